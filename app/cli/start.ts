@@ -1,0 +1,55 @@
+/**
+ * npm start: migrate, seed the demo when the database is empty, build when the
+ * sources are newer than the build, then serve on PORT (default 3000).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+
+process.env.NODE_ENV ??= "production";
+
+const BUILD = "build/index.js";
+const SOURCES = ["app", "db", "remix.config.js", "tailwind.config.ts", "package.json"];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+function buildIfNeeded() {
+  const built = existsSync(BUILD) ? statSync(BUILD).mtimeMs : 0;
+  if (built && Math.max(...SOURCES.map(newestMtime)) <= built) return;
+  console.log("building the app (remix build)…");
+  const result = spawnSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"], { stdio: "inherit" });
+  if (result.status !== 0) throw new Error("remix build failed");
+}
+
+async function main() {
+  const { databasePath, openDatabase } = await import("../../db/client");
+  const { migrateToLatest } = await import("../../db/migrate");
+  const { seedIfEmpty } = await import("../../seeds/seed");
+  const path = databasePath();
+  const { db } = openDatabase(path);
+  await migrateToLatest(db);
+  if (await seedIfEmpty(db)) console.log(`seeded the demo conference into ${path}`);
+  await db.destroy();
+
+  buildIfNeeded();
+  const build = await import(pathToFileURL(join(process.cwd(), BUILD)).href);
+  const { createHttpApp } = await import("./http.server");
+  const port = Number(process.env.PORT || 3000);
+  process.env.PUBLIC_URL ||= `http://localhost:${port}`;
+  const app = createHttpApp(build, { publicUrl: process.env.PUBLIC_URL, trustProxy: process.env.TRUST_PROXY === "true" });
+  const server = app.listen(port, () => console.log(`Hội nghị Ngoại vụ: http://localhost:${port} (database ${path})`));
+  const stop = () => server.close(() => process.exit(0));
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+import { en } from "./en";
+import { vi, type MessageKey } from "./vi";
+
+export type { MessageKey };
+export const LOCALES = ["vi", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "vi";
+
+const dictionaries: Record<Locale, Record<MessageKey, string>> = { vi, en };
+
+export function isLocale(value: unknown): value is Locale {
+  return value === "vi" || value === "en";
+}
+
+export function isMessageKey(value: unknown): value is MessageKey {
+  return typeof value === "string" && Object.prototype.hasOwnProperty.call(vi, value);
+}
+
+export type MessageParams = Record<string, string | number>;
+
+/** Looks a key up and fills in "{name}" placeholders. Unknown keys show as themselves. */
+export function translate(locale: Locale, key: MessageKey | string, params?: MessageParams): string {
+  const template = isMessageKey(key) ? dictionaries[locale][key] : key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+  );
+}
+
+export type Translate = (key: MessageKey | string, params?: MessageParams) => string;
+
+export function translator(locale: Locale): Translate {
+  return (key, params) => translate(locale, key, params);
+}
+
+/** "20" → "20th" in English; Vietnamese says "lần thứ 20". */
+export function ordinalSuffix(n: number): string {
+  const mod100 = n % 100;
+  if (mod100 >= 11 && mod100 <= 13) return "th";
+  return ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th";
+}

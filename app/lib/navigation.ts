@@ -1,0 +1,24 @@
+import type { MessageKey } from "./i18n";
+import { can, type Permission } from "./permissions";
+import type { Role } from "./roles";
+
+export interface NavItem {
+  to: string;
+  label: MessageKey;
+  permission?: Permission;
+}
+
+/** Every page in the main navigation, with the permission that shows it. */
+export const NAV_ITEMS: NavItem[] = [
+  { to: "/", label: "nav.home" },
+  { to: "/organisations", label: "nav.organisations", permission: "read:organisation" },
+  { to: "/admin/conference", label: "nav.conference", permission: "update:conference" },
+  { to: "/admin/people", label: "nav.people", permission: "read:user:any" },
+  { to: "/admin/outbox", label: "nav.outbox", permission: "read:outbox" },
+  { to: "/admin/audit", label: "nav.audit", permission: "read:audit_log" },
+];
+
+/** The navigation a role sees; visitors see only the home page. */
+export function navigationFor(role: Role | null): NavItem[] {
+  return NAV_ITEMS.filter((item) => (item.permission ? can(role, item.permission) : true));
+}

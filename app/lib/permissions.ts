@@ -1,0 +1,41 @@
+import type { Role } from "./roles";
+
+/**
+ * Permissions as "action:entity[:own|any]" strings (epic-stack ADR 028). The
+ * server checks them in every loader and action; the UI only hides what the
+ * server would refuse anyway.
+ */
+export const PERMISSIONS = [
+  "read:conference",
+  "update:conference",
+  "read:organisation",
+  "read:user:any",
+  "invite:user",
+  "update:user:any",
+  "read:audit_log",
+  "read:outbox",
+  "update:user:own",
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+const everyone: Permission[] = ["read:conference", "read:organisation", "update:user:own"];
+
+export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  organiser: new Set<Permission>([
+    ...everyone,
+    "update:conference",
+    "read:user:any",
+    "invite:user",
+    "update:user:any",
+    "read:audit_log",
+    "read:outbox",
+  ]),
+  secretariat: new Set<Permission>([...everyone, "read:user:any", "read:outbox"]),
+  delegate: new Set<Permission>(everyone),
+  exhibitor: new Set<Permission>(everyone),
+};
+
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  return role ? ROLE_PERMISSIONS[role].has(permission) : false;
+}

@@ -1,0 +1,193 @@
+import { createHash, randomBytes } from "node:crypto";
+import { getDb, nowIso } from "~/db.server";
+import { hashPassword } from "~/auth/password.server";
+import { getLucia } from "~/auth/lucia.server";
+import { translate, type Locale } from "~/lib/i18n";
+import type { Role } from "~/lib/roles";
+import { formatInstant, CONFERENCE_ZONE } from "~/lib/time";
+import { recordAudit } from "./audit.server";
+import { queueEmail } from "./outbox.server";
+import { createUser } from "./users.server";
+
+export const INVITATION_DAYS = 7;
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export function publicUrl(): string {
+  return (process.env.PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, "");
+}
+
+export type InviteResult =
+  | { ok: true; link: string; expiresAt: string; invitationId: number }
+  | { ok: false; errors: Record<string, string> };
+
+/**
+ * Invites a person: a random token goes into the link, only its hash is kept.
+ * Inviting the same e-mail again withdraws the earlier pending invitation.
+ */
+export async function createInvitation(
+  input: { email: string; fullName: string; role: Role; organisationId: number | null },
+  actor: { id: string; ip: string | null; locale: Locale },
+): Promise<InviteResult> {
+  const db = getDb();
+  return db.transaction().execute(async (trx): Promise<InviteResult> => {
+    const existing = await trx
+      .selectFrom("users")
+      .select(["id", "password_hash"])
+      .where("email", "=", input.email)
+      .executeTakeFirst();
+    if (existing?.password_hash) return { ok: false, errors: { email: "people.alreadyMember" } };
+    if (input.organisationId !== null) {
+      const org = await trx.selectFrom("organisations").select("id").where("id", "=", input.organisationId).executeTakeFirst();
+      if (!org) return { ok: false, errors: { organisationId: "errors.unknownOrganisation" } };
+    }
+    const now = nowIso();
+    await trx
+      .updateTable("invitations")
+      .set({ revoked_at: now })
+      .where("email", "=", input.email)
+      .where("used_at", "is", null)
+      .where("revoked_at", "is", null)
+      .execute();
+    const token = randomBytes(32).toString("base64url");
+    const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86400000).toISOString();
+    const row = await trx
+      .insertInto("invitations")
+      .values({
+        email: input.email,
+        full_name: input.fullName,
+        role: input.role,
+        organisation_id: input.organisationId,
+        token_hash: hashToken(token),
+        expires_at: expiresAt,
+        used_at: null,
+        revoked_at: null,
+        invited_by: actor.id,
+        created_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const link = `${publicUrl()}/invite/${token}`;
+    // The invitee's language is unknown: the e-mail is in Vietnamese with English below.
+    const body = (["vi", "en"] as const)
+      .map((l) =>
+        translate(l, "email.invite.body", {
+          name: input.fullName,
+          role: translate(l, `role.${input.role}`),
+          expires: `${formatInstant(expiresAt, CONFERENCE_ZONE, l)} (${l === "vi" ? "giờ Hà Nội" : "Hà Nội time"})`,
+          link,
+        }),
+      )
+      .join("\n\n---\n\n");
+    await queueEmail(trx, {
+      to: input.email,
+      subject: `${translate("vi", "email.invite.subject")} / ${translate("en", "email.invite.subject")}`,
+      body,
+      kind: "invitation",
+    });
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: "invitation.create",
+      entity: "invitation",
+      entityId: row.id,
+      detail: { email: input.email, role: input.role },
+      ip: actor.ip,
+    });
+    return { ok: true, link, expiresAt, invitationId: row.id };
+  });
+}
+
+export type InvitationState = "valid" | "invalid" | "expired" | "used" | "revoked";
+
+export async function findInvitation(token: string) {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { state: "invalid" as const, invitation: null };
+  const invitation = await getDb()
+    .selectFrom("invitations")
+    .selectAll()
+    .where("token_hash", "=", hashToken(token))
+    .executeTakeFirst();
+  if (!invitation) return { state: "invalid" as const, invitation: null };
+  const state: InvitationState = invitation.used_at
+    ? "used"
+    : invitation.revoked_at
+      ? "revoked"
+      : invitation.expires_at <= nowIso()
+        ? "expired"
+        : "valid";
+  return { state, invitation };
+}
+
+/**
+ * Uses an invitation: sets the password (creating the account if needed) and
+ * opens a session. Marking it used is conditional, so two tabs cannot both use it.
+ */
+export async function acceptInvitation(token: string, password: string, ip: string | null) {
+  const found = await findInvitation(token);
+  if (found.state !== "valid" || !found.invitation) return { ok: false as const, state: found.state };
+  const inv = found.invitation;
+  const hash = await hashPassword(password);
+  const db = getDb();
+  const userId = await db.transaction().execute(async (trx) => {
+    const claimed = await trx
+      .updateTable("invitations")
+      .set({ used_at: nowIso() })
+      .where("id", "=", inv.id)
+      .where("used_at", "is", null)
+      .where("revoked_at", "is", null)
+      .where("expires_at", ">", nowIso())
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) return null;
+    const existing = await trx.selectFrom("users").select("id").where("email", "=", inv.email).executeTakeFirst();
+    let id: string;
+    if (existing) {
+      id = existing.id;
+      await trx
+        .updateTable("users")
+        .set({ password_hash: hash, role: inv.role, organisation_id: inv.organisation_id, disabled_at: null, updated_at: nowIso() })
+        .where("id", "=", id)
+        .execute();
+    } else {
+      id = await createUser(trx, {
+        email: inv.email,
+        fullName: inv.full_name,
+        role: inv.role,
+        organisationId: inv.organisation_id,
+        passwordHash: hash,
+      });
+    }
+    await recordAudit(trx, { actorId: id, action: "invitation.accept", entity: "invitation", entityId: inv.id, ip });
+    return id;
+  });
+  if (!userId) return { ok: false as const, state: "used" as InvitationState };
+  const lucia = getLucia();
+  const session = await lucia.createSession(userId, {});
+  return { ok: true as const, sessionCookie: lucia.createSessionCookie(session.id).serialize() };
+}
+
+export async function listPendingInvitations() {
+  return getDb()
+    .selectFrom("invitations as i")
+    .leftJoin("organisations as o", "o.id", "i.organisation_id")
+    .select(["i.id", "i.email", "i.full_name", "i.role", "i.expires_at", "i.created_at", "o.name_vi as organisation_vi", "o.name_en as organisation_en"])
+    .where("i.used_at", "is", null)
+    .where("i.revoked_at", "is", null)
+    .where("i.expires_at", ">", nowIso())
+    .orderBy("i.created_at", "desc")
+    .execute();
+}
+
+export async function revokeInvitation(id: number, actor: { id: string; ip: string | null }) {
+  const db = getDb();
+  return db.transaction().execute(async (trx) => {
+    const res = await trx
+      .updateTable("invitations")
+      .set({ revoked_at: nowIso() })
+      .where("id", "=", id)
+      .where("used_at", "is", null)
+      .where("revoked_at", "is", null)
+      .executeTakeFirst();
+    const done = Number(res.numUpdatedRows) === 1;
+    if (done) await recordAudit(trx, { actorId: actor.id, action: "invitation.revoke", entity: "invitation", entityId: id, ip: actor.ip });
+    return done;
+  });
+}

@@ -1,0 +1,35 @@
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../../db/schema";
+import { getDb, nowIso } from "~/db.server";
+
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  body: string;
+  kind: string;
+}
+
+/** Every outgoing e-mail is written here first (in the caller's transaction). */
+export async function queueEmail(db: Kysely<Database> | Transaction<Database>, email: OutgoingEmail): Promise<number> {
+  const row = await db
+    .insertInto("outbox")
+    .values({ to_email: email.to, subject: email.subject, body_text: email.body, kind: email.kind, created_at: nowIso(), sent_at: null, error: null })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export const OUTBOX_PAGE_SIZE = 50;
+
+export async function listOutbox({ page = 1 }: { page?: number }) {
+  const db = getDb();
+  const [{ total }] = await db.selectFrom("outbox").select((eb) => eb.fn.countAll<number>().as("total")).execute();
+  const rows = await db
+    .selectFrom("outbox")
+    .selectAll()
+    .orderBy("id", "desc")
+    .limit(OUTBOX_PAGE_SIZE)
+    .offset((Math.max(1, page) - 1) * OUTBOX_PAGE_SIZE)
+    .execute();
+  return { rows, total: Number(total) };
+}

@@ -1,0 +1,103 @@
+import { getDb, nowIso } from "~/db.server";
+import { hashPassword, spendVerificationTime, verifyPassword } from "~/auth/password.server";
+import { getLucia } from "~/auth/lucia.server";
+import { recordAudit } from "./audit.server";
+
+/** Failed sign-ins are counted per e-mail (known or not) and per client address. */
+export const THROTTLE_WINDOW_MINUTES = 15;
+export const MAX_FAILURES_PER_EMAIL = 5;
+export const MAX_FAILURES_PER_ADDRESS = 30;
+
+const emailKey = (email: string) => `email:${email}`;
+const addressKey = (ip: string) => `ip:${ip}`;
+
+/** Minutes until the key may try again, or 0 when it may try now. */
+async function lockedMinutes(key: string, limit: number, now: Date): Promise<number> {
+  const since = new Date(now.getTime() - THROTTLE_WINDOW_MINUTES * 60000).toISOString();
+  const rows = await getDb()
+    .selectFrom("login_failures")
+    .select("at")
+    .where("key", "=", key)
+    .where("at", ">", since)
+    .orderBy("at", "desc")
+    .limit(limit)
+    .execute();
+  if (rows.length < limit) return 0;
+  const oldest = new Date(rows[rows.length - 1].at).getTime();
+  const until = oldest + THROTTLE_WINDOW_MINUTES * 60000;
+  return Math.max(1, Math.ceil((until - now.getTime()) / 60000));
+}
+
+export type SignInResult =
+  | { ok: true; userId: string; sessionCookie: string }
+  | { ok: false; reason: "invalid" | "disabled" }
+  | { ok: false; reason: "tooMany"; minutes: number };
+
+/**
+ * Checks an e-mail and password. The answer never tells whether an e-mail has
+ * an account: unknown e-mails cost the same hashing time and the same message,
+ * and are throttled the same way.
+ */
+export async function signIn(input: { email: string; password: string; ip: string | null }): Promise<SignInResult> {
+  const db = getDb();
+  const now = new Date();
+  const minutes = Math.max(
+    await lockedMinutes(emailKey(input.email), MAX_FAILURES_PER_EMAIL, now),
+    input.ip ? await lockedMinutes(addressKey(input.ip), MAX_FAILURES_PER_ADDRESS, now) : 0,
+  );
+  if (minutes > 0) return { ok: false, reason: "tooMany", minutes };
+
+  const user = await db
+    .selectFrom("users")
+    .select(["id", "password_hash", "disabled_at"])
+    .where("email", "=", input.email)
+    .executeTakeFirst();
+  const valid = user?.password_hash
+    ? await verifyPassword(user.password_hash, input.password)
+    : (await spendVerificationTime(input.password), false);
+
+  if (!valid || !user) {
+    const at = nowIso();
+    const rows = [{ key: emailKey(input.email), at }];
+    if (input.ip) rows.push({ key: addressKey(input.ip), at });
+    await db.insertInto("login_failures").values(rows).execute();
+    return { ok: false, reason: "invalid" };
+  }
+  if (user.disabled_at) return { ok: false, reason: "disabled" };
+
+  await db.deleteFrom("login_failures").where("key", "=", emailKey(input.email)).execute();
+  const lucia = getLucia();
+  const session = await lucia.createSession(user.id, {});
+  await recordAudit(db, { actorId: user.id, action: "auth.sign_in", entity: "user", entityId: user.id, ip: input.ip });
+  return { ok: true, userId: user.id, sessionCookie: lucia.createSessionCookie(session.id).serialize() };
+}
+
+/** Ends the session on the server and returns the cookie that clears it in the browser. */
+export async function signOut(sessionId: string, userId: string, ip: string | null): Promise<string> {
+  const lucia = getLucia();
+  await lucia.invalidateSession(sessionId);
+  await recordAudit(getDb(), { actorId: userId, action: "auth.sign_out", entity: "user", entityId: userId, ip });
+  return lucia.createBlankSessionCookie().serialize();
+}
+
+/** Changes a password after checking the current one; ends every other session. */
+export async function changePassword(input: {
+  userId: string;
+  keepSessionId: string;
+  currentPassword: string;
+  newPassword: string;
+  ip: string | null;
+}): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
+  const db = getDb();
+  const user = await db.selectFrom("users").select("password_hash").where("id", "=", input.userId).executeTakeFirst();
+  if (!user?.password_hash || !(await verifyPassword(user.password_hash, input.currentPassword))) {
+    return { ok: false, errors: { currentPassword: "account.wrongPassword" } };
+  }
+  const hash = await hashPassword(input.newPassword);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable("users").set({ password_hash: hash, updated_at: nowIso() }).where("id", "=", input.userId).execute();
+    await trx.deleteFrom("auth_sessions").where("user_id", "=", input.userId).where("id", "!=", input.keepSessionId).execute();
+    await recordAudit(trx, { actorId: input.userId, action: "user.change_password", entity: "user", entityId: input.userId, ip: input.ip });
+  });
+  return { ok: true };
+}

@@ -1,0 +1,89 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "~/auth/guards.server";
+import { clientIp } from "~/auth/request.server";
+import { SelectField, SubmitButton, TextAreaField, TextField, useZodForm, ZodForm } from "~/components/form";
+import { useT } from "~/components/i18n";
+import { Notice, PageHeader } from "~/components/ui";
+import { formValues, parseWith } from "~/lib/schemas/common";
+import { CONFERENCE_FORMATS, conferenceSchema } from "~/lib/schemas/conference";
+import { CONFERENCE_ZONE, utcToZonedLocal } from "~/lib/time";
+import { getCurrentConference, saveConference } from "~/models/conference.server";
+
+export const meta: MetaFunction = () => [{ title: "Thiết lập hội nghị · Hội nghị Ngoại vụ" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "update:conference");
+  const c = await getCurrentConference();
+  const zone = c?.time_zone ?? CONFERENCE_ZONE;
+  const local = (iso: string | null | undefined) => (iso ? utcToZonedLocal(iso, zone) : "");
+  const values = {
+    edition: c ? String(c.edition) : "",
+    titleVi: c?.title_vi ?? "",
+    titleEn: c?.title_en ?? "",
+    themeVi: c?.theme_vi ?? "",
+    themeEn: c?.theme_en ?? "",
+    startsAt: local(c?.starts_at),
+    endsAt: local(c?.ends_at),
+    timeZone: zone,
+    venueVi: c?.venue_vi ?? "",
+    venueEn: c?.venue_en ?? "",
+    format: c?.format ?? "hybrid",
+    inPersonCapacity: c ? String(c.in_person_capacity) : "",
+    registrationOpensAt: local(c?.registration_opens_at),
+    registrationClosesAt: local(c?.registration_closes_at),
+  };
+  return json({ id: c?.id ?? null, values });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "update:conference");
+  const values = formValues(await request.formData());
+  const parsed = parseWith(conferenceSchema, values);
+  if (!parsed.ok) return json({ errors: parsed.errors, values, saved: false }, { status: 400 });
+  const current = await getCurrentConference();
+  const result = await saveConference(current?.id ?? null, parsed.data, { id: user.id, ip: clientIp(context) });
+  if (!result.ok) return json({ errors: result.errors, values, saved: false }, { status: 400 });
+  return json({ errors: {}, values, saved: true });
+}
+
+export default function ConferenceSettings() {
+  const { id, values } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const t = useT();
+  const state = useZodForm(conferenceSchema, { defaultValues: values, feedback: data });
+  return (
+    <div className="mx-auto max-w-3xl">
+      <PageHeader title={t("conference.title")}>{t("conference.intro", { zone: values.timeZone })}</PageHeader>
+      {data?.saved ? <Notice tone="success">{t("common.saved")}</Notice> : null}
+      <div className="card">
+        <ZodForm state={state} className="grid gap-4 sm:grid-cols-2">
+          <TextField state={state} name="edition" label={t("conference.edition")} inputMode="numeric" required />
+          <SelectField
+            state={state}
+            name="format"
+            label={t("conference.format")}
+            options={CONFERENCE_FORMATS.map((f) => ({ value: f, label: t(`format.${f}`) }))}
+            required
+          />
+          <TextField state={state} name="titleVi" label={t("conference.titleVi")} required className="sm:col-span-2" />
+          <TextField state={state} name="titleEn" label={t("conference.titleEn")} required className="sm:col-span-2" />
+          <TextAreaField state={state} name="themeVi" label={t("conference.themeVi")} className="sm:col-span-2" rows={2} />
+          <TextAreaField state={state} name="themeEn" label={t("conference.themeEn")} className="sm:col-span-2" rows={2} />
+          <TextField state={state} name="startsAt" label={t("conference.startsAt")} type="datetime-local" required />
+          <TextField state={state} name="endsAt" label={t("conference.endsAt")} type="datetime-local" required />
+          <TextField state={state} name="timeZone" label={t("conference.timeZone")} required />
+          <TextField state={state} name="inPersonCapacity" label={t("conference.capacity")} inputMode="numeric" required />
+          <TextField state={state} name="venueVi" label={t("conference.venueVi")} required className="sm:col-span-2" />
+          <TextField state={state} name="venueEn" label={t("conference.venueEn")} required className="sm:col-span-2" />
+          <TextField state={state} name="registrationOpensAt" label={t("conference.registrationOpensAt")} type="datetime-local" />
+          <TextField state={state} name="registrationClosesAt" label={t("conference.registrationClosesAt")} type="datetime-local" />
+          <div className="sm:col-span-2">
+            <SubmitButton busyLabel={t("common.saving")}>{id ? t("common.save") : t("conference.create")}</SubmitButton>
+          </div>
+        </ZodForm>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { clientIp } from "~/auth/request.server";
+import { SubmitButton, TextField, useZodForm, ZodForm } from "~/components/form";
+import { useT } from "~/components/i18n";
+import { setPasswordSchema } from "~/lib/schemas/auth";
+import { formValues, parseWith } from "~/lib/schemas/common";
+import { acceptInvitation, findInvitation, type InvitationState } from "~/models/invitations.server";
+
+export const meta: MetaFunction = () => [{ title: "Đặt mật khẩu · Hội nghị Ngoại vụ" }, { name: "referrer", content: "no-referrer" }];
+
+const STATUS: Record<InvitationState, number> = { valid: 200, invalid: 404, expired: 410, used: 410, revoked: 410 };
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const { state, invitation } = await findInvitation(params.token ?? "");
+  return json(
+    { state, fullName: state === "valid" ? invitation!.full_name : null, role: state === "valid" ? invitation!.role : null },
+    { status: STATUS[state], headers: { "Referrer-Policy": "no-referrer" } },
+  );
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const parsed = parseWith(setPasswordSchema, formValues(await request.formData()));
+  if (!parsed.ok) return json({ errors: parsed.errors, state: "valid" as InvitationState }, { status: 400 });
+  const result = await acceptInvitation(params.token ?? "", parsed.data.password, clientIp(context));
+  if (!result.ok) return json({ errors: {}, state: result.state }, { status: STATUS[result.state] });
+  return redirect("/", { headers: { "Set-Cookie": result.sessionCookie } });
+}
+
+export default function AcceptInvitation() {
+  const data = useLoaderData<typeof loader>();
+  const feedback = useActionData<typeof action>();
+  const t = useT();
+  const state = useZodForm(setPasswordSchema, { defaultValues: { password: "", confirm: "" }, feedback });
+  const current = feedback?.state && feedback.state !== "valid" ? feedback.state : data.state;
+
+  if (current !== "valid") {
+    return (
+      <div className="card mx-auto max-w-md" data-testid="invitation-refused">
+        <h1>{t(`invite.${current}`)}</h1>
+        <p className="mt-2 text-slate-700">{t(`invite.${current}.body`)}</p>
+        <Link to="/login" className="btn-primary mt-4">{t("nav.signIn")}</Link>
+      </div>
+    );
+  }
+  return (
+    <div className="card mx-auto max-w-md">
+      <h1>{t("invite.title")}</h1>
+      <p className="mt-2 text-sm text-slate-700">{t("invite.intro", { name: data.fullName ?? "", role: t(`role.${data.role}`) })}</p>
+      <ZodForm state={state} className="mt-4 space-y-4">
+        <TextField state={state} name="password" label={t("invite.password")} type="password" autoComplete="new-password" hint={t("invite.passwordHint")} required />
+        <TextField state={state} name="confirm" label={t("invite.confirm")} type="password" autoComplete="new-password" required />
+        <SubmitButton className="btn-primary w-full">{t("invite.submit")}</SubmitButton>
+      </ZodForm>
+    </div>
+  );
+}

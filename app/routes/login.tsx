@@ -1,0 +1,73 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { useActionData, useSearchParams } from "@remix-run/react";
+import { getUser } from "~/auth/guards.server";
+import { clientIp } from "~/auth/request.server";
+import { SubmitButton, TextField, useZodForm, ZodForm } from "~/components/form";
+import { useT } from "~/components/i18n";
+import { Notice } from "~/components/ui";
+import { loginSchema } from "~/lib/schemas/auth";
+import { formValues, parseWith } from "~/lib/schemas/common";
+import { safeRedirect } from "~/lib/security";
+import { signIn } from "~/models/sign-in.server";
+
+export const meta: MetaFunction = () => [{ title: "Đăng nhập · Hội nghị Ngoại vụ" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  return json({});
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const values = formValues(await request.formData());
+  const kept = { email: values.email ?? "", redirectTo: values.redirectTo ?? "" };
+  const parsed = parseWith(loginSchema, values);
+  if (!parsed.ok) return json({ errors: parsed.errors, values: kept }, { status: 400 });
+  const result = await signIn({ email: parsed.data.email, password: parsed.data.password, ip: clientIp(context) });
+  if (result.ok) {
+    return redirect(safeRedirect(parsed.data.redirectTo), { headers: { "Set-Cookie": result.sessionCookie } });
+  }
+  if (result.reason === "tooMany") {
+    return json({ errors: { "": "login.tooMany" }, values: kept, minutes: result.minutes }, { status: 429 });
+  }
+  const key = result.reason === "disabled" ? "login.disabled" : "login.invalid";
+  return json({ errors: { "": key }, values: kept }, { status: result.reason === "disabled" ? 403 : 400 });
+}
+
+export default function Login() {
+  const data = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const t = useT();
+  const state = useZodForm(loginSchema, {
+    defaultValues: { email: "", password: "", redirectTo: params.get("redirectTo") ?? "" },
+    feedback: data,
+  });
+  const formError = data?.errors?.[""];
+  const minutes = data && "minutes" in data && typeof data.minutes === "number" ? data.minutes : undefined;
+  return (
+    <div className="mx-auto max-w-md">
+      <div className="card">
+        <h1>{t("login.title")}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t("login.intro")}</p>
+        {params.get("loggedOut") ? <Notice tone="success">{t("login.loggedOut")}</Notice> : null}
+        <div className="mt-4">
+          {formError ? (
+            <Notice tone="error" id="login-error">
+              {t(formError, minutes !== undefined ? { minutes } : undefined)}
+            </Notice>
+          ) : null}
+          <ZodForm state={{ ...state, formError: null }}>
+            <input type="hidden" name="redirectTo" value={state.defaults.redirectTo} />
+            <TextField state={state} name="email" label={t("login.email")} type="email" autoComplete="username" inputMode="email" required />
+            <TextField state={state} name="password" label={t("login.password")} type="password" autoComplete="current-password" required />
+            <SubmitButton busyLabel={t("login.submitting")} className="btn-primary w-full">
+              {t("login.submit")}
+            </SubmitButton>
+          </ZodForm>
+        </div>
+      </div>
+      <p className="mt-4 text-center text-xs text-slate-500">{t("login.demoHint")}</p>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { requirePermission } from "~/auth/guards.server";
+import { useBilingual, useLocale, useT } from "~/components/i18n";
+import { EmptyState, FilterChips, PageHeader, Pagination, parsePage } from "~/components/ui";
+import { ORGANISATION_KINDS, type OrganisationKind } from "~/lib/roles";
+import { offsetLabel } from "~/lib/time";
+import { listOrganisations, ORGANISATION_PAGE_SIZE } from "~/models/organisations.server";
+
+export const meta: MetaFunction = () => [{ title: "Đơn vị · Hội nghị Ngoại vụ" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "read:organisation");
+  const url = new URL(request.url);
+  const kindParam = url.searchParams.get("kind");
+  const kind = ORGANISATION_KINDS.includes(kindParam as OrganisationKind) ? (kindParam as OrganisationKind) : null;
+  const q = (url.searchParams.get("q") ?? "").slice(0, 100);
+  const page = parsePage(url.searchParams.get("page"));
+  const result = await listOrganisations({ q, kind, page });
+  return json({ ...result, page, q, now: new Date().toISOString() });
+}
+
+export default function Organisations() {
+  const { rows, total, countsByKind, page, q, now } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const pick = useBilingual();
+  const [params] = useSearchParams();
+  const all = Object.values(countsByKind).reduce((a, b) => a + (b ?? 0), 0);
+  return (
+    <div>
+      <PageHeader title={t("organisations.title")}>
+        <span data-testid="result-count">{t("common.countOf", { shown: total, total: all })}</span>
+      </PageHeader>
+      <Form method="get" className="no-print mb-4 flex flex-wrap gap-2" role="search">
+        {params.get("kind") ? <input type="hidden" name="kind" value={params.get("kind")!} /> : null}
+        <label htmlFor="org-search" className="sr-only">{t("common.search")}</label>
+        <input id="org-search" name="q" type="search" defaultValue={q} className="input max-w-xl flex-1" placeholder={t("organisations.searchPlaceholder")} />
+        <button type="submit" className="btn-primary">{t("common.search")}</button>
+      </Form>
+      <div className="mb-4">
+        <FilterChips
+          name="kind"
+          label={t("organisations.kind")}
+          options={ORGANISATION_KINDS.filter((k) => countsByKind[k]).map((k) => ({ value: k, label: t(`orgKind.${k}`), count: countsByKind[k] }))}
+        />
+      </div>
+      {rows.length === 0 ? (
+        <EmptyState title={t("organisations.empty")}>
+          <a href="/organisations" className="btn-link">{t("common.clearFilters")}</a>
+        </EmptyState>
+      ) : (
+        <div className="card overflow-x-auto p-0">
+          <table className="table table-stack">
+            <thead>
+              <tr>
+                <th scope="col">{t("organisations.name")}</th>
+                <th scope="col">{t("organisations.kind")}</th>
+                <th scope="col">{t("organisations.place")}</th>
+                <th scope="col">{t("organisations.timeZone")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((o) => (
+                <tr key={o.id}>
+                  <td data-label={t("organisations.name")}>
+                    <span className="font-semibold">{pick(o.name_vi, o.name_en)}</span>
+                    {o.abbreviation ? <span className="ml-1 text-slate-500">({o.abbreviation})</span> : null}
+                    <span className="block text-xs text-slate-500" lang={locale === "vi" ? "en" : "vi"}>{locale === "vi" ? o.name_en : o.name_vi}</span>
+                  </td>
+                  <td data-label={t("organisations.kind")}>
+                    {o.mission_type ? t(`missionType.${o.mission_type}`) : t(`orgKind.${o.kind}`)}
+                  </td>
+                  <td data-label={t("organisations.place")}>
+                    {o.region ? t(`region.${o.region}`) : [pick(o.city_vi, o.city_en), pick(o.country_vi, o.country_en)].filter(Boolean).join(", ")}
+                  </td>
+                  <td data-label={t("organisations.timeZone")}>
+                    {o.time_zone ? `${o.time_zone.replace(/_/g, " ")} (${offsetLabel(now, o.time_zone)})` : "—"}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={page} pageSize={ORGANISATION_PAGE_SIZE} total={total} />
+    </div>
+  );
+}

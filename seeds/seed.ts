@@ -1,0 +1,205 @@
+import { readFileSync } from "node:fs";
+import type { Kysely } from "kysely";
+import type { Database, NewOrganisation } from "../db/schema";
+import { hashPassword } from "../app/auth/password.server";
+import { searchKey, nfc } from "../app/lib/text";
+import { zonedLocalToUtc } from "../app/lib/time";
+import { newUserId } from "../app/models/users.server";
+
+/**
+ * Reference data (the 63 provinces of 2021, central ministries and agencies,
+ * Vietnam's missions abroad, foreign partners) and the demo conference.
+ * Tests build their data with the same functions.
+ */
+
+const readJson = <T>(name: string): T =>
+  JSON.parse(readFileSync(new URL(`./data/${name}`, import.meta.url), "utf8")) as T;
+
+interface ProvinceRow { code: string; name_vi: string; name_en: string; region: string; centrally_run: boolean }
+interface MinistryRow { code: string; name_vi: string; name_en: string; abbreviation: string | null }
+interface MissionRow {
+  code: string; type: "embassy" | "consulate_general" | "permanent_mission"; name_vi: string; name_en: string;
+  country_code: string; country_vi: string; country_en: string; city_vi: string; city_en: string; time_zone: string;
+}
+interface PartnerRow { code: string; name_vi: string; name_en: string; country_code: string | null; city_vi: string; city_en: string }
+
+export function referenceOrganisations(createdAt: string): NewOrganisation[] {
+  const base = { abbreviation: null, mission_type: null, country_code: null, country_vi: null, country_en: null, city_vi: null, city_en: null, time_zone: null, region: null, created_at: createdAt };
+  const provinces = readJson<ProvinceRow[]>("provinces.json").map((p) => ({
+    ...base,
+    code: p.code,
+    kind: "province" as const,
+    name_vi: nfc(p.name_vi),
+    name_en: p.name_en,
+    country_code: "VN",
+    time_zone: "Asia/Ho_Chi_Minh",
+    region: p.region,
+    search_key: searchKey(p.name_vi, p.name_en),
+  }));
+  const ministries = readJson<MinistryRow[]>("ministries.json").map((m) => ({
+    ...base,
+    code: m.code,
+    kind: "ministry" as const,
+    name_vi: nfc(m.name_vi),
+    name_en: m.name_en,
+    abbreviation: m.abbreviation,
+    country_code: "VN",
+    time_zone: "Asia/Ho_Chi_Minh",
+    search_key: searchKey(m.name_vi, m.name_en, m.abbreviation),
+  }));
+  const missions = readJson<MissionRow[]>("missions.json").map((m) => ({
+    ...base,
+    code: m.code,
+    kind: "mission" as const,
+    name_vi: nfc(m.name_vi),
+    name_en: m.name_en,
+    mission_type: m.type,
+    country_code: m.country_code,
+    country_vi: nfc(m.country_vi),
+    country_en: m.country_en,
+    city_vi: nfc(m.city_vi),
+    city_en: m.city_en,
+    time_zone: m.time_zone,
+    search_key: searchKey(m.name_vi, m.name_en, m.country_vi, m.country_en, m.city_vi, m.city_en),
+  }));
+  const partners = readJson<PartnerRow[]>("foreign-partners.json").map((f) => ({
+    ...base,
+    code: f.code,
+    kind: "foreign" as const,
+    name_vi: nfc(f.name_vi),
+    name_en: f.name_en,
+    country_code: f.country_code,
+    city_vi: nfc(f.city_vi),
+    city_en: f.city_en,
+    time_zone: "Asia/Ho_Chi_Minh",
+    search_key: searchKey(f.name_vi, f.name_en, f.city_vi, f.city_en),
+  }));
+  return [...provinces, ...ministries, ...missions, ...partners];
+}
+
+/** Inserts or refreshes the reference organisations (matched by code), in one transaction. */
+export async function seedReferenceData(db: Kysely<Database>): Promise<number> {
+  const rows = referenceOrganisations(new Date().toISOString());
+  await db.transaction().execute(async (trx) => {
+    for (const row of rows) {
+      const { created_at: _created, code: _code, ...update } = row;
+      await trx.insertInto("organisations").values(row).onConflict((oc) => oc.column("code").doUpdateSet(update)).execute();
+    }
+  });
+  return rows.length;
+}
+
+export const DEMO_PASSWORDS = {
+  organiser: "ToChuc#2021",
+  secretariat: "ThuKy#2021",
+  delegate: "DaiBieu#2021",
+  ambassador: "DaiSu#2021",
+  exhibitor: "TrungBay#2021",
+} as const;
+
+export const DEMO_ACCOUNTS = [
+  { key: "organiser", email: "to-chuc@ngoaivu.test", fullName: "Nguyễn Thị Thu Hà", role: "organiser", organisation: "min-ngoai-giao" },
+  { key: "secretariat", email: "thu-ky@ngoaivu.test", fullName: "Trần Minh Quân", role: "secretariat", organisation: "min-ngoai-giao" },
+  { key: "delegate", email: "dai-bieu.bacgiang@ngoaivu.test", fullName: "Lê Văn Hùng", role: "delegate", organisation: "prov-bac-giang" },
+  { key: "ambassador", email: "dai-su.nhatban@ngoaivu.test", fullName: "Phạm Thị Lan Anh", role: "delegate", organisation: "mis-emb-jp" },
+  { key: "exhibitor", email: "trung-bay@ngoaivu.test", fullName: "Hoàng Đức Thắng", role: "exhibitor", organisation: "ent-htx-luc-ngan" },
+] as const;
+
+/**
+ * The demo reproduces the 20th conference (hybrid, Hà Nội, 500 in-person places),
+ * held on 13 December as the real one was, in the next year where that date is
+ * still at least three weeks away, so that registration is open to try.
+ */
+export function demoConferenceDates(now = new Date()) {
+  let year = now.getUTCFullYear();
+  const start = (y: number) => zonedLocalToUtc(`${y}-12-13T08:00`, "Asia/Ho_Chi_Minh")!;
+  if (new Date(start(year)).getTime() - now.getTime() < 21 * 86400000) year += 1;
+  return {
+    startsAt: start(year),
+    endsAt: zonedLocalToUtc(`${year}-12-14T17:30`, "Asia/Ho_Chi_Minh")!,
+    registrationOpensAt: new Date(now.getTime() - 30 * 86400000).toISOString(),
+    registrationClosesAt: zonedLocalToUtc(`${year}-12-10T17:00`, "Asia/Ho_Chi_Minh")!,
+  };
+}
+
+export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<void> {
+  const at = now.toISOString();
+  const dates = demoConferenceDates(now);
+  const hashes = Object.fromEntries(
+    await Promise.all(Object.entries(DEMO_PASSWORDS).map(async ([k, p]) => [k, await hashPassword(p)] as const)),
+  );
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("organisations")
+      .values({
+        code: "ent-htx-luc-ngan",
+        kind: "enterprise",
+        name_vi: "Hợp tác xã Nông sản Lục Ngạn",
+        name_en: "Luc Ngan Agricultural Cooperative",
+        abbreviation: null,
+        mission_type: null,
+        country_code: "VN",
+        country_vi: null,
+        country_en: null,
+        city_vi: "Bắc Giang",
+        city_en: "Bac Giang",
+        time_zone: "Asia/Ho_Chi_Minh",
+        region: null,
+        search_key: searchKey("Hợp tác xã Nông sản Lục Ngạn", "Luc Ngan Agricultural Cooperative", "Bắc Giang"),
+        created_at: at,
+      })
+      .onConflict((oc) => oc.column("code").doNothing())
+      .execute();
+    await trx
+      .insertInto("conferences")
+      .values({
+        edition: 20,
+        title_vi: "Hội nghị Ngoại vụ toàn quốc lần thứ 20",
+        title_en: "20th National Conference on Local External Affairs",
+        theme_vi: "Tiếp tục đổi mới và nâng cao hiệu quả công tác đối ngoại và hội nhập quốc tế của các địa phương",
+        theme_en: "Continuing to renew and raise the effectiveness of localities' external affairs and international integration",
+        starts_at: dates.startsAt,
+        ends_at: dates.endsAt,
+        time_zone: "Asia/Ho_Chi_Minh",
+        venue_vi: "Trụ sở Bộ Ngoại giao, số 1 Tôn Thất Đàm, Ba Đình, Hà Nội, kết nối trực tuyến với các Cơ quan đại diện",
+        venue_en: "Ministry of Foreign Affairs, 1 Ton That Dam, Ba Dinh, Ha Noi, linked online with the missions abroad",
+        format: "hybrid",
+        in_person_capacity: 500,
+        registration_opens_at: dates.registrationOpensAt,
+        registration_closes_at: dates.registrationClosesAt,
+        created_at: at,
+        updated_at: at,
+      })
+      .onConflict((oc) => oc.column("edition").doNothing())
+      .execute();
+    for (const account of DEMO_ACCOUNTS) {
+      const org = await trx.selectFrom("organisations").select("id").where("code", "=", account.organisation).executeTakeFirst();
+      await trx
+        .insertInto("users")
+        .values({
+          id: newUserId(),
+          email: account.email,
+          full_name: account.fullName,
+          role: account.role,
+          organisation_id: org?.id ?? null,
+          password_hash: hashes[account.key],
+          locale: "vi",
+          time_zone: null,
+          disabled_at: null,
+          created_at: at,
+          updated_at: at,
+        })
+        .onConflict((oc) => oc.column("email").doNothing())
+        .execute();
+    }
+  });
+}
+
+/** Seeds reference data and the demo when the database has no conference yet. */
+export async function seedIfEmpty(db: Kysely<Database>): Promise<boolean> {
+  const any = await db.selectFrom("conferences").select("id").limit(1).executeTakeFirst();
+  if (any) return false;
+  await seedReferenceData(db);
+  await seedDemo(db);
+  return true;
+}
