@@ -50,5 +50,7 @@ export default function handleRequest(
 /** Logged server-side only; the person sees the translated error page, never a stack. */
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
+  // An unknown URL is a 404 page, not a fault.
+  if ((error as { status?: number } | null)?.status === 404) return;
   console.error(error);
 }

@@ -30,9 +30,11 @@ export function searchKey(...parts: Array<string | null | undefined>): string {
   return ` ${parts.filter((p): p is string => Boolean(p)).map(foldForSearch).join(" | ")} `;
 }
 
-/** Turns a search box's text into a LIKE pattern over a search key (wildcards escaped). */
+/**
+ * Turns a search box's text into a LIKE pattern over a search key. Folding keeps
+ * only letters, digits and spaces, so a typed % or _ never reaches LIKE.
+ */
 export function searchPattern(query: string): string | null {
   const folded = foldForSearch(query);
-  if (!folded) return null;
-  return `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return folded ? `%${folded}%` : null;
 }

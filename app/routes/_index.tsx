@@ -5,7 +5,7 @@ import { getUser } from "~/auth/guards.server";
 import { useBilingual, useLocale, useT } from "~/components/i18n";
 import { ConferenceTime } from "~/components/time";
 import { Badge, EmptyState } from "~/components/ui";
-import { ordinalSuffix, type MessageKey } from "~/lib/i18n";
+import { ordinal, type MessageKey } from "~/lib/i18n";
 import { can, type Permission } from "~/lib/permissions";
 import { formatInstant } from "~/lib/time";
 import { getCurrentConference, registrationWindow } from "~/models/conference.server";
@@ -50,7 +50,7 @@ export default function Home() {
       {conference ? (
         <section aria-labelledby="conference-title" className="card">
           <p className="text-sm font-semibold uppercase tracking-wide text-accent-700">
-            {t("home.edition", { edition: conference.edition, suffix: ordinalSuffix(conference.edition) })}
+            {t("home.edition", { edition: ordinal(locale, conference.edition) })}
           </p>
           <h1 id="conference-title" className="mt-1 text-2xl sm:text-3xl">
             {pick(conference.title_vi, conference.title_en)}

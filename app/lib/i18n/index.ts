@@ -33,7 +33,11 @@ export function translator(locale: Locale): Translate {
   return (key, params) => translate(locale, key, params);
 }
 
-/** "20" → "20th" in English; Vietnamese says "lần thứ 20". */
+/** An edition number as each language writes it: "20th" in English, "20" in "lần thứ 20". */
+export function ordinal(locale: Locale, n: number): string {
+  return locale === "en" ? `${n}${ordinalSuffix(n)}` : String(n);
+}
+
 export function ordinalSuffix(n: number): string {
   const mod100 = n % 100;
   if (mod100 >= 11 && mod100 <= 13) return "th";

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { navigationFor } from "~/lib/navigation";
+import { can, PERMISSIONS, ROLE_PERMISSIONS } from "~/lib/permissions";
+import { ROLES } from "~/lib/roles";
+
+describe("permissions", () => {
+  it("gives organisers every permission", () => {
+    for (const p of PERMISSIONS) expect(can("organiser", p)).toBe(true);
+  });
+  it("keeps organiser actions from delegates and exhibitors", () => {
+    for (const role of ["delegate", "exhibitor"] as const) {
+      expect(can(role, "update:conference")).toBe(false);
+      expect(can(role, "invite:user")).toBe(false);
+      expect(can(role, "read:audit_log")).toBe(false);
+      expect(can(role, "read:organisation")).toBe(true);
+    }
+  });
+  it("lets the secretariat read people but not change them", () => {
+    expect(can("secretariat", "read:user:any")).toBe(true);
+    expect(can("secretariat", "invite:user")).toBe(false);
+    expect(can(null, "read:conference")).toBe(false);
+  });
+  it("defines a permission set for every role", () => {
+    expect(Object.keys(ROLE_PERMISSIONS).sort()).toEqual([...ROLES].sort());
+  });
+});
+
+describe("navigation by role", () => {
+  const paths = (role: Parameters<typeof navigationFor>[0]) => navigationFor(role).map((i) => i.to);
+  it("differs by role", () => {
+    expect(paths(null)).toEqual(["/"]);
+    expect(paths("organiser")).toEqual(["/", "/organisations", "/admin/conference", "/admin/people", "/admin/outbox", "/admin/audit"]);
+    expect(paths("secretariat")).toEqual(["/", "/organisations", "/admin/people", "/admin/outbox"]);
+    expect(paths("delegate")).toEqual(["/", "/organisations"]);
+    expect(paths("exhibitor")).toEqual(["/", "/organisations"]);
+  });
+});
