@@ -108,12 +108,12 @@ export const DEMO_ACCOUNTS = [
 /**
  * The demo reproduces the 20th conference (hybrid, Hà Nội, 500 in-person places),
  * held on 13 December as the real one was, in the next year where that date is
- * still at least three weeks away, so that registration is open to try.
+ * still at least two weeks away, so that registration is open to try.
  */
 export function demoConferenceDates(now = new Date()) {
   let year = now.getUTCFullYear();
   const start = (y: number) => zonedLocalToUtc(`${y}-12-13T08:00`, "Asia/Ho_Chi_Minh")!;
-  if (new Date(start(year)).getTime() - now.getTime() < 21 * 86400000) year += 1;
+  if (new Date(start(year)).getTime() - now.getTime() < 14 * 86400000) year += 1;
   return {
     startsAt: start(year),
     endsAt: zonedLocalToUtc(`${year}-12-14T17:30`, "Asia/Ho_Chi_Minh")!,

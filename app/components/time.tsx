@@ -10,7 +10,7 @@ export function ConferenceTime({ iso, endIso, style = "dateTime", zone }: { iso:
   return (
     <span>
       <time dateTime={iso}>{show(zone)}</time>{" "}
-      <span className="text-xs text-slate-500">{t("time.conferenceZone", { offset: offsetLabel(iso, zone) })}</span>
+      <span className="block text-xs text-slate-500">{t("time.conferenceZone", { offset: offsetLabel(iso, zone) })}</span>
       {zonesDiffer(iso, zone, viewerZone) ? (
         <span className="block text-xs text-slate-600" data-testid="viewer-time">
           {t("time.yourZone", { time: show(viewerZone), city: zoneCity(viewerZone), offset: offsetLabel(iso, viewerZone) })}

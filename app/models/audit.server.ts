@@ -41,5 +41,5 @@ export async function listAudit({ page = 1, action }: { page?: number; action?: 
     .offset((Math.max(1, page) - 1) * AUDIT_PAGE_SIZE)
     .execute();
   const actions = await db.selectFrom("audit_log").select("action").distinct().orderBy("action").execute();
-  return { rows, total: Number(total), actions: actions.map((a) => a.action) };
+  return { rows, total: Number(total), pageSize: AUDIT_PAGE_SIZE, actions: actions.map((a) => a.action) };
 }

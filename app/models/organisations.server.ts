@@ -36,6 +36,7 @@ export async function listOrganisations({ q, kind, page = 1 }: OrganisationQuery
   return {
     rows,
     total: Number(total),
+    pageSize: ORGANISATION_PAGE_SIZE,
     countsByKind: Object.fromEntries(counts.map((c) => [c.kind, Number(c.n)])) as Partial<Record<OrganisationKind, number>>,
   };
 }

@@ -31,5 +31,5 @@ export async function listOutbox({ page = 1 }: { page?: number }) {
     .limit(OUTBOX_PAGE_SIZE)
     .offset((Math.max(1, page) - 1) * OUTBOX_PAGE_SIZE)
     .execute();
-  return { rows, total: Number(total) };
+  return { rows, total: Number(total), pageSize: OUTBOX_PAGE_SIZE };
 }

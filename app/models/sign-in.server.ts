@@ -61,6 +61,9 @@ export async function signIn(input: { email: string; password: string; ip: strin
     const rows = [{ key: emailKey(input.email), at }];
     if (input.ip) rows.push({ key: addressKey(input.ip), at });
     await db.insertInto("login_failures").values(rows).execute();
+    // Failures older than the window no longer count; drop them so the table stays small.
+    const expired = new Date(now.getTime() - THROTTLE_WINDOW_MINUTES * 60000).toISOString();
+    await db.deleteFrom("login_failures").where("at", "<", expired).execute();
     return { ok: false, reason: "invalid" };
   }
   if (user.disabled_at) return { ok: false, reason: "disabled" };

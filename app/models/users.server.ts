@@ -67,7 +67,7 @@ export async function listUsers({ q, role, page = 1 }: { q?: string | null; role
     ? rows.filter((r) => `${foldForSearch(r.full_name)} ${foldForSearch(r.email)}`.includes(needle))
     : rows;
   const start = (Math.max(1, page) - 1) * USER_PAGE_SIZE;
-  return { rows: filtered.slice(start, start + USER_PAGE_SIZE), total: filtered.length };
+  return { rows: filtered.slice(start, start + USER_PAGE_SIZE), total: filtered.length, pageSize: USER_PAGE_SIZE };
 }
 
 export async function updateProfile(
@@ -112,4 +112,10 @@ export async function setUserDisabled(targetId: string, disabled: boolean, actor
     });
     return target;
   });
+}
+
+/** True when the demo accounts are present (the login page then points to the README's list). */
+export async function hasDemoAccounts(): Promise<boolean> {
+  const row = await getDb().selectFrom("users").select("id").where("email", "like", "%@ngoaivu.test").limit(1).executeTakeFirst();
+  return Boolean(row);
 }

@@ -5,7 +5,7 @@ import { requirePermission } from "~/auth/guards.server";
 import { useLocale, useT } from "~/components/i18n";
 import { EmptyState, FilterChips, PageHeader, Pagination, parsePage } from "~/components/ui";
 import { CONFERENCE_ZONE, formatInstant } from "~/lib/time";
-import { AUDIT_PAGE_SIZE, listAudit } from "~/models/audit.server";
+import { listAudit } from "~/models/audit.server";
 
 export const meta: MetaFunction = () => [{ title: "Nhật ký thao tác · Hội nghị Ngoại vụ" }];
 
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AuditLog() {
-  const { rows, total, actions, page } = useLoaderData<typeof loader>();
+  const { rows, total, pageSize, actions, page } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -56,7 +56,7 @@ export default function AuditLog() {
           </table>
         </div>
       )}
-      <Pagination page={page} pageSize={AUDIT_PAGE_SIZE} total={total} />
+      <Pagination page={page} pageSize={pageSize} total={total} />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { requirePermission } from "~/auth/guards.server";
 import { useLocale, useT } from "~/components/i18n";
 import { Badge, EmptyState, PageHeader, Pagination, parsePage } from "~/components/ui";
 import { CONFERENCE_ZONE, formatInstant } from "~/lib/time";
-import { listOutbox, OUTBOX_PAGE_SIZE } from "~/models/outbox.server";
+import { listOutbox } from "~/models/outbox.server";
 
 export const meta: MetaFunction = () => [{ title: "Thư đi · Hội nghị Ngoại vụ" }];
 
@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Outbox() {
-  const { rows, total, page } = useLoaderData<typeof loader>();
+  const { rows, total, pageSize, page } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -41,7 +41,7 @@ export default function Outbox() {
           ))}
         </ul>
       )}
-      <Pagination page={page} pageSize={OUTBOX_PAGE_SIZE} total={total} />
+      <Pagination page={page} pageSize={pageSize} total={total} />
     </div>
   );
 }

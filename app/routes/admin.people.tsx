@@ -13,7 +13,7 @@ import { inviteSchema } from "~/lib/schemas/people";
 import { CONFERENCE_ZONE, formatInstant } from "~/lib/time";
 import { createInvitation, listPendingInvitations, revokeInvitation } from "~/models/invitations.server";
 import { listOrganisationOptions } from "~/models/organisations.server";
-import { listUsers, setUserDisabled, USER_PAGE_SIZE } from "~/models/users.server";
+import { listUsers, setUserDisabled } from "~/models/users.server";
 
 export const meta: MetaFunction = () => [{ title: "Người dùng · Hội nghị Ngoại vụ" }];
 
@@ -215,7 +215,7 @@ export default function People() {
             </table>
           </div>
         )}
-        <Pagination page={page} pageSize={USER_PAGE_SIZE} total={users.total} />
+        <Pagination page={page} pageSize={users.pageSize} total={users.total} />
       </section>
     </div>
   );

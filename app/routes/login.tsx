@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getUser } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
 import { SubmitButton, TextField, useZodForm, ZodForm } from "~/components/form";
@@ -10,13 +10,14 @@ import { loginSchema } from "~/lib/schemas/auth";
 import { formValues, parseWith } from "~/lib/schemas/common";
 import { safeRedirect } from "~/lib/security";
 import { signIn } from "~/models/sign-in.server";
+import { hasDemoAccounts } from "~/models/users.server";
 
 export const meta: MetaFunction = () => [{ title: "Đăng nhập · Hội nghị Ngoại vụ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
-  return json({});
+  return json({ demo: await hasDemoAccounts() });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -37,6 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Login() {
   const data = useActionData<typeof action>();
+  const { demo } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const t = useT();
   const state = useZodForm(loginSchema, {
@@ -67,7 +69,7 @@ export default function Login() {
           </ZodForm>
         </div>
       </div>
-      <p className="mt-4 text-center text-xs text-slate-500">{t("login.demoHint")}</p>
+      {demo ? <p className="mt-4 text-center text-xs text-slate-500">{t("login.demoHint")}</p> : null}
     </div>
   );
 }

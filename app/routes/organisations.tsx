@@ -6,7 +6,7 @@ import { useBilingual, useLocale, useT } from "~/components/i18n";
 import { EmptyState, FilterChips, PageHeader, Pagination, parsePage } from "~/components/ui";
 import { ORGANISATION_KINDS, type OrganisationKind } from "~/lib/roles";
 import { offsetLabel } from "~/lib/time";
-import { listOrganisations, ORGANISATION_PAGE_SIZE } from "~/models/organisations.server";
+import { listOrganisations } from "~/models/organisations.server";
 
 export const meta: MetaFunction = () => [{ title: "Đơn vị · Hội nghị Ngoại vụ" }];
 
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Organisations() {
-  const { rows, total, countsByKind, page, q, now } = useLoaderData<typeof loader>();
+  const { rows, total, pageSize, countsByKind, page, q, now } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const pick = useBilingual();
@@ -84,7 +84,7 @@ export default function Organisations() {
           </table>
         </div>
       )}
-      <Pagination page={page} pageSize={ORGANISATION_PAGE_SIZE} total={total} />
+      <Pagination page={page} pageSize={pageSize} total={total} />
     </div>
   );
 }

@@ -77,7 +77,7 @@ export const en: Record<MessageKey, string> = {
   "time.yourZone": "Your time: {time} ({city}, {offset})",
 
   "home.title": "Home",
-  "home.edition": "{edition} National Conference on Local External Affairs",
+  "home.edition": "{edition} edition",
   "home.theme": "Theme",
   "home.dates": "Dates",
   "home.venue": "Venue",

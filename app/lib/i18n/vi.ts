@@ -75,7 +75,7 @@ export const vi = {
   "time.yourZone": "Giờ của bạn: {time} ({city}, {offset})",
 
   "home.title": "Trang chủ",
-  "home.edition": "Hội nghị Ngoại vụ toàn quốc lần thứ {edition}",
+  "home.edition": "Lần thứ {edition}",
   "home.theme": "Chủ đề",
   "home.dates": "Thời gian",
   "home.venue": "Địa điểm",
