@@ -116,6 +116,91 @@ export interface OutboxTable {
   created_at: IsoInstant;
   sent_at: IsoInstant | null;
   error: string | null;
+  attempts: Generated<number>;
+  registration_id: number | null;
+}
+
+export type Honorific = "mr" | "ms" | "he" | "dr" | "prof";
+export type AttendanceMode = "in_person" | "online";
+export type RegistrationStatus = "pending" | "approved" | "rejected" | "cancelled" | "waitlisted";
+export type Interpretation = "none" | "vi_to_en" | "en_to_vi";
+export type SessionKind = "plenary" | "discussion" | "diplomatic_corps" | "meeting_block" | "exhibition_opening" | "break" | "other";
+
+export interface RegistrationsTable {
+  id: Generated<number>;
+  conference_id: number;
+  user_id: string | null;
+  organisation_id: number;
+  honorific: Honorific;
+  full_name: string;
+  position: string;
+  email: string;
+  phone: string;
+  mode: AttendanceMode;
+  status: RegistrationStatus;
+  interpretation: Interpretation;
+  dietary: string;
+  consent_to_list: number;
+  /** Unguessable code printed as the badge's QR and typed at check-in. */
+  badge_code: string;
+  /** Order on the waiting list. */
+  waitlisted_at: IsoInstant | null;
+  status_changed_at: IsoInstant;
+  decided_by: string | null;
+  checked_in_at: IsoInstant | null;
+  checked_in_by: string | null;
+  organiser_note: string;
+  search_key: string;
+  created_at: IsoInstant;
+  updated_at: IsoInstant;
+}
+
+export interface KindQuotasTable {
+  conference_id: number;
+  kind: OrganisationKind;
+  places: number;
+}
+
+export interface OrganisationQuotasTable {
+  conference_id: number;
+  organisation_id: number;
+  places: number;
+}
+
+/** The programme's sessions (the agenda extends this table). */
+export interface SessionsTable {
+  id: Generated<number>;
+  conference_id: number;
+  kind: SessionKind;
+  title_vi: string;
+  title_en: string;
+  description_vi: string;
+  description_en: string;
+  starts_at: IsoInstant;
+  ends_at: IsoInstant;
+  stream_url: string | null;
+  published: number;
+  created_at: IsoInstant;
+  updated_at: IsoInstant;
+}
+
+export interface JoinLinksTable {
+  token: string;
+  registration_id: number;
+  session_id: number;
+  created_at: IsoInstant;
+  first_joined_at: IsoInstant | null;
+  last_joined_at: IsoInstant | null;
+  join_count: Generated<number>;
+}
+
+export interface RegistrationEventsTable {
+  id: Generated<number>;
+  registration_id: number;
+  at: IsoInstant;
+  from_status: RegistrationStatus | null;
+  to_status: RegistrationStatus;
+  mode: AttendanceMode;
 }
 
 export interface Database {
@@ -127,6 +212,12 @@ export interface Database {
   login_failures: LoginFailuresTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;
+  registrations: RegistrationsTable;
+  kind_quotas: KindQuotasTable;
+  organisation_quotas: OrganisationQuotasTable;
+  sessions: SessionsTable;
+  join_links: JoinLinksTable;
+  registration_events: RegistrationEventsTable;
 }
 
 export type Conference = Selectable<ConferencesTable>;
@@ -139,5 +230,8 @@ export type NewUser = Insertable<UsersTable>;
 export type Invitation = Selectable<InvitationsTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type OutboxMessage = Selectable<OutboxTable>;
+export type Registration = Selectable<RegistrationsTable>;
+export type NewRegistration = Insertable<RegistrationsTable>;
+export type ConferenceSession = Selectable<SessionsTable>;
 // Keep ColumnType referenced for later tables that need distinct insert/select types.
 export type _ColumnType<S, I, U> = ColumnType<S, I, U>;

@@ -6,12 +6,12 @@ const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 /** Browser tests against the built app on a fresh demo database, in Debian's Chromium. */
 export default defineConfig({
   testDir: "./e2e",
-  outputDir: "../test-results/e2e-artifacts",
+  outputDir: `../test-results/e2e-artifacts-${PORT}`,
   fullyParallel: true,
   workers: 2,
   retries: 0,
   timeout: 60_000,
-  reporter: [["list"], ["json", { outputFile: "../test-results/e2e.json" }]],
+  reporter: [["list"], ["json", { outputFile: process.env.E2E_PORT ? `../test-results/e2e-${PORT}.json` : "../test-results/e2e.json" }]],
   use: {
     baseURL: `http://localhost:${PORT}`,
     launchOptions: {
@@ -36,7 +36,7 @@ export default defineConfig({
     url: `http://localhost:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 180_000,
-    env: { PORT: String(PORT), DATABASE_PATH: "test-results/e2e.sqlite", PUBLIC_URL: `http://localhost:${PORT}` },
+    env: { PORT: String(PORT), DATABASE_PATH: `test-results/e2e-${PORT}.sqlite`, PUBLIC_URL: `http://localhost:${PORT}` },
     stdout: "ignore",
     stderr: "pipe",
   },

@@ -11,6 +11,10 @@ export interface NavItem {
 /** Every page in the main navigation, with the permission that shows it. */
 export const NAV_ITEMS: NavItem[] = [
   { to: "/", label: "nav.home" },
+  { to: "/my-registration", label: "nav.myRegistration", permission: "register:self" },
+  { to: "/admin/dashboard", label: "nav.dashboard", permission: "read:dashboard" },
+  { to: "/admin/delegates", label: "nav.delegates", permission: "read:registration:any" },
+  { to: "/admin/checkin", label: "nav.checkin", permission: "checkin:registration" },
   { to: "/organisations", label: "nav.organisations", permission: "read:organisation" },
   { to: "/admin/conference", label: "nav.conference", permission: "update:conference" },
   { to: "/admin/people", label: "nav.people", permission: "read:user:any" },

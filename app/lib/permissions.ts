@@ -15,11 +15,20 @@ export const PERMISSIONS = [
   "read:audit_log",
   "read:outbox",
   "update:user:own",
+  "register:self",
+  "read:registration:any",
+  "update:registration:any",
+  "import:registration",
+  "export:registration",
+  "print:badge",
+  "checkin:registration",
+  "read:dashboard",
+  "update:quota",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-const everyone: Permission[] = ["read:conference", "read:organisation", "update:user:own"];
+const everyone: Permission[] = ["read:conference", "read:organisation", "update:user:own", "register:self"];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   organiser: new Set<Permission>([
@@ -30,8 +39,24 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "update:user:any",
     "read:audit_log",
     "read:outbox",
+    "read:registration:any",
+    "update:registration:any",
+    "import:registration",
+    "export:registration",
+    "print:badge",
+    "checkin:registration",
+    "read:dashboard",
+    "update:quota",
   ]),
-  secretariat: new Set<Permission>([...everyone, "read:user:any", "read:outbox"]),
+  secretariat: new Set<Permission>([
+    ...everyone,
+    "read:user:any",
+    "read:outbox",
+    "read:registration:any",
+    "export:registration",
+    "print:badge",
+    "read:dashboard",
+  ]),
   delegate: new Set<Permission>(everyone),
   exhibitor: new Set<Permission>(everyone),
 };

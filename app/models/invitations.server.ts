@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
+import type { Transaction } from "kysely";
+import type { Database } from "../../db/schema";
 import { getDb, nowIso } from "~/db.server";
 import { hashPassword } from "~/auth/password.server";
 import { getLucia } from "~/auth/lucia.server";
@@ -41,33 +43,8 @@ export async function createInvitation(
       const org = await trx.selectFrom("organisations").select("id").where("id", "=", input.organisationId).executeTakeFirst();
       if (!org) return { ok: false, errors: { organisationId: "errors.unknownOrganisation" } };
     }
-    const now = nowIso();
-    await trx
-      .updateTable("invitations")
-      .set({ revoked_at: now })
-      .where("email", "=", input.email)
-      .where("used_at", "is", null)
-      .where("revoked_at", "is", null)
-      .execute();
-    const token = randomBytes(32).toString("base64url");
-    const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86400000).toISOString();
-    const row = await trx
-      .insertInto("invitations")
-      .values({
-        email: input.email,
-        full_name: input.fullName,
-        role: input.role,
-        organisation_id: input.organisationId,
-        token_hash: hashToken(token),
-        expires_at: expiresAt,
-        used_at: null,
-        revoked_at: null,
-        invited_by: actor.id,
-        created_at: now,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const link = `${publicUrl()}/invite/${token}`;
+    const { id: invitationId, token, expiresAt } = await issueInvitation(trx, { ...input, invitedBy: actor.id });
+    const link = invitationLink(token);
     // The invitee's language is unknown: the e-mail is in Vietnamese with English below.
     const body = (["vi", "en"] as const)
       .map((l) =>
@@ -89,12 +66,51 @@ export async function createInvitation(
       actorId: actor.id,
       action: "invitation.create",
       entity: "invitation",
-      entityId: row.id,
+      entityId: invitationId,
       detail: { email: input.email, role: input.role },
       ip: actor.ip,
     });
-    return { ok: true, link, expiresAt, invitationId: row.id };
+    return { ok: true, link, expiresAt, invitationId };
   });
+}
+
+export const invitationLink = (token: string) => `${publicUrl()}/invite/${token}`;
+
+/**
+ * Creates a one-time set-password token for an e-mail inside the caller's
+ * transaction, withdrawing any earlier pending one. Returns the raw token once.
+ */
+export async function issueInvitation(
+  trx: Transaction<Database>,
+  input: { email: string; fullName: string; role: Role; organisationId: number | null; invitedBy: string | null },
+) {
+  const now = nowIso();
+  await trx
+    .updateTable("invitations")
+    .set({ revoked_at: now })
+    .where("email", "=", input.email)
+    .where("used_at", "is", null)
+    .where("revoked_at", "is", null)
+    .execute();
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86400000).toISOString();
+  const row = await trx
+    .insertInto("invitations")
+    .values({
+      email: input.email,
+      full_name: input.fullName,
+      role: input.role,
+      organisation_id: input.organisationId,
+      token_hash: hashToken(token),
+      expires_at: expiresAt,
+      used_at: null,
+      revoked_at: null,
+      invited_by: input.invitedBy,
+      created_at: now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { id: row.id, token, expiresAt };
 }
 
 export type InvitationState = "valid" | "invalid" | "expired" | "used" | "revoked";

@@ -7,13 +7,23 @@ export interface OutgoingEmail {
   subject: string;
   body: string;
   kind: string;
+  registrationId?: number | null;
 }
 
 /** Every outgoing e-mail is written here first (in the caller's transaction). */
 export async function queueEmail(db: Kysely<Database> | Transaction<Database>, email: OutgoingEmail): Promise<number> {
   const row = await db
     .insertInto("outbox")
-    .values({ to_email: email.to, subject: email.subject, body_text: email.body, kind: email.kind, created_at: nowIso(), sent_at: null, error: null })
+    .values({
+      to_email: email.to,
+      subject: email.subject,
+      body_text: email.body,
+      kind: email.kind,
+      created_at: nowIso(),
+      sent_at: null,
+      error: null,
+      registration_id: email.registrationId ?? null,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeEach, expect, vi } from "vitest";
  * so files run in parallel without sharing rows. A console.error fails the test.
  */
 const path = resolve(`test-results/db/${randomUUID()}.sqlite`);
-copyFileSync(resolve("test-results/template.sqlite"), path);
+copyFileSync(process.env.TEST_TEMPLATE_DATABASE!, path);
 process.env.DATABASE_PATH = path;
 process.env.PUBLIC_URL = "http://localhost:3000";
 

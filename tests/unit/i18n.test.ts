@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { en } from "~/lib/i18n/en";
-import { vi } from "~/lib/i18n/vi";
-import { isMessageKey, ordinalSuffix, translate } from "~/lib/i18n";
+import { en, isMessageKey, ordinalSuffix, translate, vi } from "~/lib/i18n";
+import { coreVi } from "~/lib/i18n/vi";
 
 describe("dictionary", () => {
   it("has the same keys in Vietnamese and English, none empty", () => {
@@ -15,6 +14,19 @@ describe("dictionary", () => {
     const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const key of Object.keys(vi) as Array<keyof typeof vi>) {
       expect(names(en[key]), key).toEqual(names(vi[key]));
+    }
+  });
+
+  it("has no key defined twice across the core and the modules", async () => {
+    const { readdirSync } = await import("node:fs");
+    const seen = new Map<string, string>(Object.keys(coreVi).map((k) => [k, "core"]));
+    for (const file of readdirSync(new URL("../../app/lib/i18n/modules/", import.meta.url))) {
+      const mod = (await import(`../../app/lib/i18n/modules/${file}`)) as Record<string, Record<string, string>>;
+      const viPart = Object.entries(mod).find(([name]) => name.endsWith("Vi"))![1];
+      for (const key of Object.keys(viPart)) {
+        expect(seen.get(key), `${key} in ${file}`).toBeUndefined();
+        seen.set(key, file);
+      }
     }
   });
 

@@ -29,9 +29,12 @@ describe("navigation by role", () => {
   const paths = (role: Parameters<typeof navigationFor>[0]) => navigationFor(role).map((i) => i.to);
   it("differs by role", () => {
     expect(paths(null)).toEqual(["/"]);
-    expect(paths("organiser")).toEqual(["/", "/organisations", "/admin/conference", "/admin/people", "/admin/outbox", "/admin/audit"]);
-    expect(paths("secretariat")).toEqual(["/", "/organisations", "/admin/people", "/admin/outbox"]);
-    expect(paths("delegate")).toEqual(["/", "/organisations"]);
-    expect(paths("exhibitor")).toEqual(["/", "/organisations"]);
+    expect(paths("organiser")).toEqual([
+      "/", "/my-registration", "/admin/dashboard", "/admin/delegates", "/admin/checkin", "/organisations",
+      "/admin/conference", "/admin/people", "/admin/outbox", "/admin/audit",
+    ]);
+    expect(paths("secretariat")).toEqual(["/", "/my-registration", "/admin/dashboard", "/admin/delegates", "/organisations", "/admin/people", "/admin/outbox"]);
+    expect(paths("delegate")).toEqual(["/", "/my-registration", "/organisations"]);
+    expect(paths("exhibitor")).toEqual(["/", "/my-registration", "/organisations"]);
   });
 });

@@ -1,7 +1,7 @@
-import type { MessageKey } from "./vi";
+import type { coreVi } from "./vi";
 
-/** English: every key of the Vietnamese dictionary, checked by the compiler. */
-export const en: Record<MessageKey, string> = {
+/** English core texts: every key of the Vietnamese core, checked by the compiler. */
+export const coreEn: Record<keyof typeof coreVi, string> = {
   "app.name": "Local External Affairs Conference System",
   "app.shortName": "External Affairs Conference",
   "app.ministry": "Ministry of Foreign Affairs · Department of Local External Affairs",
@@ -14,6 +14,11 @@ export const en: Record<MessageKey, string> = {
 
   "nav.main": "Main navigation",
   "nav.home": "Home",
+  "nav.myRegistration": "My registration",
+  "nav.dashboard": "Dashboard",
+  "nav.delegates": "Delegates",
+  "nav.checkin": "Check-in",
+  "nav.register": "Register",
   "nav.organisations": "Organisations",
   "nav.people": "People",
   "nav.conference": "Conference settings",
@@ -254,4 +259,5 @@ export const en: Record<MessageKey, string> = {
   "errors.unknownOrganisation": "This organisation does not exist.",
   "errors.editionTaken": "A conference with this edition number already exists.",
   "errors.formInvalid": "Please correct the fields marked below.",
+  "errors.phone": "Not a valid phone number (8–15 digits, for example +84 24 3799 3000).",
 };

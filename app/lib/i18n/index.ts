@@ -1,7 +1,16 @@
-import { en } from "./en";
-import { vi, type MessageKey } from "./vi";
+import { coreEn } from "./en";
+import { coreVi } from "./vi";
+import { registrationEn, registrationVi } from "./modules/registration";
+import { badgesEn, badgesVi } from "./modules/badges";
+import { delegateCsvEn, delegateCsvVi } from "./modules/delegate-csv";
+import { checkinEn, checkinVi } from "./modules/checkin";
+import { mailEn, mailVi } from "./modules/mail";
 
-export type { MessageKey };
+/** The whole dictionary: the core plus one module per capability (keys must not collide). */
+export const vi = { ...coreVi, ...registrationVi, ...badgesVi, ...delegateCsvVi, ...checkinVi, ...mailVi };
+export type MessageKey = keyof typeof vi;
+export const en: Record<MessageKey, string> = { ...coreEn, ...registrationEn, ...badgesEn, ...delegateCsvEn, ...checkinEn, ...mailEn };
+
 export const LOCALES = ["vi", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "vi";

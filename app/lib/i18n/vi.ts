@@ -1,5 +1,5 @@
-/** Vietnamese: the default language and the source of every key. */
-export const vi = {
+/** Vietnamese core texts: the default language and the source of the core keys. */
+export const coreVi = {
   "app.name": "Hệ thống Hội nghị Ngoại vụ",
   "app.shortName": "Hội nghị Ngoại vụ",
   "app.ministry": "Bộ Ngoại giao · Cục Ngoại vụ",
@@ -12,6 +12,11 @@ export const vi = {
 
   "nav.main": "Điều hướng chính",
   "nav.home": "Trang chủ",
+  "nav.myRegistration": "Đăng ký của tôi",
+  "nav.dashboard": "Tổng quan",
+  "nav.delegates": "Đại biểu",
+  "nav.checkin": "Đón tiếp",
+  "nav.register": "Đăng ký tham dự",
   "nav.organisations": "Đơn vị",
   "nav.people": "Người dùng",
   "nav.conference": "Thiết lập hội nghị",
@@ -252,6 +257,6 @@ export const vi = {
   "errors.unknownOrganisation": "Đơn vị không tồn tại.",
   "errors.editionTaken": "Đã có hội nghị với số kỳ này.",
   "errors.formInvalid": "Vui lòng sửa các lỗi được đánh dấu bên dưới.",
+  "errors.phone": "Số điện thoại không hợp lệ (8–15 chữ số, ví dụ: +84 24 3799 3000).",
 } as const;
 
-export type MessageKey = keyof typeof vi;
