@@ -192,7 +192,95 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
         .onConflict((oc) => oc.column("email").doNothing())
         .execute();
     }
+    await seedDemoRegistrations(trx as unknown as Kysely<Database>, at);
+    await seedDemoSessions(trx as unknown as Kysely<Database>, at, dates.startsAt);
   });
+}
+
+/**
+ * Demo registrations: the Bắc Giang delegate approved in person (badge code
+ * HNVV-2021-0001, for trying check-in), the ambassador approved online.
+ */
+export const DEMO_BADGE_CODE = "HNVV-2021-0001";
+
+async function seedDemoRegistrations(db: Kysely<Database>, at: string) {
+  const conference = await db.selectFrom("conferences").select("id").where("edition", "=", 20).executeTakeFirstOrThrow();
+  const rows = [
+    { key: "delegate", honorific: "mr", position: "Giám đốc Sở Ngoại vụ tỉnh Bắc Giang", phone: "+84 204 3854 321", mode: "in_person", code: DEMO_BADGE_CODE, interpretation: "none" },
+    { key: "ambassador", honorific: "he", position: "Đại sứ Đặc mệnh Toàn quyền Việt Nam tại Nhật Bản", phone: "+81 3 3466 3311", mode: "online", code: "HNVV-2021-0002", interpretation: "none" },
+  ] as const;
+  for (const r of rows) {
+    const account = DEMO_ACCOUNTS.find((a) => a.key === r.key)!;
+    const user = await db.selectFrom("users as u").innerJoin("organisations as o", "o.id", "u.organisation_id").select(["u.id", "u.organisation_id", "o.name_vi", "o.name_en"]).where("u.email", "=", account.email).executeTakeFirstOrThrow();
+    await db
+      .insertInto("registrations")
+      .values({
+        conference_id: conference.id,
+        user_id: user.id,
+        organisation_id: user.organisation_id!,
+        honorific: r.honorific,
+        full_name: account.fullName,
+        position: r.position,
+        email: account.email,
+        phone: r.phone,
+        mode: r.mode,
+        status: "approved",
+        interpretation: r.interpretation,
+        dietary: "",
+        consent_to_list: 1,
+        badge_code: r.code,
+        waitlisted_at: null,
+        status_changed_at: at,
+        decided_by: null,
+        checked_in_at: null,
+        checked_in_by: null,
+        organiser_note: "",
+        search_key: searchKey(account.fullName, account.email, r.position, r.phone, user.name_vi, user.name_en),
+        created_at: at,
+        updated_at: at,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+}
+
+/** The demo's published programme: enough sessions for join links and the agenda to show. */
+async function seedDemoSessions(db: Kysely<Database>, at: string, startsAt: string) {
+  const conference = await db.selectFrom("conferences").select("id").where("edition", "=", 20).executeTakeFirstOrThrow();
+  const existing = await db.selectFrom("sessions").select("id").where("conference_id", "=", conference.id).limit(1).executeTakeFirst();
+  if (existing) return;
+  const day = startsAt.slice(0, 10);
+  const local = (d: string, hm: string) => zonedLocalToUtc(`${d}T${hm}`, "Asia/Ho_Chi_Minh")!;
+  const next = new Date(new Date(`${day}T00:00:00Z`).getTime() + 86400000).toISOString().slice(0, 10);
+  const sessions = [
+    { kind: "plenary", vi: "Phiên khai mạc toàn thể", en: "Opening plenary", d: day, from: "08:00", to: "10:00" },
+    { kind: "break", vi: "Giải lao", en: "Break", d: day, from: "10:00", to: "10:20" },
+    { kind: "discussion", vi: "Phiên thảo luận 1: Ngoại giao kinh tế phục vụ phát triển địa phương", en: "Discussion 1: Economic diplomacy for local development", d: day, from: "10:20", to: "12:00" },
+    { kind: "discussion", vi: "Phiên thảo luận 2: Ngoại giao văn hóa và quảng bá hình ảnh địa phương", en: "Discussion 2: Cultural diplomacy and promoting localities", d: day, from: "10:20", to: "12:00" },
+    { kind: "diplomatic_corps", vi: "Gặp gỡ Đoàn Ngoại giao và các hiệp hội doanh nghiệp nước ngoài", en: "Meeting with the diplomatic corps and foreign business associations", d: day, from: "14:00", to: "15:30" },
+    { kind: "exhibition_opening", vi: "Khai mạc Triển lãm sản phẩm thương hiệu Việt Nam", en: "Opening of the Vietnamese brand products exhibition", d: day, from: "15:45", to: "16:30" },
+    { kind: "meeting_block", vi: "Gặp gỡ song phương địa phương – Cơ quan đại diện", en: "Bilateral meetings: provinces and missions", d: next, from: "08:30", to: "12:00" },
+    { kind: "plenary", vi: "Phiên bế mạc", en: "Closing plenary", d: next, from: "15:30", to: "17:30" },
+  ] as const;
+  await db
+    .insertInto("sessions")
+    .values(
+      sessions.map((s, i) => ({
+        conference_id: conference.id,
+        kind: s.kind,
+        title_vi: s.vi,
+        title_en: s.en,
+        description_vi: "",
+        description_en: "",
+        starts_at: local(s.d, s.from),
+        ends_at: local(s.d, s.to),
+        stream_url: s.kind === "break" ? null : `https://truyenhinh.ngoaivu.test/phien-${i + 1}`,
+        published: 1,
+        created_at: at,
+        updated_at: at,
+      })),
+    )
+    .execute();
 }
 
 /** Seeds reference data and the demo when the database has no conference yet. */

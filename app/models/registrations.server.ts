@@ -426,35 +426,48 @@ export async function decideRegistrations(conferenceId: number, ids: number[], t
   });
 }
 
-/** An organiser edits any registration, including its status. */
+/** A refused organiser edit; thrown inside a transaction so that nothing of it is written. */
+export class RefusedChange extends Error {
+  constructor(readonly result: ChangeResult) {
+    super("refused");
+  }
+}
+
+/**
+ * An organiser's edit of any registration, including its status, inside the
+ * caller's transaction (the CSV import uses it too). Throws RefusedChange.
+ */
+export async function updateRegistrationAsOrganiserIn(
+  trx: Trx,
+  conferenceId: number,
+  id: number,
+  edit: OrganiserEdit & { status?: RegistrationStatus },
+  actor: Actor,
+): Promise<ChangeResult | null> {
+  const current = await trx.selectFrom("registrations").selectAll().where("id", "=", id).where("conference_id", "=", conferenceId).executeTakeFirst();
+  if (!current) return null;
+  const changed = await applyChanges(trx, current, { ...editColumns(edit), email: edit.email, organiser_note: edit.organiserNote }, actor, "registration.update");
+  if (!changed.ok) throw new RefusedChange(changed);
+  if (!edit.status || edit.status === changed.status) return changed;
+  const after = await trx.selectFrom("registrations").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+  if (!organiserMayMove(after.status, edit.status)) throw new RefusedChange({ ok: false, errors: { status: "registration.cannotMove" } });
+  const action = `registration.${edit.status === "approved" ? "approve" : edit.status === "rejected" ? "reject" : "set_status"}`;
+  const moved = await setStatusIn(trx, after, edit.status, actor, action);
+  if (!moved.ok) throw new RefusedChange({ ok: false, errors: { status: moved.errors[""] } });
+  return { ok: true, status: moved.status, promoted: [...changed.promoted, ...moved.promoted] };
+}
+
+/** An organiser edits any registration; a refused change leaves nothing half-written. */
 export async function updateRegistrationAsOrganiser(
   conferenceId: number,
   id: number,
   edit: OrganiserEdit & { status?: RegistrationStatus },
   actor: Actor,
 ): Promise<ChangeResult | null> {
-  // A refused status change undoes the detail changes too: nothing half-written.
-  class Refused extends Error {
-    constructor(readonly result: ChangeResult) {
-      super("refused");
-    }
-  }
   try {
-    return await getDb().transaction().execute(async (trx) => {
-      const current = await trx.selectFrom("registrations").selectAll().where("id", "=", id).where("conference_id", "=", conferenceId).executeTakeFirst();
-      if (!current) return null;
-      const changed = await applyChanges(trx, current, { ...editColumns(edit), email: edit.email, organiser_note: edit.organiserNote }, actor, "registration.update");
-      if (!changed.ok) throw new Refused(changed);
-      if (!edit.status || edit.status === changed.status) return changed;
-      const after = await trx.selectFrom("registrations").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-      if (!organiserMayMove(after.status, edit.status)) throw new Refused({ ok: false, errors: { status: "registration.cannotMove" } });
-      const action = `registration.${edit.status === "approved" ? "approve" : edit.status === "rejected" ? "reject" : "set_status"}`;
-      const moved = await setStatusIn(trx, after, edit.status, actor, action);
-      if (!moved.ok) throw new Refused({ ok: false, errors: { status: moved.errors[""] } });
-      return { ok: true as const, status: moved.status, promoted: [...changed.promoted, ...moved.promoted] };
-    });
+    return await getDb().transaction().execute((trx) => updateRegistrationAsOrganiserIn(trx, conferenceId, id, edit, actor));
   } catch (error) {
-    if (error instanceof Refused) return error.result;
+    if (error instanceof RefusedChange) return error.result;
     throw error;
   }
 }
