@@ -92,7 +92,8 @@ export function FilterChips({ name, options, label }: { name: string; label: str
   };
   const all = [{ value: "", label: t("common.all") }, ...options];
   return (
-    <div role="group" aria-label={label} className="no-print flex flex-wrap gap-2">
+    <div role="group" aria-label={label} className="no-print flex flex-wrap items-center gap-2">
+      <span aria-hidden="true" className="mr-1 min-w-[6rem] text-xs font-semibold uppercase text-slate-500">{label}</span>
       {all.map((o) => {
         const active = o.value === current;
         return (

@@ -43,3 +43,16 @@ export async function listAudit({ page = 1, action }: { page?: number; action?: 
   const actions = await db.selectFrom("audit_log").select("action").distinct().orderBy("action").execute();
   return { rows, total: Number(total), pageSize: AUDIT_PAGE_SIZE, actions: actions.map((a) => a.action) };
 }
+
+/** The audit trail of one object, newest first (e.g. a registration's history). */
+export async function auditTrail(entity: string, entityId: string | number, limit = 50) {
+  return getDb()
+    .selectFrom("audit_log as a")
+    .leftJoin("users as u", "u.id", "a.actor_id")
+    .select(["a.id", "a.at", "a.action", "a.detail", "u.full_name as actor_name"])
+    .where("a.entity", "=", entity)
+    .where("a.entity_id", "=", String(entityId))
+    .orderBy("a.id", "desc")
+    .limit(limit)
+    .execute();
+}

@@ -2,6 +2,7 @@ import { getDb, nowIso } from "~/db.server";
 import type { ConferenceSettings } from "~/lib/schemas/conference";
 import type { Conference } from "../../db/schema";
 import { recordAudit } from "./audit.server";
+import { promoteFromWaitlist } from "./registrations.server";
 
 /** The conference the system is serving: the latest edition. */
 export async function getCurrentConference(): Promise<Conference | null> {
@@ -66,6 +67,8 @@ export async function saveConference(
     } else {
       await trx.updateTable("conferences").set({ ...columns(settings), updated_at: now }).where("id", "=", id).execute();
     }
+    // More in-person places may let people on the waiting list in.
+    if (id !== null) await promoteFromWaitlist(trx, id, { id: actor.id, ip: actor.ip });
     await recordAudit(trx, {
       actorId: actor.id,
       action: id === null ? "conference.create" : "conference.update",

@@ -3,6 +3,7 @@ import { getDb } from "~/db.server";
 import type { OrganisationKind } from "~/lib/roles";
 import type { Database } from "../../db/schema";
 import { recordAudit } from "./audit.server";
+import { promoteFromWaitlist } from "./registrations.server";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -45,7 +46,7 @@ export async function setQuota(
   conferenceId: number,
   target: { kind: OrganisationKind } | { organisationId: number },
   places: number | null,
-  actor: { id: string; ip: string | null },
+  actor: { id: string | null; ip: string | null },
 ) {
   const db = getDb();
   await db.transaction().execute(async (trx) => {
@@ -63,5 +64,7 @@ export async function setQuota(
       }
     }
     await recordAudit(trx, { actorId: actor.id, action: "quota.set", entity: "conference", entityId: conferenceId, detail: { ...target, places }, ip: actor.ip });
+    // A raised or removed quota may let people on the waiting list in.
+    await promoteFromWaitlist(trx, conferenceId, actor);
   });
 }

@@ -471,3 +471,17 @@ export async function updateRegistrationAsOrganiser(
     throw error;
   }
 }
+
+/** Place on the waiting list (1 = next to move up), or null when not waiting. */
+export async function waitlistPosition(r: { id: number; conference_id: number; status: string; waitlisted_at: string | null }): Promise<number | null> {
+  if (r.status !== "waitlisted" || !r.waitlisted_at) return null;
+  const [{ ahead }] = await getDb()
+    .selectFrom("registrations")
+    .select((eb) => eb.fn.countAll<number>().as("ahead"))
+    .where("conference_id", "=", r.conference_id)
+    .where("status", "=", "waitlisted")
+    .where("mode", "=", "in_person")
+    .where((eb) => eb.or([eb("waitlisted_at", "<", r.waitlisted_at!), eb.and([eb("waitlisted_at", "=", r.waitlisted_at!), eb("id", "<", r.id)])]))
+    .execute();
+  return Number(ahead) + 1;
+}

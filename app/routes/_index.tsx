@@ -96,6 +96,11 @@ export default function Home() {
               </dd>
             </div>
           </dl>
+          {window === "open" ? (
+            <div className="no-print mt-6">
+              <Link to="/register" className="btn-primary" data-testid="register-cta">{t("nav.register")} →</Link>
+            </div>
+          ) : null}
         </section>
       ) : (
         <EmptyState title={t("home.noConference")}>

@@ -48,7 +48,7 @@ describe("in-person capacity and the waiting list", () => {
 
   it("applies a per-organisation quota, by kind and by organisation", async () => {
     const conference = await demoConference(500);
-    await setQuota(conference.id, { kind: "province" }, 2, { id: null as unknown as string, ip: null });
+    await setQuota(conference.id, { kind: "province" }, 2, actor);
     const org = await organisationId("prov-son-la");
     const results = [];
     for (let i = 0; i < 3; i++) results.push((await registerVisitor({ organisationId: org })).status);
@@ -56,7 +56,7 @@ describe("in-person capacity and the waiting list", () => {
     const other = await organisationId("prov-lai-chau");
     expect((await registerVisitor({ organisationId: other })).status).toBe("pending");
     // Raising one province's own quota above the kind's lets its next registration in.
-    await setQuota(conference.id, { organisationId: org }, 4, { id: null as unknown as string, ip: null });
+    await setQuota(conference.id, { organisationId: org }, 4, actor);
     expect((await registerVisitor({ organisationId: org })).status).toBe("pending");
   });
 
