@@ -26,11 +26,12 @@ export function filteredDelegates(conferenceId: number, f: DelegateFilters): Del
 /** Sorted by the chosen column, ties broken by id so that pages never overlap. */
 export function sortedDelegates(q: DelegateQuery, f: DelegateFilters): DelegateQuery {
   const dir = f.desc ? "desc" : "asc";
+  // Folded keys sort Vietnamese names as people expect (SQLite's binary order puts "Đ" after "Z").
   const sorted =
     f.sort === "name"
-      ? q.orderBy("r.full_name", dir)
+      ? q.orderBy("r.search_key", dir)
       : f.sort === "organisation"
-        ? q.orderBy("o.name_vi", dir).orderBy("r.full_name", "asc")
+        ? q.orderBy("o.search_key", dir).orderBy("r.search_key", "asc")
         : f.sort === "status"
           ? q.orderBy("r.status", dir).orderBy("r.created_at", "asc")
           : q.orderBy("r.created_at", dir);

@@ -47,9 +47,10 @@ export async function statusOf(id: number) {
   return (await getDb().selectFrom("registrations").select(["status", "mode", "waitlisted_at"]).where("id", "=", id).executeTakeFirstOrThrow()).status;
 }
 
-/** Clears registrations and quotas, so that each test starts with every place free. */
+/** Clears registrations and quotas and restores 500 places, so that each test starts with every place free. */
 export async function resetRegistrations() {
   const db = getDb();
+  await db.updateTable("conferences").set({ in_person_capacity: 500 }).execute();
   await db.deleteFrom("outbox").execute();
   await db.deleteFrom("registrations").execute();
   await db.deleteFrom("kind_quotas").execute();
