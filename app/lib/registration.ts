@@ -38,11 +38,6 @@ export function waitReason(counts: PlaceCounts): WaitReason | null {
   return null;
 }
 
-/** Online places are not limited; in person, a full conference or quota puts a person on the waiting list. */
-export function initialStatus(mode: AttendanceMode, counts: PlaceCounts): "pending" | "waitlisted" {
-  return mode === "online" || waitReason(counts) === null ? "pending" : "waitlisted";
-}
-
 /** Which status changes an organiser may make. */
 const ORGANISER_MOVES: Record<RegistrationStatus, readonly RegistrationStatus[]> = {
   pending: ["approved", "rejected"],

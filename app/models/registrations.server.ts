@@ -6,7 +6,6 @@ import {
   badgeCodeFrom,
   delegateMayCancel,
   holdsInPersonPlace,
-  initialStatus,
   organiserMayMove,
   waitReason,
   type AttendanceMode,
@@ -163,10 +162,10 @@ export async function createRegistrationIn(
     }
   }
 
-  const counts = await placeCounts(trx, options.conferenceId, organisation.id, null);
-  let status: RegistrationStatus = initialStatus(input.mode, counts);
+  // Online places are not limited: only in-person registrations need the counts.
+  const reason: WaitReason | null = input.mode === "in_person" ? waitReason(await placeCounts(trx, options.conferenceId, organisation.id, null)) : null;
+  let status: RegistrationStatus = reason ? "waitlisted" : "pending";
   if (status === "pending" && options.approve) status = "approved";
-  const reason: WaitReason | null = input.mode === "in_person" ? waitReason(counts) : null;
   const now = nowIso();
   const row = { full_name: input.fullName, email: input.email, position: input.position, phone: input.phone };
   const inserted = await trx

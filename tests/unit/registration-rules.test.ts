@@ -5,7 +5,6 @@ import {
   badgeCodeFrom,
   delegateMayCancel,
   holdsInPersonPlace,
-  initialStatus,
   normaliseBadgeCode,
   organiserMayMove,
   waitReason,
@@ -21,10 +20,9 @@ describe("places", () => {
     expect(holdsInPersonPlace({ mode: "online", status: "approved" })).toBe(false);
   });
 
-  it("waitlists in person when the conference or the organisation's quota is full, never online", () => {
-    expect(initialStatus("in_person", counts(9, 10))).toBe("pending");
-    expect(initialStatus("in_person", counts(10, 10))).toBe("waitlisted");
-    expect(initialStatus("online", counts(10, 10))).toBe("pending");
+  it("says why an in-person registration must wait: the conference or the organisation's quota is full", () => {
+    expect(waitReason(counts(9, 10))).toBeNull();
+    expect(waitReason(counts(10, 10))).toBe("capacity");
     expect(waitReason(counts(3, 10, 3, 3))).toBe("quota");
     expect(waitReason(counts(10, 10, 3, 3))).toBe("capacity");
     expect(waitReason(counts(3, 10, 2, 3))).toBeNull();
