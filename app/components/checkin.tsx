@@ -31,7 +31,7 @@ export function CountsPanel({ counts, live, refreshHref }: { counts: DoorCounts;
           <span className="text-slate-400"> / </span>
           {counts.expected}
         </span>
-        <span className="text-sm text-slate-600">{summary} · {percent}%</span>
+        <span className="text-sm text-slate-600">{t("checkin.counts.caption")} · {percent}%</span>
       </p>
       <div
         role="progressbar"
@@ -100,8 +100,7 @@ function UndoButton({ person, compact }: { person: DoorPerson; compact?: boolean
   );
 }
 
-/** The large result card: green checked in, amber already, red refused or unknown. */
-export function CheckinOutcome({ outcome, zone, now }: { outcome: Outcome; zone: string; now: string }) {
+function useOutcomeText(outcome: Outcome, zone: string, now: string) {
   const t = useT();
   const timeLabel = useTimeLabel(zone, now);
   let tone: keyof typeof tones = "red";
@@ -124,6 +123,13 @@ export function CheckinOutcome({ outcome, zone, now }: { outcome: Outcome; zone:
   } else {
     message = t("checkin.notFound");
   }
+  return { tone, message, detail };
+}
+
+/** The large result card: green checked in, amber already, red refused or unknown. */
+export function CheckinOutcome({ outcome, zone, now }: { outcome: Outcome; zone: string; now: string }) {
+  const t = useT();
+  const { tone, message, detail } = useOutcomeText(outcome, zone, now);
   const style = tones[tone];
   const person = "person" in outcome ? outcome.person : null;
   return (

@@ -1,13 +1,26 @@
 import type { IScannerControls } from "@zxing/browser";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { codeFromScan } from "~/lib/checkin";
 import { useT } from "./i18n";
 
 type Problem = "denied" | "noCamera" | "unsupported" | "failed";
 
-/** Quiet time after a read, so one badge held in front of the camera is submitted once. */
+/**
+ * Quiet time after any read, and a longer one for the same badge, which is often
+ * still in the picture: it is submitted once (restarting the camera allows a retry).
+ */
 const PAUSE_MS = 2500;
-const SAME_CODE_MS = 8000;
+const SAME_CODE_MS = 60_000;
+
+/** Drawn, not an emoji: phones and kiosks without an emoji font would show a box. */
+function CameraIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      <path d="M4 8h3l2-3h6l2 3h3a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V9a1 1 0 0 1 1-1z" />
+      <circle cx="12" cy="13" r="3.5" />
+    </svg>
+  );
+}
 
 function problemOf(error: unknown): Problem {
   const name = error instanceof Error || (typeof error === "object" && error && "name" in error) ? String((error as { name: unknown }).name) : "";
@@ -21,13 +34,14 @@ function problemOf(error: unknown): Problem {
  * page has hydrated, the camera is asked for only after a click, and the QR
  * library is loaded only then. A decoded badge code goes to `onCode`.
  */
-export function QrScanner({ onCode }: { onCode: (code: string) => void }) {
+export function QrScanner(props: { onCode: (code: string) => void; feedback?: ReactNode }) {
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
-  return hydrated ? <ScannerPanel onCode={onCode} /> : null;
+  return hydrated ? <ScannerPanel {...props} /> : null;
 }
 
-function ScannerPanel({ onCode }: { onCode: (code: string) => void }) {
+/** `feedback`: the last scan's outcome, shown under the picture so that nothing above it moves. */
+function ScannerPanel({ onCode, feedback }: { onCode: (code: string) => void; feedback?: ReactNode }) {
   const t = useT();
   const id = useId();
   const videoRef = useRef<HTMLVideoElement>(null);
@@ -39,7 +53,7 @@ function ScannerPanel({ onCode }: { onCode: (code: string) => void }) {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [devices, setDevices] = useState<Array<{ deviceId: string; label: string }>>([]);
   const [deviceId, setDeviceId] = useState("");
-  const [lastRead, setLastRead] = useState<{ code: string | null; text: string } | null>(null);
+  const [lastRead, setLastRead] = useState<{ code: string | null } | null>(null);
 
   const stop = () => {
     controlsRef.current?.stop();
@@ -58,6 +72,7 @@ function ScannerPanel({ onCode }: { onCode: (code: string) => void }) {
   const start = async (chosen: string) => {
     setProblem(null);
     setLastRead(null);
+    lastRef.current = { text: "", at: 0 };
     if (!navigator.mediaDevices?.getUserMedia) {
       setProblem(window.isSecureContext ? "noCamera" : "unsupported");
       return;
@@ -76,7 +91,7 @@ function ScannerPanel({ onCode }: { onCode: (code: string) => void }) {
         if (now - last.at < PAUSE_MS || (text === last.text && now - last.at < SAME_CODE_MS)) return;
         lastRef.current = { text, at: now };
         const code = codeFromScan(text);
-        setLastRead({ code, text });
+        setLastRead({ code });
         if (!code) return;
         navigator.vibrate?.(80);
         onCodeRef.current(code);
@@ -84,8 +99,8 @@ function ScannerPanel({ onCode }: { onCode: (code: string) => void }) {
       // Left the page while the camera was starting: let it go at once.
       if (!aliveRef.current) return controlsRef.current.stop();
       setPhase("running");
-      // Camera names are readable only once permission is given.
-      const cameras = await BrowserCodeReader.listVideoInputDevices();
+      // Camera names are readable only once permission is given; without them the default camera is used.
+      const cameras = await BrowserCodeReader.listVideoInputDevices().catch(() => []);
       setDevices(cameras.map((c, i) => ({ deviceId: c.deviceId, label: c.label || `${t("checkin.scanner.camera")} ${i + 1}` })));
     } catch (error) {
       controlsRef.current = null;
@@ -101,7 +116,7 @@ function ScannerPanel({ onCode }: { onCode: (code: string) => void }) {
       <div className="mt-3 flex flex-wrap items-end gap-3">
         {phase === "idle" ? (
           <button type="button" className="btn-primary" onClick={() => void start(deviceId)}>
-            <span aria-hidden="true">📷</span> {t("checkin.scanner.start")}
+            <CameraIcon /> {t("checkin.scanner.start")}
           </button>
         ) : (
           <button type="button" className="btn-secondary" onClick={stop} disabled={phase === "starting"} aria-busy={phase === "starting" || undefined}>
@@ -139,13 +154,16 @@ function ScannerPanel({ onCode }: { onCode: (code: string) => void }) {
           {lastRead.code ? t("checkin.scanner.read", { code: lastRead.code }) : t("checkin.scanner.notCode")}
         </p>
       ) : null}
-      <video
-        ref={videoRef}
-        className={phase === "idle" ? "hidden" : "mt-3 aspect-[4/3] w-full max-w-md rounded-md bg-slate-900 object-cover"}
-        aria-label={t("checkin.scanner.preview")}
-        muted
-        playsInline
-      />
+      <div className="mt-3 grid items-start gap-3 md:grid-cols-2">
+        <video
+          ref={videoRef}
+          className={phase === "idle" ? "hidden" : "aspect-[4/3] w-full rounded-md bg-slate-900 object-cover"}
+          aria-label={t("checkin.scanner.preview")}
+          muted
+          playsInline
+        />
+        {feedback ? <div>{feedback}</div> : null}
+      </div>
     </section>
   );
 }

@@ -1,0 +1,211 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useLocation, useSubmit } from "@remix-run/react";
+import { useCallback, useEffect, useId, useState } from "react";
+import { forbidden, requirePermission } from "~/auth/guards.server";
+import { clientIp } from "~/auth/request.server";
+import { CheckinOutcome, CountsPanel, PersonRow, type Outcome } from "~/components/checkin";
+import { SubmitButton, useZodForm, ZodForm } from "~/components/form";
+import { useT } from "~/components/i18n";
+import { QrScanner } from "~/components/qr-scanner";
+import { EmptyState, Notice, PageHeader } from "~/components/ui";
+import { checkinCodeSchema, registrationIdSchema } from "~/lib/schemas/checkin";
+import { formValues, parseWith, type FieldErrors } from "~/lib/schemas/common";
+import type { DoorCounts } from "~/lib/checkin";
+import { checkIn, counts, findByCode, recentCheckIns, searchByName, SEARCH_LIMIT, undoCheckIn } from "~/models/checkin.server";
+import { getCurrentConference } from "~/models/conference.server";
+
+export const meta: MetaFunction = () => [{ title: "Đón tiếp đại biểu · Hội nghị Ngoại vụ" }];
+
+async function conferenceOrNotFound() {
+  const conference = await getCurrentConference();
+  if (!conference) throw json({ message: "error.notFound.title" }, { status: 404 });
+  return conference;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "checkin:registration");
+  const conference = await conferenceOrNotFound();
+  const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 100);
+  const [results, totals, recent] = await Promise.all([
+    q ? searchByName(conference.id, q) : Promise.resolve(null),
+    counts(conference.id),
+    recentCheckIns(conference.id),
+  ]);
+  return json({ q, results, counts: totals, recent, zone: conference.time_zone, searchLimit: SEARCH_LIMIT });
+}
+
+interface Reply {
+  intent: string;
+  source: "camera" | "typed";
+  errors: FieldErrors;
+  values: Record<string, string>;
+  outcome?: Outcome;
+  undone?: string;
+}
+const reply = (body: Reply, status = 200) => json(body, { status });
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "checkin:registration");
+  const conference = await conferenceOrNotFound();
+  const values = formValues(await request.formData());
+  const actor = { id: user.id, ip: clientIp(context) };
+  const base = { intent: values.intent ?? "", source: values.source === "camera" ? "camera" : "typed", errors: {}, values: {} } as const;
+  switch (values.intent) {
+    case "code": {
+      const parsed = parseWith(checkinCodeSchema, values);
+      if (!parsed.ok) return reply({ ...base, errors: parsed.errors, values: { code: values.code ?? "" } }, 400);
+      const person = await findByCode(conference.id, parsed.data.code);
+      if (!person) return reply({ ...base, outcome: { state: "unknown", code: parsed.data.code } }, 404);
+      return reply({ ...base, outcome: await checkIn(conference.id, person.id, actor) });
+    }
+    case "checkin": {
+      const parsed = parseWith(registrationIdSchema, values);
+      const outcome: Outcome = parsed.ok ? await checkIn(conference.id, parsed.data.registrationId, actor) : { state: "not_found" };
+      return reply({ ...base, outcome }, outcome.state === "not_found" ? 404 : 200);
+    }
+    case "undo": {
+      const parsed = parseWith(registrationIdSchema, values);
+      const name = parsed.ok ? await undoCheckIn(conference.id, parsed.data.registrationId, actor) : null;
+      if (!name) return reply({ ...base, errors: { "": "checkin.undoNothing" } }, 400);
+      return reply({ ...base, undone: name });
+    }
+    default:
+      forbidden();
+  }
+}
+
+/** Counts polled from /admin/checkin/counts every few seconds; the freshest of poll and page wins. */
+function useLiveCounts(fromPage: DoorCounts) {
+  const [polled, setPolled] = useState<DoorCounts | null>(null);
+  const [live, setLive] = useState(false);
+  useEffect(() => {
+    setLive(true);
+    let stopped = false;
+    const poll = async () => {
+      if (document.visibilityState !== "visible") return;
+      try {
+        const res = await fetch("/admin/checkin/counts", { headers: { Accept: "application/json" }, cache: "no-store" });
+        if (res.ok && !stopped) setPolled((await res.json()) as DoorCounts);
+      } catch {
+        // Offline for a moment: keep the last counts; the next poll tries again.
+      }
+    };
+    const timer = window.setInterval(() => void poll(), 5000);
+    return () => {
+      stopped = true;
+      window.clearInterval(timer);
+    };
+  }, []);
+  return { counts: polled && polled.at > fromPage.at ? polled : fromPage, live };
+}
+
+export default function CheckIn() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const location = useLocation();
+  const submit = useSubmit();
+  const searchId = useId();
+  const { counts: liveCounts, live } = useLiveCounts(data.counts);
+  const now = liveCounts.at;
+
+  const codeForm = useZodForm(checkinCodeSchema, { defaultValues: { code: "" }, feedback: result?.intent === "code" ? result : null });
+  const outcome = (result?.outcome as Outcome | undefined) ?? null;
+  const { form } = codeForm;
+  useEffect(() => {
+    // Ready for the next person: clear the field, and refocus it after typing (not after a scan: no phone keyboard).
+    if (!result?.outcome) return;
+    form.reset({ code: "" });
+    if (result.source === "typed") form.setFocus("code");
+  }, [result, form]);
+  // Keep the camera picture where it is: a scan's result shows under it, not at the top.
+  const onScan = useCallback((code: string) => submit({ intent: "code", source: "camera", code }, { method: "post", preventScrollReset: true }), [submit]);
+  const codeField = form.register("code");
+  // Leaving the field empty (to use the camera or the search) is not an error: validate on blur only what was typed.
+  const onCodeBlur: typeof codeField.onBlur = (event) => (event.target.value ? codeField.onBlur(event) : Promise.resolve());
+  const codeError = codeForm.errorFor("code");
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <PageHeader title={t("checkin.title")}>{t("checkin.intro")}</PageHeader>
+
+      <CountsPanel counts={liveCounts} live={live} refreshHref={`${location.pathname}${location.search}`} />
+
+      <section className="card" aria-labelledby="code-heading">
+        <h2 id="code-heading" className="sr-only">{t("checkin.code.heading")}</h2>
+        <ZodForm state={codeForm} className="space-y-3">
+          <input type="hidden" name="intent" value="code" />
+          <input type="hidden" name="source" value="typed" />
+          <label htmlFor="checkin-code" className="label text-base">{t("checkin.code.label")}</label>
+          <div className="flex flex-col gap-3 sm:flex-row">
+            <input
+              id="checkin-code"
+              {...codeField}
+              onBlur={onCodeBlur}
+              defaultValue={codeForm.defaults.code}
+              className="input h-14 flex-1 font-mono text-2xl uppercase tracking-widest"
+              autoFocus
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              enterKeyHint="go"
+              maxLength={64}
+              placeholder="K7QM-3XPA-9T2D"
+              aria-invalid={codeError ? true : undefined}
+              aria-describedby={codeError ? "checkin-code-error checkin-code-hint" : "checkin-code-hint"}
+            />
+            <SubmitButton name="intent" value="code" className="btn-primary h-14 px-6 text-base">{t("checkin.checkIn")}</SubmitButton>
+          </div>
+          {codeError ? <p id="checkin-code-error" className="field-error">{t(codeError)}</p> : null}
+          <p id="checkin-code-hint" className="text-xs text-slate-500">{t("checkin.code.hint")}</p>
+        </ZodForm>
+      </section>
+
+      {outcome && result?.source !== "camera" ? <CheckinOutcome outcome={outcome} zone={data.zone} now={now} /> : null}
+      {result?.undone ? <Notice tone="success">{t("checkin.undone", { name: result.undone })}</Notice> : null}
+      {result?.intent === "undo" && result.errors[""] ? <Notice tone="error">{t(result.errors[""])}</Notice> : null}
+
+      <QrScanner onCode={onScan} feedback={outcome && result?.source === "camera" ? <CheckinOutcome outcome={outcome} zone={data.zone} now={now} /> : null} />
+
+      <section className="card" aria-labelledby={`${searchId}-heading`}>
+        <h2 id={`${searchId}-heading`}>{t("checkin.search.heading")}</h2>
+        <Form method="get" role="search" className="mt-3 flex flex-col gap-2 sm:flex-row">
+          <label htmlFor={`${searchId}-q`} className="sr-only">{t("checkin.search.label")}</label>
+          <input id={`${searchId}-q`} name="q" type="search" defaultValue={data.q} className="input h-11 flex-1 text-base" placeholder={t("checkin.search.placeholder")} autoComplete="off" />
+          <button type="submit" className="btn-secondary h-11">{t("common.search")}</button>
+        </Form>
+        {data.results ? (
+          data.results.length === 0 ? (
+            <div className="mt-4"><EmptyState title={t("checkin.search.empty", { q: data.q })} /></div>
+          ) : (
+            <>
+              <p className="mt-3 text-sm text-slate-600" role="status">
+                {t("checkin.search.results", { count: data.results.length, q: data.q })}
+                {data.results.length >= data.searchLimit ? ` ${t("checkin.search.limited")}` : ""}
+              </p>
+              <ul className="mt-2 divide-y divide-slate-100" data-testid="checkin-search-results">
+                {data.results.map((p) => (
+                  <PersonRow key={p.id} person={p} zone={data.zone} now={now} action="checkin" />
+                ))}
+              </ul>
+            </>
+          )
+        ) : null}
+      </section>
+
+      <section aria-labelledby="recent-heading">
+        <h2 id="recent-heading" className="mb-2">{t("checkin.recent.heading")}</h2>
+        {data.recent.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("checkin.recent.empty")}</p>
+        ) : (
+          <ul className="card divide-y divide-slate-100 p-0 px-4" data-testid="checkin-recent">
+            {data.recent.map((p) => (
+              <PersonRow key={p.id} person={p} zone={data.zone} now={now} action="undo" />
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
