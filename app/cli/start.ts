@@ -45,6 +45,8 @@ async function main() {
   process.env.PUBLIC_URL ||= `http://localhost:${port}`;
   const app = createHttpApp(build, { publicUrl: process.env.PUBLIC_URL, trustProxy: process.env.TRUST_PROXY === "true" });
   const server = app.listen(port, () => console.log(`Hội nghị Ngoại vụ: http://localhost:${port} (database ${path})`));
+  // Sends the outbox by SMTP when SMTP_URL or SMTP_HOST is set; does nothing otherwise.
+  (await import("../models/mailer.server")).startOutboxDispatcher();
   const stop = () => server.close(() => process.exit(0));
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

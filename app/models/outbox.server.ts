@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { getDb, nowIso } from "~/db.server";
+import { kickOutbox } from "./mailer.server";
 
 export interface OutgoingEmail {
   to: string;
@@ -26,6 +27,8 @@ export async function queueEmail(db: Kysely<Database> | Transaction<Database>, e
     })
     .returning("id")
     .executeTakeFirstOrThrow();
+  // A pass starts 200 ms later and waits for this transaction (one connection); a rollback sends nothing.
+  kickOutbox();
   return row.id;
 }
 

@@ -5,11 +5,13 @@ import { badgesEn, badgesVi } from "./modules/badges";
 import { delegateCsvEn, delegateCsvVi } from "./modules/delegate-csv";
 import { checkinEn, checkinVi } from "./modules/checkin";
 import { mailEn, mailVi } from "./modules/mail";
+import { dashboardEn, dashboardVi } from "./modules/dashboard";
+import { mailerEn, mailerVi } from "./modules/mailer";
 
 /** The whole dictionary: the core plus one module per capability (keys must not collide). */
-export const vi = { ...coreVi, ...registrationVi, ...badgesVi, ...delegateCsvVi, ...checkinVi, ...mailVi };
+export const vi = { ...coreVi, ...registrationVi, ...badgesVi, ...delegateCsvVi, ...checkinVi, ...mailVi, ...dashboardVi, ...mailerVi };
 export type MessageKey = keyof typeof vi;
-export const en: Record<MessageKey, string> = { ...coreEn, ...registrationEn, ...badgesEn, ...delegateCsvEn, ...checkinEn, ...mailEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...registrationEn, ...badgesEn, ...delegateCsvEn, ...checkinEn, ...mailEn, ...dashboardEn, ...mailerEn };
 
 export const LOCALES = ["vi", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
