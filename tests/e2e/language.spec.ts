@@ -16,7 +16,7 @@ test("a visitor switches to English and the choice is remembered by cookie", asy
 });
 
 test("a signed-in person's language is kept on the account across sign-outs", async ({ page, browser }) => {
-  await signIn(page, "secretariat");
+  await signIn(page, "exhibitor");
   await page.getByTestId("language-switch").click();
   await expect(page.getByRole("link", { name: "Organisations", exact: true })).toBeVisible();
 
@@ -24,8 +24,8 @@ test("a signed-in person's language is kept on the account across sign-outs", as
   const other = await browser.newContext();
   const page2 = await other.newPage();
   await page2.goto("/login");
-  await page2.getByLabel("E-mail").fill(demo("secretariat").email);
-  await page2.getByLabel("Mật khẩu").fill(demo("secretariat").password);
+  await page2.getByLabel("E-mail").fill(demo("exhibitor").email);
+  await page2.getByLabel("Mật khẩu").fill(demo("exhibitor").password);
   await page2.getByRole("button", { name: "Đăng nhập" }).click();
   await expect(page2.getByRole("link", { name: "Organisations", exact: true })).toBeVisible();
   await expect(page2.locator("html")).toHaveAttribute("lang", "en");

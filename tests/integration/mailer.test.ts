@@ -218,8 +218,9 @@ describe("the outbox page", () => {
     let data = await jsonOf<{ smtp: { configured: boolean }; canSend: boolean }>(await call(loader, { path: "/admin/outbox", cookie: secretariat }));
     expect(data).toMatchObject({ smtp: { configured: false }, canSend: false });
 
-    useTestServer();
+    // Queued while SMTP is off, so that no automatic pass runs; then one pass by hand.
     await queueEmail(getDb(), { to: "tu-choi@tinh.gov.vn", subject: "Lỗi", body: "…", kind: "test" });
+    useTestServer();
     await sendPendingEmails();
     const organiser = await signInAs("organiser");
     const page = await jsonOf<{ smtp: { configured: boolean; server: string }; canSend: boolean; counts: Record<string, number>; rows: Array<{ error: string; attempts: number }> }>(
@@ -234,8 +235,10 @@ describe("the outbox page", () => {
   });
 
   it("lets an organiser send now (audited), and refuses the secretariat and a delegate", async () => {
-    useTestServer();
+    // Queued while SMTP is off, so that only "send now" sends it.
+    configure({});
     await queueEmail(getDb(), { to: "gui-ngay@tinh.gov.vn", subject: "Gửi ngay", body: "…", kind: "test" });
+    useTestServer();
     for (const key of ["secretariat", "delegate"] as const) {
       const res = await call(action, { path: "/admin/outbox", form: { intent: "send" }, cookie: await signInAs(key) });
       expect(res.status).toBe(403);
