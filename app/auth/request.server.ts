@@ -1,4 +1,5 @@
 import { DEFAULT_LOCALE, isLocale, type Locale } from "~/lib/i18n";
+import { isValidTimeZone } from "~/lib/time";
 
 /** What the HTTP server passes to every loader and action. */
 export interface AppLoadContext {
@@ -44,11 +45,5 @@ export function languageCookie(locale: Locale, secure: boolean): string {
 /** The browser's zone as reported by the page (a cookie set by the client), if valid. */
 export function browserTimeZone(request: Request): string | null {
   const zone = readCookie(request, TIME_ZONE_COOKIE);
-  if (!zone || zone.length > 64) return null;
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return zone;
-  } catch {
-    return null;
-  }
+  return zone && zone.length <= 64 && isValidTimeZone(zone) ? zone : null;
 }

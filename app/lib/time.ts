@@ -26,9 +26,13 @@ function partsFormatter(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
+const knownZones = new Set<string>();
+
 export function isValidTimeZone(zone: string): boolean {
+  if (knownZones.has(zone)) return true;
   try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    partsFormatter(zone);
+    knownZones.add(zone);
     return true;
   } catch {
     return false;
@@ -108,8 +112,17 @@ const styleOptions: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   dateTime: { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
 };
 
+// Building an Intl.DateTimeFormat costs far more than using one: keep them.
+const displayFormatters = new Map<string, Intl.DateTimeFormat>();
+
 export function formatInstant(iso: string, zone: string, locale: Locale, style: DateStyle = "dateTime"): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: zone, ...styleOptions[style] }).format(new Date(iso));
+  const key = `${locale}|${zone}|${style}`;
+  let formatter = displayFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(intlLocale(locale), { timeZone: zone, ...styleOptions[style] });
+    displayFormatters.set(key, formatter);
+  }
+  return formatter.format(new Date(iso));
 }
 
 /** "GMT+7", "GMT-8", "GMT+5:30": the zone's offset at that instant. */

@@ -45,11 +45,17 @@ export const delegateColumns = [
   "o.name_en as organisation_en", "o.kind as organisation_kind",
 ] as const;
 
+/** What the list page shows (the export takes all of delegateColumns). */
+const listColumns = [
+  "r.id", "r.honorific", "r.full_name", "r.position", "r.mode", "r.status", "r.checked_in_at", "r.created_at",
+  "r.organisation_id", "o.name_vi as organisation_vi", "o.name_en as organisation_en",
+] as const;
+
 export async function listDelegates(conferenceId: number, f: DelegateFilters) {
   const base = filteredDelegates(conferenceId, f);
   const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as("total")).execute();
   const rows = await sortedDelegates(base, f)
-    .select([...delegateColumns])
+    .select([...listColumns])
     .limit(DELEGATE_PAGE_SIZE)
     .offset((f.page - 1) * DELEGATE_PAGE_SIZE)
     .execute();

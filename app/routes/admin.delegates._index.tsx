@@ -13,7 +13,7 @@ import { ORGANISATION_KINDS } from "~/lib/roles";
 import { CONFERENCE_ZONE, formatInstant } from "~/lib/time";
 import { getCurrentConference } from "~/models/conference.server";
 import { listDelegates } from "~/models/delegate-list.server";
-import { listOrganisationOptions } from "~/models/organisations.server";
+import { getOrganisation } from "~/models/organisations.server";
 import { decideRegistrations } from "~/models/registrations.server";
 
 export const meta: MetaFunction = () => [{ title: "Đại biểu · Hội nghị Ngoại vụ" }];
@@ -23,11 +23,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const conference = await getCurrentConference();
   if (!conference) throw json({ message: "error.notFound.title" }, { status: 404 });
   const filters = parseDelegateFilters(new URL(request.url).searchParams);
-  const [list, organisations] = await Promise.all([listDelegates(conference.id, filters), listOrganisationOptions()]);
+  const list = await listDelegates(conference.id, filters);
+  const organisation = filters.organisationId ? await getOrganisation(filters.organisationId) : null;
   return json({
     ...list,
     filters,
-    organisations,
+    organisation: organisation ? { name_vi: organisation.name_vi, name_en: organisation.name_en } : null,
     canDecide: can(user.role, "update:registration:any"),
     canImport: can(user.role, "import:registration"),
     canExport: can(user.role, "export:registration"),
@@ -64,7 +65,7 @@ function SortHeader({ column, label }: { column: DelegateSort; label: string }) 
 }
 
 export default function Delegates() {
-  const { rows, total, all, pageSize, filters, organisations, canDecide, canImport, canExport, canPrint } = useLoaderData<typeof loader>();
+  const { rows, total, all, pageSize, filters, organisation, canDecide, canImport, canExport, canPrint } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
@@ -110,15 +111,15 @@ export default function Delegates() {
         {filters.desc ? <input type="hidden" name="dir" value="desc" /> : null}
         <label htmlFor="delegate-search" className="sr-only">{t("common.search")}</label>
         <input id="delegate-search" name="q" type="search" defaultValue={filters.q} className="input max-w-md flex-1" placeholder={t("delegates.searchPlaceholder")} />
-        <label htmlFor="delegate-org" className="sr-only">{t("registration.field.organisation")}</label>
-        <select id="delegate-org" name="organisation" defaultValue={filters.organisationId ? String(filters.organisationId) : ""} className="input max-w-xs">
-          <option value="">{t("delegates.allOrganisations")}</option>
-          {organisations.map((o) => (
-            <option key={o.id} value={o.id}>{pick(o.name_vi, o.name_en)}</option>
-          ))}
-        </select>
+        {filters.organisationId ? <input type="hidden" name="organisation" value={filters.organisationId} /> : null}
         <button type="submit" className="btn-primary">{t("common.search")}</button>
       </Form>
+      {organisation ? (
+        <p className="no-print mb-3 text-sm">
+          {t("delegates.organisationFilter")}: <strong>{pick(organisation.name_vi, organisation.name_en)}</strong>{" "}
+          <Link to={`?${delegateFilterParams(filters, { organisationId: null, page: 1 })}`} className="btn-link">✕ {t("common.clearFilters")}</Link>
+        </p>
+      ) : null}
       <div className="no-print mb-4 space-y-2">
         <FilterChips name="status" label={t("delegates.status")} options={STATUSES.map((s) => ({ value: s, label: t(`registration.status.${s}`) }))} />
         <FilterChips name="mode" label={t("registration.field.mode")} options={MODES.map((m) => ({ value: m, label: t(`registration.mode.${m}`) }))} />
@@ -160,13 +161,18 @@ export default function Delegates() {
                     ) : null}
                     <td data-label={t("registration.field.fullName")}>
                       <div>
-                        <Link to={`/admin/delegates/${r.id}`} className="font-semibold text-navy-800 hover:underline">
+                        {/* Plain links in rows: 100 router <Link>s cost more to render than the rest of the page. */}
+                        <a href={`/admin/delegates/${r.id}`} className="font-semibold text-navy-800 hover:underline">
                           {t(`registration.honorific.${r.honorific}`)} {r.full_name}
-                        </Link>
+                        </a>
                         <span className="block text-xs text-slate-500">{r.position}</span>
                       </div>
                     </td>
-                    <td data-label={t("registration.field.organisation")}>{pick(r.organisation_vi, r.organisation_en)}</td>
+                    <td data-label={t("registration.field.organisation")}>
+                      <a href={`?${delegateFilterParams(filters, { organisationId: r.organisation_id, page: 1 })}`} className="hover:underline" title={t("delegates.filterByOrganisation")}>
+                        {pick(r.organisation_vi, r.organisation_en)}
+                      </a>
+                    </td>
                     <td data-label={t("registration.field.mode")}>{t(`registration.mode.${r.mode}`)}</td>
                     <td data-label={t("delegates.status")}>
                       <StatusBadge status={r.status} />

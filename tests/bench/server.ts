@@ -5,7 +5,7 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 
 /** Starts the built app (npm start's path) on a fresh database in a temporary folder. */
-export async function startServer(port: number): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startServer(port: number): Promise<{ url: string; databasePath: string; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), "ngoaivu-bench-"));
   const child: ChildProcess = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "app/cli/start.ts"], {
     env: { ...process.env, PORT: String(port), DATABASE_PATH: join(dir, "bench.sqlite"), PUBLIC_URL: `http://localhost:${port}`, NODE_ENV: "production" },
@@ -24,6 +24,7 @@ export async function startServer(port: number): Promise<{ url: string; stop: ()
   }
   return {
     url,
+    databasePath: join(dir, "bench.sqlite"),
     stop: async () => {
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LOCALES } from "../i18n";
 import { ROLES } from "../roles";
+import { isValidTimeZone } from "../time";
 import { email, msg, requiredText } from "./common";
 
 const choice = { errorMap: () => ({ message: msg("errors.choice") }) };
@@ -25,13 +26,6 @@ export const profileSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v ?? "").trim())
-    .refine((v) => v === "" || (() => {
-      try {
-        new Intl.DateTimeFormat("en-US", { timeZone: v });
-        return true;
-      } catch {
-        return false;
-      }
-    })(), msg("errors.timeZone"))
+    .refine((v) => v === "" || isValidTimeZone(v), msg("errors.timeZone"))
     .transform((v) => (v === "" ? null : v)),
 });
