@@ -100,6 +100,21 @@ describe("in-person capacity and the waiting list", () => {
     expect(by.waitlisted).toBe(40);
   });
 
+  it("gives the last in-person place to exactly one of two organisers approving different people at the same moment", async () => {
+    const conference = await demoConference(1);
+    const org = await organisationId("prov-bac-ninh");
+    const first = await registerVisitor({ organisationId: org });
+    const w1 = await registerVisitor({ organisationId: org });
+    const w2 = await registerVisitor({ organisationId: org });
+    await getDb().updateTable("registrations").set({ status: "cancelled" }).where("id", "=", first.registrationId).execute();
+    const results = await Promise.all([
+      decideRegistrations(conference.id, [w1.registrationId], "approved", actor),
+      decideRegistrations(conference.id, [w2.registrationId], "approved", actor),
+    ]);
+    expect(results.flatMap((r) => r.changed)).toHaveLength(1);
+    expect(results.flatMap((r) => r.skipped.map((s) => s.reason))).toEqual(["registration.noPlace.capacity"]);
+  });
+
   it("refuses a second registration with the same e-mail and keeps names exactly in NFC", async () => {
     const conference = (await getCurrentConference())!;
     const org = await organisationId("prov-ha-noi");
