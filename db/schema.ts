@@ -180,8 +180,41 @@ export interface SessionsTable {
   ends_at: IsoInstant;
   stream_url: string | null;
   published: number;
+  room_id: number | null;
+  requires_signup: Generated<number>;
+  /** In-person places; null means the room's capacity. */
+  capacity: number | null;
   created_at: IsoInstant;
   updated_at: IsoInstant;
+}
+
+export interface RoomsTable {
+  id: Generated<number>;
+  conference_id: number;
+  name_vi: string;
+  name_en: string;
+  capacity: number;
+  stream_url: string | null;
+  notes: string;
+  sort_order: number;
+  created_at: IsoInstant;
+  updated_at: IsoInstant;
+}
+
+export type SessionRole = "chair" | "speaker" | "rapporteur";
+
+export interface SessionPeopleTable {
+  session_id: number;
+  registration_id: number;
+  role: SessionRole;
+  position: number;
+}
+
+export interface SessionSignupsTable {
+  session_id: number;
+  registration_id: number;
+  mode: AttendanceMode;
+  created_at: IsoInstant;
 }
 
 export interface JoinLinksTable {
@@ -218,6 +251,9 @@ export interface Database {
   sessions: SessionsTable;
   join_links: JoinLinksTable;
   registration_events: RegistrationEventsTable;
+  rooms: RoomsTable;
+  session_people: SessionPeopleTable;
+  session_signups: SessionSignupsTable;
 }
 
 export type Conference = Selectable<ConferencesTable>;

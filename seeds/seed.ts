@@ -249,18 +249,33 @@ async function seedDemoSessions(db: Kysely<Database>, at: string, startsAt: stri
   const conference = await db.selectFrom("conferences").select("id").where("edition", "=", 20).executeTakeFirstOrThrow();
   const existing = await db.selectFrom("sessions").select("id").where("conference_id", "=", conference.id).limit(1).executeTakeFirst();
   if (existing) return;
+  const rooms = [
+    { vi: "Hội trường lớn", en: "Main hall", capacity: 500, stream: "https://truyenhinh.ngoaivu.test/hoi-truong" },
+    { vi: "Phòng họp 1", en: "Meeting room 1", capacity: 150, stream: "https://truyenhinh.ngoaivu.test/phong-1" },
+    { vi: "Phòng họp 2", en: "Meeting room 2", capacity: 150, stream: "https://truyenhinh.ngoaivu.test/phong-2" },
+    { vi: "Khu gặp gỡ song phương", en: "Bilateral meetings area", capacity: 120, stream: null },
+  ];
+  const roomIds: number[] = [];
+  for (const [i, r] of rooms.entries()) {
+    const row = await db
+      .insertInto("rooms")
+      .values({ conference_id: conference.id, name_vi: r.vi, name_en: r.en, capacity: r.capacity, stream_url: r.stream, notes: "", sort_order: i, created_at: at, updated_at: at })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    roomIds.push(row.id);
+  }
   const day = startsAt.slice(0, 10);
   const local = (d: string, hm: string) => zonedLocalToUtc(`${d}T${hm}`, "Asia/Ho_Chi_Minh")!;
   const next = new Date(new Date(`${day}T00:00:00Z`).getTime() + 86400000).toISOString().slice(0, 10);
   const sessions = [
-    { kind: "plenary", vi: "Phiên khai mạc toàn thể", en: "Opening plenary", d: day, from: "08:00", to: "10:00" },
-    { kind: "break", vi: "Giải lao", en: "Break", d: day, from: "10:00", to: "10:20" },
-    { kind: "discussion", vi: "Phiên thảo luận 1: Ngoại giao kinh tế phục vụ phát triển địa phương", en: "Discussion 1: Economic diplomacy for local development", d: day, from: "10:20", to: "12:00" },
-    { kind: "discussion", vi: "Phiên thảo luận 2: Ngoại giao văn hóa và quảng bá hình ảnh địa phương", en: "Discussion 2: Cultural diplomacy and promoting localities", d: day, from: "10:20", to: "12:00" },
-    { kind: "diplomatic_corps", vi: "Gặp gỡ Đoàn Ngoại giao và các hiệp hội doanh nghiệp nước ngoài", en: "Meeting with the diplomatic corps and foreign business associations", d: day, from: "14:00", to: "15:30" },
-    { kind: "exhibition_opening", vi: "Khai mạc Triển lãm sản phẩm thương hiệu Việt Nam", en: "Opening of the Vietnamese brand products exhibition", d: day, from: "15:45", to: "16:30" },
-    { kind: "meeting_block", vi: "Gặp gỡ song phương địa phương – Cơ quan đại diện", en: "Bilateral meetings: provinces and missions", d: next, from: "08:30", to: "12:00" },
-    { kind: "plenary", vi: "Phiên bế mạc", en: "Closing plenary", d: next, from: "15:30", to: "17:30" },
+    { kind: "plenary", vi: "Phiên khai mạc toàn thể", en: "Opening plenary", d: day, from: "08:00", to: "10:00", room: 0, signup: 0 },
+    { kind: "break", vi: "Giải lao", en: "Break", d: day, from: "10:00", to: "10:20", room: null, signup: 0 },
+    { kind: "discussion", vi: "Phiên thảo luận 1: Ngoại giao kinh tế phục vụ phát triển địa phương", en: "Discussion 1: Economic diplomacy for local development", d: day, from: "10:20", to: "12:00", room: 1, signup: 1 },
+    { kind: "discussion", vi: "Phiên thảo luận 2: Ngoại giao văn hóa và quảng bá hình ảnh địa phương", en: "Discussion 2: Cultural diplomacy and promoting localities", d: day, from: "10:20", to: "12:00", room: 2, signup: 1 },
+    { kind: "diplomatic_corps", vi: "Gặp gỡ Đoàn Ngoại giao và các hiệp hội doanh nghiệp nước ngoài", en: "Meeting with the diplomatic corps and foreign business associations", d: day, from: "14:00", to: "15:30", room: 0, signup: 0 },
+    { kind: "exhibition_opening", vi: "Khai mạc Triển lãm sản phẩm thương hiệu Việt Nam", en: "Opening of the Vietnamese brand products exhibition", d: day, from: "15:45", to: "16:30", room: 0, signup: 0 },
+    { kind: "meeting_block", vi: "Gặp gỡ song phương địa phương – Cơ quan đại diện", en: "Bilateral meetings: provinces and missions", d: next, from: "08:30", to: "12:00", room: 3, signup: 0 },
+    { kind: "plenary", vi: "Phiên bế mạc", en: "Closing plenary", d: next, from: "15:30", to: "17:30", room: 0, signup: 0 },
   ] as const;
   await db
     .insertInto("sessions")
@@ -276,6 +291,9 @@ async function seedDemoSessions(db: Kysely<Database>, at: string, startsAt: stri
         ends_at: local(s.d, s.to),
         stream_url: s.kind === "break" ? null : `https://truyenhinh.ngoaivu.test/phien-${i + 1}`,
         published: 1,
+        room_id: s.room === null ? null : roomIds[s.room],
+        requires_signup: s.signup,
+        capacity: null,
         created_at: at,
         updated_at: at,
       })),

@@ -2,10 +2,12 @@ import type { Migration } from "kysely";
 import * as m001 from "./2026-11-22-001-foundation";
 import * as m002 from "./2026-11-22-002-registration";
 import * as m003 from "./2026-11-22-003-list-indexes";
+import * as m004 from "./2026-11-22-004-agenda";
 
 /** Every migration, by name. Listed statically so that bundlers and tsx both find them. */
 export const migrations: Record<string, Migration> = {
   "2026-11-22-001-foundation": m001,
   "2026-11-22-002-registration": m002,
   "2026-11-22-003-list-indexes": m003,
+  "2026-11-22-004-agenda": m004,
 };

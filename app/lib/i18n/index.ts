@@ -7,11 +7,14 @@ import { checkinEn, checkinVi } from "./modules/checkin";
 import { mailEn, mailVi } from "./modules/mail";
 import { dashboardEn, dashboardVi } from "./modules/dashboard";
 import { mailerEn, mailerVi } from "./modules/mailer";
+import { agendaEn, agendaVi } from "./modules/agenda";
+import { agendaUiEn, agendaUiVi } from "./modules/agenda-ui";
+import { programmeEn, programmeVi } from "./modules/programme";
 
 /** The whole dictionary: the core plus one module per capability (keys must not collide). */
-export const vi = { ...coreVi, ...registrationVi, ...badgesVi, ...delegateCsvVi, ...checkinVi, ...mailVi, ...dashboardVi, ...mailerVi };
+export const vi = { ...coreVi, ...registrationVi, ...badgesVi, ...delegateCsvVi, ...checkinVi, ...mailVi, ...dashboardVi, ...mailerVi, ...agendaVi, ...agendaUiVi, ...programmeVi };
 export type MessageKey = keyof typeof vi;
-export const en: Record<MessageKey, string> = { ...coreEn, ...registrationEn, ...badgesEn, ...delegateCsvEn, ...checkinEn, ...mailEn, ...dashboardEn, ...mailerEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...registrationEn, ...badgesEn, ...delegateCsvEn, ...checkinEn, ...mailEn, ...dashboardEn, ...mailerEn, ...agendaEn, ...agendaUiEn, ...programmeEn };
 
 export const LOCALES = ["vi", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
