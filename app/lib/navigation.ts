@@ -11,9 +11,12 @@ export interface NavItem {
 /** Every page in the main navigation, with the permission that shows it. */
 export const NAV_ITEMS: NavItem[] = [
   { to: "/", label: "nav.home" },
+  { to: "/programme", label: "nav.programme" },
   { to: "/my-registration", label: "nav.myRegistration", permission: "register:self" },
+  { to: "/my-agenda", label: "nav.myAgenda", permission: "register:self" },
   { to: "/admin/dashboard", label: "nav.dashboard", permission: "read:dashboard" },
   { to: "/admin/delegates", label: "nav.delegates", permission: "read:registration:any" },
+  { to: "/admin/agenda", label: "nav.agenda", permission: "update:agenda" },
   { to: "/admin/checkin", label: "nav.checkin", permission: "checkin:registration" },
   { to: "/organisations", label: "nav.organisations", permission: "read:organisation" },
   { to: "/admin/conference", label: "nav.conference", permission: "update:conference" },

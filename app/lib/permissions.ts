@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   "checkin:registration",
   "read:dashboard",
   "update:quota",
+  "update:agenda",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -47,6 +48,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "checkin:registration",
     "read:dashboard",
     "update:quota",
+    "update:agenda",
   ]),
   secretariat: new Set<Permission>([
     ...everyone,

@@ -28,13 +28,13 @@ describe("permissions", () => {
 describe("navigation by role", () => {
   const paths = (role: Parameters<typeof navigationFor>[0]) => navigationFor(role).map((i) => i.to);
   it("differs by role", () => {
-    expect(paths(null)).toEqual(["/"]);
+    expect(paths(null)).toEqual(["/", "/programme"]);
     expect(paths("organiser")).toEqual([
-      "/", "/my-registration", "/admin/dashboard", "/admin/delegates", "/admin/checkin", "/organisations",
-      "/admin/conference", "/admin/people", "/admin/outbox", "/admin/audit",
+      "/", "/programme", "/my-registration", "/my-agenda", "/admin/dashboard", "/admin/delegates", "/admin/agenda", "/admin/checkin",
+      "/organisations", "/admin/conference", "/admin/people", "/admin/outbox", "/admin/audit",
     ]);
-    expect(paths("secretariat")).toEqual(["/", "/my-registration", "/admin/dashboard", "/admin/delegates", "/organisations", "/admin/people", "/admin/outbox"]);
-    expect(paths("delegate")).toEqual(["/", "/my-registration", "/organisations"]);
-    expect(paths("exhibitor")).toEqual(["/", "/my-registration", "/organisations"]);
+    expect(paths("secretariat")).toEqual(["/", "/programme", "/my-registration", "/my-agenda", "/admin/dashboard", "/admin/delegates", "/organisations", "/admin/people", "/admin/outbox"]);
+    expect(paths("delegate")).toEqual(["/", "/programme", "/my-registration", "/my-agenda", "/organisations"]);
+    expect(paths("exhibitor")).toEqual(["/", "/programme", "/my-registration", "/my-agenda", "/organisations"]);
   });
 });
