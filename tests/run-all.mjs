@@ -47,7 +47,8 @@ if (existsSync("test-results/vitest.json")) {
 
 // 3. Browser tests against the built app (npm start's path: migrate, seed, build if needed, serve).
 console.log("\n▶ browser tests (Playwright + Chromium at " + chromium + ")");
-run(bin("playwright"), ["test", "--config", "tests/playwright.config.ts"], { CHROMIUM_PATH: chromium });
+// The whole-suite run always uses the default port and report file.
+run(bin("playwright"), ["test", "--config", "tests/playwright.config.ts"], { CHROMIUM_PATH: chromium, E2E_PORT: "" });
 if (existsSync("test-results/e2e.json")) {
   const p = JSON.parse(readFileSync("test-results/e2e.json", "utf8"));
   const s = p.stats ?? {};
