@@ -1,0 +1,134 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requirePermission } from "~/auth/guards.server";
+import { clientIp } from "~/auth/request.server";
+import { SubmitButton } from "~/components/form";
+import { useBilingual, useLocale, useT } from "~/components/i18n";
+import { ConferenceTime } from "~/components/time";
+import { Badge, EmptyState, Notice, PageHeader } from "~/components/ui";
+import { formValues, parseWith } from "~/lib/schemas/common";
+import { formatInstant, zonedDate } from "~/lib/time";
+import { cancelSignUp } from "~/models/agenda.server";
+import { getCurrentConference } from "~/models/conference.server";
+import { publicUrl } from "~/models/invitations.server";
+import { personalAgenda } from "~/models/programme.server";
+
+export const meta: MetaFunction = () => [{ title: "Lịch của tôi · Hội nghị Ngoại vụ" }];
+
+const cancelForm = z.object({ intent: z.literal("cancel"), sessionId: z.coerce.number().int().positive() });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "register:self");
+  const conference = await getCurrentConference();
+  if (!conference) return json({ conference: null, registration: null, days: [], base: "" });
+  const { registration, sessions } = await personalAgenda(user.id, conference.id);
+  const zone = conference.time_zone;
+  const days: Array<{ day: string; sessions: typeof sessions }> = [];
+  for (const s of sessions) {
+    const day = zonedDate(s.starts_at, zone);
+    const last = days[days.length - 1];
+    if (last?.day === day) last.sessions.push(s);
+    else days.push({ day, sessions: [s] });
+  }
+  return json({
+    conference: { title_vi: conference.title_vi, title_en: conference.title_en, time_zone: zone },
+    registration: registration ? { mode: registration.mode, status: registration.status } : null,
+    days,
+    base: publicUrl(),
+  });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "register:self");
+  const conference = await getCurrentConference();
+  if (!conference) throw json({ message: "error.notFound.title" }, { status: 404 });
+  const parsed = parseWith(cancelForm, formValues(await request.formData()));
+  if (!parsed.ok) return json({ ok: false as const, problem: "programme.badSession" }, { status: 400 });
+  const done = await cancelSignUp(user.id, conference.id, parsed.data.sessionId, clientIp(context));
+  if (!done) return json({ ok: false as const, problem: "programme.notSignedUp" }, { status: 400 });
+  return json({ ok: true as const, problem: null });
+}
+
+export default function MyAgenda() {
+  const { conference, registration, days, base } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const t = useT();
+  const pick = useBilingual();
+  const locale = useLocale();
+  if (!conference) return <EmptyState title={t("programme.noConference")} />;
+  const empty = days.length === 0;
+  return (
+    <div className="mx-auto max-w-4xl">
+      <PageHeader
+        title={t("programme.myAgenda.title")}
+        action={
+          empty ? undefined : (
+            <div className="flex flex-wrap gap-2">
+              <a href="/my-agenda.ics" className="btn-primary" download>{t("programme.myAgenda.downloadIcs")}</a>
+              <button type="button" className="btn-secondary" onClick={() => window.print()}>{t("programme.print")}</button>
+            </div>
+          )
+        }
+      >
+        {pick(conference.title_vi, conference.title_en)}
+        <p className="mt-1">{t("programme.myAgenda.intro")}</p>
+      </PageHeader>
+      {data?.ok ? <Notice tone="success">{t("programme.done.cancelled")}</Notice> : null}
+      {data && !data.ok ? <Notice tone="error">{t(data.problem)}</Notice> : null}
+      {!registration ? (
+        <EmptyState title={t("programme.myAgenda.noRegistration")}>
+          <Link to="/programme" className="btn-secondary mt-2">{t("programme.myAgenda.seeProgramme")}</Link>
+        </EmptyState>
+      ) : empty ? (
+        <EmptyState title={t("programme.myAgenda.empty")}>
+          <p>{t("programme.myAgenda.emptyHint")}</p>
+          <Link to="/programme" className="btn-primary mt-3">{t("programme.myAgenda.seeProgramme")}</Link>
+        </EmptyState>
+      ) : (
+        <div className="space-y-6" data-testid="my-agenda">
+          {days.map(({ day, sessions }) => (
+            <section key={day} aria-labelledby={`day-${day}`}>
+              <h2 id={`day-${day}`} className="mb-3 text-lg">{formatInstant(`${day}T05:00:00Z`, conference.time_zone, locale, "longDate")}</h2>
+              <ol className="space-y-3">
+                {sessions.map((s) => (
+                  <li key={s.id} className="card break-inside-avoid" data-testid="agenda-item">
+                    <div className="flex flex-wrap items-start justify-between gap-3">
+                      <div className="min-w-0 flex-1">
+                        <div className="mb-1 flex flex-wrap gap-2">
+                          <Badge tone="navy">{t(`programme.kind.${s.kind}`)}</Badge>
+                          {s.role ? <Badge tone="amber">{t("programme.myAgenda.yourRole", { role: t(`programme.role.${s.role}`) })}</Badge> : null}
+                          {s.signedUpMode ? <Badge tone="green">✓ {t("programme.signedUp", { mode: t(`programme.mode.${s.signedUpMode}`) })}</Badge> : null}
+                        </div>
+                        <h3 className="font-semibold text-navy-900">{pick(s.title_vi, s.title_en)}</h3>
+                        <p className="text-sm text-slate-600">{s.room_vi ? t("programme.room", { room: pick(s.room_vi, s.room_en ?? s.room_vi) }) : t("programme.noRoom")}</p>
+                        {s.people.length ? (
+                          <p className="mt-1 text-sm text-slate-700">
+                            {s.people.map((p) => `${t(`programme.role.${p.role}`)}: ${p.full_name}`).join(" · ")}
+                          </p>
+                        ) : null}
+                      </div>
+                      <div className="text-sm sm:text-right"><ConferenceTime iso={s.starts_at} endIso={s.ends_at} zone={conference.time_zone} /></div>
+                    </div>
+                    <div className="no-print mt-3 flex flex-wrap gap-3">
+                      {s.joinToken ? <a className="btn-primary" href={`/join/${s.joinToken}`} target="_blank" rel="noreferrer">{t("programme.join")}</a> : null}
+                      {s.signedUpMode ? (
+                        <Form method="post">
+                          <input type="hidden" name="sessionId" value={s.id} />
+                          <SubmitButton className="btn-secondary" name="intent" value="cancel">{t("programme.cancelSignUp")}</SubmitButton>
+                        </Form>
+                      ) : null}
+                    </div>
+                    {s.joinToken ? <p className="mt-2 hidden break-all text-xs print:block">{t("programme.joinOnline")}: {base}/join/{s.joinToken}</p> : null}
+                  </li>
+                ))}
+              </ol>
+            </section>
+          ))}
+        </div>
+      )}
+      <p className="mt-6 text-sm text-slate-600">{t("programme.myAgenda.bilateralNote")}</p>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requirePermission } from "~/auth/guards.server";
+import { resolveLocale } from "~/auth/request.server";
+import { icsCalendar } from "~/lib/ics";
+import { isLocale, translate } from "~/lib/i18n";
+import { getCurrentConference } from "~/models/conference.server";
+import { personalAgenda, sessionEvents } from "~/models/programme.server";
+
+/** GET /my-agenda.ics[?lang=en]: the signed-in person's agenda, with join links for online delegates. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "register:self");
+  const asked = new URL(request.url).searchParams.get("lang");
+  const locale = isLocale(asked) ? asked : resolveLocale(request, user.locale);
+  const conference = await getCurrentConference();
+  if (!conference) return new Response(translate(locale, "programme.noConference"), { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  const { sessions } = await personalAgenda(user.id, conference.id);
+  const body = icsCalendar({
+    name: translate(locale, "programme.ics.agendaName", { title: locale === "vi" ? conference.title_vi : conference.title_en }),
+    events: sessionEvents(sessions, "agenda", locale),
+  });
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": `attachment; filename="my-agenda-${conference.edition}.ics"`,
+      // Personal join links inside: never kept by a shared cache.
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,19 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getUser } from "~/auth/guards.server";
+import { resolveLocale } from "~/auth/request.server";
+import { isLocale, translate } from "~/lib/i18n";
+import { getCurrentConference } from "~/models/conference.server";
+import { publishedProgramme } from "~/models/programme.server";
+import { programmeDocument } from "~/pdf/programme";
+import { pdfRefusal, pdfResponse, renderPdf } from "~/pdf/render.server";
+
+/** GET /programme.pdf[?lang=en]: the published programme, by day (public). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const asked = new URL(request.url).searchParams.get("lang");
+  const locale = isLocale(asked) ? asked : resolveLocale(request, (await getUser(request))?.locale);
+  const conference = await getCurrentConference();
+  if (!conference) return pdfRefusal(translate(locale, "programme.noConference"), 404);
+  const sessions = await publishedProgramme(conference.id);
+  const bytes = await renderPdf(programmeDocument(sessions, { locale, conference }));
+  return pdfResponse(bytes, `programme-${conference.edition}-${locale}.pdf`);
+}
