@@ -82,7 +82,7 @@ export function AppShell({
           </div>
         </div>
         <nav aria-label={t("nav.main")} className="no-print border-t border-white/10 bg-navy-700" data-testid="main-nav" data-role={user?.role ?? "visitor"}>
-          <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2">
+          <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 md:flex-wrap md:overflow-visible">
             {items.map((item) => (
               <li key={item.to}>
                 <NavLink
