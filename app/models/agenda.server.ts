@@ -114,7 +114,8 @@ export async function listSessions(conferenceId: number, options: { includeDraft
     const capacity = s.capacity ?? s.room_capacity ?? null;
     const inPerson = Number(signups.find((x) => x.session_id === s.id && x.mode === "in_person")?.n ?? 0);
     const online = Number(signups.find((x) => x.session_id === s.id && x.mode === "online")?.n ?? 0);
-    return { ...s, capacity, signedUpInPerson: inPerson, signedUpOnline: online, people: people.filter((p) => p.session_id === s.id) };
+    // capacity is what applies (the session's own, else its room's); ownCapacity is what the organiser set.
+    return { ...s, ownCapacity: s.capacity, capacity, signedUpInPerson: inPerson, signedUpOnline: online, people: people.filter((p) => p.session_id === s.id) };
   });
 }
 
