@@ -170,11 +170,19 @@ export function SelectField({ state, name, label, required, hint, options, class
   );
 }
 
-/** The submit button shows that it is working while the request is on its way. */
-export function SubmitButton({ children, busyLabel, name, value, className }: { children: ReactNode; busyLabel?: string; name?: string; value?: string; className?: string }) {
+/**
+ * The submit button shows that it is working while its request is on its way.
+ * Where a page has many such forms (one per session), `busyWhen` names the
+ * fields that tell this form's submission apart.
+ */
+export function SubmitButton({ children, busyLabel, name, value, className, busyWhen }: { children: ReactNode; busyLabel?: string; name?: string; value?: string; className?: string; busyWhen?: Record<string, string> }) {
   const navigation = useNavigation();
   const t = useT();
-  const busy = navigation.state === "submitting" && (!name || navigation.formData?.get(name) === value);
+  const fd = navigation.formData;
+  const busy =
+    navigation.state === "submitting" &&
+    (!name || fd?.get(name) === value) &&
+    Object.entries(busyWhen ?? {}).every(([k, v]) => fd?.get(k) === v);
   return (
     <button type="submit" name={name} value={value} className={className ?? "btn-primary"} disabled={busy} aria-busy={busy || undefined}>
       {busy ? (busyLabel ?? t("common.working")) : children}

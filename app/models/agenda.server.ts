@@ -291,7 +291,7 @@ export type SignUpResult = { ok: true } | { ok: false; problem: Problem };
  * Signs a delegate up for a session that asks for it: in person within the
  * session's places (online is not limited), never two sessions at once.
  */
-export async function signUp(userId: string, conferenceId: number, sessionId: number, ip: string | null): Promise<SignUpResult> {
+export async function signUp(userId: string, conferenceId: number, sessionId: number, ip: string | null, locale: "vi" | "en" = "vi"): Promise<SignUpResult> {
   try {
     return await getDb().transaction().execute(async (trx): Promise<SignUpResult> => {
       const registration = await trx.selectFrom("registrations").select(["id", "mode", "status"]).where("user_id", "=", userId).where("conference_id", "=", conferenceId).executeTakeFirst();
@@ -302,7 +302,7 @@ export async function signUp(userId: string, conferenceId: number, sessionId: nu
       if (already) return { ok: false, problem: { key: "agenda.signup.already" } };
       const clash = await trx
         .selectFrom("sessions as s")
-        .select(["s.title_vi"])
+        .select(["s.title_vi", "s.title_en"])
         .where("s.id", "!=", sessionId)
         .where("s.starts_at", "<", session.ends_at)
         .where("s.ends_at", ">", session.starts_at)
@@ -313,7 +313,7 @@ export async function signUp(userId: string, conferenceId: number, sessionId: nu
           ]),
         )
         .executeTakeFirst();
-      if (clash) return { ok: false, problem: { key: "agenda.signup.clash", params: { title: clash.title_vi } } };
+      if (clash) return { ok: false, problem: { key: "agenda.signup.clash", params: { title: locale === "en" ? clash.title_en : clash.title_vi } } };
       if (registration.mode === "in_person") {
         const capacity = session.capacity ?? session.room_capacity;
         const [{ n }] = await trx.selectFrom("session_signups").select((eb) => eb.fn.countAll<number>().as("n")).where("session_id", "=", sessionId).where("mode", "=", "in_person").execute();

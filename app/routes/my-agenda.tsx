@@ -116,7 +116,7 @@ export default function MyAgenda() {
                       {s.signedUpMode ? (
                         <Form method="post">
                           <input type="hidden" name="sessionId" value={s.id} />
-                          <SubmitButton className="btn-secondary" name="intent" value="cancel">{t("programme.cancelSignUp")}</SubmitButton>
+                          <SubmitButton className="btn-secondary" name="intent" value="cancel" busyWhen={{ sessionId: String(s.id) }}>{t("programme.cancelSignUp")}</SubmitButton>
                         </Form>
                       ) : null}
                     </div>

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { getUser, requirePermission } from "~/auth/guards.server";
-import { clientIp } from "~/auth/request.server";
+import { clientIp, resolveLocale } from "~/auth/request.server";
 import { SubmitButton } from "~/components/form";
 import { useBilingual, useLocale, useT } from "~/components/i18n";
 import { ConferenceTime } from "~/components/time";
@@ -65,7 +65,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!done) return json({ ok: false as const, sessionId, problem: { key: "programme.notSignedUp", params: {} } }, { status: 400 });
     return json({ ok: true as const, sessionId, intent });
   }
-  const result = await signUp(user.id, conference.id, sessionId, ip);
+  const result = await signUp(user.id, conference.id, sessionId, ip, resolveLocale(request, user.locale));
   if (!result.ok) return json({ ok: false as const, sessionId, problem: { key: result.problem.key, params: result.problem.params ?? {} } }, { status: 409 });
   return json({ ok: true as const, sessionId, intent });
 }
@@ -190,12 +190,12 @@ function SessionCard({ s, zone, viewer, problem }: { s: Session; zone: string; v
           ) : mine ? (
             <Form method="post" preventScrollReset>
               <input type="hidden" name="sessionId" value={s.id} />
-              <SubmitButton className="btn-secondary" name="intent" value="cancel">{t("programme.cancelSignUp")}</SubmitButton>
+              <SubmitButton className="btn-secondary" name="intent" value="cancel" busyWhen={{ sessionId: String(s.id) }}>{t("programme.cancelSignUp")}</SubmitButton>
             </Form>
           ) : viewer.live ? (
             <Form method="post" preventScrollReset>
               <input type="hidden" name="sessionId" value={s.id} />
-              <SubmitButton className="btn-primary" name="intent" value="signUp">{t("programme.signUp")}</SubmitButton>
+              <SubmitButton className="btn-primary" name="intent" value="signUp" busyWhen={{ sessionId: String(s.id) }}>{t("programme.signUp")}</SubmitButton>
             </Form>
           ) : (
             <p className="text-sm text-slate-700">{t("programme.registerToSignUp")}</p>
