@@ -46,7 +46,10 @@ export async function openJoinLink(token: string, ip: string | null, now = new D
     .innerJoin("registrations as r", "r.id", "j.registration_id")
     .innerJoin("sessions as s", "s.id", "j.session_id")
     .innerJoin("conferences as c", "c.id", "s.conference_id")
-    .select(["j.token", "j.registration_id", "r.status", "r.mode", "r.user_id", "s.id as session_id", "s.title_vi", "s.title_en", "s.starts_at", "s.ends_at", "s.stream_url", "s.published", "c.time_zone"])
+    .leftJoin("rooms as room", "room.id", "s.room_id")
+    .select(["j.token", "j.registration_id", "r.status", "r.mode", "r.user_id", "s.id as session_id", "s.title_vi", "s.title_en", "s.starts_at", "s.ends_at", "s.published", "c.time_zone"])
+    // The session's own stream, else its room's.
+    .select((eb) => eb.fn.coalesce("s.stream_url", "room.stream_url").as("stream_url"))
     .where("j.token", "=", token)
     .executeTakeFirst();
   if (!link || !link.published) return { state: "invalid" };

@@ -76,6 +76,39 @@ async function recordEvent(trx: Trx, r: { id: number; mode: AttendanceMode }, fr
 }
 
 /**
+ * Keeps a person's session sign-ups in step with their registration: none once
+ * cancelled or rejected; online ones free their in-person places; moving in
+ * person keeps each sign-up only where the session still has a place.
+ */
+async function syncSessionSignups(trx: Trx, registrationId: number, live: boolean, mode: AttendanceMode) {
+  if (!live) {
+    await trx.deleteFrom("session_signups").where("registration_id", "=", registrationId).execute();
+    return;
+  }
+  if (mode === "online") {
+    await trx.updateTable("session_signups").set({ mode: "online" }).where("registration_id", "=", registrationId).execute();
+    return;
+  }
+  const signups = await trx
+    .selectFrom("session_signups as u")
+    .innerJoin("sessions as s", "s.id", "u.session_id")
+    .leftJoin("rooms as r", "r.id", "s.room_id")
+    .select(["u.session_id", "s.capacity", "r.capacity as room_capacity"])
+    .where("u.registration_id", "=", registrationId)
+    .where("u.mode", "=", "online")
+    .execute();
+  for (const signup of signups) {
+    const capacity = signup.capacity ?? signup.room_capacity;
+    const [{ n }] = await trx.selectFrom("session_signups").select((eb) => eb.fn.countAll<number>().as("n")).where("session_id", "=", signup.session_id).where("mode", "=", "in_person").execute();
+    if (capacity === null || Number(n) < capacity) {
+      await trx.updateTable("session_signups").set({ mode: "in_person" }).where("session_id", "=", signup.session_id).where("registration_id", "=", registrationId).execute();
+    } else {
+      await trx.deleteFrom("session_signups").where("session_id", "=", signup.session_id).where("registration_id", "=", registrationId).execute();
+    }
+  }
+}
+
+/**
  * Moves people up from the waiting list, first come first served, while the
  * conference has in-person places and their organisation's quota allows.
  * Each one moved up becomes pending and is told.
@@ -313,6 +346,7 @@ async function applyChanges(
     .where("id", "=", current.id)
     .execute();
   if (status !== current.status || next.mode !== current.mode) await recordEvent(trx, { id: current.id, mode: next.mode }, current.status, status);
+  if (next.mode !== current.mode) await syncSessionSignups(trx, current.id, true, next.mode);
   const changed = Object.keys(changes).filter((k) => (changes as Record<string, unknown>)[k] !== (current as Record<string, unknown>)[k]);
   await recordAudit(trx, { actorId: actor.id, action, entity: "registration", entityId: current.id, detail: { changed, status }, ip: actor.ip });
   if (status === "waitlisted" && current.status !== "waitlisted") await notify(trx, "waitlisted", current.id, { waitReason: reason ?? "capacity" });
@@ -374,6 +408,7 @@ async function setStatusIn(trx: Trx, current: Registration, to: RegistrationStat
     .where("status", "=", from)
     .execute();
   await recordEvent(trx, current, from, to);
+  if (to === "cancelled" || to === "rejected") await syncSessionSignups(trx, current.id, false, current.mode);
   await recordAudit(trx, { actorId: actor.id, action, entity: "registration", entityId: current.id, detail: { from, to }, ip: actor.ip });
   if (to === "approved" || to === "rejected" || to === "cancelled") await notify(trx, to, current.id);
   const promoted = holdsInPersonPlace(current) && !holdsInPersonPlace({ mode: current.mode, status: to }) ? await promoteFromWaitlist(trx, current.conference_id, actor) : [];

@@ -1,0 +1,49 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { getDb } from "~/db.server";
+import { openJoinLink } from "~/models/join-links.server";
+import { signUp } from "~/models/agenda.server";
+import { cancelOwnRegistration, decideRegistrations, switchOwnMode } from "~/models/registrations.server";
+import { demoConference, organisationId, registerVisitor, resetRegistrations } from "../helpers/factories";
+
+beforeEach(resetRegistrations);
+
+async function approvedDelegate(mode: "in_person" | "online") {
+  const conference = await demoConference();
+  const r = await registerVisitor({ organisationId: await organisationId("prov-nghe-an"), mode });
+  await decideRegistrations(conference.id, [r.registrationId], "approved", { id: null, ip: null });
+  const row = await getDb().selectFrom("registrations").select(["id", "user_id"]).where("id", "=", r.registrationId).executeTakeFirstOrThrow();
+  return { conference, registrationId: row.id, userId: row.user_id! };
+}
+
+const discussion = () => getDb().selectFrom("sessions").select(["id", "starts_at"]).where("requires_signup", "=", 1).orderBy("id").executeTakeFirstOrThrow();
+const signups = (registrationId: number) => getDb().selectFrom("session_signups").select(["session_id", "mode"]).where("registration_id", "=", registrationId).execute();
+
+describe("session sign-ups follow the registration", () => {
+  it("frees the in-person place when the delegate switches online, and takes it back when a place is free", async () => {
+    const d = await approvedDelegate("in_person");
+    const session = await discussion();
+    expect(await signUp(d.userId, d.conference.id, session.id, null)).toEqual({ ok: true });
+    await switchOwnMode(d.userId, d.conference.id, "online", null);
+    expect(await signups(d.registrationId)).toEqual([{ session_id: session.id, mode: "online" }]);
+    await switchOwnMode(d.userId, d.conference.id, "in_person", null);
+    expect(await signups(d.registrationId)).toEqual([{ session_id: session.id, mode: "in_person" }]);
+  });
+
+  it("drops the sign-ups of a cancelled registration, so its places go to others", async () => {
+    const d = await approvedDelegate("in_person");
+    const session = await discussion();
+    await signUp(d.userId, d.conference.id, session.id, null);
+    await cancelOwnRegistration(d.userId, d.conference.id, null);
+    expect(await signups(d.registrationId)).toEqual([]);
+  });
+
+  it("sends an online delegate to the room's stream when the session has none of its own", async () => {
+    const d = await approvedDelegate("online");
+    const session = await discussion();
+    await getDb().updateTable("sessions").set({ stream_url: null }).where("id", "=", session.id).execute();
+    const token = "T".repeat(32);
+    await getDb().insertInto("join_links").values({ token, registration_id: d.registrationId, session_id: session.id, created_at: new Date().toISOString(), first_joined_at: null, last_joined_at: null }).execute();
+    const outcome = await openJoinLink(token, null, new Date(new Date(session.starts_at).getTime() + 60000));
+    expect(outcome).toEqual({ state: "redirect", url: "https://truyenhinh.ngoaivu.test/phong-1" });
+  });
+});
