@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { parseInstance, type Instance, type Result } from "~/lib/scheduler/instance";
+import { validateResult } from "~/lib/scheduler/validate";
+
+const slot = (id: string, h: number) => ({ id, start: `2026-12-13T${h}:00:00+07:00`, end: `2026-12-13T${h}:20:00+07:00` });
+const base: Instance = {
+  slots: [slot("s1", 14), slot("s2", 15)],
+  tables: [{ id: "T1" }, { id: "T2" }],
+  parties: [{ id: "A" }, { id: "B", available: ["s1"] }, { id: "C", maxMeetings: 1 }, { id: "D" }, { id: "E" }],
+  requests: [
+    { id: "r1", a: "A", b: "B", priority: 3 },
+    { id: "r2", a: "C", b: "D", priority: 2 },
+    { id: "r3", a: "A", b: "C", priority: 1 },
+    { id: "r4", a: "A", b: "E", priority: 1 },
+  ],
+  locked: [{ request: "r2", slot: "s2", table: "T2" }],
+};
+const good: Result = {
+  meetings: [
+    { request: "r1", slot: "s1", table: "T1" },
+    { request: "r2", slot: "s2", table: "T2" },
+    { request: "r4", slot: "s2", table: "T1" },
+  ],
+  unscheduled: [{ request: "r3", reason: "C has reached its maximum of 1 meetings" }],
+};
+const check = (change: (r: Result) => void) => {
+  const result: Result = structuredClone(good);
+  change(result);
+  return validateResult(base, result);
+};
+
+describe("validateResult", () => {
+  it("accepts a valid result", () => {
+    expect(parseInstance(base).ok).toBe(true);
+    expect(validateResult(base, good)).toEqual([]);
+  });
+
+  it.each<[string, (r: Result) => void, RegExp]>([
+    ["a request placed twice", (r) => r.meetings.push({ request: "r1", slot: "s2", table: "T2" }), /placed 2 times/],
+    ["a party in two meetings at once", (r) => (r.meetings[2].slot = "s1"), /"A" is in "r1" and "r4" in slot "s1"/],
+    ["a party outside its availability", (r) => (r.meetings[0].slot = "s2"), /"B" is not available in slot "s2"/],
+    ["two meetings at one table", (r) => (r.meetings[2].table = "T2"), /table "T2" holds "r2" and "r4"/],
+    ["a cap exceeded", (r) => (r.meetings.push({ request: "r3", slot: "s1", table: "T2" }), (r.unscheduled = [])), /"C" has 2 meetings, more than its maximum of 1/],
+    ["a locked meeting moved", (r) => (r.meetings[1].table = "T1", r.meetings[2].table = "T2"), /locked meeting "r2" is not kept/],
+    ["a locked meeting dropped", (r) => r.meetings.splice(1, 1), /locked meeting "r2" is not kept/],
+    ["a request neither placed nor listed", (r) => (r.unscheduled = []), /"r3" is neither placed nor listed/],
+    ["a request placed and unscheduled", (r) => r.unscheduled.push({ request: "r1", reason: "x" }), /"r1" is both placed and unscheduled/],
+    ["an unscheduled request without a reason", (r) => (r.unscheduled[0].reason = " "), /"r3" has no reason/],
+    ["an unscheduled request listed twice", (r) => r.unscheduled.push({ request: "r3", reason: "x" }), /listed as unscheduled 2 times/],
+    ["an unknown request", (r) => r.meetings.push({ request: "r9", slot: "s1", table: "T2" }), /unknown request "r9"/],
+    ["an unknown unscheduled request", (r) => r.unscheduled.push({ request: "r9", reason: "x" }), /unknown request "r9"/],
+    ["an unknown slot", (r) => (r.meetings[2].slot = "s7"), /unknown slot "s7"/],
+    ["an unknown table", (r) => (r.meetings[2].table = "T9"), /unknown table "T9"/],
+  ])("catches %s", (_name, change, message) => {
+    const violations = check(change);
+    expect(violations.some((v) => message.test(v)), violations.join("\n")).toBe(true);
+  });
+});
+
+describe("parseInstance", () => {
+  const withChange = (change: (i: any) => void) => {
+    const copy: any = structuredClone(base);
+    change(copy);
+    return parseInstance(copy);
+  };
+  it("defaults priority to 1 and keeps the rest", () => {
+    const parsed = withChange((i) => delete i.requests[3].priority);
+    expect(parsed.ok && parsed.instance.requests[3].priority).toBe(1);
+    expect(parsed.ok && parsed.instance.locked).toEqual(base.locked);
+  });
+  it.each<[string, unknown, RegExp]>([
+    ["not an object", [1, 2], /must be a JSON object/],
+    ["missing slots", { tables: [], parties: [], requests: [] }, /"slots" must be an array/],
+  ])("refuses %s", (_n, json, message) => {
+    const parsed = parseInstance(json);
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.error).toMatch(message);
+  });
+  it.each<[string, (i: any) => void, RegExp]>([
+    ["an unknown party", (i) => (i.requests[0].b = "Z"), /request "r1" names unknown party "Z"/],
+    ["an unknown slot in available", (i) => (i.parties[1].available = ["s9"]), /unknown slot "s9"/],
+    ["a duplicate request id", (i) => (i.requests[1].id = "r1"), /duplicate request id "r1"/],
+    ["a duplicate party id", (i) => (i.parties[1].id = "A"), /duplicate party id "A"/],
+    ["a duplicate slot id", (i) => (i.slots[1].id = "s1"), /duplicate slot id "s1"/],
+    ["a request to oneself", (i) => (i.requests[0].b = "A"), /asks "A" to meet itself/],
+    ["a priority of 4", (i) => (i.requests[0].priority = 4), /priority must be 1, 2 or 3/],
+    ["a negative cap", (i) => (i.parties[0].maxMeetings = -1), /maxMeetings/],
+    ["a bad time", (i) => (i.slots[0].start = "soon"), /ISO date-times/],
+    ["a locked meeting on an unknown table", (i) => (i.locked[0].table = "T7"), /unknown table "T7"/],
+    ["a locked meeting in an unknown slot", (i) => (i.locked[0].slot = "s7"), /unknown slot "s7"/],
+    ["a locked unknown request", (i) => (i.locked[0].request = "r7"), /unknown request "r7"/],
+    ["two locked meetings at one table", (i) => i.locked.push({ request: "r4", slot: "s2", table: "T2" }), /"r2" and "r4" clash at table "T2"/],
+    ["two locked meetings for one party", (i) => i.locked.push({ request: "r3", slot: "s2", table: "T1" }), /both need "C" in slot "s2"/],
+    ["a locked meeting outside availability", (i) => i.locked.push({ request: "r1", slot: "s2", table: "T1" }), /where "B" is not available/],
+    ["an unknown field", (i) => (i.requests[0].prio = 2), /unknown field "prio"/],
+  ])("refuses %s", (_name, change, message) => {
+    const parsed = withChange(change);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.error).toMatch(message);
+      expect(parsed.error).not.toContain("\n");
+    }
+  });
+});
