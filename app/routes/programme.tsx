@@ -14,6 +14,7 @@ import { formValues, parseWith } from "~/lib/schemas/common";
 import { formatInstant, zonedDate } from "~/lib/time";
 import { cancelSignUp, signUp } from "~/models/agenda.server";
 import { getCurrentConference } from "~/models/conference.server";
+import { joinLinksFor } from "~/models/join-links.server";
 import { isLive, publishedProgramme, viewerSignUps } from "~/models/programme.server";
 
 export const meta: MetaFunction = () => [{ title: "Chương trình · Hội nghị Ngoại vụ" }];
@@ -40,6 +41,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   for (const s of ofDay) if (s.room_id !== null && s.room_vi) roomMap.set(s.room_id, { value: String(s.room_id), vi: s.room_vi, en: s.room_en ?? s.room_vi });
   const user = await getUser(request);
   const viewer = user && can(user.role, "register:self") ? await viewerSignUps(user.id, conference.id) : null;
+  // Approved online delegates get their personal join link on every session they can attend online.
+  const links = viewer?.registration ? await joinLinksFor({ ...viewer.registration, conference_id: conference.id }) : [];
+  const joinTokens = Object.fromEntries(links.map((l) => [l.id, l.token]));
   return json({
     conference: { title_vi: conference.title_vi, title_en: conference.title_en, time_zone: zone },
     days,
@@ -48,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     total: ofDay.length,
     kinds,
     rooms: [...roomMap.values()],
-    viewer: user ? { signedIn: true, mode: viewer?.registration?.mode ?? null, live: isLive(viewer?.registration?.status), signedUp: viewer?.signedUp ?? {} } : null,
+    viewer: user ? { signedIn: true, mode: viewer?.registration?.mode ?? null, live: isLive(viewer?.registration?.status), signedUp: viewer?.signedUp ?? {}, joinTokens } : null,
   });
 }
 
@@ -179,6 +183,11 @@ function SessionCard({ s, zone, viewer, problem }: { s: Session; zone: string; v
         </ul>
       ) : null}
       {description ? <p className="mt-3 whitespace-pre-line text-sm text-slate-700">{description}</p> : null}
+      {viewer?.joinTokens[s.id] ? (
+        <div className="no-print mt-3">
+          <a className="btn-primary" href={`/join/${viewer.joinTokens[s.id]}`} target="_blank" rel="noreferrer" data-testid="join-link">{t("programme.join")}</a>
+        </div>
+      ) : null}
       {s.requires_signup ? (
         <div className="no-print mt-4 flex flex-wrap items-center gap-3 border-t border-slate-100 pt-3">
           <p className="text-sm text-slate-600">

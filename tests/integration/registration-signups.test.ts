@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
 import { openJoinLink } from "~/models/join-links.server";
 import { signUp } from "~/models/agenda.server";
-import { cancelOwnRegistration, decideRegistrations, switchOwnMode } from "~/models/registrations.server";
-import { demoConference, organisationId, registerVisitor, resetRegistrations } from "../helpers/factories";
+import { cancelOwnRegistration, createRegistrationIn, decideRegistrations, switchOwnMode } from "~/models/registrations.server";
+import { demoConference, organisationId, registerVisitor, registrationInput, resetRegistrations } from "../helpers/factories";
 
 beforeEach(resetRegistrations);
 
@@ -45,5 +45,29 @@ describe("session sign-ups follow the registration", () => {
     await getDb().insertInto("join_links").values({ token, registration_id: d.registrationId, session_id: session.id, created_at: new Date().toISOString(), first_joined_at: null, last_joined_at: null }).execute();
     const outcome = await openJoinLink(token, null, new Date(new Date(session.starts_at).getTime() + 60000));
     expect(outcome).toEqual({ state: "redirect", url: "https://truyenhinh.ngoaivu.test/phong-1" });
+  });
+});
+
+describe("join links on the programme", () => {
+  it("shows an approved online delegate a personal link on each session, and an in-person delegate none", async () => {
+    const { call, jsonOf, signInAs } = await import("../helpers/remix");
+    const programme = await import("~/routes/programme");
+    await getDb().deleteFrom("registrations").execute();
+    const conference = await demoConference();
+    // Put back the seeded online ambassador and in-person delegate, approved.
+    for (const [email, mode] of [["dai-su.nhatban@ngoaivu.test", "online"], ["dai-bieu.bacgiang@ngoaivu.test", "in_person"]] as const) {
+      const user = await getDb().selectFrom("users").select(["organisation_id", "full_name"]).where("email", "=", email).executeTakeFirstOrThrow();
+      const input = registrationInput({ organisationId: user.organisation_id!, mode, email, fullName: user.full_name });
+      await getDb()
+        .transaction()
+        .execute((trx) => createRegistrationIn(trx, input, { conferenceId: conference.id, userId: null, attachExistingAccount: true, approve: true, actor: { id: null, ip: null } }));
+    }
+    type Data = { sessions: Array<{ id: number; kind: string }>; viewer: { joinTokens: Record<string, string> } };
+    const online = await jsonOf<Data>(await call(programme.loader, { path: "/programme", cookie: await signInAs("ambassador") }));
+    const nonBreak = online.sessions.filter((s) => s.kind !== "break");
+    expect(nonBreak.length).toBeGreaterThan(0);
+    for (const s of nonBreak) expect(online.viewer.joinTokens[s.id]).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    const inPerson = await jsonOf<Data>(await call(programme.loader, { path: "/programme", cookie: await signInAs("delegate") }));
+    expect(inPerson.viewer.joinTokens).toEqual({});
   });
 });
