@@ -236,6 +236,85 @@ export interface RegistrationEventsTable {
   mode: AttendanceMode;
 }
 
+export type MeetingRequestStatus = "pending" | "accepted" | "declined" | "withdrawn";
+
+export interface MeetingBlocksTable {
+  id: Generated<number>;
+  conference_id: number;
+  session_id: number;
+  slot_minutes: number;
+  gap_minutes: number;
+  table_count: number;
+  requests_close_at: IsoInstant | null;
+  answers_close_at: IsoInstant | null;
+  max_requests_per_organisation: number | null;
+  /** JSON: [requester kind, counterpart kind][] */
+  allowed_pairs: string;
+  created_at: IsoInstant;
+  updated_at: IsoInstant;
+}
+
+export interface MeetingSlotsTable {
+  id: Generated<number>;
+  block_id: number;
+  starts_at: IsoInstant;
+  ends_at: IsoInstant;
+}
+
+export interface MeetingTablesTable {
+  id: Generated<number>;
+  block_id: number;
+  number: number;
+  label: string;
+}
+
+export interface MeetingRequestsTable {
+  id: Generated<number>;
+  conference_id: number;
+  from_organisation_id: number;
+  to_organisation_id: number;
+  sector: string;
+  ask: string;
+  priority: number;
+  status: MeetingRequestStatus;
+  decline_reason: string;
+  requested_by: string | null;
+  answered_by: string | null;
+  created_at: IsoInstant;
+  answered_at: IsoInstant | null;
+}
+
+export interface MeetingPartiesTable {
+  conference_id: number;
+  organisation_id: number;
+  max_meetings: number | null;
+  limits_availability: number;
+}
+
+export interface MeetingAvailabilityTable {
+  organisation_id: number;
+  slot_id: number;
+}
+
+export interface MeetingsTable {
+  id: Generated<number>;
+  request_id: number;
+  slot_id: number;
+  table_id: number | null;
+  video_url: string | null;
+  locked: number;
+  outcome: string;
+  follow_up: string;
+  created_at: IsoInstant;
+  updated_at: IsoInstant;
+}
+
+export interface MeetingParticipantsTable {
+  meeting_id: number;
+  slot_id: number;
+  organisation_id: number;
+}
+
 export interface Database {
   conferences: ConferencesTable;
   organisations: OrganisationsTable;
@@ -254,6 +333,14 @@ export interface Database {
   rooms: RoomsTable;
   session_people: SessionPeopleTable;
   session_signups: SessionSignupsTable;
+  meeting_blocks: MeetingBlocksTable;
+  meeting_slots: MeetingSlotsTable;
+  meeting_tables: MeetingTablesTable;
+  meeting_requests: MeetingRequestsTable;
+  meeting_parties: MeetingPartiesTable;
+  meeting_availability: MeetingAvailabilityTable;
+  meetings: MeetingsTable;
+  meeting_participants: MeetingParticipantsTable;
 }
 
 export type Conference = Selectable<ConferencesTable>;

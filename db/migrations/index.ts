@@ -3,6 +3,7 @@ import * as m001 from "./2026-11-22-001-foundation";
 import * as m002 from "./2026-11-22-002-registration";
 import * as m003 from "./2026-11-22-003-list-indexes";
 import * as m004 from "./2026-11-22-004-agenda";
+import * as m005 from "./2026-11-22-005-meetings";
 
 /** Every migration, by name. Listed statically so that bundlers and tsx both find them. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-002-registration": m002,
   "2026-11-22-003-list-indexes": m003,
   "2026-11-22-004-agenda": m004,
+  "2026-11-22-005-meetings": m005,
 };

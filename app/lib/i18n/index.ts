@@ -10,11 +10,12 @@ import { mailerEn, mailerVi } from "./modules/mailer";
 import { agendaEn, agendaVi } from "./modules/agenda";
 import { agendaUiEn, agendaUiVi } from "./modules/agenda-ui";
 import { programmeEn, programmeVi } from "./modules/programme";
+import { meetingsEn, meetingsVi } from "./modules/meetings";
 
 /** The whole dictionary: the core plus one module per capability (keys must not collide). */
-export const vi = { ...coreVi, ...registrationVi, ...badgesVi, ...delegateCsvVi, ...checkinVi, ...mailVi, ...dashboardVi, ...mailerVi, ...agendaVi, ...agendaUiVi, ...programmeVi };
+export const vi = { ...coreVi, ...registrationVi, ...badgesVi, ...delegateCsvVi, ...checkinVi, ...mailVi, ...dashboardVi, ...mailerVi, ...agendaVi, ...agendaUiVi, ...programmeVi, ...meetingsVi };
 export type MessageKey = keyof typeof vi;
-export const en: Record<MessageKey, string> = { ...coreEn, ...registrationEn, ...badgesEn, ...delegateCsvEn, ...checkinEn, ...mailEn, ...dashboardEn, ...mailerEn, ...agendaEn, ...agendaUiEn, ...programmeEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...registrationEn, ...badgesEn, ...delegateCsvEn, ...checkinEn, ...mailEn, ...dashboardEn, ...mailerEn, ...agendaEn, ...agendaUiEn, ...programmeEn, ...meetingsEn };
 
 export const LOCALES = ["vi", "en"] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -1,0 +1,340 @@
+import type { Transaction } from "kysely";
+import { getDb, nowIso } from "~/db.server";
+import type { Instance, Meeting } from "~/lib/scheduler/instance";
+import { scheduleMeetings, type ScheduleResult } from "~/lib/scheduler/schedule";
+import { validateResult } from "~/lib/scheduler/validate";
+import type { OrganisationKind } from "~/lib/roles";
+import type { Database } from "../../db/schema";
+import { recordAudit } from "./audit.server";
+
+/**
+ * Bilateral meetings between provinces (and ministries) and missions abroad:
+ * meeting blocks cut into slots with tables, requests and answers, and the
+ * bridge to the pure scheduler (app/lib/scheduler). The database refuses a
+ * party or a table twice in one slot (unique constraints), whatever happens here.
+ */
+
+type Trx = Transaction<Database>;
+export interface Actor {
+  id: string | null;
+  ip: string | null;
+}
+export type Problem = { key: string; params?: Record<string, string | number> };
+
+export const DEFAULT_ALLOWED_PAIRS: Array<[OrganisationKind, OrganisationKind]> = [
+  ["province", "mission"],
+  ["ministry", "mission"],
+  ["province", "foreign"],
+  ["ministry", "foreign"],
+];
+
+const ids = {
+  party: (orgId: number) => `org-${orgId}`,
+  slot: (slotId: number) => `slot-${slotId}`,
+  table: (tableId: number) => `table-${tableId}`,
+  request: (requestId: number) => `req-${requestId}`,
+};
+const numberOf = (id: string) => Number(id.slice(id.indexOf("-") + 1));
+
+// ---------------------------------------------------------------- blocks
+
+export interface BlockInput {
+  sessionId: number;
+  slotMinutes: number;
+  gapMinutes: number;
+  tableCount: number;
+  requestsCloseAt: string | null;
+  answersCloseAt: string | null;
+  maxRequestsPerOrganisation: number | null;
+  allowedPairs?: Array<[OrganisationKind, OrganisationKind]>;
+}
+
+/** Creates a block over a meeting-block session, cut into slots of the chosen length and gap, with numbered tables. */
+export async function createMeetingBlock(conferenceId: number, input: BlockInput, actor: Actor): Promise<{ ok: true; id: number; slots: number } | { ok: false; problem: Problem }> {
+  return getDb().transaction().execute(async (trx) => {
+    const session = await trx.selectFrom("sessions").select(["id", "kind", "starts_at", "ends_at"]).where("id", "=", input.sessionId).where("conference_id", "=", conferenceId).executeTakeFirst();
+    if (!session || session.kind !== "meeting_block") return { ok: false as const, problem: { key: "meetings.errors.notABlockSession" } };
+    const existing = await trx.selectFrom("meeting_blocks").select("id").where("session_id", "=", session.id).executeTakeFirst();
+    if (existing) return { ok: false as const, problem: { key: "meetings.errors.blockExists" } };
+    const slots: Array<{ starts_at: string; ends_at: string }> = [];
+    const step = (input.slotMinutes + input.gapMinutes) * 60000;
+    for (let t = new Date(session.starts_at).getTime(); t + input.slotMinutes * 60000 <= new Date(session.ends_at).getTime(); t += step) {
+      slots.push({ starts_at: new Date(t).toISOString(), ends_at: new Date(t + input.slotMinutes * 60000).toISOString() });
+    }
+    if (slots.length === 0) return { ok: false as const, problem: { key: "meetings.errors.noSlots" } };
+    const now = nowIso();
+    const block = await trx
+      .insertInto("meeting_blocks")
+      .values({
+        conference_id: conferenceId,
+        session_id: session.id,
+        slot_minutes: input.slotMinutes,
+        gap_minutes: input.gapMinutes,
+        table_count: input.tableCount,
+        requests_close_at: input.requestsCloseAt,
+        answers_close_at: input.answersCloseAt,
+        max_requests_per_organisation: input.maxRequestsPerOrganisation,
+        allowed_pairs: JSON.stringify(input.allowedPairs ?? DEFAULT_ALLOWED_PAIRS),
+        created_at: now,
+        updated_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx.insertInto("meeting_slots").values(slots.map((s) => ({ ...s, block_id: block.id }))).execute();
+    await trx
+      .insertInto("meeting_tables")
+      .values(Array.from({ length: input.tableCount }, (_, i) => ({ block_id: block.id, number: i + 1, label: "" })))
+      .execute();
+    await recordAudit(trx, { actorId: actor.id, action: "meeting_block.create", entity: "meeting_block", entityId: block.id, detail: { slots: slots.length, tables: input.tableCount }, ip: actor.ip });
+    return { ok: true as const, id: block.id, slots: slots.length };
+  });
+}
+
+// ---------------------------------------------------------------- requests
+
+export interface RequestInput {
+  toOrganisationId: number;
+  sector: string;
+  ask: string;
+  priority: 1 | 2 | 3;
+}
+
+/**
+ * A delegate sends a request on behalf of their organisation: never to
+ * itself, once per pair, only between the kinds the organisers allow, within
+ * the cap of outgoing requests and before the deadline.
+ */
+export async function requestMeeting(userId: string, conferenceId: number, input: RequestInput, ip: string | null, now = new Date()): Promise<{ ok: true; id: number } | { ok: false; problem: Problem }> {
+  return getDb().transaction().execute(async (trx) => {
+    const from = await trx
+      .selectFrom("users as u")
+      .innerJoin("organisations as o", "o.id", "u.organisation_id")
+      .select(["o.id", "o.kind"])
+      .where("u.id", "=", userId)
+      .executeTakeFirst();
+    if (!from) return { ok: false as const, problem: { key: "meetings.errors.noOrganisation" } };
+    const to = await trx.selectFrom("organisations").select(["id", "kind"]).where("id", "=", input.toOrganisationId).executeTakeFirst();
+    if (!to) return { ok: false as const, problem: { key: "errors.unknownOrganisation" } };
+    if (to.id === from.id) return { ok: false as const, problem: { key: "meetings.errors.toSelf" } };
+    const block = await trx.selectFrom("meeting_blocks").selectAll().where("conference_id", "=", conferenceId).orderBy("id").executeTakeFirst();
+    if (!block) return { ok: false as const, problem: { key: "meetings.errors.noBlock" } };
+    if (block.requests_close_at && now.toISOString() >= block.requests_close_at) return { ok: false as const, problem: { key: "meetings.errors.requestsClosed" } };
+    const pairs = JSON.parse(block.allowed_pairs) as Array<[string, string]>;
+    if (!pairs.some(([a, b]) => a === from.kind && b === to.kind)) return { ok: false as const, problem: { key: "meetings.errors.pairNotAllowed" } };
+    const duplicate = await trx.selectFrom("meeting_requests").select("id").where("conference_id", "=", conferenceId).where("from_organisation_id", "=", from.id).where("to_organisation_id", "=", to.id).executeTakeFirst();
+    if (duplicate) return { ok: false as const, problem: { key: "meetings.errors.duplicate" } };
+    if (block.max_requests_per_organisation !== null) {
+      const [{ n }] = await trx
+        .selectFrom("meeting_requests")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("conference_id", "=", conferenceId)
+        .where("from_organisation_id", "=", from.id)
+        .where("status", "!=", "withdrawn")
+        .execute();
+      if (Number(n) >= block.max_requests_per_organisation) return { ok: false as const, problem: { key: "meetings.errors.overCap", params: { max: block.max_requests_per_organisation } } };
+    }
+    const row = await trx
+      .insertInto("meeting_requests")
+      .values({
+        conference_id: conferenceId,
+        from_organisation_id: from.id,
+        to_organisation_id: to.id,
+        sector: input.sector,
+        ask: input.ask,
+        priority: input.priority,
+        status: "pending",
+        decline_reason: "",
+        requested_by: userId,
+        answered_by: null,
+        created_at: now.toISOString(),
+        answered_at: null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, { actorId: userId, action: "meeting_request.create", entity: "meeting_request", entityId: row.id, detail: { to: to.id, priority: input.priority }, ip });
+    return { ok: true as const, id: row.id };
+  });
+}
+
+/** The counterpart answers: only a delegate of the organisation asked, before the answer deadline. */
+export async function answerMeetingRequest(
+  userId: string,
+  requestId: number,
+  answer: { accept: boolean; reason: string },
+  ip: string | null,
+  now = new Date(),
+): Promise<{ ok: true } | { ok: false; problem: Problem }> {
+  return getDb().transaction().execute(async (trx) => {
+    const request = await trx.selectFrom("meeting_requests").selectAll().where("id", "=", requestId).executeTakeFirst();
+    if (!request) return { ok: false as const, problem: { key: "error.notFound.title" } };
+    const answerer = await trx.selectFrom("users").select(["organisation_id"]).where("id", "=", userId).executeTakeFirst();
+    if (!answerer || answerer.organisation_id !== request.to_organisation_id) return { ok: false as const, problem: { key: "meetings.errors.notYours" } };
+    if (request.status !== "pending") return { ok: false as const, problem: { key: "meetings.errors.alreadyAnswered" } };
+    const block = await trx.selectFrom("meeting_blocks").select("answers_close_at").where("conference_id", "=", request.conference_id).orderBy("id").executeTakeFirst();
+    if (block?.answers_close_at && now.toISOString() >= block.answers_close_at) return { ok: false as const, problem: { key: "meetings.errors.answersClosed" } };
+    if (!answer.accept && !answer.reason.trim()) return { ok: false as const, problem: { key: "meetings.errors.reasonRequired" } };
+    await trx
+      .updateTable("meeting_requests")
+      .set({ status: answer.accept ? "accepted" : "declined", decline_reason: answer.accept ? "" : answer.reason.trim(), answered_by: userId, answered_at: now.toISOString() })
+      .where("id", "=", requestId)
+      .where("status", "=", "pending")
+      .execute();
+    await recordAudit(trx, { actorId: userId, action: answer.accept ? "meeting_request.accept" : "meeting_request.decline", entity: "meeting_request", entityId: requestId, ip });
+    return { ok: true as const };
+  });
+}
+
+// ---------------------------------------------------------------- scheduling
+
+/** The scheduler's instance for a block: its slots and tables, the parties' limits, accepted requests, locked meetings. */
+export async function buildInstance(blockId: number): Promise<{ instance: Instance; conferenceId: number }> {
+  const db = getDb();
+  const block = await db.selectFrom("meeting_blocks").selectAll().where("id", "=", blockId).executeTakeFirstOrThrow();
+  const [slots, tables, requests, parties, availability, locked] = await Promise.all([
+    db.selectFrom("meeting_slots").selectAll().where("block_id", "=", blockId).orderBy("starts_at").execute(),
+    db.selectFrom("meeting_tables").selectAll().where("block_id", "=", blockId).orderBy("number").execute(),
+    db.selectFrom("meeting_requests").selectAll().where("conference_id", "=", block.conference_id).where("status", "=", "accepted").orderBy("id").execute(),
+    db.selectFrom("meeting_parties").selectAll().where("conference_id", "=", block.conference_id).execute(),
+    db
+      .selectFrom("meeting_availability as a")
+      .innerJoin("meeting_slots as s", "s.id", "a.slot_id")
+      .select(["a.organisation_id", "a.slot_id"])
+      .where("s.block_id", "=", blockId)
+      .execute(),
+    db
+      .selectFrom("meetings as m")
+      .innerJoin("meeting_slots as s", "s.id", "m.slot_id")
+      .select(["m.request_id", "m.slot_id", "m.table_id"])
+      .where("s.block_id", "=", blockId)
+      .where("m.locked", "=", 1)
+      .where("m.table_id", "is not", null)
+      .execute(),
+  ]);
+  const orgIds = new Set(requests.flatMap((r) => [r.from_organisation_id, r.to_organisation_id]));
+  const settings = new Map(parties.map((p) => [p.organisation_id, p]));
+  const instance: Instance = {
+    slots: slots.map((s) => ({ id: ids.slot(s.id), start: s.starts_at, end: s.ends_at })),
+    tables: tables.map((t) => ({ id: ids.table(t.id) })),
+    parties: [...orgIds].map((orgId) => {
+      const s = settings.get(orgId);
+      return {
+        id: ids.party(orgId),
+        ...(s?.limits_availability ? { available: availability.filter((a) => a.organisation_id === orgId).map((a) => ids.slot(a.slot_id)) } : {}),
+        ...(s?.max_meetings != null ? { maxMeetings: s.max_meetings } : {}),
+      };
+    }),
+    requests: requests.map((r) => ({ id: ids.request(r.id), a: ids.party(r.from_organisation_id), b: ids.party(r.to_organisation_id), priority: r.priority as 1 | 2 | 3 })),
+    locked: locked.map((m) => ({ request: ids.request(m.request_id), slot: ids.slot(m.slot_id), table: ids.table(m.table_id!) })),
+  };
+  return { instance, conferenceId: block.conference_id };
+}
+
+/** Runs the scheduler for a preview: nothing is written. */
+export async function previewSchedule(blockId: number): Promise<ScheduleResult> {
+  const { instance } = await buildInstance(blockId);
+  return scheduleMeetings(instance);
+}
+
+/**
+ * Writes a previewed schedule: checked again against the block as it is now
+ * (an answer or a lock may have changed since the preview), then every unlocked
+ * meeting of the block is replaced in one transaction.
+ */
+export async function commitSchedule(blockId: number, meetings: Meeting[], actor: Actor): Promise<{ ok: true; placed: number } | { ok: false; problem: Problem }> {
+  const { instance } = await buildInstance(blockId);
+  const requestIds = new Set(instance.requests.map((r) => r.id));
+  const placed = new Set(meetings.map((m) => m.request));
+  const violations = validateResult(instance, {
+    meetings,
+    unscheduled: [...requestIds].filter((r) => !placed.has(r)).map((request) => ({ request, reason: "not placed" })),
+  });
+  if (violations.length) return { ok: false, problem: { key: "meetings.errors.staleSchedule", params: { detail: violations[0] } } };
+  return getDb().transaction().execute(async (trx) => {
+    const slotIds = instance.slots.map((s) => numberOf(s.id));
+    await trx.deleteFrom("meetings").where("slot_id", "in", slotIds).where("locked", "=", 0).execute();
+    const lockedRequests = new Set(instance.locked.map((l) => l.request));
+    const requests = new Map((await trx.selectFrom("meeting_requests").select(["id", "from_organisation_id", "to_organisation_id"]).where("id", "in", [...requestIds].map(numberOf)).execute()).map((r) => [r.id, r]));
+    const now = nowIso();
+    let written = 0;
+    for (const m of meetings) {
+      if (lockedRequests.has(m.request)) continue;
+      const requestId = numberOf(m.request);
+      await trx.deleteFrom("meetings").where("request_id", "=", requestId).execute();
+      await insertMeeting(trx, requests.get(requestId)!, numberOf(m.slot), numberOf(m.table), false, now);
+      written += 1;
+    }
+    await recordAudit(trx, { actorId: actor.id, action: "meeting_schedule.commit", entity: "meeting_block", entityId: blockId, detail: { written, locked: lockedRequests.size }, ip: actor.ip });
+    return { ok: true as const, placed: written + lockedRequests.size };
+  });
+}
+
+async function insertMeeting(trx: Trx, request: { id: number; from_organisation_id: number; to_organisation_id: number }, slotId: number, tableId: number | null, locked: boolean, now: string) {
+  const meeting = await trx
+    .insertInto("meetings")
+    .values({ request_id: request.id, slot_id: slotId, table_id: tableId, video_url: null, locked: locked ? 1 : 0, outcome: "", follow_up: "", created_at: now, updated_at: now })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto("meeting_participants")
+    .values([request.from_organisation_id, request.to_organisation_id].map((organisation_id) => ({ meeting_id: meeting.id, slot_id: slotId, organisation_id })))
+    .execute();
+  return meeting.id;
+}
+
+/**
+ * Places (or moves) one accepted request by hand. The rules are checked first
+ * for a clear reason; the unique constraints refuse what slips through when
+ * two organisers place at the same moment.
+ */
+export async function placeMeeting(requestId: number, slotId: number, tableId: number, options: { locked: boolean }, actor: Actor): Promise<{ ok: true; id: number } | { ok: false; problem: Problem }> {
+  try {
+    return await getDb().transaction().execute(async (trx) => {
+      const request = await trx.selectFrom("meeting_requests").selectAll().where("id", "=", requestId).executeTakeFirst();
+      if (!request || request.status !== "accepted") return { ok: false as const, problem: { key: "meetings.errors.notAccepted" } };
+      const slot = await trx.selectFrom("meeting_slots").selectAll().where("id", "=", slotId).executeTakeFirst();
+      const table = await trx.selectFrom("meeting_tables").selectAll().where("id", "=", tableId).executeTakeFirst();
+      if (!slot || !table || table.block_id !== slot.block_id) return { ok: false as const, problem: { key: "meetings.errors.unknownSlotOrTable" } };
+      for (const orgId of [request.from_organisation_id, request.to_organisation_id]) {
+        const party = await trx.selectFrom("meeting_parties").selectAll().where("conference_id", "=", request.conference_id).where("organisation_id", "=", orgId).executeTakeFirst();
+        if (party?.limits_availability) {
+          const ok = await trx.selectFrom("meeting_availability").select("slot_id").where("organisation_id", "=", orgId).where("slot_id", "=", slotId).executeTakeFirst();
+          if (!ok) return { ok: false as const, problem: { key: "meetings.errors.unavailable" } };
+        }
+        const busy = await trx.selectFrom("meeting_participants as p").innerJoin("meetings as m", "m.id", "p.meeting_id").select("m.id").where("p.slot_id", "=", slotId).where("p.organisation_id", "=", orgId).where("m.request_id", "!=", requestId).executeTakeFirst();
+        if (busy) return { ok: false as const, problem: { key: "meetings.errors.partyBusy" } };
+      }
+      const tableBusy = await trx.selectFrom("meetings").select("id").where("slot_id", "=", slotId).where("table_id", "=", tableId).where("request_id", "!=", requestId).executeTakeFirst();
+      if (tableBusy) return { ok: false as const, problem: { key: "meetings.errors.tableBusy" } };
+      await trx.deleteFrom("meetings").where("request_id", "=", requestId).execute();
+      const id = await insertMeeting(trx, request, slotId, tableId, options.locked, nowIso());
+      await recordAudit(trx, { actorId: actor.id, action: "meeting.place", entity: "meeting", entityId: id, detail: { requestId, slotId, tableId, locked: options.locked }, ip: actor.ip });
+      return { ok: true as const, id };
+    });
+  } catch (error) {
+    // Two organisers placing into the same party's or table's slot at once: the database keeps one.
+    if (error instanceof Error && /UNIQUE constraint failed: meeting/.test(error.message)) return { ok: false, problem: { key: "meetings.errors.doubleBooked" } };
+    throw error;
+  }
+}
+
+/** A party's placed meetings, in time order (for its schedule and "My agenda"). */
+export async function meetingsOfOrganisation(organisationId: number) {
+  return getDb()
+    .selectFrom("meeting_participants as p")
+    .innerJoin("meetings as m", "m.id", "p.meeting_id")
+    .innerJoin("meeting_slots as s", "s.id", "m.slot_id")
+    .leftJoin("meeting_tables as t", "t.id", "m.table_id")
+    .innerJoin("meeting_requests as r", "r.id", "m.request_id")
+    .innerJoin("organisations as other", (j) =>
+      j.on((eb) =>
+        eb.or([
+          eb.and([eb("r.from_organisation_id", "=", organisationId), eb("other.id", "=", eb.ref("r.to_organisation_id"))]),
+          eb.and([eb("r.to_organisation_id", "=", organisationId), eb("other.id", "=", eb.ref("r.from_organisation_id"))]),
+        ]),
+      ),
+    )
+    .select(["m.id", "s.starts_at", "s.ends_at", "t.number as table_number", "m.video_url", "r.sector", "r.ask", "other.name_vi as counterpart_vi", "other.name_en as counterpart_en", "m.outcome", "m.follow_up"])
+    .where("p.organisation_id", "=", organisationId)
+    .orderBy("s.starts_at")
+    .execute();
+}
