@@ -333,7 +333,7 @@ export async function meetingsOfOrganisation(organisationId: number) {
         ]),
       ),
     )
-    .select(["m.id", "s.starts_at", "s.ends_at", "t.number as table_number", "m.video_url", "r.sector", "r.ask", "other.name_vi as counterpart_vi", "other.name_en as counterpart_en", "m.outcome", "m.follow_up"])
+    .select(["m.id", "s.starts_at", "s.ends_at", "m.updated_at", "t.number as table_number", "m.video_url", "r.sector", "r.ask", "other.name_vi as counterpart_vi", "other.name_en as counterpart_en", "m.outcome", "m.follow_up"])
     .where("p.organisation_id", "=", organisationId)
     .orderBy("s.starts_at")
     .execute();

@@ -13,7 +13,7 @@ import { formatInstant, zonedDate } from "~/lib/time";
 import { cancelSignUp } from "~/models/agenda.server";
 import { getCurrentConference } from "~/models/conference.server";
 import { publicUrl } from "~/models/invitations.server";
-import { personalAgenda } from "~/models/programme.server";
+import { personalAgenda, personalMeetings } from "~/models/programme.server";
 
 export const meta: MetaFunction = () => [{ title: "Lịch của tôi · Hội nghị Ngoại vụ" }];
 
@@ -22,8 +22,8 @@ const cancelForm = z.object({ intent: z.literal("cancel"), sessionId: z.coerce.n
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "register:self");
   const conference = await getCurrentConference();
-  if (!conference) return json({ conference: null, registration: null, days: [], base: "" });
-  const { registration, sessions } = await personalAgenda(user.id, conference.id);
+  if (!conference) return json({ conference: null, registration: null, days: [], meetings: [], base: "" });
+  const [{ registration, sessions }, meetings] = await Promise.all([personalAgenda(user.id, conference.id), personalMeetings(user.id, conference.id)]);
   const zone = conference.time_zone;
   const days: Array<{ day: string; sessions: typeof sessions }> = [];
   for (const s of sessions) {
@@ -36,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     conference: { title_vi: conference.title_vi, title_en: conference.title_en, time_zone: zone },
     registration: registration ? { mode: registration.mode, status: registration.status } : null,
     days,
+    meetings,
     base: publicUrl(),
   });
 }
@@ -52,13 +53,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function MyAgenda() {
-  const { conference, registration, days, base } = useLoaderData<typeof loader>();
+  const { conference, registration, days, meetings, base } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const t = useT();
   const pick = useBilingual();
   const locale = useLocale();
   if (!conference) return <EmptyState title={t("programme.noConference")} />;
-  const empty = days.length === 0;
+  const empty = days.length === 0 && meetings.length === 0;
   return (
     <div className="mx-auto max-w-4xl">
       <PageHeader
@@ -128,7 +129,29 @@ export default function MyAgenda() {
           ))}
         </div>
       )}
-      <p className="mt-6 text-sm text-slate-600">{t("programme.myAgenda.bilateralNote")}</p>
+      {meetings.length ? (
+        <section aria-labelledby="meetings-heading" className="mt-8" data-testid="my-meetings">
+          <h2 id="meetings-heading" className="mb-3 text-lg">{t("programme.meetings.heading")}</h2>
+          <ol className="space-y-3">
+            {meetings.map((m) => (
+              <li key={m.id} className="card break-inside-avoid">
+                <div className="flex flex-wrap items-start justify-between gap-3">
+                  <div className="min-w-0 flex-1">
+                    <h3 className="font-semibold text-navy-900">{pick(m.counterpart_vi, m.counterpart_en)}</h3>
+                    <p className="text-sm text-slate-600">{m.sector}{m.ask ? ` · ${m.ask}` : ""}</p>
+                    <p className="mt-1 text-sm font-semibold">
+                      {m.video_url ? <a className="btn-link" href={m.video_url} target="_blank" rel="noreferrer">{t("programme.meetings.video")}</a> : m.table_number !== null ? t("programme.meetings.table", { n: m.table_number }) : null}
+                    </p>
+                  </div>
+                  <div className="text-sm sm:text-right"><ConferenceTime iso={m.starts_at} endIso={m.ends_at} zone={conference.time_zone} /></div>
+                </div>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : (
+        <p className="mt-6 text-sm text-slate-600">{t("programme.myAgenda.bilateralNote")}</p>
+      )}
     </div>
   );
 }

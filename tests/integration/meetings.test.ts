@@ -188,3 +188,38 @@ describe("scheduling", () => {
     expect(placed).toEqual([{ slot_id: slots[3].id, locked: 1 }]);
   });
 });
+
+describe("meetings in My agenda", () => {
+  it("lists a placed meeting for both parties, in the page and in the personal calendar", async () => {
+    const ICAL = (await import("ical.js")).default;
+    const { getLucia } = await import("~/auth/lucia.server");
+    const { createRegistrationIn } = await import("~/models/registrations.server");
+    const { registrationInput } = await import("../helpers/factories");
+    const { call, jsonOf } = await import("../helpers/remix");
+    const myAgenda = await import("~/routes/my-agenda");
+    const myAgendaIcs = await import("~/routes/my-agenda[.]ics");
+    const { conference, blockId } = await block(1);
+    const p = await delegateOf("prov-quang-tri");
+    const japan = await delegateOf("mis-emb-jp");
+    const japanEmail = (await getDb().selectFrom("users").select("email").where("id", "=", japan.userId).executeTakeFirstOrThrow()).email;
+    await getDb()
+      .transaction()
+      .execute((trx) => createRegistrationIn(trx, registrationInput({ organisationId: japan.orgId, email: japanEmail, mode: "online" }), { conferenceId: conference.id, userId: japan.userId, attachExistingAccount: true, approve: true, actor }));
+    const r = await requestMeeting(p.userId, conference.id, ask(japan.orgId, 3), null);
+    if (!r.ok) throw new Error(r.problem.key);
+    await answerMeetingRequest(japan.userId, r.id, { accept: true, reason: "" }, null);
+    const preview = await previewSchedule(blockId);
+    await commitSchedule(blockId, preview.meetings, actor);
+
+    const lucia = getLucia();
+    const cookie = lucia.createSessionCookie((await lucia.createSession(japan.userId, {})).id).serialize().split(";")[0];
+    const page = await jsonOf<{ meetings: Array<{ counterpart_vi: string; table_number: number }> }>(await call(myAgenda.loader, { path: "/my-agenda", cookie }));
+    expect(page.meetings).toEqual([expect.objectContaining({ counterpart_vi: "Quảng Trị", table_number: 1 })]);
+    const ics = await (await call(myAgendaIcs.loader, { path: "/my-agenda.ics", cookie })).text();
+    const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents("vevent");
+    const meeting = events.find((e) => String(e.getFirstPropertyValue("uid")).startsWith("meeting-"));
+    expect(meeting?.getFirstPropertyValue("summary")).toBe("Gặp gỡ song phương: Quảng Trị");
+    const slot = await getDb().selectFrom("meetings as m").innerJoin("meeting_slots as s", "s.id", "m.slot_id").select("s.starts_at").executeTakeFirstOrThrow();
+    expect((meeting!.getFirstPropertyValue("dtstart") as { toJSDate(): Date }).toJSDate().toISOString()).toBe(slot.starts_at);
+  });
+});
