@@ -14,6 +14,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/programme", label: "nav.programme" },
   { to: "/my-registration", label: "nav.myRegistration", permission: "register:self" },
   { to: "/my-agenda", label: "nav.myAgenda", permission: "register:self" },
+  { to: "/meetings", label: "nav.meetings", permission: "register:self" },
   { to: "/admin/dashboard", label: "nav.dashboard", permission: "read:dashboard" },
   { to: "/admin/delegates", label: "nav.delegates", permission: "read:registration:any" },
   { to: "/admin/agenda", label: "nav.agenda", permission: "update:agenda" },

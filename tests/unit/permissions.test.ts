@@ -30,11 +30,11 @@ describe("navigation by role", () => {
   it("differs by role", () => {
     expect(paths(null)).toEqual(["/", "/programme"]);
     expect(paths("organiser")).toEqual([
-      "/", "/programme", "/my-registration", "/my-agenda", "/admin/dashboard", "/admin/delegates", "/admin/agenda", "/admin/checkin",
+      "/", "/programme", "/my-registration", "/my-agenda", "/meetings", "/admin/dashboard", "/admin/delegates", "/admin/agenda", "/admin/checkin",
       "/organisations", "/admin/conference", "/admin/people", "/admin/outbox", "/admin/audit",
     ]);
-    expect(paths("secretariat")).toEqual(["/", "/programme", "/my-registration", "/my-agenda", "/admin/dashboard", "/admin/delegates", "/organisations", "/admin/people", "/admin/outbox"]);
-    expect(paths("delegate")).toEqual(["/", "/programme", "/my-registration", "/my-agenda", "/organisations"]);
-    expect(paths("exhibitor")).toEqual(["/", "/programme", "/my-registration", "/my-agenda", "/organisations"]);
+    expect(paths("secretariat")).toEqual(["/", "/programme", "/my-registration", "/my-agenda", "/meetings", "/admin/dashboard", "/admin/delegates", "/organisations", "/admin/people", "/admin/outbox"]);
+    expect(paths("delegate")).toEqual(["/", "/programme", "/my-registration", "/my-agenda", "/meetings", "/organisations"]);
+    expect(paths("exhibitor")).toEqual(["/", "/programme", "/my-registration", "/my-agenda", "/meetings", "/organisations"]);
   });
 });

@@ -22,6 +22,7 @@ export const coreEn: Record<keyof typeof coreVi, string> = {
   "nav.programme": "Programme",
   "nav.myAgenda": "My agenda",
   "nav.agenda": "Timetable",
+  "nav.meetings": "Bilateral meetings",
   "nav.organisations": "Organisations",
   "nav.people": "People",
   "nav.conference": "Conference settings",

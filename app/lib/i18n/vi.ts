@@ -20,6 +20,7 @@ export const coreVi = {
   "nav.programme": "Chương trình",
   "nav.myAgenda": "Lịch của tôi",
   "nav.agenda": "Xếp chương trình",
+  "nav.meetings": "Gặp gỡ song phương",
   "nav.organisations": "Đơn vị",
   "nav.people": "Người dùng",
   "nav.conference": "Thiết lập hội nghị",

@@ -1,0 +1,79 @@
+import { getDb } from "~/db.server";
+import type { OrganisationKind } from "~/lib/roles";
+import { searchPattern } from "~/lib/text";
+import { recordAudit } from "./audit.server";
+import { DEFAULT_ALLOWED_PAIRS, type Actor } from "./meetings.server";
+
+/** Query helpers for the delegates' meeting pages; the rules stay in meetings.server.ts. */
+
+export const REQUESTER_KINDS: OrganisationKind[] = ["province", "ministry"];
+
+export async function viewerOrganisation(organisationId: number | null) {
+  if (organisationId === null) return null;
+  return (await getDb().selectFrom("organisations").select(["id", "kind", "name_vi", "name_en"]).where("id", "=", organisationId).executeTakeFirst()) ?? null;
+}
+
+/** The kinds an organisation of this kind may ask, as the organisers opened them (first block), else the defaults. */
+async function askableKinds(conferenceId: number, kind: OrganisationKind): Promise<OrganisationKind[]> {
+  const block = await getDb().selectFrom("meeting_blocks").select("allowed_pairs").where("conference_id", "=", conferenceId).orderBy("id").executeTakeFirst();
+  const pairs = block ? (JSON.parse(block.allowed_pairs) as Array<[OrganisationKind, OrganisationKind]>) : DEFAULT_ALLOWED_PAIRS;
+  return [...new Set(pairs.filter(([a]) => a === kind).map(([, b]) => b))];
+}
+
+/** The parties a requester may ask, with country and city, searched diacritic-insensitively. */
+export async function askableParties(conferenceId: number, kind: OrganisationKind, query: string) {
+  const kinds = await askableKinds(conferenceId, kind);
+  if (kinds.length === 0) return [];
+  let q = getDb()
+    .selectFrom("organisations")
+    .select(["id", "kind", "name_vi", "name_en", "country_vi", "country_en", "city_vi", "city_en", "mission_type"])
+    .where("kind", "in", kinds);
+  const pattern = searchPattern(query);
+  if (pattern) q = q.where("search_key", "like", pattern);
+  return q.orderBy("country_vi").orderBy("name_vi").limit(300).execute();
+}
+
+const requestColumns = ["r.id", "r.sector", "r.ask", "r.priority", "r.status", "r.decline_reason", "r.created_at", "o.name_vi", "o.name_en", "o.country_vi", "o.country_en"] as const;
+
+/** Requests sent by an organisation, with the counterpart. */
+export async function requestsFrom(conferenceId: number, organisationId: number) {
+  return getDb()
+    .selectFrom("meeting_requests as r")
+    .innerJoin("organisations as o", "o.id", "r.to_organisation_id")
+    .select([...requestColumns])
+    .where("r.conference_id", "=", conferenceId)
+    .where("r.from_organisation_id", "=", organisationId)
+    .orderBy("r.created_at", "desc")
+    .execute();
+}
+
+/** Requests addressed to an organisation, pending first, then by priority. */
+export async function requestsTo(conferenceId: number, organisationId: number) {
+  return getDb()
+    .selectFrom("meeting_requests as r")
+    .innerJoin("organisations as o", "o.id", "r.from_organisation_id")
+    .select([...requestColumns])
+    .where("r.conference_id", "=", conferenceId)
+    .where("r.to_organisation_id", "=", organisationId)
+    .orderBy((eb) => eb.case().when("r.status", "=", "pending").then(0).else(1).end())
+    .orderBy("r.priority", "desc")
+    .orderBy("r.created_at")
+    .execute();
+}
+
+export async function maxMeetingsOf(conferenceId: number, organisationId: number): Promise<number | null> {
+  const row = await getDb().selectFrom("meeting_parties").select("max_meetings").where("conference_id", "=", conferenceId).where("organisation_id", "=", organisationId).executeTakeFirst();
+  return row?.max_meetings ?? null;
+}
+
+/** A mission sets its maximum number of meetings (null: no limit), in one audited transaction. */
+export async function setMaxMeetings(conferenceId: number, organisationId: number, maxMeetings: number | null, actor: Actor) {
+  await getDb().transaction().execute(async (trx) => {
+    await trx
+      .insertInto("meeting_parties")
+      .values({ conference_id: conferenceId, organisation_id: organisationId, max_meetings: maxMeetings, limits_availability: 0 })
+      .onConflict((oc) => oc.columns(["conference_id", "organisation_id"]).doUpdateSet({ max_meetings: maxMeetings }))
+      .execute();
+    await recordAudit(trx, { actorId: actor.id, action: "meeting_party.max_meetings", entity: "organisation", entityId: organisationId, detail: { maxMeetings }, ip: actor.ip });
+  });
+}
