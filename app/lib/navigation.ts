@@ -18,6 +18,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/admin/dashboard", label: "nav.dashboard", permission: "read:dashboard" },
   { to: "/admin/delegates", label: "nav.delegates", permission: "read:registration:any" },
   { to: "/admin/agenda", label: "nav.agenda", permission: "update:agenda" },
+  { to: "/admin/meetings", label: "nav.meetingsAdmin", permission: "update:agenda" },
   { to: "/admin/checkin", label: "nav.checkin", permission: "checkin:registration" },
   { to: "/organisations", label: "nav.organisations", permission: "read:organisation" },
   { to: "/admin/conference", label: "nav.conference", permission: "update:conference" },

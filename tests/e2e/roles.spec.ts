@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { demo, signIn, type DemoKey } from "./fixtures";
 
 const expectedNav: Record<DemoKey, string[]> = {
-  organiser: ["/", "/programme", "/my-registration", "/my-agenda", "/meetings", "/admin/dashboard", "/admin/delegates", "/admin/agenda", "/admin/checkin", "/organisations", "/admin/conference", "/admin/people", "/admin/outbox", "/admin/audit", "/account"],
+  organiser: ["/", "/programme", "/my-registration", "/my-agenda", "/meetings", "/admin/dashboard", "/admin/delegates", "/admin/agenda", "/admin/meetings", "/admin/checkin", "/organisations", "/admin/conference", "/admin/people", "/admin/outbox", "/admin/audit", "/account"],
   secretariat: ["/", "/programme", "/my-registration", "/my-agenda", "/meetings", "/admin/dashboard", "/admin/delegates", "/organisations", "/admin/people", "/admin/outbox", "/account"],
   delegate: ["/", "/programme", "/my-registration", "/my-agenda", "/meetings", "/organisations", "/account"],
   ambassador: ["/", "/programme", "/my-registration", "/my-agenda", "/meetings", "/organisations", "/account"],

@@ -23,6 +23,7 @@ export const coreEn: Record<keyof typeof coreVi, string> = {
   "nav.myAgenda": "My agenda",
   "nav.agenda": "Timetable",
   "nav.meetings": "Bilateral meetings",
+  "nav.meetingsAdmin": "Meeting schedule",
   "nav.organisations": "Organisations",
   "nav.people": "People",
   "nav.conference": "Conference settings",

@@ -11,11 +11,13 @@ import { agendaEn, agendaVi } from "./modules/agenda";
 import { agendaUiEn, agendaUiVi } from "./modules/agenda-ui";
 import { programmeEn, programmeVi } from "./modules/programme";
 import { meetingsEn, meetingsVi } from "./modules/meetings";
+import { meetingsDelegateEn, meetingsDelegateVi } from "./modules/meetings-delegate";
+import { meetingsAdminEn, meetingsAdminVi } from "./modules/meetings-admin";
 
 /** The whole dictionary: the core plus one module per capability (keys must not collide). */
-export const vi = { ...coreVi, ...registrationVi, ...badgesVi, ...delegateCsvVi, ...checkinVi, ...mailVi, ...dashboardVi, ...mailerVi, ...agendaVi, ...agendaUiVi, ...programmeVi, ...meetingsVi };
+export const vi = { ...coreVi, ...registrationVi, ...badgesVi, ...delegateCsvVi, ...checkinVi, ...mailVi, ...dashboardVi, ...mailerVi, ...agendaVi, ...agendaUiVi, ...programmeVi, ...meetingsVi, ...meetingsDelegateVi, ...meetingsAdminVi };
 export type MessageKey = keyof typeof vi;
-export const en: Record<MessageKey, string> = { ...coreEn, ...registrationEn, ...badgesEn, ...delegateCsvEn, ...checkinEn, ...mailEn, ...dashboardEn, ...mailerEn, ...agendaEn, ...agendaUiEn, ...programmeEn, ...meetingsEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...registrationEn, ...badgesEn, ...delegateCsvEn, ...checkinEn, ...mailEn, ...dashboardEn, ...mailerEn, ...agendaEn, ...agendaUiEn, ...programmeEn, ...meetingsEn, ...meetingsDelegateEn, ...meetingsAdminEn };
 
 export const LOCALES = ["vi", "en"] as const;
 export type Locale = (typeof LOCALES)[number];

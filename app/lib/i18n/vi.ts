@@ -21,6 +21,7 @@ export const coreVi = {
   "nav.myAgenda": "Lịch của tôi",
   "nav.agenda": "Xếp chương trình",
   "nav.meetings": "Gặp gỡ song phương",
+  "nav.meetingsAdmin": "Xếp lịch gặp",
   "nav.organisations": "Đơn vị",
   "nav.people": "Người dùng",
   "nav.conference": "Thiết lập hội nghị",

@@ -1,0 +1,82 @@
+import { getDb, nowIso } from "~/db.server";
+import { recordAudit } from "./audit.server";
+import { meetingsOfOrganisation, type Actor } from "./meetings.server";
+
+/**
+ * Read helpers for the organisers' meeting pages (the rules stay in meetings.server.ts):
+ * the block of the demo's meeting-block session, its grid, request counts, names for the preview.
+ */
+
+/** The conference's first meeting-block session and its block (null when not cut into slots yet). */
+export async function meetingBlockOverview(conferenceId: number) {
+  const db = getDb();
+  const session = await db.selectFrom("sessions").select(["id", "title_vi", "title_en", "starts_at", "ends_at"]).where("conference_id", "=", conferenceId).where("kind", "=", "meeting_block").orderBy("starts_at").executeTakeFirst();
+  if (!session) return { session: null, block: null } as const;
+  const block = await db.selectFrom("meeting_blocks").selectAll().where("session_id", "=", session.id).executeTakeFirst();
+  return { session, block: block ?? null };
+}
+
+/** Slots × tables with every placed meeting (both parties' names), and request counts by status. */
+export async function meetingGrid(blockId: number, conferenceId: number) {
+  const db = getDb();
+  const [slots, tables, meetings, counts] = await Promise.all([
+    db.selectFrom("meeting_slots").select(["id", "starts_at", "ends_at"]).where("block_id", "=", blockId).orderBy("starts_at").execute(),
+    db.selectFrom("meeting_tables").select(["id", "number", "label"]).where("block_id", "=", blockId).orderBy("number").execute(),
+    db
+      .selectFrom("meetings as m")
+      .innerJoin("meeting_slots as s", "s.id", "m.slot_id")
+      .innerJoin("meeting_requests as r", "r.id", "m.request_id")
+      .innerJoin("organisations as a", "a.id", "r.from_organisation_id")
+      .innerJoin("organisations as b", "b.id", "r.to_organisation_id")
+      .select(["m.id", "m.slot_id", "m.table_id", "m.locked", "r.sector", "r.priority", "a.name_vi as a_vi", "a.name_en as a_en", "b.name_vi as b_vi", "b.name_en as b_en"])
+      .where("s.block_id", "=", blockId)
+      .execute(),
+    db.selectFrom("meeting_requests").select(["status", (eb) => eb.fn.countAll<number>().as("n")]).where("conference_id", "=", conferenceId).groupBy("status").execute(),
+  ]);
+  const byStatus: Record<string, number> = { pending: 0, accepted: 0, declined: 0, withdrawn: 0 };
+  for (const c of counts) byStatus[c.status] = Number(c.n);
+  return { slots, tables, meetings: meetings.map((m) => ({ ...m, locked: m.locked === 1 })), counts: byStatus };
+}
+
+/** Names for the scheduler's ids ("org-3", "req-7", "slot-2", "table-5") of a conference's requests and a block. */
+export async function schedulerNames(blockId: number, conferenceId: number) {
+  const db = getDb();
+  const [requests, slots, tables] = await Promise.all([
+    db.selectFrom("meeting_requests").select(["id", "from_organisation_id", "to_organisation_id", "priority", "sector"]).where("conference_id", "=", conferenceId).execute(),
+    db.selectFrom("meeting_slots").select(["id", "starts_at"]).where("block_id", "=", blockId).execute(),
+    db.selectFrom("meeting_tables").select(["id", "number"]).where("block_id", "=", blockId).execute(),
+  ]);
+  const orgIds = [...new Set(requests.flatMap((r) => [r.from_organisation_id, r.to_organisation_id]))];
+  const orgs = orgIds.length ? await db.selectFrom("organisations").select(["id", "name_vi", "name_en"]).where("id", "in", orgIds).execute() : [];
+  return {
+    orgs: Object.fromEntries(orgs.map((o) => [`org-${o.id}`, { vi: o.name_vi, en: o.name_en }])),
+    requests: Object.fromEntries(requests.map((r) => [`req-${r.id}`, { a: `org-${r.from_organisation_id}`, b: `org-${r.to_organisation_id}`, priority: r.priority, sector: r.sector }])),
+    slots: Object.fromEntries(slots.map((s) => [`slot-${s.id}`, s.starts_at])),
+    tables: Object.fromEntries(tables.map((t) => [`table-${t.id}`, t.number])),
+  };
+}
+
+/** Locks or unlocks a placed meeting of a block (a locked meeting is kept by the scheduler). */
+export async function setMeetingLocked(meetingId: number, locked: boolean, actor: Actor): Promise<boolean> {
+  return getDb().transaction().execute(async (trx) => {
+    const res = await trx.updateTable("meetings").set({ locked: locked ? 1 : 0, updated_at: nowIso() }).where("id", "=", meetingId).executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) return false;
+    await recordAudit(trx, { actorId: actor.id, action: locked ? "meeting.lock" : "meeting.unlock", entity: "meeting", entityId: meetingId, ip: actor.ip });
+    return true;
+  });
+}
+
+/** Every party with a placed meeting in the block, by name, each with its meetings in time order. */
+export async function partySchedules(blockId: number) {
+  const parties = await getDb()
+    .selectFrom("meeting_participants as p")
+    .innerJoin("meeting_slots as s", "s.id", "p.slot_id")
+    .innerJoin("organisations as o", "o.id", "p.organisation_id")
+    .select(["o.id", "o.name_vi", "o.name_en"])
+    .distinct()
+    .where("s.block_id", "=", blockId)
+    .execute();
+  const collator = new Intl.Collator("vi");
+  parties.sort((a, b) => collator.compare(a.name_vi, b.name_vi));
+  return Promise.all(parties.map(async (p) => ({ ...p, meetings: await meetingsOfOrganisation(p.id) })));
+}

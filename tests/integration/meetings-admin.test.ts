@@ -1,0 +1,155 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { getDb } from "~/db.server";
+import { answerMeetingRequest, requestMeeting } from "~/models/meetings.server";
+import { createUser } from "~/models/users.server";
+import { action, loader } from "~/routes/admin.meetings._index";
+import { loader as pdfLoader } from "~/routes/admin.meetings.schedule[.]pdf";
+import { demoConference, organisationId } from "../helpers/factories";
+import { call, jsonOf, signInAs } from "../helpers/remix";
+
+const PATH = "/admin/meetings";
+
+async function reset() {
+  const db = getDb();
+  await db.deleteFrom("meetings").execute();
+  await db.deleteFrom("meeting_requests").execute();
+  await db.deleteFrom("meeting_parties").execute();
+  await db.deleteFrom("meeting_blocks").execute();
+}
+beforeEach(reset);
+
+let n = 0;
+async function delegateOf(code: string) {
+  n += 1;
+  const orgId = await organisationId(code);
+  const id = await createUser(getDb(), { email: `meet-admin-${n}-${code}@test.gov.vn`, fullName: `Đại biểu ${code}`, role: "delegate", organisationId: orgId, passwordHash: null });
+  return { userId: id, orgId };
+}
+
+const blockForm = { intent: "create", slotMinutes: "20", gapMinutes: "10", tableCount: "1", requestsCloseAt: "2030-12-01T17:00", answersCloseAt: "", maxRequests: "5" };
+
+/** Three provinces each ask Japan and Korea; all accepted. */
+async function acceptedRequests() {
+  const conference = await demoConference();
+  const provinces = await Promise.all(["prov-lao-cai", "prov-yen-bai", "prov-phu-tho"].map(delegateOf));
+  const japan = await delegateOf("mis-emb-jp");
+  const korea = await delegateOf("mis-emb-kr");
+  const ids: number[] = [];
+  for (const p of provinces) {
+    for (const m of [japan, korea]) {
+      const r = await requestMeeting(p.userId, conference.id, { toOrganisationId: m.orgId, sector: "Nông nghiệp", ask: "Xuất khẩu vải thiều", priority: 2 }, null);
+      if (!r.ok) throw new Error(r.problem.key);
+      await answerMeetingRequest(m.userId, r.id, { accept: true, reason: "" }, null);
+      ids.push(r.id);
+    }
+  }
+  return { japan, korea, provinces, ids };
+}
+
+type Preview = { preview: { placed: number; weight: number; optimal: boolean; meetings: string; rows: Array<{ a: { vi: string } }> } };
+
+describe("/admin/meetings", () => {
+  it("refuses a delegate (403) on the page, its actions and the PDF", async () => {
+    const cookie = await signInAs("delegate");
+    expect((await call(loader, { path: PATH, cookie })).status).toBe(403);
+    expect((await call(action, { path: PATH, cookie, form: blockForm })).status).toBe(403);
+    expect((await call(pdfLoader, { path: `${PATH}/schedule.pdf`, cookie })).status).toBe(403);
+    expect(await getDb().selectFrom("meeting_blocks").select("id").execute()).toHaveLength(0);
+  });
+
+  it("shows the set-up form, rejects bad input with field errors, then creates the block with Hà Nội deadlines", async () => {
+    const cookie = await signInAs("organiser");
+    const before = await jsonOf<{ block: unknown; session: { id: number } | null }>(await call(loader, { path: PATH, cookie }));
+    expect(before.block).toBeNull();
+    expect(before.session).not.toBeNull();
+    const bad = await call(action, { path: PATH, cookie, form: { ...blockForm, slotMinutes: "2", tableCount: "abc", requestsCloseAt: "2030-13-45T99:00" } });
+    expect(bad.status).toBe(400);
+    const badBody = await jsonOf<{ errors: Record<string, string> }>(bad);
+    expect(Object.keys(badBody.errors).sort()).toEqual(["requestsCloseAt", "slotMinutes", "tableCount"]);
+    const ok = await call(action, { path: PATH, cookie, form: blockForm });
+    expect(ok.status).toBe(200);
+    expect((await jsonOf<{ created: number }>(ok)).created).toBe(7);
+    const block = await getDb().selectFrom("meeting_blocks").selectAll().executeTakeFirstOrThrow();
+    expect(block.requests_close_at).toBe("2030-12-01T10:00:00.000Z"); // 17:00 in Hà Nội
+    expect(block.answers_close_at).toBeNull();
+    expect(block.max_requests_per_organisation).toBe(5);
+    expect(block.table_count).toBe(1);
+    const audit = await getDb().selectFrom("audit_log").select("action").where("action", "=", "meeting_block.create").where("entity_id", "=", String(block.id)).execute();
+    expect(audit).toHaveLength(1);
+    const after = await jsonOf<{ grid: { slots: unknown[]; tables: unknown[]; counts: Record<string, number> } }>(await call(loader, { path: PATH, cookie }));
+    expect(after.grid.slots).toHaveLength(7);
+    expect(after.grid.tables).toHaveLength(1);
+  });
+
+  it("previews without writing, commits on confirm, shows the grid, locks, and refuses a stale preview", async () => {
+    const cookie = await signInAs("organiser");
+    await call(action, { path: PATH, cookie, form: blockForm });
+    const { japan, ids } = await acceptedRequests();
+
+    const previewResponse = await call(action, { path: PATH, cookie, form: { intent: "preview" } });
+    expect(previewResponse.status).toBe(200);
+    const { preview } = await jsonOf<Preview>(previewResponse);
+    expect(preview.placed).toBe(6);
+    expect(preview.weight).toBe(12);
+    expect(preview.optimal).toBe(true);
+    expect(preview.rows.map((r) => r.a.vi)).toContain("Lào Cai");
+    expect(await getDb().selectFrom("meetings").select("id").execute()).toHaveLength(0); // a preview writes nothing
+
+    const committed = await call(action, { path: PATH, cookie, form: { intent: "commit", meetings: preview.meetings } });
+    expect(committed.status).toBe(200);
+    expect((await jsonOf<{ committed: number }>(committed)).committed).toBe(6);
+    expect(await getDb().selectFrom("meetings").select("id").execute()).toHaveLength(6);
+
+    const pdf = await call(pdfLoader, { path: `${PATH}/schedule.pdf`, cookie });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+
+    const page = await jsonOf<{ grid: { meetings: Array<{ id: number; locked: boolean; a_vi: string; b_vi: string }>; counts: Record<string, number> } }>(await call(loader, { path: PATH, cookie }));
+    expect(page.grid.meetings).toHaveLength(6);
+    expect(page.grid.counts.accepted).toBe(6);
+    const first = page.grid.meetings[0];
+    const lock = await call(action, { path: PATH, cookie, form: { intent: "lock", meetingId: String(first.id) } });
+    expect(lock.status).toBe(200);
+    expect((await getDb().selectFrom("meetings").select("locked").where("id", "=", first.id).executeTakeFirstOrThrow()).locked).toBe(1);
+    expect(await getDb().selectFrom("audit_log").select("id").where("action", "=", "meeting.lock").where("entity_id", "=", String(first.id)).execute()).toHaveLength(1);
+
+    // Japan withdraws one accepted request after the preview: the old preview no longer fits and is refused.
+    const stale = await jsonOf<Preview>(await call(action, { path: PATH, cookie, form: { intent: "preview" } }));
+    const lockedRequest = (await getDb().selectFrom("meetings").select("request_id").where("id", "=", first.id).executeTakeFirstOrThrow()).request_id;
+    const other = ids.find((id) => id !== lockedRequest)!;
+    await getDb().updateTable("meeting_requests").set({ status: "withdrawn" }).where("id", "=", other).execute();
+    const refused = await call(action, { path: PATH, cookie, form: { intent: "commit", meetings: stale.preview.meetings } });
+    expect(refused.status).toBe(409);
+    expect((await jsonOf<{ errors: Record<string, string> }>(refused)).errors[""]).toBe("meetings.errors.staleSchedule");
+    expect(await getDb().selectFrom("meetings").select("id").execute()).toHaveLength(6); // nothing changed
+
+    // A tampered field is a 400, not a 500.
+    expect((await call(action, { path: PATH, cookie, form: { intent: "commit", meetings: "not json" } })).status).toBe(400);
+    expect(japan.orgId).toBeGreaterThan(0);
+  });
+
+  it("names the requests left out and says why, in the page's language", async () => {
+    const cookie = await signInAs("organiser");
+    await call(action, { path: PATH, cookie, form: blockForm });
+    const { korea } = await acceptedRequests();
+    const conference = await demoConference();
+    await getDb().insertInto("meeting_parties").values({ conference_id: conference.id, organisation_id: korea.orgId, max_meetings: 1, limits_availability: 0 }).execute();
+    type Left = { preview: { placed: number; left: Array<{ a: { vi: string }; b: { vi: string }; reason: string }> } };
+    const { preview } = await jsonOf<Left>(await call(action, { path: PATH, cookie, form: { intent: "preview" } }));
+    expect(preview.placed).toBe(4);
+    expect(preview.left).toHaveLength(2);
+    for (const u of preview.left) {
+      expect(u.b.vi).toBe("Đại sứ quán Việt Nam tại Hàn Quốc");
+      expect(u.reason).toBe("Đại sứ quán Việt Nam tại Hàn Quốc đã đạt tối đa 1 cuộc gặp.");
+    }
+    const organiser = getDb().updateTable("users").where("email", "=", "to-chuc@ngoaivu.test");
+    await organiser.set({ locale: "en" }).execute();
+    try {
+      const english = await jsonOf<Left>(await call(action, { path: PATH, cookie, form: { intent: "preview" } }));
+      expect(english.preview.left[0].reason).toBe("Embassy of Viet Nam in the Republic of Korea has reached its maximum of 1 meetings.");
+    } finally {
+      await organiser.set({ locale: "vi" }).execute();
+    }
+  });
+});
