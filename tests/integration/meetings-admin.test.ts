@@ -1,48 +1,24 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
-import { answerMeetingRequest, requestMeeting } from "~/models/meetings.server";
-import { createUser } from "~/models/users.server";
 import { action, loader } from "~/routes/admin.meetings._index";
 import { loader as pdfLoader } from "~/routes/admin.meetings.schedule[.]pdf";
-import { demoConference, organisationId } from "../helpers/factories";
+import { demoConference } from "../helpers/factories";
+import { acceptedRequests, delegateOf, resetMeetings } from "../helpers/meetings";
 import { call, jsonOf, signInAs } from "../helpers/remix";
 
 const PATH = "/admin/meetings";
 
-async function reset() {
-  const db = getDb();
-  await db.deleteFrom("meetings").execute();
-  await db.deleteFrom("meeting_requests").execute();
-  await db.deleteFrom("meeting_parties").execute();
-  await db.deleteFrom("meeting_blocks").execute();
-}
-beforeEach(reset);
-
-let n = 0;
-async function delegateOf(code: string) {
-  n += 1;
-  const orgId = await organisationId(code);
-  const id = await createUser(getDb(), { email: `meet-admin-${n}-${code}@test.gov.vn`, fullName: `Đại biểu ${code}`, role: "delegate", organisationId: orgId, passwordHash: null });
-  return { userId: id, orgId };
-}
+beforeEach(resetMeetings);
 
 const blockForm = { intent: "create", slotMinutes: "20", gapMinutes: "10", tableCount: "1", requestsCloseAt: "2030-12-01T17:00", answersCloseAt: "", maxRequests: "5" };
 
 /** Three provinces each ask Japan and Korea; all accepted. */
-async function acceptedRequests() {
+async function threeProvincesAskTwoMissions() {
   const conference = await demoConference();
   const provinces = await Promise.all(["prov-lao-cai", "prov-yen-bai", "prov-phu-tho"].map(delegateOf));
   const japan = await delegateOf("mis-emb-jp");
   const korea = await delegateOf("mis-emb-kr");
-  const ids: number[] = [];
-  for (const p of provinces) {
-    for (const m of [japan, korea]) {
-      const r = await requestMeeting(p.userId, conference.id, { toOrganisationId: m.orgId, sector: "Nông nghiệp", ask: "Xuất khẩu vải thiều", priority: 2 }, null);
-      if (!r.ok) throw new Error(r.problem.key);
-      await answerMeetingRequest(m.userId, r.id, { accept: true, reason: "" }, null);
-      ids.push(r.id);
-    }
-  }
+  const ids = await acceptedRequests(conference.id, provinces, [japan, korea]);
   return { japan, korea, provinces, ids };
 }
 
@@ -84,7 +60,7 @@ describe("/admin/meetings", () => {
   it("previews without writing, commits on confirm, shows the grid, locks, and refuses a stale preview", async () => {
     const cookie = await signInAs("organiser");
     await call(action, { path: PATH, cookie, form: blockForm });
-    const { japan, ids } = await acceptedRequests();
+    const { japan, ids } = await threeProvincesAskTwoMissions();
 
     const previewResponse = await call(action, { path: PATH, cookie, form: { intent: "preview" } });
     expect(previewResponse.status).toBe(200);
@@ -132,7 +108,7 @@ describe("/admin/meetings", () => {
   it("names the requests left out and says why, in the page's language", async () => {
     const cookie = await signInAs("organiser");
     await call(action, { path: PATH, cookie, form: blockForm });
-    const { korea } = await acceptedRequests();
+    const { korea } = await threeProvincesAskTwoMissions();
     const conference = await demoConference();
     await getDb().insertInto("meeting_parties").values({ conference_id: conference.id, organisation_id: korea.orgId, max_meetings: 1, limits_availability: 0 }).execute();
     type Left = { preview: { placed: number; left: Array<{ a: { vi: string }; b: { vi: string }; reason: string }> } };

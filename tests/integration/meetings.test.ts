@@ -11,19 +11,12 @@ import {
   previewSchedule,
   requestMeeting,
 } from "~/models/meetings.server";
-import { createUser } from "~/models/users.server";
-import { demoConference, organisationId } from "../helpers/factories";
+import { demoConference } from "../helpers/factories";
+import { acceptedRequests, askFor, delegateOf, resetMeetings } from "../helpers/meetings";
 
 const actor = { id: null, ip: null };
 
-async function reset() {
-  const db = getDb();
-  await db.deleteFrom("meetings").execute();
-  await db.deleteFrom("meeting_requests").execute();
-  await db.deleteFrom("meeting_parties").execute();
-  await db.deleteFrom("meeting_blocks").execute();
-}
-beforeEach(reset);
+beforeEach(resetMeetings);
 
 /** The demo's meeting-block session cut into 20-minute slots with the given number of tables. */
 async function block(tables = 2, extra: Partial<Parameters<typeof createMeetingBlock>[1]> = {}) {
@@ -38,15 +31,7 @@ async function block(tables = 2, extra: Partial<Parameters<typeof createMeetingB
   return { conference, blockId: result.id, slots: result.slots };
 }
 
-let n = 0;
-async function delegateOf(code: string) {
-  n += 1;
-  const orgId = await organisationId(code);
-  const id = await createUser(getDb(), { email: `meet-${n}-${code}@test.gov.vn`, fullName: `Đại biểu ${code}`, role: "delegate", organisationId: orgId, passwordHash: null });
-  return { userId: id, orgId };
-}
-
-const ask = (toOrganisationId: number, priority: 1 | 2 | 3 = 2) => ({ toOrganisationId, sector: "Nông nghiệp", ask: "Xuất khẩu vải thiều Lục Ngạn sang Nhật Bản", priority });
+const ask = askFor;
 
 describe("meeting blocks", () => {
   it("cuts the session into slots with the gap and numbers the tables", async () => {
@@ -101,13 +86,7 @@ describe("scheduling", () => {
     const provinces = await Promise.all(["prov-lao-cai", "prov-yen-bai", "prov-phu-tho"].map(delegateOf));
     const japan = await delegateOf("mis-emb-jp");
     const korea = await delegateOf("mis-emb-kr");
-    for (const [i, p] of provinces.entries()) {
-      for (const m of [japan, korea]) {
-        const r = await requestMeeting(p.userId, conference.id, ask(m.orgId, ((i % 3) + 1) as 1 | 2 | 3), null);
-        if (!r.ok) throw new Error(r.problem.key);
-        await answerMeetingRequest(m.userId, r.id, { accept: true, reason: "" }, null);
-      }
-    }
+    await acceptedRequests(conference.id, provinces, [japan, korea], (i) => ((i % 3) + 1) as 1 | 2 | 3);
     const preview = await previewSchedule(blockId);
     expect(preview.optimal).toBe(true);
     // 6 requests, 7 slots, 1 table: every request fits, each party never twice in a slot.
@@ -131,13 +110,7 @@ describe("scheduling", () => {
     const p = await delegateOf("prov-ha-nam");
     const japan = await delegateOf("mis-emb-jp");
     const korea = await delegateOf("mis-emb-kr");
-    const ids: number[] = [];
-    for (const m of [japan, korea]) {
-      const r = await requestMeeting(p.userId, conference.id, ask(m.orgId), null);
-      if (!r.ok) throw new Error(r.problem.key);
-      await answerMeetingRequest(m.userId, r.id, { accept: true, reason: "" }, null);
-      ids.push(r.id);
-    }
+    const ids = await acceptedRequests(conference.id, [p], [japan, korea]);
     const { instance } = await buildInstance(blockId);
     const slot = instance.slots[0].id;
     const broken = ids.map((id, i) => ({ request: `req-${id}`, slot, table: instance.tables[i].id }));
@@ -151,13 +124,7 @@ describe("scheduling", () => {
     const p = await delegateOf("prov-ninh-binh");
     const japan = await delegateOf("mis-emb-jp");
     const korea = await delegateOf("mis-emb-kr");
-    const ids: number[] = [];
-    for (const m of [japan, korea]) {
-      const r = await requestMeeting(p.userId, conference.id, ask(m.orgId), null);
-      if (!r.ok) throw new Error(r.problem.key);
-      await answerMeetingRequest(m.userId, r.id, { accept: true, reason: "" }, null);
-      ids.push(r.id);
-    }
+    const ids = await acceptedRequests(conference.id, [p], [japan, korea]);
     const slot = await getDb().selectFrom("meeting_slots").select("id").where("block_id", "=", blockId).orderBy("starts_at").executeTakeFirstOrThrow();
     const tables = await getDb().selectFrom("meeting_tables").select("id").where("block_id", "=", blockId).orderBy("number").execute();
     const results = await Promise.all([

@@ -1,0 +1,38 @@
+import { getDb } from "~/db.server";
+import { answerMeetingRequest, requestMeeting } from "~/models/meetings.server";
+import { createUser } from "~/models/users.server";
+import { organisationId } from "./factories";
+
+/** Clears meeting blocks, requests, limits and meetings, so that each test starts from none. */
+export async function resetMeetings() {
+  const db = getDb();
+  await db.deleteFrom("meetings").execute();
+  await db.deleteFrom("meeting_requests").execute();
+  await db.deleteFrom("meeting_parties").execute();
+  await db.deleteFrom("meeting_blocks").execute();
+}
+
+let n = 0;
+/** A delegate account (no registration) of the organisation with this code. */
+export async function delegateOf(code: string) {
+  n += 1;
+  const orgId = await organisationId(code);
+  const userId = await createUser(getDb(), { email: `meet-${n}-${code}-${Math.random().toString(36).slice(2, 6)}@test.gov.vn`, fullName: `Đại biểu ${code}`, role: "delegate", organisationId: orgId, passwordHash: null });
+  return { userId, orgId };
+}
+
+export const askFor = (toOrganisationId: number, priority: 1 | 2 | 3 = 2) => ({ toOrganisationId, sector: "Nông nghiệp", ask: "Xuất khẩu vải thiều Lục Ngạn sang Nhật Bản", priority });
+
+/** Each requester asks each counterpart, and each counterpart accepts; returns the request ids. */
+export async function acceptedRequests(conferenceId: number, requesters: Array<{ userId: string }>, counterparts: Array<{ userId: string; orgId: number }>, priority: (i: number) => 1 | 2 | 3 = () => 2) {
+  const ids: number[] = [];
+  for (const [i, p] of requesters.entries()) {
+    for (const m of counterparts) {
+      const r = await requestMeeting(p.userId, conferenceId, askFor(m.orgId, priority(i)), null);
+      if (!r.ok) throw new Error(r.problem.key);
+      await answerMeetingRequest(m.userId, r.id, { accept: true, reason: "" }, null);
+      ids.push(r.id);
+    }
+  }
+  return ids;
+}
