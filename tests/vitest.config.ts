@@ -21,7 +21,7 @@ export default defineConfig({
           globalSetup: ["tests/helpers/global-setup.ts"],
           setupFiles: ["tests/helpers/database.ts"],
           pool: "forks",
-          testTimeout: 30_000,
+          testTimeout: 60_000,
           hookTimeout: 30_000,
         },
       },
