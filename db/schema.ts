@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 
 /**
  * The typed database. better-sqlite3 returns no Date or boolean: instants are
@@ -356,5 +356,3 @@ export type OutboxMessage = Selectable<OutboxTable>;
 export type Registration = Selectable<RegistrationsTable>;
 export type NewRegistration = Insertable<RegistrationsTable>;
 export type ConferenceSession = Selectable<SessionsTable>;
-// Keep ColumnType referenced for later tables that need distinct insert/select types.
-export type _ColumnType<S, I, U> = ColumnType<S, I, U>;

@@ -8,6 +8,7 @@ import { SubmitButton, TextField, useZodForm, ZodForm } from "~/components/form"
 import { useBilingual, useLocale, useT } from "~/components/i18n";
 import { Badge, EmptyState, Notice, PageHeader } from "~/components/ui";
 import { translate, type Locale } from "~/lib/i18n";
+import type { Reason } from "~/lib/scheduler/schedule";
 import { formValues, integerField, msg, optionalLocalDateTime, parseWith } from "~/lib/schemas/common";
 import { CONFERENCE_ZONE, formatInstant, zonedLocalToUtc } from "~/lib/time";
 import { getCurrentConference } from "~/models/conference.server";
@@ -44,23 +45,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ zone: conference.time_zone ?? CONFERENCE_ZONE, session, block: block ? { id: block.id } : null, grid });
 }
 
-// The scheduler's reasons (reasonText in app/lib/scheduler/schedule.ts) → dictionary keys with names.
-const REASONS: Array<[RegExp, string]> = [
-  [/^(org-\d+) is not available in any slot$/, "meetingsAdmin.reason.notAvailable"],
-  [/^(org-\d+) has no free slot in common with (org-\d+)$/, "meetingsAdmin.reason.noCommonSlot"],
-  [/^all slots that suit both (org-\d+) and (org-\d+) are taken by locked meetings$/, "meetingsAdmin.reason.lockedFull"],
-  [/^(org-\d+) has reached its maximum of (\d+) meetings$/, "meetingsAdmin.reason.atMaximum"],
-  [/^all slots that suit both parties are taken by meetings of equal or higher priority$/, "meetingsAdmin.reason.higherPriority"],
-  [/^all slots that suit both parties are taken by other meetings that together weigh more$/, "meetingsAdmin.reason.outweighed"],
-];
-function describeReason(text: string, name: (id: string) => string, locale: Locale) {
-  for (const [pattern, key] of REASONS) {
-    const m = pattern.exec(text);
-    if (!m) continue;
-    const [, first = "", second = ""] = m;
-    return translate(locale, key, { a: name(first), b: /^org-/.test(second) ? name(second) : "", max: second });
+/** A left-out request's reason, from the scheduler's structured reason, in the page's language with names. */
+function describeReason(reason: Reason | undefined, fallback: string, name: (id: string) => string, locale: Locale) {
+  if (!reason) return fallback.replace(/\borg-\d+\b/g, name);
+  switch (reason.kind) {
+    case "not-available":
+      return translate(locale, "meetingsAdmin.reason.notAvailable", { a: name(reason.party) });
+    case "no-common-slot":
+      return translate(locale, "meetingsAdmin.reason.noCommonSlot", { a: name(reason.a), b: name(reason.b) });
+    case "locked-full":
+      return translate(locale, "meetingsAdmin.reason.lockedFull", { a: name(reason.a), b: name(reason.b) });
+    case "at-maximum":
+      return translate(locale, "meetingsAdmin.reason.atMaximum", { a: name(reason.party), max: reason.max });
+    case "higher-priority":
+      return translate(locale, "meetingsAdmin.reason.higherPriority");
+    case "outweighed":
+      return translate(locale, "meetingsAdmin.reason.outweighed");
   }
-  return text.replace(/\borg-\d+\b/g, name);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -98,7 +99,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const rows = result.meetings
       .map((m) => ({ startsAt: names.slots[m.slot] ?? "", table: names.tables[m.table] ?? 0, a: party(names.requests[m.request]?.a ?? ""), b: party(names.requests[m.request]?.b ?? ""), priority: names.requests[m.request]?.priority ?? 1 }))
       .sort((x, y) => x.startsAt.localeCompare(y.startsAt) || x.table - y.table);
-    const left = result.unscheduled.map((u) => ({ a: party(names.requests[u.request]?.a ?? ""), b: party(names.requests[u.request]?.b ?? ""), priority: names.requests[u.request]?.priority ?? 1, reason: describeReason(u.reason, (id) => (names.orgs[id] ? (locale === "en" ? names.orgs[id].en : names.orgs[id].vi) : id), locale) }));
+    const left = result.unscheduled.map((u) => ({ a: party(names.requests[u.request]?.a ?? ""), b: party(names.requests[u.request]?.b ?? ""), priority: names.requests[u.request]?.priority ?? 1, reason: describeReason(result.reasons[u.request], u.reason, (id) => (names.orgs[id] ? (locale === "en" ? names.orgs[id].en : names.orgs[id].vi) : id), locale) }));
     return json({ intent, preview: { placed: result.meetings.length, weight: result.weight, optimal: result.optimal, rows, left, meetings: JSON.stringify(result.meetings) } });
   }
   if (intent === "commit") {

@@ -10,7 +10,8 @@ export type ScheduleOptions = {
   /** false skips the solver (the fallback path alone). */
   useSolver?: boolean;
 };
-export type ScheduleResult = Result & { weight: number; optimal: boolean; ms: number };
+/** The result file's content, plus the weight, whether it is proven optimal, and each left-out request's reason as data (for translation). */
+export type ScheduleResult = Result & { weight: number; optimal: boolean; ms: number; reasons: Record<string, Reason> };
 
 /** Why a request was left out; reasonText turns it into the sentence organisers read. */
 export type Reason =
@@ -302,14 +303,16 @@ export async function scheduleMeetings(instance: Instance, options: ScheduleOpti
   }
   const meetings = assignTables(instance, pr, plan);
   const unscheduled: Unscheduled[] = [];
+  const reasons: Record<string, Reason> = {};
   instance.requests.forEach((request, r) => {
     if (plan[r] < 0 && !pr.lockedReq.has(r)) {
-      unscheduled.push({ request: request.id, reason: reasonText(reasonFor(instance, pr, plan, r)) });
+      reasons[request.id] = reasonFor(instance, pr, plan, r);
+      unscheduled.push({ request: request.id, reason: reasonText(reasons[request.id]) });
     }
   });
   const result = { meetings, unscheduled };
   const violations = validateResult(instance, result);
   if (violations.length > 0) throw new Error(`The scheduler produced an invalid schedule: ${violations.join("; ")}`);
   const lockedWeight = [...pr.lockedReq].reduce((w, r) => w + pr.req[r].p, 0);
-  return { ...result, weight: planWeight(pr, plan) + lockedWeight, optimal, ms: Math.round(performance.now() - started) };
+  return { ...result, reasons, weight: planWeight(pr, plan) + lockedWeight, optimal, ms: Math.round(performance.now() - started) };
 }
