@@ -62,6 +62,8 @@ export interface UsersTable {
   password_hash: string | null;
   locale: Locale;
   time_zone: string | null;
+  /** 1 for the head of the organisation (ambassador, consul general): answers its meeting requests. */
+  heads_organisation: Generated<number>;
   disabled_at: IsoInstant | null;
   created_at: IsoInstant;
   updated_at: IsoInstant;
@@ -266,6 +268,7 @@ export interface MeetingTablesTable {
   block_id: number;
   number: number;
   label: string;
+  room_id: number | null;
 }
 
 export interface MeetingRequestsTable {
@@ -305,6 +308,8 @@ export interface MeetingsTable {
   locked: number;
   outcome: string;
   follow_up: string;
+  outcome_recorded_by: string | null;
+  outcome_recorded_at: IsoInstant | null;
   created_at: IsoInstant;
   updated_at: IsoInstant;
 }

@@ -183,6 +183,7 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
           role: account.role,
           organisation_id: org?.id ?? null,
           password_hash: hashes[account.key],
+          heads_organisation: account.key === "ambassador" ? 1 : 0,
           locale: "vi",
           time_zone: null,
           disabled_at: null,

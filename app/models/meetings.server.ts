@@ -52,7 +52,7 @@ export interface BlockInput {
 /** Creates a block over a meeting-block session, cut into slots of the chosen length and gap, with numbered tables. */
 export async function createMeetingBlock(conferenceId: number, input: BlockInput, actor: Actor): Promise<{ ok: true; id: number; slots: number } | { ok: false; problem: Problem }> {
   return getDb().transaction().execute(async (trx) => {
-    const session = await trx.selectFrom("sessions").select(["id", "kind", "starts_at", "ends_at"]).where("id", "=", input.sessionId).where("conference_id", "=", conferenceId).executeTakeFirst();
+    const session = await trx.selectFrom("sessions").select(["id", "kind", "starts_at", "ends_at", "room_id"]).where("id", "=", input.sessionId).where("conference_id", "=", conferenceId).executeTakeFirst();
     if (!session || session.kind !== "meeting_block") return { ok: false as const, problem: { key: "meetings.errors.notABlockSession" } };
     const existing = await trx.selectFrom("meeting_blocks").select("id").where("session_id", "=", session.id).executeTakeFirst();
     if (existing) return { ok: false as const, problem: { key: "meetings.errors.blockExists" } };
@@ -83,7 +83,7 @@ export async function createMeetingBlock(conferenceId: number, input: BlockInput
     await trx.insertInto("meeting_slots").values(slots.map((s) => ({ ...s, block_id: block.id }))).execute();
     await trx
       .insertInto("meeting_tables")
-      .values(Array.from({ length: input.tableCount }, (_, i) => ({ block_id: block.id, number: i + 1, label: "" })))
+      .values(Array.from({ length: input.tableCount }, (_, i) => ({ block_id: block.id, number: i + 1, label: "", room_id: session.room_id })))
       .execute();
     await recordAudit(trx, { actorId: actor.id, action: "meeting_block.create", entity: "meeting_block", entityId: block.id, detail: { slots: slots.length, tables: input.tableCount }, ip: actor.ip });
     return { ok: true as const, id: block.id, slots: slots.length };
@@ -167,8 +167,8 @@ export async function answerMeetingRequest(
   return getDb().transaction().execute(async (trx) => {
     const request = await trx.selectFrom("meeting_requests").selectAll().where("id", "=", requestId).executeTakeFirst();
     if (!request) return { ok: false as const, problem: { key: "error.notFound.title" } };
-    const answerer = await trx.selectFrom("users").select(["organisation_id"]).where("id", "=", userId).executeTakeFirst();
-    if (!answerer || answerer.organisation_id !== request.to_organisation_id) return { ok: false as const, problem: { key: "meetings.errors.notYours" } };
+    const refusal = await counterpartRefusal(trx, userId, request.to_organisation_id);
+    if (refusal) return { ok: false as const, problem: refusal };
     if (request.status !== "pending") return { ok: false as const, problem: { key: "meetings.errors.alreadyAnswered" } };
     const block = await trx.selectFrom("meeting_blocks").select("answers_close_at").where("conference_id", "=", request.conference_id).orderBy("id").executeTakeFirst();
     if (block?.answers_close_at && now.toISOString() >= block.answers_close_at) return { ok: false as const, problem: { key: "meetings.errors.answersClosed" } };
@@ -182,6 +182,39 @@ export async function answerMeetingRequest(
     await recordAudit(trx, { actorId: userId, action: answer.accept ? "meeting_request.accept" : "meeting_request.decline", entity: "meeting_request", entityId: requestId, ip });
     return { ok: true as const };
   });
+}
+
+/**
+ * Who speaks for the asked side: a delegate of that organisation and, for a
+ * mission abroad, only its head (the ambassador or consul general). Returns
+ * the refusal, or null when the user may answer, set availability and a maximum.
+ */
+export async function counterpartRefusal(db: Trx | ReturnType<typeof getDb>, userId: string, organisationId: number): Promise<Problem | null> {
+  const user = await db
+    .selectFrom("users as u")
+    .leftJoin("organisations as o", "o.id", "u.organisation_id")
+    .select(["u.organisation_id", "u.heads_organisation", "o.kind"])
+    .where("u.id", "=", userId)
+    .executeTakeFirst();
+  if (!user || user.organisation_id !== organisationId) return { key: "meetings.errors.notYours" };
+  if (user.kind === "mission" && user.heads_organisation !== 1) return { key: "meetings.errors.notHead" };
+  return null;
+}
+
+/**
+ * Organisations taking part online: every active registration (pending or
+ * approved) of theirs is online. Their meetings get a video link instead of a table.
+ */
+export async function onlineOrganisationIds(conferenceId: number): Promise<Set<number>> {
+  const rows = await getDb()
+    .selectFrom("registrations")
+    .select("organisation_id")
+    .where("conference_id", "=", conferenceId)
+    .where("status", "in", ["pending", "approved"])
+    .groupBy("organisation_id")
+    .having((eb) => eb.fn.sum<number>(eb.case().when("mode", "=", "in_person").then(1).else(0).end()), "=", 0)
+    .execute();
+  return new Set(rows.map((r) => r.organisation_id));
 }
 
 // ---------------------------------------------------------------- scheduling
@@ -271,7 +304,7 @@ export async function commitSchedule(blockId: number, meetings: Meeting[], actor
 async function insertMeeting(trx: Trx, request: { id: number; from_organisation_id: number; to_organisation_id: number }, slotId: number, tableId: number | null, locked: boolean, now: string) {
   const meeting = await trx
     .insertInto("meetings")
-    .values({ request_id: request.id, slot_id: slotId, table_id: tableId, video_url: null, locked: locked ? 1 : 0, outcome: "", follow_up: "", created_at: now, updated_at: now })
+    .values({ request_id: request.id, slot_id: slotId, table_id: tableId, video_url: null, locked: locked ? 1 : 0, outcome: "", follow_up: "", outcome_recorded_by: null, outcome_recorded_at: null, created_at: now, updated_at: now })
     .returning("id")
     .executeTakeFirstOrThrow();
   await trx

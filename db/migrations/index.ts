@@ -4,6 +4,7 @@ import * as m002 from "./2026-11-22-002-registration";
 import * as m003 from "./2026-11-22-003-list-indexes";
 import * as m004 from "./2026-11-22-004-agenda";
 import * as m005 from "./2026-11-22-005-meetings";
+import * as m006 from "./2026-11-22-006-meeting-details";
 
 /** Every migration, by name. Listed statically so that bundlers and tsx both find them. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-003-list-indexes": m003,
   "2026-11-22-004-agenda": m004,
   "2026-11-22-005-meetings": m005,
+  "2026-11-22-006-meeting-details": m006,
 };

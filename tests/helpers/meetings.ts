@@ -13,11 +13,23 @@ export async function resetMeetings() {
 }
 
 let n = 0;
-/** A delegate account (no registration) of the organisation with this code. */
-export async function delegateOf(code: string) {
+/**
+ * A delegate account (no registration) of the organisation with this code. For a
+ * mission it is the head (who answers requests) unless `head: false`; an existing
+ * head is reused, since an organisation has one.
+ */
+export async function delegateOf(code: string, options: { head?: boolean } = {}) {
   n += 1;
+  const db = getDb();
   const orgId = await organisationId(code);
-  const userId = await createUser(getDb(), { email: `meet-${n}-${code}-${Math.random().toString(36).slice(2, 6)}@test.gov.vn`, fullName: `Đại biểu ${code}`, role: "delegate", organisationId: orgId, passwordHash: null });
+  const org = await db.selectFrom("organisations").select("kind").where("id", "=", orgId).executeTakeFirstOrThrow();
+  const head = options.head ?? org.kind === "mission";
+  if (head) {
+    const existing = await db.selectFrom("users").select("id").where("organisation_id", "=", orgId).where("heads_organisation", "=", 1).executeTakeFirst();
+    if (existing) return { userId: existing.id, orgId };
+  }
+  const userId = await createUser(db, { email: `meet-${n}-${code}-${Math.random().toString(36).slice(2, 6)}@test.gov.vn`, fullName: `Đại biểu ${code}`, role: "delegate", organisationId: orgId, passwordHash: null });
+  if (head) await db.updateTable("users").set({ heads_organisation: 1 }).where("id", "=", userId).execute();
   return { userId, orgId };
 }
 

@@ -15,7 +15,7 @@ const blockForm = { intent: "create", slotMinutes: "20", gapMinutes: "10", table
 /** Three provinces each ask Japan and Korea; all accepted. */
 async function threeProvincesAskTwoMissions() {
   const conference = await demoConference();
-  const provinces = await Promise.all(["prov-lao-cai", "prov-yen-bai", "prov-phu-tho"].map(delegateOf));
+  const provinces = await Promise.all(["prov-lao-cai", "prov-yen-bai", "prov-phu-tho"].map((code) => delegateOf(code)));
   const japan = await delegateOf("mis-emb-jp");
   const korea = await delegateOf("mis-emb-kr");
   const ids = await acceptedRequests(conference.id, provinces, [japan, korea]);

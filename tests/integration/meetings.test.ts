@@ -83,7 +83,7 @@ describe("requests and answers", () => {
 describe("scheduling", () => {
   it("goes from request to accepted to a committed schedule that both parties see", async () => {
     const { conference, blockId } = await block(1);
-    const provinces = await Promise.all(["prov-lao-cai", "prov-yen-bai", "prov-phu-tho"].map(delegateOf));
+    const provinces = await Promise.all(["prov-lao-cai", "prov-yen-bai", "prov-phu-tho"].map((code) => delegateOf(code)));
     const japan = await delegateOf("mis-emb-jp");
     const korea = await delegateOf("mis-emb-kr");
     await acceptedRequests(conference.id, provinces, [japan, korea], (i) => ((i % 3) + 1) as 1 | 2 | 3);
