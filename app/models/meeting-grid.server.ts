@@ -1,6 +1,7 @@
 import { getDb, nowIso } from "~/db.server";
 import { recordAudit } from "./audit.server";
-import { meetingsOfOrganisation, type Actor } from "./meetings.server";
+import { blockTables } from "./meeting-admin.server";
+import { meetingsOfOrganisation, onlineOrganisationIds, type Actor } from "./meetings.server";
 
 /**
  * Read helpers for the organisers' meeting pages (the rules stay in meetings.server.ts):
@@ -19,23 +20,29 @@ export async function meetingBlockOverview(conferenceId: number) {
 /** Slots × tables with every placed meeting (both parties' names), and request counts by status. */
 export async function meetingGrid(blockId: number, conferenceId: number) {
   const db = getDb();
-  const [slots, tables, meetings, counts] = await Promise.all([
+  const [slots, tables, meetings, counts, online] = await Promise.all([
     db.selectFrom("meeting_slots").select(["id", "starts_at", "ends_at"]).where("block_id", "=", blockId).orderBy("starts_at").execute(),
-    db.selectFrom("meeting_tables").select(["id", "number", "label"]).where("block_id", "=", blockId).orderBy("number").execute(),
+    blockTables(blockId),
     db
       .selectFrom("meetings as m")
       .innerJoin("meeting_slots as s", "s.id", "m.slot_id")
       .innerJoin("meeting_requests as r", "r.id", "m.request_id")
       .innerJoin("organisations as a", "a.id", "r.from_organisation_id")
       .innerJoin("organisations as b", "b.id", "r.to_organisation_id")
-      .select(["m.id", "m.slot_id", "m.table_id", "m.locked", "r.sector", "r.priority", "a.name_vi as a_vi", "a.name_en as a_en", "b.name_vi as b_vi", "b.name_en as b_en"])
+      .select(["m.id", "m.request_id", "m.slot_id", "m.table_id", "m.locked", "m.video_url", "r.sector", "r.priority", "r.from_organisation_id", "r.to_organisation_id", "a.name_vi as a_vi", "a.name_en as a_en", "b.name_vi as b_vi", "b.name_en as b_en"])
       .where("s.block_id", "=", blockId)
       .execute(),
     db.selectFrom("meeting_requests").select(["status", (eb) => eb.fn.countAll<number>().as("n")]).where("conference_id", "=", conferenceId).groupBy("status").execute(),
+    onlineOrganisationIds(conferenceId),
   ]);
   const byStatus: Record<string, number> = { pending: 0, accepted: 0, declined: 0, withdrawn: 0 };
   for (const c of counts) byStatus[c.status] = Number(c.n);
-  return { slots, tables, meetings: meetings.map((m) => ({ ...m, locked: m.locked === 1 })), counts: byStatus };
+  return {
+    slots,
+    tables,
+    meetings: meetings.map((m) => ({ ...m, locked: m.locked === 1, online: online.has(m.from_organisation_id) || online.has(m.to_organisation_id) })),
+    counts: byStatus,
+  };
 }
 
 /** Names for the scheduler's ids ("org-3", "req-7", "slot-2", "table-5") of a conference's requests and a block. */

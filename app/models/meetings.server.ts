@@ -284,6 +284,10 @@ export async function commitSchedule(blockId: number, meetings: Meeting[], actor
   if (violations.length) return { ok: false, problem: { key: "meetings.errors.staleSchedule", params: { detail: violations[0] } } };
   return getDb().transaction().execute(async (trx) => {
     const slotIds = instance.slots.map((s) => numberOf(s.id));
+    // A request placed again keeps what was written on its meeting (video link, outcome).
+    const kept = new Map(
+      (await trx.selectFrom("meetings").select(["request_id", "video_url", "outcome", "follow_up", "outcome_recorded_by", "outcome_recorded_at"]).where("slot_id", "in", slotIds).where("locked", "=", 0).execute()).map((m) => [m.request_id, m]),
+    );
     await trx.deleteFrom("meetings").where("slot_id", "in", slotIds).where("locked", "=", 0).execute();
     const lockedRequests = new Set(instance.locked.map((l) => l.request));
     const requests = new Map((await trx.selectFrom("meeting_requests").select(["id", "from_organisation_id", "to_organisation_id"]).where("id", "in", [...requestIds].map(numberOf)).execute()).map((r) => [r.id, r]));
@@ -293,7 +297,12 @@ export async function commitSchedule(blockId: number, meetings: Meeting[], actor
       if (lockedRequests.has(m.request)) continue;
       const requestId = numberOf(m.request);
       await trx.deleteFrom("meetings").where("request_id", "=", requestId).execute();
-      await insertMeeting(trx, requests.get(requestId)!, numberOf(m.slot), numberOf(m.table), false, now);
+      const meetingId = await insertMeeting(trx, requests.get(requestId)!, numberOf(m.slot), numberOf(m.table), false, now);
+      const before = kept.get(requestId);
+      if (before) {
+        const { request_id: _, ...details } = before;
+        await trx.updateTable("meetings").set(details).where("id", "=", meetingId).execute();
+      }
       written += 1;
     }
     await recordAudit(trx, { actorId: actor.id, action: "meeting_schedule.commit", entity: "meeting_block", entityId: blockId, detail: { written, locked: lockedRequests.size }, ip: actor.ip });
@@ -331,16 +340,26 @@ export async function placeMeeting(requestId: number, slotId: number, tableId: n
         const party = await trx.selectFrom("meeting_parties").selectAll().where("conference_id", "=", request.conference_id).where("organisation_id", "=", orgId).executeTakeFirst();
         if (party?.limits_availability) {
           const ok = await trx.selectFrom("meeting_availability").select("slot_id").where("organisation_id", "=", orgId).where("slot_id", "=", slotId).executeTakeFirst();
-          if (!ok) return { ok: false as const, problem: { key: "meetings.errors.unavailable" } };
+          if (!ok) return { ok: false as const, problem: { key: "meetings.errors.unavailable", params: { party: orgId } } };
         }
         const busy = await trx.selectFrom("meeting_participants as p").innerJoin("meetings as m", "m.id", "p.meeting_id").select("m.id").where("p.slot_id", "=", slotId).where("p.organisation_id", "=", orgId).where("m.request_id", "!=", requestId).executeTakeFirst();
-        if (busy) return { ok: false as const, problem: { key: "meetings.errors.partyBusy" } };
+        if (busy) return { ok: false as const, problem: { key: "meetings.errors.partyBusy", params: { party: orgId } } };
       }
       const tableBusy = await trx.selectFrom("meetings").select("id").where("slot_id", "=", slotId).where("table_id", "=", tableId).where("request_id", "!=", requestId).executeTakeFirst();
       if (tableBusy) return { ok: false as const, problem: { key: "meetings.errors.tableBusy" } };
-      await trx.deleteFrom("meetings").where("request_id", "=", requestId).execute();
-      const id = await insertMeeting(trx, request, slotId, tableId, options.locked, nowIso());
-      await recordAudit(trx, { actorId: actor.id, action: "meeting.place", entity: "meeting", entityId: id, detail: { requestId, slotId, tableId, locked: options.locked }, ip: actor.ip });
+      // A move keeps the meeting (its video link, outcome, id in calendars); a first placing inserts it.
+      const existing = await trx.selectFrom("meetings").select(["id", "slot_id", "table_id"]).where("request_id", "=", requestId).executeTakeFirst();
+      const now = nowIso();
+      let id: number;
+      if (existing) {
+        id = existing.id;
+        await trx.updateTable("meetings").set({ slot_id: slotId, table_id: tableId, locked: options.locked ? 1 : 0, updated_at: now }).where("id", "=", id).execute();
+        await trx.updateTable("meeting_participants").set({ slot_id: slotId }).where("meeting_id", "=", id).execute();
+      } else {
+        id = await insertMeeting(trx, request, slotId, tableId, options.locked, now);
+      }
+      const from = existing ? { slotId: existing.slot_id, tableId: existing.table_id } : null;
+      await recordAudit(trx, { actorId: actor.id, action: existing ? "meeting.move" : "meeting.place", entity: "meeting", entityId: id, detail: { requestId, slotId, tableId, locked: options.locked, from }, ip: actor.ip });
       return { ok: true as const, id };
     });
   } catch (error) {

@@ -57,7 +57,7 @@ export async function listUsers({ q, role, page = 1 }: { q?: string | null; role
     .select([
       "u.id", "u.email", "u.full_name", "u.role", "u.disabled_at", "u.created_at",
       (eb) => eb.case().when("u.password_hash", "is", null).then(1).else(0).end().as("pending"),
-      "o.name_vi as organisation_vi", "o.name_en as organisation_en",
+      "o.name_vi as organisation_vi", "o.name_en as organisation_en", "o.kind as organisation_kind", "u.heads_organisation",
     ])
     .orderBy("u.role")
     .orderBy("u.full_name")
@@ -111,6 +111,23 @@ export async function setUserDisabled(targetId: string, disabled: boolean, actor
       ip: actor.ip,
     });
     return target;
+  });
+}
+
+/**
+ * Makes an account the head of its organisation (the ambassador or consul
+ * general who answers the mission's meeting requests), replacing any previous
+ * head in one transaction; or takes the role away.
+ */
+export async function setOrganisationHead(targetId: string, head: boolean, actor: { id: string; ip: string | null }) {
+  return getDb().transaction().execute(async (trx) => {
+    const target = await trx.selectFrom("users").select(["id", "email", "organisation_id"]).where("id", "=", targetId).executeTakeFirst();
+    if (!target) return { ok: false as const, key: "error.notFound.title" };
+    if (target.organisation_id === null) return { ok: false as const, key: "people.headNeedsOrganisation" };
+    if (head) await trx.updateTable("users").set({ heads_organisation: 0 }).where("organisation_id", "=", target.organisation_id).where("heads_organisation", "=", 1).execute();
+    await trx.updateTable("users").set({ heads_organisation: head ? 1 : 0, updated_at: nowIso() }).where("id", "=", targetId).execute();
+    await recordAudit(trx, { actorId: actor.id, action: head ? "user.make_head" : "user.remove_head", entity: "user", entityId: targetId, detail: { email: target.email, organisationId: target.organisation_id }, ip: actor.ip });
+    return { ok: true as const, email: target.email };
   });
 }
 

@@ -1,34 +1,26 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import { clientIp, resolveLocale } from "~/auth/request.server";
 import { SubmitButton, TextField, useZodForm, ZodForm } from "~/components/form";
-import { useBilingual, useLocale, useT } from "~/components/i18n";
-import { Badge, EmptyState, Notice, PageHeader } from "~/components/ui";
+import { useBilingual, useT } from "~/components/i18n";
+import { MeetingBlockFields } from "~/components/meeting-block-fields";
+import { MeetingGrid, SchedulePreview, UnplacedRequests, type Preview } from "~/components/meeting-grid";
+import { EmptyState, Notice, PageHeader } from "~/components/ui";
 import { translate, type Locale } from "~/lib/i18n";
 import type { Reason } from "~/lib/scheduler/schedule";
-import { formValues, integerField, msg, optionalLocalDateTime, parseWith } from "~/lib/schemas/common";
-import { CONFERENCE_ZONE, formatInstant, zonedLocalToUtc } from "~/lib/time";
+import { formValues, parseWith } from "~/lib/schemas/common";
+import { blockCreateSchema, pairsFromForm } from "~/lib/schemas/meeting-block";
+import { CONFERENCE_ZONE, zonedLocalToUtc } from "~/lib/time";
 import { getCurrentConference } from "~/models/conference.server";
 import { meetingBlockOverview, meetingGrid, schedulerNames, setMeetingLocked } from "~/models/meeting-grid.server";
-import { commitSchedule, createMeetingBlock, previewSchedule } from "~/models/meetings.server";
+import { partiesWithRequests, unplacedRequests } from "~/models/meeting-admin.server";
+import { commitSchedule, createMeetingBlock, DEFAULT_ALLOWED_PAIRS, previewSchedule } from "~/models/meetings.server";
 
 export const meta: MetaFunction = () => [{ title: "Gặp gỡ song phương · Hội nghị Ngoại vụ" }];
 
-const blockSchema = z.object({
-  slotMinutes: integerField({ min: 5, max: 240 }),
-  gapMinutes: integerField({ min: 0, max: 120 }),
-  tableCount: integerField({ min: 1, max: 500 }),
-  requestsCloseAt: optionalLocalDateTime,
-  answersCloseAt: optionalLocalDateTime,
-  maxRequests: z
-    .string()
-    .optional()
-    .transform((v) => (v ?? "").trim())
-    .refine((v) => v === "" || (/^\d+$/.test(v) && Number(v) >= 1), msg("errors.positive")),
-});
 const meetingsJson = z.array(z.object({ request: z.string().regex(/^req-\d+$/), slot: z.string().regex(/^slot-\d+$/), table: z.string().regex(/^table-\d+$/) }).strict());
 const DEFAULTS = { slotMinutes: "20", gapMinutes: "10", tableCount: "30", requestsCloseAt: "", answersCloseAt: "", maxRequests: "" };
 
@@ -40,9 +32,13 @@ async function current() {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "update:agenda");
+  const url = new URL(request.url);
+  const party = Number(url.searchParams.get("party"));
+  if (Number.isInteger(party) && party > 0) throw redirect(`/admin/meetings/parties/${party}`);
   const { conference, session, block } = await current();
   const grid = block ? await meetingGrid(block.id, conference.id) : null;
-  return json({ zone: conference.time_zone ?? CONFERENCE_ZONE, session, block: block ? { id: block.id } : null, grid });
+  const [unplaced, parties] = block ? await Promise.all([unplacedRequests(conference.id), partiesWithRequests(conference.id)]) : [[], []];
+  return json({ zone: conference.time_zone ?? CONFERENCE_ZONE, session, block: block ? { id: block.id } : null, grid, unplaced, parties, removed: url.searchParams.has("removed") });
 }
 
 /** A left-out request's reason, from the scheduler's structured reason, in the page's language with names. */
@@ -71,8 +67,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { conference, session, block } = await current();
   const intent = values.intent;
   if (intent === "create") {
-    const parsed = parseWith(blockSchema, values);
-    if (!parsed.ok) return json({ intent, errors: parsed.errors, values }, { status: 400 });
+    const parsed = parseWith(blockCreateSchema, values);
+    const pairs = pairsFromForm(values);
+    if (!parsed.ok || pairs.length === 0) return json({ intent, errors: { ...(parsed.ok ? {} : parsed.errors), ...(pairs.length ? {} : { pairs: "meetingsAdmin.errors.noPairs" }) }, values }, { status: 400 });
     if (!session) return json({ intent, errors: { "": "meetings.errors.notABlockSession" }, values }, { status: 400 });
     const d = parsed.data;
     const result = await createMeetingBlock(
@@ -84,7 +81,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
         tableCount: d.tableCount,
         requestsCloseAt: d.requestsCloseAt ? zonedLocalToUtc(d.requestsCloseAt, CONFERENCE_ZONE) : null,
         answersCloseAt: d.answersCloseAt ? zonedLocalToUtc(d.answersCloseAt, CONFERENCE_ZONE) : null,
-        maxRequestsPerOrganisation: d.maxRequests ? Number(d.maxRequests) : null,
+        maxRequestsPerOrganisation: d.maxRequests,
+        allowedPairs: pairs,
       },
       actor,
     );
@@ -133,23 +131,14 @@ type ActionData = {
   created?: number;
   committed?: number;
   lockDone?: boolean;
-  preview?: {
-    placed: number;
-    weight: number;
-    optimal: boolean;
-    meetings: string;
-    rows: Array<{ startsAt: string; table: number; a: { vi: string; en: string }; b: { vi: string; en: string }; priority: number }>;
-    left: Array<{ a: { vi: string; en: string }; b: { vi: string; en: string }; priority: number; reason: string }>;
-  };
+  preview?: Preview;
 };
 
 export default function AdminMeetings() {
-  const { session, block, grid, zone } = useLoaderData<typeof loader>();
+  const { session, block, grid, zone, unplaced, parties, removed } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>() as ActionData | undefined;
   const t = useT();
-  const locale = useLocale();
   const pick = useBilingual();
-  const name = (n: { vi: string; en: string }) => (locale === "en" ? n.en : n.vi);
   const formError = data?.errors?.[""];
   if (!session) {
     return (
@@ -160,7 +149,6 @@ export default function AdminMeetings() {
     );
   }
   if (!block || !grid) return <SetupForm sessionTitle={pick(session.title_vi, session.title_en)} data={data} />;
-  const time = (iso: string) => formatInstant(iso, zone, locale, "time");
   return (
     <div>
       <PageHeader
@@ -172,92 +160,46 @@ export default function AdminMeetings() {
           </Form>
         }
       >
-        {t("meetingsAdmin.counts", grid.counts)} · <a className="font-semibold text-navy-700 underline hover:no-underline" href="/admin/meetings/schedule.pdf">{t("meetingsAdmin.printSchedules")}</a>
+        {t("meetingsAdmin.counts", grid.counts)}
       </PageHeader>
+      <nav aria-label={t("meetingsAdmin.toolsLabel")} className="mb-4 flex flex-wrap items-end gap-x-4 gap-y-2 text-sm">
+        <Link className="link" to="/admin/meetings/settings">{t("meetingsAdmin.settingsTitle")}</Link>
+        <a className="link" href="/admin/meetings/schedule.pdf">{t("meetingsAdmin.printSchedules")}</a>
+        <a className="link" href="/admin/meetings/signs.pdf">{t("meetingsAdmin.printSigns")}</a>
+        <a className="link" href="/admin/meetings/list.pdf">{t("meetingsAdmin.printList")}</a>
+        <a className="link" href="/admin/meetings/list.csv">{t("meetingsAdmin.exportList")}</a>
+        {parties.length ? (
+          <Form method="get" className="flex items-end gap-2">
+            <label className="text-xs">
+              {t("meetingsAdmin.partyView")}
+              <select name="party" className="input" defaultValue="">
+                <option value="">{t("meetingsAdmin.pickParty")}</option>
+                {parties.map((p) => (
+                  <option key={p.id} value={p.id}>{pick(p.name_vi, p.name_en)}</option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className="btn-secondary">{t("meetingsAdmin.show")}</button>
+          </Form>
+        ) : null}
+      </nav>
       {formError && data?.intent !== "create" ? <Notice tone="error">{t(formError, data?.params)}</Notice> : null}
       {data?.committed !== undefined ? <Notice tone="success">{t("meetingsAdmin.committed", { placed: data.committed })}</Notice> : null}
       {data?.lockDone ? <Notice tone="success">{t("meetingsAdmin.lockDone")}</Notice> : null}
       {data?.created !== undefined ? <Notice tone="success">{t("meetingsAdmin.created", { slots: data.created })}</Notice> : null}
-      {data?.preview ? (
-        <section className="card mb-6" aria-labelledby="preview-title">
-          <h2 id="preview-title" className="text-lg font-semibold">{t("meetingsAdmin.previewTitle")}</h2>
-          <p>
-            {t("meetingsAdmin.previewSummary", { placed: data.preview.placed, weight: data.preview.weight })} {data.preview.optimal ? t("meetingsAdmin.optimal") : t("meetingsAdmin.notOptimal")}
-          </p>
-          <ul className="my-3 max-h-80 overflow-auto text-sm">
-            {data.preview.rows.map((r, i) => (
-              <li key={i}>
-                {time(r.startsAt)} · {t("meetingsAdmin.table", { number: r.table })} · {name(r.a)} – {name(r.b)} · {t("meetingsAdmin.priority", { priority: r.priority })}
-              </li>
-            ))}
-          </ul>
-          {data.preview.left.length ? (
-            <>
-              <h3 className="font-semibold">{t("meetingsAdmin.unscheduledTitle", { count: data.preview.left.length })}</h3>
-              <ul className="mb-3 text-sm">
-                {data.preview.left.map((u, i) => (
-                  <li key={i}>
-                    {name(u.a)} – {name(u.b)} ({t("meetingsAdmin.priority", { priority: u.priority })}): {u.reason}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          <Form method="post">
-            <input type="hidden" name="intent" value="commit" />
-            <input type="hidden" name="meetings" value={data.preview.meetings} />
-            <SubmitButton busyLabel={t("meetingsAdmin.committing")} busyWhen={{ intent: "commit" }}>{t("meetingsAdmin.commit")}</SubmitButton>
-          </Form>
-        </section>
-      ) : null}
+      {removed ? <Notice tone="success">{t("meetingsAdmin.removed")}</Notice> : null}
+      {data?.preview ? <SchedulePreview preview={data.preview} zone={zone} /> : null}
       {grid.meetings.length === 0 ? <EmptyState title={t("meetingsAdmin.emptyGrid")} /> : null}
-      <div className="overflow-x-auto">
-        <table className="min-w-full border-collapse text-sm">
-          <caption className="sr-only">{t("meetingsAdmin.gridCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="border p-1 text-left">{t("meetingsAdmin.slot")}</th>
-              {grid.tables.map((table) => (
-                <th key={table.id} scope="col" className="border p-1 text-left">{t("meetingsAdmin.table", { number: table.number })}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {grid.slots.map((slot) => (
-              <tr key={slot.id}>
-                <th scope="row" className="whitespace-nowrap border p-1 text-left">{time(slot.starts_at)}–{time(slot.ends_at)}</th>
-                {grid.tables.map((table) => {
-                  const m = grid.meetings.find((x) => x.slot_id === slot.id && x.table_id === table.id);
-                  return (
-                    <td key={table.id} className="min-w-[10rem] border p-1 align-top">
-                      {m ? (
-                        <div>
-                          <div>{locale === "en" ? m.a_en : m.a_vi}</div>
-                          <div>{locale === "en" ? m.b_en : m.b_vi}</div>
-                          {m.locked ? <Badge tone="grey">🔒 {t("meetingsAdmin.locked")}</Badge> : null}
-                          <Form method="post" className="inline">
-                            <input type="hidden" name="meetingId" value={m.id} />
-                            <button type="submit" name="intent" value={m.locked ? "unlock" : "lock"} className="btn-link ml-1 text-xs">
-                              {m.locked ? t("meetingsAdmin.unlock") : t("meetingsAdmin.lock")}
-                            </button>
-                          </Form>
-                        </div>
-                      ) : null}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <MeetingGrid grid={grid} zone={zone} />
+      <UnplacedRequests requests={unplaced} />
     </div>
   );
 }
 
 function SetupForm({ sessionTitle, data }: { sessionTitle: string; data?: ActionData }) {
   const t = useT();
-  const state = useZodForm(blockSchema, { defaultValues: DEFAULTS, feedback: data?.intent === "create" ? data : null });
+  const feedback = data?.intent === "create" ? data : null;
+  const state = useZodForm(blockCreateSchema, { defaultValues: DEFAULTS, feedback });
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader title={t("meetingsAdmin.setupTitle")}>{t("meetingsAdmin.setupIntro", { session: sessionTitle })}</PageHeader>
@@ -266,10 +208,7 @@ function SetupForm({ sessionTitle, data }: { sessionTitle: string; data?: Action
           <input type="hidden" name="intent" value="create" />
           <TextField state={state} name="slotMinutes" label={t("meetingsAdmin.slotMinutes")} inputMode="numeric" required />
           <TextField state={state} name="gapMinutes" label={t("meetingsAdmin.gapMinutes")} inputMode="numeric" required />
-          <TextField state={state} name="tableCount" label={t("meetingsAdmin.tableCount")} inputMode="numeric" required />
-          <TextField state={state} name="maxRequests" label={t("meetingsAdmin.maxRequests")} inputMode="numeric" hint={t("meetingsAdmin.maxRequestsHint")} />
-          <TextField state={state} name="requestsCloseAt" label={t("meetingsAdmin.requestsCloseAt")} type="datetime-local" />
-          <TextField state={state} name="answersCloseAt" label={t("meetingsAdmin.answersCloseAt")} type="datetime-local" />
+          <MeetingBlockFields state={state} pairs={feedback?.values ? pairsFromForm(feedback.values) : DEFAULT_ALLOWED_PAIRS} pairsError={feedback?.errors?.pairs} />
           <div className="sm:col-span-2">
             <SubmitButton busyLabel={t("common.saving")}>{t("meetingsAdmin.create")}</SubmitButton>
           </div>

@@ -13,7 +13,7 @@ import { inviteSchema } from "~/lib/schemas/people";
 import { CONFERENCE_ZONE, formatInstant } from "~/lib/time";
 import { createInvitation, listPendingInvitations, revokeInvitation } from "~/models/invitations.server";
 import { listOrganisationOptions } from "~/models/organisations.server";
-import { listUsers, setUserDisabled } from "~/models/users.server";
+import { listUsers, setOrganisationHead, setUserDisabled } from "~/models/users.server";
 
 export const meta: MetaFunction = () => [{ title: "Người dùng · Hội nghị Ngoại vụ" }];
 
@@ -52,6 +52,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const target = await setUserDisabled(values.userId ?? "", values.intent === "disable", { id: user.id, ip });
       if (!target) throw json({ message: "error.notFound.title" }, { status: 404 });
       return json({ intent: values.intent, errors: {}, values: {}, done: { key: values.intent === "disable" ? "people.disabled" : "people.enabled", email: target.email } });
+    }
+    case "head":
+    case "unhead": {
+      const user = await requirePermission(request, "update:user:any");
+      const result = await setOrganisationHead(values.userId ?? "", values.intent === "head", { id: user.id, ip });
+      if (!result.ok) return json({ intent: values.intent, errors: { "": result.key }, values: {} }, { status: result.key === "error.notFound.title" ? 404 : 400 });
+      return json({ intent: values.intent, errors: {}, values: {}, done: { key: values.intent === "head" ? "people.madeHead" : "people.removedHead", email: result.email } });
     }
     case "revoke": {
       const user = await requirePermission(request, "invite:user");
@@ -190,6 +197,7 @@ export default function People() {
                     <td data-label={t("people.role")}>{t(`role.${u.role}`)}</td>
                     <td data-label={t("people.organisation")}>{pick(u.organisation_vi, u.organisation_en) || "—"}</td>
                     <td data-label={t("people.status")}>
+                      {u.heads_organisation ? <Badge tone="navy">{t("people.head")}</Badge> : null}{" "}
                       {u.disabled_at ? (
                         <Badge tone="red">{t("people.status.disabled")}</Badge>
                       ) : u.pending ? (
@@ -205,6 +213,13 @@ export default function People() {
                             <input type="hidden" name="intent" value={u.disabled_at ? "enable" : "disable"} />
                             <input type="hidden" name="userId" value={u.id} />
                             <button type="submit" className="btn-link">{u.disabled_at ? t("people.enable") : t("people.disable")}</button>
+                          </Form>
+                        ) : null}
+                        {u.organisation_kind === "mission" ? (
+                          <Form method="post">
+                            <input type="hidden" name="intent" value={u.heads_organisation ? "unhead" : "head"} />
+                            <input type="hidden" name="userId" value={u.id} />
+                            <button type="submit" className="btn-link">{u.heads_organisation ? t("people.removeHead") : t("people.makeHead")}</button>
                           </Form>
                         ) : null}
                       </td>

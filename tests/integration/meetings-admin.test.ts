@@ -10,7 +10,7 @@ const PATH = "/admin/meetings";
 
 beforeEach(resetMeetings);
 
-const blockForm = { intent: "create", slotMinutes: "20", gapMinutes: "10", tableCount: "1", requestsCloseAt: "2030-12-01T17:00", answersCloseAt: "", maxRequests: "5" };
+const blockForm = { intent: "create", slotMinutes: "20", gapMinutes: "10", tableCount: "1", requestsCloseAt: "2030-12-01T17:00", answersCloseAt: "", maxRequests: "5", "pair.province.mission": "on", "pair.ministry.mission": "on" };
 
 /** Three provinces each ask Japan and Korea; all accepted. */
 async function threeProvincesAskTwoMissions() {

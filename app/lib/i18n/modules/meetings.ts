@@ -18,8 +18,8 @@ export const meetingsVi = {
   "meetings.errors.staleSchedule": "Lịch xem trước không còn đúng với dữ liệu hiện tại ({detail}). Vui lòng xếp lại.",
   "meetings.errors.notAccepted": "Chỉ xếp được đề nghị đã được chấp nhận.",
   "meetings.errors.unknownSlotOrTable": "Lượt gặp hoặc bàn không tồn tại.",
-  "meetings.errors.unavailable": "Một bên không có mặt trong lượt gặp này.",
-  "meetings.errors.partyBusy": "Một bên đã có cuộc gặp khác trong lượt này.",
+  "meetings.errors.unavailable": "{party} không có mặt trong lượt gặp này.",
+  "meetings.errors.partyBusy": "{party} đã có cuộc gặp khác trong lượt này.",
   "meetings.errors.tableBusy": "Bàn này đã có cuộc gặp trong lượt này.",
   "meetings.errors.doubleBooked": "Lượt gặp vừa được xếp cho cuộc gặp khác. Vui lòng chọn lượt hoặc bàn khác.",
 } as const;
@@ -43,8 +43,8 @@ export const meetingsEn: Record<keyof typeof meetingsVi, string> = {
   "meetings.errors.staleSchedule": "The preview no longer matches the current data ({detail}). Please schedule again.",
   "meetings.errors.notAccepted": "Only accepted requests can be placed.",
   "meetings.errors.unknownSlotOrTable": "This slot or table does not exist.",
-  "meetings.errors.unavailable": "One of the parties is not available in this slot.",
-  "meetings.errors.partyBusy": "One of the parties already has another meeting in this slot.",
+  "meetings.errors.unavailable": "{party} is not available in this slot.",
+  "meetings.errors.partyBusy": "{party} already has another meeting in this slot.",
   "meetings.errors.tableBusy": "This table already has a meeting in this slot.",
   "meetings.errors.doubleBooked": "The slot has just been given to another meeting. Please choose another slot or table.",
 };

@@ -1,0 +1,73 @@
+import { getDb } from "~/db.server";
+import type { PrintMeeting } from "~/lib/meeting-list";
+import { meetingBlockOverview } from "./meeting-grid.server";
+
+/**
+ * Reads for the organisers' meeting prints (table signs, the list and its CSV):
+ * every placed meeting of the conference's block in one query, with its slot,
+ * table, room, both parties' names and the request.
+ */
+
+/** The placed meetings of a block (of one slot when asked), in slot then table order. */
+export async function meetingsForPrint(blockId: number, slotId?: number): Promise<PrintMeeting[]> {
+  const rows = await getDb()
+    .selectFrom("meetings as m")
+    .innerJoin("meeting_slots as s", "s.id", "m.slot_id")
+    .leftJoin("meeting_tables as t", "t.id", "m.table_id")
+    .leftJoin("rooms as room", "room.id", "t.room_id")
+    .innerJoin("meeting_requests as r", "r.id", "m.request_id")
+    .innerJoin("organisations as a", "a.id", "r.from_organisation_id")
+    .innerJoin("organisations as b", "b.id", "r.to_organisation_id")
+    .select((eb) => [
+      "m.id",
+      "m.slot_id",
+      "s.starts_at",
+      "s.ends_at",
+      // The slot's number in the block counts the empty slots too, as the grid shows them.
+      eb
+        .selectFrom("meeting_slots as s2")
+        .select((e) => e.fn.countAll<number>().as("n"))
+        .whereRef("s2.block_id", "=", "s.block_id")
+        .whereRef("s2.starts_at", "<=", "s.starts_at")
+        .as("slot_number"),
+      "t.number as table_number",
+      "t.label as table_label",
+      "room.name_vi as room_vi",
+      "room.name_en as room_en",
+      "a.name_vi as requester_vi",
+      "a.name_en as requester_en",
+      "b.name_vi as counterpart_vi",
+      "b.name_en as counterpart_en",
+      "r.sector",
+      "r.ask",
+      "r.priority",
+      "m.locked",
+      "m.video_url",
+      "m.outcome",
+      "m.follow_up",
+    ])
+    .where("s.block_id", "=", blockId)
+    .$if(slotId !== undefined, (q) => q.where("s.id", "=", slotId!))
+    .orderBy("s.starts_at")
+    .orderBy((eb) => eb("t.number", "is", null))
+    .orderBy("t.number")
+    .orderBy("m.id")
+    .execute();
+  return rows.map((r) => ({ ...r, slot_number: Number(r.slot_number), table_label: r.table_label ?? "", locked: r.locked === 1 }));
+}
+
+export type MeetingPrints = { ok: true; meetings: PrintMeeting[] } | { ok: false; reason: "unknownSlot" };
+
+/**
+ * The conference's placed meetings for a print. `slot` is the raw ?slot= value:
+ * null for every slot; anything that is not a slot of the block is refused.
+ */
+export async function meetingPrints(conferenceId: number, slot: string | null = null): Promise<MeetingPrints> {
+  const { block } = await meetingBlockOverview(conferenceId);
+  if (slot === null) return { ok: true, meetings: block ? await meetingsForPrint(block.id) : [] };
+  const slotId = /^\d{1,15}$/.test(slot) ? Number(slot) : NaN;
+  if (!block || !Number.isSafeInteger(slotId)) return { ok: false, reason: "unknownSlot" };
+  const found = await getDb().selectFrom("meeting_slots").select("id").where("id", "=", slotId).where("block_id", "=", block.id).executeTakeFirst();
+  if (!found) return { ok: false, reason: "unknownSlot" };
+  return { ok: true, meetings: await meetingsForPrint(block.id, slotId) };
+}

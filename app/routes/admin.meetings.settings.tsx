@@ -1,0 +1,170 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "~/auth/guards.server";
+import { clientIp } from "~/auth/request.server";
+import { SubmitButton, useZodForm, ZodForm } from "~/components/form";
+import { useBilingual, useT } from "~/components/i18n";
+import { MeetingBlockFields } from "~/components/meeting-block-fields";
+import { Notice, PageHeader } from "~/components/ui";
+import type { OrganisationKind } from "~/lib/roles";
+import { formValues, parseWith, type FieldErrors } from "~/lib/schemas/common";
+import { blockSettingsSchema, pairsFromForm } from "~/lib/schemas/meeting-block";
+import { CONFERENCE_ZONE, utcToZonedLocal, zonedLocalToUtc } from "~/lib/time";
+import { listRooms } from "~/models/agenda.server";
+import { getCurrentConference } from "~/models/conference.server";
+import { blockTables, updateBlockSettings, updateTables } from "~/models/meeting-admin.server";
+import { meetingBlockOverview } from "~/models/meeting-grid.server";
+
+export const meta: MetaFunction = () => [{ title: "Thiết lập gặp song phương · Hội nghị Ngoại vụ" }];
+
+async function currentBlock() {
+  const conference = await getCurrentConference();
+  if (!conference) throw json({ message: "error.notFound.title" }, { status: 404 });
+  const { block } = await meetingBlockOverview(conference.id);
+  if (!block) throw redirect("/admin/meetings");
+  return { conference, block };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "update:agenda");
+  const { conference, block } = await currentBlock();
+  const [tables, rooms] = await Promise.all([blockTables(block.id), listRooms(conference.id)]);
+  const local = (iso: string | null) => (iso ? utcToZonedLocal(iso, CONFERENCE_ZONE) : "");
+  return json({
+    settings: {
+      tableCount: String(block.table_count),
+      maxRequests: block.max_requests_per_organisation === null ? "" : String(block.max_requests_per_organisation),
+      requestsCloseAt: local(block.requests_close_at),
+      answersCloseAt: local(block.answers_close_at),
+    },
+    pairs: JSON.parse(block.allowed_pairs) as Array<[OrganisationKind, OrganisationKind]>,
+    tables,
+    rooms: rooms.map((r) => ({ id: r.id, name_vi: r.name_vi, name_en: r.name_en })),
+  });
+}
+
+type ActionData = { intent: string; errors: FieldErrors; values?: Record<string, string>; params?: Record<string, string | number>; done?: string };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "update:agenda");
+  const actor = { id: user.id, ip: clientIp(context) };
+  const { block } = await currentBlock();
+  const values = formValues(await request.formData());
+  const fail = (errors: FieldErrors, params?: Record<string, string | number>) => json<ActionData>({ intent: values.intent ?? "", errors, values, params }, { status: 400 });
+  if (values.intent === "settings") {
+    const parsed = parseWith(blockSettingsSchema, values);
+    const pairs = pairsFromForm(values);
+    const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
+    if (pairs.length === 0) errors.pairs = "meetingsAdmin.errors.noPairs";
+    if (!parsed.ok || Object.keys(errors).length) return fail(errors);
+    const d = parsed.data;
+    const result = await updateBlockSettings(
+      block.id,
+      {
+        tableCount: d.tableCount,
+        requestsCloseAt: d.requestsCloseAt ? zonedLocalToUtc(d.requestsCloseAt, CONFERENCE_ZONE) : null,
+        answersCloseAt: d.answersCloseAt ? zonedLocalToUtc(d.answersCloseAt, CONFERENCE_ZONE) : null,
+        maxRequestsPerOrganisation: d.maxRequests,
+        allowedPairs: pairs,
+      },
+      actor,
+    );
+    if (!result.ok) return fail({ tableCount: result.problem.key }, result.problem.params);
+    return json<ActionData>({ intent: "settings", errors: {}, done: "meetingsAdmin.settingsSaved" });
+  }
+  if (values.intent === "tables") {
+    const tables = await blockTables(block.id);
+    const errors: FieldErrors = {};
+    const rows = tables.map((t) => {
+      const label = (values[`label.${t.id}`] ?? "").trim();
+      if (label.length > 60) errors[`label.${t.id}`] = "errors.tooLong";
+      const room = values[`room.${t.id}`] ?? "";
+      return { id: t.id, label, roomId: room === "" ? null : Number(room) };
+    });
+    if (Object.keys(errors).length) return fail(errors);
+    const result = await updateTables(block.id, rows, actor);
+    if (!result.ok) return fail({ "": result.problem.key });
+    return json<ActionData>({ intent: "tables", errors: {}, done: "meetingsAdmin.tablesSaved" });
+  }
+  return fail({ "": "errors.formInvalid" });
+}
+
+export default function MeetingSettings() {
+  const { settings, pairs, tables, rooms } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>() as ActionData | undefined;
+  const t = useT();
+  const pick = useBilingual();
+  const feedback = data?.intent === "settings" ? data : null;
+  const state = useZodForm(blockSettingsSchema, { defaultValues: settings, feedback });
+  const tableError = data?.intent === "tables" ? data : null;
+  const value = (key: string, fallback: string) => (tableError?.values && key in tableError.values ? tableError.values[key] : fallback);
+  return (
+    <div className="mx-auto max-w-4xl space-y-6">
+      <PageHeader title={t("meetingsAdmin.settingsTitle")}>
+        <Link className="link" to="/admin/meetings">{t("meetingsAdmin.backToGrid")}</Link>
+      </PageHeader>
+      {data?.done ? <Notice tone="success">{t(data.done)}</Notice> : null}
+      <section className="card" aria-labelledby="settings-title">
+        <h2 id="settings-title" className="mb-3 text-lg font-semibold">{t("meetingsAdmin.settingsSection")}</h2>
+        <ZodForm state={state} className="grid gap-4 sm:grid-cols-2">
+          <input type="hidden" name="intent" value="settings" />
+          <MeetingBlockFields state={state} pairs={feedback?.values ? pairsFromForm(feedback.values) : pairs} pairsError={feedback?.errors.pairs} />
+          {feedback?.errors.tableCount && feedback.params ? <p className="field-error sm:col-span-2">{t(feedback.errors.tableCount, feedback.params)}</p> : null}
+          <div className="sm:col-span-2">
+            <SubmitButton name="intent" value="settings" busyLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
+          </div>
+        </ZodForm>
+      </section>
+      <section className="card" aria-labelledby="tables-title">
+        <h2 id="tables-title" className="text-lg font-semibold">{t("meetingsAdmin.tablesSection")}</h2>
+        <p className="mb-3 text-sm text-slate-600">{t("meetingsAdmin.tablesHint")}</p>
+        {tableError?.errors[""] ? <Notice tone="error">{t(tableError.errors[""])}</Notice> : null}
+        <Form method="post">
+          <input type="hidden" name="intent" value="tables" />
+          <table className="w-full text-sm">
+            <thead>
+              <tr className="text-left">
+                <th scope="col" className="py-1">{t("meetingsAdmin.tableNumber")}</th>
+                <th scope="col">{t("meetingsAdmin.tableLabel")}</th>
+                <th scope="col">{t("meetingsAdmin.tableRoom")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {tables.map((table) => {
+                const error = tableError?.errors[`label.${table.id}`];
+                return (
+                  <tr key={table.id} className="border-t">
+                    <th scope="row" className="py-1 pr-3 text-left">{t("meetingsAdmin.table", { number: table.number })}</th>
+                    <td className="pr-3">
+                      <input
+                        name={`label.${table.id}`}
+                        className="input"
+                        aria-label={t("meetingsAdmin.tableLabelFor", { number: table.number })}
+                        defaultValue={value(`label.${table.id}`, table.label)}
+                        aria-invalid={error ? true : undefined}
+                        aria-describedby={error ? `label-${table.id}-error` : undefined}
+                      />
+                      {error ? <p id={`label-${table.id}-error`} className="field-error">{t(error, { max: 60 })}</p> : null}
+                    </td>
+                    <td>
+                      <select name={`room.${table.id}`} className="input" aria-label={t("meetingsAdmin.tableRoomFor", { number: table.number })} defaultValue={value(`room.${table.id}`, table.room_id === null ? "" : String(table.room_id))}>
+                        <option value="">{t("meetingsAdmin.noRoom")}</option>
+                        {rooms.map((r) => (
+                          <option key={r.id} value={r.id}>{pick(r.name_vi, r.name_en)}</option>
+                        ))}
+                      </select>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <div className="mt-3">
+            <SubmitButton name="intent" value="tables" busyLabel={t("common.saving")}>{t("meetingsAdmin.saveTables")}</SubmitButton>
+          </div>
+        </Form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requirePermission } from "~/auth/guards.server";
+import { resolveLocale } from "~/auth/request.server";
+import { isLocale, translate } from "~/lib/i18n";
+import { getCurrentConference } from "~/models/conference.server";
+import { meetingPrints } from "~/models/meeting-prints.server";
+import { meetingTableSignsDocument } from "~/pdf/meeting-table-signs";
+import { pdfRefusal, pdfResponse, renderPdf } from "~/pdf/render.server";
+
+/** GET /admin/meetings/signs.pdf[?slot=<slot id>][&lang=]: a table sign per placed meeting, a page each. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "update:agenda");
+  const url = new URL(request.url);
+  const asked = url.searchParams.get("lang");
+  const locale = isLocale(asked) ? asked : resolveLocale(request, user.locale);
+  const conference = await getCurrentConference();
+  if (!conference) return pdfRefusal(translate(locale, "error.notFound.title"), 404);
+  const slot = url.searchParams.get("slot");
+  const prints = await meetingPrints(conference.id, slot);
+  if (!prints.ok) return pdfRefusal(translate(locale, "meetingsPrints.unknownSlot"), 404);
+  if (prints.meetings.length === 0) return pdfRefusal(translate(locale, slot === null ? "meetingsPrints.nothing" : "meetingsPrints.nothingInSlot"), 404);
+  const bytes = await renderPdf(meetingTableSignsDocument(prints.meetings, { locale, conference }));
+  const suffix = slot === null ? "" : `-luot-${prints.meetings[0].slot_number}`;
+  return pdfResponse(bytes, `bien-ban-gap-song-phuong-${conference.edition}${suffix}.pdf`, "attachment");
+}
