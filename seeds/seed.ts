@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Kysely } from "kysely";
 import type { Database, NewOrganisation } from "../db/schema";
+import { seedDemoMeetings } from "./demo-meetings";
 import { hashPassword } from "../app/auth/password.server";
 import { searchKey, nfc } from "../app/lib/text";
 import { zonedLocalToUtc } from "../app/lib/time";
@@ -195,6 +196,9 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
     }
     await seedDemoRegistrations(trx as unknown as Kysely<Database>, at);
     await seedDemoSessions(trx as unknown as Kysely<Database>, at, dates.startsAt);
+    const conference = await trx.selectFrom("conferences").select("id").where("edition", "=", 20).executeTakeFirstOrThrow();
+    const hasBlock = await trx.selectFrom("meeting_blocks").select("id").where("conference_id", "=", conference.id).executeTakeFirst();
+    if (!hasBlock) await seedDemoMeetings(trx as unknown as Kysely<Database>, conference.id, at);
   });
 }
 
