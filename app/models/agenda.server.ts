@@ -182,6 +182,15 @@ export async function saveSession(conferenceId: number, id: number | null, input
       return { ok: false, errors, problems };
     }
 
+    // A session cut into meeting slots keeps its kind and length; a move takes its slots (and meetings) along.
+    const block = current ? await trx.selectFrom("meeting_blocks").select("id").where("session_id", "=", current.id).executeTakeFirst() : undefined;
+    if (current && block) {
+      if (input.kind !== "meeting_block") return { ok: false, errors: { kind: "agenda.errors.meetingBlockKind" }, problems: [] };
+      const shift = Date.parse(startsAt) - Date.parse(current.starts_at);
+      if (Date.parse(endsAt) - Date.parse(startsAt) !== Date.parse(current.ends_at) - Date.parse(current.starts_at)) return { ok: false, errors: { endTime: "agenda.errors.meetingBlockLength" }, problems: [] };
+      if (shift !== 0) await shiftMeetingSlots(trx, block.id, shift);
+    }
+
     const now = nowIso();
     const values = {
       kind: input.kind,
@@ -270,12 +279,21 @@ export async function setPublished(conferenceId: number, ids: number[] | "all", 
   });
 }
 
-/** Sessions with speakers or sign-ups are not deleted: others depend on them. */
+/** Moves a block's slots by the same amount, one by one in an order that never puts two slots at one start. */
+async function shiftMeetingSlots(trx: Transaction<Database>, blockId: number, shiftMs: number) {
+  const slots = await trx.selectFrom("meeting_slots").select(["id", "starts_at", "ends_at"]).where("block_id", "=", blockId).orderBy("starts_at", shiftMs > 0 ? "desc" : "asc").execute();
+  const move = (iso: string) => new Date(Date.parse(iso) + shiftMs).toISOString();
+  for (const slot of slots) await trx.updateTable("meeting_slots").set({ starts_at: move(slot.starts_at), ends_at: move(slot.ends_at) }).where("id", "=", slot.id).execute();
+}
+
+/** Sessions with speakers, sign-ups or meeting slots are not deleted: others depend on them. */
 export async function deleteSession(conferenceId: number, id: number, actor: Actor): Promise<{ ok: true } | { ok: false; problem: Problem }> {
   return getDb().transaction().execute(async (trx) => {
     const people = await trx.selectFrom("session_people").select("registration_id").where("session_id", "=", id).limit(1).executeTakeFirst();
     const signup = await trx.selectFrom("session_signups").select("registration_id").where("session_id", "=", id).limit(1).executeTakeFirst();
     if (people || signup) return { ok: false as const, problem: { key: "agenda.errors.sessionInUse" } };
+    const block = await trx.selectFrom("meeting_blocks").select("id").where("session_id", "=", id).executeTakeFirst();
+    if (block) return { ok: false as const, problem: { key: "agenda.errors.meetingBlockDelete" } };
     const res = await trx.deleteFrom("sessions").where("id", "=", id).where("conference_id", "=", conferenceId).executeTakeFirst();
     if (Number(res.numDeletedRows) !== 1) return { ok: false as const, problem: { key: "error.notFound.title" } };
     await recordAudit(trx, { actorId: actor.id, action: "session.delete", entity: "session", entityId: id, ip: actor.ip });

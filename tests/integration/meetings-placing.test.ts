@@ -230,3 +230,40 @@ describe("online parties, the party view, heads of mission", () => {
     await expect(getDb().updateTable("users").set({ heads_organisation: 1 }).where("id", "=", staff.userId).execute()).rejects.toThrow(/UNIQUE/);
   });
 });
+
+describe("the meeting-block session in the agenda", () => {
+  it("moving the session takes its slots and meetings along; its length, kind and existence stay", async () => {
+    const { conference, blockId, first, slots, tables } = await setUp();
+    const cookie = await signInAs("organiser");
+    await place(cookie, first, { slotId: String(slots[0].id), tableId: String(tables[0].id) });
+    const session = await getDb().selectFrom("sessions").selectAll().where("conference_id", "=", conference.id).where("kind", "=", "meeting_block").executeTakeFirstOrThrow();
+    const { saveSession, deleteSession } = await import("~/models/agenda.server");
+    const { utcToZonedLocal } = await import("~/lib/time");
+    const local = (iso: string, shiftMinutes = 0) => utcToZonedLocal(new Date(Date.parse(iso) + shiftMinutes * 60000).toISOString(), conference.time_zone);
+    const input = (shiftStart: number, shiftEnd: number, kind = "meeting_block") => ({
+      kind: kind as "meeting_block",
+      titleVi: session.title_vi,
+      titleEn: session.title_en,
+      descriptionVi: "",
+      descriptionEn: "",
+      day: local(session.starts_at).slice(0, 10),
+      startTime: local(session.starts_at, shiftStart).slice(11, 16),
+      endTime: local(session.ends_at, shiftEnd).slice(11, 16),
+      roomId: session.room_id,
+      requiresSignup: false,
+      capacity: null,
+      streamUrl: null,
+    });
+    const actor = { id: null, ip: null };
+    expect(await saveSession(conference.id, session.id, input(0, 30), [], actor)).toMatchObject({ ok: false, errors: { endTime: "agenda.errors.meetingBlockLength" } });
+    expect(await saveSession(conference.id, session.id, input(0, 0, "discussion"), [], actor)).toMatchObject({ ok: false, errors: { kind: "agenda.errors.meetingBlockKind" } });
+    // Half an hour later: exactly one slot step, the case where moving slots at once would collide.
+    const moved = await saveSession(conference.id, session.id, input(30, 30), [], actor);
+    expect(moved.ok).toBe(true);
+    const after = await getDb().selectFrom("meeting_slots").select(["id", "starts_at"]).where("block_id", "=", blockId).orderBy("starts_at").execute();
+    expect(after.map((s) => s.id)).toEqual(slots.map((s) => s.id));
+    expect(after.map((s) => Date.parse(s.starts_at) - Date.parse(slots.find((x) => x.id === s.id)!.starts_at))).toEqual(slots.map(() => 30 * 60000));
+    expect(await getDb().selectFrom("meetings").select("slot_id").where("request_id", "=", first).executeTakeFirstOrThrow()).toEqual({ slot_id: slots[0].id });
+    expect(await deleteSession(conference.id, session.id, actor)).toEqual({ ok: false, problem: { key: "agenda.errors.meetingBlockDelete" } });
+  });
+});
