@@ -194,6 +194,11 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
         .onConflict((oc) => oc.column("email").doNothing())
         .execute();
     }
+    // The demo ambassador heads her embassy (also on databases seeded before heads existed), unless it has a head.
+    const ambassador = DEMO_ACCOUNTS.find((a) => a.key === "ambassador")!;
+    const embassy = await trx.selectFrom("users").select("organisation_id").where("email", "=", ambassador.email).executeTakeFirst();
+    const head = embassy?.organisation_id ? await trx.selectFrom("users").select("id").where("organisation_id", "=", embassy.organisation_id).where("heads_organisation", "=", 1).executeTakeFirst() : undefined;
+    if (embassy && !head) await trx.updateTable("users").set({ heads_organisation: 1 }).where("email", "=", ambassador.email).execute();
     await seedDemoRegistrations(trx as unknown as Kysely<Database>, at);
     await seedDemoSessions(trx as unknown as Kysely<Database>, at, dates.startsAt);
     const conference = await trx.selectFrom("conferences").select("id").where("edition", "=", 20).executeTakeFirstOrThrow();

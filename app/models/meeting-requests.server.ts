@@ -2,7 +2,7 @@ import { getDb } from "~/db.server";
 import type { OrganisationKind } from "~/lib/roles";
 import { searchPattern } from "~/lib/text";
 import { recordAudit } from "./audit.server";
-import { DEFAULT_ALLOWED_PAIRS, type Actor } from "./meetings.server";
+import { counterpartRefusal, DEFAULT_ALLOWED_PAIRS, type Actor, type Problem } from "./meetings.server";
 
 /** Query helpers for the delegates' meeting pages; the rules stay in meetings.server.ts. */
 
@@ -66,14 +66,26 @@ export async function maxMeetingsOf(conferenceId: number, organisationId: number
   return row?.max_meetings ?? null;
 }
 
-/** A mission sets its maximum number of meetings (null: no limit), in one audited transaction. */
-export async function setMaxMeetings(conferenceId: number, organisationId: number, maxMeetings: number | null, actor: Actor) {
-  await getDb().transaction().execute(async (trx) => {
-    await trx
-      .insertInto("meeting_parties")
-      .values({ conference_id: conferenceId, organisation_id: organisationId, max_meetings: maxMeetings, limits_availability: 0 })
-      .onConflict((oc) => oc.columns(["conference_id", "organisation_id"]).doUpdateSet({ max_meetings: maxMeetings }))
-      .execute();
-    await recordAudit(trx, { actorId: actor.id, action: "meeting_party.max_meetings", entity: "organisation", entityId: organisationId, detail: { maxMeetings }, ip: actor.ip });
-  });
+/**
+ * The counterpart side sets its maximum number of meetings (null: no limit), in
+ * one audited transaction. Only who speaks for the organisation may: a delegate
+ * of it, and for a mission its head (counterpartRefusal); never a requester.
+ */
+export async function setMaxMeetings(userId: string, conferenceId: number, organisationId: number, maxMeetings: number | null, actor: Actor): Promise<{ ok: true } | { ok: false; problem: Problem }> {
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const org = await trx.selectFrom("organisations").select("kind").where("id", "=", organisationId).executeTakeFirst();
+      // Provinces and ministries ask; only the asked side caps its own meetings.
+      if (!org || REQUESTER_KINDS.includes(org.kind)) return { ok: false as const, problem: { key: "error.forbidden.title" } };
+      const refusal = await counterpartRefusal(trx, userId, organisationId);
+      if (refusal) return { ok: false as const, problem: refusal };
+      await trx
+        .insertInto("meeting_parties")
+        .values({ conference_id: conferenceId, organisation_id: organisationId, max_meetings: maxMeetings, limits_availability: 0 })
+        .onConflict((oc) => oc.columns(["conference_id", "organisation_id"]).doUpdateSet({ max_meetings: maxMeetings }))
+        .execute();
+      await recordAudit(trx, { actorId: actor.id, action: "meeting_party.max_meetings", entity: "organisation", entityId: organisationId, detail: { maxMeetings }, ip: actor.ip });
+      return { ok: true as const };
+    });
 }

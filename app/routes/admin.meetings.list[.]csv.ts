@@ -1,11 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requirePermission } from "~/auth/guards.server";
-import { resolveLocale } from "~/auth/request.server";
 import { toCsvBytes } from "~/lib/csv";
-import { isLocale, translate } from "~/lib/i18n";
+import { translate } from "~/lib/i18n";
 import { meetingListCsvTable } from "~/lib/meeting-list";
 import { zonedDate } from "~/lib/time";
-import { getCurrentConference } from "~/models/conference.server";
+import { meetingDownload } from "~/models/meeting-downloads.server";
 import { meetingPrints } from "~/models/meeting-prints.server";
 import { pdfRefusal } from "~/pdf/render.server";
 
@@ -15,12 +13,9 @@ import { pdfRefusal } from "~/pdf/render.server";
  * With no meeting placed it is the header alone: an empty export is still a valid file.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "update:agenda");
-  const url = new URL(request.url);
-  const asked = url.searchParams.get("lang");
-  const locale = isLocale(asked) ? asked : resolveLocale(request, user.locale);
-  const conference = await getCurrentConference();
-  if (!conference) return pdfRefusal(translate(locale, "error.notFound.title"), 404);
+  const download = await meetingDownload(request);
+  if (!download.ok) return download.response;
+  const { url, locale, conference } = download;
   const prints = await meetingPrints(conference.id);
   const meetings = prints.ok ? prints.meetings : [];
   const bytes = toCsvBytes(meetingListCsvTable(meetings, locale, conference.time_zone), url.searchParams.get("sep") === "semicolon" ? ";" : ",");

@@ -1,20 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requirePermission } from "~/auth/guards.server";
-import { resolveLocale } from "~/auth/request.server";
-import { isLocale, translate } from "~/lib/i18n";
-import { getCurrentConference } from "~/models/conference.server";
+import { translate } from "~/lib/i18n";
+import { meetingDownload } from "~/models/meeting-downloads.server";
 import { meetingPrints } from "~/models/meeting-prints.server";
 import { meetingTableSignsDocument } from "~/pdf/meeting-table-signs";
 import { pdfRefusal, pdfResponse, renderPdf } from "~/pdf/render.server";
 
 /** GET /admin/meetings/signs.pdf[?slot=<slot id>][&lang=]: a table sign per placed meeting, a page each. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "update:agenda");
-  const url = new URL(request.url);
-  const asked = url.searchParams.get("lang");
-  const locale = isLocale(asked) ? asked : resolveLocale(request, user.locale);
-  const conference = await getCurrentConference();
-  if (!conference) return pdfRefusal(translate(locale, "error.notFound.title"), 404);
+  const download = await meetingDownload(request);
+  if (!download.ok) return download.response;
+  const { url, locale, conference } = download;
   const slot = url.searchParams.get("slot");
   const prints = await meetingPrints(conference.id, slot);
   if (!prints.ok) return pdfRefusal(translate(locale, "meetingsPrints.unknownSlot"), 404);

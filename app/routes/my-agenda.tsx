@@ -6,14 +6,16 @@ import { requirePermission } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
 import { SubmitButton } from "~/components/form";
 import { useBilingual, useLocale, useT } from "~/components/i18n";
+import { MeetingPlace } from "~/components/meetings/placed";
 import { ConferenceTime } from "~/components/time";
 import { Badge, EmptyState, Notice, PageHeader } from "~/components/ui";
 import { formValues, parseWith } from "~/lib/schemas/common";
 import { formatInstant, zonedDate } from "~/lib/time";
 import { cancelSignUp } from "~/models/agenda.server";
 import { getCurrentConference } from "~/models/conference.server";
+import { personalPlacedMeetings } from "~/models/meeting-outcomes.server";
 import { publicUrl } from "~/models/invitations.server";
-import { personalAgenda, personalMeetings } from "~/models/programme.server";
+import { personalAgenda } from "~/models/programme.server";
 
 export const meta: MetaFunction = () => [{ title: "Lịch của tôi · Hội nghị Ngoại vụ" }];
 
@@ -23,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "register:self");
   const conference = await getCurrentConference();
   if (!conference) return json({ conference: null, registration: null, days: [], meetings: [], base: "" });
-  const [{ registration, sessions }, meetings] = await Promise.all([personalAgenda(user.id, conference.id), personalMeetings(user.id, conference.id)]);
+  const [{ registration, sessions }, meetings] = await Promise.all([personalAgenda(user.id, conference.id), personalPlacedMeetings(user.id, conference.id)]);
   const zone = conference.time_zone;
   const days: Array<{ day: string; sessions: typeof sessions }> = [];
   for (const s of sessions) {
@@ -82,7 +84,7 @@ export default function MyAgenda() {
         <EmptyState title={t("programme.myAgenda.noRegistration")}>
           <Link to="/programme" className="btn-secondary mt-2">{t("programme.myAgenda.seeProgramme")}</Link>
         </EmptyState>
-      ) : empty ? (
+      ) : days.length === 0 ? (
         <EmptyState title={t("programme.myAgenda.empty")}>
           <p>{t("programme.myAgenda.emptyHint")}</p>
           <Link to="/programme" className="btn-primary mt-3">{t("programme.myAgenda.seeProgramme")}</Link>
@@ -139,9 +141,9 @@ export default function MyAgenda() {
                   <div className="min-w-0 flex-1">
                     <h3 className="font-semibold text-navy-900">{pick(m.counterpart_vi, m.counterpart_en)}</h3>
                     <p className="text-sm text-slate-600">{m.sector}{m.ask ? ` · ${m.ask}` : ""}</p>
-                    <p className="mt-1 text-sm font-semibold">
-                      {m.video_url ? <a className="btn-link" href={m.video_url} target="_blank" rel="noreferrer">{t("programme.meetings.video")}</a> : m.table_number !== null ? t("programme.meetings.table", { n: m.table_number }) : null}
-                    </p>
+                    <div className="mt-1">
+                      <MeetingPlace place={m.place} />
+                    </div>
                   </div>
                   <div className="text-sm sm:text-right"><ConferenceTime iso={m.starts_at} endIso={m.ends_at} zone={conference.time_zone} /></div>
                 </div>

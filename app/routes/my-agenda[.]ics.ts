@@ -4,19 +4,20 @@ import { resolveLocale } from "~/auth/request.server";
 import { icsCalendar } from "~/lib/ics";
 import { isLocale, translate } from "~/lib/i18n";
 import { getCurrentConference } from "~/models/conference.server";
-import { meetingEvents, personalAgenda, personalMeetings, sessionEvents } from "~/models/programme.server";
+import { personalPlacedMeetings, placedMeetingEvents } from "~/models/meeting-outcomes.server";
+import { personalAgenda, sessionEvents } from "~/models/programme.server";
 
-/** GET /my-agenda.ics[?lang=en]: the signed-in person's agenda, with join links for online delegates. */
+/** GET /my-agenda.ics[?lang=en]: the signed-in person's agenda, with join links for online delegates; meetings located at the video link (online party) or the table. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "register:self");
   const asked = new URL(request.url).searchParams.get("lang");
   const locale = isLocale(asked) ? asked : resolveLocale(request, user.locale);
   const conference = await getCurrentConference();
   if (!conference) return new Response(translate(locale, "programme.noConference"), { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  const [{ sessions }, meetings] = await Promise.all([personalAgenda(user.id, conference.id), personalMeetings(user.id, conference.id)]);
+  const [{ sessions }, meetings] = await Promise.all([personalAgenda(user.id, conference.id), personalPlacedMeetings(user.id, conference.id)]);
   const body = icsCalendar({
     name: translate(locale, "programme.ics.agendaName", { title: locale === "vi" ? conference.title_vi : conference.title_en }),
-    events: [...sessionEvents(sessions, "agenda", locale), ...meetingEvents(meetings, locale)],
+    events: [...sessionEvents(sessions, "agenda", locale), ...placedMeetingEvents(meetings, locale)],
   });
   return new Response(body, {
     headers: {

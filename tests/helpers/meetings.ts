@@ -48,3 +48,20 @@ export async function acceptedRequests(conferenceId: number, requesters: Array<{
   }
   return ids;
 }
+
+/** A session cookie for any user (e.g. one made by delegateOf, who has no password), for calling routes as them. */
+export async function cookieFor(userId: string): Promise<string> {
+  const { getLucia } = await import("~/auth/lucia.server");
+  const lucia = getLucia();
+  return lucia.createSessionCookie((await lucia.createSession(userId, {})).id).serialize().split(";")[0];
+}
+
+/** Moves a slot so that it started an hour ago (and ends in an hour): its meetings may then get an outcome. */
+export async function startSlotNow(slotId: number) {
+  const now = Date.now();
+  await getDb()
+    .updateTable("meeting_slots")
+    .set({ starts_at: new Date(now - 3600_000).toISOString(), ends_at: new Date(now + 3600_000).toISOString() })
+    .where("id", "=", slotId)
+    .execute();
+}

@@ -28,3 +28,38 @@ export const maxMeetingsSchema = z.object({
     .refine((v) => v === "" || /^\d{1,3}$/.test(v), "errors.integer")
     .transform((v) => (v === "" ? null : Number(v))),
 });
+
+/**
+ * The slots a party is available in: the ticked checkboxes' slot ids (none
+ * ticked is a valid answer: available in no slot). The action reads them with
+ * FormData.getAll, since a checkbox group sends one value per ticked box.
+ */
+export const availabilitySchema = z.object({
+  slotIds: z.array(integerField({ min: 1 })).max(1000, msg("errors.tooLong")),
+});
+
+/** Text kept as paragraphs: NFC, line breaks kept (CRLF → LF), spaces and blank lines tidied, trimmed. */
+export const paragraphText = (max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? "")
+        .normalize("NFC")
+        .replace(/\r\n?/g, "\n")
+        .replace(/[^\S\n]+/g, " ")
+        .replace(/ ?\n ?/g, "\n")
+        .replace(/\n{3,}/g, "\n\n")
+        .trim(),
+    )
+    .pipe(z.string().max(max, msg("errors.tooLong")));
+
+/** A meeting's outcome and follow-up, written by either party after it has started: at least one of the two. */
+export const meetingOutcomeSchema = z
+  .object({
+    meetingId: integerField({ min: 1 }),
+    outcome: paragraphText(2000),
+    followUp: paragraphText(2000),
+  })
+  .refine((o) => o.outcome.length > 0 || o.followUp.length > 0, { path: ["outcome"], message: "meetingsDelegate.errors.outcomeEmpty" });
+export type MeetingOutcomeForm = z.output<typeof meetingOutcomeSchema>;

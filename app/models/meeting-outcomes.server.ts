@@ -1,0 +1,305 @@
+import type { Kysely } from "kysely";
+import { getDb } from "~/db.server";
+import { translate, type Locale } from "~/lib/i18n";
+import type { IcsEvent } from "~/lib/ics";
+import { recordAudit } from "./audit.server";
+import { publicUrl } from "./invitations.server";
+import { counterpartRefusal, onlineOrganisationIds, type Actor, type Problem } from "./meetings.server";
+import { isLive } from "./programme.server";
+import { getOwnRegistration } from "./registrations.server";
+import type { Database } from "../../db/schema";
+
+/**
+ * The delegates' side of placed meetings: a party's availability per slot, the
+ * outcome and follow-up written after a meeting, and the placed meetings as the
+ * party sees them (a video link for a party taking part online, its table otherwise).
+ */
+
+type Result = { ok: true } | { ok: false; problem: Problem };
+
+/** The conference's meeting block (the first by id), or null before the organisers open one. */
+export async function meetingBlockOf(conferenceId: number) {
+  return (await getDb().selectFrom("meeting_blocks").select(["id", "conference_id"]).where("conference_id", "=", conferenceId).orderBy("id").executeTakeFirst()) ?? null;
+}
+
+/** Whether the user speaks for the organisation (for a mission: its head only); the refusal, else null. */
+export async function speaksFor(userId: string, organisationId: number): Promise<Problem | null> {
+  return counterpartRefusal(getDb(), userId, organisationId);
+}
+
+/** True when every active registration of the organisation is online (it meets by video, not at a table). */
+export async function isOnlineParty(conferenceId: number, organisationId: number): Promise<boolean> {
+  return (await onlineOrganisationIds(conferenceId)).has(organisationId);
+}
+
+/** The organisation's placed meetings in the block's slots, by slot, with the counterpart. */
+async function meetingsBySlot(db: Kysely<Database>, blockId: number, organisationId: number) {
+  const rows = await db
+    .selectFrom("meeting_participants as p")
+    .innerJoin("meeting_slots as s", "s.id", "p.slot_id")
+    .innerJoin("meetings as m", "m.id", "p.meeting_id")
+    .innerJoin("meeting_requests as r", "r.id", "m.request_id")
+    .innerJoin("organisations as f", "f.id", "r.from_organisation_id")
+    .innerJoin("organisations as t", "t.id", "r.to_organisation_id")
+    .select(["p.slot_id", "s.starts_at", "r.from_organisation_id", "f.name_vi as from_vi", "f.name_en as from_en", "t.name_vi as to_vi", "t.name_en as to_en"])
+    .where("s.block_id", "=", blockId)
+    .where("p.organisation_id", "=", organisationId)
+    .orderBy("s.starts_at")
+    .execute();
+  return new Map(
+    rows.map((r) => {
+      const mine = r.from_organisation_id === organisationId;
+      return [r.slot_id, { starts_at: r.starts_at, counterpart_vi: mine ? r.to_vi : r.from_vi, counterpart_en: mine ? r.to_en : r.from_en }] as const;
+    }),
+  );
+}
+
+// ---------------------------------------------------------------- availability
+
+/**
+ * The organisation's availability in the conference's block: every slot, ticked
+ * or not, and the meeting already placed there. Null when there is no block yet.
+ */
+export async function availabilityOf(conferenceId: number, organisationId: number) {
+  const block = await meetingBlockOf(conferenceId);
+  if (!block) return null;
+  const db = getDb();
+  const [slots, party, rows, busy] = await Promise.all([
+    db.selectFrom("meeting_slots").select(["id", "starts_at", "ends_at"]).where("block_id", "=", block.id).orderBy("starts_at").execute(),
+    db.selectFrom("meeting_parties").select("limits_availability").where("conference_id", "=", conferenceId).where("organisation_id", "=", organisationId).executeTakeFirst(),
+    db
+      .selectFrom("meeting_availability as a")
+      .innerJoin("meeting_slots as s", "s.id", "a.slot_id")
+      .select("a.slot_id")
+      .where("s.block_id", "=", block.id)
+      .where("a.organisation_id", "=", organisationId)
+      .execute(),
+    meetingsBySlot(db, block.id, organisationId),
+  ]);
+  const limited = party?.limits_availability === 1;
+  const ticked = new Set(rows.map((r) => r.slot_id));
+  return {
+    blockId: block.id,
+    limited,
+    slots: slots.map((s) => ({ ...s, available: !limited || ticked.has(s.id), meeting: busy.get(s.id) ?? null })),
+  };
+}
+
+/**
+ * Sets in which of the block's slots the organisation is available. Every slot
+ * ticked means no limit (limits_availability 0, no rows); otherwise exactly the
+ * ticked slots, the block's rows replaced in one audited transaction. A slot
+ * where the organisation already has a placed meeting cannot be left out.
+ */
+export async function setAvailability(userId: string, conferenceId: number, organisationId: number, slotIds: number[], actor: Actor): Promise<Result> {
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const refusal = await counterpartRefusal(trx, userId, organisationId);
+      if (refusal) return { ok: false as const, problem: refusal };
+      const block = await trx.selectFrom("meeting_blocks").select("id").where("conference_id", "=", conferenceId).orderBy("id").executeTakeFirst();
+      if (!block) return { ok: false as const, problem: { key: "meetings.errors.noBlock" } };
+      const slots = await trx.selectFrom("meeting_slots").select("id").where("block_id", "=", block.id).execute();
+      const known = new Set(slots.map((s) => s.id));
+      const ticked = new Set(slotIds);
+      if ([...ticked].some((id) => !known.has(id))) return { ok: false as const, problem: { key: "meetingsDelegate.errors.unknownSlot" } };
+      const busy = await meetingsBySlot(trx, block.id, organisationId);
+      const dropped = [...busy.entries()].filter(([slotId]) => !ticked.has(slotId));
+      if (dropped.length) {
+        const [slotId, first] = dropped[0];
+        return {
+          ok: false as const,
+          problem: { key: "meetingsDelegate.errors.slotTaken", params: { slotId, startsAt: first.starts_at, counterpartVi: first.counterpart_vi, counterpartEn: first.counterpart_en, more: dropped.length - 1 } },
+        };
+      }
+      const limited = slots.some((s) => !ticked.has(s.id));
+      await trx
+        .deleteFrom("meeting_availability")
+        .where("organisation_id", "=", organisationId)
+        .where("slot_id", "in", [...known])
+        .execute();
+      if (limited && ticked.size) {
+        await trx
+          .insertInto("meeting_availability")
+          .values([...ticked].map((slot_id) => ({ organisation_id: organisationId, slot_id })))
+          .execute();
+      }
+      await trx
+        .insertInto("meeting_parties")
+        .values({ conference_id: conferenceId, organisation_id: organisationId, max_meetings: null, limits_availability: limited ? 1 : 0 })
+        .onConflict((oc) => oc.columns(["conference_id", "organisation_id"]).doUpdateSet({ limits_availability: limited ? 1 : 0 }))
+        .execute();
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: "meeting_party.availability",
+        entity: "organisation",
+        entityId: organisationId,
+        detail: { blockId: block.id, limited, slots: limited ? [...ticked].sort((a, b) => a - b) : "all" },
+        ip: actor.ip,
+      });
+      return { ok: true as const };
+    });
+}
+
+// ---------------------------------------------------------------- outcomes
+
+/**
+ * Either party's delegate records (or edits) what a meeting achieved and what
+ * follows, once the meeting has started; audited. The proceedings quote these.
+ */
+export async function recordOutcome(userId: string, meetingId: number, input: { outcome: string; followUp: string }, actor: Actor, now = new Date()): Promise<Result> {
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const meeting = await trx
+        .selectFrom("meetings as m")
+        .innerJoin("meeting_slots as s", "s.id", "m.slot_id")
+        .select(["m.id", "m.outcome_recorded_at", "s.starts_at"])
+        .where("m.id", "=", meetingId)
+        .executeTakeFirst();
+      if (!meeting) return { ok: false as const, problem: { key: "error.notFound.title" } };
+      const party = await trx
+        .selectFrom("users as u")
+        .innerJoin("meeting_participants as p", "p.organisation_id", "u.organisation_id")
+        .select("p.organisation_id")
+        .where("u.id", "=", userId)
+        .where("p.meeting_id", "=", meetingId)
+        .executeTakeFirst();
+      if (!party) return { ok: false as const, problem: { key: "meetingsDelegate.errors.notParty" } };
+      if (now.toISOString() < meeting.starts_at) return { ok: false as const, problem: { key: "meetingsDelegate.errors.notStarted", params: { startsAt: meeting.starts_at } } };
+      await trx
+        .updateTable("meetings")
+        .set({ outcome: input.outcome, follow_up: input.followUp, outcome_recorded_by: userId, outcome_recorded_at: now.toISOString() })
+        .where("id", "=", meetingId)
+        .execute();
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: meeting.outcome_recorded_at ? "meeting.outcome_update" : "meeting.outcome",
+        entity: "meeting",
+        entityId: meetingId,
+        detail: { organisationId: party.organisation_id, outcomeChars: input.outcome.length, followUpChars: input.followUp.length },
+        ip: actor.ip,
+      });
+      return { ok: true as const };
+    });
+}
+
+// ---------------------------------------------------------------- placed meetings
+
+export type MeetingPlace =
+  | { online: true; videoUrl: string | null }
+  | { online: false; table: { number: number; label: string; room_vi: string | null; room_en: string | null } | null; counterpartOnline: boolean };
+
+/**
+ * The organisation's placed meetings in the conference, in time order, as its
+ * delegates see them: where (`place`: the video link for a party taking part
+ * online, else its table and room, and whether the counterpart joins by video),
+ * whether the meeting has started, and the outcome with who recorded it.
+ */
+export async function placedMeetingsOf(conferenceId: number, organisationId: number, viewerOnline: boolean, now = new Date()) {
+  const rows = await getDb()
+    .selectFrom("meeting_participants as p")
+    .innerJoin("meetings as m", "m.id", "p.meeting_id")
+    .innerJoin("meeting_slots as s", "s.id", "m.slot_id")
+    .innerJoin("meeting_requests as r", "r.id", "m.request_id")
+    .innerJoin("organisations as f", "f.id", "r.from_organisation_id")
+    .innerJoin("organisations as t", "t.id", "r.to_organisation_id")
+    .leftJoin("meeting_tables as tb", "tb.id", "m.table_id")
+    .leftJoin("rooms as room", "room.id", "tb.room_id")
+    .leftJoin("users as rec", "rec.id", "m.outcome_recorded_by")
+    .leftJoin("organisations as recorg", "recorg.id", "rec.organisation_id")
+    .select([
+      "m.id",
+      "s.starts_at",
+      "s.ends_at",
+      "m.updated_at",
+      "r.sector",
+      "r.ask",
+      "r.from_organisation_id",
+      "r.to_organisation_id",
+      "f.name_vi as from_vi",
+      "f.name_en as from_en",
+      "t.name_vi as to_vi",
+      "t.name_en as to_en",
+      "tb.number as table_number",
+      "tb.label as table_label",
+      "room.name_vi as room_vi",
+      "room.name_en as room_en",
+      "m.video_url",
+      "m.outcome",
+      "m.follow_up",
+      "m.outcome_recorded_at",
+      "rec.full_name as recorded_by_name",
+      "recorg.name_vi as recorded_by_org_vi",
+      "recorg.name_en as recorded_by_org_en",
+    ])
+    .where("p.organisation_id", "=", organisationId)
+    .where("r.conference_id", "=", conferenceId)
+    .orderBy("s.starts_at")
+    .execute();
+  const at = now.toISOString();
+  return rows.map(({ from_organisation_id, to_organisation_id, from_vi, from_en, to_vi, to_en, table_label, room_vi, room_en, ...m }) => {
+    const mine = from_organisation_id === organisationId;
+    const place: MeetingPlace = viewerOnline
+      ? { online: true, videoUrl: m.video_url }
+      : { online: false, table: m.table_number === null ? null : { number: m.table_number, label: table_label ?? "", room_vi, room_en }, counterpartOnline: Boolean(m.video_url) };
+    return {
+      ...m,
+      // A party at a table does not follow the video link itself: the organisers bring the counterpart onto the table's screen.
+      video_url: viewerOnline ? m.video_url : null,
+      counterpart_id: mine ? to_organisation_id : from_organisation_id,
+      counterpart_vi: mine ? to_vi : from_vi,
+      counterpart_en: mine ? to_en : from_en,
+      started: at >= m.starts_at,
+      place,
+    };
+  });
+}
+
+export type PlacedMeeting = Awaited<ReturnType<typeof placedMeetingsOf>>[number];
+
+/** The placed meetings of the person's organisation for "My agenda" and its calendar (a live registration only). */
+export async function personalPlacedMeetings(userId: string, conferenceId: number) {
+  const registration = await getOwnRegistration(userId, conferenceId);
+  if (!registration || !isLive(registration.status)) return [];
+  const online = await isOnlineParty(conferenceId, registration.organisation_id);
+  return placedMeetingsOf(conferenceId, registration.organisation_id, online);
+}
+
+/** Where a meeting takes place, in words: the video link for an online party, "Bàn 3 · Khu gặp gỡ song phương" otherwise. */
+export function placeText(place: MeetingPlace, locale: Locale): string | null {
+  if (place.online) return place.videoUrl ?? translate(locale, "meetingsDelegate.place.linkToFollow");
+  if (!place.table) return null;
+  const room = locale === "vi" ? place.table.room_vi : (place.table.room_en ?? place.table.room_vi);
+  return [translate(locale, "meetingsDelegate.place.table", { number: place.table.number }), place.table.label, room].filter(Boolean).join(" · ");
+}
+
+function host(): string {
+  try {
+    return new URL(publicUrl()).hostname;
+  } catch {
+    return "ngoaivu.local";
+  }
+}
+
+/** Placed meetings as calendar events; the UIDs are those My agenda has always used (meeting-<id>@host). */
+export function placedMeetingEvents(meetings: PlacedMeeting[], locale: Locale): IcsEvent[] {
+  const base = publicUrl();
+  const h = host();
+  return meetings.map((m) => {
+    const counterpart = locale === "vi" ? m.counterpart_vi : m.counterpart_en;
+    const notes = [m.sector, m.ask];
+    if (m.place.online && m.place.videoUrl) notes.push(`${translate(locale, "meetingsDelegate.place.video")}: ${m.place.videoUrl}`);
+    if (!m.place.online && m.place.counterpartOnline) notes.push(translate(locale, "meetingsDelegate.place.counterpartOnline"));
+    return {
+      uid: `meeting-${m.id}@${h}`,
+      startsAt: m.starts_at,
+      endsAt: m.ends_at,
+      summary: translate(locale, "programme.meetings.summary", { counterpart }),
+      location: placeText(m.place, locale),
+      description: notes.filter(Boolean).join("\n"),
+      url: `${base}/my-agenda`,
+      updatedAt: m.updated_at,
+    };
+  });
+}
