@@ -292,6 +292,9 @@ export interface MeetingPartiesTable {
   organisation_id: number;
   max_meetings: number | null;
   limits_availability: number;
+  /** The sectors the party covers, as typed ("Nông nghiệp, Đầu tư"), and folded for search. */
+  sectors: Generated<string>;
+  sectors_key: Generated<string>;
 }
 
 export interface MeetingAvailabilityTable {

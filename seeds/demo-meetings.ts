@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
+import { searchKey } from "../app/lib/text";
 
 /**
  * The demo's bilateral meetings: the meeting session cut into 20-minute slots
@@ -53,7 +54,7 @@ export async function seedDemoMeetings(db: Kysely<Database>, conferenceId: numbe
     .values(Array.from({ length: 12 }, (_, i) => ({ block_id: block.id, number: i + 1, label: i < 6 ? "Khu A" : "Khu B", room_id: session.room_id })))
     .execute();
 
-  const codes = [...new Set([...REQUESTERS, ...COUNTERPARTS, "mis-emb-jp"])];
+  const codes = [...new Set([...REQUESTERS, ...COUNTERPARTS, "mis-emb-jp", "mis-emb-sg", "mis-emb-de", "mis-emb-us"])];
   const orgs = new Map((await db.selectFrom("organisations").select(["id", "code"]).where("code", "in", codes).execute()).map((o) => [o.code, o.id]));
   const rows: Array<{ from: number; to: number; sector: string; ask: string; priority: number; status: "pending" | "accepted" | "declined" }> = [];
   REQUESTERS.forEach((from, i) => {
@@ -86,13 +87,18 @@ export async function seedDemoMeetings(db: Kysely<Database>, conferenceId: numbe
     .onConflict((oc) => oc.doNothing())
     .execute();
 
-  // Two popular missions limit themselves: Korea meets at most 4, Singapore only comes for the first three slots.
+  // The sectors some parties cover; Korea meets at most 4 times, Singapore only comes for the first three slots.
+  const parties: Array<[string, number | null, 0 | 1, string]> = [
+    ["mis-emb-jp", null, 0, "Nông nghiệp, Đầu tư, Lao động, Du lịch"],
+    ["mis-emb-kr", 4, 0, "Đầu tư, Lao động, Giáo dục"],
+    ["mis-emb-sg", null, 1, "Thương mại, Logistics, Đầu tư"],
+    ["mis-emb-us", null, 0, "Thương mại, Giáo dục, Công nghệ"],
+    ["mis-emb-de", null, 0, "Năng lượng, Đào tạo nghề, Đầu tư"],
+    ["mis-cg-osaka", null, 0, "Nông nghiệp, Du lịch, Văn hóa"],
+  ];
   await db
     .insertInto("meeting_parties")
-    .values([
-      { conference_id: conferenceId, organisation_id: orgs.get("mis-emb-kr")!, max_meetings: 4, limits_availability: 0 },
-      { conference_id: conferenceId, organisation_id: orgs.get("mis-emb-sg")!, max_meetings: null, limits_availability: 1 },
-    ])
+    .values(parties.map(([code, max, limits, sectors]) => ({ conference_id: conferenceId, organisation_id: orgs.get(code)!, max_meetings: max, limits_availability: limits, sectors, sectors_key: searchKey(sectors) })))
     .execute();
   await db
     .insertInto("meeting_availability")

@@ -1,6 +1,6 @@
 import { getDb } from "~/db.server";
 import type { OrganisationKind } from "~/lib/roles";
-import { searchPattern } from "~/lib/text";
+import { searchKey, searchPattern } from "~/lib/text";
 import { recordAudit } from "./audit.server";
 import { counterpartRefusal, DEFAULT_ALLOWED_PAIRS, type Actor, type Problem } from "./meetings.server";
 
@@ -25,12 +25,41 @@ export async function askableParties(conferenceId: number, kind: OrganisationKin
   const kinds = await askableKinds(conferenceId, kind);
   if (kinds.length === 0) return [];
   let q = getDb()
-    .selectFrom("organisations")
-    .select(["id", "kind", "name_vi", "name_en", "country_vi", "country_en", "city_vi", "city_en", "mission_type"])
-    .where("kind", "in", kinds);
+    .selectFrom("organisations as o")
+    .leftJoin("meeting_parties as mp", (j) => j.onRef("mp.organisation_id", "=", "o.id").on("mp.conference_id", "=", conferenceId))
+    .leftJoin("users as head", (j) => j.onRef("head.organisation_id", "=", "o.id").on("head.heads_organisation", "=", 1))
+    .select(["o.id", "o.kind", "o.name_vi", "o.name_en", "o.country_vi", "o.country_en", "o.city_vi", "o.city_en", "o.mission_type", "mp.sectors", "head.full_name as head_name"])
+    .where("o.kind", "in", kinds);
   const pattern = searchPattern(query);
-  if (pattern) q = q.where("search_key", "like", pattern);
-  return q.orderBy("country_vi").orderBy("name_vi").limit(300).execute();
+  // The search finds a party by its names, country and city, or by a sector it covers.
+  if (pattern) q = q.where((eb) => eb.or([eb("o.search_key", "like", pattern), eb("mp.sectors_key", "like", pattern)]));
+  return q.orderBy("o.country_vi").orderBy("o.name_vi").limit(300).execute();
+}
+
+/** The sectors an organisation covers in the meetings ("" when not said). */
+export async function sectorsOf(conferenceId: number, organisationId: number): Promise<string> {
+  const row = await getDb().selectFrom("meeting_parties").select("sectors").where("conference_id", "=", conferenceId).where("organisation_id", "=", organisationId).executeTakeFirst();
+  return row?.sectors ?? "";
+}
+
+/** The asked side (for a mission, its head) says which sectors it covers; audited. */
+export async function setSectors(userId: string, conferenceId: number, organisationId: number, sectors: string, actor: Actor): Promise<{ ok: true } | { ok: false; problem: Problem }> {
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const org = await trx.selectFrom("organisations").select("kind").where("id", "=", organisationId).executeTakeFirst();
+      if (!org || REQUESTER_KINDS.includes(org.kind)) return { ok: false as const, problem: { key: "error.forbidden.title" } };
+      const refusal = await counterpartRefusal(trx, userId, organisationId);
+      if (refusal) return { ok: false as const, problem: refusal };
+      const key = searchKey(sectors);
+      await trx
+        .insertInto("meeting_parties")
+        .values({ conference_id: conferenceId, organisation_id: organisationId, max_meetings: null, limits_availability: 0, sectors, sectors_key: key })
+        .onConflict((oc) => oc.columns(["conference_id", "organisation_id"]).doUpdateSet({ sectors, sectors_key: key }))
+        .execute();
+      await recordAudit(trx, { actorId: actor.id, action: "meeting_party.sectors", entity: "organisation", entityId: organisationId, detail: { sectors }, ip: actor.ip });
+      return { ok: true as const };
+    });
 }
 
 const requestColumns = ["r.id", "r.sector", "r.ask", "r.priority", "r.status", "r.decline_reason", "r.created_at", "o.name_vi", "o.name_en", "o.country_vi", "o.country_en"] as const;

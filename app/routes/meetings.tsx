@@ -10,11 +10,11 @@ import { PlacedMeetings } from "~/components/meetings/placed";
 import { RequesterSide } from "~/components/meetings/requester";
 import { Notice, PageHeader } from "~/components/ui";
 import { formValues, parseWith, type FieldErrors } from "~/lib/schemas/common";
-import { availabilitySchema, maxMeetingsSchema, meetingAnswerSchema, meetingOutcomeSchema, meetingRequestSchema } from "~/lib/schemas/meetings";
+import { availabilitySchema, maxMeetingsSchema, meetingAnswerSchema, meetingOutcomeSchema, meetingRequestSchema, sectorsSchema } from "~/lib/schemas/meetings";
 import { CONFERENCE_ZONE } from "~/lib/time";
 import { getCurrentConference } from "~/models/conference.server";
 import { availabilityOf, isOnlineParty, placedMeetingsOf, recordOutcome, setAvailability, speaksFor } from "~/models/meeting-outcomes.server";
-import { askableParties, maxMeetingsOf, REQUESTER_KINDS, requestsFrom, requestsTo, setMaxMeetings, viewerOrganisation } from "~/models/meeting-requests.server";
+import { askableParties, maxMeetingsOf, REQUESTER_KINDS, requestsFrom, requestsTo, sectorsOf, setMaxMeetings, setSectors, viewerOrganisation } from "~/models/meeting-requests.server";
 import { answerMeetingRequest, requestMeeting, type Problem } from "~/models/meetings.server";
 
 export const meta: MetaFunction = () => [{ title: "Gặp gỡ song phương · Hội nghị Ngoại vụ" }];
@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const requester = org ? REQUESTER_KINDS.includes(org.kind) : false;
   const ready = conference && org ? { conferenceId: conference.id, org } : null;
   const online = ready ? await isOnlineParty(ready.conferenceId, ready.org.id) : false;
-  const [parties, sent, received, maxMeetings, placed, availability, refusal] = await Promise.all([
+  const [parties, sent, received, maxMeetings, placed, availability, refusal, sectors] = await Promise.all([
     ready && requester ? askableParties(ready.conferenceId, ready.org.kind, query) : ([] as Rows<typeof askableParties>),
     ready && requester ? requestsFrom(ready.conferenceId, ready.org.id) : ([] as Rows<typeof requestsFrom>),
     ready && !requester ? requestsTo(ready.conferenceId, ready.org.id) : ([] as Rows<typeof requestsTo>),
@@ -38,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ready ? placedMeetingsOf(ready.conferenceId, ready.org.id, online) : ([] as Rows<typeof placedMeetingsOf>),
     ready ? availabilityOf(ready.conferenceId, ready.org.id) : null,
     ready ? speaksFor(user.id, ready.org.id) : null,
+    ready && !requester ? sectorsOf(ready.conferenceId, ready.org.id) : "",
   ]);
   return json({
     zone,
@@ -52,6 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     sent,
     received,
     maxMeetings,
+    sectors,
     placed,
     availability,
   });
@@ -98,6 +100,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (!result.ok) return refused(result.problem);
       return done("meetingsDelegate.max.saved");
     }
+    case "sectors": {
+      if (user.organisationId === null) return fail({ "": "meetings.errors.noOrganisation" }, 403);
+      const parsed = parseWith(sectorsSchema, values);
+      if (!parsed.ok) return fail(parsed.errors);
+      const result = await setSectors(user.id, conference.id, user.organisationId, parsed.data.sectors, actor);
+      if (!result.ok) return refused(result.problem);
+      return done("meetingsDelegate.sectors.saved");
+    }
     case "availability": {
       if (user.organisationId === null) return fail({ "": "meetings.errors.noOrganisation" }, 403);
       // A checkbox group sends one "slot" per ticked box; keep them to show what was sent after a refusal.
@@ -130,7 +140,7 @@ export default function Meetings() {
   const t = useT();
   const topLevel = result && !IN_SECTION.has(result.intent) ? result : null;
   // The request and maximum forms show their refusal inside the form.
-  const pageError = topLevel && !["request", "max"].includes(topLevel.intent) ? topLevel.errors[""] : null;
+  const pageError = topLevel && !["request", "max", "sectors"].includes(topLevel.intent) ? topLevel.errors[""] : null;
   return (
     <div className="mx-auto max-w-5xl space-y-6">
       <PageHeader title={t("meetingsDelegate.title")}>{t("meetingsDelegate.intro")}</PageHeader>

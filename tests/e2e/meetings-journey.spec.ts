@@ -22,6 +22,8 @@ test("a province requests, the ambassador accepts, the organiser schedules and c
   await province.locator("input[name=q]").fill("nhat ban");
   await province.locator("input[name=q]").press("Enter");
   const japan = province.getByTestId("parties").getByRole("listitem").filter({ hasText: "Đại sứ quán Việt Nam tại Nhật Bản" });
+  await expect(japan).toContainText("Người đứng đầu: Phạm Thị Lan Anh");
+  await expect(japan).toContainText("Lĩnh vực phụ trách: Nông nghiệp, Đầu tư, Lao động, Du lịch");
   await japan.getByRole("link").click();
   const form = province.locator("form", { has: province.locator("select[name=toOrganisationId]") });
   await expect(form.locator("select[name=toOrganisationId] option:checked")).toHaveText("Đại sứ quán Việt Nam tại Nhật Bản");

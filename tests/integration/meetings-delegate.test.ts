@@ -173,6 +173,24 @@ describe("/meetings for delegates", () => {
     expect((await call(action, { path: "/meetings", cookie: province, form: { intent: "max", maxMeetings: "2" } })).status).toBe(403);
   });
 
+  it("the head says which sectors the mission covers; provinces see them with the head's name and find the mission by sector", async () => {
+    const ambassador = await signInAs("ambassador");
+    const province = await signInAs("delegate");
+    const japan = await organisationId("mis-emb-jp");
+    const saved = await post(ambassador, { intent: "sectors", sectors: " Nông nghiệp;  Đầu tư , nông nghiệp, Lao động " });
+    expect(saved.status).toBe(200);
+    expect(await getDb().selectFrom("meeting_parties").select(["sectors"]).where("organisation_id", "=", japan).executeTakeFirstOrThrow()).toEqual({ sectors: "Nông nghiệp, Đầu tư, Lao động" });
+    expect((await post(ambassador, { intent: "sectors", sectors: "x".repeat(301) })).status).toBe(400);
+    const found = await jsonOf<{ parties: Array<{ id: number; sectors: string | null; head_name: string | null }> }>(await call(loader, { path: "/meetings?q=dau+tu", cookie: province }));
+    expect(found.parties.find((p) => p.id === japan)).toMatchObject({ sectors: "Nông nghiệp, Đầu tư, Lao động", head_name: "Phạm Thị Lan Anh" });
+    expect(found.parties.every((p) => p.id === japan || !/Nhật Bản/.test(String(p.sectors)))).toBe(true);
+    // Only the asked side says what it covers, and for a mission only its head.
+    expect((await post(province, { intent: "sectors", sectors: "Du lịch" })).status).toBe(403);
+    const staff = await delegateOf("mis-emb-jp", { head: false });
+    expect((await post(await cookieFor(staff.userId), { intent: "sectors", sectors: "Du lịch" })).status).toBe(403);
+    expect(await getDb().selectFrom("audit_log").select("id").where("action", "=", "meeting_party.sectors").execute()).toHaveLength(1);
+  });
+
   it("both sides see the placed meeting with its time: the province its table, the online ambassador no table", async () => {
     const province = await signInAs("delegate");
     const ambassador = await signInAs("ambassador");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseWith } from "~/lib/schemas/common";
-import { availabilitySchema, maxMeetingsSchema, meetingAnswerSchema, meetingOutcomeSchema, meetingRequestSchema } from "~/lib/schemas/meetings";
+import { availabilitySchema, maxMeetingsSchema, meetingAnswerSchema, meetingOutcomeSchema, meetingRequestSchema, sectorsSchema } from "~/lib/schemas/meetings";
 import { placeText } from "~/models/meeting-outcomes.server";
 import { meetingsDelegateEn, meetingsDelegateVi } from "~/lib/i18n/modules/meetings-delegate";
 
@@ -80,5 +80,13 @@ describe("dictionary module", () => {
       expect(key.startsWith("meetingsDelegate.")).toBe(true);
       expect(text).toBe(text.normalize("NFC"));
     }
+  });
+});
+
+describe("the sectors a party covers", () => {
+  it("splits on commas and semicolons, trims, keeps the first spelling of a repeat", () => {
+    expect(parseWith(sectorsSchema, { sectors: " Nông nghiệp;  Đầu tư , nông nghiệp,, Lao động " })).toEqual({ ok: true, data: { sectors: "Nông nghiệp, Đầu tư, Lao động" } });
+    expect(parseWith(sectorsSchema, { sectors: "" })).toEqual({ ok: true, data: { sectors: "" } });
+    expect(parseWith(sectorsSchema, { sectors: "x".repeat(301) })).toEqual({ ok: false, errors: { sectors: "errors.tooLong" } });
   });
 });

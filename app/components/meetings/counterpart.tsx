@@ -2,7 +2,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { SubmitButton, TextField, useZodForm, ZodForm } from "~/components/form";
 import { useBilingual, useT } from "~/components/i18n";
 import { Badge, EmptyState, Notice } from "~/components/ui";
-import { maxMeetingsSchema } from "~/lib/schemas/meetings";
+import { maxMeetingsSchema, sectorsSchema } from "~/lib/schemas/meetings";
 import type { ActionData, MeetingsLoader } from "~/routes/meetings";
 import { statusTone } from "./requester";
 
@@ -17,6 +17,7 @@ export function CounterpartSide({ result }: { result: ActionData | undefined }) 
   const pick = useBilingual();
   const maxFeedback = result?.intent === "max" ? result : null;
   const maxState = useZodForm(maxMeetingsSchema, { defaultValues: { maxMeetings: data.maxMeetings == null ? "" : String(data.maxMeetings) }, feedback: maxFeedback });
+  const sectorsState = useZodForm(sectorsSchema, { defaultValues: { sectors: data.sectors }, feedback: result?.intent === "sectors" ? result : null });
   const answered = (id: number) => (result?.intent === "answer" && result.values.requestId === String(id) ? result : null);
   return (
     <>
@@ -66,6 +67,19 @@ export function CounterpartSide({ result }: { result: ActionData | undefined }) 
           <p className="mt-2 text-sm" data-testid="max-read-only">
             {data.maxMeetings == null ? t("meetingsDelegate.max.unlimited") : t("meetingsDelegate.max.current", { max: data.maxMeetings })}
           </p>
+        )}
+      </section>
+      <section className="card" aria-labelledby="sectors-title">
+        <h2 id="sectors-title" className="text-lg font-semibold">{t("meetingsDelegate.sectors.title")}</h2>
+        <p className="text-sm text-slate-600">{t("meetingsDelegate.sectors.intro")}</p>
+        {data.mayAct ? (
+          <ZodForm state={sectorsState} className="mt-3 flex flex-wrap items-end gap-3">
+            <input type="hidden" name="intent" value="sectors" />
+            <TextField state={sectorsState} name="sectors" label={t("meetingsDelegate.sectors.label")} hint={t("meetingsDelegate.sectors.hint")} className="min-w-[20rem] flex-1" />
+            <SubmitButton name="intent" value="sectors">{t("meetingsDelegate.max.save")}</SubmitButton>
+          </ZodForm>
+        ) : (
+          <p className="mt-2 text-sm">{data.sectors || t("meetingsDelegate.sectors.none")}</p>
         )}
       </section>
     </>

@@ -33,6 +33,8 @@ export function RequesterSide({ result }: { result: ActionData | undefined }) {
                 <span>
                   {pick(p.name_vi, p.name_en)}
                   <span className="block text-xs text-slate-500">{[pick(p.country_vi, p.country_en), pick(p.city_vi, p.city_en)].filter(Boolean).join(" · ")}</span>
+                  {p.head_name ? <span className="block text-xs text-slate-600">{t("meetingsDelegate.parties.head", { name: p.head_name })}</span> : null}
+                  {p.sectors ? <span className="block text-xs text-slate-600">{t("meetingsDelegate.parties.sectors", { sectors: p.sectors })}</span> : null}
                 </span>
                 <a className="btn-link shrink-0" href={`?${new URLSearchParams({ q: data.query, to: String(p.id) })}#request-form`}>{t("meetingsDelegate.parties.choose")}</a>
               </li>

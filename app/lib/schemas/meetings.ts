@@ -63,3 +63,16 @@ export const meetingOutcomeSchema = z
   })
   .refine((o) => o.outcome.length > 0 || o.followUp.length > 0, { path: ["outcome"], message: "meetingsDelegate.errors.outcomeEmpty" });
 export type MeetingOutcomeForm = z.output<typeof meetingOutcomeSchema>;
+
+/** The sectors a mission or partner covers: a list typed with commas or semicolons, kept tidy and without repeats. */
+export const sectorsSchema = z.object({
+  sectors: optionalText(300).transform((v) => {
+    const seen = new Set<string>();
+    // The first spelling of a sector stays; later repeats in other case are dropped.
+    return v
+      .split(/[,;]/)
+      .map((x) => x.trim())
+      .filter((x) => x && !seen.has(x.toLocaleLowerCase("vi")) && seen.add(x.toLocaleLowerCase("vi")))
+      .join(", ");
+  }),
+});
