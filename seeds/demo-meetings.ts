@@ -87,13 +87,14 @@ export async function seedDemoMeetings(db: Kysely<Database>, conferenceId: numbe
     .onConflict((oc) => oc.doNothing())
     .execute();
 
-  // The sectors some parties cover; Korea meets at most 4 times, Singapore only comes for the first three slots.
+  // The sectors some parties cover; Korea meets at most twice and Germany three times (each is asked more),
+  // Singapore only comes for the first three slots: the scheduler has something to leave out and explain.
   const parties: Array<[string, number | null, 0 | 1, string]> = [
     ["mis-emb-jp", null, 0, "Nông nghiệp, Đầu tư, Lao động, Du lịch"],
-    ["mis-emb-kr", 4, 0, "Đầu tư, Lao động, Giáo dục"],
+    ["mis-emb-kr", 2, 0, "Đầu tư, Lao động, Giáo dục"],
     ["mis-emb-sg", null, 1, "Thương mại, Logistics, Đầu tư"],
     ["mis-emb-us", null, 0, "Thương mại, Giáo dục, Công nghệ"],
-    ["mis-emb-de", null, 0, "Năng lượng, Đào tạo nghề, Đầu tư"],
+    ["mis-emb-de", 3, 0, "Năng lượng, Đào tạo nghề, Đầu tư"],
     ["mis-cg-osaka", null, 0, "Nông nghiệp, Du lịch, Văn hóa"],
   ];
   await db

@@ -50,7 +50,7 @@ export function MeetingGrid({ grid, zone }: { grid: Grid; zone: string }) {
                   <td key={table.id} className="min-w-[10rem] border p-1 align-top">
                     {m ? (
                       <div>
-                        <Link className="link" to={`/admin/meetings/requests/${m.request_id}`}>
+                        <Link className="block text-navy-900 hover:underline" to={`/admin/meetings/requests/${m.request_id}`}>
                           <span className="block">{pick(m.a_vi, m.a_en)}</span>
                           <span className="block">{pick(m.b_vi, m.b_en)}</span>
                         </Link>

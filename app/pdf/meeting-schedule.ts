@@ -4,7 +4,7 @@
  */
 import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
 import { translate, type Locale } from "~/lib/i18n";
-import { formatInstant } from "~/lib/time";
+import { formatRange } from "~/lib/time";
 
 export interface PartyMeeting {
   starts_at: string;
@@ -35,7 +35,7 @@ export function meetingScheduleDocument(parties: PartySchedule[], { locale, conf
     const body: TableCell[][] = [[header(t("meetingsAdmin.time")), header(t("meetingsAdmin.pdfTable")), header(t("meetingsAdmin.pdfCounterpart")), header(t("meetingsAdmin.pdfSector"))]];
     for (const m of meetings) {
       body.push([
-        { text: `${formatInstant(m.starts_at, zone, locale, "dateTime")}–${formatInstant(m.ends_at, zone, locale, "time")}`, bold: true },
+        { text: formatRange(m.starts_at, m.ends_at, zone, locale, true), bold: true },
         m.table_number === null ? t("meetingsAdmin.pdfOnline") : String(m.table_number),
         en ? m.counterpart_en : m.counterpart_vi,
         m.sector,

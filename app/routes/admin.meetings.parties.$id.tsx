@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { useBilingual, useLocale, useT } from "~/components/i18n";
 import { Badge, EmptyState, PageHeader } from "~/components/ui";
-import { CONFERENCE_ZONE, formatInstant } from "~/lib/time";
+import { CONFERENCE_ZONE, formatInstant, formatRange } from "~/lib/time";
 import { getCurrentConference } from "~/models/conference.server";
 import { partyOverview } from "~/models/meeting-admin.server";
 import { meetingBlockOverview } from "~/models/meeting-grid.server";
@@ -31,7 +31,6 @@ export default function PartyMeetings() {
   const locale = useLocale();
   const pick = useBilingual();
   const time = (iso: string) => formatInstant(iso, party.zone, locale, "time");
-  const date = (iso: string) => formatInstant(iso, party.zone, locale, "dateTime");
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <PageHeader title={pick(party.org.name_vi, party.org.name_en)}>
@@ -73,7 +72,7 @@ export default function PartyMeetings() {
             <tbody>
               {party.meetings.map((m) => (
                 <tr key={m.id} className="border-t align-top">
-                  <td className="whitespace-nowrap py-1">{date(m.starts_at)}–{time(m.ends_at)}</td>
+                  <td className="whitespace-nowrap py-1">{formatRange(m.starts_at, m.ends_at, party.zone, locale, true)}</td>
                   <td>{m.table_number ?? "—"}{m.locked ? " 🔒" : ""}</td>
                   <td>
                     <Link className="link" to={`/admin/meetings/requests/${m.request_id}`}>{pick(m.name_vi, m.name_en)}</Link>

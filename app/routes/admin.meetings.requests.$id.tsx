@@ -9,7 +9,7 @@ import { useBilingual, useLocale, useT } from "~/components/i18n";
 import { Badge, Notice, PageHeader } from "~/components/ui";
 import { formValues, parseWith, type FieldErrors } from "~/lib/schemas/common";
 import { placeSchema, videoUrlSchema } from "~/lib/schemas/meeting-block";
-import { CONFERENCE_ZONE, formatInstant } from "~/lib/time";
+import { CONFERENCE_ZONE, formatInstant, formatRange } from "~/lib/time";
 import { getCurrentConference } from "~/models/conference.server";
 import { requestPlacement, setMeetingVideoUrl, unplaceMeeting } from "~/models/meeting-admin.server";
 import { meetingBlockOverview } from "~/models/meeting-grid.server";
@@ -88,6 +88,7 @@ export default function PlaceMeeting() {
   const video = useZodForm(videoUrlSchema, { defaultValues: { videoUrl: meeting?.video_url ?? "" }, feedback: data?.intent === "video" ? data : null });
   const [slotId, setSlotId] = useState(defaults.slotId);
   const chosen = slots.find((s) => String(s.id) === slotId);
+  const current = meeting ? slots.find((s) => s.id === meeting.slot_id) : undefined;
   const slotNote = (s: (typeof slots)[number]) => {
     if (s.away.length) return t("meetingsAdmin.slotAway", { party: s.away.map(nameOf).join(", ") });
     if (s.occupied.length) return t("meetingsAdmin.slotBusy", { party: s.occupied.map(nameOf).join(", ") });
@@ -113,7 +114,7 @@ export default function PlaceMeeting() {
         {online.length ? <p className="mt-2 text-sm"><Badge tone="amber">{t("meetingsAdmin.online")}</Badge> {online.map(nameOf).join(", ")}</p> : null}
         {meeting ? (
           <p className="mt-2 text-sm" data-testid="current-placement">
-            {t("meetingsAdmin.currentlyAt", { time: time(slots.find((s) => s.id === meeting.slot_id)?.starts_at ?? ""), table: tables.find((tb) => tb.id === meeting.table_id)?.number ?? "—" })}
+            {t("meetingsAdmin.currentlyAt", { time: current ? formatRange(current.starts_at, current.ends_at, zone, locale, true) : "—", table: tables.find((tb) => tb.id === meeting.table_id)?.number ?? "—" })}
             {meeting.locked ? <> · <Badge tone="grey">🔒 {t("meetingsAdmin.locked")}</Badge></> : null}
           </p>
         ) : null}
