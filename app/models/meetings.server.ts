@@ -6,6 +6,7 @@ import { validateResult } from "~/lib/scheduler/validate";
 import type { OrganisationKind } from "~/lib/roles";
 import type { Database } from "../../db/schema";
 import { recordAudit } from "./audit.server";
+import { mailMeetingMoved, mailRequestAnswered, mailRequestReceived, mailRequestWithdrawn, mailSchedule } from "./meeting-mail.server";
 
 /**
  * Bilateral meetings between provinces (and ministries) and missions abroad:
@@ -121,8 +122,8 @@ export async function requestMeeting(userId: string, conferenceId: number, input
     if (block.requests_close_at && now.toISOString() >= block.requests_close_at) return { ok: false as const, problem: { key: "meetings.errors.requestsClosed" } };
     const pairs = JSON.parse(block.allowed_pairs) as Array<[string, string]>;
     if (!pairs.some(([a, b]) => a === from.kind && b === to.kind)) return { ok: false as const, problem: { key: "meetings.errors.pairNotAllowed" } };
-    const duplicate = await trx.selectFrom("meeting_requests").select("id").where("conference_id", "=", conferenceId).where("from_organisation_id", "=", from.id).where("to_organisation_id", "=", to.id).executeTakeFirst();
-    if (duplicate) return { ok: false as const, problem: { key: "meetings.errors.duplicate" } };
+    const duplicate = await trx.selectFrom("meeting_requests").select(["id", "status"]).where("conference_id", "=", conferenceId).where("from_organisation_id", "=", from.id).where("to_organisation_id", "=", to.id).executeTakeFirst();
+    if (duplicate && duplicate.status !== "withdrawn") return { ok: false as const, problem: { key: "meetings.errors.duplicate" } };
     if (block.max_requests_per_organisation !== null) {
       const [{ n }] = await trx
         .selectFrom("meeting_requests")
@@ -133,25 +134,17 @@ export async function requestMeeting(userId: string, conferenceId: number, input
         .execute();
       if (Number(n) >= block.max_requests_per_organisation) return { ok: false as const, problem: { key: "meetings.errors.overCap", params: { max: block.max_requests_per_organisation } } };
     }
-    const row = await trx
-      .insertInto("meeting_requests")
-      .values({
-        conference_id: conferenceId,
-        from_organisation_id: from.id,
-        to_organisation_id: to.id,
-        sector: input.sector,
-        ask: input.ask,
-        priority: input.priority,
-        status: "pending",
-        decline_reason: "",
-        requested_by: userId,
-        answered_by: null,
-        created_at: now.toISOString(),
-        answered_at: null,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+    const fields = { sector: input.sector, ask: input.ask, priority: input.priority, status: "pending" as const, decline_reason: "", requested_by: userId, answered_by: null, created_at: now.toISOString(), answered_at: null };
+    // A withdrawn request is asked again in place (one row per pair).
+    const row = duplicate
+      ? await trx.updateTable("meeting_requests").set(fields).where("id", "=", duplicate.id).returning("id").executeTakeFirstOrThrow()
+      : await trx
+          .insertInto("meeting_requests")
+          .values({ ...fields, conference_id: conferenceId, from_organisation_id: from.id, to_organisation_id: to.id })
+          .returning("id")
+          .executeTakeFirstOrThrow();
     await recordAudit(trx, { actorId: userId, action: "meeting_request.create", entity: "meeting_request", entityId: row.id, detail: { to: to.id, priority: input.priority }, ip });
+    await mailRequestReceived(trx, row.id);
     return { ok: true as const, id: row.id };
   });
 }
@@ -180,6 +173,7 @@ export async function answerMeetingRequest(
       .where("status", "=", "pending")
       .execute();
     await recordAudit(trx, { actorId: userId, action: answer.accept ? "meeting_request.accept" : "meeting_request.decline", entity: "meeting_request", entityId: requestId, ip });
+    await mailRequestAnswered(trx, requestId);
     return { ok: true as const };
   });
 }
@@ -215,6 +209,26 @@ export async function onlineOrganisationIds(conferenceId: number): Promise<Set<n
     .having((eb) => eb.fn.sum<number>(eb.case().when("mode", "=", "in_person").then(1).else(0).end()), "=", 0)
     .execute();
   return new Set(rows.map((r) => r.organisation_id));
+}
+
+/**
+ * The requesting organisation withdraws its request (pending or accepted):
+ * a placed meeting is taken off the schedule and the other party is told.
+ */
+export async function withdrawMeetingRequest(userId: string, requestId: number, ip: string | null): Promise<{ ok: true } | { ok: false; problem: Problem }> {
+  return getDb().transaction().execute(async (trx) => {
+    const request = await trx.selectFrom("meeting_requests").selectAll().where("id", "=", requestId).executeTakeFirst();
+    if (!request) return { ok: false as const, problem: { key: "error.notFound.title" } };
+    const user = await trx.selectFrom("users").select("organisation_id").where("id", "=", userId).executeTakeFirst();
+    if (!user || user.organisation_id !== request.from_organisation_id) return { ok: false as const, problem: { key: "meetings.errors.notYourRequest" } };
+    if (request.status !== "pending" && request.status !== "accepted") return { ok: false as const, problem: { key: "meetings.errors.cannotWithdraw" } };
+    const meeting = await trx.selectFrom("meetings").select("id").where("request_id", "=", requestId).executeTakeFirst();
+    if (meeting) await trx.deleteFrom("meetings").where("id", "=", meeting.id).execute();
+    await trx.updateTable("meeting_requests").set({ status: "withdrawn" }).where("id", "=", requestId).execute();
+    await recordAudit(trx, { actorId: userId, action: "meeting_request.withdraw", entity: "meeting_request", entityId: requestId, detail: { wasPlaced: Boolean(meeting) }, ip });
+    await mailRequestWithdrawn(trx, requestId);
+    return { ok: true as const };
+  });
 }
 
 // ---------------------------------------------------------------- scheduling
@@ -274,7 +288,7 @@ export async function previewSchedule(blockId: number): Promise<ScheduleResult> 
  * meeting of the block is replaced in one transaction.
  */
 export async function commitSchedule(blockId: number, meetings: Meeting[], actor: Actor): Promise<{ ok: true; placed: number } | { ok: false; problem: Problem }> {
-  const { instance } = await buildInstance(blockId);
+  const { instance, conferenceId } = await buildInstance(blockId);
   const requestIds = new Set(instance.requests.map((r) => r.id));
   const placed = new Set(meetings.map((m) => m.request));
   const violations = validateResult(instance, {
@@ -305,7 +319,9 @@ export async function commitSchedule(blockId: number, meetings: Meeting[], actor
       }
       written += 1;
     }
-    await recordAudit(trx, { actorId: actor.id, action: "meeting_schedule.commit", entity: "meeting_block", entityId: blockId, detail: { written, locked: lockedRequests.size }, ip: actor.ip });
+    const conference = await trx.selectFrom("conferences").select("time_zone").where("id", "=", conferenceId).executeTakeFirstOrThrow();
+    const mailed = await mailSchedule(trx, blockId, conference.time_zone);
+    await recordAudit(trx, { actorId: actor.id, action: "meeting_schedule.commit", entity: "meeting_block", entityId: blockId, detail: { written, locked: lockedRequests.size, mailed }, ip: actor.ip });
     return { ok: true as const, placed: written + lockedRequests.size };
   });
 }
@@ -359,6 +375,10 @@ export async function placeMeeting(requestId: number, slotId: number, tableId: n
         id = await insertMeeting(trx, request, slotId, tableId, options.locked, now);
       }
       const from = existing ? { slotId: existing.slot_id, tableId: existing.table_id } : null;
+      if (existing && existing.slot_id !== slotId) {
+        const conference = await trx.selectFrom("conferences").select("time_zone").where("id", "=", request.conference_id).executeTakeFirstOrThrow();
+        await mailMeetingMoved(trx, id, conference.time_zone);
+      }
       await recordAudit(trx, { actorId: actor.id, action: existing ? "meeting.move" : "meeting.place", entity: "meeting", entityId: id, detail: { requestId, slotId, tableId, locked: options.locked, from }, ip: actor.ip });
       return { ok: true as const, id };
     });

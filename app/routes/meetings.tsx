@@ -15,7 +15,7 @@ import { CONFERENCE_ZONE } from "~/lib/time";
 import { getCurrentConference } from "~/models/conference.server";
 import { availabilityOf, isOnlineParty, placedMeetingsOf, recordOutcome, setAvailability, speaksFor } from "~/models/meeting-outcomes.server";
 import { askableParties, maxMeetingsOf, REQUESTER_KINDS, requestsFrom, requestsTo, sectorsOf, setMaxMeetings, setSectors, viewerOrganisation } from "~/models/meeting-requests.server";
-import { answerMeetingRequest, requestMeeting, type Problem } from "~/models/meetings.server";
+import { answerMeetingRequest, requestMeeting, type Problem, withdrawMeetingRequest } from "~/models/meetings.server";
 
 export const meta: MetaFunction = () => [{ title: "Gặp gỡ song phương · Hội nghị Ngoại vụ" }];
 
@@ -63,7 +63,7 @@ export type MeetingsLoader = typeof loader;
 export type ActionData = { intent: string; errors: FieldErrors; values: Record<string, string>; done?: string; params?: Problem["params"] };
 
 /** Refusals about who may act are 403; a missing row 404; the rest is bad input (400). */
-const FORBIDDEN = new Set(["meetings.errors.notYours", "meetings.errors.notHead", "meetingsDelegate.errors.notParty", "error.forbidden.title"]);
+const FORBIDDEN = new Set(["meetings.errors.notYours", "meetings.errors.notHead", "meetings.errors.notYourRequest", "meetingsDelegate.errors.notParty", "error.forbidden.title"]);
 const statusOf = (problem: Problem) => (FORBIDDEN.has(problem.key) ? 403 : problem.key === "error.notFound.title" ? 404 : 400);
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -91,6 +91,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const result = await answerMeetingRequest(user.id, parsed.data.requestId, { accept: parsed.data.decision === "accept", reason: parsed.data.reason }, actor.ip);
       if (!result.ok) return refused(result.problem);
       return done("meetingsDelegate.answered");
+    }
+    case "withdraw": {
+      const requestId = Number(values.requestId);
+      if (!Number.isInteger(requestId) || requestId < 1) return fail({ "": "error.notFound.title" }, 404);
+      const result = await withdrawMeetingRequest(user.id, requestId, actor.ip);
+      if (!result.ok) return refused(result.problem);
+      return done("meetingsDelegate.withdrawn");
     }
     case "max": {
       if (user.organisationId === null) return fail({ "": "meetings.errors.noOrganisation" }, 403);

@@ -74,6 +74,12 @@ export function RequesterSide({ result }: { result: ActionData | undefined }) {
                 <span className="font-medium">{pick(r.name_vi, r.name_en)}</span> <Badge tone={statusTone[r.status]}>{t(`meetingsDelegate.status.${r.status}`)}</Badge>
                 <span className="block text-slate-600">{r.sector} · {r.ask} · {t("meetingsDelegate.form.priority")} {r.priority}</span>
                 {r.status === "declined" && r.decline_reason ? <span className="block text-slate-700">{t("meetingsDelegate.declineReason", { reason: r.decline_reason })}</span> : null}
+                {r.status === "pending" || r.status === "accepted" ? (
+                  <Form method="post" className="mt-1">
+                    <input type="hidden" name="requestId" value={r.id} />
+                    <SubmitButton name="intent" value="withdraw" className="btn-link text-accent-700" busyWhen={{ requestId: String(r.id) }}>{t("meetingsDelegate.withdraw")}</SubmitButton>
+                  </Form>
+                ) : null}
               </li>
             ))}
           </ul>

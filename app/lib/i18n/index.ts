@@ -13,12 +13,13 @@ import { programmeEn, programmeVi } from "./modules/programme";
 import { meetingsEn, meetingsVi } from "./modules/meetings";
 import { meetingsDelegateEn, meetingsDelegateVi } from "./modules/meetings-delegate";
 import { meetingsAdminEn, meetingsAdminVi } from "./modules/meetings-admin";
+import { meetingsMailEn, meetingsMailVi } from "./modules/meetings-mail";
 import { meetingsPrintsEn, meetingsPrintsVi } from "./modules/meetings-prints";
 
 /** The whole dictionary: the core plus one module per capability (keys must not collide). */
-export const vi = { ...coreVi, ...registrationVi, ...badgesVi, ...delegateCsvVi, ...checkinVi, ...mailVi, ...dashboardVi, ...mailerVi, ...agendaVi, ...agendaUiVi, ...programmeVi, ...meetingsVi, ...meetingsDelegateVi, ...meetingsAdminVi, ...meetingsPrintsVi };
+export const vi = { ...coreVi, ...registrationVi, ...badgesVi, ...delegateCsvVi, ...checkinVi, ...mailVi, ...dashboardVi, ...mailerVi, ...agendaVi, ...agendaUiVi, ...programmeVi, ...meetingsVi, ...meetingsDelegateVi, ...meetingsAdminVi, ...meetingsMailVi, ...meetingsPrintsVi };
 export type MessageKey = keyof typeof vi;
-export const en: Record<MessageKey, string> = { ...coreEn, ...registrationEn, ...badgesEn, ...delegateCsvEn, ...checkinEn, ...mailEn, ...dashboardEn, ...mailerEn, ...agendaEn, ...agendaUiEn, ...programmeEn, ...meetingsEn, ...meetingsDelegateEn, ...meetingsAdminEn, ...meetingsPrintsEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...registrationEn, ...badgesEn, ...delegateCsvEn, ...checkinEn, ...mailEn, ...dashboardEn, ...mailerEn, ...agendaEn, ...agendaUiEn, ...programmeEn, ...meetingsEn, ...meetingsDelegateEn, ...meetingsAdminEn, ...meetingsMailEn, ...meetingsPrintsEn };
 
 export const LOCALES = ["vi", "en"] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -95,6 +95,8 @@ export const meetingsDelegateVi = {
   "meetingsDelegate.sectors.hint": "Ví dụ: Nông nghiệp, Đầu tư, Du lịch, Lao động.",
   "meetingsDelegate.sectors.none": "Chưa nêu lĩnh vực.",
   "meetingsDelegate.sectors.saved": "Đã lưu các lĩnh vực phụ trách.",
+  "meetingsDelegate.withdraw": "Rút đề nghị",
+  "meetingsDelegate.withdrawn": "Đã rút đề nghị; đối tác đã được thông báo.",
 } as const;
 
 export const meetingsDelegateEn: Record<keyof typeof meetingsDelegateVi, string> = {
@@ -193,4 +195,6 @@ export const meetingsDelegateEn: Record<keyof typeof meetingsDelegateVi, string>
   "meetingsDelegate.sectors.hint": "For example: Agriculture, Investment, Tourism, Labour.",
   "meetingsDelegate.sectors.none": "No sectors given yet.",
   "meetingsDelegate.sectors.saved": "The sectors have been saved.",
+  "meetingsDelegate.withdraw": "Withdraw the request",
+  "meetingsDelegate.withdrawn": "The request has been withdrawn; the other party has been told.",
 };

@@ -1,0 +1,161 @@
+import type { Transaction } from "kysely";
+import { translate, type Locale } from "~/lib/i18n";
+import { formatRange } from "~/lib/time";
+import type { Database } from "../../db/schema";
+import { publicUrl } from "./invitations.server";
+import { queueEmail } from "./outbox.server";
+
+/**
+ * The bilateral meetings' e-mails, written to the outbox in the caller's
+ * transaction (a rollback sends nothing), Vietnamese first then English:
+ * a request to the party asked, the answer to the requester, the schedule to
+ * every party placed, and a moved meeting to both parties.
+ */
+
+type Trx = Transaction<Database>;
+type Text = { key: string; params: Record<string, string | number> };
+
+/** Who reads an organisation's meeting mail: its head for a mission that has one, else its active accounts. */
+async function recipientsOf(trx: Trx, organisationId: number) {
+  const users = await trx
+    .selectFrom("users as u")
+    .innerJoin("organisations as o", "o.id", "u.organisation_id")
+    .select(["u.email", "u.full_name", "u.heads_organisation", "o.kind"])
+    .where("u.organisation_id", "=", organisationId)
+    .where("u.disabled_at", "is", null)
+    .execute();
+  const head = users.filter((u) => u.kind === "mission" && u.heads_organisation === 1);
+  return head.length ? head : users;
+}
+
+async function send(trx: Trx, to: Array<{ email: string; full_name: string }>, kind: string, subject: (l: Locale) => Text, body: (l: Locale) => Text) {
+  for (const person of to) {
+    const part = (l: Locale) => ({
+      subject: translate(l, subject(l).key, subject(l).params),
+      body: translate(l, body(l).key, { ...body(l).params, name: person.full_name, link: `${publicUrl()}/meetings` }),
+    });
+    const vi = part("vi");
+    const en = part("en");
+    await queueEmail(trx, { to: person.email, subject: `${vi.subject} / ${en.subject}`, body: `${vi.body}\n\n---\n\n${en.body}`, kind });
+  }
+  return to.length;
+}
+
+async function requestWithNames(trx: Trx, requestId: number) {
+  return trx
+    .selectFrom("meeting_requests as r")
+    .innerJoin("organisations as a", "a.id", "r.from_organisation_id")
+    .innerJoin("organisations as b", "b.id", "r.to_organisation_id")
+    .select(["r.id", "r.sector", "r.ask", "r.priority", "r.status", "r.decline_reason", "r.requested_by", "r.from_organisation_id", "r.to_organisation_id", "a.name_vi as a_vi", "a.name_en as a_en", "b.name_vi as b_vi", "b.name_en as b_en"])
+    .where("r.id", "=", requestId)
+    .executeTakeFirstOrThrow();
+}
+
+const pick = (l: Locale, vi: string, en: string) => (l === "en" ? en : vi);
+
+/** The party asked learns of a new request. */
+export async function mailRequestReceived(trx: Trx, requestId: number) {
+  const r = await requestWithNames(trx, requestId);
+  return send(
+    trx,
+    await recipientsOf(trx, r.to_organisation_id),
+    "meeting.request",
+    (l) => ({ key: "meetingsMail.request.subject", params: { from: pick(l, r.a_vi, r.a_en) } }),
+    (l) => ({ key: "meetingsMail.request.body", params: { from: pick(l, r.a_vi, r.a_en), sector: r.sector, ask: r.ask, priority: r.priority } }),
+  );
+}
+
+/** The requester learns the answer (and the reason of a refusal). */
+export async function mailRequestAnswered(trx: Trx, requestId: number) {
+  const r = await requestWithNames(trx, requestId);
+  const requester = r.requested_by ? await trx.selectFrom("users").select(["email", "full_name"]).where("id", "=", r.requested_by).where("disabled_at", "is", null).executeTakeFirst() : undefined;
+  const accepted = r.status === "accepted";
+  return send(
+    trx,
+    requester ? [requester] : await recipientsOf(trx, r.from_organisation_id),
+    accepted ? "meeting.accepted" : "meeting.declined",
+    (l) => ({ key: accepted ? "meetingsMail.accepted.subject" : "meetingsMail.declined.subject", params: { to: pick(l, r.b_vi, r.b_en) } }),
+    (l) => ({ key: accepted ? "meetingsMail.accepted.body" : "meetingsMail.declined.body", params: { to: pick(l, r.b_vi, r.b_en), sector: r.sector, reason: r.decline_reason } }),
+  );
+}
+
+/** The party asked learns that the requester withdrew (its meeting, if placed, is gone). */
+export async function mailRequestWithdrawn(trx: Trx, requestId: number) {
+  const r = await requestWithNames(trx, requestId);
+  return send(
+    trx,
+    await recipientsOf(trx, r.to_organisation_id),
+    "meeting.withdrawn",
+    (l) => ({ key: "meetingsMail.withdrawn.subject", params: { from: pick(l, r.a_vi, r.a_en) } }),
+    (l) => ({ key: "meetingsMail.withdrawn.body", params: { from: pick(l, r.a_vi, r.a_en), sector: r.sector } }),
+  );
+}
+
+/** A party's meetings in the block, one line each, in the reader's language. */
+async function scheduleLines(trx: Trx, blockId: number, organisationId: number, zone: string) {
+  const rows = await trx
+    .selectFrom("meeting_participants as p")
+    .innerJoin("meetings as m", "m.id", "p.meeting_id")
+    .innerJoin("meeting_slots as s", "s.id", "m.slot_id")
+    .innerJoin("meeting_requests as r", "r.id", "m.request_id")
+    .innerJoin("organisations as o", (j) => j.on((eb) => eb.and([eb("o.id", "in", [eb.ref("r.from_organisation_id"), eb.ref("r.to_organisation_id")]), eb("o.id", "!=", organisationId)])))
+    .leftJoin("meeting_tables as t", "t.id", "m.table_id")
+    .select(["s.starts_at", "s.ends_at", "o.name_vi", "o.name_en", "t.number"])
+    .where("p.organisation_id", "=", organisationId)
+    .where("s.block_id", "=", blockId)
+    .orderBy("s.starts_at")
+    .execute();
+  return (l: Locale) =>
+    rows
+      .map((m) => `- ${formatRange(m.starts_at, m.ends_at, zone, l, true)} · ${pick(l, m.name_vi, m.name_en)}${m.number === null ? "" : ` · ${translate(l, "meetingsMail.table", { number: m.number })}`}`)
+      .join("\n");
+}
+
+/** After a committed schedule, every party placed gets its list of meetings. */
+export async function mailSchedule(trx: Trx, blockId: number, zone: string) {
+  const parties = await trx
+    .selectFrom("meeting_participants as p")
+    .innerJoin("meeting_slots as s", "s.id", "p.slot_id")
+    .select("p.organisation_id")
+    .distinct()
+    .where("s.block_id", "=", blockId)
+    .execute();
+  let sent = 0;
+  for (const { organisation_id } of parties) {
+    const lines = await scheduleLines(trx, blockId, organisation_id, zone);
+    sent += await send(
+      trx,
+      await recipientsOf(trx, organisation_id),
+      "meeting.schedule",
+      () => ({ key: "meetingsMail.schedule.subject", params: {} }),
+      (l) => ({ key: "meetingsMail.schedule.body", params: { meetings: lines(l) } }),
+    );
+  }
+  return sent;
+}
+
+/** Both parties learn that a meeting moved to another slot. */
+export async function mailMeetingMoved(trx: Trx, meetingId: number, zone: string) {
+  const m = await trx
+    .selectFrom("meetings as m")
+    .innerJoin("meeting_slots as s", "s.id", "m.slot_id")
+    .leftJoin("meeting_tables as t", "t.id", "m.table_id")
+    .select(["m.request_id", "s.starts_at", "s.ends_at", "t.number"])
+    .where("m.id", "=", meetingId)
+    .executeTakeFirstOrThrow();
+  const r = await requestWithNames(trx, m.request_id);
+  let sent = 0;
+  for (const [party, other] of [
+    [r.from_organisation_id, { vi: r.b_vi, en: r.b_en }],
+    [r.to_organisation_id, { vi: r.a_vi, en: r.a_en }],
+  ] as const) {
+    sent += await send(
+      trx,
+      await recipientsOf(trx, party),
+      "meeting.moved",
+      (l) => ({ key: "meetingsMail.moved.subject", params: { with: pick(l, other.vi, other.en) } }),
+      (l) => ({ key: "meetingsMail.moved.body", params: { with: pick(l, other.vi, other.en), time: formatRange(m.starts_at, m.ends_at, zone, l, true), table: m.number ?? "—" } }),
+    );
+  }
+  return sent;
+}
