@@ -56,7 +56,10 @@ export default function PartyMeetings() {
         </dl>
       </section>
       <section className="card" aria-labelledby="party-meetings-title">
-        <h2 id="party-meetings-title" className="text-lg font-semibold">{t("meetingsAdmin.partyMeetings", { count: party.meetings.length })}</h2>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="party-meetings-title" className="text-lg font-semibold">{t("meetingsAdmin.partyMeetings", { count: party.meetings.length })}</h2>
+          {party.meetings.length ? <a className="link text-sm" href={`/admin/meetings/schedule.pdf?party=${party.org.id}`}>{t("meetingsAdmin.printPartySchedule")}</a> : null}
+        </div>
         {party.meetings.length === 0 ? (
           <EmptyState title={t("meetingsAdmin.pdfNothing")} />
         ) : (

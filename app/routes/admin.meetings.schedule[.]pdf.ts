@@ -5,13 +5,14 @@ import { meetingBlockOverview, partySchedules } from "~/models/meeting-grid.serv
 import { meetingScheduleDocument } from "~/pdf/meeting-schedule";
 import { pdfRefusal, pdfResponse, renderPdf } from "~/pdf/render.server";
 
-/** GET /admin/meetings/schedule.pdf[?lang=]: each party's meeting schedule, a page per party. */
+/** GET /admin/meetings/schedule.pdf[?party=<organisation id>][&lang=]: each party's meeting schedule, a page per party. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const download = await meetingDownload(request);
   if (!download.ok) return download.response;
-  const { locale, conference } = download;
+  const { url, locale, conference } = download;
   const { block } = await meetingBlockOverview(conference.id);
-  const parties = block ? await partySchedules(block.id) : [];
+  const party = url.searchParams.get("party");
+  const parties = (block ? await partySchedules(block.id) : []).filter((p) => party === null || String(p.id) === party);
   if (parties.length === 0) return pdfRefusal(translate(locale, "meetingsAdmin.pdfNothing"), 404);
   const bytes = await renderPdf(meetingScheduleDocument(parties, { locale, conference }));
   return pdfResponse(bytes, `lich-gap-song-phuong-${conference.edition}.pdf`, "attachment");

@@ -79,7 +79,13 @@ describe("/admin/meetings", () => {
     const pdf = await call(pdfLoader, { path: `${PATH}/schedule.pdf`, cookie });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    const pages = (bytes: Buffer) => (bytes.toString("latin1").match(/\/Type \/Page\b/g) ?? []).length;
+    const all = Buffer.from(await pdf.arrayBuffer());
+    expect(all.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(pages(all)).toBe(5); // a page per party: three provinces, Japan and Korea
+    const one = await call(pdfLoader, { path: `${PATH}/schedule.pdf?party=${japan.orgId}`, cookie });
+    expect(pages(Buffer.from(await one.arrayBuffer()))).toBe(1);
+    expect((await call(pdfLoader, { path: `${PATH}/schedule.pdf?party=999999`, cookie })).status).toBe(404);
 
     const page = await jsonOf<{ grid: { meetings: Array<{ id: number; locked: boolean; a_vi: string; b_vi: string }>; counts: Record<string, number> } }>(await call(loader, { path: PATH, cookie }));
     expect(page.grid.meetings).toHaveLength(6);

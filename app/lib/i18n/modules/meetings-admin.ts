@@ -117,6 +117,7 @@ export const meetingsAdminVi = {
   "meetingsAdmin.noSlots": "Không lượt nào",
   "meetingsAdmin.partyMeetings": "Các cuộc gặp đã xếp ({count})",
   "meetingsAdmin.partyRequests": "Đề nghị gửi và nhận ({count})",
+  "meetingsAdmin.printPartySchedule": "In lịch gặp của đơn vị (PDF)",
 } as const;
 
 export const meetingsAdminEn: Record<keyof typeof meetingsAdminVi, string> = {
@@ -237,4 +238,5 @@ export const meetingsAdminEn: Record<keyof typeof meetingsAdminVi, string> = {
   "meetingsAdmin.noSlots": "No slot",
   "meetingsAdmin.partyMeetings": "Placed meetings ({count})",
   "meetingsAdmin.partyRequests": "Requests sent and received ({count})",
+  "meetingsAdmin.printPartySchedule": "Print this organisation's schedule (PDF)",
 };
