@@ -255,3 +255,16 @@ export async function partiesWithRequests(conferenceId: number) {
   const collator = new Intl.Collator("vi");
   return orgs.sort((a, b) => collator.compare(a.name_vi, b.name_vi));
 }
+
+/** A request addressed to the organisation, if it is one (for answering on its behalf). */
+export async function incomingRequest(conferenceId: number, organisationId: number, requestId: number) {
+  return (
+    (await getDb()
+      .selectFrom("meeting_requests")
+      .select(["id", "status"])
+      .where("id", "=", requestId)
+      .where("conference_id", "=", conferenceId)
+      .where("to_organisation_id", "=", organisationId)
+      .executeTakeFirst()) ?? null
+  );
+}

@@ -149,22 +149,29 @@ export async function requestMeeting(userId: string, conferenceId: number, input
   });
 }
 
-/** The counterpart answers: only a delegate of the organisation asked, before the answer deadline. */
+/**
+ * The counterpart answers: only who speaks for the organisation asked, before
+ * the answer deadline. An organiser may answer on its behalf (a mission that
+ * sent its answer by note or telephone), also after the deadline; the audit says so.
+ */
 export async function answerMeetingRequest(
   userId: string,
   requestId: number,
   answer: { accept: boolean; reason: string },
   ip: string | null,
   now = new Date(),
+  options: { onBehalf?: boolean } = {},
 ): Promise<{ ok: true } | { ok: false; problem: Problem }> {
   return getDb().transaction().execute(async (trx) => {
     const request = await trx.selectFrom("meeting_requests").selectAll().where("id", "=", requestId).executeTakeFirst();
     if (!request) return { ok: false as const, problem: { key: "error.notFound.title" } };
-    const refusal = await counterpartRefusal(trx, userId, request.to_organisation_id);
-    if (refusal) return { ok: false as const, problem: refusal };
+    if (!options.onBehalf) {
+      const refusal = await counterpartRefusal(trx, userId, request.to_organisation_id);
+      if (refusal) return { ok: false as const, problem: refusal };
+    }
     if (request.status !== "pending") return { ok: false as const, problem: { key: "meetings.errors.alreadyAnswered" } };
     const block = await trx.selectFrom("meeting_blocks").select("answers_close_at").where("conference_id", "=", request.conference_id).orderBy("id").executeTakeFirst();
-    if (block?.answers_close_at && now.toISOString() >= block.answers_close_at) return { ok: false as const, problem: { key: "meetings.errors.answersClosed" } };
+    if (!options.onBehalf && block?.answers_close_at && now.toISOString() >= block.answers_close_at) return { ok: false as const, problem: { key: "meetings.errors.answersClosed" } };
     if (!answer.accept && !answer.reason.trim()) return { ok: false as const, problem: { key: "meetings.errors.reasonRequired" } };
     await trx
       .updateTable("meeting_requests")
@@ -172,7 +179,7 @@ export async function answerMeetingRequest(
       .where("id", "=", requestId)
       .where("status", "=", "pending")
       .execute();
-    await recordAudit(trx, { actorId: userId, action: answer.accept ? "meeting_request.accept" : "meeting_request.decline", entity: "meeting_request", entityId: requestId, ip });
+    await recordAudit(trx, { actorId: userId, action: answer.accept ? "meeting_request.accept" : "meeting_request.decline", entity: "meeting_request", entityId: requestId, detail: options.onBehalf ? { onBehalfOf: request.to_organisation_id } : undefined, ip });
     await mailRequestAnswered(trx, requestId);
     return { ok: true as const };
   });

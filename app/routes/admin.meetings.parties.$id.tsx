@@ -1,13 +1,18 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
+import { clientIp } from "~/auth/request.server";
+import { SubmitButton } from "~/components/form";
 import { useBilingual, useLocale, useT } from "~/components/i18n";
-import { Badge, EmptyState, PageHeader } from "~/components/ui";
+import { Badge, EmptyState, Notice, PageHeader } from "~/components/ui";
+import { formValues, parseWith, type FieldErrors } from "~/lib/schemas/common";
+import { meetingAnswerSchema } from "~/lib/schemas/meetings";
 import { CONFERENCE_ZONE, formatInstant, formatRange } from "~/lib/time";
 import { getCurrentConference } from "~/models/conference.server";
-import { partyOverview } from "~/models/meeting-admin.server";
+import { incomingRequest, partyOverview } from "~/models/meeting-admin.server";
 import { meetingBlockOverview } from "~/models/meeting-grid.server";
+import { answerMeetingRequest } from "~/models/meetings.server";
 
 export const meta: MetaFunction = () => [{ title: "Lịch gặp của đơn vị · Hội nghị Ngoại vụ" }];
 
@@ -23,10 +28,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ zone: conference.time_zone ?? CONFERENCE_ZONE, ...party });
 }
 
+type ActionData = { errors: FieldErrors; values: Record<string, string>; done?: string };
+
+/** An organiser records the party's answer on its behalf (a reply by diplomatic note or telephone). */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "update:agenda");
+  const values = formValues(await request.formData());
+  const parsed = parseWith(meetingAnswerSchema, values);
+  if (!parsed.ok) return json<ActionData>({ errors: parsed.errors, values }, { status: 400 });
+  const conference = await getCurrentConference();
+  const target = conference
+    ? await incomingRequest(conference.id, Number(params.id), parsed.data.requestId)
+    : null;
+  if (!target) throw json({ message: "error.notFound.title" }, { status: 404 });
+  const result = await answerMeetingRequest(user.id, parsed.data.requestId, { accept: parsed.data.decision === "accept", reason: parsed.data.reason }, clientIp(context), new Date(), { onBehalf: true });
+  if (!result.ok) return json<ActionData>({ errors: { "": result.problem.key }, values }, { status: 400 });
+  return json<ActionData>({ errors: {}, values: {}, done: "meetingsAdmin.answeredOnBehalf" });
+}
+
 const statusTone = { pending: "amber", accepted: "green", declined: "red", withdrawn: "grey" } as const;
 
 export default function PartyMeetings() {
   const party = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionData | undefined;
   const t = useT();
   const locale = useLocale();
   const pick = useBilingual();
@@ -36,6 +60,8 @@ export default function PartyMeetings() {
       <PageHeader title={pick(party.org.name_vi, party.org.name_en)}>
         <Link className="link" to="/admin/meetings">{t("meetingsAdmin.backToGrid")}</Link>
       </PageHeader>
+      {result?.done ? <Notice tone="success">{t(result.done)}</Notice> : null}
+      {result?.errors[""] ? <Notice tone="error">{t(result.errors[""])}</Notice> : null}
       <section className="card text-sm" aria-labelledby="limits-title">
         <h2 id="limits-title" className="text-lg font-semibold">{t("meetingsAdmin.partyLimits")}</h2>
         <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
@@ -99,6 +125,19 @@ export default function PartyMeetings() {
                 <span className="block text-xs text-slate-500">{r.sector} · {t("meetingsAdmin.priority", { priority: r.priority })}</span>
               </span>
               {r.status === "accepted" ? <Link className="link shrink-0" to={`/admin/meetings/requests/${r.id}`}>{t(r.meeting_id ? "meetingsAdmin.move" : "meetingsAdmin.place")}</Link> : null}
+              {r.status === "pending" && r.from_organisation_id !== party.org.id ? (
+                <Form method="post" className="flex shrink-0 flex-wrap items-end gap-2" aria-label={t("meetingsAdmin.answerOnBehalf")}>
+                  <input type="hidden" name="intent" value="answer" />
+                  <input type="hidden" name="requestId" value={r.id} />
+                  <label className="text-xs">
+                    {t("meetingsDelegate.reason")}
+                    <input name="reason" className="input" defaultValue={result?.values.requestId === String(r.id) ? result.values.reason : ""} aria-invalid={result?.values.requestId === String(r.id) && result.errors.reason ? true : undefined} />
+                    {result?.values.requestId === String(r.id) && result.errors.reason ? <span className="field-error block">{t(result.errors.reason)}</span> : null}
+                  </label>
+                  <SubmitButton name="decision" value="accept" busyWhen={{ requestId: String(r.id) }}>{t("meetingsDelegate.accept")}</SubmitButton>
+                  <SubmitButton name="decision" value="decline" className="btn-secondary" busyWhen={{ requestId: String(r.id) }}>{t("meetingsDelegate.decline")}</SubmitButton>
+                </Form>
+              ) : null}
             </li>
           ))}
         </ul>

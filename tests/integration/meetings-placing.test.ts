@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
 import { answerMeetingRequest, buildInstance, commitSchedule, createMeetingBlock, previewSchedule, requestMeeting } from "~/models/meetings.server";
 import { action as gridAction, loader as gridLoader } from "~/routes/admin.meetings._index";
-import { loader as partyLoader } from "~/routes/admin.meetings.parties.$id";
+import { action as partyAction, loader as partyLoader } from "~/routes/admin.meetings.parties.$id";
 import { action as placeAction, loader as placeLoader } from "~/routes/admin.meetings.requests.$id";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/admin.meetings.settings";
 import { action as peopleAction } from "~/routes/admin.people";
@@ -265,5 +265,33 @@ describe("the meeting-block session in the agenda", () => {
     expect(after.map((s) => Date.parse(s.starts_at) - Date.parse(slots.find((x) => x.id === s.id)!.starts_at))).toEqual(slots.map(() => 30 * 60000));
     expect(await getDb().selectFrom("meetings").select("slot_id").where("request_id", "=", first).executeTakeFirstOrThrow()).toEqual({ slot_id: slots[0].id });
     expect(await deleteSession(conference.id, session.id, actor)).toEqual({ ok: false, problem: { key: "agenda.errors.meetingBlockDelete" } });
+  });
+});
+
+describe("answering on a party's behalf", () => {
+  it("an organiser records a mission's answer (audited as on its behalf); a reason is needed to decline; only requests to that party", async () => {
+    const { conference, japan } = await setUp();
+    const hue = await delegateOf("prov-thua-thien-hue");
+    const korea = await delegateOf("mis-emb-kr");
+    const toJapan = await requestMeeting(hue.userId, conference.id, askFor(japan.orgId), null);
+    const toKorea = await requestMeeting(hue.userId, conference.id, askFor(korea.orgId), null);
+    if (!toJapan.ok || !toKorea.ok) throw new Error("request refused");
+    const path = `/admin/meetings/parties/${japan.orgId}`;
+    const params = { id: String(japan.orgId) };
+    const delegate = await signInAs("delegate");
+    expect((await call(partyAction, { path, params, cookie: delegate, form: { requestId: String(toJapan.id), decision: "accept", reason: "" } })).status).toBe(403);
+
+    const cookie = await signInAs("organiser");
+    const noReason = await call(partyAction, { path, params, cookie, form: { requestId: String(toJapan.id), decision: "decline", reason: "" } });
+    expect(noReason.status).toBe(400);
+    expect((await jsonOf<{ errors: Record<string, string> }>(noReason)).errors.reason).toBe("meetings.errors.reasonRequired");
+    expect((await call(partyAction, { path, params, cookie, form: { requestId: String(toKorea.id), decision: "accept", reason: "" } })).status).toBe(404);
+
+    const ok = await call(partyAction, { path, params, cookie, form: { requestId: String(toJapan.id), decision: "accept", reason: "" } });
+    expect(ok.status).toBe(200);
+    expect(await getDb().selectFrom("meeting_requests").select("status").where("id", "=", toJapan.id).executeTakeFirstOrThrow()).toEqual({ status: "accepted" });
+    const audit = await getDb().selectFrom("audit_log").select("detail").where("action", "=", "meeting_request.accept").where("entity_id", "=", String(toJapan.id)).executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.detail!)).toEqual({ onBehalfOf: japan.orgId });
+    expect(await getDb().selectFrom("meeting_requests").select("status").where("id", "=", toKorea.id).executeTakeFirstOrThrow()).toEqual({ status: "pending" });
   });
 });

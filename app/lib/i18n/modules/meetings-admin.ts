@@ -118,6 +118,8 @@ export const meetingsAdminVi = {
   "meetingsAdmin.partyMeetings": "Các cuộc gặp đã xếp ({count})",
   "meetingsAdmin.partyRequests": "Đề nghị gửi và nhận ({count})",
   "meetingsAdmin.printPartySchedule": "In lịch gặp của đơn vị (PDF)",
+  "meetingsAdmin.answerOnBehalf": "Trả lời thay đơn vị",
+  "meetingsAdmin.answeredOnBehalf": "Đã ghi nhận trả lời thay đơn vị; bên đề nghị đã được thông báo.",
 } as const;
 
 export const meetingsAdminEn: Record<keyof typeof meetingsAdminVi, string> = {
@@ -239,4 +241,6 @@ export const meetingsAdminEn: Record<keyof typeof meetingsAdminVi, string> = {
   "meetingsAdmin.partyMeetings": "Placed meetings ({count})",
   "meetingsAdmin.partyRequests": "Requests sent and received ({count})",
   "meetingsAdmin.printPartySchedule": "Print this organisation's schedule (PDF)",
+  "meetingsAdmin.answerOnBehalf": "Answer on the organisation's behalf",
+  "meetingsAdmin.answeredOnBehalf": "The answer has been recorded on the organisation's behalf; the requester has been told.",
 };
