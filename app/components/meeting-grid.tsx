@@ -19,7 +19,7 @@ export interface Preview {
   left: Array<{ a: Names; b: Names; priority: number; reason: string }>;
 }
 
-export function MeetingGrid({ grid, zone }: { grid: Grid; zone: string }) {
+export function MeetingGrid({ grid, zone, sessionId }: { grid: Grid; zone: string; sessionId: number }) {
   const t = useT();
   const locale = useLocale();
   const pick = useBilingual();
@@ -57,6 +57,7 @@ export function MeetingGrid({ grid, zone }: { grid: Grid; zone: string }) {
                         {m.locked ? <Badge tone="grey">🔒 {t("meetingsAdmin.locked")}</Badge> : null}
                         {m.online ? <Badge tone={m.video_url ? "green" : "amber"}>{t(m.video_url ? "meetingsAdmin.online" : "meetingsAdmin.needsLink")}</Badge> : null}
                         <Form method="post" className="inline">
+                          <input type="hidden" name="session" value={sessionId} />
                           <input type="hidden" name="meetingId" value={m.id} />
                           <button type="submit" name="intent" value={m.locked ? "unlock" : "lock"} className="btn-link ml-1 text-xs">
                             {m.locked ? t("meetingsAdmin.unlock") : t("meetingsAdmin.lock")}
@@ -75,7 +76,7 @@ export function MeetingGrid({ grid, zone }: { grid: Grid; zone: string }) {
   );
 }
 
-export function SchedulePreview({ preview, zone }: { preview: Preview; zone: string }) {
+export function SchedulePreview({ preview, zone, sessionId }: { preview: Preview; zone: string; sessionId: number }) {
   const t = useT();
   const locale = useLocale();
   const name = (n: Names) => (locale === "en" ? n.en : n.vi);
@@ -106,6 +107,7 @@ export function SchedulePreview({ preview, zone }: { preview: Preview; zone: str
         </>
       ) : null}
       <Form method="post">
+        <input type="hidden" name="session" value={sessionId} />
         <input type="hidden" name="intent" value="commit" />
         <input type="hidden" name="meetings" value={preview.meetings} />
         <SubmitButton busyLabel={t("meetingsAdmin.committing")} busyWhen={{ intent: "commit" }}>{t("meetingsAdmin.commit")}</SubmitButton>

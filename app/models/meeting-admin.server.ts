@@ -1,7 +1,7 @@
 import { getDb, nowIso } from "~/db.server";
 import type { OrganisationKind } from "~/lib/roles";
 import { recordAudit } from "./audit.server";
-import { onlineOrganisationIds, type Actor, type Problem } from "./meetings.server";
+import { blockIdsOf, onlineOrganisationIds, type Actor, type Problem } from "./meetings.server";
 
 /**
  * The organisers' changes to a meeting block after it is cut: settings,
@@ -23,7 +23,7 @@ export async function updateBlockSettings(blockId: number, input: BlockSettingsI
     const block = await trx
       .selectFrom("meeting_blocks as b")
       .innerJoin("sessions as s", "s.id", "b.session_id")
-      .select(["b.id", "b.table_count", "s.room_id"])
+      .select(["b.id", "b.conference_id", "b.table_count", "s.room_id"])
       .where("b.id", "=", blockId)
       .executeTakeFirstOrThrow();
     if (input.tableCount < block.table_count) {
@@ -43,6 +43,9 @@ export async function updateBlockSettings(blockId: number, input: BlockSettingsI
         .values(Array.from({ length: input.tableCount - block.table_count }, (_, i) => ({ block_id: blockId, number: block.table_count + i + 1, label: "", room_id: block.room_id })))
         .execute();
     }
+    const now = nowIso();
+    await trx.updateTable("meeting_blocks").set({ table_count: input.tableCount, updated_at: now }).where("id", "=", blockId).execute();
+    // Deadlines, the cap and who may ask whom are the conference's: every block carries the same.
     await trx
       .updateTable("meeting_blocks")
       .set({
@@ -50,10 +53,9 @@ export async function updateBlockSettings(blockId: number, input: BlockSettingsI
         answers_close_at: input.answersCloseAt,
         max_requests_per_organisation: input.maxRequestsPerOrganisation,
         allowed_pairs: JSON.stringify(input.allowedPairs),
-        table_count: input.tableCount,
-        updated_at: nowIso(),
+        updated_at: now,
       })
-      .where("id", "=", blockId)
+      .where("conference_id", "=", block.conference_id)
       .execute();
     await recordAudit(trx, { actorId: actor.id, action: "meeting_block.update", entity: "meeting_block", entityId: blockId, detail: { ...input }, ip: actor.ip });
     return { ok: true as const };
@@ -65,7 +67,7 @@ export async function blockTables(blockId: number) {
   return getDb()
     .selectFrom("meeting_tables as t")
     .leftJoin("rooms as r", "r.id", "t.room_id")
-    .select(["t.id", "t.number", "t.label", "t.room_id", "r.name_vi as room_vi", "r.name_en as room_en"])
+    .select(["t.id", "t.block_id", "t.number", "t.label", "t.room_id", "r.name_vi as room_vi", "r.name_en as room_en"])
     .where("t.block_id", "=", blockId)
     .orderBy("t.number")
     .execute();
@@ -125,10 +127,10 @@ export async function unplacedRequests(conferenceId: number) {
 
 /**
  * One request as the organisers place or move it: both parties, its meeting
- * if placed, and every slot with what stands in the way (a party busy or away)
- * and the tables still free in it.
+ * if placed, and every slot of every block with what stands in the way (a
+ * party busy or away) and the block's tables still free in it.
  */
-export async function requestPlacement(conferenceId: number, blockId: number, requestId: number) {
+export async function requestPlacement(conferenceId: number, requestId: number) {
   const db = getDb();
   const request = await db
     .selectFrom("meeting_requests as r")
@@ -147,8 +149,8 @@ export async function requestPlacement(conferenceId: number, blockId: number, re
       .select(["m.id", "m.slot_id", "m.table_id", "m.locked", "m.video_url", "m.outcome", "m.follow_up", "m.outcome_recorded_at", "u.full_name as recorded_by"])
       .where("m.request_id", "=", requestId)
       .executeTakeFirst(),
-    db.selectFrom("meeting_slots").select(["id", "starts_at", "ends_at"]).where("block_id", "=", blockId).orderBy("starts_at").execute(),
-    blockTables(blockId),
+    blockIdsOf(db, conferenceId).then((ids) => (ids.length ? db.selectFrom("meeting_slots").select(["id", "block_id", "starts_at", "ends_at"]).where("block_id", "in", ids).orderBy("starts_at").execute() : [])),
+    blockIdsOf(db, conferenceId).then(async (ids) => (await Promise.all(ids.map(blockTables))).flat()),
     db
       .selectFrom("meeting_participants as p")
       .innerJoin("meetings as m", "m.id", "p.meeting_id")
@@ -172,7 +174,7 @@ export async function requestPlacement(conferenceId: number, blockId: number, re
     const away = parties.filter((p) => limited.has(p) && !availability.some((a) => a.organisation_id === p && a.slot_id === slot.id));
     const occupied = parties.filter((p) => busy.some((b) => b.organisation_id === p && b.slot_id === slot.id));
     const taken = new Set(takenTables.filter((t) => t.slot_id === slot.id).map((t) => t.table_id));
-    return { ...slot, away, occupied, freeTables: tables.filter((t) => !taken.has(t.id)).map((t) => t.id) };
+    return { ...slot, away, occupied, freeTables: tables.filter((t) => t.block_id === slot.block_id && !taken.has(t.id)).map((t) => t.id) };
   });
   return {
     request,
@@ -183,9 +185,11 @@ export async function requestPlacement(conferenceId: number, blockId: number, re
   };
 }
 
-/** One party's view for the organisers: its limits, requests both ways, and placed meetings. */
-export async function partyOverview(conferenceId: number, blockId: number, organisationId: number) {
+/** One party's view for the organisers: its limits, requests both ways, and placed meetings in every block. */
+export async function partyOverview(conferenceId: number, organisationId: number) {
   const db = getDb();
+  const blockIds = await blockIdsOf(db, conferenceId);
+  if (blockIds.length === 0) return null;
   const org = await db.selectFrom("organisations").select(["id", "kind", "name_vi", "name_en", "country_vi", "country_en"]).where("id", "=", organisationId).executeTakeFirst();
   if (!org) return null;
   const [settings, available, requests, meetings, head, online] = await Promise.all([
@@ -195,7 +199,7 @@ export async function partyOverview(conferenceId: number, blockId: number, organ
       .innerJoin("meeting_slots as s", "s.id", "a.slot_id")
       .select(["s.id", "s.starts_at", "s.ends_at"])
       .where("a.organisation_id", "=", organisationId)
-      .where("s.block_id", "=", blockId)
+      .where("s.block_id", "in", blockIds)
       .orderBy("s.starts_at")
       .execute(),
     db
@@ -223,7 +227,7 @@ export async function partyOverview(conferenceId: number, blockId: number, organ
       .innerJoin("organisations as o", (j) => j.on((eb) => eb.and([eb("o.id", "in", [eb.ref("r.from_organisation_id"), eb.ref("r.to_organisation_id")]), eb("o.id", "!=", organisationId)])))
       .select(["m.id", "m.request_id", "m.locked", "m.video_url", "m.outcome", "m.follow_up", "s.starts_at", "s.ends_at", "t.number as table_number", "o.name_vi", "o.name_en", "r.sector"])
       .where("p.organisation_id", "=", organisationId)
-      .where("s.block_id", "=", blockId)
+      .where("s.block_id", "in", blockIds)
       .orderBy("s.starts_at")
       .execute(),
     db.selectFrom("users").select(["full_name", "email"]).where("organisation_id", "=", organisationId).where("heads_organisation", "=", 1).executeTakeFirst(),
@@ -267,4 +271,9 @@ export async function incomingRequest(conferenceId: number, organisationId: numb
       .where("to_organisation_id", "=", organisationId)
       .executeTakeFirst()) ?? null
   );
+}
+
+/** The conference's meeting settings as its first block carries them (every block carries the same), or null. */
+export async function sharedBlockSettings(conferenceId: number) {
+  return (await getDb().selectFrom("meeting_blocks").selectAll().where("conference_id", "=", conferenceId).orderBy("id").executeTakeFirst()) ?? null;
 }

@@ -8,13 +8,24 @@ import { meetingsOfOrganisation, onlineOrganisationIds, type Actor } from "./mee
  * the block of the demo's meeting-block session, its grid, request counts, names for the preview.
  */
 
-/** The conference's first meeting-block session and its block (null when not cut into slots yet). */
-export async function meetingBlockOverview(conferenceId: number) {
+/**
+ * The conference's meeting-block sessions in time order, each with its block
+ * (null while not cut into slots), and the one chosen (by session id, else the first).
+ */
+export async function meetingBlockOverview(conferenceId: number, sessionId?: number | null) {
   const db = getDb();
-  const session = await db.selectFrom("sessions").select(["id", "title_vi", "title_en", "starts_at", "ends_at"]).where("conference_id", "=", conferenceId).where("kind", "=", "meeting_block").orderBy("starts_at").executeTakeFirst();
-  if (!session) return { session: null, block: null } as const;
-  const block = await db.selectFrom("meeting_blocks").selectAll().where("session_id", "=", session.id).executeTakeFirst();
-  return { session, block: block ?? null };
+  const sessions = await db
+    .selectFrom("sessions as s")
+    .leftJoin("meeting_blocks as b", "b.session_id", "s.id")
+    .select(["s.id", "s.title_vi", "s.title_en", "s.starts_at", "s.ends_at", "b.id as block_id"])
+    .where("s.conference_id", "=", conferenceId)
+    .where("s.kind", "=", "meeting_block")
+    .orderBy("s.starts_at")
+    .execute();
+  const session = sessions.find((x) => x.id === sessionId) ?? sessions[0];
+  if (!session) return { sessions, session: null, block: null } as const;
+  const block = session.block_id === null ? undefined : await db.selectFrom("meeting_blocks").selectAll().where("id", "=", session.block_id).executeTakeFirst();
+  return { sessions, session, block: block ?? null };
 }
 
 /** Slots × tables with every placed meeting (both parties' names), and request counts by status. */
@@ -73,15 +84,16 @@ export async function setMeetingLocked(meetingId: number, locked: boolean, actor
   });
 }
 
-/** Every party with a placed meeting in the block, by name, each with its meetings in time order. */
-export async function partySchedules(blockId: number) {
+/** Every party with a placed meeting in the conference's blocks, by name, each with its meetings in time order. */
+export async function partySchedules(conferenceId: number) {
   const parties = await getDb()
     .selectFrom("meeting_participants as p")
     .innerJoin("meeting_slots as s", "s.id", "p.slot_id")
+    .innerJoin("meeting_blocks as b", "b.id", "s.block_id")
     .innerJoin("organisations as o", "o.id", "p.organisation_id")
     .select(["o.id", "o.name_vi", "o.name_en"])
     .distinct()
-    .where("s.block_id", "=", blockId)
+    .where("b.conference_id", "=", conferenceId)
     .execute();
   const collator = new Intl.Collator("vi");
   parties.sort((a, b) => collator.compare(a.name_vi, b.name_vi));

@@ -4,7 +4,7 @@ import { translate, type Locale } from "~/lib/i18n";
 import type { IcsEvent } from "~/lib/ics";
 import { recordAudit } from "./audit.server";
 import { publicUrl } from "./invitations.server";
-import { counterpartRefusal, onlineOrganisationIds, type Actor, type Problem } from "./meetings.server";
+import { blockIdsOf, counterpartRefusal, onlineOrganisationIds, type Actor, type Problem } from "./meetings.server";
 import { isLive } from "./programme.server";
 import { getOwnRegistration } from "./registrations.server";
 import type { Database } from "../../db/schema";
@@ -17,11 +17,6 @@ import type { Database } from "../../db/schema";
 
 type Result = { ok: true } | { ok: false; problem: Problem };
 
-/** The conference's meeting block (the first by id), or null before the organisers open one. */
-export async function meetingBlockOf(conferenceId: number) {
-  return (await getDb().selectFrom("meeting_blocks").select(["id", "conference_id"]).where("conference_id", "=", conferenceId).orderBy("id").executeTakeFirst()) ?? null;
-}
-
 /** Whether the user speaks for the organisation (for a mission: its head only); the refusal, else null. */
 export async function speaksFor(userId: string, organisationId: number): Promise<Problem | null> {
   return counterpartRefusal(getDb(), userId, organisationId);
@@ -32,8 +27,8 @@ export async function isOnlineParty(conferenceId: number, organisationId: number
   return (await onlineOrganisationIds(conferenceId)).has(organisationId);
 }
 
-/** The organisation's placed meetings in the block's slots, by slot, with the counterpart. */
-async function meetingsBySlot(db: Kysely<Database>, blockId: number, organisationId: number) {
+/** The organisation's placed meetings in the blocks' slots, by slot, with the counterpart. */
+async function meetingsBySlot(db: Kysely<Database>, blockIds: number[], organisationId: number) {
   const rows = await db
     .selectFrom("meeting_participants as p")
     .innerJoin("meeting_slots as s", "s.id", "p.slot_id")
@@ -42,7 +37,7 @@ async function meetingsBySlot(db: Kysely<Database>, blockId: number, organisatio
     .innerJoin("organisations as f", "f.id", "r.from_organisation_id")
     .innerJoin("organisations as t", "t.id", "r.to_organisation_id")
     .select(["p.slot_id", "s.starts_at", "r.from_organisation_id", "f.name_vi as from_vi", "f.name_en as from_en", "t.name_vi as to_vi", "t.name_en as to_en"])
-    .where("s.block_id", "=", blockId)
+    .where("s.block_id", "in", blockIds)
     .where("p.organisation_id", "=", organisationId)
     .orderBy("s.starts_at")
     .execute();
@@ -57,38 +52,38 @@ async function meetingsBySlot(db: Kysely<Database>, blockId: number, organisatio
 // ---------------------------------------------------------------- availability
 
 /**
- * The organisation's availability in the conference's block: every slot, ticked
+ * The organisation's availability in the conference's blocks: every slot, ticked
  * or not, and the meeting already placed there. Null when there is no block yet.
  */
 export async function availabilityOf(conferenceId: number, organisationId: number) {
-  const block = await meetingBlockOf(conferenceId);
-  if (!block) return null;
   const db = getDb();
+  const blockIds = await blockIdsOf(db, conferenceId);
+  if (blockIds.length === 0) return null;
   const [slots, party, rows, busy] = await Promise.all([
-    db.selectFrom("meeting_slots").select(["id", "starts_at", "ends_at"]).where("block_id", "=", block.id).orderBy("starts_at").execute(),
+    db.selectFrom("meeting_slots").select(["id", "starts_at", "ends_at"]).where("block_id", "in", blockIds).orderBy("starts_at").execute(),
     db.selectFrom("meeting_parties").select("limits_availability").where("conference_id", "=", conferenceId).where("organisation_id", "=", organisationId).executeTakeFirst(),
     db
       .selectFrom("meeting_availability as a")
       .innerJoin("meeting_slots as s", "s.id", "a.slot_id")
       .select("a.slot_id")
-      .where("s.block_id", "=", block.id)
+      .where("s.block_id", "in", blockIds)
       .where("a.organisation_id", "=", organisationId)
       .execute(),
-    meetingsBySlot(db, block.id, organisationId),
+    meetingsBySlot(db, blockIds, organisationId),
   ]);
   const limited = party?.limits_availability === 1;
   const ticked = new Set(rows.map((r) => r.slot_id));
   return {
-    blockId: block.id,
+    blockIds,
     limited,
     slots: slots.map((s) => ({ ...s, available: !limited || ticked.has(s.id), meeting: busy.get(s.id) ?? null })),
   };
 }
 
 /**
- * Sets in which of the block's slots the organisation is available. Every slot
+ * Sets in which of the blocks' slots the organisation is available. Every slot
  * ticked means no limit (limits_availability 0, no rows); otherwise exactly the
- * ticked slots, the block's rows replaced in one audited transaction. A slot
+ * ticked slots, the rows replaced in one audited transaction. A slot
  * where the organisation already has a placed meeting cannot be left out.
  */
 export async function setAvailability(userId: string, conferenceId: number, organisationId: number, slotIds: number[], actor: Actor): Promise<Result> {
@@ -97,13 +92,13 @@ export async function setAvailability(userId: string, conferenceId: number, orga
     .execute(async (trx) => {
       const refusal = await counterpartRefusal(trx, userId, organisationId);
       if (refusal) return { ok: false as const, problem: refusal };
-      const block = await trx.selectFrom("meeting_blocks").select("id").where("conference_id", "=", conferenceId).orderBy("id").executeTakeFirst();
-      if (!block) return { ok: false as const, problem: { key: "meetings.errors.noBlock" } };
-      const slots = await trx.selectFrom("meeting_slots").select("id").where("block_id", "=", block.id).execute();
+      const blockIds = await blockIdsOf(trx, conferenceId);
+      if (blockIds.length === 0) return { ok: false as const, problem: { key: "meetings.errors.noBlock" } };
+      const slots = await trx.selectFrom("meeting_slots").select("id").where("block_id", "in", blockIds).execute();
       const known = new Set(slots.map((s) => s.id));
       const ticked = new Set(slotIds);
       if ([...ticked].some((id) => !known.has(id))) return { ok: false as const, problem: { key: "meetingsDelegate.errors.unknownSlot" } };
-      const busy = await meetingsBySlot(trx, block.id, organisationId);
+      const busy = await meetingsBySlot(trx, blockIds, organisationId);
       const dropped = [...busy.entries()].filter(([slotId]) => !ticked.has(slotId));
       if (dropped.length) {
         const [slotId, first] = dropped[0];
@@ -134,7 +129,7 @@ export async function setAvailability(userId: string, conferenceId: number, orga
         action: "meeting_party.availability",
         entity: "organisation",
         entityId: organisationId,
-        detail: { blockId: block.id, limited, slots: limited ? [...ticked].sort((a, b) => a - b) : "all" },
+        detail: { blockIds, limited, slots: limited ? [...ticked].sort((a, b) => a - b) : "all" },
         ip: actor.ip,
       });
       return { ok: true as const };

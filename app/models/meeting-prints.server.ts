@@ -1,15 +1,16 @@
 import { getDb } from "~/db.server";
 import type { PrintMeeting } from "~/lib/meeting-list";
-import { meetingBlockOverview } from "./meeting-grid.server";
+import { blockIdsOf } from "./meetings.server";
 
 /**
  * Reads for the organisers' meeting prints (table signs, the list and its CSV):
- * every placed meeting of the conference's block in one query, with its slot,
+ * every placed meeting of the conference's blocks in one query, with its slot,
  * table, room, both parties' names and the request.
  */
 
-/** The placed meetings of a block (of one slot when asked), in slot then table order. */
-export async function meetingsForPrint(blockId: number, slotId?: number): Promise<PrintMeeting[]> {
+/** The placed meetings of the blocks (of one slot when asked), in slot then table order. */
+export async function meetingsForPrint(blockIds: number[], slotId?: number): Promise<PrintMeeting[]> {
+  if (blockIds.length === 0) return [];
   const rows = await getDb()
     .selectFrom("meetings as m")
     .innerJoin("meeting_slots as s", "s.id", "m.slot_id")
@@ -46,7 +47,7 @@ export async function meetingsForPrint(blockId: number, slotId?: number): Promis
       "m.outcome",
       "m.follow_up",
     ])
-    .where("s.block_id", "=", blockId)
+    .where("s.block_id", "in", blockIds)
     .$if(slotId !== undefined, (q) => q.where("s.id", "=", slotId!))
     .orderBy("s.starts_at")
     .orderBy((eb) => eb("t.number", "is", null))
@@ -63,11 +64,11 @@ export type MeetingPrints = { ok: true; meetings: PrintMeeting[] } | { ok: false
  * null for every slot; anything that is not a slot of the block is refused.
  */
 export async function meetingPrints(conferenceId: number, slot: string | null = null): Promise<MeetingPrints> {
-  const { block } = await meetingBlockOverview(conferenceId);
-  if (slot === null) return { ok: true, meetings: block ? await meetingsForPrint(block.id) : [] };
+  const blockIds = await blockIdsOf(getDb(), conferenceId);
+  if (slot === null) return { ok: true, meetings: await meetingsForPrint(blockIds) };
   const slotId = /^\d{1,15}$/.test(slot) ? Number(slot) : NaN;
-  if (!block || !Number.isSafeInteger(slotId)) return { ok: false, reason: "unknownSlot" };
-  const found = await getDb().selectFrom("meeting_slots").select("id").where("id", "=", slotId).where("block_id", "=", block.id).executeTakeFirst();
+  if (blockIds.length === 0 || !Number.isSafeInteger(slotId)) return { ok: false, reason: "unknownSlot" };
+  const found = await getDb().selectFrom("meeting_slots").select("id").where("id", "=", slotId).where("block_id", "in", blockIds).executeTakeFirst();
   if (!found) return { ok: false, reason: "unknownSlot" };
-  return { ok: true, meetings: await meetingsForPrint(block.id, slotId) };
+  return { ok: true, meetings: await meetingsForPrint(blockIds, slotId) };
 }

@@ -39,6 +39,22 @@ const numberOf = (id: string) => Number(id.slice(id.indexOf("-") + 1));
 
 // ---------------------------------------------------------------- blocks
 
+/**
+ * The conference's meeting blocks, in time order. Requests, deadlines, the cap,
+ * who may ask whom, availability and maxima are the conference's; a block adds
+ * its slots and tables, and each request meets at most once over all blocks.
+ */
+export async function blockIdsOf(db: Trx | ReturnType<typeof getDb>, conferenceId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom("meeting_blocks as b")
+    .innerJoin("sessions as s", "s.id", "b.session_id")
+    .select("b.id")
+    .where("b.conference_id", "=", conferenceId)
+    .orderBy("s.starts_at")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export interface BlockInput {
   sessionId: number;
   slotMinutes: number;
@@ -85,6 +101,12 @@ export async function createMeetingBlock(conferenceId: number, input: BlockInput
     await trx
       .insertInto("meeting_tables")
       .values(Array.from({ length: input.tableCount }, (_, i) => ({ block_id: block.id, number: i + 1, label: "", room_id: session.room_id })))
+      .execute();
+    // The settings are the conference's: a new block's deadlines, cap and pairs apply to the others too.
+    await trx
+      .updateTable("meeting_blocks")
+      .set({ requests_close_at: input.requestsCloseAt, answers_close_at: input.answersCloseAt, max_requests_per_organisation: input.maxRequestsPerOrganisation, allowed_pairs: JSON.stringify(input.allowedPairs ?? DEFAULT_ALLOWED_PAIRS), updated_at: now })
+      .where("conference_id", "=", conferenceId)
       .execute();
     await recordAudit(trx, { actorId: actor.id, action: "meeting_block.create", entity: "meeting_block", entityId: block.id, detail: { slots: slots.length, tables: input.tableCount }, ip: actor.ip });
     return { ok: true as const, id: block.id, slots: slots.length };
@@ -244,7 +266,19 @@ export async function withdrawMeetingRequest(userId: string, requestId: number, 
 export async function buildInstance(blockId: number): Promise<{ instance: Instance; conferenceId: number }> {
   const db = getDb();
   const block = await db.selectFrom("meeting_blocks").selectAll().where("id", "=", blockId).executeTakeFirstOrThrow();
-  const [slots, tables, requests, parties, availability, locked] = await Promise.all([
+  // Meetings placed in the conference's other blocks: their requests are done, and they count towards maxima.
+  const elsewhere = await db
+    .selectFrom("meetings as m")
+    .innerJoin("meeting_slots as s", "s.id", "m.slot_id")
+    .innerJoin("meeting_requests as r", "r.id", "m.request_id")
+    .select(["m.request_id", "r.from_organisation_id", "r.to_organisation_id"])
+    .where("r.conference_id", "=", block.conference_id)
+    .where("s.block_id", "!=", blockId)
+    .execute();
+  const placedElsewhere = new Set(elsewhere.map((m) => m.request_id));
+  const meetingsElsewhere = new Map<number, number>();
+  for (const m of elsewhere) for (const org of [m.from_organisation_id, m.to_organisation_id]) meetingsElsewhere.set(org, (meetingsElsewhere.get(org) ?? 0) + 1);
+  const [slots, tables, accepted, parties, availability, locked] = await Promise.all([
     db.selectFrom("meeting_slots").selectAll().where("block_id", "=", blockId).orderBy("starts_at").execute(),
     db.selectFrom("meeting_tables").selectAll().where("block_id", "=", blockId).orderBy("number").execute(),
     db.selectFrom("meeting_requests").selectAll().where("conference_id", "=", block.conference_id).where("status", "=", "accepted").orderBy("id").execute(),
@@ -264,6 +298,7 @@ export async function buildInstance(blockId: number): Promise<{ instance: Instan
       .where("m.table_id", "is not", null)
       .execute(),
   ]);
+  const requests = accepted.filter((r) => !placedElsewhere.has(r.id));
   const orgIds = new Set(requests.flatMap((r) => [r.from_organisation_id, r.to_organisation_id]));
   const settings = new Map(parties.map((p) => [p.organisation_id, p]));
   const instance: Instance = {
@@ -274,7 +309,7 @@ export async function buildInstance(blockId: number): Promise<{ instance: Instan
       return {
         id: ids.party(orgId),
         ...(s?.limits_availability ? { available: availability.filter((a) => a.organisation_id === orgId).map((a) => ids.slot(a.slot_id)) } : {}),
-        ...(s?.max_meetings != null ? { maxMeetings: s.max_meetings } : {}),
+        ...(s?.max_meetings != null ? { maxMeetings: Math.max(0, s.max_meetings - (meetingsElsewhere.get(orgId) ?? 0)) } : {}),
       };
     }),
     requests: requests.map((r) => ({ id: ids.request(r.id), a: ids.party(r.from_organisation_id), b: ids.party(r.to_organisation_id), priority: r.priority as 1 | 2 | 3 })),

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import { clientIp, resolveLocale } from "~/auth/request.server";
 import { SubmitButton, TextField, useZodForm, ZodForm } from "~/components/form";
-import { useBilingual, useT } from "~/components/i18n";
+import { useBilingual, useLocale, useT } from "~/components/i18n";
 import { MeetingBlockFields } from "~/components/meeting-block-fields";
 import { MeetingGrid, SchedulePreview, UnplacedRequests, type Preview } from "~/components/meeting-grid";
 import { EmptyState, Notice, PageHeader } from "~/components/ui";
@@ -13,10 +13,11 @@ import { translate, type Locale } from "~/lib/i18n";
 import type { Reason } from "~/lib/scheduler/schedule";
 import { formValues, parseWith } from "~/lib/schemas/common";
 import { blockCreateSchema, pairsFromForm } from "~/lib/schemas/meeting-block";
-import { CONFERENCE_ZONE, zonedLocalToUtc } from "~/lib/time";
+import { CONFERENCE_ZONE, formatInstant, utcToZonedLocal, zonedLocalToUtc } from "~/lib/time";
+import type { OrganisationKind } from "~/lib/roles";
 import { getCurrentConference } from "~/models/conference.server";
 import { meetingBlockOverview, meetingGrid, schedulerNames, setMeetingLocked } from "~/models/meeting-grid.server";
-import { partiesWithRequests, unplacedRequests } from "~/models/meeting-admin.server";
+import { partiesWithRequests, sharedBlockSettings, unplacedRequests } from "~/models/meeting-admin.server";
 import { commitSchedule, createMeetingBlock, DEFAULT_ALLOWED_PAIRS, previewSchedule } from "~/models/meetings.server";
 
 export const meta: MetaFunction = () => [{ title: "Gặp gỡ song phương · Hội nghị Ngoại vụ" }];
@@ -24,10 +25,12 @@ export const meta: MetaFunction = () => [{ title: "Gặp gỡ song phương · H
 const meetingsJson = z.array(z.object({ request: z.string().regex(/^req-\d+$/), slot: z.string().regex(/^slot-\d+$/), table: z.string().regex(/^table-\d+$/) }).strict());
 const DEFAULTS = { slotMinutes: "20", gapMinutes: "10", tableCount: "30", requestsCloseAt: "", answersCloseAt: "", maxRequests: "" };
 
-async function current() {
+/** The meeting-block session shown: `session` from the form or the address, else the first. */
+async function current(request: Request, values: Record<string, string> = {}) {
   const conference = await getCurrentConference();
   if (!conference) throw new Response("Not Found", { status: 404 });
-  return { conference, ...(await meetingBlockOverview(conference.id)) };
+  const sessionId = Number(values.session || new URL(request.url).searchParams.get("session")) || null;
+  return { conference, ...(await meetingBlockOverview(conference.id, sessionId)) };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -35,10 +38,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const party = Number(url.searchParams.get("party"));
   if (Number.isInteger(party) && party > 0) throw redirect(`/admin/meetings/parties/${party}`);
-  const { conference, session, block } = await current();
+  const { conference, sessions, session, block } = await current(request);
   const grid = block ? await meetingGrid(block.id, conference.id) : null;
   const [unplaced, parties] = block ? await Promise.all([unplacedRequests(conference.id), partiesWithRequests(conference.id)]) : [[], []];
-  return json({ zone: conference.time_zone ?? CONFERENCE_ZONE, session, block: block ? { id: block.id } : null, grid, unplaced, parties, removed: url.searchParams.has("removed") });
+  // A second block starts from the conference's settings (they are shared), its own slots and tables aside.
+  const shared = block ? null : await sharedBlockSettings(conference.id);
+  const setup = shared
+    ? { defaults: { ...DEFAULTS, tableCount: String(shared.table_count), maxRequests: shared.max_requests_per_organisation === null ? "" : String(shared.max_requests_per_organisation), requestsCloseAt: shared.requests_close_at ? utcToZonedLocal(shared.requests_close_at, CONFERENCE_ZONE) : "", answersCloseAt: shared.answers_close_at ? utcToZonedLocal(shared.answers_close_at, CONFERENCE_ZONE) : "" }, pairs: JSON.parse(shared.allowed_pairs) as Array<[OrganisationKind, OrganisationKind]> }
+    : { defaults: DEFAULTS, pairs: DEFAULT_ALLOWED_PAIRS };
+  return json({
+    zone: conference.time_zone ?? CONFERENCE_ZONE,
+    sessions: sessions.map((x) => ({ id: x.id, title_vi: x.title_vi, title_en: x.title_en, starts_at: x.starts_at, cut: x.block_id !== null })),
+    session,
+    block: block ? { id: block.id } : null,
+    grid,
+    unplaced,
+    parties,
+    setup,
+    removed: url.searchParams.has("removed"),
+  });
 }
 
 /** A left-out request's reason, from the scheduler's structured reason, in the page's language with names. */
@@ -64,7 +82,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:agenda");
   const actor = { id: user.id, ip: clientIp(context) };
   const values = formValues(await request.formData());
-  const { conference, session, block } = await current();
+  const { conference, session, block } = await current(request, values);
   const intent = values.intent;
   if (intent === "create") {
     const parsed = parseWith(blockCreateSchema, values);
@@ -134,8 +152,27 @@ type ActionData = {
   preview?: Preview;
 };
 
+/** One tab per meeting-block session when there are several (a morning and an afternoon round, say). */
+function SessionTabs() {
+  const { sessions, session, zone } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const pick = useBilingual();
+  if (sessions.length < 2) return null;
+  return (
+    <nav aria-label={t("meetingsAdmin.blocksLabel")} className="mb-4 flex flex-wrap gap-2">
+      {sessions.map((x) => (
+        <Link key={x.id} to={`?session=${x.id}`} aria-current={x.id === session?.id ? "page" : undefined} className={x.id === session?.id ? "btn-primary" : "btn-secondary"}>
+          {pick(x.title_vi, x.title_en)} · {formatInstant(x.starts_at, zone, locale, "dateTime")}
+          {x.cut ? null : ` (${t("meetingsAdmin.notCut")})`}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
 export default function AdminMeetings() {
-  const { session, block, grid, zone, unplaced, parties, removed } = useLoaderData<typeof loader>();
+  const { session, block, grid, zone, unplaced, parties, removed, setup } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>() as ActionData | undefined;
   const t = useT();
   const pick = useBilingual();
@@ -148,22 +185,24 @@ export default function AdminMeetings() {
       </div>
     );
   }
-  if (!block || !grid) return <SetupForm sessionTitle={pick(session.title_vi, session.title_en)} data={data} />;
+  if (!block || !grid) return <SetupForm sessionId={session.id} sessionTitle={pick(session.title_vi, session.title_en)} setup={setup} data={data} />;
   return (
     <div>
       <PageHeader
         title={t("meetingsAdmin.title")}
         action={
           <Form method="post">
+            <input type="hidden" name="session" value={session.id} />
             <input type="hidden" name="intent" value="preview" />
             <SubmitButton busyLabel={t("meetingsAdmin.running")} busyWhen={{ intent: "preview" }}>{t("meetingsAdmin.run")}</SubmitButton>
           </Form>
         }
       >
-        {t("meetingsAdmin.counts", grid.counts)}
+        {pick(session.title_vi, session.title_en)} · {t("meetingsAdmin.counts", grid.counts)}
       </PageHeader>
+      <SessionTabs />
       <nav aria-label={t("meetingsAdmin.toolsLabel")} className="mb-4 flex flex-wrap items-end gap-x-4 gap-y-2 text-sm">
-        <Link className="link" to="/admin/meetings/settings">{t("meetingsAdmin.settingsTitle")}</Link>
+        <Link className="link" to={`/admin/meetings/settings?session=${session.id}`}>{t("meetingsAdmin.settingsTitle")}</Link>
         <a className="link" href="/admin/meetings/schedule.pdf">{t("meetingsAdmin.printSchedules")}</a>
         <a className="link" href="/admin/meetings/signs.pdf">{t("meetingsAdmin.printSigns")}</a>
         <a className="link" href="/admin/meetings/list.pdf">{t("meetingsAdmin.printList")}</a>
@@ -188,27 +227,29 @@ export default function AdminMeetings() {
       {data?.lockDone ? <Notice tone="success">{t("meetingsAdmin.lockDone")}</Notice> : null}
       {data?.created !== undefined ? <Notice tone="success">{t("meetingsAdmin.created", { slots: data.created })}</Notice> : null}
       {removed ? <Notice tone="success">{t("meetingsAdmin.removed")}</Notice> : null}
-      {data?.preview ? <SchedulePreview preview={data.preview} zone={zone} /> : null}
+      {data?.preview ? <SchedulePreview preview={data.preview} zone={zone} sessionId={session.id} /> : null}
       {grid.meetings.length === 0 ? <EmptyState title={t("meetingsAdmin.emptyGrid")} /> : null}
-      <MeetingGrid grid={grid} zone={zone} />
+      <MeetingGrid grid={grid} zone={zone} sessionId={session.id} />
       <UnplacedRequests requests={unplaced} />
     </div>
   );
 }
 
-function SetupForm({ sessionTitle, data }: { sessionTitle: string; data?: ActionData }) {
+function SetupForm({ sessionId, sessionTitle, setup, data }: { sessionId: number; sessionTitle: string; setup: { defaults: typeof DEFAULTS; pairs: Array<[OrganisationKind, OrganisationKind]> }; data?: ActionData }) {
   const t = useT();
   const feedback = data?.intent === "create" ? data : null;
-  const state = useZodForm(blockCreateSchema, { defaultValues: DEFAULTS, feedback });
+  const state = useZodForm(blockCreateSchema, { defaultValues: setup.defaults, feedback });
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader title={t("meetingsAdmin.setupTitle")}>{t("meetingsAdmin.setupIntro", { session: sessionTitle })}</PageHeader>
+      <SessionTabs />
       <div className="card">
         <ZodForm state={state} className="grid gap-4 sm:grid-cols-2">
+          <input type="hidden" name="session" value={sessionId} />
           <input type="hidden" name="intent" value="create" />
           <TextField state={state} name="slotMinutes" label={t("meetingsAdmin.slotMinutes")} inputMode="numeric" required />
           <TextField state={state} name="gapMinutes" label={t("meetingsAdmin.gapMinutes")} inputMode="numeric" required />
-          <MeetingBlockFields state={state} pairs={feedback?.values ? pairsFromForm(feedback.values) : DEFAULT_ALLOWED_PAIRS} pairsError={feedback?.errors?.pairs} />
+          <MeetingBlockFields state={state} pairs={feedback?.values ? pairsFromForm(feedback.values) : setup.pairs} pairsError={feedback?.errors?.pairs} />
           <div className="sm:col-span-2">
             <SubmitButton busyLabel={t("common.saving")}>{t("meetingsAdmin.create")}</SubmitButton>
           </div>

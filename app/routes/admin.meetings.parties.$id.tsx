@@ -21,9 +21,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "update:agenda");
   const conference = await getCurrentConference();
   if (!conference) throw json({ message: "error.notFound.title" }, { status: 404 });
-  const { block } = await meetingBlockOverview(conference.id);
-  if (!block) throw redirect("/admin/meetings");
-  const party = await partyOverview(conference.id, block.id, Number(params.id));
+  const { sessions } = await meetingBlockOverview(conference.id);
+  if (!sessions.some((x) => x.block_id !== null)) throw redirect("/admin/meetings");
+  const party = await partyOverview(conference.id, Number(params.id));
   if (!party) throw json({ message: "error.notFound.title" }, { status: 404 });
   return json({ zone: conference.time_zone ?? CONFERENCE_ZONE, ...party });
 }

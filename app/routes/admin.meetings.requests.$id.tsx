@@ -20,9 +20,9 @@ export const meta: MetaFunction = () => [{ title: "Xếp cuộc gặp · Hội n
 async function load(params: { id?: string }) {
   const conference = await getCurrentConference();
   if (!conference) throw json({ message: "error.notFound.title" }, { status: 404 });
-  const { block } = await meetingBlockOverview(conference.id);
-  if (!block) throw redirect("/admin/meetings");
-  const placement = await requestPlacement(conference.id, block.id, Number(params.id));
+  const { sessions } = await meetingBlockOverview(conference.id);
+  if (!sessions.some((x) => x.block_id !== null)) throw redirect("/admin/meetings");
+  const placement = await requestPlacement(conference.id, Number(params.id));
   if (!placement) throw json({ message: "error.notFound.title" }, { status: 404 });
   return { conference, placement };
 }
@@ -79,7 +79,6 @@ export default function PlaceMeeting() {
   const t = useT();
   const locale = useLocale();
   const pick = useBilingual();
-  const time = (iso: string) => formatInstant(iso, zone, locale, "time");
   const nameOf = (orgId: number | string) => (Number(orgId) === request.from_organisation_id ? pick(request.a_vi, request.a_en) : Number(orgId) === request.to_organisation_id ? pick(request.b_vi, request.b_en) : String(orgId));
   const problemParams = data?.params?.party !== undefined ? { ...data.params, party: nameOf(data.params.party) } : data?.params;
   const placeFeedback = data?.intent === "place" ? { errors: Object.fromEntries(Object.entries(data.errors).map(([k, v]) => [k, t(v, problemParams)])), values: data.values } : null;
@@ -96,7 +95,8 @@ export default function PlaceMeeting() {
     return t("meetingsAdmin.slotFree", { count: s.freeTables.length });
   };
   const slotField = place.form.register("slotId");
-  const tableOptions = chosen ? tables.filter((tb) => chosen.freeTables.includes(tb.id) || tb.id === meeting?.table_id) : tables;
+  // With a slot chosen, only its block's free tables (its own table counts as free for this meeting).
+  const tableOptions = chosen ? tables.filter((tb) => chosen.freeTables.includes(tb.id)) : tables;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <PageHeader title={t(meeting ? "meetingsAdmin.moveTitle" : "meetingsAdmin.placeTitle")}>
@@ -139,7 +139,7 @@ export default function PlaceMeeting() {
               >
                 <option value="">{t("meetingsAdmin.pickSlot")}</option>
                 {slots.map((s) => (
-                  <option key={s.id} value={s.id}>{time(s.starts_at)}–{time(s.ends_at)} · {slotNote(s)}</option>
+                  <option key={s.id} value={s.id}>{formatRange(s.starts_at, s.ends_at, zone, locale, true)} · {slotNote(s)}</option>
                 ))}
               </select>
               {place.errorFor("slotId") ? <p id="slotId-error" className="field-error">{t(place.errorFor("slotId")!)}</p> : null}

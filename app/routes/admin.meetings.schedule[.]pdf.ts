@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { translate } from "~/lib/i18n";
 import { meetingDownload } from "~/models/meeting-downloads.server";
-import { meetingBlockOverview, partySchedules } from "~/models/meeting-grid.server";
+import { partySchedules } from "~/models/meeting-grid.server";
 import { meetingScheduleDocument } from "~/pdf/meeting-schedule";
 import { pdfRefusal, pdfResponse, renderPdf } from "~/pdf/render.server";
 
@@ -10,9 +10,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const download = await meetingDownload(request);
   if (!download.ok) return download.response;
   const { url, locale, conference } = download;
-  const { block } = await meetingBlockOverview(conference.id);
   const party = url.searchParams.get("party");
-  const parties = (block ? await partySchedules(block.id) : []).filter((p) => party === null || String(p.id) === party);
+  const parties = (await partySchedules(conference.id)).filter((p) => party === null || String(p.id) === party);
   if (parties.length === 0) return pdfRefusal(translate(locale, "meetingsAdmin.pdfNothing"), 404);
   const bytes = await renderPdf(meetingScheduleDocument(parties, { locale, conference }));
   return pdfResponse(bytes, `lich-gap-song-phuong-${conference.edition}.pdf`, "attachment");

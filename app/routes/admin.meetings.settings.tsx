@@ -18,20 +18,23 @@ import { meetingBlockOverview } from "~/models/meeting-grid.server";
 
 export const meta: MetaFunction = () => [{ title: "Thiết lập gặp song phương · Hội nghị Ngoại vụ" }];
 
-async function currentBlock() {
+/** The block of the session asked for (`session` in the form or the address), else of the first. */
+async function currentBlock(request: Request, values: Record<string, string> = {}) {
   const conference = await getCurrentConference();
   if (!conference) throw json({ message: "error.notFound.title" }, { status: 404 });
-  const { block } = await meetingBlockOverview(conference.id);
-  if (!block) throw redirect("/admin/meetings");
-  return { conference, block };
+  const sessionId = Number(values.session || new URL(request.url).searchParams.get("session")) || null;
+  const { session, block } = await meetingBlockOverview(conference.id, sessionId);
+  if (!session || !block) throw redirect(session ? `/admin/meetings?session=${session.id}` : "/admin/meetings");
+  return { conference, session, block };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "update:agenda");
-  const { conference, block } = await currentBlock();
+  const { conference, session, block } = await currentBlock(request);
   const [tables, rooms] = await Promise.all([blockTables(block.id), listRooms(conference.id)]);
   const local = (iso: string | null) => (iso ? utcToZonedLocal(iso, CONFERENCE_ZONE) : "");
   return json({
+    session: { id: session.id, title_vi: session.title_vi, title_en: session.title_en },
     settings: {
       tableCount: String(block.table_count),
       maxRequests: block.max_requests_per_organisation === null ? "" : String(block.max_requests_per_organisation),
@@ -49,8 +52,8 @@ type ActionData = { intent: string; errors: FieldErrors; values?: Record<string,
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:agenda");
   const actor = { id: user.id, ip: clientIp(context) };
-  const { block } = await currentBlock();
   const values = formValues(await request.formData());
+  const { block } = await currentBlock(request, values);
   const fail = (errors: FieldErrors, params?: Record<string, string | number>) => json<ActionData>({ intent: values.intent ?? "", errors, values, params }, { status: 400 });
   if (values.intent === "settings") {
     const parsed = parseWith(blockSettingsSchema, values);
@@ -91,7 +94,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function MeetingSettings() {
-  const { settings, pairs, tables, rooms } = useLoaderData<typeof loader>();
+  const { session, settings, pairs, tables, rooms } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>() as ActionData | undefined;
   const t = useT();
   const pick = useBilingual();
@@ -102,12 +105,14 @@ export default function MeetingSettings() {
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <PageHeader title={t("meetingsAdmin.settingsTitle")}>
-        <Link className="link" to="/admin/meetings">{t("meetingsAdmin.backToGrid")}</Link>
+        {pick(session.title_vi, session.title_en)} · <Link className="link" to={`/admin/meetings?session=${session.id}`}>{t("meetingsAdmin.backToGrid")}</Link>
       </PageHeader>
       {data?.done ? <Notice tone="success">{t(data.done)}</Notice> : null}
       <section className="card" aria-labelledby="settings-title">
-        <h2 id="settings-title" className="mb-3 text-lg font-semibold">{t("meetingsAdmin.settingsSection")}</h2>
+        <h2 id="settings-title" className="text-lg font-semibold">{t("meetingsAdmin.settingsSection")}</h2>
+        <p className="mb-3 text-sm text-slate-600">{t("meetingsAdmin.sharedSettings")}</p>
         <ZodForm state={state} className="grid gap-4 sm:grid-cols-2">
+          <input type="hidden" name="session" value={session.id} />
           <input type="hidden" name="intent" value="settings" />
           <MeetingBlockFields state={state} pairs={feedback?.values ? pairsFromForm(feedback.values) : pairs} pairsError={feedback?.errors.pairs} />
           {feedback?.errors.tableCount && feedback.params ? <p className="field-error sm:col-span-2">{t(feedback.errors.tableCount, feedback.params)}</p> : null}
@@ -121,6 +126,7 @@ export default function MeetingSettings() {
         <p className="mb-3 text-sm text-slate-600">{t("meetingsAdmin.tablesHint")}</p>
         {tableError?.errors[""] ? <Notice tone="error">{t(tableError.errors[""])}</Notice> : null}
         <Form method="post">
+          <input type="hidden" name="session" value={session.id} />
           <input type="hidden" name="intent" value="tables" />
           <table className="w-full text-sm">
             <thead>

@@ -36,7 +36,7 @@ type Page = {
   received: Array<{ id: number; status: string; name_vi: string }>;
   maxMeetings: number | null;
   placed: Placed[];
-  availability: null | { blockId: number; limited: boolean; slots: Array<{ id: number; starts_at: string; available: boolean; meeting: null | { counterpart_vi: string } }> };
+  availability: null | { blockIds: number[]; limited: boolean; slots: Array<{ id: number; starts_at: string; available: boolean; meeting: null | { counterpart_vi: string } }> };
 };
 type Result = { intent: string; errors: Record<string, string>; done?: string; params?: Record<string, string | number> };
 
@@ -219,7 +219,7 @@ describe("availability per slot", () => {
     expect(slots.length).toBeGreaterThan(3);
     const before = await page(ambassador);
     expect(before.mayAct).toBe(true);
-    expect(before.availability).toMatchObject({ blockId, limited: false });
+    expect(before.availability).toMatchObject({ blockIds: [blockId], limited: false });
     expect(before.availability!.slots.every((s) => s.available)).toBe(true);
 
     const chosen = [slots[1].id, slots[3].id];
@@ -242,8 +242,8 @@ describe("availability per slot", () => {
     expect(again).not.toHaveProperty("available");
     const audit = await getDb().selectFrom("audit_log").select("detail").where("action", "=", "meeting_party.availability").where("entity_id", "=", String(japan)).orderBy("id", "desc").limit(2).execute();
     expect(audit.reverse().map((a) => JSON.parse(a.detail!))).toEqual([
-      { blockId, limited: true, slots: chosen.slice().sort((a, b) => a - b) },
-      { blockId, limited: false, slots: "all" },
+      { blockIds: [blockId], limited: true, slots: chosen.slice().sort((a, b) => a - b) },
+      { blockIds: [blockId], limited: false, slots: "all" },
     ]);
   });
 

@@ -118,6 +118,9 @@ export const meetingsAdminVi = {
   "meetingsAdmin.partyMeetings": "Các cuộc gặp đã xếp ({count})",
   "meetingsAdmin.partyRequests": "Đề nghị gửi và nhận ({count})",
   "meetingsAdmin.printPartySchedule": "In lịch gặp của đơn vị (PDF)",
+  "meetingsAdmin.blocksLabel": "Các phiên gặp song phương",
+  "meetingsAdmin.notCut": "chưa chia lượt",
+  "meetingsAdmin.sharedSettings": "Thời hạn, số đề nghị tối đa và đối tượng được gặp áp dụng chung cho mọi phiên gặp song phương; số bàn là của riêng phiên này.",
   "meetingsAdmin.answerOnBehalf": "Trả lời thay đơn vị",
   "meetingsAdmin.answeredOnBehalf": "Đã ghi nhận trả lời thay đơn vị; bên đề nghị đã được thông báo.",
 } as const;
@@ -241,6 +244,9 @@ export const meetingsAdminEn: Record<keyof typeof meetingsAdminVi, string> = {
   "meetingsAdmin.partyMeetings": "Placed meetings ({count})",
   "meetingsAdmin.partyRequests": "Requests sent and received ({count})",
   "meetingsAdmin.printPartySchedule": "Print this organisation's schedule (PDF)",
+  "meetingsAdmin.blocksLabel": "Bilateral meeting sessions",
+  "meetingsAdmin.notCut": "not cut into slots yet",
+  "meetingsAdmin.sharedSettings": "The deadlines, the cap of requests and who may meet apply to every bilateral meeting session; the number of tables is this session's own.",
   "meetingsAdmin.answerOnBehalf": "Answer on the organisation's behalf",
   "meetingsAdmin.answeredOnBehalf": "The answer has been recorded on the organisation's behalf; the requester has been told.",
 };
