@@ -9,7 +9,7 @@ test("an organiser sees the demo's grid and requests, and the settings form chec
   await expect(page.getByTestId("unplaced-requests").getByRole("listitem").first()).toBeVisible();
 
   await page.getByRole("link", { name: "Thiết lập gặp song phương" }).click();
-  await expect(page).toHaveURL(/\/admin\/meetings\/settings$/);
+  await expect(page).toHaveURL(/\/admin\/meetings\/settings\?session=\d+$/);
   await expect(page.getByLabel("Tên bàn 1", { exact: true })).toHaveValue("Khu A");
   await expect(page.getByLabel("Tỉnh, thành phố được đề nghị gặp Cơ quan đại diện ở nước ngoài")).toBeChecked();
   await page.locator("input[name=tableCount]").fill("abc");
