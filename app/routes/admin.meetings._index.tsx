@@ -18,7 +18,8 @@ import type { OrganisationKind } from "~/lib/roles";
 import { getCurrentConference } from "~/models/conference.server";
 import { meetingBlockOverview, meetingGrid, schedulerNames, setMeetingLocked } from "~/models/meeting-grid.server";
 import { partiesWithRequests, sharedBlockSettings, unplacedRequests } from "~/models/meeting-admin.server";
-import { commitSchedule, createMeetingBlock, DEFAULT_ALLOWED_PAIRS, previewSchedule } from "~/models/meetings.server";
+import { createMeetingBlock, DEFAULT_ALLOWED_PAIRS } from "~/models/meetings.server";
+import { commitSchedule, previewSchedule } from "~/models/meeting-schedule.server";
 
 export const meta: MetaFunction = () => [{ title: "Gặp gỡ song phương · Hội nghị Ngoại vụ" }];
 

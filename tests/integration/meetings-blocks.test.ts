@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb, nowIso } from "~/db.server";
-import { buildInstance, commitSchedule, placeMeeting, previewSchedule } from "~/models/meetings.server";
+import { placeMeeting } from "~/models/meetings.server";
+import { buildInstance, commitSchedule, previewSchedule } from "~/models/meeting-schedule.server";
 import { availabilityOf } from "~/models/meeting-outcomes.server";
 import { meetingPrints } from "~/models/meeting-prints.server";
 import { action as gridAction, loader as gridLoader } from "~/routes/admin.meetings._index";

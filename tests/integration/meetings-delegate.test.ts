@@ -1,7 +1,8 @@
 import ICAL from "ical.js";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
-import { buildInstance, createMeetingBlock, placeMeeting } from "~/models/meetings.server";
+import { createMeetingBlock, placeMeeting } from "~/models/meetings.server";
+import { buildInstance } from "~/models/meeting-schedule.server";
 import { action, loader } from "~/routes/meetings";
 import * as myAgenda from "~/routes/my-agenda";
 import * as myAgendaIcs from "~/routes/my-agenda[.]ics";

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
-import { answerMeetingRequest, commitSchedule, createMeetingBlock, placeMeeting, previewSchedule, requestMeeting, withdrawMeetingRequest } from "~/models/meetings.server";
+import { answerMeetingRequest, createMeetingBlock, placeMeeting, requestMeeting, withdrawMeetingRequest } from "~/models/meetings.server";
+import { commitSchedule, previewSchedule } from "~/models/meeting-schedule.server";
 import { action, loader } from "~/routes/meetings";
 import { demoConference } from "../helpers/factories";
 import { askFor, cookieFor, delegateOf, resetMeetings } from "../helpers/meetings";

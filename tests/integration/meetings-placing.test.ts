@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
-import { answerMeetingRequest, buildInstance, commitSchedule, createMeetingBlock, previewSchedule, requestMeeting } from "~/models/meetings.server";
+import { answerMeetingRequest, createMeetingBlock, requestMeeting } from "~/models/meetings.server";
+import { buildInstance, commitSchedule, previewSchedule } from "~/models/meeting-schedule.server";
 import { action as gridAction, loader as gridLoader } from "~/routes/admin.meetings._index";
 import { action as partyAction, loader as partyLoader } from "~/routes/admin.meetings.parties.$id";
 import { action as placeAction, loader as placeLoader } from "~/routes/admin.meetings.requests.$id";

@@ -1,16 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
 import { validateResult } from "~/lib/scheduler/validate";
-import {
-  answerMeetingRequest,
-  buildInstance,
-  commitSchedule,
-  createMeetingBlock,
-  meetingsOfOrganisation,
-  placeMeeting,
-  previewSchedule,
-  requestMeeting,
-} from "~/models/meetings.server";
+import { answerMeetingRequest, createMeetingBlock, meetingsOfOrganisation, placeMeeting, requestMeeting } from "~/models/meetings.server";
+import { buildInstance, commitSchedule, previewSchedule } from "~/models/meeting-schedule.server";
 import { demoConference } from "../helpers/factories";
 import { acceptedRequests, askFor, delegateOf, resetMeetings } from "../helpers/meetings";
 
