@@ -43,23 +43,8 @@ export async function sectorsOf(conferenceId: number, organisationId: number): P
 }
 
 /** The asked side (for a mission, its head) says which sectors it covers; audited. */
-export async function setSectors(userId: string, conferenceId: number, organisationId: number, sectors: string, actor: Actor): Promise<{ ok: true } | { ok: false; problem: Problem }> {
-  return getDb()
-    .transaction()
-    .execute(async (trx) => {
-      const org = await trx.selectFrom("organisations").select("kind").where("id", "=", organisationId).executeTakeFirst();
-      if (!org || REQUESTER_KINDS.includes(org.kind)) return { ok: false as const, problem: { key: "error.forbidden.title" } };
-      const refusal = await counterpartRefusal(trx, userId, organisationId);
-      if (refusal) return { ok: false as const, problem: refusal };
-      const key = searchKey(sectors);
-      await trx
-        .insertInto("meeting_parties")
-        .values({ conference_id: conferenceId, organisation_id: organisationId, max_meetings: null, limits_availability: 0, sectors, sectors_key: key })
-        .onConflict((oc) => oc.columns(["conference_id", "organisation_id"]).doUpdateSet({ sectors, sectors_key: key }))
-        .execute();
-      await recordAudit(trx, { actorId: actor.id, action: "meeting_party.sectors", entity: "organisation", entityId: organisationId, detail: { sectors }, ip: actor.ip });
-      return { ok: true as const };
-    });
+export async function setSectors(userId: string, conferenceId: number, organisationId: number, sectors: string, actor: Actor) {
+  return updateCounterpart(userId, conferenceId, organisationId, { sectors, sectors_key: searchKey(sectors) }, { action: "meeting_party.sectors", detail: { sectors } }, actor);
 }
 
 const requestColumns = ["r.id", "r.sector", "r.ask", "r.priority", "r.status", "r.decline_reason", "r.created_at", "o.name_vi", "o.name_en", "o.country_vi", "o.country_en"] as const;
@@ -95,26 +80,37 @@ export async function maxMeetingsOf(conferenceId: number, organisationId: number
   return row?.max_meetings ?? null;
 }
 
+/** The counterpart side sets its maximum number of meetings (null: no limit). */
+export async function setMaxMeetings(userId: string, conferenceId: number, organisationId: number, maxMeetings: number | null, actor: Actor) {
+  return updateCounterpart(userId, conferenceId, organisationId, { max_meetings: maxMeetings }, { action: "meeting_party.max_meetings", detail: { maxMeetings } }, actor);
+}
+
 /**
- * The counterpart side sets its maximum number of meetings (null: no limit), in
- * one audited transaction. Only who speaks for the organisation may: a delegate
- * of it, and for a mission its head (counterpartRefusal); never a requester.
+ * Changes the asked side's own meeting settings in one audited transaction.
+ * Only who speaks for the organisation may: a delegate of it, and for a
+ * mission its head (counterpartRefusal); never a requester, who only asks.
  */
-export async function setMaxMeetings(userId: string, conferenceId: number, organisationId: number, maxMeetings: number | null, actor: Actor): Promise<{ ok: true } | { ok: false; problem: Problem }> {
+async function updateCounterpart(
+  userId: string,
+  conferenceId: number,
+  organisationId: number,
+  changes: { max_meetings?: number | null; sectors?: string; sectors_key?: string },
+  audit: { action: string; detail: Record<string, unknown> },
+  actor: Actor,
+): Promise<{ ok: true } | { ok: false; problem: Problem }> {
   return getDb()
     .transaction()
     .execute(async (trx) => {
       const org = await trx.selectFrom("organisations").select("kind").where("id", "=", organisationId).executeTakeFirst();
-      // Provinces and ministries ask; only the asked side caps its own meetings.
       if (!org || REQUESTER_KINDS.includes(org.kind)) return { ok: false as const, problem: { key: "error.forbidden.title" } };
       const refusal = await counterpartRefusal(trx, userId, organisationId);
       if (refusal) return { ok: false as const, problem: refusal };
       await trx
         .insertInto("meeting_parties")
-        .values({ conference_id: conferenceId, organisation_id: organisationId, max_meetings: maxMeetings, limits_availability: 0 })
-        .onConflict((oc) => oc.columns(["conference_id", "organisation_id"]).doUpdateSet({ max_meetings: maxMeetings }))
+        .values({ conference_id: conferenceId, organisation_id: organisationId, max_meetings: null, limits_availability: 0, ...changes })
+        .onConflict((oc) => oc.columns(["conference_id", "organisation_id"]).doUpdateSet(changes))
         .execute();
-      await recordAudit(trx, { actorId: actor.id, action: "meeting_party.max_meetings", entity: "organisation", entityId: organisationId, detail: { maxMeetings }, ip: actor.ip });
+      await recordAudit(trx, { actorId: actor.id, action: audit.action, entity: "organisation", entityId: organisationId, detail: audit.detail, ip: actor.ip });
       return { ok: true as const };
     });
 }

@@ -12,8 +12,8 @@ import { EmptyState, Notice, PageHeader } from "~/components/ui";
 import { translate, type Locale } from "~/lib/i18n";
 import type { Reason } from "~/lib/scheduler/schedule";
 import { formValues, parseWith } from "~/lib/schemas/common";
-import { blockCreateSchema, pairsFromForm } from "~/lib/schemas/meeting-block";
-import { CONFERENCE_ZONE, formatInstant, utcToZonedLocal, zonedLocalToUtc } from "~/lib/time";
+import { blockCreateSchema, blockSettingsInput, pairsFromForm } from "~/lib/schemas/meeting-block";
+import { CONFERENCE_ZONE, formatInstant, utcToZonedLocal } from "~/lib/time";
 import type { OrganisationKind } from "~/lib/roles";
 import { getCurrentConference } from "~/models/conference.server";
 import { meetingBlockOverview, meetingGrid, schedulerNames, setMeetingLocked } from "~/models/meeting-grid.server";
@@ -93,16 +93,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const d = parsed.data;
     const result = await createMeetingBlock(
       conference.id,
-      {
-        sessionId: session.id,
-        slotMinutes: d.slotMinutes,
-        gapMinutes: d.gapMinutes,
-        tableCount: d.tableCount,
-        requestsCloseAt: d.requestsCloseAt ? zonedLocalToUtc(d.requestsCloseAt, CONFERENCE_ZONE) : null,
-        answersCloseAt: d.answersCloseAt ? zonedLocalToUtc(d.answersCloseAt, CONFERENCE_ZONE) : null,
-        maxRequestsPerOrganisation: d.maxRequests,
-        allowedPairs: pairs,
-      },
+      { ...blockSettingsInput(d, pairs, CONFERENCE_ZONE), sessionId: session.id, slotMinutes: d.slotMinutes, gapMinutes: d.gapMinutes },
       actor,
     );
     if (!result.ok) return json({ intent, errors: { "": result.problem.key }, values }, { status: 400 });

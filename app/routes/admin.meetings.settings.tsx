@@ -9,8 +9,8 @@ import { MeetingBlockFields } from "~/components/meeting-block-fields";
 import { Notice, PageHeader } from "~/components/ui";
 import type { OrganisationKind } from "~/lib/roles";
 import { formValues, parseWith, type FieldErrors } from "~/lib/schemas/common";
-import { blockSettingsSchema, pairsFromForm } from "~/lib/schemas/meeting-block";
-import { CONFERENCE_ZONE, utcToZonedLocal, zonedLocalToUtc } from "~/lib/time";
+import { blockSettingsInput, blockSettingsSchema, pairsFromForm } from "~/lib/schemas/meeting-block";
+import { CONFERENCE_ZONE, utcToZonedLocal } from "~/lib/time";
 import { listRooms } from "~/models/agenda.server";
 import { getCurrentConference } from "~/models/conference.server";
 import { blockTables, updateBlockSettings, updateTables } from "~/models/meeting-admin.server";
@@ -62,17 +62,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (pairs.length === 0) errors.pairs = "meetingsAdmin.errors.noPairs";
     if (!parsed.ok || Object.keys(errors).length) return fail(errors);
     const d = parsed.data;
-    const result = await updateBlockSettings(
-      block.id,
-      {
-        tableCount: d.tableCount,
-        requestsCloseAt: d.requestsCloseAt ? zonedLocalToUtc(d.requestsCloseAt, CONFERENCE_ZONE) : null,
-        answersCloseAt: d.answersCloseAt ? zonedLocalToUtc(d.answersCloseAt, CONFERENCE_ZONE) : null,
-        maxRequestsPerOrganisation: d.maxRequests,
-        allowedPairs: pairs,
-      },
-      actor,
-    );
+    const result = await updateBlockSettings(block.id, blockSettingsInput(d, pairs, CONFERENCE_ZONE), actor);
     if (!result.ok) return fail({ tableCount: result.problem.key }, result.problem.params);
     return json<ActionData>({ intent: "settings", errors: {}, done: "meetingsAdmin.settingsSaved" });
   }

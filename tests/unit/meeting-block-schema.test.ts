@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseWith } from "~/lib/schemas/common";
-import { blockCreateSchema, blockSettingsSchema, pairsFromForm, placeSchema, videoUrlSchema } from "~/lib/schemas/meeting-block";
+import { blockCreateSchema, blockSettingsInput, blockSettingsSchema, pairsFromForm, placeSchema, videoUrlSchema } from "~/lib/schemas/meeting-block";
 
 describe("meeting block settings", () => {
   it("reads the ticked pairs, requesters down the side and counterparts across", () => {
@@ -34,5 +34,19 @@ describe("meeting block settings", () => {
     expect(parseWith(placeSchema, { slotId: "3", tableId: "7", locked: false })).toEqual({ ok: true, data: { slotId: 3, tableId: 7, locked: false } });
     expect(parseWith(placeSchema, { slotId: "3", tableId: "7" })).toEqual({ ok: true, data: { slotId: 3, tableId: 7, locked: false } });
     expect(parseWith(placeSchema, { slotId: "", tableId: "x" })).toEqual({ ok: false, errors: { slotId: "errors.required", tableId: "errors.integer" } });
+  });
+});
+
+describe("blockSettingsInput", () => {
+  it("turns deadlines typed in Hà Nội time into UTC and keeps the rest", () => {
+    const parsed = parseWith(blockSettingsSchema, { tableCount: "12", requestsCloseAt: "2030-12-05T17:00", answersCloseAt: "", maxRequests: "8" });
+    if (!parsed.ok) throw new Error("invalid");
+    expect(blockSettingsInput(parsed.data, [["province", "mission"]], "Asia/Ho_Chi_Minh")).toEqual({
+      tableCount: 12,
+      requestsCloseAt: "2030-12-05T10:00:00.000Z",
+      answersCloseAt: null,
+      maxRequestsPerOrganisation: 8,
+      allowedPairs: [["province", "mission"]],
+    });
   });
 });

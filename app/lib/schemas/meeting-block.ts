@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { OrganisationKind } from "../roles";
+import { zonedLocalToUtc } from "../time";
 import { integerField, msg, optionalLocalDateTime } from "./common";
 
 /** A meeting block's settings, shared by the browser (react-hook-form) and the organisers' actions. */
@@ -58,3 +59,14 @@ export const placeSchema = z.object({
     .optional()
     .transform((v) => v === "on" || v === true),
 });
+
+/** The parsed settings as the model stores them: deadlines typed in the conference's local time become UTC instants. */
+export function blockSettingsInput(d: z.output<typeof blockSettingsSchema>, pairs: Array<[OrganisationKind, OrganisationKind]>, zone: string) {
+  return {
+    tableCount: d.tableCount,
+    requestsCloseAt: d.requestsCloseAt ? zonedLocalToUtc(d.requestsCloseAt, zone) : null,
+    answersCloseAt: d.answersCloseAt ? zonedLocalToUtc(d.answersCloseAt, zone) : null,
+    maxRequestsPerOrganisation: d.maxRequests,
+    allowedPairs: pairs,
+  };
+}
