@@ -6,6 +6,7 @@ import type { RoomInput, SessionInput } from "~/lib/schemas/agenda";
 import { formatRange, zonedLocalToUtc } from "~/lib/time";
 import type { Database } from "../../db/schema";
 import { recordAudit } from "./audit.server";
+import { mailSchedule } from "./meeting-mail.server";
 import { publicUrl } from "./invitations.server";
 import { queueEmail } from "./outbox.server";
 
@@ -188,7 +189,11 @@ export async function saveSession(conferenceId: number, id: number | null, input
       if (input.kind !== "meeting_block") return { ok: false, errors: { kind: "agenda.errors.meetingBlockKind" }, problems: [] };
       const shift = Date.parse(startsAt) - Date.parse(current.starts_at);
       if (Date.parse(endsAt) - Date.parse(startsAt) !== Date.parse(current.ends_at) - Date.parse(current.starts_at)) return { ok: false, errors: { endTime: "agenda.errors.meetingBlockLength" }, problems: [] };
-      if (shift !== 0) await shiftMeetingSlots(trx, block.id, shift);
+      if (shift !== 0) {
+        await shiftMeetingSlots(trx, block.id, shift);
+        // Every party with a meeting in the block gets its schedule again, at the new times.
+        await mailSchedule(trx, block.id, zone);
+      }
     }
 
     const now = nowIso();

@@ -15,13 +15,14 @@ import { queueEmail } from "./outbox.server";
 type Trx = Transaction<Database>;
 type Text = { key: string; params: Record<string, string | number> };
 
-/** Who reads an organisation's meeting mail: its head for a mission that has one, else its active accounts. */
+/** Who reads an organisation's meeting mail: its head for a mission that has one, else its active delegates. */
 async function recipientsOf(trx: Trx, organisationId: number) {
   const users = await trx
     .selectFrom("users as u")
     .innerJoin("organisations as o", "o.id", "u.organisation_id")
     .select(["u.email", "u.full_name", "u.heads_organisation", "o.kind"])
     .where("u.organisation_id", "=", organisationId)
+    .where("u.role", "=", "delegate")
     .where("u.disabled_at", "is", null)
     .execute();
   const head = users.filter((u) => u.kind === "mission" && u.heads_organisation === 1);

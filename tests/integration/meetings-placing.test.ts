@@ -234,7 +234,7 @@ describe("online parties, the party view, heads of mission", () => {
 
 describe("the meeting-block session in the agenda", () => {
   it("moving the session takes its slots and meetings along; its length, kind and existence stay", async () => {
-    const { conference, blockId, first, slots, tables } = await setUp();
+    const { conference, blockId, first, slots, tables, laoCai, japan } = await setUp();
     const cookie = await signInAs("organiser");
     await place(cookie, first, { slotId: String(slots[0].id), tableId: String(tables[0].id) });
     const session = await getDb().selectFrom("sessions").selectAll().where("conference_id", "=", conference.id).where("kind", "=", "meeting_block").executeTakeFirstOrThrow();
@@ -259,8 +259,14 @@ describe("the meeting-block session in the agenda", () => {
     expect(await saveSession(conference.id, session.id, input(0, 30), [], actor)).toMatchObject({ ok: false, errors: { endTime: "agenda.errors.meetingBlockLength" } });
     expect(await saveSession(conference.id, session.id, input(0, 0, "discussion"), [], actor)).toMatchObject({ ok: false, errors: { kind: "agenda.errors.meetingBlockKind" } });
     // Half an hour later: exactly one slot step, the case where moving slots at once would collide.
+    const mailed = () => getDb().selectFrom("outbox").select("to_email").where("kind", "=", "meeting.schedule").execute();
+    const before = (await mailed()).length;
     const moved = await saveSession(conference.id, session.id, input(30, 30), [], actor);
     expect(moved.ok).toBe(true);
+    // Both parties of the placed meeting get their schedule at the new times (every account of the province, the mission's head).
+    const sentTo = (await mailed()).slice(before).map((m) => m.to_email);
+    const emailOf = async (userId: string) => (await getDb().selectFrom("users").select("email").where("id", "=", userId).executeTakeFirstOrThrow()).email;
+    expect(sentTo).toEqual(expect.arrayContaining([await emailOf(laoCai.userId), await emailOf(japan.userId)]));
     const after = await getDb().selectFrom("meeting_slots").select(["id", "starts_at"]).where("block_id", "=", blockId).orderBy("starts_at").execute();
     expect(after.map((s) => s.id)).toEqual(slots.map((s) => s.id));
     expect(after.map((s) => Date.parse(s.starts_at) - Date.parse(slots.find((x) => x.id === s.id)!.starts_at))).toEqual(slots.map(() => 30 * 60000));
