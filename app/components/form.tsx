@@ -15,7 +15,9 @@ export interface ActionFeedback {
 /**
  * One zod schema, two checks: react-hook-form validates as the person types,
  * the action validates again on the server (and alone when JavaScript is off).
- * Server errors show beside their field until the field is changed.
+ * Server errors show beside their field until the field is changed. Pass the
+ * action's data as `feedback` (or a memoised object): a fresh object on every
+ * render would reset the errors on every render.
  */
 export function useZodForm<S extends z.ZodTypeAny>(
   schema: S,

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { requirePermission } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
 import { SubmitButton, TextField, useZodForm, ZodForm } from "~/components/form";
@@ -81,8 +81,14 @@ export default function PlaceMeeting() {
   const pick = useBilingual();
   const nameOf = (orgId: number | string) => (Number(orgId) === request.from_organisation_id ? pick(request.a_vi, request.a_en) : Number(orgId) === request.to_organisation_id ? pick(request.b_vi, request.b_en) : String(orgId));
   const problemParams = data?.params?.party !== undefined ? { ...data.params, party: nameOf(data.params.party) } : data?.params;
-  const placeFeedback = data?.intent === "place" ? { errors: Object.fromEntries(Object.entries(data.errors).map(([k, v]) => [k, t(v, problemParams)])), values: data.values } : null;
-  const defaults = { slotId: meeting ? String(meeting.slot_id) : "", tableId: meeting?.table_id ? String(meeting.table_id) : "", locked: !meeting || meeting.locked ? "on" : "" };
+  // One object per action result: useZodForm resets its server errors whenever the feedback changes identity.
+  const placeFeedback = useMemo(
+    () => (data?.intent === "place" ? { errors: Object.fromEntries(Object.entries(data.errors).map(([k, v]) => [k, t(v, problemParams)])), values: data.values } : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- recomputed per action result
+    [data],
+  );
+  // A placing or move by hand is locked unless the organiser unticks it: the scheduler then keeps it.
+  const defaults = { slotId: meeting ? String(meeting.slot_id) : "", tableId: meeting?.table_id ? String(meeting.table_id) : "", locked: "on" };
   const place = useZodForm(placeSchema, { defaultValues: defaults, feedback: placeFeedback });
   const video = useZodForm(videoUrlSchema, { defaultValues: { videoUrl: meeting?.video_url ?? "" }, feedback: data?.intent === "video" ? data : null });
   const [slotId, setSlotId] = useState(defaults.slotId);

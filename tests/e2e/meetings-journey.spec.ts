@@ -60,4 +60,21 @@ test("a province requests, the ambassador accepts, the organiser schedules and c
   await expect(province.getByTestId("my-meetings")).toContainText(/Bàn \d+/);
   await ambassador.goto("/my-agenda");
   await expect(ambassador.getByTestId("my-meetings")).toContainText("Bắc Giang");
+
+  // The organiser moves it by hand to a slot where both are free; the page offers only that slot's free tables.
+  await organiser.getByTestId("meeting-grid").getByRole("link", { name: /Bắc Giang/ }).click();
+  const before = await organiser.getByTestId("current-placement").textContent();
+  const slot = organiser.locator("select#slotId");
+  const free = (await slot.locator("option").evaluateAll((options) => options.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? "" }))))
+    .filter((o) => o.value && /còn \d+ bàn trống/.test(o.text) && !(before ?? "").includes(o.text.split(" · ")[0]));
+  expect(free.length).toBeGreaterThan(0);
+  const target = free[free.length - 1];
+  await slot.selectOption(target.value);
+  const table = organiser.locator("select#tableId");
+  await expect(table.locator("option")).toHaveCount(Number(/còn (\d+) bàn trống/.exec(target.text)![1]) + 1);
+  await table.selectOption({ index: 1 });
+  await organiser.getByRole("button", { name: "Chuyển", exact: true }).click();
+  await expect(organiser.getByText("Đã chuyển cuộc gặp.")).toBeVisible();
+  await expect(organiser.getByTestId("current-placement")).not.toHaveText(before ?? "");
+  await expect(organiser.getByTestId("current-placement")).toContainText("Đã khóa");
 });
