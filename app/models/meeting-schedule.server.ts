@@ -97,6 +97,16 @@ export async function commitSchedule(blockId: number, meetings: Meeting[], actor
     unscheduled: [...requestIds].filter((r) => !placed.has(r)).map((request) => ({ request, reason: "not placed" })),
   });
   if (violations.length) return { ok: false, problem: { key: "meetings.errors.staleSchedule", params: { detail: violations[0] } } };
+  try {
+    return await writeSchedule(blockId, conferenceId, instance, requestIds, meetings, actor);
+  } catch (error) {
+    // A meeting placed by hand in the instant between the check and the write: the database refuses the clash.
+    if (error instanceof Error && /UNIQUE constraint failed: meeting/.test(error.message)) return { ok: false, problem: { key: "meetings.errors.staleSchedule", params: { detail: "double-booked" } } };
+    throw error;
+  }
+}
+
+async function writeSchedule(blockId: number, conferenceId: number, instance: Instance, requestIds: Set<string>, meetings: Meeting[], actor: Actor): Promise<{ ok: true; placed: number }> {
   return getDb().transaction().execute(async (trx) => {
     const slotIds = instance.slots.map((s) => numberOf(s.id));
     // A request placed again keeps what was written on its meeting (video link, outcome).

@@ -302,3 +302,20 @@ describe("answering on a party's behalf", () => {
     expect(await getDb().selectFrom("meeting_requests").select("status").where("id", "=", toKorea.id).executeTakeFirstOrThrow()).toEqual({ status: "pending" });
   });
 });
+
+describe("committing against the database's own rules", () => {
+  it("a clash the instance could not see (a meeting without a table) is refused as stale, and nothing is half-written", async () => {
+    const { blockId, first, second, japan } = await setUp();
+    const preview = await previewSchedule(blockId);
+    const mine = preview.meetings.find((m) => m.request === `req-${first}`)!;
+    // Japan meets Yên Bái in that slot without a table (written outside the app): the instance leaves it out.
+    const slotId = Number(mine.slot.slice("slot-".length));
+    const now = new Date().toISOString();
+    const other = await getDb().insertInto("meetings").values({ request_id: second, slot_id: slotId, table_id: null, video_url: null, locked: 1, outcome: "", follow_up: "", outcome_recorded_by: null, outcome_recorded_at: null, created_at: now, updated_at: now }).returning("id").executeTakeFirstOrThrow();
+    await getDb().insertInto("meeting_participants").values({ meeting_id: other.id, slot_id: slotId, organisation_id: japan.orgId }).execute();
+    const before = await getDb().selectFrom("meetings").select("id").execute();
+    const result = await commitSchedule(blockId, preview.meetings.filter((m) => m.request === `req-${first}`), { id: null, ip: null });
+    expect(result).toEqual({ ok: false, problem: { key: "meetings.errors.staleSchedule", params: { detail: "double-booked" } } });
+    expect(await getDb().selectFrom("meetings").select("id").execute()).toEqual(before);
+  });
+});
