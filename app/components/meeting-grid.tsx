@@ -51,11 +51,11 @@ export function MeetingGrid({ grid, zone, sessionId }: { grid: Grid; zone: strin
                     {m ? (
                       <div>
                         <Link className="block text-navy-900 hover:underline" to={`/admin/meetings/requests/${m.request_id}`}>
-                          <span className="block">{pick(m.a_vi, m.a_en)}</span>
-                          <span className="block">{pick(m.b_vi, m.b_en)}</span>
+                          <span className="block">{pick(m.requester_vi, m.requester_en)}</span>
+                          <span className="block">{pick(m.counterpart_vi, m.counterpart_en)}</span>
                         </Link>
                         {m.locked ? <Badge tone="grey">🔒 {t("meetingsAdmin.locked")}</Badge> : null}
-                        {m.online ? <Badge tone={m.video_url ? "green" : "amber"}>{t(m.video_url ? "meetingsAdmin.online" : "meetingsAdmin.needsLink")}</Badge> : null}
+                        {m.party_online ? <Badge tone={m.video_url ? "green" : "amber"}>{t(m.video_url ? "meetingsAdmin.online" : "meetingsAdmin.needsLink")}</Badge> : null}
                         <Form method="post" className="inline">
                           <input type="hidden" name="session" value={sessionId} />
                           <input type="hidden" name="meetingId" value={m.id} />

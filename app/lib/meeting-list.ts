@@ -9,7 +9,9 @@ import { utcToZonedLocal } from "./time";
 /** One placed meeting with everything the prints show (a row of the model's one query). */
 export interface PrintMeeting {
   id: number;
+  request_id: number;
   slot_id: number;
+  table_id: number | null;
   /** 1-based position of the slot in its block, counting empty slots too. */
   slot_number: number;
   starts_at: string;
@@ -19,8 +21,10 @@ export interface PrintMeeting {
   table_label: string;
   room_vi: string | null;
   room_en: string | null;
+  requester_id: number;
   requester_vi: string;
   requester_en: string;
+  counterpart_id: number;
   counterpart_vi: string;
   counterpart_en: string;
   sector: string;
@@ -28,12 +32,14 @@ export interface PrintMeeting {
   priority: number;
   locked: boolean;
   video_url: string | null;
+  /** A party attends online (all its active registrations are online): the meeting needs a video link. */
+  party_online: boolean;
   outcome: string;
   follow_up: string;
 }
 
-/** Online for at least one party: a video link, or no table at all. */
-export const isOnline = (m: Pick<PrintMeeting, "table_number" | "video_url">) => m.table_number === null || Boolean(m.video_url?.trim());
+/** Online for at least one party: a party attending online, a video link, or no table at all. */
+export const isOnline = (m: Pick<PrintMeeting, "table_number" | "video_url"> & { party_online?: boolean }) => Boolean(m.party_online) || m.table_number === null || Boolean(m.video_url?.trim());
 
 /** Slot (time) order, then table number; meetings without a table after the tables of their slot. */
 export function sortForPrint<T extends Pick<PrintMeeting, "id" | "starts_at" | "table_number">>(meetings: readonly T[]): T[] {

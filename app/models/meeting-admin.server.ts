@@ -2,6 +2,7 @@ import { getDb, nowIso } from "~/db.server";
 import type { OrganisationKind } from "~/lib/roles";
 import { recordAudit } from "./audit.server";
 import { blockIdsOf, onlineOrganisationIds, type Actor, type Problem } from "./meetings.server";
+import { partyMeetings } from "./party-meetings.server";
 
 /**
  * The organisers' changes to a meeting block after it is cut: settings,
@@ -62,13 +63,16 @@ export async function updateBlockSettings(blockId: number, input: BlockSettingsI
   });
 }
 
-/** The block's tables with their label and room. */
-export async function blockTables(blockId: number) {
+/** The tables of a block (or of several) with their label and room. */
+export async function blockTables(blockId: number | number[]) {
+  const ids = Array.isArray(blockId) ? blockId : [blockId];
+  if (ids.length === 0) return [];
   return getDb()
     .selectFrom("meeting_tables as t")
     .leftJoin("rooms as r", "r.id", "t.room_id")
     .select(["t.id", "t.block_id", "t.number", "t.label", "t.room_id", "r.name_vi as room_vi", "r.name_en as room_en"])
-    .where("t.block_id", "=", blockId)
+    .where("t.block_id", "in", ids)
+    .orderBy("t.block_id")
     .orderBy("t.number")
     .execute();
 }
@@ -142,6 +146,7 @@ export async function requestPlacement(conferenceId: number, requestId: number) 
     .executeTakeFirst();
   if (!request) return null;
   const parties = [request.from_organisation_id, request.to_organisation_id];
+  const blockIds = await blockIdsOf(db, conferenceId);
   const [meeting, slots, tables, busy, limits, availability, online] = await Promise.all([
     db
       .selectFrom("meetings as m")
@@ -149,8 +154,8 @@ export async function requestPlacement(conferenceId: number, requestId: number) 
       .select(["m.id", "m.slot_id", "m.table_id", "m.locked", "m.video_url", "m.outcome", "m.follow_up", "m.outcome_recorded_at", "u.full_name as recorded_by"])
       .where("m.request_id", "=", requestId)
       .executeTakeFirst(),
-    blockIdsOf(db, conferenceId).then((ids) => (ids.length ? db.selectFrom("meeting_slots").select(["id", "block_id", "starts_at", "ends_at"]).where("block_id", "in", ids).orderBy("starts_at").execute() : [])),
-    blockIdsOf(db, conferenceId).then(async (ids) => (await Promise.all(ids.map(blockTables))).flat()),
+    blockIds.length ? db.selectFrom("meeting_slots").select(["id", "block_id", "starts_at", "ends_at"]).where("block_id", "in", blockIds).orderBy("starts_at").execute() : [],
+    blockTables(blockIds),
     db
       .selectFrom("meeting_participants as p")
       .innerJoin("meetings as m", "m.id", "p.meeting_id")
@@ -218,18 +223,7 @@ export async function partyOverview(conferenceId: number, organisationId: number
       .orderBy("r.priority", "desc")
       .orderBy("r.id")
       .execute(),
-    db
-      .selectFrom("meeting_participants as p")
-      .innerJoin("meetings as m", "m.id", "p.meeting_id")
-      .innerJoin("meeting_slots as s", "s.id", "m.slot_id")
-      .innerJoin("meeting_requests as r", "r.id", "m.request_id")
-      .leftJoin("meeting_tables as t", "t.id", "m.table_id")
-      .innerJoin("organisations as o", (j) => j.on((eb) => eb.and([eb("o.id", "in", [eb.ref("r.from_organisation_id"), eb.ref("r.to_organisation_id")]), eb("o.id", "!=", organisationId)])))
-      .select(["m.id", "m.request_id", "m.locked", "m.video_url", "m.outcome", "m.follow_up", "s.starts_at", "s.ends_at", "t.number as table_number", "o.name_vi", "o.name_en", "r.sector"])
-      .where("p.organisation_id", "=", organisationId)
-      .where("s.block_id", "in", blockIds)
-      .orderBy("s.starts_at")
-      .execute(),
+    partyMeetings(db, { conferenceId, organisationId, blockIds }),
     db.selectFrom("users").select(["full_name", "email"]).where("organisation_id", "=", organisationId).where("heads_organisation", "=", 1).executeTakeFirst(),
     onlineOrganisationIds(conferenceId),
   ]);
@@ -241,7 +235,7 @@ export async function partyOverview(conferenceId: number, organisationId: number
     limitsAvailability: settings?.limits_availability === 1,
     available,
     requests,
-    meetings: meetings.map((m) => ({ ...m, locked: m.locked === 1 })),
+    meetings,
   };
 }
 

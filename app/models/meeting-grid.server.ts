@@ -1,7 +1,9 @@
 import { getDb, nowIso } from "~/db.server";
 import { recordAudit } from "./audit.server";
 import { blockTables } from "./meeting-admin.server";
-import { meetingsOfOrganisation, onlineOrganisationIds, type Actor } from "./meetings.server";
+import { meetingsForPrint } from "./meeting-prints.server";
+import type { Actor } from "./meetings.server";
+import { byParty, partyMeetings } from "./party-meetings.server";
 
 /**
  * Read helpers for the organisers' meeting pages (the rules stay in meetings.server.ts):
@@ -31,27 +33,18 @@ export async function meetingBlockOverview(conferenceId: number, sessionId?: num
 /** Slots × tables with every placed meeting (both parties' names), and request counts by status. */
 export async function meetingGrid(blockId: number, conferenceId: number) {
   const db = getDb();
-  const [slots, tables, meetings, counts, online] = await Promise.all([
+  const [slots, tables, meetings, counts] = await Promise.all([
     db.selectFrom("meeting_slots").select(["id", "starts_at", "ends_at"]).where("block_id", "=", blockId).orderBy("starts_at").execute(),
     blockTables(blockId),
-    db
-      .selectFrom("meetings as m")
-      .innerJoin("meeting_slots as s", "s.id", "m.slot_id")
-      .innerJoin("meeting_requests as r", "r.id", "m.request_id")
-      .innerJoin("organisations as a", "a.id", "r.from_organisation_id")
-      .innerJoin("organisations as b", "b.id", "r.to_organisation_id")
-      .select(["m.id", "m.request_id", "m.slot_id", "m.table_id", "m.locked", "m.video_url", "r.sector", "r.priority", "r.from_organisation_id", "r.to_organisation_id", "a.name_vi as a_vi", "a.name_en as a_en", "b.name_vi as b_vi", "b.name_en as b_en"])
-      .where("s.block_id", "=", blockId)
-      .execute(),
+    meetingsForPrint(conferenceId, [blockId]),
     db.selectFrom("meeting_requests").select(["status", (eb) => eb.fn.countAll<number>().as("n")]).where("conference_id", "=", conferenceId).groupBy("status").execute(),
-    onlineOrganisationIds(conferenceId),
   ]);
   const byStatus: Record<string, number> = { pending: 0, accepted: 0, declined: 0, withdrawn: 0 };
   for (const c of counts) byStatus[c.status] = Number(c.n);
   return {
     slots,
     tables,
-    meetings: meetings.map((m) => ({ ...m, locked: m.locked === 1, online: online.has(m.from_organisation_id) || online.has(m.to_organisation_id) })),
+    meetings,
     counts: byStatus,
   };
 }
@@ -86,16 +79,9 @@ export async function setMeetingLocked(meetingId: number, locked: boolean, actor
 
 /** Every party with a placed meeting in the conference's blocks, by name, each with its meetings in time order. */
 export async function partySchedules(conferenceId: number) {
-  const parties = await getDb()
-    .selectFrom("meeting_participants as p")
-    .innerJoin("meeting_slots as s", "s.id", "p.slot_id")
-    .innerJoin("meeting_blocks as b", "b.id", "s.block_id")
-    .innerJoin("organisations as o", "o.id", "p.organisation_id")
-    .select(["o.id", "o.name_vi", "o.name_en"])
-    .distinct()
-    .where("b.conference_id", "=", conferenceId)
-    .execute();
+  const groups = byParty(await partyMeetings(getDb(), { conferenceId }));
   const collator = new Intl.Collator("vi");
-  parties.sort((a, b) => collator.compare(a.name_vi, b.name_vi));
-  return Promise.all(parties.map(async (p) => ({ ...p, meetings: await meetingsOfOrganisation(p.id) })));
+  return [...groups.entries()]
+    .map(([id, meetings]) => ({ id, name_vi: meetings[0].party_vi, name_en: meetings[0].party_en, meetings }))
+    .sort((a, b) => collator.compare(a.name_vi, b.name_vi));
 }

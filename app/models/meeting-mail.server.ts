@@ -4,6 +4,7 @@ import { formatRange } from "~/lib/time";
 import type { Database } from "../../db/schema";
 import { publicUrl } from "./invitations.server";
 import { queueEmail } from "./outbox.server";
+import { byParty, partyMeetings } from "./party-meetings.server";
 
 /**
  * The bilateral meetings' e-mails, written to the outbox in the caller's
@@ -92,41 +93,15 @@ export async function mailRequestWithdrawn(trx: Trx, requestId: number) {
   );
 }
 
-/** A party's meetings in the block, one line each, in the reader's language. */
-async function scheduleLines(trx: Trx, blockId: number, organisationId: number, zone: string) {
-  const rows = await trx
-    .selectFrom("meeting_participants as p")
-    .innerJoin("meetings as m", "m.id", "p.meeting_id")
-    .innerJoin("meeting_slots as s", "s.id", "m.slot_id")
-    .innerJoin("meeting_requests as r", "r.id", "m.request_id")
-    .innerJoin("organisations as o", (j) => j.on((eb) => eb.and([eb("o.id", "in", [eb.ref("r.from_organisation_id"), eb.ref("r.to_organisation_id")]), eb("o.id", "!=", organisationId)])))
-    .leftJoin("meeting_tables as t", "t.id", "m.table_id")
-    .select(["s.starts_at", "s.ends_at", "o.name_vi", "o.name_en", "t.number"])
-    .where("p.organisation_id", "=", organisationId)
-    .where("s.block_id", "=", blockId)
-    .orderBy("s.starts_at")
-    .execute();
-  return (l: Locale) =>
-    rows
-      .map((m) => `- ${formatRange(m.starts_at, m.ends_at, zone, l, true)} · ${pick(l, m.name_vi, m.name_en)}${m.number === null ? "" : ` · ${translate(l, "meetingsMail.table", { number: m.number })}`}`)
-      .join("\n");
-}
-
-/** After a committed schedule, every party placed gets its list of meetings. */
+/** After a committed schedule, every party placed in the block gets its list of meetings. */
 export async function mailSchedule(trx: Trx, blockId: number, zone: string) {
-  const parties = await trx
-    .selectFrom("meeting_participants as p")
-    .innerJoin("meeting_slots as s", "s.id", "p.slot_id")
-    .select("p.organisation_id")
-    .distinct()
-    .where("s.block_id", "=", blockId)
-    .execute();
   let sent = 0;
-  for (const { organisation_id } of parties) {
-    const lines = await scheduleLines(trx, blockId, organisation_id, zone);
+  for (const [party, meetings] of byParty(await partyMeetings(trx, { blockIds: [blockId] }))) {
+    const lines = (l: Locale) =>
+      meetings.map((m) => `- ${formatRange(m.starts_at, m.ends_at, zone, l, true)} · ${pick(l, m.counterpart_vi, m.counterpart_en)}${m.table_number === null ? "" : ` · ${translate(l, "meetingsMail.table", { number: m.table_number })}`}`).join("\n");
     sent += await send(
       trx,
-      await recipientsOf(trx, organisation_id),
+      await recipientsOf(trx, party),
       "meeting.schedule",
       () => ({ key: "meetingsMail.schedule.subject", params: {} }),
       (l) => ({ key: "meetingsMail.schedule.body", params: { meetings: lines(l) } }),

@@ -5,7 +5,8 @@ import type { IcsEvent } from "~/lib/ics";
 import { recordAudit } from "./audit.server";
 import { publicUrl } from "./invitations.server";
 import { blockIdsOf, counterpartRefusal, onlineOrganisationIds, type Actor, type Problem } from "./meetings.server";
-import { isLive } from "./programme.server";
+import { partyMeetings } from "./party-meetings.server";
+import { calendarHost, isLive } from "./programme.server";
 import { getOwnRegistration } from "./registrations.server";
 import type { Database } from "../../db/schema";
 
@@ -29,24 +30,8 @@ export async function isOnlineParty(conferenceId: number, organisationId: number
 
 /** The organisation's placed meetings in the blocks' slots, by slot, with the counterpart. */
 async function meetingsBySlot(db: Kysely<Database>, blockIds: number[], organisationId: number) {
-  const rows = await db
-    .selectFrom("meeting_participants as p")
-    .innerJoin("meeting_slots as s", "s.id", "p.slot_id")
-    .innerJoin("meetings as m", "m.id", "p.meeting_id")
-    .innerJoin("meeting_requests as r", "r.id", "m.request_id")
-    .innerJoin("organisations as f", "f.id", "r.from_organisation_id")
-    .innerJoin("organisations as t", "t.id", "r.to_organisation_id")
-    .select(["p.slot_id", "s.starts_at", "r.from_organisation_id", "f.name_vi as from_vi", "f.name_en as from_en", "t.name_vi as to_vi", "t.name_en as to_en"])
-    .where("s.block_id", "in", blockIds)
-    .where("p.organisation_id", "=", organisationId)
-    .orderBy("s.starts_at")
-    .execute();
-  return new Map(
-    rows.map((r) => {
-      const mine = r.from_organisation_id === organisationId;
-      return [r.slot_id, { starts_at: r.starts_at, counterpart_vi: mine ? r.to_vi : r.from_vi, counterpart_en: mine ? r.to_en : r.from_en }] as const;
-    }),
-  );
+  const rows = await partyMeetings(db, { organisationId, blockIds });
+  return new Map(rows.map((r) => [r.slot_id, { starts_at: r.starts_at, counterpart_vi: r.counterpart_vi, counterpart_en: r.counterpart_en }] as const));
 }
 
 // ---------------------------------------------------------------- availability
@@ -192,49 +177,9 @@ export type MeetingPlace =
  * whether the meeting has started, and the outcome with who recorded it.
  */
 export async function placedMeetingsOf(conferenceId: number, organisationId: number, viewerOnline: boolean, now = new Date()) {
-  const rows = await getDb()
-    .selectFrom("meeting_participants as p")
-    .innerJoin("meetings as m", "m.id", "p.meeting_id")
-    .innerJoin("meeting_slots as s", "s.id", "m.slot_id")
-    .innerJoin("meeting_requests as r", "r.id", "m.request_id")
-    .innerJoin("organisations as f", "f.id", "r.from_organisation_id")
-    .innerJoin("organisations as t", "t.id", "r.to_organisation_id")
-    .leftJoin("meeting_tables as tb", "tb.id", "m.table_id")
-    .leftJoin("rooms as room", "room.id", "tb.room_id")
-    .leftJoin("users as rec", "rec.id", "m.outcome_recorded_by")
-    .leftJoin("organisations as recorg", "recorg.id", "rec.organisation_id")
-    .select([
-      "m.id",
-      "s.starts_at",
-      "s.ends_at",
-      "m.updated_at",
-      "r.sector",
-      "r.ask",
-      "r.from_organisation_id",
-      "r.to_organisation_id",
-      "f.name_vi as from_vi",
-      "f.name_en as from_en",
-      "t.name_vi as to_vi",
-      "t.name_en as to_en",
-      "tb.number as table_number",
-      "tb.label as table_label",
-      "room.name_vi as room_vi",
-      "room.name_en as room_en",
-      "m.video_url",
-      "m.outcome",
-      "m.follow_up",
-      "m.outcome_recorded_at",
-      "rec.full_name as recorded_by_name",
-      "recorg.name_vi as recorded_by_org_vi",
-      "recorg.name_en as recorded_by_org_en",
-    ])
-    .where("p.organisation_id", "=", organisationId)
-    .where("r.conference_id", "=", conferenceId)
-    .orderBy("s.starts_at")
-    .execute();
+  const rows = await partyMeetings(getDb(), { conferenceId, organisationId });
   const at = now.toISOString();
-  return rows.map(({ from_organisation_id, to_organisation_id, from_vi, from_en, to_vi, to_en, table_label, room_vi, room_en, ...m }) => {
-    const mine = from_organisation_id === organisationId;
+  return rows.map(({ table_label, room_vi, room_en, ...m }) => {
     const place: MeetingPlace = viewerOnline
       ? { online: true, videoUrl: m.video_url }
       : { online: false, table: m.table_number === null ? null : { number: m.table_number, label: table_label ?? "", room_vi, room_en }, counterpartOnline: Boolean(m.video_url) };
@@ -242,9 +187,6 @@ export async function placedMeetingsOf(conferenceId: number, organisationId: num
       ...m,
       // A party at a table does not follow the video link itself: the organisers bring the counterpart onto the table's screen.
       video_url: viewerOnline ? m.video_url : null,
-      counterpart_id: mine ? to_organisation_id : from_organisation_id,
-      counterpart_vi: mine ? to_vi : from_vi,
-      counterpart_en: mine ? to_en : from_en,
       started: at >= m.starts_at,
       place,
     };
@@ -269,18 +211,11 @@ export function placeText(place: MeetingPlace, locale: Locale): string | null {
   return [translate(locale, "meetingsDelegate.place.table", { number: place.table.number }), place.table.label, room].filter(Boolean).join(" · ");
 }
 
-function host(): string {
-  try {
-    return new URL(publicUrl()).hostname;
-  } catch {
-    return "ngoaivu.local";
-  }
-}
 
 /** Placed meetings as calendar events; the UIDs are those My agenda has always used (meeting-<id>@host). */
 export function placedMeetingEvents(meetings: PlacedMeeting[], locale: Locale): IcsEvent[] {
   const base = publicUrl();
-  const h = host();
+  const h = calendarHost();
   return meetings.map((m) => {
     const counterpart = locale === "vi" ? m.counterpart_vi : m.counterpart_en;
     const notes = [m.sector, m.ask];

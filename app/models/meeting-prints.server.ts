@@ -1,6 +1,6 @@
 import { getDb } from "~/db.server";
 import type { PrintMeeting } from "~/lib/meeting-list";
-import { blockIdsOf } from "./meetings.server";
+import { blockIdsOf, onlineOrganisationIds } from "./meetings.server";
 
 /**
  * Reads for the organisers' meeting prints (table signs, the list and its CSV):
@@ -8,9 +8,10 @@ import { blockIdsOf } from "./meetings.server";
  * table, room, both parties' names and the request.
  */
 
-/** The placed meetings of the blocks (of one slot when asked), in slot then table order. */
-export async function meetingsForPrint(blockIds: number[], slotId?: number): Promise<PrintMeeting[]> {
+/** The placed meetings of the conference's blocks asked for (of one slot when asked), in slot then table order. */
+export async function meetingsForPrint(conferenceId: number, blockIds: number[], slotId?: number): Promise<PrintMeeting[]> {
   if (blockIds.length === 0) return [];
+  const online = await onlineOrganisationIds(conferenceId);
   const rows = await getDb()
     .selectFrom("meetings as m")
     .innerJoin("meeting_slots as s", "s.id", "m.slot_id")
@@ -21,7 +22,9 @@ export async function meetingsForPrint(blockIds: number[], slotId?: number): Pro
     .innerJoin("organisations as b", "b.id", "r.to_organisation_id")
     .select((eb) => [
       "m.id",
+      "m.request_id",
       "m.slot_id",
+      "m.table_id",
       "s.starts_at",
       "s.ends_at",
       // The slot's number in the block counts the empty slots too, as the grid shows them.
@@ -35,6 +38,8 @@ export async function meetingsForPrint(blockIds: number[], slotId?: number): Pro
       "t.label as table_label",
       "room.name_vi as room_vi",
       "room.name_en as room_en",
+      "r.from_organisation_id as requester_id",
+      "r.to_organisation_id as counterpart_id",
       "a.name_vi as requester_vi",
       "a.name_en as requester_en",
       "b.name_vi as counterpart_vi",
@@ -54,7 +59,13 @@ export async function meetingsForPrint(blockIds: number[], slotId?: number): Pro
     .orderBy("t.number")
     .orderBy("m.id")
     .execute();
-  return rows.map((r) => ({ ...r, slot_number: Number(r.slot_number), table_label: r.table_label ?? "", locked: r.locked === 1 }));
+  return rows.map((r) => ({
+    ...r,
+    slot_number: Number(r.slot_number),
+    table_label: r.table_label ?? "",
+    locked: r.locked === 1,
+    party_online: online.has(r.requester_id) || online.has(r.counterpart_id),
+  }));
 }
 
 export type MeetingPrints = { ok: true; meetings: PrintMeeting[] } | { ok: false; reason: "unknownSlot" };
@@ -65,10 +76,10 @@ export type MeetingPrints = { ok: true; meetings: PrintMeeting[] } | { ok: false
  */
 export async function meetingPrints(conferenceId: number, slot: string | null = null): Promise<MeetingPrints> {
   const blockIds = await blockIdsOf(getDb(), conferenceId);
-  if (slot === null) return { ok: true, meetings: await meetingsForPrint(blockIds) };
+  if (slot === null) return { ok: true, meetings: await meetingsForPrint(conferenceId, blockIds) };
   const slotId = /^\d{1,15}$/.test(slot) ? Number(slot) : NaN;
   if (blockIds.length === 0 || !Number.isSafeInteger(slotId)) return { ok: false, reason: "unknownSlot" };
   const found = await getDb().selectFrom("meeting_slots").select("id").where("id", "=", slotId).where("block_id", "in", blockIds).executeTakeFirst();
   if (!found) return { ok: false, reason: "unknownSlot" };
-  return { ok: true, meetings: await meetingsForPrint(blockIds, slotId) };
+  return { ok: true, meetings: await meetingsForPrint(conferenceId, blockIds, slotId) };
 }

@@ -313,25 +313,3 @@ export async function placeMeeting(requestId: number, slotId: number, tableId: n
     throw error;
   }
 }
-
-/** A party's placed meetings, in time order (for its schedule and "My agenda"). */
-export async function meetingsOfOrganisation(organisationId: number) {
-  return getDb()
-    .selectFrom("meeting_participants as p")
-    .innerJoin("meetings as m", "m.id", "p.meeting_id")
-    .innerJoin("meeting_slots as s", "s.id", "m.slot_id")
-    .leftJoin("meeting_tables as t", "t.id", "m.table_id")
-    .innerJoin("meeting_requests as r", "r.id", "m.request_id")
-    .innerJoin("organisations as other", (j) =>
-      j.on((eb) =>
-        eb.or([
-          eb.and([eb("r.from_organisation_id", "=", organisationId), eb("other.id", "=", eb.ref("r.to_organisation_id"))]),
-          eb.and([eb("r.to_organisation_id", "=", organisationId), eb("other.id", "=", eb.ref("r.from_organisation_id"))]),
-        ]),
-      ),
-    )
-    .select(["m.id", "s.starts_at", "s.ends_at", "m.updated_at", "t.number as table_number", "m.video_url", "r.sector", "r.ask", "other.name_vi as counterpart_vi", "other.name_en as counterpart_en", "m.outcome", "m.follow_up"])
-    .where("p.organisation_id", "=", organisationId)
-    .orderBy("s.starts_at")
-    .execute();
-}

@@ -1,4 +1,3 @@
-import { meetingsOfOrganisation } from "./meetings.server";
 import { sessionUid, type IcsEvent } from "~/lib/ics";
 import { translate, type Locale } from "~/lib/i18n";
 import { listSessions, myAgenda, type AgendaSession } from "./agenda.server";
@@ -45,7 +44,8 @@ export async function personalAgenda(userId: string, conferenceId: number) {
 
 export type PersonalSession = Awaited<ReturnType<typeof personalAgenda>>["sessions"][number];
 
-function host(): string {
+/** The host part of the calendars' UIDs (from PUBLIC_URL). */
+export function calendarHost(): string {
   try {
     return new URL(publicUrl()).hostname;
   } catch {
@@ -60,7 +60,7 @@ function peopleLines(s: ProgrammeSession, locale: Locale): string[] {
 /** Calendar events for sessions; the join link goes into the description where there is one. */
 export function sessionEvents(sessions: Array<ProgrammeSession & { joinToken?: string | null }>, kind: "programme" | "agenda", locale: Locale): IcsEvent[] {
   const base = publicUrl();
-  const h = host();
+  const h = calendarHost();
   return sessions.map((s) => {
     const description = [locale === "vi" ? s.description_vi : s.description_en, ...peopleLines(s, locale)];
     if (s.joinToken) description.push(`${translate(locale, "programme.joinOnline")}: ${base}/join/${s.joinToken}`);
@@ -73,34 +73,6 @@ export function sessionEvents(sessions: Array<ProgrammeSession & { joinToken?: s
       description: description.filter(Boolean).join("\n"),
       url: kind === "agenda" ? `${base}/my-agenda` : `${base}/programme#session-${s.id}`,
       updatedAt: s.updated_at,
-    };
-  });
-}
-
-/** The person's organisation's placed bilateral meetings, for "My agenda" (a live registration only). */
-export async function personalMeetings(userId: string, conferenceId: number) {
-  const registration = await getOwnRegistration(userId, conferenceId);
-  if (!registration || !isLive(registration.status)) return [];
-  return meetingsOfOrganisation(registration.organisation_id);
-}
-
-export type PersonalMeeting = Awaited<ReturnType<typeof personalMeetings>>[number];
-
-/** Bilateral meetings as calendar events; UIDs stable per meeting. */
-export function meetingEvents(meetings: PersonalMeeting[], locale: Locale): IcsEvent[] {
-  const base = publicUrl();
-  const h = host();
-  return meetings.map((m) => {
-    const counterpart = locale === "vi" ? m.counterpart_vi : m.counterpart_en;
-    return {
-      uid: `meeting-${m.id}@${h}`,
-      startsAt: m.starts_at,
-      endsAt: m.ends_at,
-      summary: translate(locale, "programme.meetings.summary", { counterpart }),
-      location: m.video_url ?? (m.table_number !== null ? translate(locale, "programme.meetings.table", { n: m.table_number }) : null),
-      description: [m.sector, m.ask].filter(Boolean).join("\n"),
-      url: `${base}/my-agenda`,
-      updatedAt: m.updated_at,
     };
   });
 }

@@ -104,7 +104,7 @@ export default function PartyMeetings() {
                   <td className="whitespace-nowrap py-1">{formatRange(m.starts_at, m.ends_at, party.zone, locale, true)}</td>
                   <td>{m.table_number ?? "—"}{m.locked ? " 🔒" : ""}</td>
                   <td>
-                    <Link className="link" to={`/admin/meetings/requests/${m.request_id}`}>{pick(m.name_vi, m.name_en)}</Link>
+                    <Link className="link" to={`/admin/meetings/requests/${m.request_id}`}>{pick(m.counterpart_vi, m.counterpart_en)}</Link>
                     <span className="block text-xs text-slate-500">{m.sector}</span>
                   </td>
                   <td className="whitespace-pre-line">{[m.outcome, m.follow_up].filter(Boolean).join("\n") || "—"}</td>

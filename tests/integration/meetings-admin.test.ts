@@ -87,7 +87,7 @@ describe("/admin/meetings", () => {
     expect(pages(Buffer.from(await one.arrayBuffer()))).toBe(1);
     expect((await call(pdfLoader, { path: `${PATH}/schedule.pdf?party=999999`, cookie })).status).toBe(404);
 
-    const page = await jsonOf<{ grid: { meetings: Array<{ id: number; locked: boolean; a_vi: string; b_vi: string }>; counts: Record<string, number> } }>(await call(loader, { path: PATH, cookie }));
+    const page = await jsonOf<{ grid: { meetings: Array<{ id: number; locked: boolean; requester_vi: string; counterpart_vi: string }>; counts: Record<string, number> } }>(await call(loader, { path: PATH, cookie }));
     expect(page.grid.meetings).toHaveLength(6);
     expect(page.grid.counts.accepted).toBe(6);
     const first = page.grid.meetings[0];

@@ -194,8 +194,8 @@ describe("online parties, the party view, heads of mission", () => {
     // Japan's only active registration is the demo ambassador's, online.
     const online = await getDb().selectFrom("registrations").select("mode").where("conference_id", "=", conference.id).where("organisation_id", "=", japan.orgId).where("status", "in", ["pending", "approved"]).execute();
     expect(online.every((r) => r.mode === "online") && online.length > 0).toBe(true);
-    const grid = await jsonOf<{ grid: { meetings: Array<{ request_id: number; online: boolean }> } }>(await call(gridLoader, { path: "/admin/meetings", cookie }));
-    expect(grid.grid.meetings.find((m) => m.request_id === first)?.online).toBe(true);
+    const grid = await jsonOf<{ grid: { meetings: Array<{ request_id: number; party_online: boolean }> } }>(await call(gridLoader, { path: "/admin/meetings", cookie }));
+    expect(grid.grid.meetings.find((m) => m.request_id === first)?.party_online).toBe(true);
 
     const party = await jsonOf<{ online: boolean; meetings: Array<{ request_id: number }>; requests: unknown[]; limitsAvailability: boolean }>(
       await call(partyLoader, { path: `/admin/meetings/parties/${laoCai.orgId}`, cookie, params: { id: String(laoCai.orgId) } }),

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
 import { validateResult } from "~/lib/scheduler/validate";
-import { answerMeetingRequest, createMeetingBlock, meetingsOfOrganisation, placeMeeting, requestMeeting } from "~/models/meetings.server";
+import { answerMeetingRequest, createMeetingBlock, placeMeeting, requestMeeting } from "~/models/meetings.server";
+import { placedMeetingsOf } from "~/models/meeting-outcomes.server";
 import { buildInstance, commitSchedule, previewSchedule } from "~/models/meeting-schedule.server";
 import { demoConference } from "../helpers/factories";
 import { acceptedRequests, askFor, delegateOf, resetMeetings } from "../helpers/meetings";
@@ -89,10 +90,10 @@ describe("scheduling", () => {
 
     const committed = await commitSchedule(blockId, preview.meetings, actor);
     expect(committed).toEqual({ ok: true, placed: 6 });
-    const forJapan = await meetingsOfOrganisation(japan.orgId);
+    const forJapan = await placedMeetingsOf(conference.id, japan.orgId, false);
     expect(forJapan).toHaveLength(3);
     expect(forJapan.map((m) => m.counterpart_vi).sort()).toEqual(["Lào Cai", "Phú Thọ", "Yên Bái"]);
-    const forLaoCai = await meetingsOfOrganisation(provinces[0].orgId);
+    const forLaoCai = await placedMeetingsOf(conference.id, provinces[0].orgId, false);
     expect(forLaoCai.map((m) => m.counterpart_vi).sort()).toEqual(["Đại sứ quán Việt Nam tại Hàn Quốc", "Đại sứ quán Việt Nam tại Nhật Bản"].sort());
     expect(forLaoCai.every((m) => m.table_number === 1)).toBe(true);
   });

@@ -13,7 +13,9 @@ function meeting(slot: number, table: number | null, overrides: Partial<PrintMee
   const start = new Date(Date.UTC(2026, 11, 14, 2, (slot - 1) * 30));
   return {
     id: nextId,
+    request_id: nextId,
     slot_id: 100 + slot,
+    table_id: table === null ? null : 200 + table,
     slot_number: slot,
     starts_at: start.toISOString(),
     ends_at: new Date(start.getTime() + 20 * 60000).toISOString(),
@@ -21,6 +23,8 @@ function meeting(slot: number, table: number | null, overrides: Partial<PrintMee
     table_label: "",
     room_vi: table === null ? null : "Khu gặp gỡ song phương",
     room_en: table === null ? null : "Bilateral meetings area",
+    requester_id: 1,
+    counterpart_id: 2,
     requester_vi: "Lào Cai",
     requester_en: "Lao Cai",
     counterpart_vi: "Đại sứ quán Việt Nam tại Nhật Bản",
@@ -30,6 +34,7 @@ function meeting(slot: number, table: number | null, overrides: Partial<PrintMee
     priority: 2,
     locked: false,
     video_url: null,
+    party_online: false,
     outcome: "",
     follow_up: "",
     ...overrides,
@@ -55,6 +60,8 @@ describe("row shaping (lib/meeting-list)", () => {
   it("marks a meeting online for a video link or a missing table", () => {
     expect(meetings.map(isOnline)).toEqual([false, true, true, false]);
     expect(isOnline({ table_number: 4, video_url: "  " })).toBe(false);
+    // A party attending online needs a link even before the organisers set one.
+    expect(isOnline({ table_number: 4, video_url: null, party_online: true })).toBe(true);
   });
 
   it("shapes a row in Hà Nội time and the reader's language", () => {
