@@ -22,4 +22,4 @@ export async function closeDb(): Promise<void> {
   if (handle) await handle.db.destroy();
 }
 
-export const nowIso = () => new Date().toISOString();
+export { nowIso } from "~/lib/clock";

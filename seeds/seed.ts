@@ -6,6 +6,7 @@ import { hashPassword } from "../app/auth/password.server";
 import { searchKey, nfc } from "../app/lib/text";
 import { zonedLocalToUtc } from "../app/lib/time";
 import { newUserId } from "../app/models/users.server";
+import { now as clockNow, nowIso } from "../app/lib/clock";
 
 /**
  * Reference data (the 63 provinces of 2021, central ministries and agencies,
@@ -80,7 +81,7 @@ export function referenceOrganisations(createdAt: string): NewOrganisation[] {
 
 /** Inserts or refreshes the reference organisations (matched by code), in one transaction. */
 export async function seedReferenceData(db: Kysely<Database>): Promise<number> {
-  const rows = referenceOrganisations(new Date().toISOString());
+  const rows = referenceOrganisations(nowIso());
   await db.transaction().execute(async (trx) => {
     for (const row of rows) {
       const { created_at: _created, code: _code, ...update } = row;
@@ -111,7 +112,7 @@ export const DEMO_ACCOUNTS = [
  * held on 13 December as the real one was, in the next year where that date is
  * still at least two weeks away, so that registration is open to try.
  */
-export function demoConferenceDates(now = new Date()) {
+export function demoConferenceDates(now = clockNow()) {
   let year = now.getUTCFullYear();
   const start = (y: number) => zonedLocalToUtc(`${y}-12-13T08:00`, "Asia/Ho_Chi_Minh")!;
   if (new Date(start(year)).getTime() - now.getTime() < 14 * 86400000) year += 1;
@@ -123,7 +124,7 @@ export function demoConferenceDates(now = new Date()) {
   };
 }
 
-export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<void> {
+export async function seedDemo(db: Kysely<Database>, now = clockNow()): Promise<void> {
   const at = now.toISOString();
   const dates = demoConferenceDates(now);
   const hashes = Object.fromEntries(

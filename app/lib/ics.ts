@@ -3,6 +3,7 @@
  * Pure: no Remix, no database. Times are written in UTC ("…Z"), which every
  * calendar places at the right instant whatever its own zone.
  */
+import { now as clockNow } from "./clock";
 
 export interface IcsEvent {
   /** Stable across downloads, so calendars update an event rather than add a copy. */
@@ -78,7 +79,7 @@ export function sequenceFrom(updatedAt: string): number {
   return Number.isFinite(ms) ? Math.max(0, Math.floor((ms - SEQUENCE_EPOCH) / 1000)) : 0;
 }
 
-export function icsCalendar({ name, events, now = new Date() }: IcsCalendar): string {
+export function icsCalendar({ name, events, now = clockNow() }: IcsCalendar): string {
   const lines = [
     "BEGIN:VCALENDAR",
     `PRODID:${PRODID}`,

@@ -3,6 +3,7 @@ import type { ConferenceSettings } from "~/lib/schemas/conference";
 import type { Conference } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { promoteFromWaitlist } from "./registrations.server";
+import { now as clockNow } from "~/lib/clock";
 
 /** The conference the system is serving: the latest edition. */
 export async function getCurrentConference(): Promise<Conference | null> {
@@ -11,7 +12,7 @@ export async function getCurrentConference(): Promise<Conference | null> {
 
 export type RegistrationWindow = "unset" | "notYet" | "open" | "closed";
 
-export function registrationWindow(conference: Conference, now = new Date()): RegistrationWindow {
+export function registrationWindow(conference: Conference, now = clockNow()): RegistrationWindow {
   const at = now.toISOString();
   if (!conference.registration_opens_at && !conference.registration_closes_at) return "unset";
   if (conference.registration_opens_at && at < conference.registration_opens_at) return "notYet";

@@ -3,6 +3,7 @@ import { getDb } from "~/db.server";
 import { breakdown, dailySeries, fixedOffsetMinutes, LIVE_STATUSES, percentOf, type CountCell, type InstantCount } from "~/lib/dashboard";
 import { CONFERENCE_ZONE, zonedDate } from "~/lib/time";
 import { getCurrentConference } from "./conference.server";
+import { now as clockNow } from "~/lib/clock";
 
 /**
  * The organisers' figures for the current conference, in five grouped queries
@@ -10,7 +11,7 @@ import { getCurrentConference } from "./conference.server";
  * status, the provinces with and without a live registration, and two
  * histograms (received, approved) by conference-zone day.
  */
-export async function getDashboard({ now = new Date() }: { now?: Date } = {}) {
+export async function getDashboard({ now = clockNow() }: { now?: Date } = {}) {
   const conference = await getCurrentConference();
   if (!conference) return null;
   const db = getDb();

@@ -10,6 +10,7 @@ import { formatInstant, CONFERENCE_ZONE } from "~/lib/time";
 import { recordAudit } from "./audit.server";
 import { queueEmail } from "./outbox.server";
 import { createUser } from "./users.server";
+import { nowMs } from "~/lib/clock";
 
 export const INVITATION_DAYS = 7;
 
@@ -93,7 +94,7 @@ export async function issueInvitation(
     .where("revoked_at", "is", null)
     .execute();
   const token = randomBytes(32).toString("base64url");
-  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86400000).toISOString();
+  const expiresAt = new Date(nowMs() + INVITATION_DAYS * 86400000).toISOString();
   const row = await trx
     .insertInto("invitations")
     .values({

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { getDb, nowIso } from "~/db.server";
 import { joinWindow, type JoinWindow } from "~/lib/join";
 import { recordAudit } from "./audit.server";
+import { now as clockNow } from "~/lib/clock";
 
 /**
  * Personal join links: one unguessable token per approved online delegate and
@@ -38,7 +39,7 @@ export type JoinOutcome =
   | { state: "noStream"; titleVi: string; titleEn: string };
 
 /** Opening a join link: attendance is recorded only while the session is near or running. */
-export async function openJoinLink(token: string, ip: string | null, now = new Date()): Promise<JoinOutcome> {
+export async function openJoinLink(token: string, ip: string | null, now = clockNow()): Promise<JoinOutcome> {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return { state: "invalid" };
   const db = getDb();
   const link = await db

@@ -9,6 +9,7 @@ import { partyMeetings } from "./party-meetings.server";
 import { calendarHost, isLive } from "./programme.server";
 import { getOwnRegistration } from "./registrations.server";
 import type { Database } from "../../db/schema";
+import { now as clockNow } from "~/lib/clock";
 
 /**
  * The delegates' side of placed meetings: a party's availability per slot, the
@@ -127,7 +128,7 @@ export async function setAvailability(userId: string, conferenceId: number, orga
  * Either party's delegate records (or edits) what a meeting achieved and what
  * follows, once the meeting has started; audited. The proceedings quote these.
  */
-export async function recordOutcome(userId: string, meetingId: number, input: { outcome: string; followUp: string }, actor: Actor, now = new Date()): Promise<Result> {
+export async function recordOutcome(userId: string, meetingId: number, input: { outcome: string; followUp: string }, actor: Actor, now = clockNow()): Promise<Result> {
   return getDb()
     .transaction()
     .execute(async (trx) => {
@@ -176,7 +177,7 @@ export type MeetingPlace =
  * online, else its table and room, and whether the counterpart joins by video),
  * whether the meeting has started, and the outcome with who recorded it.
  */
-export async function placedMeetingsOf(conferenceId: number, organisationId: number, viewerOnline: boolean, now = new Date()) {
+export async function placedMeetingsOf(conferenceId: number, organisationId: number, viewerOnline: boolean, now = clockNow()) {
   const rows = await partyMeetings(getDb(), { conferenceId, organisationId });
   const at = now.toISOString();
   return rows.map(({ table_label, room_vi, room_en, ...m }) => {

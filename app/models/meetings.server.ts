@@ -4,6 +4,7 @@ import type { OrganisationKind } from "~/lib/roles";
 import type { Database } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { mailMeetingMoved, mailRequestAnswered, mailRequestReceived, mailRequestWithdrawn } from "./meeting-mail.server";
+import { now as clockNow } from "~/lib/clock";
 
 /**
  * Bilateral meetings between provinces (and ministries) and missions abroad:
@@ -117,7 +118,7 @@ export interface RequestInput {
  * itself, once per pair, only between the kinds the organisers allow, within
  * the cap of outgoing requests and before the deadline.
  */
-export async function requestMeeting(userId: string, conferenceId: number, input: RequestInput, ip: string | null, now = new Date()): Promise<{ ok: true; id: number } | { ok: false; problem: Problem }> {
+export async function requestMeeting(userId: string, conferenceId: number, input: RequestInput, ip: string | null, now = clockNow()): Promise<{ ok: true; id: number } | { ok: false; problem: Problem }> {
   return getDb().transaction().execute(async (trx) => {
     const from = await trx
       .selectFrom("users as u")
@@ -171,7 +172,7 @@ export async function answerMeetingRequest(
   requestId: number,
   answer: { accept: boolean; reason: string },
   ip: string | null,
-  now = new Date(),
+  now = clockNow(),
   options: { onBehalf?: boolean } = {},
 ): Promise<{ ok: true } | { ok: false; problem: Problem }> {
   return getDb().transaction().execute(async (trx) => {

@@ -2,6 +2,7 @@ import { getDb, nowIso } from "~/db.server";
 import { hashPassword, spendVerificationTime, verifyPassword } from "~/auth/password.server";
 import { getLucia } from "~/auth/lucia.server";
 import { recordAudit } from "./audit.server";
+import { now as clockNow } from "~/lib/clock";
 
 /** Failed sign-ins are counted per e-mail (known or not) and per client address. */
 export const THROTTLE_WINDOW_MINUTES = 15;
@@ -40,7 +41,7 @@ export type SignInResult =
  */
 export async function signIn(input: { email: string; password: string; ip: string | null }): Promise<SignInResult> {
   const db = getDb();
-  const now = new Date();
+  const now = clockNow();
   const minutes = Math.max(
     await lockedMinutes(emailKey(input.email), MAX_FAILURES_PER_EMAIL, now),
     input.ip ? await lockedMinutes(addressKey(input.ip), MAX_FAILURES_PER_ADDRESS, now) : 0,

@@ -8,6 +8,7 @@ import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interface
 import { translate, type Locale } from "~/lib/i18n";
 import { groupBySlot, listRow, shortText, type PrintMeeting } from "~/lib/meeting-list";
 import { formatInstant } from "~/lib/time";
+import { now as clockNow } from "~/lib/clock";
 
 const NAVY = "#1e3a5f";
 const GREY = "#5b6472";
@@ -26,7 +27,7 @@ export interface MeetingListOptions {
 const COLUMNS = ["table", "requester", "counterpart", "sector", "ask", "priority", "locked", "online"] as const;
 const WIDTHS = [84, "*", "*", 70, "*", 38, 38, 46];
 
-export function meetingListDocument(meetings: PrintMeeting[], { locale, conference, now = new Date() }: MeetingListOptions): TDocumentDefinitions {
+export function meetingListDocument(meetings: PrintMeeting[], { locale, conference, now = clockNow() }: MeetingListOptions): TDocumentDefinitions {
   const zone = conference.time_zone;
   const t = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
   const title = locale === "en" ? conference.title_en : conference.title_vi;

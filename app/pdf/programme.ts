@@ -7,6 +7,7 @@
 import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
 import { translate, type Locale } from "~/lib/i18n";
 import { formatInstant, zonedDate } from "~/lib/time";
+import { now as clockNow } from "~/lib/clock";
 
 export interface ProgrammePdfSession {
   id: number;
@@ -61,7 +62,7 @@ function sessionStack(s: ProgrammePdfSession, locale: Locale): Content {
   };
 }
 
-export function programmeDocument(sessions: ProgrammePdfSession[], { locale, conference, now = new Date() }: ProgrammePdfOptions): TDocumentDefinitions {
+export function programmeDocument(sessions: ProgrammePdfSession[], { locale, conference, now = clockNow() }: ProgrammePdfOptions): TDocumentDefinitions {
   const zone = conference.time_zone;
   const title = locale === "vi" ? conference.title_vi : conference.title_en;
   const time = (iso: string) => formatInstant(iso, zone, locale, "time");

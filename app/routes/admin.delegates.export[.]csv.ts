@@ -7,6 +7,7 @@ import { isLocale } from "~/lib/i18n";
 import { zonedDate } from "~/lib/time";
 import { getCurrentConference } from "~/models/conference.server";
 import { exportDelegatesCsv } from "~/models/delegate-export.server";
+import { nowIso } from "~/lib/clock";
 
 /**
  * /admin/delegates/export.csv?<the list's filters>[&lang=vi|en][&sep=semicolon]
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     zone: conference.time_zone,
     delimiter: url.searchParams.get("sep") === "semicolon" ? ";" : ",",
   });
-  const date = zonedDate(new Date().toISOString(), conference.time_zone);
+  const date = zonedDate(nowIso(), conference.time_zone);
   return new Response(bytes, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -6,6 +6,7 @@ import { zonedDate } from "~/lib/time";
 import { meetingDownload } from "~/models/meeting-downloads.server";
 import { meetingPrints } from "~/models/meeting-prints.server";
 import { pdfRefusal } from "~/pdf/render.server";
+import { nowIso } from "~/lib/clock";
 
 /**
  * GET /admin/meetings/list.csv[?lang=][&sep=semicolon]: the list as CSV (UTF-8 with BOM, times
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const prints = await meetingPrints(conference.id);
   const meetings = prints.ok ? prints.meetings : [];
   const bytes = toCsvBytes(meetingListCsvTable(meetings, locale, conference.time_zone), url.searchParams.get("sep") === "semicolon" ? ";" : ",");
-  const date = zonedDate(new Date().toISOString(), conference.time_zone);
+  const date = zonedDate(nowIso(), conference.time_zone);
   return new Response(bytes, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -13,6 +13,7 @@ import { getCurrentConference } from "~/models/conference.server";
 import { incomingRequest, partyOverview } from "~/models/meeting-admin.server";
 import { meetingBlockOverview } from "~/models/meeting-grid.server";
 import { answerMeetingRequest } from "~/models/meetings.server";
+import { now as clockNow } from "~/lib/clock";
 
 export const meta: MetaFunction = () => [{ title: "Lịch gặp của đơn vị · Hội nghị Ngoại vụ" }];
 
@@ -41,7 +42,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     ? await incomingRequest(conference.id, Number(params.id), parsed.data.requestId)
     : null;
   if (!target) throw json({ message: "error.notFound.title" }, { status: 404 });
-  const result = await answerMeetingRequest(user.id, parsed.data.requestId, { accept: parsed.data.decision === "accept", reason: parsed.data.reason }, clientIp(context), new Date(), { onBehalf: true });
+  const result = await answerMeetingRequest(user.id, parsed.data.requestId, { accept: parsed.data.decision === "accept", reason: parsed.data.reason }, clientIp(context), clockNow(), { onBehalf: true });
   if (!result.ok) return json<ActionData>({ errors: { "": result.problem.key }, values }, { status: 400 });
   return json<ActionData>({ errors: {}, values: {}, done: "meetingsAdmin.answeredOnBehalf" });
 }

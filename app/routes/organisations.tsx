@@ -7,6 +7,7 @@ import { EmptyState, FilterChips, PageHeader, Pagination, parsePage } from "~/co
 import { ORGANISATION_KINDS, type OrganisationKind } from "~/lib/roles";
 import { offsetLabel } from "~/lib/time";
 import { listOrganisations } from "~/models/organisations.server";
+import { nowIso } from "~/lib/clock";
 
 export const meta: MetaFunction = () => [{ title: "Đơn vị · Hội nghị Ngoại vụ" }];
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const q = (url.searchParams.get("q") ?? "").slice(0, 100);
   const page = parsePage(url.searchParams.get("page"));
   const result = await listOrganisations({ q, kind, page });
-  return json({ ...result, page, q, now: new Date().toISOString() });
+  return json({ ...result, page, q, now: nowIso() });
 }
 
 export default function Organisations() {

@@ -129,7 +129,7 @@ describe("/admin/meetings", () => {
     await organiser.set({ locale: "en" }).execute();
     try {
       const english = await jsonOf<Left>(await call(action, { path: PATH, cookie, form: { intent: "preview" } }));
-      expect(english.preview.left[0].reason).toBe("Embassy of Viet Nam in the Republic of Korea has reached its maximum of 1 meetings.");
+      expect(english.preview.left[0].reason).toBe("Embassy of Viet Nam in the Republic of Korea has reached its maximum of 1 meeting.");
     } finally {
       await organiser.set({ locale: "vi" }).execute();
     }

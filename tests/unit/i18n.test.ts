@@ -11,7 +11,8 @@ describe("dictionary", () => {
   });
 
   it("uses the same placeholders in both languages", () => {
-    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    // "{n}" and "{n, plural, …}" both name n; a language may write either.
+    const names = (s: string) => [...new Set([...s.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]))].sort();
     for (const key of Object.keys(vi) as Array<keyof typeof vi>) {
       expect(names(en[key]), key).toEqual(names(vi[key]));
     }
@@ -42,6 +43,26 @@ describe("translate", () => {
     expect(translate("en", "no.such.key")).toBe("no.such.key");
     expect(isMessageKey("nav.home")).toBe(true);
     expect(isMessageKey("toString")).toBe(false);
+  });
+
+  it("chooses plural forms by the language's rules", () => {
+    expect(translate("en", "login.tooMany", { minutes: 1 })).toBe("Too many failed sign-ins. Please try again in 1 minute.");
+    expect(translate("vi", "login.tooMany", { minutes: 1 })).toBe("Quá nhiều lần đăng nhập sai. Vui lòng thử lại sau 1 phút.");
+    expect(translate("en", "meetingsAdmin.reason.atMaximum", { a: "Korea", max: 1 })).toBe("Korea has reached its maximum of 1 meeting.");
+    expect(translate("en", "meetingsAdmin.reason.atMaximum", { a: "Korea", max: 0 })).toBe("Korea has reached its maximum of 0 meetings.");
+    expect(translate("en", "meetingsAdmin.reason.atMaximum", { a: "Korea", max: 3 })).toBe("Korea has reached its maximum of 3 meetings.");
+    expect(translate("en", "agendaUi.savedNotified", { n: 1 })).toContain("1 person was told");
+    expect(translate("en", "agendaUi.savedNotified", { n: 4 })).toContain("4 people were told");
+  });
+
+  it("leaves no plural syntax in any filled text", () => {
+    for (const locale of ["vi", "en"] as const) {
+      for (const key of Object.keys(vi) as Array<keyof typeof vi>) {
+        const params = Object.fromEntries([...(locale === "vi" ? vi : en)[key].matchAll(/\{(\w+)/g)].map((m) => [m[1], 2]));
+        const text = translate(locale, key, params);
+        expect(text, key).not.toMatch(/plural,|\{\w+\}/);
+      }
+    }
   });
 
   it("writes English ordinals", () => {

@@ -21,7 +21,7 @@ const good: Result = {
     { request: "r2", slot: "s2", table: "T2" },
     { request: "r4", slot: "s2", table: "T1" },
   ],
-  unscheduled: [{ request: "r3", reason: "C has reached its maximum of 1 meetings" }],
+  unscheduled: [{ request: "r3", reason: "C has reached its maximum of 1 meeting" }],
 };
 const check = (change: (r: Result) => void) => {
   const result: Result = structuredClone(good);

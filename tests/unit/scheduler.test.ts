@@ -62,7 +62,7 @@ describe("scheduleMeetings", () => {
     });
     const result = await scheduleMeetings(instance);
     expect(result.meetings.map((m) => m.request)).toEqual(["r2"]);
-    expect(reasonOf(result, "r1")).toBe("miss-3 has reached its maximum of 1 meetings");
+    expect(reasonOf(result, "r1")).toBe("miss-3 has reached its maximum of 1 meeting");
   });
 
   it("places meetings only where both parties are available, with reasons otherwise", async () => {

@@ -126,7 +126,7 @@ export const coreEn: Record<keyof typeof coreVi, string> = {
   "login.submit": "Sign in",
   "login.submitting": "Signing in…",
   "login.invalid": "The e-mail or password is not right.",
-  "login.tooMany": "Too many failed sign-ins. Please try again in {minutes} minutes.",
+  "login.tooMany": "Too many failed sign-ins. Please try again in {minutes, plural, one {# minute} other {# minutes}}.",
   "login.disabled": "This account has been disabled. Please contact the organisers.",
   "login.loggedOut": "You have signed out.",
   "login.demoHint": "Demo accounts are listed in the README.",

@@ -1,3 +1,4 @@
+import { fillPlurals } from "../plural";
 import { coreEn } from "./en";
 import { coreVi } from "./vi";
 import { registrationEn, registrationVi } from "./modules/registration";
@@ -37,11 +38,14 @@ export function isMessageKey(value: unknown): value is MessageKey {
 
 export type MessageParams = Record<string, string | number>;
 
-/** Looks a key up and fills in "{name}" placeholders. Unknown keys show as themselves. */
+/**
+ * Looks a key up and fills in "{name}" placeholders and "{n, plural, one {…} other {…}}" blocks.
+ * Unknown keys show as themselves.
+ */
 export function translate(locale: Locale, key: MessageKey | string, params?: MessageParams): string {
   const template = isMessageKey(key) ? dictionaries[locale][key] : key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+  return fillPlurals(locale, template, params).replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
   );
 }

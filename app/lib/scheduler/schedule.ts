@@ -3,6 +3,7 @@
 import highsLoader from "highs";
 import type { Instance, Meeting, Result, Unscheduled } from "./instance";
 import { validateResult } from "./validate";
+import { plural } from "../plural";
 
 export type ScheduleOptions = {
   /** Seconds HiGHS may spend before the greedy result is used instead. */
@@ -31,7 +32,7 @@ export function reasonText(reason: Reason): string {
     case "locked-full":
       return `all slots that suit both ${reason.a} and ${reason.b} are taken by locked meetings`;
     case "at-maximum":
-      return `${reason.party} has reached its maximum of ${reason.max} meetings`;
+      return `${reason.party} has reached its maximum of ${plural("en", reason.max, { one: "# meeting", other: "# meetings" })}`;
     case "higher-priority":
       return "all slots that suit both parties are taken by meetings of equal or higher priority";
     case "outweighed":

@@ -1,6 +1,7 @@
 // An independent check of a result against the hard rules of the design note.
 // Deliberately simple and sharing no code with the solver (only the types).
 import type { Instance, Result } from "./instance";
+import { plural } from "../plural";
 
 export function validateResult(instance: Instance, result: Result): string[] {
   const violations: string[] = [];
@@ -50,7 +51,7 @@ export function validateResult(instance: Instance, result: Result): string[] {
   for (const party of instance.parties) {
     const n = meetingsOf.get(party.id) ?? 0;
     if (party.maxMeetings !== undefined && n > party.maxMeetings) {
-      violations.push(`"${party.id}" has ${n} meetings, more than its maximum of ${party.maxMeetings}`);
+      violations.push(`"${party.id}" has ${plural("en", n, { one: "# meeting", other: "# meetings" })}, more than its maximum of ${party.maxMeetings}`);
     }
   }
   for (const lock of instance.locked) {

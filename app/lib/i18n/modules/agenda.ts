@@ -34,7 +34,7 @@ export const agendaEn: Record<keyof typeof agendaVi, string> = {
   "agenda.errors.capacity": "More places than the room holds ({capacity}).",
   "agenda.errors.roomClash": "The room already has “{title}” ({time}) at this time.",
   "agenda.errors.personClash": "{name} is already in “{title}” ({time}) at this time.",
-  "agenda.errors.roomInUse": "The room cannot be deleted: {n} sessions are still in it. Move them to another room first.",
+  "agenda.errors.roomInUse": "The room cannot be deleted: {n, plural, one {# session is} other {# sessions are}} still in it. Move them to another room first.",
   "agenda.errors.sessionInUse": "The session cannot be deleted: it has speakers or signed-up delegates. Remove them first.",
   "agenda.errors.meetingBlockDelete": "The session cannot be deleted: it is cut into bilateral meeting slots.",
   "agenda.errors.meetingBlockKind": "The session is cut into bilateral meeting slots, so its kind cannot change.",

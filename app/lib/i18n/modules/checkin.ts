@@ -105,7 +105,7 @@ export const checkinEn: Record<keyof typeof checkinVi, string> = {
   "checkin.search.heading": "Search by name",
   "checkin.search.label": "Name, organisation or e-mail",
   "checkin.search.placeholder": "e.g. le van hung",
-  "checkin.search.results": "{count} results for “{q}”",
+  "checkin.search.results": "{count, plural, one {# result} other {# results}} for “{q}”",
   "checkin.search.limited": "Showing the first 20 only; type more to narrow the search.",
   "checkin.search.empty": "No delegate found for “{q}”.",
   "checkin.recent.heading": "Recently checked in",

@@ -54,7 +54,7 @@ export const dashboardEn: Record<keyof typeof dashboardVi, string> = {
   "dashboard.title": "Registration dashboard",
   "dashboard.asOf": "Figures as of {time} ({offset})",
   "dashboard.openList": "Delegate list",
-  "dashboard.viewList": "Show {count} registrations: {label}",
+  "dashboard.viewList": "Show {count, plural, one {# registration} other {# registrations}}: {label}",
   "dashboard.card.live": "Active registrations",
   "dashboard.card.live.hint": "Out of {total} registrations received",
   "dashboard.card.approved.hint": "{inPerson} in person · {online} online",

@@ -33,8 +33,8 @@ export const mailerEn: Record<keyof typeof mailerVi, string> = {
   "mailer.counts": "Delivery status",
   "mailer.status.sentAt": "Sent at {time}",
   "mailer.status.waiting": "Waiting to be sent",
-  "mailer.status.retrying": "Failed, will retry ({attempts} of {max} tries)",
-  "mailer.status.gaveUp": "Could not be sent after {max} tries",
+  "mailer.status.retrying": "Failed, will retry ({attempts} of {max, plural, one {# try} other {# tries}})",
+  "mailer.status.gaveUp": "Could not be sent after {max, plural, one {# try} other {# tries}}",
   "mailer.error": "Last error: {error}",
   "mailer.notConfiguredError": "No mail server (SMTP) is configured, so nothing can be sent.",
 };

@@ -36,7 +36,7 @@ export const meetingsEn: Record<keyof typeof meetingsVi, string> = {
   "meetings.errors.requestsClosed": "The deadline for meeting requests has passed.",
   "meetings.errors.pairNotAllowed": "The organisers do not open meetings between these two kinds of organisation.",
   "meetings.errors.duplicate": "Your organisation has already asked this organisation for a meeting.",
-  "meetings.errors.overCap": "Each organisation may send at most {max} meeting requests.",
+  "meetings.errors.overCap": "Each organisation may send at most {max, plural, one {# meeting request} other {# meeting requests}}.",
   "meetings.errors.notYours": "Only a delegate of the organisation asked can answer.",
   "meetings.errors.notHead": "Only the head of the mission (the ambassador or consul general) answers meeting requests and sets the mission's schedule.",
   "meetings.errors.notYourRequest": "Only the organisation that sent the request can withdraw it.",

@@ -81,7 +81,7 @@ export const programmeEn: Record<keyof typeof programmeVi, string> = {
   "programme.signUp": "Sign up",
   "programme.cancelSignUp": "Cancel sign-up",
   "programme.signedUp": "Signed up ({mode})",
-  "programme.placesLeft": "{n} of {capacity} in-person places left",
+  "programme.placesLeft": "{n} of {capacity, plural, one {# in-person place} other {# in-person places}} left",
   "programme.full": "No in-person place left",
   "programme.onlineUnlimited": "Online: no limit on places",
   "programme.requiresSignUp": "Sign-up required",
