@@ -1,13 +1,33 @@
 #!/usr/bin/env node
 // npm test: type-check, unit and integration tests (vitest), browser tests (Playwright
-// driving Debian's Chromium). Ends with one line: "N passed, N failed".
+// driving Debian's Chromium). Ends with one line: "N passed, N failed, N skipped".
+//
+// The line tells the truth: a step that exits non-zero fails the run even when its report
+// counts no failed test (an afterAll that throws, an unhandled rejection, a forbidden
+// test.only); a hook failure counts as a failure, and the tests it kept from running count
+// as failed, not skipped. A skipped test fails the run too: nothing here is meant to be skipped.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { summariseVitest, summarisePlaywright, summariseStep, totalOf } from "./helpers/run-summary.mjs";
+
+// First of all, so that no earlier run's report can be read as this run's.
+rmSync("test-results", { recursive: true, force: true });
+mkdirSync("test-results", { recursive: true });
 
 const results = [];
 const run = (cmd, args, env = {}) =>
   spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
 const bin = (name) => `node_modules/.bin/${name}`;
+const readJson = (path) => (existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : null);
+
+function finish() {
+  const total = totalOf(results);
+  writeFileSync("test-results/summary.json", JSON.stringify({ results, total }, null, 2));
+  console.log("\n" + results.map((r) => `  ${r.suite}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.problems.length ? ` (${r.problems.join("; ")})` : ""}`).join("\n"));
+  console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+  // A run where nothing ran is a failure, not a pass.
+  process.exit(total.failed === 0 && total.passed > 0 && total.skipped === 0 ? 0 : 1);
+}
 
 function findChromium() {
   const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean);
@@ -21,46 +41,29 @@ function findChromium() {
       return "/usr/bin/chromium";
     }
   }
-  console.error("Browser tests need Chromium: install Debian's 'chromium' package (apt-get install chromium) or set CHROMIUM_PATH.");
-  process.exit(1);
+  return null;
 }
 
 const chromium = findChromium();
-rmSync("test-results", { recursive: true, force: true });
-mkdirSync("test-results", { recursive: true });
+if (!chromium) {
+  console.error("Browser tests need Chromium: install Debian's 'chromium' package (apt-get install chromium) or set CHROMIUM_PATH.");
+  results.push(summariseStep("chromium", 1, "Chromium not found"));
+  finish();
+}
 
 // 1. Type-check: counted as one check.
 console.log("\n▶ type-check (tsc --noEmit)");
-const tscOk = run(bin("tsc"), ["--noEmit"]) === 0;
-results.push({ suite: "typecheck", passed: tscOk ? 1 : 0, failed: tscOk ? 0 : 1 });
+results.push(summariseStep("typecheck", run(bin("tsc"), ["--noEmit"])));
 
 // 2. Unit and integration tests.
 console.log("\n▶ unit and integration tests (vitest)");
-run(bin("vitest"), ["run", "--config", "tests/vitest.config.ts", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
-if (existsSync("test-results/vitest.json")) {
-  const v = JSON.parse(readFileSync("test-results/vitest.json", "utf8"));
-  const failedSuites = (v.testResults ?? []).filter((f) => f.status === "failed" && (f.assertionResults ?? []).length === 0).length;
-  results.push({ suite: "vitest", passed: v.numPassedTests, failed: v.numFailedTests + failedSuites, skipped: v.numPendingTests + v.numTodoTests });
-} else {
-  results.push({ suite: "vitest", passed: 0, failed: 1 });
-}
+const vitestExit = run(bin("vitest"), ["run", "--config", "tests/vitest.config.ts", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
+results.push(summariseVitest("vitest", readJson("test-results/vitest.json"), vitestExit));
 
 // 3. Browser tests against the built app (npm start's path: migrate, seed, build if needed, serve).
 console.log("\n▶ browser tests (Playwright + Chromium at " + chromium + ")");
 // The whole-suite run always uses the default port and report file.
-run(bin("playwright"), ["test", "--config", "tests/playwright.config.ts"], { CHROMIUM_PATH: chromium, E2E_PORT: "" });
-if (existsSync("test-results/e2e.json")) {
-  const p = JSON.parse(readFileSync("test-results/e2e.json", "utf8"));
-  const s = p.stats ?? {};
-  const setupFailed = (p.errors ?? []).length > 0 && (s.expected ?? 0) + (s.unexpected ?? 0) === 0 ? 1 : 0;
-  results.push({ suite: "e2e", passed: (s.expected ?? 0) + (s.flaky ?? 0), failed: (s.unexpected ?? 0) + setupFailed, skipped: s.skipped ?? 0 });
-} else {
-  results.push({ suite: "e2e", passed: 0, failed: 1 });
-}
+const e2eExit = run(bin("playwright"), ["test", "--config", "tests/playwright.config.ts"], { CHROMIUM_PATH: chromium, E2E_PORT: "" });
+results.push(summarisePlaywright("e2e", readJson("test-results/e2e.json"), e2eExit));
 
-const total = results.reduce((a, r) => ({ passed: a.passed + r.passed, failed: a.failed + r.failed, skipped: a.skipped + (r.skipped ?? 0) }), { passed: 0, failed: 0, skipped: 0 });
-writeFileSync("test-results/summary.json", JSON.stringify({ results, total }, null, 2));
-console.log("\n" + results.map((r) => `  ${r.suite}: ${r.passed} passed, ${r.failed} failed`).join("\n"));
-console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
-// A run where nothing ran is a failure, not a pass.
-process.exit(total.failed === 0 && total.passed > 0 && total.skipped === 0 ? 0 : 1);
+finish();
