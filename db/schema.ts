@@ -120,6 +120,9 @@ export interface OutboxTable {
   error: string | null;
   attempts: Generated<number>;
   registration_id: number | null;
+  /** The sending pass that holds the message, until claimed_until. */
+  claim_token: string | null;
+  claimed_until: IsoInstant | null;
 }
 
 export type Honorific = "mr" | "ms" | "he" | "dr" | "prof";

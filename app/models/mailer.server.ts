@@ -5,6 +5,7 @@
  * Delivery is at least once: a crash between SMTP's "250 OK" and the update
  * sends that message again on the next pass.
  */
+import { randomUUID } from "node:crypto";
 import nodemailer from "nodemailer";
 import { sql } from "kysely";
 import { getDb, nowIso } from "~/db.server";
@@ -103,19 +104,35 @@ export interface SendResult {
   stopped: boolean;
 }
 
+/** How long a pass holds the messages it claimed; a pass that dies lets them go after this. */
+const CLAIM_MS = 10 * 60_000;
+
 async function runPass(s: SmtpSettings, limit: number): Promise<SendResult> {
   const result: SendResult = { configured: true, sent: 0, failed: 0, stopped: false };
   const db = getDb();
-  const rows = await db
-    .selectFrom("outbox")
-    .select(["id", "to_email", "subject", "body_text"])
-    .where("sent_at", "is", null)
-    .where("attempts", "<", MAX_ATTEMPTS)
-    .orderBy("created_at")
-    .orderBy("id")
-    .limit(Math.max(1, Math.min(limit, 1000)))
-    .execute();
+  // Claim first, in one statement: another process's pass skips what this one holds.
+  const token = randomUUID();
+  const now = nowIso();
+  const rows = (
+    await db
+      .updateTable("outbox")
+      .set({ claim_token: token, claimed_until: new Date(Date.parse(now) + CLAIM_MS).toISOString() })
+      .where("id", "in", (eb) =>
+        eb
+          .selectFrom("outbox")
+          .select("id")
+          .where("sent_at", "is", null)
+          .where("attempts", "<", MAX_ATTEMPTS)
+          .where((w) => w.or([w("claimed_until", "is", null), w("claimed_until", "<", now)]))
+          .orderBy("created_at")
+          .orderBy("id")
+          .limit(Math.max(1, Math.min(limit, 1000))),
+      )
+      .returning(["id", "to_email", "subject", "body_text", "created_at"])
+      .execute()
+  ).sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id);
   if (rows.length === 0) return result;
+  const mine = (id: number) => db.updateTable("outbox").where("id", "=", id).where("claim_token", "=", token).where("sent_at", "is", null);
   const transport = createTransport(s);
   try {
     for (const row of rows) {
@@ -127,16 +144,11 @@ async function runPass(s: SmtpSettings, limit: number): Promise<SendResult> {
           text: row.body_text.normalize("NFC"),
           headers: { "X-Outbox-Id": String(row.id) },
         });
-        await db.updateTable("outbox").set({ sent_at: nowIso(), error: null }).where("id", "=", row.id).where("sent_at", "is", null).execute();
+        await mine(row.id).set({ sent_at: nowIso(), error: null, claim_token: null, claimed_until: null }).execute();
         result.sent += 1;
       } catch (error) {
         const { text, connection } = describeError(error, s);
-        await db
-          .updateTable("outbox")
-          .set({ error: text, attempts: sql<number>`attempts + 1` })
-          .where("id", "=", row.id)
-          .where("sent_at", "is", null)
-          .execute();
+        await mine(row.id).set({ error: text, attempts: sql<number>`attempts + 1`, claim_token: null, claimed_until: null }).execute();
         result.failed += 1;
         if (connection) {
           result.stopped = true;
@@ -146,6 +158,8 @@ async function runPass(s: SmtpSettings, limit: number): Promise<SendResult> {
     }
   } finally {
     transport.close();
+    // What this pass claimed but did not try goes back to the queue at once.
+    await db.updateTable("outbox").set({ claim_token: null, claimed_until: null }).where("claim_token", "=", token).execute();
   }
   return result;
 }
@@ -210,6 +224,9 @@ export function stopOutboxDispatcher(): void {
   if (state.interval) clearInterval(state.interval);
   if (state.kick) clearTimeout(state.kick);
   state.interval = state.kick = null;
+  // A stopped dispatcher starts afresh: no back-off left over from an unreachable server.
+  state.failures = 0;
+  state.retryAt = 0;
 }
 
 /** Right after a transaction that queued e-mail commits: one pass ~200 ms later (calls in between share it). */

@@ -6,6 +6,7 @@ import * as m004 from "./2026-11-22-004-agenda";
 import * as m005 from "./2026-11-22-005-meetings";
 import * as m006 from "./2026-11-22-006-meeting-details";
 import * as m007 from "./2026-11-22-007-party-sectors";
+import * as m008 from "./2026-12-01-008-outbox-claims";
 
 /** Every migration, by name. Listed statically so that bundlers and tsx both find them. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-005-meetings": m005,
   "2026-11-22-006-meeting-details": m006,
   "2026-11-22-007-party-sectors": m007,
+  "2026-12-01-008-outbox-claims": m008,
 };

@@ -1,12 +1,13 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { getDb } from "~/db.server";
+import { getDb, nowIso } from "~/db.server";
 import { kickOutbox, sendPendingEmails, smtpSettings, smtpStatus, startOutboxDispatcher, stopOutboxDispatcher } from "~/models/mailer.server";
 import { queueEmail } from "~/models/outbox.server";
 import { action, loader } from "~/routes/admin.outbox";
 import { organisationId, registerVisitor, resetRegistrations } from "../helpers/factories";
 import { call, jsonOf, signInAs } from "../helpers/remix";
+import { inProcesses } from "../helpers/processes";
 
 interface Received {
   from: string;
@@ -195,9 +196,30 @@ describe("sending the outbox", () => {
   it("never sends a message twice when passes are asked for at the same time", async () => {
     useTestServer();
     for (let i = 0; i < 5; i++) await queueEmail(getDb(), { to: `dong-thoi-${i}@tinh.gov.vn`, subject: "Đồng thời", body: "…", kind: "test" });
-    const results = await Promise.all([sendPendingEmails(), sendPendingEmails(), sendPendingEmails()]);
+    stopOutboxDispatcher(); // queueing kicked this process's own pass: only the three below may send
+    // Three processes, each with its own connection and its own SMTP connection, at once.
+    const answers = await inProcesses<Awaited<ReturnType<typeof sendPendingEmails>>>(3, { module: "~/models/mailer.server", fn: "sendPendingEmails" }, [[], [], []]);
+    const results = answers.map((a) => (a.ok ? a.value : expect.fail(a.error)));
     expect(results.reduce((n, r) => n + r.sent, 0)).toBe(5);
     expect(received).toHaveLength(5);
+    expect(new Set(received.map((r) => r.to[0])).size).toBe(5);
+    const left = await getDb().selectFrom("outbox").select(["sent_at", "claim_token"]).where("subject", "=", "Đồng thời").execute();
+    expect(left.every((r) => r.sent_at !== null && r.claim_token === null)).toBe(true);
+  });
+
+  it("leaves a message another pass holds, and takes it once that claim has lapsed", async () => {
+    useTestServer();
+    const id = await queueEmail(getDb(), { to: "giu-cho@tinh.gov.vn", subject: "Đang giữ", body: "…", kind: "test" });
+    stopOutboxDispatcher();
+    const later = new Date(Date.parse(nowIso()) + 60_000).toISOString();
+    await getDb().updateTable("outbox").set({ claim_token: "another-pass", claimed_until: later }).where("id", "=", id).execute();
+    expect(await sendPendingEmails()).toMatchObject({ sent: 0 });
+    expect(received).toHaveLength(0);
+    const earlier = new Date(Date.parse(nowIso()) - 1000).toISOString();
+    await getDb().updateTable("outbox").set({ claimed_until: earlier }).where("id", "=", id).execute();
+    expect(await sendPendingEmails()).toMatchObject({ sent: 1 });
+    expect(received.map((r) => r.to[0])).toEqual(["giu-cho@tinh.gov.vn"]);
+    expect(await outboxRow(id)).toMatchObject({ claim_token: null, claimed_until: null });
   });
 
   it("kickOutbox sends shortly after a commit; the dispatcher starts only when configured", async () => {

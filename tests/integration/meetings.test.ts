@@ -6,6 +6,7 @@ import { placedMeetingsOf } from "~/models/meeting-outcomes.server";
 import { buildInstance, commitSchedule, previewSchedule } from "~/models/meeting-schedule.server";
 import { demoConference } from "../helpers/factories";
 import { acceptedRequests, askFor, delegateOf, resetMeetings } from "../helpers/meetings";
+import { inProcesses } from "../helpers/processes";
 
 const actor = { id: null, ip: null };
 
@@ -120,15 +121,22 @@ describe("scheduling", () => {
     const ids = await acceptedRequests(conference.id, [p], [japan, korea]);
     const slot = await getDb().selectFrom("meeting_slots").select("id").where("block_id", "=", blockId).orderBy("starts_at").executeTakeFirstOrThrow();
     const tables = await getDb().selectFrom("meeting_tables").select("id").where("block_id", "=", blockId).orderBy("number").execute();
-    const results = await Promise.all([
-      placeMeeting(ids[0], slot.id, tables[0].id, { locked: true }, actor),
-      placeMeeting(ids[1], slot.id, tables[1].id, { locked: true }, actor),
+    // Two processes, two connections: the two organisers' requests really race.
+    const answers = await inProcesses<Awaited<ReturnType<typeof placeMeeting>>>(2, { module: "~/models/meetings.server", fn: "placeMeeting" }, [
+      [ids[0], slot.id, tables[0].id, { locked: true }, actor],
+      [ids[1], slot.id, tables[1].id, { locked: true }, actor],
     ]);
+    const results = answers.map((a) => (a.ok ? a.value : expect.fail(a.error)));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, problem: { key: "meetings.errors.partyBusy" } });
-    // And the database alone refuses it too.
-    const meeting = await getDb().selectFrom("meetings").select("id").executeTakeFirstOrThrow();
-    await expect(getDb().insertInto("meeting_participants").values({ meeting_id: meeting.id, slot_id: slot.id, organisation_id: p.orgId }).execute()).rejects.toThrow(/UNIQUE/);
+    expect(await getDb().selectFrom("meeting_participants").select("organisation_id").where("slot_id", "=", slot.id).where("organisation_id", "=", p.orgId).execute()).toHaveLength(1);
+    // And the database alone refuses the loser's meeting for the same party in the same slot
+    // (the rule itself, not the primary key: a different meeting).
+    const loser = ids[results[0].ok ? 1 : 0];
+    const other = await getDb().insertInto("meetings").values({ request_id: loser, slot_id: slot.id, table_id: tables[results[0].ok ? 1 : 0].id, locked: 0, outcome: "", follow_up: "", created_at: "2030-01-01T00:00:00.000Z", updated_at: "2030-01-01T00:00:00.000Z" }).returning("id").executeTakeFirstOrThrow();
+    await expect(getDb().insertInto("meeting_participants").values({ meeting_id: other.id, slot_id: slot.id, organisation_id: p.orgId }).execute()).rejects.toThrow(
+      /UNIQUE constraint failed: meeting_participants\.slot_id, meeting_participants\.organisation_id/,
+    );
   });
 
   it("keeps a locked meeting when the scheduler runs again", async () => {

@@ -9,6 +9,7 @@ import { loader as programmePdf } from "~/routes/programme[.]pdf";
 import { loader as myAgendaLoader } from "~/routes/my-agenda";
 import { demoConference, organisationId, registerVisitor, resetRegistrations } from "../helpers/factories";
 import { call, jsonOf, signInAs } from "../helpers/remix";
+import { inProcesses } from "../helpers/processes";
 
 const DRAFT = "Phiên nháp chưa công bố “bí mật”";
 
@@ -115,7 +116,10 @@ describe("sign-up rules", () => {
     for (const u of early) expect(await signUp(u, conference.id, id, null)).toEqual({ ok: true });
     await getDb().updateTable("sessions").set({ capacity: 7 }).where("id", "=", id).execute();
     const crowd = await Promise.all(Array.from({ length: 20 }, () => approvedDelegate("in_person")));
-    const results = await Promise.all(crowd.map((u) => signUp(u, conference.id, id, null)));
+    // Four processes, four connections: the sign-ups really race.
+    const answers = await inProcesses<Awaited<ReturnType<typeof signUp>>>(4, { module: "~/models/agenda.server", fn: "signUp" }, crowd.map((u) => [u, conference.id, id, null]));
+    const results = answers.map((a) => (a.ok ? a.value : expect.fail(a.error)));
+    expect(results).toHaveLength(20);
     expect(results.filter((r) => r.ok)).toHaveLength(5);
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.problem.key === "agenda.signup.full")).toBe(true);
     const [{ n }] = await getDb().selectFrom("session_signups").select((eb) => eb.fn.countAll<number>().as("n")).where("session_id", "=", id).where("mode", "=", "in_person").execute();

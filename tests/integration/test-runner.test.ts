@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-// @ts-expect-error: a plain .mjs module without types
 import { summarisePlaywright, summariseStep, summariseVitest, totalOf } from "../helpers/run-summary.mjs";
 
 /**
