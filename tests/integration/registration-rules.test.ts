@@ -3,7 +3,9 @@ import { getDb } from "~/db.server";
 import { getCurrentConference } from "~/models/conference.server";
 import { setQuota } from "~/models/quotas.server";
 import { cancelOwnRegistration, decideRegistrations, registerDelegate, switchOwnMode } from "~/models/registrations.server";
+import * as adminConference from "~/routes/admin.conference";
 import { inProcesses } from "../helpers/processes";
+import { call, jsonOf, signInAs } from "../helpers/remix";
 import { demoConference, organisationId, registerVisitor, registrationInput, resetRegistrations, statusOf } from "../helpers/factories";
 
 const actor = { id: null, ip: null };
@@ -59,6 +61,53 @@ describe("in-person capacity and the waiting list", () => {
     // Raising one province's own quota above the kind's lets its next registration in.
     await setQuota(conference.id, { organisationId: org }, 4, actor);
     expect((await registerVisitor({ organisationId: org })).status).toBe("pending");
+  });
+
+  it("skips, when a place frees up, a waiting registration whose organisation's quota is full, and moves up the next one", async () => {
+    const conference = await demoConference(2);
+    const full = await organisationId("prov-lang-son");
+    const other = await organisationId("prov-ha-nam");
+    await setQuota(conference.id, { organisationId: full }, 1, actor);
+    const holder = await registerVisitor({ organisationId: full });
+    const leaving = await registerVisitor({ organisationId: other });
+    const overQuota = await registerVisitor({ organisationId: full });
+    const next = await registerVisitor({ organisationId: other });
+    const last = await registerVisitor({ organisationId: other });
+    expect([holder.status, leaving.status, overQuota.status, next.status, last.status]).toEqual(["pending", "pending", "waitlisted", "waitlisted", "waitlisted"]);
+
+    const leavingUser = (await getDb().selectFrom("registrations").select("user_id").where("id", "=", leaving.registrationId).executeTakeFirstOrThrow()).user_id!;
+    const cancelled = await cancelOwnRegistration(leavingUser, conference.id, null);
+    // The first on the list is over its organisation's quota: it keeps its turn, and the next one gets the place.
+    expect(cancelled).toMatchObject({ ok: true, promoted: [next.registrationId] });
+    expect(await statusOf(overQuota.registrationId)).toBe("waitlisted");
+    expect(await statusOf(next.registrationId)).toBe("pending");
+    expect(await statusOf(last.registrationId)).toBe("waitlisted");
+
+    // When its organisation's own place frees up, it moves up before the later one.
+    const holderUser = (await getDb().selectFrom("registrations").select("user_id").where("id", "=", holder.registrationId).executeTakeFirstOrThrow()).user_id!;
+    expect(await cancelOwnRegistration(holderUser, conference.id, null)).toMatchObject({ ok: true, promoted: [overQuota.registrationId] });
+    expect(await statusOf(last.registrationId)).toBe("waitlisted");
+  });
+
+  it("moves people up, in their order, when an organiser raises the conference's capacity", async () => {
+    const conference = await demoConference(1);
+    const org = await organisationId("prov-thai-nguyen");
+    await registerVisitor({ organisationId: org });
+    const first = await registerVisitor({ organisationId: org });
+    const second = await registerVisitor({ organisationId: org });
+    const third = await registerVisitor({ organisationId: org });
+    expect([first.status, second.status, third.status]).toEqual(["waitlisted", "waitlisted", "waitlisted"]);
+
+    const cookie = await signInAs("organiser");
+    const { values } = await jsonOf<{ values: Record<string, string> }>(await call(adminConference.loader, { path: "/admin/conference", cookie }));
+    const res = await call(adminConference.action, { path: "/admin/conference", form: { ...values, inPersonCapacity: "3" }, cookie });
+    expect(res.status).toBe(200);
+    expect((await getCurrentConference())!.in_person_capacity).toBe(3);
+    expect(await statusOf(first.registrationId)).toBe("pending");
+    expect(await statusOf(second.registrationId)).toBe("pending");
+    expect(await statusOf(third.registrationId)).toBe("waitlisted");
+    const told = await getDb().selectFrom("outbox").select(["registration_id"]).where("kind", "=", "registration.promoted").execute();
+    expect(told.map((m) => m.registration_id).sort()).toEqual([first.registrationId, second.registrationId].sort());
   });
 
   it("refuses to approve a waitlisted registration when no place is free", async () => {
