@@ -100,7 +100,8 @@ describe("check-in schemas", () => {
 describe("the check-in dictionary", () => {
   it("has the same keys and placeholders in both languages, prefixed, in NFC", () => {
     expect(Object.keys(checkinEn).sort()).toEqual(Object.keys(checkinVi).sort());
-    const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+    // "{n}" and "{n, plural, …}" both name n; a language may write either.
+    const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]))].sort();
     for (const [key, value] of Object.entries(checkinVi)) {
       expect(key.startsWith("checkin.")).toBe(true);
       expect(value).toBe(value.normalize("NFC"));
