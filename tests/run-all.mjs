@@ -60,6 +60,15 @@ console.log("\n▶ unit and integration tests (vitest)");
 const vitestExit = run(bin("vitest"), ["run", "--config", "tests/vitest.config.ts", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
 results.push(summariseVitest("vitest", readJson("test-results/vitest.json"), vitestExit));
 
+// 2b. The same a year later (CLOCK_OFFSET moves the app's, the seed's and the tests' "now"),
+// so that no date written into a test or the demo goes stale. Skipped when the whole run is
+// already shifted (CLOCK_OFFSET=+365d npm test runs the browser tests a year ahead too).
+if (!process.env.CLOCK_OFFSET) {
+  console.log("\n▶ unit and integration tests a year later (vitest, CLOCK_OFFSET=+365d)");
+  const laterExit = run(bin("vitest"), ["run", "--config", "tests/vitest.config.ts", "--reporter=dot", "--reporter=json", "--outputFile.json=test-results/vitest-later.json"], { CLOCK_OFFSET: "+365d" });
+  results.push(summariseVitest("vitest +365d", readJson("test-results/vitest-later.json"), laterExit));
+}
+
 // 3. Browser tests against the built app (npm start's path: migrate, seed, build if needed, serve).
 console.log("\n▶ browser tests (Playwright + Chromium at " + chromium + ")");
 // The whole-suite run always uses the default port and report file.

@@ -2,6 +2,7 @@ import { getDb } from "~/db.server";
 import { answerMeetingRequest, requestMeeting } from "~/models/meetings.server";
 import { createUser } from "~/models/users.server";
 import { organisationId } from "./factories";
+import { nowMs } from "~/lib/clock";
 
 /** Clears meeting blocks, requests, limits and meetings, so that each test starts from none. */
 export async function resetMeetings() {
@@ -58,7 +59,7 @@ export async function cookieFor(userId: string): Promise<string> {
 
 /** Moves a slot so that it started an hour ago (and ends in an hour): its meetings may then get an outcome. */
 export async function startSlotNow(slotId: number) {
-  const now = Date.now();
+  const now = nowMs();
   await getDb()
     .updateTable("meeting_slots")
     .set({ starts_at: new Date(now - 3600_000).toISOString(), ends_at: new Date(now + 3600_000).toISOString() })

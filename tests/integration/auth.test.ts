@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "~/db.server";
+import { getDb, nowIso } from "~/db.server";
 import { MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_EMAIL } from "~/models/sign-in.server";
 import * as adminConference from "~/routes/admin.conference";
 import * as adminPeople from "~/routes/admin.people";
@@ -79,7 +79,7 @@ describe("sign-in", () => {
     }
     const recorded = await getDb().selectFrom("login_failures").select("key").where("key", "=", `ip:${ip}`).execute();
     expect(recorded).toHaveLength(2);
-    const at = new Date().toISOString();
+    const at = nowIso();
     await getDb().insertInto("login_failures").values(Array.from({ length: MAX_FAILURES_PER_ADDRESS - 2 }, () => ({ key: `ip:${ip}`, at }))).execute();
     const next = await call(login.action, { path: "/login", form: { email: "another-guess@ngoaivu.test", password: "x" }, ip });
     expect(next.status).toBe(429);

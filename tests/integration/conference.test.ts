@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "~/db.server";
+import { getDb, nowIso } from "~/db.server";
 import { getCurrentConference } from "~/models/conference.server";
 import * as adminConference from "~/routes/admin.conference";
 import * as home from "~/routes/_index";
@@ -65,7 +65,7 @@ describe("conference settings", () => {
 
   it("refuses an edition number that another conference has", async () => {
     const cookie = await signInAs("organiser");
-    const at = new Date().toISOString();
+    const at = nowIso();
     await getDb()
       .insertInto("conferences")
       .values({
@@ -81,7 +81,7 @@ describe("conference settings", () => {
   });
 
   it("has the database refuse a conference that ends before it starts", async () => {
-    const at = new Date().toISOString();
+    const at = nowIso();
     await expect(
       getDb()
         .insertInto("conferences")

@@ -9,13 +9,16 @@ import { action as settingsAction } from "~/routes/admin.meetings.settings";
 import { demoConference } from "../helpers/factories";
 import { acceptedRequests, delegateOf, resetMeetings } from "../helpers/meetings";
 import { call, jsonOf, signInAs } from "../helpers/remix";
+import { hanoiLocal } from "../helpers/dates";
+
+const REQUESTS_CLOSE = hanoiLocal(10);
 
 beforeEach(async () => {
   await resetMeetings();
   await getDb().deleteFrom("sessions").where("title_vi", "=", "Gặp gỡ song phương – lượt chiều").execute();
 });
 
-const blockForm = { intent: "create", slotMinutes: "20", gapMinutes: "10", tableCount: "1", requestsCloseAt: "2030-12-01T17:00", answersCloseAt: "", maxRequests: "5", "pair.province.mission": "on" };
+const blockForm = { intent: "create", slotMinutes: "20", gapMinutes: "10", tableCount: "1", requestsCloseAt: REQUESTS_CLOSE, answersCloseAt: "", maxRequests: "5", "pair.province.mission": "on" };
 
 /** A second meeting-block session in the afternoon of the first one's day. */
 async function afternoonSession(conferenceId: number) {
@@ -43,7 +46,7 @@ describe("several meeting blocks", () => {
     expect(tab.sessions.map((x) => [x.id, x.cut])).toEqual([[morningId, true], [afternoonId, false]]);
     expect(tab.session.id).toBe(afternoonId);
     expect(tab.block).toBeNull();
-    expect(tab.setup.defaults).toMatchObject({ maxRequests: "5", requestsCloseAt: "2030-12-01T17:00" });
+    expect(tab.setup.defaults).toMatchObject({ maxRequests: "5", requestsCloseAt: REQUESTS_CLOSE });
     const made = await call(gridAction, { path: "/admin/meetings", cookie, form: { ...blockForm, tableCount: "2", maxRequests: "6", session: String(afternoonId) } });
     expect(made.status).toBe(200);
     const blocks = await getDb().selectFrom("meeting_blocks").select(["id", "session_id", "table_count", "max_requests_per_organisation"]).orderBy("id").execute();

@@ -1,6 +1,6 @@
 import ICAL from "ical.js";
 import { beforeEach, describe, expect, it } from "vitest";
-import { getDb } from "~/db.server";
+import { getDb, nowIso } from "~/db.server";
 import { cancelSignUp, listSessions, signUp } from "~/models/agenda.server";
 import { loader as agendaIcs } from "~/routes/my-agenda[.]ics";
 import { action as programmeAction, loader as programmeLoader } from "~/routes/programme";
@@ -32,7 +32,7 @@ function parseIcs(text: string) {
 describe("the published programme, its feed and its PDF", () => {
   it("never shows a draft session on /programme, in the ICS feed or in the PDF", async () => {
     const conference = await demoConference();
-    const now = new Date().toISOString();
+    const now = nowIso();
     const first = (await listSessions(conference.id, { includeDrafts: false }))[0];
     await getDb()
       .insertInto("sessions")

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { getDb } from "~/db.server";
+import { getDb, nowIso } from "~/db.server";
 import { openJoinLink } from "~/models/join-links.server";
 import { signUp } from "~/models/agenda.server";
 import { cancelOwnRegistration, createRegistrationIn, decideRegistrations, switchOwnMode } from "~/models/registrations.server";
@@ -42,7 +42,7 @@ describe("session sign-ups follow the registration", () => {
     const session = await discussion();
     await getDb().updateTable("sessions").set({ stream_url: null }).where("id", "=", session.id).execute();
     const token = "T".repeat(32);
-    await getDb().insertInto("join_links").values({ token, registration_id: d.registrationId, session_id: session.id, created_at: new Date().toISOString(), first_joined_at: null, last_joined_at: null }).execute();
+    await getDb().insertInto("join_links").values({ token, registration_id: d.registrationId, session_id: session.id, created_at: nowIso(), first_joined_at: null, last_joined_at: null }).execute();
     const outcome = await openJoinLink(token, null, new Date(new Date(session.starts_at).getTime() + 60000));
     expect(outcome).toEqual({ state: "redirect", url: "https://truyenhinh.ngoaivu.test/phong-1" });
   });

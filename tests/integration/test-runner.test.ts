@@ -46,9 +46,10 @@ describe("npm test counts what really happened", () => {
   });
 
   it("refuses a stray test.only in the browser tests under CI", () => {
-    const out = join(mkdtempSync(join(tmpdir(), "runner-")), "e2e.json");
+    const dir = mkdtempSync(join(tmpdir(), "runner-"));
+    const out = join(dir, "e2e.json");
     const result = spawnSync(process.execPath, ["node_modules/@playwright/test/cli.js", "test", "--config", `${FIXTURES}/playwright.fixture.config.ts`], {
-      env: { ...process.env, CI: "true", REPORT: out },
+      env: { ...process.env, CI: "true", REPORT: out, OUTPUT_DIR: join(dir, "output") },
       encoding: "utf8",
     });
     expect(result.status).not.toBe(0);
