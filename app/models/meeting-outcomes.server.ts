@@ -10,6 +10,7 @@ import { calendarHost, isLive } from "./programme.server";
 import { getOwnRegistration } from "./registrations.server";
 import type { Database } from "../../db/schema";
 import { now as clockNow } from "~/lib/clock";
+import { organisationAuthority } from "~/auth/organisation-authority.server";
 
 /**
  * The delegates' side of placed meetings: a party's availability per slot, the
@@ -19,9 +20,9 @@ import { now as clockNow } from "~/lib/clock";
 
 type Result = { ok: true } | { ok: false; problem: Problem };
 
-/** Whether the user speaks for the organisation (for a mission: its head only); the refusal, else null. */
-export async function speaksFor(userId: string, organisationId: number): Promise<Problem | null> {
-  return counterpartRefusal(getDb(), userId, organisationId);
+/** Whether the user speaks for the organisation in the conference (organisationAuthority); the refusal, else null. */
+export async function speaksFor(userId: string, conferenceId: number, organisationId: number): Promise<Problem | null> {
+  return counterpartRefusal(getDb(), userId, conferenceId, organisationId);
 }
 
 /** True when every active registration of the organisation is online (it meets by video, not at a table). */
@@ -76,7 +77,7 @@ export async function setAvailability(userId: string, conferenceId: number, orga
   return getDb()
     .transaction()
     .execute(async (trx) => {
-      const refusal = await counterpartRefusal(trx, userId, organisationId);
+      const refusal = await counterpartRefusal(trx, userId, conferenceId, organisationId);
       if (refusal) return { ok: false as const, problem: refusal };
       const blockIds = await blockIdsOf(trx, conferenceId);
       if (blockIds.length === 0) return { ok: false as const, problem: { key: "meetings.errors.noBlock" } };
@@ -135,17 +136,15 @@ export async function recordOutcome(userId: string, meetingId: number, input: { 
       const meeting = await trx
         .selectFrom("meetings as m")
         .innerJoin("meeting_slots as s", "s.id", "m.slot_id")
-        .select(["m.id", "m.outcome_recorded_at", "s.starts_at"])
+        .innerJoin("meeting_blocks as b", "b.id", "s.block_id")
+        .select(["m.id", "m.outcome_recorded_at", "s.starts_at", "b.conference_id"])
         .where("m.id", "=", meetingId)
         .executeTakeFirst();
       if (!meeting) return { ok: false as const, problem: { key: "error.notFound.title" } };
-      const party = await trx
-        .selectFrom("users as u")
-        .innerJoin("meeting_participants as p", "p.organisation_id", "u.organisation_id")
-        .select("p.organisation_id")
-        .where("u.id", "=", userId)
-        .where("p.meeting_id", "=", meetingId)
-        .executeTakeFirst();
+      const authority = await organisationAuthority(trx, userId, meeting.conference_id);
+      const party = authority.ok
+        ? await trx.selectFrom("meeting_participants").select("organisation_id").where("meeting_id", "=", meetingId).where("organisation_id", "=", authority.organisationId).executeTakeFirst()
+        : undefined;
       if (!party) return { ok: false as const, problem: { key: "meetingsDelegate.errors.notParty" } };
       if (now.toISOString() < meeting.starts_at) return { ok: false as const, problem: { key: "meetingsDelegate.errors.notStarted", params: { startsAt: meeting.starts_at } } };
       await trx
@@ -198,10 +197,11 @@ export type PlacedMeeting = Awaited<ReturnType<typeof placedMeetingsOf>>[number]
 
 /** The placed meetings of the person's organisation for "My agenda" and its calendar (a live registration only). */
 export async function personalPlacedMeetings(userId: string, conferenceId: number) {
-  const registration = await getOwnRegistration(userId, conferenceId);
-  if (!registration || !isLive(registration.status)) return [];
-  const online = await isOnlineParty(conferenceId, registration.organisation_id);
-  return placedMeetingsOf(conferenceId, registration.organisation_id, online);
+  // The same rule as /meetings: only who speaks for the organisation sees its meetings.
+  const authority = await organisationAuthority(getDb(), userId, conferenceId);
+  if (!authority.ok) return [];
+  const online = await isOnlineParty(conferenceId, authority.organisationId);
+  return placedMeetingsOf(conferenceId, authority.organisationId, online);
 }
 
 /** Where a meeting takes place, in words: the video link for an online party, "Bàn 3 · Khu gặp gỡ song phương" otherwise. */

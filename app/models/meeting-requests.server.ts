@@ -103,7 +103,7 @@ async function updateCounterpart(
     .execute(async (trx) => {
       const org = await trx.selectFrom("organisations").select("kind").where("id", "=", organisationId).executeTakeFirst();
       if (!org || REQUESTER_KINDS.includes(org.kind)) return { ok: false as const, problem: { key: "error.forbidden.title" } };
-      const refusal = await counterpartRefusal(trx, userId, organisationId);
+      const refusal = await counterpartRefusal(trx, userId, conferenceId, organisationId);
       if (refusal) return { ok: false as const, problem: refusal };
       await trx
         .insertInto("meeting_parties")

@@ -5,6 +5,7 @@ import type { Database } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { mailMeetingMoved, mailRequestAnswered, mailRequestReceived, mailRequestWithdrawn } from "./meeting-mail.server";
 import { now as clockNow } from "~/lib/clock";
+import { organisationAuthority, refusalToActFor } from "~/auth/organisation-authority.server";
 
 /**
  * Bilateral meetings between provinces (and ministries) and missions abroad:
@@ -120,13 +121,9 @@ export interface RequestInput {
  */
 export async function requestMeeting(userId: string, conferenceId: number, input: RequestInput, ip: string | null, now = clockNow()): Promise<{ ok: true; id: number } | { ok: false; problem: Problem }> {
   return getDb().transaction().execute(async (trx) => {
-    const from = await trx
-      .selectFrom("users as u")
-      .innerJoin("organisations as o", "o.id", "u.organisation_id")
-      .select(["o.id", "o.kind"])
-      .where("u.id", "=", userId)
-      .executeTakeFirst();
-    if (!from) return { ok: false as const, problem: { key: "meetings.errors.noOrganisation" } };
+    const authority = await organisationAuthority(trx, userId, conferenceId);
+    if (!authority.ok) return { ok: false as const, problem: { key: authority.key } };
+    const from = { id: authority.organisationId, kind: authority.kind };
     const to = await trx.selectFrom("organisations").select(["id", "kind"]).where("id", "=", input.toOrganisationId).executeTakeFirst();
     if (!to) return { ok: false as const, problem: { key: "errors.unknownOrganisation" } };
     if (to.id === from.id) return { ok: false as const, problem: { key: "meetings.errors.toSelf" } };
@@ -179,7 +176,7 @@ export async function answerMeetingRequest(
     const request = await trx.selectFrom("meeting_requests").selectAll().where("id", "=", requestId).executeTakeFirst();
     if (!request) return { ok: false as const, problem: { key: "error.notFound.title" } };
     if (!options.onBehalf) {
-      const refusal = await counterpartRefusal(trx, userId, request.to_organisation_id);
+      const refusal = await counterpartRefusal(trx, userId, request.conference_id, request.to_organisation_id);
       if (refusal) return { ok: false as const, problem: refusal };
     }
     if (request.status !== "pending") return { ok: false as const, problem: { key: "meetings.errors.alreadyAnswered" } };
@@ -199,20 +196,13 @@ export async function answerMeetingRequest(
 }
 
 /**
- * Who speaks for the asked side: a delegate of that organisation and, for a
- * mission abroad, only its head (the ambassador or consul general). Returns
- * the refusal, or null when the user may answer, set availability and a maximum.
+ * Who speaks for an organisation in this conference (organisationAuthority, decision 011): its
+ * designated head for a mission or foreign partner, else a delegate whose registration for it is
+ * approved. Returns the refusal, or null when the user may answer, set availability and a maximum.
  */
-export async function counterpartRefusal(db: Trx | ReturnType<typeof getDb>, userId: string, organisationId: number): Promise<Problem | null> {
-  const user = await db
-    .selectFrom("users as u")
-    .leftJoin("organisations as o", "o.id", "u.organisation_id")
-    .select(["u.organisation_id", "u.heads_organisation", "o.kind"])
-    .where("u.id", "=", userId)
-    .executeTakeFirst();
-  if (!user || user.organisation_id !== organisationId) return { key: "meetings.errors.notYours" };
-  if (user.kind === "mission" && user.heads_organisation !== 1) return { key: "meetings.errors.notHead" };
-  return null;
+export async function counterpartRefusal(db: Trx | ReturnType<typeof getDb>, userId: string, conferenceId: number, organisationId: number, otherwise = "meetings.errors.notYours"): Promise<Problem | null> {
+  const key = await refusalToActFor(db, userId, conferenceId, organisationId, otherwise);
+  return key ? { key } : null;
 }
 
 /**
@@ -239,8 +229,8 @@ export async function withdrawMeetingRequest(userId: string, requestId: number, 
   return getDb().transaction().execute(async (trx) => {
     const request = await trx.selectFrom("meeting_requests").selectAll().where("id", "=", requestId).executeTakeFirst();
     if (!request) return { ok: false as const, problem: { key: "error.notFound.title" } };
-    const user = await trx.selectFrom("users").select("organisation_id").where("id", "=", userId).executeTakeFirst();
-    if (!user || user.organisation_id !== request.from_organisation_id) return { ok: false as const, problem: { key: "meetings.errors.notYourRequest" } };
+    const refusal = await counterpartRefusal(trx, userId, request.conference_id, request.from_organisation_id, "meetings.errors.notYourRequest");
+    if (refusal) return { ok: false as const, problem: refusal };
     if (request.status !== "pending" && request.status !== "accepted") return { ok: false as const, problem: { key: "meetings.errors.cannotWithdraw" } };
     const meeting = await trx.selectFrom("meetings").select("id").where("request_id", "=", requestId).executeTakeFirst();
     if (meeting) await trx.deleteFrom("meetings").where("id", "=", meeting.id).execute();

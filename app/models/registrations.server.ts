@@ -297,14 +297,22 @@ export type ChangeResult = { ok: true; status: RegistrationStatus; promoted: num
  * re-checked against the places: moving in person when full puts the person on
  * the waiting list; leaving an in-person place moves the next person up.
  */
+/** What the organisers' approval vouches for; phone, dietary needs and interpretation may change freely. */
+const IDENTITY_FIELDS = ["full_name", "position", "organisation_id"] as const;
+
 async function applyChanges(
   trx: Trx,
   current: Registration,
   changes: Partial<Pick<Registration, "honorific" | "full_name" | "position" | "phone" | "email" | "mode" | "organisation_id" | "interpretation" | "dietary" | "consent_to_list" | "organiser_note">>,
   actor: Actor,
   action: string,
+  options: { reviewIdentity?: boolean } = {},
 ): Promise<ChangeResult> {
   const next = { ...current, ...changes };
+  // Who the person is and whom they speak for were what the organisers approved: a change by the
+  // person sends the registration back for a decision, and its rights end at once (decision 011).
+  const identityChanged = IDENTITY_FIELDS.filter((k) => next[k] !== current[k]);
+  const backToReview = Boolean(options.reviewIdentity) && current.status === "approved" && identityChanged.length > 0;
   const organisation = await trx.selectFrom("organisations").select(["id", "name_vi", "name_en"]).where("id", "=", next.organisation_id).executeTakeFirst();
   if (!organisation) return { ok: false, errors: { organisationId: "errors.unknownOrganisation" } };
   if (next.email !== current.email) {
@@ -317,7 +325,7 @@ async function applyChanges(
       .executeTakeFirst();
     if (taken) return { ok: false, errors: { email: "registration.duplicate" } };
   }
-  let status = current.status;
+  let status: RegistrationStatus = backToReview ? "pending" : current.status;
   let waitlistedAt = current.waitlisted_at;
   let reason: WaitReason | null = null;
   const heldBefore = holdsInPersonPlace(current);
@@ -348,7 +356,8 @@ async function applyChanges(
   if (status !== current.status || next.mode !== current.mode) await recordEvent(trx, { id: current.id, mode: next.mode }, current.status, status);
   if (next.mode !== current.mode) await syncSessionSignups(trx, current.id, true, next.mode);
   const changed = Object.keys(changes).filter((k) => (changes as Record<string, unknown>)[k] !== (current as Record<string, unknown>)[k]);
-  await recordAudit(trx, { actorId: actor.id, action, entity: "registration", entityId: current.id, detail: { changed, status }, ip: actor.ip });
+  const previous = backToReview ? Object.fromEntries(identityChanged.map((k) => [k, current[k]])) : undefined;
+  await recordAudit(trx, { actorId: actor.id, action, entity: "registration", entityId: current.id, detail: { changed, status, ...(previous ? { previous, backToReview: true } : {}) }, ip: actor.ip });
   if (status === "waitlisted" && current.status !== "waitlisted") await notify(trx, "waitlisted", current.id, { waitReason: reason ?? "capacity" });
   const promoted = heldBefore && !holdsInPersonPlace({ mode: next.mode, status }) ? await promoteFromWaitlist(trx, current.conference_id, actor) : [];
   return { ok: true, status, promoted };
@@ -372,7 +381,7 @@ export async function updateOwnRegistration(userId: string, conferenceId: number
     const current = await trx.selectFrom("registrations").selectAll().where("user_id", "=", userId).where("conference_id", "=", conferenceId).executeTakeFirst();
     if (!current) return null;
     if (current.status === "cancelled" || current.status === "rejected") return { ok: false, errors: { "": "registration.closed" } } as const;
-    return applyChanges(trx, current, editColumns(edit), { id: userId, ip }, "registration.update_own");
+    return applyChanges(trx, current, editColumns(edit), { id: userId, ip }, "registration.update_own", { reviewIdentity: true });
   });
 }
 

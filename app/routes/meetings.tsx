@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
+import { authorityOf } from "~/auth/organisation-authority.server";
 import { useT } from "~/components/i18n";
 import { AvailabilitySection } from "~/components/meetings/availability";
 import { CounterpartSide } from "~/components/meetings/counterpart";
@@ -13,7 +14,7 @@ import { formValues, parseWith, type FieldErrors } from "~/lib/schemas/common";
 import { availabilitySchema, maxMeetingsSchema, meetingAnswerSchema, meetingOutcomeSchema, meetingRequestSchema, sectorsSchema } from "~/lib/schemas/meetings";
 import { CONFERENCE_ZONE } from "~/lib/time";
 import { getCurrentConference } from "~/models/conference.server";
-import { availabilityOf, isOnlineParty, placedMeetingsOf, recordOutcome, setAvailability, speaksFor } from "~/models/meeting-outcomes.server";
+import { availabilityOf, isOnlineParty, placedMeetingsOf, recordOutcome, setAvailability } from "~/models/meeting-outcomes.server";
 import { askableParties, maxMeetingsOf, REQUESTER_KINDS, requestsFrom, requestsTo, sectorsOf, setMaxMeetings, setSectors, viewerOrganisation } from "~/models/meeting-requests.server";
 import { answerMeetingRequest, requestMeeting, type Problem, withdrawMeetingRequest } from "~/models/meetings.server";
 
@@ -24,20 +25,21 @@ type Rows<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "register:self");
   const conference = await getCurrentConference();
-  const org = await viewerOrganisation(user.organisationId);
+  // What the page shows of an organisation follows the same rule as what may be done for it.
+  const authority = conference ? await authorityOf(user.id, conference.id) : null;
+  const org = await viewerOrganisation(authority?.organisationId ?? null);
   const zone = conference?.time_zone ?? CONFERENCE_ZONE;
   const query = new URL(request.url).searchParams.get("q") ?? "";
   const requester = org ? REQUESTER_KINDS.includes(org.kind) : false;
-  const ready = conference && org ? { conferenceId: conference.id, org } : null;
+  const ready = conference && org && authority?.ok ? { conferenceId: conference.id, org } : null;
   const online = ready ? await isOnlineParty(ready.conferenceId, ready.org.id) : false;
-  const [parties, sent, received, maxMeetings, placed, availability, refusal, sectors] = await Promise.all([
+  const [parties, sent, received, maxMeetings, placed, availability, sectors] = await Promise.all([
     ready && requester ? askableParties(ready.conferenceId, ready.org.kind, query) : ([] as Rows<typeof askableParties>),
     ready && requester ? requestsFrom(ready.conferenceId, ready.org.id) : ([] as Rows<typeof requestsFrom>),
     ready && !requester ? requestsTo(ready.conferenceId, ready.org.id) : ([] as Rows<typeof requestsTo>),
     ready && !requester ? maxMeetingsOf(ready.conferenceId, ready.org.id) : null,
     ready ? placedMeetingsOf(ready.conferenceId, ready.org.id, online) : ([] as Rows<typeof placedMeetingsOf>),
     ready ? availabilityOf(ready.conferenceId, ready.org.id) : null,
-    ready ? speaksFor(user.id, ready.org.id) : null,
     ready && !requester ? sectorsOf(ready.conferenceId, ready.org.id) : "",
   ]);
   return json({
@@ -46,8 +48,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     requester,
     online,
     // Who may answer, cap and set availability: any delegate of a province or ministry, only the head of a mission.
-    mayAct: ready !== null && refusal === null,
-    refusal: refusal?.key ?? null,
+    mayAct: ready !== null,
+    refusal: authority && !authority.ok ? authority.key : null,
     query,
     parties,
     sent,
@@ -63,7 +65,7 @@ export type MeetingsLoader = typeof loader;
 export type ActionData = { intent: string; errors: FieldErrors; values: Record<string, string>; done?: string; params?: Problem["params"] };
 
 /** Refusals about who may act are 403; a missing row 404; the rest is bad input (400). */
-const FORBIDDEN = new Set(["meetings.errors.notYours", "meetings.errors.notHead", "meetings.errors.notYourRequest", "meetingsDelegate.errors.notParty", "error.forbidden.title"]);
+const FORBIDDEN = new Set(["meetings.errors.notYours", "meetings.errors.notHead", "meetings.errors.notApproved", "meetings.errors.noOrganisation", "meetings.errors.notYourRequest", "meetingsDelegate.errors.notParty", "error.forbidden.title"]);
 const statusOf = (problem: Problem) => (FORBIDDEN.has(problem.key) ? 403 : problem.key === "error.notFound.title" ? 404 : 400);
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -77,6 +79,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const refused = (problem: Problem, extra: Partial<ActionData> = {}) => fail({ "": problem.key }, statusOf(problem), { params: problem.params, ...extra });
   const done = (key: string, keep: Record<string, string> = {}) => json<ActionData>({ intent, errors: {}, values: keep, done: key });
   if (!conference) return fail({ "": "meetings.errors.noBlock" });
+  const authority = await authorityOf(user.id, conference.id);
+  const ownOrganisation = authority.ok ? authority.organisationId : null;
   switch (intent) {
     case "request": {
       const parsed = parseWith(meetingRequestSchema, values);
@@ -100,29 +104,29 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return done("meetingsDelegate.withdrawn");
     }
     case "max": {
-      if (user.organisationId === null) return fail({ "": "meetings.errors.noOrganisation" }, 403);
+      if (ownOrganisation === null) return fail({ "": authority.ok ? "meetings.errors.noOrganisation" : authority.key }, 403);
       const parsed = parseWith(maxMeetingsSchema, values);
       if (!parsed.ok) return fail(parsed.errors);
-      const result = await setMaxMeetings(user.id, conference.id, user.organisationId, parsed.data.maxMeetings, actor);
+      const result = await setMaxMeetings(user.id, conference.id, ownOrganisation, parsed.data.maxMeetings, actor);
       if (!result.ok) return refused(result.problem);
       return done("meetingsDelegate.max.saved");
     }
     case "sectors": {
-      if (user.organisationId === null) return fail({ "": "meetings.errors.noOrganisation" }, 403);
+      if (ownOrganisation === null) return fail({ "": authority.ok ? "meetings.errors.noOrganisation" : authority.key }, 403);
       const parsed = parseWith(sectorsSchema, values);
       if (!parsed.ok) return fail(parsed.errors);
-      const result = await setSectors(user.id, conference.id, user.organisationId, parsed.data.sectors, actor);
+      const result = await setSectors(user.id, conference.id, ownOrganisation, parsed.data.sectors, actor);
       if (!result.ok) return refused(result.problem);
       return done("meetingsDelegate.sectors.saved");
     }
     case "availability": {
-      if (user.organisationId === null) return fail({ "": "meetings.errors.noOrganisation" }, 403);
+      if (ownOrganisation === null) return fail({ "": authority.ok ? "meetings.errors.noOrganisation" : authority.key }, 403);
       // A checkbox group sends one "slot" per ticked box; keep them to show what was sent after a refusal.
       const ticked = formData.getAll("slot").map(String);
       const parsed = parseWith(availabilitySchema, { slotIds: ticked });
       const sentBack = { slots: ticked.join(",") };
       if (!parsed.ok) return json<ActionData>({ intent, errors: { "": "meetingsDelegate.errors.unknownSlot" }, values: sentBack }, { status: 400 });
-      const result = await setAvailability(user.id, conference.id, user.organisationId, parsed.data.slotIds, actor);
+      const result = await setAvailability(user.id, conference.id, ownOrganisation, parsed.data.slotIds, actor);
       if (!result.ok) return json<ActionData>({ intent, errors: { "": result.problem.key }, values: sentBack, params: result.problem.params }, { status: statusOf(result.problem) });
       return done("meetingsDelegate.availability.saved");
     }
@@ -154,10 +158,15 @@ export default function Meetings() {
       {!data.org ? <Notice tone="info">{t("meetingsDelegate.noOrganisation")}</Notice> : null}
       {topLevel?.done ? <Notice tone="success">{t(topLevel.done)}</Notice> : null}
       {pageError ? <Notice tone="error">{t(pageError)}</Notice> : null}
-      {data.org && data.requester ? <RequesterSide result={result} /> : null}
-      {data.org && !data.requester ? <CounterpartSide result={result} /> : null}
-      {data.org ? <AvailabilitySection result={result?.intent === "availability" ? result : undefined} /> : null}
-      {data.org ? <PlacedMeetings result={result?.intent === "outcome" ? result : undefined} /> : null}
+      {data.org && data.refusal ? (
+        <div data-testid="no-authority">
+          <Notice tone="info">{t(data.refusal)}</Notice>
+        </div>
+      ) : null}
+      {data.org && data.mayAct && data.requester ? <RequesterSide result={result} /> : null}
+      {data.org && data.mayAct && !data.requester ? <CounterpartSide result={result} /> : null}
+      {data.org && data.mayAct ? <AvailabilitySection result={result?.intent === "availability" ? result : undefined} /> : null}
+      {data.org && data.mayAct ? <PlacedMeetings result={result?.intent === "outcome" ? result : undefined} /> : null}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { getDb } from "~/db.server";
 import { answerMeetingRequest, requestMeeting } from "~/models/meetings.server";
 import { createUser } from "~/models/users.server";
 import { organisationId } from "./factories";
-import { nowMs } from "~/lib/clock";
+import { nowIso, nowMs } from "~/lib/clock";
 
 /** Clears meeting blocks, requests, limits and meetings, so that each test starts from none. */
 export async function resetMeetings() {
@@ -15,22 +15,41 @@ export async function resetMeetings() {
 
 let n = 0;
 /**
- * A delegate account (no registration) of the organisation with this code. For a
- * mission it is the head (who answers requests) unless `head: false`; an existing
- * head is reused, since an organisation has one.
+ * A delegate account of the organisation with this code, with what gives it authority
+ * (decision 011): for a mission or foreign partner it is the designated head unless
+ * `head: false` (an existing head is reused, since an organisation has one), with no
+ * registration unless `status` is given; for any other organisation an in-person
+ * registration in the current conference, approved unless `status` says otherwise
+ * (`null`: no registration at all).
  */
-export async function delegateOf(code: string, options: { head?: boolean } = {}) {
+export async function delegateOf(code: string, options: { head?: boolean; status?: "approved" | "pending" | "waitlisted" | null } = {}) {
   n += 1;
   const db = getDb();
   const orgId = await organisationId(code);
   const org = await db.selectFrom("organisations").select("kind").where("id", "=", orgId).executeTakeFirstOrThrow();
-  const head = options.head ?? org.kind === "mission";
+  const headed = org.kind === "mission" || org.kind === "foreign";
+  const head = options.head ?? headed;
   if (head) {
     const existing = await db.selectFrom("users").select("id").where("organisation_id", "=", orgId).where("heads_organisation", "=", 1).executeTakeFirst();
     if (existing) return { userId: existing.id, orgId };
   }
-  const userId = await createUser(db, { email: `meet-${n}-${code}-${Math.random().toString(36).slice(2, 6)}@test.gov.vn`, fullName: `Đại biểu ${code}`, role: "delegate", organisationId: orgId, passwordHash: null });
+  const email = `meet-${n}-${code}-${Math.random().toString(36).slice(2, 6)}@test.gov.vn`;
+  const userId = await createUser(db, { email, fullName: `Đại biểu ${code}`, role: "delegate", organisationId: orgId, passwordHash: null });
   if (head) await db.updateTable("users").set({ heads_organisation: 1 }).where("id", "=", userId).execute();
+  // Staff of a mission or partner have no registration unless asked: their rights come from the head alone.
+  const status = options.status === undefined ? (headed ? null : "approved") : options.status;
+  if (status) {
+    const conference = await db.selectFrom("conferences").select("id").orderBy("edition", "desc").executeTakeFirstOrThrow();
+    const at = nowIso();
+    await db
+      .insertInto("registrations")
+      .values({
+        conference_id: conference.id, user_id: userId, organisation_id: orgId, honorific: "mr", full_name: `Đại biểu ${code}`, position: "Chuyên viên",
+        email, phone: "+84 24 3799 3000", mode: "in_person", status, badge_code: `MEET-${n}-${Math.random().toString(36).slice(2, 8)}`,
+        interpretation: "none", dietary: "", consent_to_list: 0, organiser_note: "", waitlisted_at: status === "waitlisted" ? at : null, status_changed_at: at, search_key: `dai bieu ${code}`, created_at: at, updated_at: at,
+      })
+      .execute();
+  }
   return { userId, orgId };
 }
 

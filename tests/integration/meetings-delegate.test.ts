@@ -128,7 +128,12 @@ describe("/meetings for delegates", () => {
     const stranger = await signInAs("exhibitor");
     const refused = await call(action, { path: "/meetings", cookie: stranger, form: { intent: "answer", requestId: String(row.id), decision: "accept", reason: "" } });
     expect(refused.status).toBe(403);
-    expect((await jsonOf<Result>(refused)).errors[""]).toBe("meetings.errors.notYours");
+    expect((await jsonOf<Result>(refused)).errors[""]).toBe("meetings.errors.noOrganisation");
+    // A delegate approved for another organisation is refused as not speaking for the one asked.
+    const otherProvince = await cookieFor((await delegateOf("prov-quang-tri")).userId);
+    const notTheirs = await call(action, { path: "/meetings", cookie: otherProvince, form: { intent: "answer", requestId: String(row.id), decision: "accept", reason: "" } });
+    expect(notTheirs.status).toBe(403);
+    expect((await jsonOf<Result>(notTheirs)).errors[""]).toBe("meetings.errors.notYours");
     const requesterAnswers = await call(action, { path: "/meetings", cookie: province, form: { intent: "answer", requestId: String(row.id), decision: "accept", reason: "" } });
     expect(requesterAnswers.status).toBe(403);
 
@@ -293,7 +298,7 @@ describe("availability per slot", () => {
 });
 
 describe("only the head of a mission speaks for it", () => {
-  it("other mission staff see everything read-only and get 403 on answer, maximum and availability", async () => {
+  it("other mission staff see none of the mission's requests and get 403 on answer, maximum and availability", async () => {
     const province = await signInAs("delegate");
     const japan = await organisationId("mis-emb-jp");
     await post(province, ask(japan));
@@ -302,7 +307,10 @@ describe("only the head of a mission speaks for it", () => {
 
     const seen = await page(staff);
     expect(seen).toMatchObject({ requester: false, mayAct: false, refusal: "meetings.errors.notHead" });
-    expect(seen.received.map((r) => r.id)).toEqual([id]);
+    // Reading a mission's requests needs the same authority as answering them (decision 011).
+    expect(seen.received).toEqual([]);
+    expect(seen.placed).toEqual([]);
+    expect(seen.availability).toBeNull();
 
     for (const decision of ["accept", "decline"]) {
       const answer = await post(staff, { intent: "answer", requestId: String(id), decision, reason: "Bận" });
@@ -367,9 +375,11 @@ describe("outcome and follow-up", () => {
       expect((await jsonOf<Result>(refused)).errors[""]).toBe("meetingsDelegate.errors.notParty");
     }
     expect((await getDb().selectFrom("meetings").select("follow_up").where("id", "=", meetingId).executeTakeFirstOrThrow()).follow_up).toBe("Tổ chức đoàn doanh nghiệp sang Tokyo trong quý I.");
-    // Mission staff other than the head may write it too: the outcome is not the head's decision.
+    // Mission staff other than the head may not: outcomes are written for the mission, by whoever speaks for it.
     const staff = await cookieFor((await delegateOf("mis-emb-jp", { head: false })).userId);
-    expect((await post(staff, form({ outcome: "Ghi chú của cán bộ Đại sứ quán" }))).status).toBe(200);
+    const byStaff = await post(staff, form({ outcome: "Ghi chú của cán bộ Đại sứ quán" }));
+    expect(byStaff.status).toBe(403);
+    expect((await jsonOf<Result>(byStaff)).errors[""]).toBe("meetingsDelegate.errors.notParty");
     expect((await post(staff, form({ meetingId: "999999", outcome: "?" }))).status).toBe(404);
   });
 });
