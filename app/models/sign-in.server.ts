@@ -1,8 +1,10 @@
+import type { Kysely, Transaction } from "kysely";
 import { getDb, nowIso } from "~/db.server";
 import { hashPassword, spendVerificationTime, verifyPassword } from "~/auth/password.server";
 import { getLucia } from "~/auth/lucia.server";
 import { recordAudit } from "./audit.server";
 import { now as clockNow } from "~/lib/clock";
+import type { Database } from "../../db/schema";
 
 /** Failed sign-ins are counted per e-mail (known or not) and per client address. */
 export const THROTTLE_WINDOW_MINUTES = 15;
@@ -13,9 +15,9 @@ const emailKey = (email: string) => `email:${email}`;
 const addressKey = (ip: string) => `ip:${ip}`;
 
 /** Minutes until the key may try again, or 0 when it may try now. */
-async function lockedMinutes(key: string, limit: number, now: Date): Promise<number> {
+async function lockedMinutes(db: Kysely<Database> | Transaction<Database>, key: string, limit: number, now: Date): Promise<number> {
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MINUTES * 60000).toISOString();
-  const rows = await getDb()
+  const rows = await db
     .selectFrom("login_failures")
     .select("at")
     .where("key", "=", key)
@@ -27,6 +29,33 @@ async function lockedMinutes(key: string, limit: number, now: Date): Promise<num
   const oldest = new Date(rows[rows.length - 1].at).getTime();
   const until = oldest + THROTTLE_WINDOW_MINUTES * 60000;
   return Math.max(1, Math.ceil((until - now.getTime()) / 60000));
+}
+
+/**
+ * Checks the limits and, when they allow one more attempt, records it as a failure at once,
+ * in one (IMMEDIATE) transaction, before any password is hashed: an attempt in flight counts
+ * as a failure, so simultaneous attempts from any number of processes cannot all pass the
+ * check. Returns the ids of the rows written (to release them when the password was right),
+ * or the minutes to wait.
+ */
+async function reserveAttempt(email: string, ip: string | null, now: Date): Promise<{ ids: number[] } | { minutes: number }> {
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const minutes = Math.max(
+        await lockedMinutes(trx, emailKey(email), MAX_FAILURES_PER_EMAIL, now),
+        ip ? await lockedMinutes(trx, addressKey(ip), MAX_FAILURES_PER_ADDRESS, now) : 0,
+      );
+      if (minutes > 0) return { minutes };
+      const at = now.toISOString();
+      const rows = [{ key: emailKey(email), at }];
+      if (ip) rows.push({ key: addressKey(ip), at });
+      const ids = (await trx.insertInto("login_failures").values(rows).returning("id").execute()).map((r) => r.id);
+      // Failures older than the window no longer count; drop them so the table stays small.
+      const expired = new Date(now.getTime() - THROTTLE_WINDOW_MINUTES * 60000).toISOString();
+      await trx.deleteFrom("login_failures").where("at", "<", expired).execute();
+      return { ids };
+    });
 }
 
 export type SignInResult =
@@ -41,12 +70,8 @@ export type SignInResult =
  */
 export async function signIn(input: { email: string; password: string; ip: string | null }): Promise<SignInResult> {
   const db = getDb();
-  const now = clockNow();
-  const minutes = Math.max(
-    await lockedMinutes(emailKey(input.email), MAX_FAILURES_PER_EMAIL, now),
-    input.ip ? await lockedMinutes(addressKey(input.ip), MAX_FAILURES_PER_ADDRESS, now) : 0,
-  );
-  if (minutes > 0) return { ok: false, reason: "tooMany", minutes };
+  const reservation = await reserveAttempt(input.email, input.ip, clockNow());
+  if ("minutes" in reservation) return { ok: false, reason: "tooMany", minutes: reservation.minutes };
 
   const user = await db
     .selectFrom("users")
@@ -57,19 +82,19 @@ export async function signIn(input: { email: string; password: string; ip: strin
     ? await verifyPassword(user.password_hash, input.password)
     : (await spendVerificationTime(input.password), false);
 
-  if (!valid || !user) {
-    const at = nowIso();
-    const rows = [{ key: emailKey(input.email), at }];
-    if (input.ip) rows.push({ key: addressKey(input.ip), at });
-    await db.insertInto("login_failures").values(rows).execute();
-    // Failures older than the window no longer count; drop them so the table stays small.
-    const expired = new Date(now.getTime() - THROTTLE_WINDOW_MINUTES * 60000).toISOString();
-    await db.deleteFrom("login_failures").where("at", "<", expired).execute();
-    return { ok: false, reason: "invalid" };
-  }
-  if (user.disabled_at) return { ok: false, reason: "disabled" };
+  // A wrong password leaves its reserved rows in place: they are the recorded failure.
+  if (!valid || !user) return { ok: false, reason: "invalid" };
 
-  await db.deleteFrom("login_failures").where("key", "=", emailKey(input.email)).execute();
+  // The right password: release the reservation. A success also clears the e-mail's earlier failures.
+  if (user.disabled_at) {
+    await db.deleteFrom("login_failures").where("id", "in", reservation.ids).execute();
+    return { ok: false, reason: "disabled" };
+  }
+  await db
+    .deleteFrom("login_failures")
+    .where((eb) => eb.or([eb("id", "in", reservation.ids), eb("key", "=", emailKey(input.email))]))
+    .execute();
+
   const lucia = getLucia();
   const session = await lucia.createSession(user.id, {});
   await recordAudit(db, { actorId: user.id, action: "auth.sign_in", entity: "user", entityId: user.id, ip: input.ip });

@@ -1,12 +1,14 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getDb, nowIso } from "~/db.server";
-import { MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_EMAIL } from "~/models/sign-in.server";
+import { MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_EMAIL, type SignInResult } from "~/models/sign-in.server";
 import * as adminConference from "~/routes/admin.conference";
 import * as adminPeople from "~/routes/admin.people";
 import * as adminAudit from "~/routes/admin.audit";
 import * as login from "~/routes/login";
 import * as logout from "~/routes/logout";
 import * as root from "~/root";
+import { inProcesses } from "../helpers/processes";
 import { call, demoAccount, jsonOf, signInAs } from "../helpers/remix";
 
 describe("sign-in", () => {
@@ -177,5 +179,65 @@ describe("roles on the server", () => {
     const actions = (await getDb().selectFrom("audit_log").select("action").execute()).map((r) => r.action);
     expect(actions).toContain("auth.sign_in");
     expect(actions).toContain("auth.sign_out");
+  });
+});
+
+/** A new account whose password is the demo exhibitor's, so that its attempts cost a real scrypt check. */
+async function accountWithDemoPassword(email: string): Promise<{ email: string; password: string }> {
+  const demo = demoAccount("exhibitor");
+  const db = getDb();
+  const { password_hash } = await db.selectFrom("users").select("password_hash").where("email", "=", demo.email).executeTakeFirstOrThrow();
+  const at = nowIso();
+  await db
+    .insertInto("users")
+    .values({ id: randomUUID(), email, full_name: "Người Thử Đua", role: "delegate", organisation_id: null, password_hash, locale: "vi", time_zone: null, disabled_at: null, created_at: at, updated_at: at })
+    .execute();
+  return { email, password: demo.password };
+}
+
+/** Races sign-ins from one process each: every process has its own database connection. */
+async function raceSignIns(attempts: Array<{ email: string; password: string; ip: string }>) {
+  const results = await inProcesses<SignInResult>(attempts.length, { module: "~/models/sign-in.server", fn: "signIn" }, attempts.map((a) => [a]));
+  // "invalid" (and a success) means the attempt got as far as the password hash; "tooMany" means it never did.
+  return results.map((r) => (r.ok ? (r.value.ok ? "ok" : r.value.reason) : `threw: ${r.error}`));
+}
+
+const count = (list: string[], value: string) => list.filter((x) => x === value).length;
+
+describe("sign-in throttling under concurrency (separate processes)", () => {
+  it("lets only 5 of 15 simultaneous wrong passwords for one e-mail reach the password check", { timeout: 180_000 }, async () => {
+    const { email } = await accountWithDemoPassword("dua-email@ngoaivu.test");
+    // A different address each, so that only the per-e-mail limit is in play.
+    const attempts = Array.from({ length: 15 }, (_, i) => ({ email, password: `wrong-${i}`, ip: `10.50.0.${i}` }));
+    const reasons = await raceSignIns(attempts);
+    expect(count(reasons, "invalid"), reasons.join(", ")).toBe(MAX_FAILURES_PER_EMAIL);
+    expect(count(reasons, "tooMany"), reasons.join(", ")).toBe(15 - MAX_FAILURES_PER_EMAIL);
+    const rows = await getDb().selectFrom("login_failures").select("id").where("key", "=", `email:${email}`).execute();
+    expect(rows).toHaveLength(MAX_FAILURES_PER_EMAIL);
+    // And the account's right password is refused now, like any other attempt.
+    const right = await call(login.action, { path: "/login", form: { email, password: demoAccount("exhibitor").password }, ip: "10.50.1.1" });
+    expect(right.status).toBe(429);
+  });
+
+  it("lets only the attempts an address has left through when 15 e-mails race from it", { timeout: 180_000 }, async () => {
+    const ip = "10.60.0.1";
+    const left = 5;
+    const at = nowIso();
+    await getDb().insertInto("login_failures").values(Array.from({ length: MAX_FAILURES_PER_ADDRESS - left }, () => ({ key: `ip:${ip}`, at }))).execute();
+    const attempts = Array.from({ length: 15 }, (_, i) => ({ email: `dua-dia-chi-${i}@ngoaivu.test`, password: "x-wrong", ip }));
+    const reasons = await raceSignIns(attempts);
+    expect(count(reasons, "invalid"), reasons.join(", ")).toBe(left);
+    expect(count(reasons, "tooMany"), reasons.join(", ")).toBe(15 - left);
+    const rows = await getDb().selectFrom("login_failures").select("id").where("key", "=", `ip:${ip}`).execute();
+    expect(rows).toHaveLength(MAX_FAILURES_PER_ADDRESS);
+  });
+
+  it("releases the reservation of a right password: the address keeps no failure for it, and the e-mail's failures are cleared", async () => {
+    const { email, password } = await accountWithDemoPassword("dung-mat-khau@ngoaivu.test");
+    const ip = "10.70.0.1";
+    expect((await call(login.action, { path: "/login", form: { email, password: "wrong-once" }, ip })).status).toBe(400);
+    expect((await call(login.action, { path: "/login", form: { email, password }, ip })).status).toBe(302);
+    const keys = (await getDb().selectFrom("login_failures").select("key").where("key", "in", [`email:${email}`, `ip:${ip}`]).execute()).map((r) => r.key);
+    expect(keys).toEqual([`ip:${ip}`]);
   });
 });
