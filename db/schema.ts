@@ -77,6 +77,22 @@ export interface AuthSessionsTable {
   created_at: IsoInstant;
 }
 
+/** A registration sent through the public form and not confirmed yet (decision 011). */
+export interface RegistrationRequestsTable {
+  id: Generated<number>;
+  conference_id: number;
+  invitation_id: number;
+  email: string;
+  full_name: string;
+  organisation_id: number;
+  input: string;
+  ip: string | null;
+  created_at: IsoInstant;
+  expires_at: IsoInstant;
+  registration_id: number | null;
+  confirmed_at: IsoInstant | null;
+}
+
 export interface InvitationsTable {
   id: Generated<number>;
   email: string;
@@ -332,6 +348,7 @@ export interface Database {
   users: UsersTable;
   auth_sessions: AuthSessionsTable;
   invitations: InvitationsTable;
+  registration_requests: RegistrationRequestsTable;
   login_failures: LoginFailuresTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Transaction } from "kysely";
-import type { Database } from "../../db/schema";
+import type { Database, Invitation } from "../../db/schema";
 import { getDb, nowIso } from "~/db.server";
 import { hashPassword } from "~/auth/password.server";
 import { getLucia } from "~/auth/lucia.server";
@@ -10,6 +10,7 @@ import { formatInstant, CONFERENCE_ZONE } from "~/lib/time";
 import { recordAudit } from "./audit.server";
 import { queueEmail } from "./outbox.server";
 import { createUser } from "./users.server";
+import { confirmRegistrationRequest } from "./registration-requests.server";
 import { nowMs } from "~/lib/clock";
 
 export const INVITATION_DAYS = 7;
@@ -39,7 +40,9 @@ export async function createInvitation(
       .select(["id", "password_hash"])
       .where("email", "=", input.email)
       .executeTakeFirst();
-    if (existing?.password_hash) return { ok: false, errors: { email: "people.alreadyMember" } };
+    // An existing account is invited all the same: following the link proves the mailbox, and
+    // accepting ends the account's other sessions before the new role applies.
+    void existing;
     if (input.organisationId !== null) {
       const org = await trx.selectFrom("organisations").select("id").where("id", "=", input.organisationId).executeTakeFirst();
       if (!org) return { ok: false, errors: { organisationId: "errors.unknownOrganisation" } };
@@ -84,6 +87,7 @@ export const invitationLink = (token: string) => `${publicUrl()}/invite/${token}
 export async function issueInvitation(
   trx: Transaction<Database>,
   input: { email: string; fullName: string; role: Role; organisationId: number | null; invitedBy: string | null },
+  options: { hours?: number } = {},
 ) {
   const now = nowIso();
   await trx
@@ -94,7 +98,7 @@ export async function issueInvitation(
     .where("revoked_at", "is", null)
     .execute();
   const token = randomBytes(32).toString("base64url");
-  const expiresAt = new Date(nowMs() + INVITATION_DAYS * 86400000).toISOString();
+  const expiresAt = new Date(nowMs() + (options.hours ?? INVITATION_DAYS * 24) * 3_600_000).toISOString();
   const row = await trx
     .insertInto("invitations")
     .values({
@@ -135,50 +139,58 @@ export async function findInvitation(token: string) {
 }
 
 /**
- * Uses an invitation: sets the password (creating the account if needed) and
- * opens a session. Marking it used is conditional, so two tabs cannot both use it.
+ * Uses an invitation: sets the password (creating the account if needed), turns a registration
+ * sent through the public form into a registration, ends the account's other sessions and opens
+ * a new one. Marking it used is conditional, so two tabs cannot both use it; a disabled account
+ * is refused (and the claim rolled back).
  */
 export async function acceptInvitation(token: string, password: string, ip: string | null) {
   const found = await findInvitation(token);
   if (found.state !== "valid" || !found.invitation) return { ok: false as const, state: found.state };
-  const inv = found.invitation;
   const hash = await hashPassword(password);
-  const db = getDb();
-  const userId = await db.transaction().execute(async (trx) => {
-    const claimed = await trx
-      .updateTable("invitations")
-      .set({ used_at: nowIso() })
-      .where("id", "=", inv.id)
-      .where("used_at", "is", null)
-      .where("revoked_at", "is", null)
-      .where("expires_at", ">", nowIso())
-      .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) return null;
-    const existing = await trx.selectFrom("users").select("id").where("email", "=", inv.email).executeTakeFirst();
-    let id: string;
-    if (existing) {
-      id = existing.id;
-      await trx
-        .updateTable("users")
-        .set({ password_hash: hash, role: inv.role, organisation_id: inv.organisation_id, disabled_at: null, updated_at: nowIso() })
-        .where("id", "=", id)
-        .execute();
-    } else {
-      id = await createUser(trx, {
-        email: inv.email,
-        fullName: inv.full_name,
-        role: inv.role,
-        organisationId: inv.organisation_id,
-        passwordHash: hash,
-      });
-    }
-    await recordAudit(trx, { actorId: id, action: "invitation.accept", entity: "invitation", entityId: inv.id, ip });
-    return id;
-  });
-  if (!userId) return { ok: false as const, state: "used" as InvitationState };
+  const outcome = await getDb()
+    .transaction()
+    .execute((trx) => claimAndApply(trx, found.invitation!, hash, ip))
+    .catch((error: unknown) => {
+      if (error instanceof DisabledAccount) return "disabled" as const;
+      throw error;
+    });
+  if (outcome === "disabled") return { ok: false as const, state: "revoked" as InvitationState };
+  if (!outcome) return { ok: false as const, state: "used" as InvitationState };
   const lucia = getLucia();
-  const session = await lucia.createSession(userId, {});
-  return { ok: true as const, sessionCookie: lucia.createSessionCookie(session.id).serialize() };
+  // No role, new or old, is ever granted to a session opened before the link was followed.
+  await lucia.invalidateUserSessions(outcome.id);
+  const session = await lucia.createSession(outcome.id, {});
+  return { ok: true as const, sessionCookie: lucia.createSessionCookie(session.id).serialize(), registration: outcome.registration };
+}
+
+/** Thrown inside the accepting transaction so that its claim on the link rolls back. */
+class DisabledAccount extends Error {}
+
+async function claimAndApply(trx: Transaction<Database>, inv: Invitation, hash: string, ip: string | null) {
+  const claimed = await trx
+    .updateTable("invitations")
+    .set({ used_at: nowIso() })
+    .where("id", "=", inv.id)
+    .where("used_at", "is", null)
+    .where("revoked_at", "is", null)
+    .where("expires_at", ">", nowIso())
+    .executeTakeFirst();
+  if (Number(claimed.numUpdatedRows) !== 1) return null;
+  const existing = await trx.selectFrom("users").select(["id", "disabled_at"]).where("email", "=", inv.email).executeTakeFirst();
+  // A link never reopens a disabled account (an organiser enables it on /admin/people).
+  if (existing?.disabled_at) throw new DisabledAccount();
+  let id: string;
+  if (existing) {
+    id = existing.id;
+    await trx.updateTable("users").set({ password_hash: hash, role: inv.role, organisation_id: inv.organisation_id, updated_at: nowIso() }).where("id", "=", id).execute();
+  } else {
+    id = await createUser(trx, { email: inv.email, fullName: inv.full_name, role: inv.role, organisationId: inv.organisation_id, passwordHash: hash });
+  }
+  await recordAudit(trx, { actorId: id, action: "invitation.accept", entity: "invitation", entityId: inv.id, ip });
+  // A registration sent through the public form becomes one now that the mailbox is proven.
+  const confirmed = await confirmRegistrationRequest(trx, inv.id, id, ip);
+  return { id, registration: confirmed === null ? null : "registrationId" in confirmed ? ("created" as const) : ("refused" as const) };
 }
 
 export async function listPendingInvitations() {

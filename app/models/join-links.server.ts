@@ -48,12 +48,14 @@ export async function openJoinLink(token: string, ip: string | null, now = clock
     .innerJoin("sessions as s", "s.id", "j.session_id")
     .innerJoin("conferences as c", "c.id", "s.conference_id")
     .leftJoin("rooms as room", "room.id", "s.room_id")
+    .leftJoin("users as u", "u.id", "r.user_id")
+    .select(["u.disabled_at as user_disabled_at"])
     .select(["j.token", "j.registration_id", "r.status", "r.mode", "r.user_id", "s.id as session_id", "s.title_vi", "s.title_en", "s.starts_at", "s.ends_at", "s.published", "c.time_zone"])
     // The session's own stream, else its room's.
     .select((eb) => eb.fn.coalesce("s.stream_url", "room.stream_url").as("stream_url"))
     .where("j.token", "=", token)
     .executeTakeFirst();
-  if (!link || !link.published) return { state: "invalid" };
+  if (!link || !link.published || link.user_disabled_at) return { state: "invalid" };
   if (link.status !== "approved" || link.mode !== "online") return { state: "refused", status: link.status, mode: link.mode };
   const window = joinWindow(link.starts_at, link.ends_at, now);
   if (window !== "open") return { state: window, startsAt: link.starts_at, endsAt: link.ends_at, titleVi: link.title_vi, titleEn: link.title_en, timeZone: link.time_zone };

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { getDb, nowIso } from "~/db.server";
 import { kickOutbox } from "./mailer.server";
+import { redactOneTimeLinks } from "~/lib/secrets";
 
 export interface OutgoingEmail {
   to: string;
@@ -44,5 +45,6 @@ export async function listOutbox({ page = 1 }: { page?: number }) {
     .limit(OUTBOX_PAGE_SIZE)
     .offset((Math.max(1, page) - 1) * OUTBOX_PAGE_SIZE)
     .execute();
-  return { rows, total: Number(total), pageSize: OUTBOX_PAGE_SIZE };
+  // Staff read the outbox; the one-time links in it stay with their recipients.
+  return { rows: rows.map((r) => ({ ...r, body_text: redactOneTimeLinks(r.body_text) })), total: Number(total), pageSize: OUTBOX_PAGE_SIZE };
 }

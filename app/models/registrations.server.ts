@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Transaction } from "kysely";
 import { getDb, nowIso } from "~/db.server";
-import { getLucia } from "~/auth/lucia.server";
 import {
   badgeCodeFrom,
   delegateMayCancel,
@@ -242,7 +241,7 @@ export async function createRegistrationIn(
 }
 
 export type RegisterResult =
-  | { ok: true; registrationId: number; status: RegistrationStatus; sessionCookie: string | null }
+  | { ok: true; registrationId: number; status: RegistrationStatus }
   | { ok: false; errors: Record<string, string> };
 
 /** The public registration form: a visitor is signed in to their new account afterwards. */
@@ -262,10 +261,8 @@ export async function registerDelegate(
       }),
     );
   if (!result.ok) return result;
-  if (!result.newUserId) return { ok: true, registrationId: result.registrationId, status: result.status, sessionCookie: null };
-  const lucia = getLucia();
-  const session = await lucia.createSession(result.newUserId, {});
-  return { ok: true, registrationId: result.registrationId, status: result.status, sessionCookie: lucia.createSessionCookie(session.id).serialize() };
+  // Nobody is signed in by registering: a new account signs in through its e-mailed link.
+  return { ok: true, registrationId: result.registrationId, status: result.status };
 }
 
 /** The signed-in person's registration for the conference, with its organisation. */

@@ -101,7 +101,11 @@ export async function setUserDisabled(targetId: string, disabled: boolean, actor
       .set({ disabled_at: disabled ? nowIso() : null, updated_at: nowIso() })
       .where("id", "=", targetId)
       .execute();
-    if (disabled) await trx.deleteFrom("auth_sessions").where("user_id", "=", targetId).execute();
+    if (disabled) {
+      await trx.deleteFrom("auth_sessions").where("user_id", "=", targetId).execute();
+      // Its one-time links go too: a disabled account is not reopened by a link in an old e-mail.
+      await trx.updateTable("invitations").set({ revoked_at: nowIso() }).where("email", "=", target.email).where("used_at", "is", null).where("revoked_at", "is", null).execute();
+    }
     await recordAudit(trx, {
       actorId: actor.id,
       action: disabled ? "user.disable" : "user.enable",

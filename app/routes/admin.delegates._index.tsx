@@ -5,6 +5,7 @@ import { requirePermission } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
 import { useBilingual, useLocale, useT } from "~/components/i18n";
 import { StatusBadge } from "~/components/registration-status";
+import { listUnconfirmed } from "~/models/registration-requests.server";
 import { EmptyState, FilterChips, Notice, PageHeader, Pagination } from "~/components/ui";
 import { delegateFilterParams, parseDelegateFilters, type DelegateSort } from "~/lib/delegate-filters";
 import { can } from "~/lib/permissions";
@@ -22,12 +23,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:registration:any");
   const conference = await getCurrentConference();
   if (!conference) throw json({ message: "error.notFound.title" }, { status: 404 });
-  const filters = parseDelegateFilters(new URL(request.url).searchParams);
-  const list = await listDelegates(conference.id, filters);
+  const url = new URL(request.url);
+  const filters = parseDelegateFilters(url.searchParams);
+  // Registrations not confirmed by their e-mailed link are not delegates yet: shown only on request.
+  const showUnconfirmed = url.searchParams.get("unconfirmed") === "1";
+  const [list, unconfirmed] = await Promise.all([listDelegates(conference.id, filters), listUnconfirmed(conference.id)]);
   const organisation = filters.organisationId ? await getOrganisation(filters.organisationId) : null;
   return json({
     ...list,
     filters,
+    unconfirmedCount: unconfirmed.length,
+    unconfirmed: showUnconfirmed ? unconfirmed : null,
     organisation: organisation ? { name_vi: organisation.name_vi, name_en: organisation.name_en } : null,
     canDecide: can(user.role, "update:registration:any"),
     canImport: can(user.role, "import:registration"),
@@ -65,7 +71,7 @@ function SortHeader({ column, label }: { column: DelegateSort; label: string }) 
 }
 
 export default function Delegates() {
-  const { rows, total, all, pageSize, filters, organisation, canDecide, canImport, canExport, canPrint } = useLoaderData<typeof loader>();
+  const { rows, total, all, pageSize, filters, organisation, canDecide, canImport, canExport, canPrint, unconfirmed, unconfirmedCount } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
@@ -124,7 +130,45 @@ export default function Delegates() {
         <FilterChips name="status" label={t("delegates.status")} options={STATUSES.map((s) => ({ value: s, label: t(`registration.status.${s}`) }))} />
         <FilterChips name="mode" label={t("registration.field.mode")} options={MODES.map((m) => ({ value: m, label: t(`registration.mode.${m}`) }))} />
         <FilterChips name="kind" label={t("organisations.kind")} options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`orgKind.${k}`) }))} />
+        <p className="text-sm">
+          {unconfirmed ? (
+            <Link to="/admin/delegates" className="btn-link">{t("delegates.unconfirmed.hide")}</Link>
+          ) : (
+            <Link to="/admin/delegates?unconfirmed=1" className="btn-link" data-testid="show-unconfirmed">{t("delegates.unconfirmed.show", { count: unconfirmedCount })}</Link>
+          )}
+        </p>
       </div>
+
+      {unconfirmed ? (
+        <section className="card mb-4" aria-labelledby="unconfirmed-title" data-testid="unconfirmed">
+          <h2 id="unconfirmed-title" className="text-lg font-semibold">{t("delegates.unconfirmed.title")}</h2>
+          <p className="text-sm text-slate-600">{t("delegates.unconfirmed.hint")}</p>
+          {unconfirmed.length === 0 ? (
+            <EmptyState title={t("delegates.unconfirmed.none")} />
+          ) : (
+            <table className="table mt-2">
+              <thead>
+                <tr>
+                  <th scope="col">{t("registration.field.fullName")}</th>
+                  <th scope="col">{t("registration.field.email")}</th>
+                  <th scope="col">{t("registration.field.organisation")}</th>
+                  <th scope="col">{t("delegates.unconfirmed.expires")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {unconfirmed.map((u) => (
+                  <tr key={u.id}>
+                    <td>{u.full_name}</td>
+                    <td>{u.email}</td>
+                    <td>{pick(u.organisation_vi, u.organisation_en)}</td>
+                    <td>{formatInstant(u.expires_at, CONFERENCE_ZONE, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ) : null}
 
       {rows.length === 0 ? (
         <EmptyState title={all === 0 ? t("delegates.emptyAll") : t("delegates.empty")}>

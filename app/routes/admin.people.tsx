@@ -43,7 +43,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (!parsed.ok) return json({ intent: "invite", errors: parsed.errors, values }, { status: 400 });
       const result = await createInvitation(parsed.data, { id: user.id, ip, locale: user.locale });
       if (!result.ok) return json({ intent: "invite", errors: result.errors, values }, { status: 400 });
-      return json({ intent: "invite", errors: {}, values: {}, invited: { email: parsed.data.email, link: result.link, expiresAt: result.expiresAt } });
+      // The link goes to the invitee's mailbox only: staff never hold a live one-time link.
+      return json({ intent: "invite", errors: {}, values: {}, invited: { email: parsed.data.email, expiresAt: result.expiresAt } });
     }
     case "disable":
     case "enable": {
@@ -101,7 +102,6 @@ export default function People() {
           {invited ? (
             <Notice tone="success">
               {t("people.invited", { email: invited.email, date: formatInstant(invited.expiresAt, CONFERENCE_ZONE, locale) })}
-              <code className="mt-1 block select-all break-all text-xs" data-testid="invitation-link">{invited.link}</code>
             </Notice>
           ) : null}
           <ZodForm state={state} className="grid gap-4 sm:grid-cols-2">

@@ -7,6 +7,7 @@ import { useT } from "~/components/i18n";
 import { setPasswordSchema } from "~/lib/schemas/auth";
 import { formValues, parseWith } from "~/lib/schemas/common";
 import { acceptInvitation, findInvitation, type InvitationState } from "~/models/invitations.server";
+import { isRegistrationInvitation } from "~/models/registration-requests.server";
 
 export const meta: MetaFunction = () => [{ title: "Đặt mật khẩu · Hội nghị Ngoại vụ" }, { name: "referrer", content: "no-referrer" }];
 
@@ -14,8 +15,9 @@ const STATUS: Record<InvitationState, number> = { valid: 200, invalid: 404, expi
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const { state, invitation } = await findInvitation(params.token ?? "");
+  const registration = state === "valid" ? await isRegistrationInvitation(invitation!.id) : false;
   return json(
-    { state, fullName: state === "valid" ? invitation!.full_name : null, role: state === "valid" ? invitation!.role : null },
+    { state, fullName: state === "valid" ? invitation!.full_name : null, role: state === "valid" ? invitation!.role : null, registration },
     { status: STATUS[state], headers: { "Referrer-Policy": "no-referrer" } },
   );
 }
@@ -25,7 +27,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.ok) return json({ errors: parsed.errors, state: "valid" as InvitationState }, { status: 400 });
   const result = await acceptInvitation(params.token ?? "", parsed.data.password, clientIp(context));
   if (!result.ok) return json({ errors: {}, state: result.state }, { status: STATUS[result.state] });
-  return redirect("/", { headers: { "Set-Cookie": result.sessionCookie } });
+  const to = result.registration === "created" ? "/my-registration?confirmed=1" : result.registration === "refused" ? "/my-registration?confirmRefused=1" : "/";
+  return redirect(to, { headers: { "Set-Cookie": result.sessionCookie } });
 }
 
 export default function AcceptInvitation() {
@@ -46,8 +49,10 @@ export default function AcceptInvitation() {
   }
   return (
     <div className="card mx-auto max-w-md">
-      <h1>{t("invite.title")}</h1>
-      <p className="mt-2 text-sm text-slate-700">{t("invite.intro", { name: data.fullName ?? "", role: t(`role.${data.role}`) })}</p>
+      <h1>{t(data.registration ? "invite.registration.title" : "invite.title")}</h1>
+      <p className="mt-2 text-sm text-slate-700">
+        {data.registration ? t("invite.registration.intro", { name: data.fullName ?? "" }) : t("invite.intro", { name: data.fullName ?? "", role: t(`role.${data.role}`) })}
+      </p>
       <ZodForm state={state} className="mt-4 space-y-4">
         <TextField state={state} name="password" label={t("invite.password")} type="password" autoComplete="new-password" hint={t("invite.passwordHint")} required />
         <TextField state={state} name="confirm" label={t("invite.confirm")} type="password" autoComplete="new-password" required />

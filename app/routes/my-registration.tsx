@@ -84,6 +84,8 @@ export default function MyRegistration() {
     <div className="mx-auto max-w-3xl space-y-6">
       <PageHeader title={t("nav.myRegistration")}>{pick(conference.title_vi, conference.title_en)}</PageHeader>
       {params.get("registered") && !data ? <Notice tone="success">{t("registration.thanks", { email: r.email })}</Notice> : null}
+      {params.get("confirmed") && !data ? <Notice tone="success">{t("registration.confirmed")}</Notice> : null}
+      {params.get("confirmRefused") && !data ? <Notice tone="info">{t("registration.confirmRefused")}</Notice> : null}
       {data && "done" in data ? <Notice tone="success">{t(data.done as string)}</Notice> : null}
       {pageError ? <Notice tone="error">{t(pageError)}</Notice> : null}
 

@@ -14,13 +14,15 @@ import { formatInstant } from "~/lib/time";
 import { getCurrentConference, registrationWindow } from "~/models/conference.server";
 import { listOrganisationOptions } from "~/models/organisations.server";
 import { getOwnRegistration, registerDelegate } from "~/models/registrations.server";
+import { requestRegistration } from "~/models/registration-requests.server";
 import { getUserProfile } from "~/models/users.server";
 
 export const meta: MetaFunction = () => [{ title: "Đăng ký tham dự · Hội nghị Ngoại vụ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, conference] = await Promise.all([getUser(request), getCurrentConference()]);
-  if (!conference) return json({ conference: null, window: null, organisations: [], account: null });
+  const sentTo = new URL(request.url).searchParams.get("sent");
+  if (!conference) return json({ conference: null, window: null, organisations: [], account: null, sentTo: null });
   if (user && (await getOwnRegistration(user.id, conference.id))) throw redirect("/my-registration");
   const profile = user ? await getUserProfile(user.id) : null;
   return json({
@@ -28,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     window: registrationWindow(conference),
     organisations: await listOrganisationOptions(),
     account: profile ? { email: profile.email, fullName: profile.full_name, organisationId: profile.organisation_id } : null,
+    sentTo: user ? null : sentTo ? sentTo.slice(0, 254) : null,
   });
 }
 
@@ -40,13 +43,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const input = user ? { ...values, email: user.email } : values;
   const parsed = parseWith(registrationSchema, input);
   if (!parsed.ok) return json({ errors: parsed.errors, values }, { status: 400 });
-  const result = await registerDelegate(parsed.data, { conference, user: user ? { id: user.id, email: user.email } : null, ip: clientIp(context) });
+  if (!user) {
+    // A visitor proves nothing by typing: the registration waits for the e-mailed link (decision 011),
+    // and the answer is the same whether or not the address is known.
+    const requested = await requestRegistration(parsed.data, { conference, ip: clientIp(context) });
+    if (!requested.ok) return json({ errors: requested.errors, values }, { status: 400 });
+    return redirect(`/register?sent=${encodeURIComponent(parsed.data.email)}`);
+  }
+  const result = await registerDelegate(parsed.data, { conference, user: { id: user.id, email: user.email }, ip: clientIp(context) });
   if (!result.ok) return json({ errors: result.errors, values }, { status: 400 });
-  return redirect("/my-registration?registered=1", result.sessionCookie ? { headers: { "Set-Cookie": result.sessionCookie } } : undefined);
+  return redirect("/my-registration?registered=1");
 }
 
 export default function Register() {
-  const { conference, window, organisations, account } = useLoaderData<typeof loader>();
+  const { conference, window, organisations, account, sentTo } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -67,6 +77,14 @@ export default function Register() {
     feedback: data,
   });
   if (!conference) return <EmptyState title={t("home.noConference")} />;
+  if (sentTo) {
+    return (
+      <div className="card mx-auto max-w-xl" data-testid="registration-sent" role="status">
+        <h1>{t("registration.sent.title")}</h1>
+        <p className="mt-2 text-slate-700">{t("registration.sent.body", { email: sentTo })}</p>
+      </div>
+    );
+  }
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader title={t("registration.title")}>

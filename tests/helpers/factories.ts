@@ -52,6 +52,7 @@ export async function resetRegistrations() {
   const db = getDb();
   await db.updateTable("conferences").set({ in_person_capacity: 500 }).execute();
   await db.deleteFrom("outbox").execute();
+  await db.deleteFrom("registration_requests").execute();
   await db.deleteFrom("registrations").execute();
   await db.deleteFrom("kind_quotas").execute();
   await db.deleteFrom("organisation_quotas").execute();

@@ -8,6 +8,8 @@ import * as join from "~/routes/join.$token";
 import * as myRegistration from "~/routes/my-registration";
 import * as register from "~/routes/register";
 import { demoConference, organisationId, resetRegistrations } from "../helpers/factories";
+import * as invite from "~/routes/invite.$token";
+import { linkMailedTo, PASSWORD, registerAndConfirm } from "../helpers/registration";
 import { call, cookieFrom, jsonOf, signInAs } from "../helpers/remix";
 
 beforeEach(resetRegistrations);
@@ -33,13 +35,48 @@ async function validForm(overrides: Record<string, string> = {}) {
 }
 
 describe("the public registration form", () => {
-  it("registers a visitor, signs them in and shows their own status", async () => {
-    const res = await registerThroughForm(await validForm());
+  it("records nothing and signs nobody in until the e-mailed link is followed; then the registration is pending and the person signed in", async () => {
+    const form = await validForm();
+    const res = await registerThroughForm(form);
     expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe("/my-registration?registered=1");
-    const cookie = cookieFrom(res)!;
-    const page = await jsonOf<{ registration: { full_name: string; status: string; dietary: string } }>(await call(myRegistration.loader, { path: "/my-registration", cookie }));
-    expect(page.registration).toMatchObject({ full_name: "Lò Thị Xuân", status: "pending", dietary: "Ăn chay" });
+    expect(res.headers.get("Location")).toBe(`/register?sent=${encodeURIComponent(form.email)}`);
+    expect(cookieFrom(res)).toBeNull();
+    // Unconfirmed: no registration, no place, no account yet.
+    expect(await getDb().selectFrom("registrations").select("id").execute()).toEqual([]);
+    expect(await getDb().selectFrom("users").select("id").where("email", "=", form.email).execute()).toEqual([]);
+    const request = await getDb().selectFrom("registration_requests").selectAll().executeTakeFirstOrThrow();
+    expect(Math.abs(Date.parse(request.expires_at) - Date.parse(request.created_at) - 48 * 3_600_000)).toBeLessThan(1000);
+    // Organisers do not see it among delegates, only behind its own filter.
+    const organiser = await signInAs("organiser");
+    const list = await jsonOf<{ rows: unknown[]; unconfirmedCount: number; unconfirmed: null }>(await call(delegates.loader, { path: "/admin/delegates", cookie: organiser }));
+    expect(list).toMatchObject({ rows: [], unconfirmedCount: 1, unconfirmed: null });
+    const filtered = await jsonOf<{ unconfirmed: Array<{ email: string; full_name: string }> }>(await call(delegates.loader, { path: "/admin/delegates?unconfirmed=1", cookie: organiser }));
+    expect(filtered.unconfirmed).toEqual([expect.objectContaining({ email: form.email, full_name: "Lò Thị Xuân" })]);
+
+    const token = (await linkMailedTo(form.email))!;
+    const page = await jsonOf<{ state: string; registration: boolean }>(await call(invite.loader, { path: `/invite/${token}`, params: { token } }));
+    expect(page).toMatchObject({ state: "valid", registration: true });
+    const confirmed = await call(invite.action, { path: `/invite/${token}`, params: { token }, form: { password: PASSWORD, confirm: PASSWORD } });
+    expect(confirmed.status).toBe(302);
+    expect(confirmed.headers.get("Location")).toBe("/my-registration?confirmed=1");
+    const cookie = cookieFrom(confirmed)!;
+    const mine = await jsonOf<{ registration: { full_name: string; status: string; dietary: string } }>(await call(myRegistration.loader, { path: "/my-registration", cookie }));
+    expect(mine.registration).toMatchObject({ full_name: "Lò Thị Xuân", status: "pending", dietary: "Ăn chay" });
+    // The link works once.
+    expect((await call(invite.action, { path: `/invite/${token}`, params: { token }, form: { password: PASSWORD, confirm: PASSWORD } })).status).toBe(410);
+  });
+
+  it("lets an unconfirmed registration lapse after 48 hours: the link is refused and nothing was held", async () => {
+    const form = await validForm();
+    await registerThroughForm(form);
+    const token = (await linkMailedTo(form.email))!;
+    await getDb().updateTable("invitations").set({ expires_at: "2020-01-01T00:00:00.000Z" }).execute();
+    await getDb().updateTable("registration_requests").set({ expires_at: "2020-01-01T00:00:00.000Z" }).execute();
+    expect((await call(invite.action, { path: `/invite/${token}`, params: { token }, form: { password: PASSWORD, confirm: PASSWORD } })).status).toBe(410);
+    expect(await getDb().selectFrom("registrations").select("id").execute()).toEqual([]);
+    // The next form sent clears lapsed requests.
+    await registerThroughForm(await validForm());
+    expect(await getDb().selectFrom("registration_requests").select("id").execute()).toHaveLength(1);
   });
 
   it("answers bad input with field errors and keeps what was typed", async () => {
@@ -52,12 +89,18 @@ describe("the public registration form", () => {
     expect((await jsonOf(unknownOrg)).errors).toEqual({ organisationId: "errors.unknownOrganisation" });
   });
 
-  it("refuses a duplicate e-mail for the same conference", async () => {
+  it("answers the same for an address already registered or with an account, and mails its owner instead (no enumeration)", async () => {
     const form = await validForm({ email: "trung.lap@dienbien.gov.vn" });
-    expect((await registerThroughForm(form)).status).toBe(302);
-    const again = await registerThroughForm(form);
-    expect(again.status).toBe(400);
-    expect((await jsonOf(again)).errors).toEqual({ email: "registration.duplicate" });
+    await registerAndConfirm(form);
+    for (const email of ["trung.lap@dienbien.gov.vn", "thu-ky@ngoaivu.test"]) {
+      const again = await registerThroughForm({ ...form, email });
+      expect(again.status).toBe(302);
+      expect(again.headers.get("Location")).toBe(`/register?sent=${encodeURIComponent(email)}`);
+      const mail = await getDb().selectFrom("outbox").select(["kind", "body_text"]).where("to_email", "=", email).orderBy("id", "desc").executeTakeFirstOrThrow();
+      expect(mail.kind).toBe("registration.known_address");
+      expect(mail.body_text).not.toContain("/invite/");
+    }
+    expect(await getDb().selectFrom("registrations").select("id").where("email", "=", "trung.lap@dienbien.gov.vn").execute()).toHaveLength(1);
   });
 
   it("refuses registrations when the window is closed", async () => {
@@ -72,8 +115,8 @@ describe("the public registration form", () => {
 
 describe("a delegate's own registration", () => {
   it("lets the delegate switch mode and cancel, and nobody else's", async () => {
-    const mine = cookieFrom(await registerThroughForm(await validForm()))!;
-    const theirs = cookieFrom(await registerThroughForm(await validForm({ fullName: "Người Khác" })))!;
+    const mine = (await registerAndConfirm(await validForm())).cookie;
+    const theirs = (await registerAndConfirm(await validForm({ fullName: "Người Khác" }))).cookie;
     const switched = await call(myRegistration.action, { path: "/my-registration", form: { intent: "mode", mode: "online" }, cookie: mine });
     expect(switched.status).toBe(200);
     const noConfirm = await call(myRegistration.action, { path: "/my-registration", form: { intent: "cancel" }, cookie: mine });
@@ -91,7 +134,7 @@ describe("a delegate's own registration", () => {
   });
 
   it("keeps organiser pages and actions from delegates (403)", async () => {
-    await registerThroughForm(await validForm());
+    await registerAndConfirm(await validForm());
     const row = await getDb().selectFrom("registrations").select("id").executeTakeFirstOrThrow();
     const delegate = await signInAs("delegate");
     expect((await call(delegates.loader, { path: "/admin/delegates", cookie: delegate })).status).toBe(403);
@@ -110,9 +153,9 @@ describe("the organisers' delegate list", () => {
   it("filters, searches without diacritics, sorts and bulk-approves with reasons for what it skips", async () => {
     await demoConference(1);
     const organiser = await signInAs("organiser");
-    await registerThroughForm(await validForm({ fullName: "Đặng Văn Ân" }));
-    await registerThroughForm(await validForm({ fullName: "Hoàng Thị Bích", mode: "online" }));
-    await registerThroughForm(await validForm({ fullName: "Vàng A Chứ" }));
+    await registerAndConfirm(await validForm({ fullName: "Đặng Văn Ân" }));
+    await registerAndConfirm(await validForm({ fullName: "Hoàng Thị Bích", mode: "online" }));
+    await registerAndConfirm(await validForm({ fullName: "Vàng A Chứ" }));
     const page = await jsonOf<{ rows: Array<{ id: number; full_name: string; status: string }>; total: number }>(
       await call(delegates.loader, { path: "/admin/delegates?sort=name", cookie: organiser }),
     );
@@ -142,8 +185,8 @@ describe("the organisers' delegate list", () => {
   it("lets an organiser edit a registration; a refused status change writes nothing", async () => {
     await demoConference(1);
     const organiser = await signInAs("organiser");
-    await registerThroughForm(await validForm({ fullName: "Giàng A Páo" }));
-    await registerThroughForm(await validForm({ fullName: "Lầu Thị Mỷ" }));
+    await registerAndConfirm(await validForm({ fullName: "Giàng A Páo" }));
+    await registerAndConfirm(await validForm({ fullName: "Lầu Thị Mỷ" }));
     const [first, second] = await getDb().selectFrom("registrations").selectAll().orderBy("id").execute();
     const values = { honorific: second.honorific, fullName: "Lầu Thị Mỷ (sửa)", position: second.position, organisationId: String(second.organisation_id), email: second.email, phone: second.phone, mode: "in_person", interpretation: "none", dietary: "", consentToList: "on", organiserNote: "", status: "approved" };
     const refused = await call(delegateEdit.action, { path: `/admin/delegates/${second.id}`, params: { id: String(second.id) }, form: values, cookie: organiser });
@@ -161,8 +204,8 @@ describe("the organisers' delegate list", () => {
     expect(bad.status).toBe(400);
     expect((await jsonOf(bad)).errors).toEqual({ "kind-province": "errors.integer" });
     await call(quotas.action, { path: "/admin/quotas", form: { kind: "province", places: "1" }, cookie: organiser });
-    await registerThroughForm(await validForm());
-    await registerThroughForm(await validForm());
+    await registerAndConfirm(await validForm());
+    await registerAndConfirm(await validForm());
     const statuses = (await getDb().selectFrom("registrations").select("status").orderBy("id").execute()).map((r) => r.status);
     expect(statuses).toEqual(["pending", "waitlisted"]);
     // Removing the quota lets the waiting registration in by itself.
@@ -174,7 +217,7 @@ describe("the organisers' delegate list", () => {
 describe("personal online join links", () => {
   it("forwards an approved online delegate while the session runs, records attendance, and refuses otherwise", async () => {
     const conference = await demoConference();
-    const cookie = cookieFrom(await registerThroughForm(await validForm({ mode: "online" })))!;
+    const cookie = (await registerAndConfirm(await validForm({ mode: "online" }))).cookie;
     const reg = await getDb().selectFrom("registrations").select("id").executeTakeFirstOrThrow();
     const organiser = await signInAs("organiser");
     const form = new URLSearchParams([["intent", "approve"], ["ids", String(reg.id)]]);
@@ -196,6 +239,12 @@ describe("personal online join links", () => {
     expect(row.join_count).toBe(1);
     expect(row.first_joined_at).not.toBeNull();
     expect((await openJoinLink(link.token, null, new Date(new Date(link.ends_at).getTime() + 60000))).state).toBe("ended");
+
+    // A disabled account's join link opens nothing.
+    const owner = await getDb().selectFrom("registrations").select("user_id").where("id", "=", reg.id).executeTakeFirstOrThrow();
+    await getDb().updateTable("users").set({ disabled_at: "2020-01-01T00:00:00.000Z" }).where("id", "=", owner.user_id!).execute();
+    expect(await openJoinLink(link.token, null, new Date(new Date(link.starts_at).getTime() + 60000))).toEqual({ state: "invalid" });
+    await getDb().updateTable("users").set({ disabled_at: null }).where("id", "=", owner.user_id!).execute();
 
     // Cancelled: the same link now gets a clear refusal, not the stream.
     await call(myRegistration.action, { path: "/my-registration", form: { intent: "cancel", confirm: "yes" }, cookie });

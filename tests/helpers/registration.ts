@@ -1,0 +1,26 @@
+import { getDb } from "~/db.server";
+import * as invite from "~/routes/invite.$token";
+import * as register from "~/routes/register";
+import { call, cookieFrom } from "./remix";
+
+/** The one-time link in the newest message to an address (as the person would find it in their mailbox). */
+export async function linkMailedTo(email: string, kind = "registration.confirm"): Promise<string | null> {
+  const mail = await getDb().selectFrom("outbox").select("body_text").where("to_email", "=", email).where("kind", "=", kind).orderBy("id", "desc").executeTakeFirst();
+  const match = mail?.body_text.match(/\/invite\/([A-Za-z0-9_-]{20,})/);
+  return match ? match[1] : null;
+}
+
+export const PASSWORD = "Điện Biên Phủ 1954 ok";
+
+/**
+ * The public form, then the e-mailed link with a password, as a visitor does: returns the
+ * confirmation's response (a redirect carrying the session cookie) and that cookie.
+ */
+export async function registerAndConfirm(form: Record<string, string>) {
+  const sent = await call(register.action, { path: "/register", form });
+  if (sent.status !== 302) throw new Error(`the form answered ${sent.status}`);
+  const token = await linkMailedTo(form.email.toLowerCase());
+  if (!token) throw new Error(`no confirmation link was mailed to ${form.email}`);
+  const confirmed = await call(invite.action, { path: `/invite/${token}`, params: { token }, form: { password: PASSWORD, confirm: PASSWORD } });
+  return { response: confirmed, cookie: cookieFrom(confirmed)!, token };
+}
