@@ -2,14 +2,22 @@
 
 /**
  * Only same-site, relative paths are followed after sign-in: "/admin" yes;
- * "//evil.example", "https://evil.example", "/\\evil" no.
+ * "//evil.example", "https://evil.example", "/\\evil" no, nor anything with a
+ * control character (C0, DEL, C1). A Location header is ASCII, so other
+ * characters are percent-encoded: "/Hà-Nội" → "/H%C3%A0-N%E1%BB%99i" (what the
+ * browser would request for it anyway); text that cannot be encoded (a lone
+ * surrogate) falls back.
  */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (!to || typeof to !== "string") return fallback;
   const target = to.trim();
   if (!target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return fallback;
-  if (/[\u0000-\u001f\\]/.test(target)) return fallback;
-  return target;
+  if (/[\u0000-\u001f\u007f-\u009f\\]/.test(target)) return fallback;
+  try {
+    return target.replace(/[^\x21-\x7e]+/g, (run) => encodeURIComponent(run));
+  } catch {
+    return fallback;
+  }
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
