@@ -32,7 +32,8 @@ const MUTATION_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export interface HttpOptions {
   publicUrl: string;
-  trustProxy: boolean;
+  /** Reverse proxies in front of the app whose X-Forwarded-For entry is believed (parseTrustProxy): false or 0 none, true one. */
+  trustProxy: boolean | number;
 }
 
 /**
@@ -43,7 +44,10 @@ export interface HttpOptions {
 export function createHttpApp(build: ServerBuild, options: HttpOptions) {
   const app = express();
   app.disable("x-powered-by");
-  if (options.trustProxy) app.set("trust proxy", true);
+  // A number of hops, never `true`: Express would then take the left-most
+  // X-Forwarded-For address, which the client chooses (decision 005).
+  const hops = options.trustProxy === true ? 1 : options.trustProxy === false ? 0 : Math.max(0, Math.floor(options.trustProxy));
+  if (hops > 0) app.set("trust proxy", hops);
   const https = options.publicUrl.startsWith("https://");
   const allowedOrigins = [new URL(options.publicUrl).origin];
 

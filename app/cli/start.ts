@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { parseTrustProxy } from "../lib/security";
 
 process.env.NODE_ENV ??= "production";
 
@@ -28,6 +29,7 @@ function buildIfNeeded() {
 }
 
 async function main() {
+  const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
   const { databasePath, openDatabase } = await import("../../db/client");
   const { migrateToLatest } = await import("../../db/migrate");
   const { seedIfEmpty } = await import("../../seeds/seed");
@@ -43,7 +45,7 @@ async function main() {
   const { createHttpApp } = await import("./http.server");
   const port = Number(process.env.PORT || 3000);
   process.env.PUBLIC_URL ||= `http://localhost:${port}`;
-  const app = createHttpApp(build, { publicUrl: process.env.PUBLIC_URL, trustProxy: process.env.TRUST_PROXY === "true" });
+  const app = createHttpApp(build, { publicUrl: process.env.PUBLIC_URL, trustProxy });
   const server = app.listen(port, () => console.log(`Hội nghị Ngoại vụ: http://localhost:${port} (database ${path})`));
   // Sends the outbox by SMTP when SMTP_URL or SMTP_HOST is set; does nothing otherwise.
   (await import("../models/mailer.server")).startOutboxDispatcher();

@@ -20,6 +20,20 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   }
 }
 
+/**
+ * TRUST_PROXY → how many reverse proxies in front of the app to trust for
+ * X-Forwarded-For: unset, "false" or "0" none; "true" one; "2" two. The client's
+ * address is then the one that many hops back, never the left-most entry, which
+ * the client writes itself. Anything else stops the server from starting.
+ */
+export function parseTrustProxy(value: string | undefined): number {
+  const text = (value ?? "").trim().toLowerCase();
+  if (text === "" || text === "false" || text === "0") return 0;
+  if (text === "true") return 1;
+  if (/^[1-9]\d?$/.test(text)) return Number(text);
+  throw new Error(`TRUST_PROXY must be true, false or the number of proxies in front of the app (1–99), not ${JSON.stringify(value)}`);
+}
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
