@@ -1,10 +1,20 @@
+import { createHash } from "node:crypto";
 import type { Adapter, DatabaseSession, DatabaseUser } from "lucia";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 
 /**
+ * What `auth_sessions.id` holds for a session id: its SHA-256, in hex. The id itself lives only
+ * in the cookie, so a copy of the database holds no session anyone could use.
+ */
+export function hashSessionId(sessionId: string): string {
+  return createHash("sha256").update(sessionId).digest("hex");
+}
+
+/**
  * Lucia's adapter over our own tables. Lucia's stock SQLite adapter pins
- * better-sqlite3 11.x; this one is 60 lines and uses the Kysely handle we have.
+ * better-sqlite3 11.x; this one uses the Kysely handle we have. Lucia hands it the
+ * session id from the cookie; it stores and looks up only the id's hash.
  */
 export class KyselyLuciaAdapter implements Adapter {
   constructor(private readonly db: Kysely<Database>) {}
@@ -14,7 +24,6 @@ export class KyselyLuciaAdapter implements Adapter {
       .selectFrom("auth_sessions as s")
       .innerJoin("users as u", "u.id", "s.user_id")
       .select([
-        "s.id as session_id",
         "s.expires_at",
         "u.id as user_id",
         "u.email",
@@ -25,11 +34,12 @@ export class KyselyLuciaAdapter implements Adapter {
         "u.time_zone",
         "u.disabled_at",
       ])
-      .where("s.id", "=", sessionId)
+      .where("s.id", "=", hashSessionId(sessionId))
       .executeTakeFirst();
     if (!row) return [null, null];
     return [
-      { id: row.session_id, userId: row.user_id, expiresAt: new Date(row.expires_at), attributes: {} },
+      // The id Lucia knows (the cookie's), not the stored hash, so that Lucia's calls back hash it again.
+      { id: sessionId, userId: row.user_id, expiresAt: new Date(row.expires_at), attributes: {} },
       {
         id: row.user_id,
         attributes: {
@@ -45,6 +55,7 @@ export class KyselyLuciaAdapter implements Adapter {
     ];
   }
 
+  /** The ids returned are the stored hashes (the ids themselves are not kept): list, do not invalidate, with them. */
   async getUserSessions(userId: string): Promise<DatabaseSession[]> {
     const rows = await this.db.selectFrom("auth_sessions").selectAll().where("user_id", "=", userId).execute();
     return rows.map((r) => ({ id: r.id, userId: r.user_id, expiresAt: new Date(r.expires_at), attributes: {} }));
@@ -54,7 +65,7 @@ export class KyselyLuciaAdapter implements Adapter {
     await this.db
       .insertInto("auth_sessions")
       .values({
-        id: session.id,
+        id: hashSessionId(session.id),
         user_id: session.userId,
         expires_at: session.expiresAt.toISOString(),
         created_at: new Date().toISOString(),
@@ -66,12 +77,12 @@ export class KyselyLuciaAdapter implements Adapter {
     await this.db
       .updateTable("auth_sessions")
       .set({ expires_at: expiresAt.toISOString() })
-      .where("id", "=", sessionId)
+      .where("id", "=", hashSessionId(sessionId))
       .execute();
   }
 
   async deleteSession(sessionId: string): Promise<void> {
-    await this.db.deleteFrom("auth_sessions").where("id", "=", sessionId).execute();
+    await this.db.deleteFrom("auth_sessions").where("id", "=", hashSessionId(sessionId)).execute();
   }
 
   async deleteUserSessions(userId: string): Promise<void> {

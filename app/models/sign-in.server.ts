@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import { getDb, nowIso } from "~/db.server";
 import { hashPassword, spendVerificationTime, verifyPassword } from "~/auth/password.server";
+import { hashSessionId } from "~/auth/adapter.server";
 import { getLucia } from "~/auth/lucia.server";
 import { recordAudit } from "./audit.server";
 import { now as clockNow } from "~/lib/clock";
@@ -125,7 +126,7 @@ export async function changePassword(input: {
   const hash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("users").set({ password_hash: hash, updated_at: nowIso() }).where("id", "=", input.userId).execute();
-    await trx.deleteFrom("auth_sessions").where("user_id", "=", input.userId).where("id", "!=", input.keepSessionId).execute();
+    await trx.deleteFrom("auth_sessions").where("user_id", "=", input.userId).where("id", "!=", hashSessionId(input.keepSessionId)).execute();
     await recordAudit(trx, { actorId: input.userId, action: "user.change_password", entity: "user", entityId: input.userId, ip: input.ip });
   });
   return { ok: true };

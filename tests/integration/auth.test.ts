@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { hashSessionId } from "~/auth/adapter.server";
 import { getDb, nowIso } from "~/db.server";
 import { MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_EMAIL, type SignInResult } from "~/models/sign-in.server";
 import * as adminConference from "~/routes/admin.conference";
@@ -93,7 +94,7 @@ describe("sign-in", () => {
 describe("sessions", () => {
   it("logout ends the session on the server, so the old cookie no longer works", async () => {
     const cookie = await signInAs("secretariat");
-    const sessionId = cookie.split("=")[1];
+    const sessionId = hashSessionId(cookie.split("=")[1]);
     const before = await getDb().selectFrom("auth_sessions").select("id").where("id", "=", sessionId).executeTakeFirst();
     expect(before?.id).toBe(sessionId);
 
