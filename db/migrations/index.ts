@@ -8,6 +8,7 @@ import * as m006 from "./2026-11-22-006-meeting-details";
 import * as m007 from "./2026-11-22-007-party-sectors";
 import * as m008 from "./2026-12-01-008-outbox-claims";
 import * as m009 from "./2026-12-01-009-hashed-sessions";
+import * as m010 from "./2026-12-01-010-registration-requests";
 
 /** Every migration, by name. Listed statically so that bundlers and tsx both find them. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-007-party-sectors": m007,
   "2026-12-01-008-outbox-claims": m008,
   "2026-12-01-009-hashed-sessions": m009,
+  "2026-12-01-010-registration-requests": m010,
 };
