@@ -106,6 +106,16 @@ export interface InvitationsTable {
   revoked_at: IsoInstant | null;
   invited_by: string | null;
   created_at: IsoInstant;
+  /** What the link is for (migration 010). */
+  purpose: Generated<InvitationPurpose>;
+}
+
+export type InvitationPurpose = "invite" | "registration" | "reset";
+
+export interface ThrottleEventsTable {
+  id: Generated<number>;
+  key: string;
+  at: IsoInstant;
 }
 
 export interface LoginFailuresTable {
@@ -349,6 +359,7 @@ export interface Database {
   auth_sessions: AuthSessionsTable;
   invitations: InvitationsTable;
   registration_requests: RegistrationRequestsTable;
+  throttle_events: ThrottleEventsTable;
   login_failures: LoginFailuresTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;

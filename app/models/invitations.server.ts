@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Transaction } from "kysely";
-import type { Database, Invitation } from "../../db/schema";
+import type { Database, Invitation, InvitationPurpose } from "../../db/schema";
 import { getDb, nowIso } from "~/db.server";
 import { hashPassword } from "~/auth/password.server";
 import { getLucia } from "~/auth/lucia.server";
@@ -87,13 +87,16 @@ export const invitationLink = (token: string) => `${publicUrl()}/invite/${token}
 export async function issueInvitation(
   trx: Transaction<Database>,
   input: { email: string; fullName: string; role: Role; organisationId: number | null; invitedBy: string | null },
-  options: { hours?: number } = {},
+  options: { hours?: number; purpose?: InvitationPurpose } = {},
 ) {
   const now = nowIso();
+  const purpose = options.purpose ?? "invite";
+  // A new link replaces the earlier one of the same purpose only (a reset does not withdraw an invitation).
   await trx
     .updateTable("invitations")
     .set({ revoked_at: now })
     .where("email", "=", input.email)
+    .where("purpose", "=", purpose)
     .where("used_at", "is", null)
     .where("revoked_at", "is", null)
     .execute();
@@ -112,6 +115,7 @@ export async function issueInvitation(
       revoked_at: null,
       invited_by: input.invitedBy,
       created_at: now,
+      purpose,
     })
     .returning("id")
     .executeTakeFirstOrThrow();

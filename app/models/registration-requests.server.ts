@@ -9,6 +9,7 @@ import { invitationLink, issueInvitation, publicUrl } from "./invitations.server
 import { queueEmail } from "./outbox.server";
 import { recordAudit } from "./audit.server";
 import { createRegistrationIn } from "./registrations.server";
+import { takeAllowance } from "./throttle.server";
 
 /**
  * The public form proves nothing yet (decision 011): it records a registration request and
@@ -17,15 +18,29 @@ import { createRegistrationIn } from "./registrations.server";
  * registration gets a note instead, and the form answers the same either way.
  */
 export const CONFIRM_HOURS = 48;
+/**
+ * A province's office may register its delegation from one address; a flood may not.
+ * REGISTRATION_LIMIT_PER_ADDRESS raises it (a venue's shared network; the load benchmark).
+ */
+export const REGISTRATIONS_PER_ADDRESS_PER_HOUR = Number(process.env.REGISTRATION_LIMIT_PER_ADDRESS) || 20;
+export const MAILS_PER_RECIPIENT_PER_HOUR = 3;
 
 type Trx = Transaction<Database>;
 
-export async function requestRegistration(input: RegistrationInput, ctx: { conference: Conference; ip: string | null }): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
+type RequestResult = { ok: true } | { ok: false; errors: Record<string, string>; tooMany?: true };
+
+export async function requestRegistration(input: RegistrationInput, ctx: { conference: Conference; ip: string | null }): Promise<RequestResult> {
   return getDb()
     .transaction()
-    .execute(async (trx) => {
+    .execute(async (trx): Promise<RequestResult> => {
       const organisation = await trx.selectFrom("organisations").select("id").where("id", "=", input.organisationId).executeTakeFirst();
       if (!organisation) return { ok: false as const, errors: { organisationId: "errors.unknownOrganisation" } };
+      // The same limits whether or not the address is known, so they tell nothing about it.
+      const allowed = await takeAllowance(trx, [
+        ...(ctx.ip ? [{ key: `register:ip:${ctx.ip}`, limit: REGISTRATIONS_PER_ADDRESS_PER_HOUR, windowMinutes: 60 }] : []),
+        { key: `register:to:${input.email}`, limit: MAILS_PER_RECIPIENT_PER_HOUR, windowMinutes: 60 },
+      ]);
+      if (!allowed.ok) return { ok: false as const, errors: { "": "registration.tooMany" }, tooMany: true };
       const now = nowIso();
       await trx.deleteFrom("registration_requests").where("expires_at", "<=", now).where("confirmed_at", "is", null).execute();
       const account = await trx.selectFrom("users").select("id").where("email", "=", input.email).executeTakeFirst();
@@ -38,7 +53,7 @@ export async function requestRegistration(input: RegistrationInput, ctx: { confe
       // A second try replaces the first: one live link per address.
       const earlier = await trx.selectFrom("registration_requests").select(["id", "invitation_id"]).where("conference_id", "=", ctx.conference.id).where("email", "=", input.email).where("confirmed_at", "is", null).execute();
       if (earlier.length) await trx.deleteFrom("registration_requests").where("id", "in", earlier.map((r) => r.id)).execute();
-      const invitation = await issueInvitation(trx, { email: input.email, fullName: input.fullName, role: "delegate", organisationId: input.organisationId, invitedBy: null }, { hours: CONFIRM_HOURS });
+      const invitation = await issueInvitation(trx, { email: input.email, fullName: input.fullName, role: "delegate", organisationId: input.organisationId, invitedBy: null }, { hours: CONFIRM_HOURS, purpose: "registration" });
       const row = await trx
         .insertInto("registration_requests")
         .values({

@@ -15,9 +15,10 @@ const STATUS: Record<InvitationState, number> = { valid: 200, invalid: 404, expi
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const { state, invitation } = await findInvitation(params.token ?? "");
-  const registration = state === "valid" ? await isRegistrationInvitation(invitation!.id) : false;
+  const registration = state === "valid" ? invitation!.purpose === "registration" || (await isRegistrationInvitation(invitation!.id)) : false;
+  const reset = state === "valid" && invitation!.purpose === "reset";
   return json(
-    { state, fullName: state === "valid" ? invitation!.full_name : null, role: state === "valid" ? invitation!.role : null, registration },
+    { state, fullName: state === "valid" ? invitation!.full_name : null, role: state === "valid" ? invitation!.role : null, registration, reset },
     { status: STATUS[state], headers: { "Referrer-Policy": "no-referrer" } },
   );
 }
@@ -49,9 +50,13 @@ export default function AcceptInvitation() {
   }
   return (
     <div className="card mx-auto max-w-md">
-      <h1>{t(data.registration ? "invite.registration.title" : "invite.title")}</h1>
+      <h1>{t(data.registration ? "invite.registration.title" : data.reset ? "invite.reset.title" : "invite.title")}</h1>
       <p className="mt-2 text-sm text-slate-700">
-        {data.registration ? t("invite.registration.intro", { name: data.fullName ?? "" }) : t("invite.intro", { name: data.fullName ?? "", role: t(`role.${data.role}`) })}
+        {data.registration
+          ? t("invite.registration.intro", { name: data.fullName ?? "" })
+          : data.reset
+            ? t("invite.reset.intro", { name: data.fullName ?? "" })
+            : t("invite.intro", { name: data.fullName ?? "", role: t(`role.${data.role}`) })}
       </p>
       <ZodForm state={state} className="mt-4 space-y-4">
         <TextField state={state} name="password" label={t("invite.password")} type="password" autoComplete="new-password" hint={t("invite.passwordHint")} required />

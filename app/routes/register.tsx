@@ -47,7 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // A visitor proves nothing by typing: the registration waits for the e-mailed link (decision 011),
     // and the answer is the same whether or not the address is known.
     const requested = await requestRegistration(parsed.data, { conference, ip: clientIp(context) });
-    if (!requested.ok) return json({ errors: requested.errors, values }, { status: 400 });
+    if (!requested.ok) return json({ errors: requested.errors, values }, { status: requested.tooMany ? 429 : 400 });
     return redirect(`/register?sent=${encodeURIComponent(parsed.data.email)}`);
   }
   const result = await registerDelegate(parsed.data, { conference, user: { id: user.id, email: user.email }, ip: clientIp(context) });

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 
 // Frozen: never edit a landed migration; add a new dated file instead.
 export async function up(db: Kysely<any>): Promise<void> {
@@ -22,8 +22,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("confirmed_at", "text")
     .execute();
   await db.schema.createIndex("registration_requests_email").on("registration_requests").columns(["conference_id", "email"]).execute();
+
+  // What a one-time link is for: an organiser's invitation, a registration's confirmation, a password reset.
+  await db.schema
+    .alterTable("invitations")
+    .addColumn("purpose", "text", (c) => c.notNull().defaultTo("invite").check(sql`purpose in ('invite','registration','reset')`))
+    .execute();
+
+  // Attempts counted against a limit (the public form and the reset form, per address and per recipient).
+  await db.schema
+    .createTable("throttle_events")
+    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("key", "text", (c) => c.notNull())
+    .addColumn("at", "text", (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex("throttle_events_key_at").on("throttle_events").columns(["key", "at"]).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable("throttle_events").execute();
+  await db.schema.alterTable("invitations").dropColumn("purpose").execute();
   await db.schema.dropTable("registration_requests").execute();
 }

@@ -14,8 +14,9 @@ import { call, cookieFrom, jsonOf, signInAs } from "../helpers/remix";
 
 beforeEach(resetRegistrations);
 
-async function registerThroughForm(form: Record<string, string>, cookie?: string) {
-  return call(register.action, { path: "/register", form, cookie });
+let address = 0;
+async function registerThroughForm(form: Record<string, string>, cookie?: string, ip = `10.20.${Math.floor(++address / 250)}.${address % 250}`) {
+  return call(register.action, { path: "/register", form, cookie, ip });
 }
 
 async function validForm(overrides: Record<string, string> = {}) {
@@ -110,6 +111,26 @@ describe("the public registration form", () => {
     expect(res.status).toBe(400);
     expect((await jsonOf(res)).errors).toEqual({ "": "registration.windowClosed" });
     await getDb().updateTable("conferences").set({ registration_closes_at: conference.registration_closes_at, registration_opens_at: conference.registration_opens_at }).where("id", "=", conference.id).execute();
+  });
+});
+
+describe("limits on the public form", () => {
+  it("mails one recipient at most 3 times an hour, known address or not (no mail bomb), and answers 429 beside the form", async () => {
+    const form = await validForm({ email: "nan-nhan@dienbien.gov.vn" });
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push(await registerThroughForm(form));
+    expect(answers.map((r) => r.status)).toEqual([302, 302, 302, 429, 429]);
+    expect((await jsonOf<{ errors: Record<string, string> }>(answers[3])).errors[""]).toBe("registration.tooMany");
+    expect(await getDb().selectFrom("outbox").select("id").where("to_email", "=", "nan-nhan@dienbien.gov.vn").execute()).toHaveLength(3);
+  });
+
+  it("takes at most 20 forms an hour from one client address", async () => {
+    const statuses = [];
+    for (let i = 0; i < 22; i++) statuses.push((await registerThroughForm(await validForm(), undefined, "10.99.0.1")).status);
+    expect(statuses.filter((s) => s === 302)).toHaveLength(20);
+    expect(statuses.slice(20)).toEqual([429, 429]);
+    // Another address is not affected.
+    expect((await registerThroughForm(await validForm(), undefined, "10.99.0.2")).status).toBe(302);
   });
 });
 

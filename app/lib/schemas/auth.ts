@@ -7,6 +7,8 @@ export const loginSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
+export const forgotPasswordSchema = z.object({ email });
+
 const confirmed = <T extends z.ZodRawShape>(shape: T) =>
   z
     .object({ ...shape, password: newPassword, confirm: z.string().min(1, msg("errors.required")) })
