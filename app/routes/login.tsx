@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getUser } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
 import { SubmitButton, TextField, useZodForm, ZodForm } from "~/components/form";
@@ -67,6 +67,9 @@ export default function Login() {
               {t("login.submit")}
             </SubmitButton>
           </ZodForm>
+          <p className="mt-3 text-sm">
+            <Link to="/forgot-password" className="btn-link">{t("login.forgot")}</Link>
+          </p>
         </div>
       </div>
       {demo ? <p className="mt-4 text-center text-xs text-slate-500">{t("login.demoHint")}</p> : null}
