@@ -1,13 +1,41 @@
-/** Text helpers shared by search, import and display. Pure, no dependencies. */
+/** Text helpers shared by forms, search, import and display. Pure, no dependencies. */
 
 /** Unicode NFC: the form we store, so "Hà Nội" typed on any keyboard compares equal. */
 export function nfc(value: string): string {
   return value.normalize("NFC");
 }
 
-/** Trims, collapses inner whitespace and normalises to NFC. */
+/**
+ * Control characters that no field keeps: C0 but tab, line feed, vertical tab,
+ * form feed and carriage return; DEL; C1 but NEL (U+0085). A NUL in a name
+ * made our own CSV export unreadable to our own import.
+ */
+const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
+/** Bidirectional embeddings, overrides (U+202A–U+202E) and isolates (U+2066–U+2069): they make text show in another order than it is stored (a name, a file name). */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text with the invisible controls above removed, then in NFC (removal may join a letter and its mark). */
+function withoutControls(value: string): string {
+  return nfc(value.replace(CONTROLS, "").replace(BIDI_CONTROLS, ""));
+}
+
+/**
+ * A single-line field as stored: no control or bidirectional-override
+ * characters, line breaks and other whitespace as single spaces, trimmed, NFC.
+ */
 export function cleanText(value: string): string {
-  return nfc(value).replace(/\s+/g, " ").trim();
+  return withoutControls(value).replace(/[\s\u0085]+/g, " ").trim();
+}
+
+/**
+ * A multi-line field as stored: line breaks (CRLF, CR and NEL become LF) and
+ * tabs kept, every other control and bidirectional override removed, trimmed,
+ * NFC. Callers tidy spaces and blank lines as they need.
+ */
+export function cleanMultilineText(value: string): string {
+  return withoutControls(value.replace(/\r\n?|\u0085/g, "\n"))
+    .replace(/[\u000b\u000c]/g, "")
+    .trim();
 }
 
 /**

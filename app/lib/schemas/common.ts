@@ -10,6 +10,12 @@ import { COMMON_PASSWORDS } from "./common-passwords";
  */
 export const msg = (key: MessageKey) => key;
 
+/**
+ * Single-line text (names, titles, positions): cleanText removes control
+ * characters (NUL and the like) and bidirectional overrides and isolates, turns
+ * line breaks into spaces, collapses spaces, trims and stores NFC, before the
+ * length is checked. Multi-line fields use cleanMultilineText (paragraphText).
+ */
 export const requiredText = (max = 200) =>
   z
     .string({ required_error: msg("errors.required"), invalid_type_error: msg("errors.required") })

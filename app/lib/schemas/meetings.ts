@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanMultilineText } from "../text";
 import { integerField, msg, optionalText, requiredText } from "./common";
 
 /** A province's or ministry's request for a bilateral meeting (shared by the browser and the action). */
@@ -38,15 +39,13 @@ export const availabilitySchema = z.object({
   slotIds: z.array(integerField({ min: 1 })).max(1000, msg("errors.tooLong")),
 });
 
-/** Text kept as paragraphs: NFC, line breaks kept (CRLF → LF), spaces and blank lines tidied, trimmed. */
+/** Text kept as paragraphs: NFC, line breaks kept (CRLF → LF), other controls and bidi overrides removed, spaces and blank lines tidied, trimmed. */
 export const paragraphText = (max: number) =>
   z
     .string()
     .optional()
     .transform((v) =>
-      (v ?? "")
-        .normalize("NFC")
-        .replace(/\r\n?/g, "\n")
+      cleanMultilineText(v ?? "")
         .replace(/[^\S\n]+/g, " ")
         .replace(/ ?\n ?/g, "\n")
         .replace(/\n{3,}/g, "\n\n")
