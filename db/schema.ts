@@ -314,6 +314,8 @@ export interface MeetingRequestsTable {
   answered_by: string | null;
   created_at: IsoInstant;
   answered_at: IsoInstant | null;
+  /** Migration 010: when it was withdrawn (the cooling-off period runs from here). */
+  withdrawn_at: IsoInstant | null;
 }
 
 export interface MeetingPartiesTable {

@@ -20,6 +20,9 @@ export interface Actor {
   id: string | null;
   ip: string | null;
 }
+/** After withdrawing, the same party can be asked again, and the cap forgets the request, only this much later. */
+export const COOLING_OFF_MINUTES = 60;
+
 export type Problem = { key: string; params?: Record<string, string | number> };
 
 export const DEFAULT_ALLOWED_PAIRS: Array<[OrganisationKind, OrganisationKind]> = [
@@ -132,19 +135,24 @@ export async function requestMeeting(userId: string, conferenceId: number, input
     if (block.requests_close_at && now.toISOString() >= block.requests_close_at) return { ok: false as const, problem: { key: "meetings.errors.requestsClosed" } };
     const pairs = JSON.parse(block.allowed_pairs) as Array<[string, string]>;
     if (!pairs.some(([a, b]) => a === from.kind && b === to.kind)) return { ok: false as const, problem: { key: "meetings.errors.pairNotAllowed" } };
-    const duplicate = await trx.selectFrom("meeting_requests").select(["id", "status"]).where("conference_id", "=", conferenceId).where("from_organisation_id", "=", from.id).where("to_organisation_id", "=", to.id).executeTakeFirst();
+    const duplicate = await trx.selectFrom("meeting_requests").select(["id", "status", "withdrawn_at"]).where("conference_id", "=", conferenceId).where("from_organisation_id", "=", from.id).where("to_organisation_id", "=", to.id).executeTakeFirst();
     if (duplicate && duplicate.status !== "withdrawn") return { ok: false as const, problem: { key: "meetings.errors.duplicate" } };
+    const coolingSince = new Date(now.getTime() - COOLING_OFF_MINUTES * 60_000).toISOString();
+    if (duplicate?.withdrawn_at && duplicate.withdrawn_at > coolingSince) {
+      return { ok: false as const, problem: { key: "meetings.errors.coolingOff", params: { minutes: COOLING_OFF_MINUTES } as Problem["params"] } };
+    }
     if (block.max_requests_per_organisation !== null) {
       const [{ n }] = await trx
         .selectFrom("meeting_requests")
         .select((eb) => eb.fn.countAll<number>().as("n"))
         .where("conference_id", "=", conferenceId)
         .where("from_organisation_id", "=", from.id)
-        .where("status", "!=", "withdrawn")
+        // A request withdrawn in the cooling-off period still counts: the cap is not reset by withdrawing.
+        .where((eb) => eb.or([eb("status", "!=", "withdrawn"), eb("withdrawn_at", ">", coolingSince)]))
         .execute();
       if (Number(n) >= block.max_requests_per_organisation) return { ok: false as const, problem: { key: "meetings.errors.overCap", params: { max: block.max_requests_per_organisation } } };
     }
-    const fields = { sector: input.sector, ask: input.ask, priority: input.priority, status: "pending" as const, decline_reason: "", requested_by: userId, answered_by: null, created_at: now.toISOString(), answered_at: null };
+    const fields = { sector: input.sector, ask: input.ask, priority: input.priority, status: "pending" as const, decline_reason: "", requested_by: userId, answered_by: null, created_at: now.toISOString(), answered_at: null, withdrawn_at: null };
     // A withdrawn request is asked again in place (one row per pair).
     const row = duplicate
       ? await trx.updateTable("meeting_requests").set(fields).where("id", "=", duplicate.id).returning("id").executeTakeFirstOrThrow()
@@ -234,7 +242,7 @@ export async function withdrawMeetingRequest(userId: string, requestId: number, 
     if (request.status !== "pending" && request.status !== "accepted") return { ok: false as const, problem: { key: "meetings.errors.cannotWithdraw" } };
     const meeting = await trx.selectFrom("meetings").select("id").where("request_id", "=", requestId).executeTakeFirst();
     if (meeting) await trx.deleteFrom("meetings").where("id", "=", meeting.id).execute();
-    await trx.updateTable("meeting_requests").set({ status: "withdrawn" }).where("id", "=", requestId).execute();
+    await trx.updateTable("meeting_requests").set({ status: "withdrawn", withdrawn_at: nowIso() }).where("id", "=", requestId).execute();
     await recordAudit(trx, { actorId: userId, action: "meeting_request.withdraw", entity: "meeting_request", entityId: requestId, detail: { wasPlaced: Boolean(meeting) }, ip });
     await mailRequestWithdrawn(trx, requestId);
     return { ok: true as const };

@@ -37,9 +37,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("at", "text", (c) => c.notNull())
     .execute();
   await db.schema.createIndex("throttle_events_key_at").on("throttle_events").columns(["key", "at"]).execute();
+
+  // When a meeting request was withdrawn: asking the same party again waits out a cooling-off period,
+  // and a recent withdrawal still counts against the cap (no ask-and-withdraw loop of e-mails).
+  await db.schema.alterTable("meeting_requests").addColumn("withdrawn_at", "text").execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable("meeting_requests").dropColumn("withdrawn_at").execute();
   await db.schema.dropTable("throttle_events").execute();
   await db.schema.alterTable("invitations").dropColumn("purpose").execute();
   await db.schema.dropTable("registration_requests").execute();

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
-import { answerMeetingRequest, createMeetingBlock, placeMeeting, requestMeeting, withdrawMeetingRequest } from "~/models/meetings.server";
+import { answerMeetingRequest, COOLING_OFF_MINUTES, createMeetingBlock, placeMeeting, requestMeeting, withdrawMeetingRequest } from "~/models/meetings.server";
+import { nowMs } from "~/lib/clock";
 import { commitSchedule, previewSchedule } from "~/models/meeting-schedule.server";
 import { action, loader } from "~/routes/meetings";
 import { demoConference } from "../helpers/factories";
@@ -26,6 +27,14 @@ async function setUp() {
   return { conference, blockId: made.id, province, korea, koreaStaff, emails };
 }
 
+/** A meeting block whose organisations may each send at most `cap` requests. */
+async function setUpCapped(cap: number) {
+  const conference = await demoConference();
+  const session = await getDb().selectFrom("sessions").select("id").where("kind", "=", "meeting_block").executeTakeFirstOrThrow();
+  const made = await createMeetingBlock(conference.id, { sessionId: session.id, slotMinutes: 20, gapMinutes: 10, tableCount: 2, requestsCloseAt: null, answersCloseAt: null, maxRequestsPerOrganisation: cap }, actor);
+  if (!made.ok) throw new Error(made.problem.key);
+  return { conference };
+}
 const outbox = () => getDb().selectFrom("outbox").select(["to_email", "kind", "subject", "body_text"]).orderBy("id").execute();
 
 describe("meeting e-mails", () => {
@@ -76,6 +85,19 @@ describe("meeting e-mails", () => {
 });
 
 describe("withdrawing a request", () => {
+  it("a request withdrawn in the cooling-off period still counts against the cap", async () => {
+    const { conference } = await setUpCapped(2);
+    const province = await delegateOf("prov-ha-tinh");
+    const [a, b, c] = await Promise.all(["mis-emb-kr", "mis-emb-de", "mis-emb-fr"].map((code) => delegateOf(code)));
+    const first = await requestMeeting(province.userId, conference.id, askFor(a.orgId), null);
+    if (!first.ok) throw new Error(first.problem.key);
+    expect((await requestMeeting(province.userId, conference.id, askFor(b.orgId), null)).ok).toBe(true);
+    expect(await withdrawMeetingRequest(province.userId, first.id, null)).toEqual({ ok: true });
+    expect(await requestMeeting(province.userId, conference.id, askFor(c.orgId), null)).toMatchObject({ ok: false, problem: { key: "meetings.errors.overCap" } });
+    const later = new Date(nowMs() + (COOLING_OFF_MINUTES + 1) * 60_000);
+    expect((await requestMeeting(province.userId, conference.id, askFor(c.orgId), null, later)).ok).toBe(true);
+  });
+
   it("the requester withdraws a placed meeting: it leaves the schedule, the mission is told, and the request can be sent again", async () => {
     const { conference, blockId, province, korea, koreaStaff, emails } = await setUp();
     const sent = await requestMeeting(province.userId, conference.id, askFor(korea.orgId), null);
@@ -96,8 +118,14 @@ describe("withdrawing a request", () => {
     expect((await outbox()).filter((m) => m.kind === "meeting.withdrawn").map((m) => m.to_email)).toEqual([await emails(korea.userId)]);
     expect(await withdrawMeetingRequest(province.userId, sent.id, null)).toEqual({ ok: false, problem: { key: "meetings.errors.cannotWithdraw" } });
 
-    // Asking again reuses the pair's row, back to pending.
-    const again = await requestMeeting(province.userId, conference.id, { ...askFor(korea.orgId, 1), ask: "Hợp tác đào tạo nghề" }, null);
+    // Asking again at once is refused (no ask-and-withdraw loop of e-mails), and nobody is mailed.
+    const mailsBefore = (await outbox()).length;
+    const tooSoon = await requestMeeting(province.userId, conference.id, { ...askFor(korea.orgId, 1), ask: "Hợp tác đào tạo nghề" }, null);
+    expect(tooSoon).toEqual({ ok: false, problem: { key: "meetings.errors.coolingOff", params: { minutes: COOLING_OFF_MINUTES } } });
+    expect((await outbox()).length).toBe(mailsBefore);
+    // After the cooling-off period, asking again reuses the pair's row, back to pending.
+    const later = new Date(nowMs() + (COOLING_OFF_MINUTES + 1) * 60_000);
+    const again = await requestMeeting(province.userId, conference.id, { ...askFor(korea.orgId, 1), ask: "Hợp tác đào tạo nghề" }, null, later);
     expect(again).toEqual({ ok: true, id: sent.id });
     const page = await jsonOf<{ sent: Array<{ id: number; status: string; ask: string }> }>(await call(loader, { path: "/meetings", cookie: await cookieFor(province.userId) }));
     expect(page.sent).toEqual([expect.objectContaining({ id: sent.id, status: "pending", ask: "Hợp tác đào tạo nghề" })]);
