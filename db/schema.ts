@@ -149,6 +149,8 @@ export interface OutboxTable {
   /** The sending pass that holds the message, until claimed_until. */
   claim_token: string | null;
   claimed_until: IsoInstant | null;
+  /** Migration 010: not to be sent before this instant (grouped meeting mail). */
+  not_before: IsoInstant | null;
 }
 
 export type Honorific = "mr" | "ms" | "he" | "dr" | "prof";

@@ -123,6 +123,7 @@ async function runPass(s: SmtpSettings, limit: number): Promise<SendResult> {
           .select("id")
           .where("sent_at", "is", null)
           .where("attempts", "<", MAX_ATTEMPTS)
+          .where((w) => w.or([w("not_before", "is", null), w("not_before", "<=", now)]))
           .where((w) => w.or([w("claimed_until", "is", null), w("claimed_until", "<", now)]))
           .orderBy("created_at")
           .orderBy("id")

@@ -5,6 +5,9 @@ import type { Database } from "../../db/schema";
 import { publicUrl } from "./invitations.server";
 import { queueEmail } from "./outbox.server";
 import { byParty, partyMeetings } from "./party-meetings.server";
+import { HEADED_KINDS } from "~/auth/organisation-authority.server";
+import { nowIso } from "~/db.server";
+import { nowMs } from "~/lib/clock";
 
 /**
  * The bilateral meetings' e-mails, written to the outbox in the caller's
@@ -16,19 +19,30 @@ import { byParty, partyMeetings } from "./party-meetings.server";
 type Trx = Transaction<Database>;
 type Text = { key: string; params: Record<string, string | number> };
 
-/** Who reads an organisation's meeting mail: its head for a mission that has one, else its active delegates. */
-async function recipientsOf(trx: Trx, organisationId: number) {
-  const users = await trx
-    .selectFrom("users as u")
-    .innerJoin("organisations as o", "o.id", "u.organisation_id")
-    .select(["u.email", "u.full_name", "u.heads_organisation", "o.kind"])
-    .where("u.organisation_id", "=", organisationId)
-    .where("u.role", "=", "delegate")
+/**
+ * Who reads an organisation's meeting mail: whoever speaks for it (decision 011) — the designated
+ * head of a mission or foreign partner, else its delegates whose registration for it in this
+ * conference is approved. A pending registrant naming the organisation reads none of it.
+ */
+async function recipientsOf(trx: Trx, conferenceId: number, organisationId: number) {
+  const org = await trx.selectFrom("organisations").select("kind").where("id", "=", organisationId).executeTakeFirst();
+  if (!org) return [];
+  if (HEADED_KINDS.includes(org.kind)) {
+    return trx.selectFrom("users").select(["email", "full_name"]).where("organisation_id", "=", organisationId).where("heads_organisation", "=", 1).where("disabled_at", "is", null).execute();
+  }
+  return trx
+    .selectFrom("registrations as r")
+    .innerJoin("users as u", "u.id", "r.user_id")
+    .select(["u.email", "u.full_name"])
+    .where("r.conference_id", "=", conferenceId)
+    .where("r.organisation_id", "=", organisationId)
+    .where("r.status", "=", "approved")
     .where("u.disabled_at", "is", null)
     .execute();
-  const head = users.filter((u) => u.kind === "mission" && u.heads_organisation === 1);
-  return head.length ? head : users;
 }
+
+/** A recipient gets at most this many meeting e-mails a minute; the rest wait in one grouped message. */
+export const MEETING_MAILS_PER_MINUTE = 3;
 
 async function send(trx: Trx, to: Array<{ email: string; full_name: string }>, kind: string, subject: (l: Locale) => Text, body: (l: Locale) => Text) {
   for (const person of to) {
@@ -38,9 +52,38 @@ async function send(trx: Trx, to: Array<{ email: string; full_name: string }>, k
     });
     const vi = part("vi");
     const en = part("en");
-    await queueEmail(trx, { to: person.email, subject: `${vi.subject} / ${en.subject}`, body: `${vi.body}\n\n---\n\n${en.body}`, kind });
+    const message = { to: person.email, subject: `${vi.subject} / ${en.subject}`, body: `${vi.body}\n\n---\n\n${en.body}`, kind };
+    if (await overMeetingMailRate(trx, person.email)) await addToDigest(trx, message);
+    else await queueEmail(trx, message);
   }
   return to.length;
+}
+
+async function overMeetingMailRate(trx: Trx, email: string): Promise<boolean> {
+  const since = new Date(nowMs() - 60_000).toISOString();
+  const [{ n }] = await trx
+    .selectFrom("outbox")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("to_email", "=", email)
+    .where("kind", "like", "meeting.%")
+    .where("kind", "!=", DIGEST_KIND)
+    .where("created_at", ">", since)
+    .execute();
+  return Number(n) >= MEETING_MAILS_PER_MINUTE;
+}
+
+const DIGEST_KIND = "meeting.digest";
+
+/** Appends the message to the recipient's grouped message, sent a minute after it was started. */
+async function addToDigest(trx: Trx, message: { to: string; subject: string; body: string }) {
+  const section = `${message.subject}\n\n${message.body}`;
+  const open = await trx.selectFrom("outbox").select(["id", "body_text"]).where("to_email", "=", message.to).where("kind", "=", DIGEST_KIND).where("sent_at", "is", null).where("not_before", ">", nowIso()).executeTakeFirst();
+  if (open) {
+    await trx.updateTable("outbox").set({ body_text: `${open.body_text}\n\n=====\n\n${section}` }).where("id", "=", open.id).execute();
+    return;
+  }
+  const subject = `${translate("vi", "meetingsMail.digest.subject")} / ${translate("en", "meetingsMail.digest.subject")}`;
+  await queueEmail(trx, { to: message.to, subject, body: section, kind: DIGEST_KIND, notBefore: new Date(nowMs() + 60_000).toISOString() });
 }
 
 async function requestWithNames(trx: Trx, requestId: number) {
@@ -48,7 +91,7 @@ async function requestWithNames(trx: Trx, requestId: number) {
     .selectFrom("meeting_requests as r")
     .innerJoin("organisations as a", "a.id", "r.from_organisation_id")
     .innerJoin("organisations as b", "b.id", "r.to_organisation_id")
-    .select(["r.id", "r.sector", "r.ask", "r.priority", "r.status", "r.decline_reason", "r.requested_by", "r.from_organisation_id", "r.to_organisation_id", "a.name_vi as a_vi", "a.name_en as a_en", "b.name_vi as b_vi", "b.name_en as b_en"])
+    .select(["r.id", "r.conference_id", "r.sector", "r.ask", "r.priority", "r.status", "r.decline_reason", "r.requested_by", "r.from_organisation_id", "r.to_organisation_id", "a.name_vi as a_vi", "a.name_en as a_en", "b.name_vi as b_vi", "b.name_en as b_en"])
     .where("r.id", "=", requestId)
     .executeTakeFirstOrThrow();
 }
@@ -60,7 +103,7 @@ export async function mailRequestReceived(trx: Trx, requestId: number) {
   const r = await requestWithNames(trx, requestId);
   return send(
     trx,
-    await recipientsOf(trx, r.to_organisation_id),
+    await recipientsOf(trx, r.conference_id, r.to_organisation_id),
     "meeting.request",
     (l) => ({ key: "meetingsMail.request.subject", params: { from: pick(l, r.a_vi, r.a_en) } }),
     (l) => ({ key: "meetingsMail.request.body", params: { from: pick(l, r.a_vi, r.a_en), sector: r.sector, ask: r.ask, priority: r.priority } }),
@@ -74,7 +117,7 @@ export async function mailRequestAnswered(trx: Trx, requestId: number) {
   const accepted = r.status === "accepted";
   return send(
     trx,
-    requester ? [requester] : await recipientsOf(trx, r.from_organisation_id),
+    requester ? [requester] : await recipientsOf(trx, r.conference_id, r.from_organisation_id),
     accepted ? "meeting.accepted" : "meeting.declined",
     (l) => ({ key: accepted ? "meetingsMail.accepted.subject" : "meetingsMail.declined.subject", params: { to: pick(l, r.b_vi, r.b_en) } }),
     (l) => ({ key: accepted ? "meetingsMail.accepted.body" : "meetingsMail.declined.body", params: { to: pick(l, r.b_vi, r.b_en), sector: r.sector, reason: r.decline_reason } }),
@@ -86,7 +129,7 @@ export async function mailRequestWithdrawn(trx: Trx, requestId: number) {
   const r = await requestWithNames(trx, requestId);
   return send(
     trx,
-    await recipientsOf(trx, r.to_organisation_id),
+    await recipientsOf(trx, r.conference_id, r.to_organisation_id),
     "meeting.withdrawn",
     (l) => ({ key: "meetingsMail.withdrawn.subject", params: { from: pick(l, r.a_vi, r.a_en) } }),
     (l) => ({ key: "meetingsMail.withdrawn.body", params: { from: pick(l, r.a_vi, r.a_en), sector: r.sector } }),
@@ -96,12 +139,13 @@ export async function mailRequestWithdrawn(trx: Trx, requestId: number) {
 /** After a committed schedule, every party placed in the block gets its list of meetings. */
 export async function mailSchedule(trx: Trx, blockId: number, zone: string) {
   let sent = 0;
+  const { conference_id: conferenceId } = await trx.selectFrom("meeting_blocks").select("conference_id").where("id", "=", blockId).executeTakeFirstOrThrow();
   for (const [party, meetings] of byParty(await partyMeetings(trx, { blockIds: [blockId] }))) {
     const lines = (l: Locale) =>
       meetings.map((m) => `- ${formatRange(m.starts_at, m.ends_at, zone, l, true)} · ${pick(l, m.counterpart_vi, m.counterpart_en)}${m.table_number === null ? "" : ` · ${translate(l, "meetingsMail.table", { number: m.table_number })}`}`).join("\n");
     sent += await send(
       trx,
-      await recipientsOf(trx, party),
+      await recipientsOf(trx, conferenceId, party),
       "meeting.schedule",
       () => ({ key: "meetingsMail.schedule.subject", params: {} }),
       (l) => ({ key: "meetingsMail.schedule.body", params: { meetings: lines(l) } }),
@@ -127,7 +171,7 @@ export async function mailMeetingMoved(trx: Trx, meetingId: number, zone: string
   ] as const) {
     sent += await send(
       trx,
-      await recipientsOf(trx, party),
+      await recipientsOf(trx, r.conference_id, party),
       "meeting.moved",
       (l) => ({ key: "meetingsMail.moved.subject", params: { with: pick(l, other.vi, other.en) } }),
       (l) => ({ key: "meetingsMail.moved.body", params: { with: pick(l, other.vi, other.en), time: formatRange(m.starts_at, m.ends_at, zone, l, true), table: m.number ?? "—" } }),

@@ -10,6 +10,8 @@ export interface OutgoingEmail {
   body: string;
   kind: string;
   registrationId?: number | null;
+  /** Not to be sent before this instant (a grouped message collecting the next minute's news). */
+  notBefore?: string | null;
 }
 
 /** Every outgoing e-mail is written here first (in the caller's transaction). */
@@ -25,6 +27,7 @@ export async function queueEmail(db: Kysely<Database> | Transaction<Database>, e
       sent_at: null,
       error: null,
       registration_id: email.registrationId ?? null,
+      not_before: email.notBefore ?? null,
     })
     .returning("id")
     .executeTakeFirstOrThrow();

@@ -41,9 +41,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   // When a meeting request was withdrawn: asking the same party again waits out a cooling-off period,
   // and a recent withdrawal still counts against the cap (no ask-and-withdraw loop of e-mails).
   await db.schema.alterTable("meeting_requests").addColumn("withdrawn_at", "text").execute();
+
+  // A grouped message waits until its minute is over before it is sent.
+  await db.schema.alterTable("outbox").addColumn("not_before", "text").execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable("outbox").dropColumn("not_before").execute();
   await db.schema.alterTable("meeting_requests").dropColumn("withdrawn_at").execute();
   await db.schema.dropTable("throttle_events").execute();
   await db.schema.alterTable("invitations").dropColumn("purpose").execute();

@@ -207,6 +207,16 @@ describe("sending the outbox", () => {
     expect(left.every((r) => r.sent_at !== null && r.claim_token === null)).toBe(true);
   });
 
+  it("holds a grouped message until its minute is over", async () => {
+    useTestServer();
+    const id = await queueEmail(getDb(), { to: "gom-thu@tinh.gov.vn", subject: "Gộp", body: "…", kind: "meeting.digest", notBefore: new Date(Date.parse(nowIso()) + 60_000).toISOString() });
+    stopOutboxDispatcher();
+    expect(await sendPendingEmails()).toMatchObject({ sent: 0 });
+    await getDb().updateTable("outbox").set({ not_before: new Date(Date.parse(nowIso()) - 1000).toISOString() }).where("id", "=", id).execute();
+    expect(await sendPendingEmails()).toMatchObject({ sent: 1 });
+    expect(received.map((r) => r.to[0])).toEqual(["gom-thu@tinh.gov.vn"]);
+  });
+
   it("leaves a message another pass holds, and takes it once that claim has lapsed", async () => {
     useTestServer();
     const id = await queueEmail(getDb(), { to: "giu-cho@tinh.gov.vn", subject: "Đang giữ", body: "…", kind: "test" });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
 import { answerMeetingRequest, COOLING_OFF_MINUTES, createMeetingBlock, placeMeeting, requestMeeting, withdrawMeetingRequest } from "~/models/meetings.server";
-import { nowMs } from "~/lib/clock";
+import { nowIso, nowMs } from "~/lib/clock";
 import { commitSchedule, previewSchedule } from "~/models/meeting-schedule.server";
 import { action, loader } from "~/routes/meetings";
 import { demoConference } from "../helpers/factories";
@@ -81,6 +81,37 @@ describe("meeting e-mails", () => {
     const declined = (await outbox()).find((m) => m.kind === "meeting.declined")!;
     expect(declined.to_email).toBe(await emails(province.userId));
     expect(declined.body_text).toContain("Lý do: Đại sứ về nước công tác trong tuần hội nghị");
+  });
+});
+
+describe("who gets meeting mail, and how often", () => {
+  it("goes only to who speaks for the party: not to a pending registrant naming it, nor to a mission's staff", async () => {
+    const { conference, korea, emails } = await setUp();
+    const province = await delegateOf("prov-nghe-an");
+    const pending = await delegateOf("prov-nghe-an", { status: "pending" });
+    const koreaStaff = await delegateOf("mis-emb-kr", { head: false, status: "approved" });
+    const sent = await requestMeeting(province.userId, conference.id, askFor(korea.orgId), null);
+    if (!sent.ok) throw new Error(sent.problem.key);
+    expect(await answerMeetingRequest(korea.userId, sent.id, { accept: false, reason: "Lịch kín" }, null)).toEqual({ ok: true });
+    const mail = await outbox();
+    expect(mail.filter((m) => m.kind === "meeting.request").map((m) => m.to_email)).toEqual([await emails(korea.userId)]);
+    const everyone = mail.map((m) => m.to_email);
+    expect(everyone).not.toContain(await emails(pending.userId));
+    expect(everyone).not.toContain(await emails(koreaStaff.userId));
+  });
+
+  it("sends a recipient at most 3 meeting e-mails a minute and groups the rest into one message sent a minute later", async () => {
+    const { conference, korea, emails } = await setUp();
+    const to = await emails(korea.userId);
+    const provinces = await Promise.all(["prov-ha-nam", "prov-nam-dinh", "prov-thai-binh", "prov-ninh-binh", "prov-hung-yen"].map((code) => delegateOf(code)));
+    for (const p of provinces) expect((await requestMeeting(p.userId, conference.id, askFor(korea.orgId), null)).ok).toBe(true);
+    const toKorea = await getDb().selectFrom("outbox").select(["kind", "body_text", "not_before"]).where("to_email", "=", to).orderBy("id").execute();
+    expect(toKorea.map((m) => m.kind)).toEqual(["meeting.request", "meeting.request", "meeting.request", "meeting.digest"]);
+    const digest = toKorea[3];
+    expect(digest.body_text.split("=====")).toHaveLength(2);
+    expect(digest.body_text).toContain("Ninh Bình");
+    expect(digest.body_text).toContain("Hưng Yên");
+    expect(Date.parse(digest.not_before!)).toBeGreaterThan(Date.parse(nowIso()));
   });
 });
 

@@ -1,5 +1,6 @@
 /** The bilateral meetings' e-mails: Vietnamese (source of the keys) and English. {name} and {link} are always given. */
 export const meetingsMailVi = {
+  "meetingsMail.digest.subject": "Cập nhật về các cuộc gặp song phương",
   "meetingsMail.request.subject": "Đề nghị gặp song phương từ {from}",
   "meetingsMail.request.body":
     "Kính gửi {name},\n\n{from} đề nghị gặp song phương với đơn vị của anh/chị tại Hội nghị Ngoại vụ.\nLĩnh vực: {sector}\nNội dung: {ask}\nMức ưu tiên: {priority}\n\nVui lòng chấp nhận hoặc từ chối (nêu lý do) tại: {link}\n\nTrân trọng,\nBan tổ chức",
@@ -21,6 +22,7 @@ export const meetingsMailVi = {
 } as const;
 
 export const meetingsMailEn: Record<keyof typeof meetingsMailVi, string> = {
+  "meetingsMail.digest.subject": "Updates on your bilateral meetings",
   "meetingsMail.request.subject": "Bilateral meeting request from {from}",
   "meetingsMail.request.body":
     "Dear {name},\n\n{from} asks your organisation for a bilateral meeting at the Conference on External Affairs.\nSector: {sector}\nThe ask: {ask}\nPriority: {priority}\n\nPlease accept or decline (with a reason) at: {link}\n\nWith best regards,\nThe organisers",
