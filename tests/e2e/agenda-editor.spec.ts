@@ -1,5 +1,8 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { signIn } from "./fixtures";
+import type { Locator, Page } from "@playwright/test";
+import { expect, signIn, test } from "./fixtures";
+
+// Adds a session: on a database of its own, where the demo's first day has exactly six.
+test.use({ ownDatabase: true });
 
 /** Drags with the real mouse, as a person would (HTML5 drag and drop in Chromium). */
 async function drag(page: Page, source: Locator, target: Locator) {
@@ -37,6 +40,7 @@ test("an organiser creates and moves a session and sees a clash refused", async 
   await expect(page.getByTestId("picker-speaker")).toContainText("1. Lê Văn Hùng");
 
   await page.getByRole("link", { name: "← Về lịch" }).click();
+  await expect(page.getByTestId("session-block")).toHaveCount(7);
   const block = page.getByTestId("session-block").filter({ hasText: "Chuyển đổi số" });
   await expect(block).toContainText("17:00–18:00");
   await expect(block).toContainText("Bản nháp");
@@ -57,6 +61,9 @@ test("an organiser creates and moves a session and sees a clash refused", async 
   const moved = (await block.boundingBox())!;
   expect(Math.abs(moved.x - header.x)).toBeLessThan(8);
 
+  // Saved, not just drawn: a fresh load has it there.
+  await page.reload();
+  await expect(block).toContainText("13:00–14:00");
   await block.click();
   await expect(page.getByLabel("Phòng", { exact: true })).toHaveValue(room2!);
   await expect(page.getByLabel("Giờ bắt đầu")).toHaveValue("13:00");

@@ -1,8 +1,9 @@
-import { chromium, expect, test, type Page } from "@playwright/test";
+import { chromium, type Page } from "@playwright/test";
 import zxing from "@zxing/library";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { demo, signIn } from "./fixtures";
+import { demo, expect, signIn, test } from "./fixtures";
+import { hanoiTime } from "./support/dates";
 
 // The demo seed: Lê Văn Hùng approved in person (HNVV-2021-0001), the ambassador approved online (HNVV-2021-0002).
 const IN_PERSON = "HNVV-2021-0001";
@@ -25,53 +26,65 @@ function collectErrors(page: Page): string[] {
   return errors;
 }
 
-test("an organiser checks a delegate in by typed code; again says already; counts move live; undo; search without diacritics", async ({ page, context }) => {
-  const errors = collectErrors(page);
-  await signIn(page, "organiser", "/admin/checkin");
-  await expect(page.getByRole("heading", { level: 1, name: "Đón tiếp đại biểu" })).toBeVisible();
-  const before = await presentCount(page);
-  // A second screen at the door, left open: its counts must follow without a reload.
-  const other = await context.newPage();
-  await other.goto("/admin/checkin");
-  await expect(other.getByTestId("qr-scanner")).toBeVisible(); // hydrated
+// Checking in writes: this test has a database of its own, where the demo expects exactly one
+// delegate in person (Lê Văn Hùng) and nobody is present yet. The others only read the shared demo.
+test.describe("checking in (own database)", () => {
+  test.use({ ownDatabase: true });
 
-  const code = page.getByLabel("Mã thẻ đại biểu");
-  await expect(code).toBeFocused();
-  await code.fill("hnvv 2021 0001");
-  await code.press("Enter");
-  const result = page.getByTestId("checkin-result");
-  await expect(result).toHaveAttribute("data-state", "checked_in");
-  await expect(result).toContainText(/Đã ghi nhận có mặt lúc \d{2}:\d{2}/);
-  await expect(result).toContainText("Ông Lê Văn Hùng");
-  await expect(result).toContainText("Giám đốc Sở Ngoại vụ tỉnh Bắc Giang");
-  await expect(result).toContainText("Trực tiếp");
-  const time = /lúc (\d{2}:\d{2})/.exec((await result.textContent())!)![1];
-  await expect(page.getByTestId("checkin-present")).toHaveText(`${before.present + 1} / ${before.expected}`);
-  await expect(code).toHaveValue("");
-  await expect(code).toBeFocused();
-  await expect(other.getByTestId("checkin-present")).toHaveText(`${before.present + 1} / ${before.expected}`, { timeout: 12_000 });
+  test("an organiser checks a delegate in by typed code; again says already; counts move live; undo; search without diacritics", async ({ page, context }) => {
+    const errors = collectErrors(page);
+    await signIn(page, "organiser", "/admin/checkin");
+    await expect(page.getByRole("heading", { level: 1, name: "Đón tiếp đại biểu" })).toBeVisible();
+    await expect(page.getByTestId("checkin-present")).toHaveText("0 / 1");
+    const before = await presentCount(page);
+    expect(before).toEqual({ present: 0, expected: 1 });
+    // A second screen at the door, left open: its counts must follow without a reload.
+    const other = await context.newPage();
+    await other.goto("/admin/checkin");
+    await expect(other.getByTestId("qr-scanner")).toBeVisible(); // hydrated
 
-  await code.fill(IN_PERSON);
-  await page.getByRole("button", { name: "Ghi nhận có mặt", exact: true }).click();
-  await expect(result).toHaveAttribute("data-state", "already");
-  await expect(result).toContainText(`Đã ghi nhận có mặt trước đó, lúc ${time}`);
-  await expect(result).toContainText("Người ghi nhận: Nguyễn Thị Thu Hà");
-  await expect(page.getByTestId("checkin-present")).toHaveText(`${before.present + 1} / ${before.expected}`);
+    const code = page.getByLabel("Mã thẻ đại biểu");
+    await expect(code).toBeFocused();
+    await code.fill("hnvv 2021 0001");
+    const sentAt = hanoiTime();
+    await code.press("Enter");
+    const result = page.getByTestId("checkin-result");
+    await expect(result).toHaveAttribute("data-state", "checked_in");
+    await expect(result).toContainText(/Đã ghi nhận có mặt lúc \d{2}:\d{2}/);
+    const answeredAt = hanoiTime();
+    await expect(result).toContainText("Ông Lê Văn Hùng");
+    await expect(result).toContainText("Giám đốc Sở Ngoại vụ tỉnh Bắc Giang");
+    await expect(result).toContainText("Trực tiếp");
+    // The time recorded is the app's now (its clock, in Hà Nội time), between sending and the answer.
+    const time = /lúc (\d{2}:\d{2})/.exec((await result.textContent())!)![1];
+    expect([sentAt, answeredAt]).toContain(time);
+    await expect(page.getByTestId("checkin-present")).toHaveText(`${before.present + 1} / ${before.expected}`);
+    await expect(code).toHaveValue("");
+    await expect(code).toBeFocused();
+    await expect(other.getByTestId("checkin-present")).toHaveText(`${before.present + 1} / ${before.expected}`, { timeout: 12_000 });
 
-  await result.getByRole("button", { name: "Hủy ghi nhận có mặt: Lê Văn Hùng" }).click();
-  await expect(page.getByText("Đã hủy ghi nhận có mặt của Lê Văn Hùng.")).toBeVisible();
-  await expect(page.getByTestId("checkin-present")).toHaveText(`${before.present} / ${before.expected}`);
+    await code.fill(IN_PERSON);
+    await page.getByRole("button", { name: "Ghi nhận có mặt", exact: true }).click();
+    await expect(result).toHaveAttribute("data-state", "already");
+    await expect(result).toContainText(`Đã ghi nhận có mặt trước đó, lúc ${time}`);
+    await expect(result).toContainText("Người ghi nhận: Nguyễn Thị Thu Hà");
+    await expect(page.getByTestId("checkin-present")).toHaveText(`${before.present + 1} / ${before.expected}`);
 
-  await page.getByRole("searchbox").fill("le van hung");
-  await page.getByRole("button", { name: "Tìm kiếm" }).click();
-  const results = page.getByTestId("checkin-search-results");
-  await expect(results).toContainText("Ông Lê Văn Hùng");
-  await results.getByRole("button", { name: "Ghi nhận có mặt: Lê Văn Hùng" }).click();
-  await expect(result).toHaveAttribute("data-state", "checked_in");
-  await expect(page).toHaveURL(/q=le\+van\+hung/);
-  await expect(results).toContainText(/Có mặt lúc \d{2}:\d{2}/);
-  await expect(page.getByTestId("checkin-present")).toHaveText(`${before.present + 1} / ${before.expected}`);
-  expect(errors).toEqual([]);
+    await result.getByRole("button", { name: "Hủy ghi nhận có mặt: Lê Văn Hùng" }).click();
+    await expect(page.getByText("Đã hủy ghi nhận có mặt của Lê Văn Hùng.")).toBeVisible();
+    await expect(page.getByTestId("checkin-present")).toHaveText(`${before.present} / ${before.expected}`);
+
+    await page.getByRole("searchbox").fill("le van hung");
+    await page.getByRole("button", { name: "Tìm kiếm" }).click();
+    const results = page.getByTestId("checkin-search-results");
+    await expect(results).toContainText("Ông Lê Văn Hùng");
+    await results.getByRole("button", { name: "Ghi nhận có mặt: Lê Văn Hùng" }).click();
+    await expect(result).toHaveAttribute("data-state", "checked_in");
+    await expect(page).toHaveURL(/q=le\+van\+hung/);
+    await expect(results).toContainText(/Có mặt lúc \d{2}:\d{2}/);
+    await expect(page.getByTestId("checkin-present")).toHaveText(`${before.present + 1} / ${before.expected}`);
+    expect(errors).toEqual([]);
+  });
 });
 
 test("a delegate registered online is refused with the reason; an unknown code is reported", async ({ page }) => {
@@ -84,7 +97,6 @@ test("a delegate registered online is refused with the reason; an unknown code i
   await expect(result).toContainText("Đại biểu đăng ký dự trực tuyến, không có chỗ tại hội trường — mời đến bàn đăng ký.");
   await expect(result).toContainText("Ngài Phạm Thị Lan Anh");
 
-  // (The language switch is saved on the account, so it is not flipped here while other tests use it.)
   await page.getByLabel("Mã thẻ đại biểu").fill("zzzz-zzzz-zzzz");
   await page.getByLabel("Mã thẻ đại biểu").press("Enter");
   await expect(result).toHaveAttribute("data-state", "unknown");

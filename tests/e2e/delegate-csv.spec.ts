@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
-import { demo, signIn } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { demo, expect, signIn, test } from "./fixtures";
+import { hanoiIsoDay } from "./support/dates";
 
 /** A small file as Excel on a Vietnamese Windows saves it: UTF-8 with BOM, semicolons, CRLF. */
 function excelCsv(tag: string): Buffer {
@@ -36,15 +37,22 @@ async function uploadPreviewAndConfirm(page: Page, tag: string) {
   );
 }
 
-test.describe("without JavaScript", () => {
-  test.use({ javaScriptEnabled: false });
+// Importing writes delegates: each import test has a database of its own, which starts with the
+// demo's two registrations. Downloading the template only reads the shared demo.
+test.describe("importing (own database)", () => {
+  test.use({ ownDatabase: true });
 
-  test("an organiser previews a CSV and confirms it with plain form posts", async ({ page }) => {
-    await page.goto("/login");
-    await signInNoJs(page);
-    await uploadPreviewAndConfirm(page, `nojs${Date.now()}`);
+  test.describe("without JavaScript", () => {
+    test.use({ javaScriptEnabled: false });
+
+    test("an organiser previews a CSV and confirms it with plain form posts", async ({ page }) => {
+      await page.goto("/login");
+      await signInNoJs(page);
+      await uploadPreviewAndConfirm(page, `nojs${Date.now()}`);
+      await page.goto("/admin/delegates");
+      await expect(page.getByTestId("delegate-count")).toHaveText("4 trên 4");
+    });
   });
-});
 
 async function signInNoJs(page: Page) {
   const account = demo("organiser");
@@ -54,22 +62,30 @@ async function signInNoJs(page: Page) {
   await expect(page.getByTestId("signed-in-as")).toContainText(account.fullName);
 }
 
-test("an organiser imports a semicolon CSV with Vietnamese names, then exports the list for Excel", async ({ page }) => {
-  const tag = `js${Date.now()}`;
-  await signIn(page, "organiser");
-  await uploadPreviewAndConfirm(page, tag);
-  await page.getByRole("link", { name: "Về danh sách đại biểu" }).first().click();
-  await expect(page).toHaveURL(/\/admin\/delegates$/);
+  test("an organiser imports a semicolon CSV with Vietnamese names, then exports the list for Excel", async ({ page }) => {
+    const tag = `js${Date.now()}`;
+    await signIn(page, "organiser");
+    await page.goto("/admin/delegates");
+    await expect(page.getByTestId("delegate-count")).toHaveText("2 trên 2");
+    await uploadPreviewAndConfirm(page, tag);
+    await page.getByRole("link", { name: "Về danh sách đại biểu" }).first().click();
+    await expect(page).toHaveURL(/\/admin\/delegates$/);
+    await expect(page.getByTestId("delegate-count")).toHaveText("4 trên 4");
 
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-link").click()]);
-  expect(download.suggestedFilename()).toMatch(/^dai-bieu-\d{4}-\d{2}-\d{2}\.csv$/);
-  const bytes = readFileSync((await download.path())!);
-  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const text = bytes.subarray(3).toString("utf8");
-  expect(text.startsWith("Danh xưng,Họ và tên,E-mail,Đơn vị,")).toBe(true);
-  expect(text).toContain(`Ông,Nguyễn Văn Đức,duc.${tag}@hanoi.gov.vn,Hà Nội,prov-ha-noi,Giám đốc Sở Ngoại vụ,+84 24 3825 3536,Trực tiếp`);
-  expect(text).toContain("Đến muộn; cần ghế gần lối đi"); // the organiser's note travels with the row
-  expect(text).not.toContain(`loi.${tag}@x.vn`);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-link").click()]);
+    // Named after today in Hà Nội by the app's clock.
+    expect(download.suggestedFilename()).toBe(`dai-bieu-${hanoiIsoDay()}.csv`);
+    const bytes = readFileSync((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString("utf8");
+    expect(text.startsWith("Danh xưng,Họ và tên,E-mail,Đơn vị,")).toBe(true);
+    // The header and the four delegates: the demo's two and the two imported.
+    expect(text.split(/\r?\n/).filter(Boolean)).toHaveLength(5);
+    expect(text).toContain(`Ông,Nguyễn Văn Đức,duc.${tag}@hanoi.gov.vn,Hà Nội,prov-ha-noi,Giám đốc Sở Ngoại vụ,+84 24 3825 3536,Trực tiếp`);
+    expect(text).toContain(`anh.${tag}@danang.gov.vn`);
+    expect(text).toContain("Đến muộn; cần ghế gần lối đi"); // the organiser's note travels with the row
+    expect(text).not.toContain(`loi.${tag}@x.vn`);
+  });
 });
 
 test("the template downloads from the import page", async ({ page }) => {

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { signIn } from "./fixtures";
+import { expect, signIn, test } from "./fixtures";
 
 // The browser tests' server runs without SMTP settings: the outbox says so and offers no "Send now".
 test("the outbox tells the secretariat that no mail server is configured", async ({ page }) => {

@@ -1,16 +1,10 @@
-import { createServer, type Server } from "node:http";
-import { rmSync } from "node:fs";
-import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
-import { expect, test } from "@playwright/test";
 import type { Kysely } from "kysely";
-import { openDatabase } from "../../db/client";
-import { migrateToLatest } from "../../db/migrate";
 import type { Database } from "../../db/schema";
-import { DEMO_ACCOUNTS, seedIfEmpty } from "../../seeds/seed";
-import { signIn } from "./fixtures";
+import { DEMO_ACCOUNTS } from "../../seeds/seed";
+import { expect, signIn, test } from "./fixtures";
+import { now, nowIso } from "./support/dates";
 
-// The first tests run on the shared demo database and write nothing there: the journey spec owns Bắc Giang's request to Japan.
+// The first tests run on the shared demo database and write nothing there.
 test("a province delegate searches the parties, is checked as they type, and gets the server's field errors without JavaScript", async ({ page, browser }) => {
   await signIn(page, "delegate", "/meetings");
   await expect(page).toHaveURL(/\/meetings$/);
@@ -21,14 +15,28 @@ test("a province delegate searches the parties, is checked as they type, and get
   await page.locator("input[name=q]").fill("nhat ban");
   await page.locator("input[name=q]").press("Enter");
   await expect(page).toHaveURL(/q=nhat\+ban/);
-  await expect(parties.getByRole("listitem").first()).toContainText("Nhật Bản");
+  // The parties a province may ask that are in or of Japan: the embassy, the consulates general
+  // in Osaka and Fukuoka, and the Japanese business association in Việt Nam.
+  const found = parties.getByRole("listitem");
+  await expect(found).toHaveCount(4);
+  await expect(found.first()).toContainText("Nhật Bản");
+  await expect(parties).toContainText("Đại sứ quán Việt Nam tại Nhật Bản");
+  await expect(parties).toContainText("Tổng Lãnh sự quán Việt Nam tại Osaka");
+  await expect(parties).toContainText("Tổng Lãnh sự quán Việt Nam tại Fukuoka");
+  await expect(parties).toContainText("Hiệp hội Doanh nghiệp Nhật Bản tại Việt Nam (JCCI)");
+  await expect(parties).not.toContainText("Hàn Quốc");
 
   // With JavaScript the same schema checks instantly: nothing is sent.
   const form = page.locator("form", { has: page.locator("select[name=toOrganisationId]") });
   await form.locator("button[type=submit]").click();
   await expect(form.locator("[aria-invalid=true]")).toHaveCount(3);
-  await parties.getByRole("link").first().click();
-  await expect(form.locator("select[name=toOrganisationId]")).not.toHaveValue("");
+  // Choosing a party from the list fills the form with that party.
+  const first = found.first();
+  const firstId = new URL((await first.getByRole("link").getAttribute("href"))!, "http://x").searchParams.get("to")!;
+  const firstName = await first.locator(":scope > span").evaluate((el) => el.firstChild!.textContent!.trim());
+  await first.getByRole("link").click();
+  await expect(form.locator("select[name=toOrganisationId]")).toHaveValue(firstId);
+  await expect(form.locator("select[name=toOrganisationId] option:checked")).toHaveText(firstName);
 
   // Without JavaScript the server checks with the same schema: the errors stand beside their fields, nothing is written.
   const context = await browser.newContext({ javaScriptEnabled: false });
@@ -36,7 +44,8 @@ test("a province delegate searches the parties, is checked as they type, and get
   await signIn(plain, "delegate", "/meetings?q=nhat+ban");
   await plain.getByTestId("parties").getByRole("link").first().click();
   const plainForm = plain.locator("form", { has: plain.locator("select[name=toOrganisationId]") });
-  await expect(plainForm.locator("select[name=toOrganisationId]")).not.toHaveValue("");
+  await expect(plainForm.locator("select[name=toOrganisationId]")).toHaveValue(firstId);
+  await expect(plainForm.locator("select[name=toOrganisationId] option:checked")).toHaveText(firstName);
   await plainForm.locator("textarea[name=ask]").fill("Xuất khẩu vải thiều Lục Ngạn");
   await plainForm.getByRole("button", { name: "Gửi đề nghị" }).click();
   await expect(plainForm.locator("input[name=sector]")).toHaveAttribute("aria-invalid", "true");
@@ -44,6 +53,9 @@ test("a province delegate searches the parties, is checked as they type, and get
   await expect(plainForm.locator("textarea[name=ask]")).toHaveValue("Xuất khẩu vải thiều Lục Ngạn");
   await expect(plain.getByText("Đã gửi đề nghị gặp.")).toHaveCount(0);
   await context.close();
+  // Nothing was sent: Bắc Giang's list of sent requests is still empty.
+  await page.goto("/meetings");
+  await expect(page.getByTestId("sent-requests").getByRole("listitem")).toHaveCount(0);
 });
 
 test("a mission head sees the requests side, the maximum form, and availability once meetings open", async ({ page }) => {
@@ -53,65 +65,40 @@ test("a mission head sees the requests side, the maximum form, and availability 
   await expect(page.getByTestId("head-only")).toHaveCount(0);
   const availability = page.getByTestId("availability");
   await expect(availability.getByRole("heading", { name: "Các lượt đơn vị có mặt" })).toBeVisible();
-  // Robust to a demo with or without a block: either the section says meetings are not open, or the head may tick.
-  if ((await availability.locator("input[name=slot]").count()) === 0) await expect(availability).toContainText("Ban tổ chức chưa mở các lượt gặp song phương");
-  else await expect(availability.locator("input[name=slot]").first()).toBeEnabled();
+  // The demo has a meeting block of seven slots and Japan sets no limit: the head may tick each, all ticked.
+  await expect(availability).not.toContainText("Ban tổ chức chưa mở các lượt gặp song phương");
+  const boxes = availability.locator("input[name=slot]");
+  await expect(boxes).toHaveCount(7);
+  for (let i = 0; i < 7; i++) {
+    await expect(boxes.nth(i)).toBeEnabled();
+    await expect(boxes.nth(i)).toBeChecked();
+  }
+  await expect(availability.getByTestId("availability-summary")).toHaveText("Hiện tại: đơn vị có mặt ở tất cả các lượt (không giới hạn).");
 });
 
 /**
- * Ticking availability writes the mission's limits, which the shared demo must
- * not get (the journey spec schedules Japan's meetings there at the same time).
- * This test serves the same built app from its own freshly seeded database,
- * with the demo's meeting block (made here if the demo has none) and one placed meeting.
+ * Ticking availability and recording an outcome write: each of these tests has a database of its
+ * own (a copy of the demo, with its meeting block), to which it adds Bắc Giang's accepted request
+ * to Japan placed in the first slot at table 1.
  */
-test.describe("with a meeting block (own database)", () => {
-  // One server and database for the describe: the tests run in order in one worker.
-  test.describe.configure({ mode: "serial" });
-  let server: Server;
-  let baseURL = "";
-  const path = resolve(`test-results/e2e-meetings-delegate-${process.pid}.sqlite`);
-  const removeDatabase = () => {
-    for (const suffix of ["", "-wal", "-shm"]) rmSync(path + suffix, { force: true });
-  };
+test.describe("with a placed meeting (own database)", () => {
+  test.use({ ownDatabase: true });
 
-  test.beforeAll(async () => {
-    test.setTimeout(120_000);
-    removeDatabase();
-    const { db } = openDatabase(path);
-    await migrateToLatest(db);
-    await seedIfEmpty(db);
-    await openBlockWithMeeting(db);
-    await db.destroy();
-    process.env.DATABASE_PATH = path;
-    process.env.NODE_ENV ??= "production";
-    const build = await import(pathToFileURL(resolve("build/index.js")).href);
-    const { createHttpApp } = await import("../../app/cli/http.server");
-    const app = createHttpApp(build, { publicUrl: "http://localhost", trustProxy: false });
-    server = createServer(app);
-    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-    const address = server.address();
-    baseURL = `http://localhost:${typeof address === "object" && address ? address.port : 0}`;
-  });
-
-  test.afterAll(async () => {
-    if (server) await new Promise((done) => server.close(done));
-    removeDatabase();
-  });
-
-  test("a mission head ticks availability in a plain form (JavaScript off) and sees it saved; a slot with a meeting cannot be left out", async ({ browser }) => {
-    const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  test("a mission head ticks availability in a plain form (JavaScript off) and sees it saved; a slot with a meeting cannot be left out", async ({ browser, app }) => {
+    await app.withDb(placeMeetingInFirstSlot);
+    const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await signIn(page, "ambassador", "/meetings");
     const section = page.getByTestId("availability");
     const boxes = section.locator("input[name=slot]");
-    // Every slot of the block ticked (no limit): one box per slot, times in Hà Nội time.
-    await expect(boxes.first()).toBeVisible();
-    const total = await boxes.count();
-    expect(total).toBeGreaterThanOrEqual(4);
+    // Every slot of the demo's block ticked (no limit): one box per slot, 08:30–12:00 in
+    // 20-minute slots every 30 minutes, in Hà Nội time.
+    const total = 7;
+    await expect(boxes).toHaveCount(total);
     for (let i = 0; i < total; i++) await expect(boxes.nth(i)).toBeChecked();
     await expect(section.getByTestId("availability-summary")).toHaveText("Hiện tại: đơn vị có mặt ở tất cả các lượt (không giới hạn).");
-    const firstTime = (await section.locator("label time").first().textContent())!;
-    expect(firstTime).toMatch(/^\d\d:\d\d–\d\d:\d\d$/);
+    await expect(section.locator("label time")).toHaveText(["08:30–08:50", "09:00–09:20", "09:30–09:50", "10:00–10:20", "10:30–10:50", "11:00–11:20", "11:30–11:50"]);
+    const firstTime = "08:30–08:50";
     await expect(section.locator("label").first()).toContainText("Đã có cuộc gặp với Bắc Giang");
 
     await boxes.nth(1).uncheck();
@@ -138,18 +125,20 @@ test.describe("with a meeting block (own database)", () => {
     await context.close();
   });
 
-  test("once the meeting has started, the province records its outcome and the ambassador sees who wrote it", async ({ browser }) => {
-    // Move the placed meeting's slot so that it started ten minutes ago.
-    const { db } = openDatabase(path);
-    const placed = await db.selectFrom("meetings").select("slot_id").executeTakeFirstOrThrow();
-    await db.updateTable("meeting_slots").set({ starts_at: new Date(Date.now() - 600_000).toISOString(), ends_at: new Date(Date.now() + 600_000).toISOString() }).where("id", "=", placed.slot_id).execute();
-    await db.destroy();
+  test("once the meeting has started, the province records its outcome and the ambassador sees who wrote it", async ({ browser, app }) => {
+    await app.withDb(async (db) => {
+      await placeMeetingInFirstSlot(db);
+      // Move the placed meeting's slot so that it started ten minutes ago by the app's clock.
+      const placed = await db.selectFrom("meetings").select("slot_id").executeTakeFirstOrThrow();
+      const at = now().getTime();
+      await db.updateTable("meeting_slots").set({ starts_at: new Date(at - 600_000).toISOString(), ends_at: new Date(at + 600_000).toISOString() }).where("id", "=", placed.slot_id).execute();
+    });
 
-    const context = await browser.newContext({ baseURL });
+    const context = await browser.newContext();
     const page = await context.newPage();
     await signIn(page, "delegate", "/meetings");
     const meeting = page.getByTestId("placed-meeting").filter({ hasText: "Nhật Bản" });
-    await expect(meeting.getByTestId("meeting-place")).toContainText(/Bàn \d+/);
+    await expect(meeting.getByTestId("meeting-place")).toContainText(/Bàn 1(?!\d)/);
     const outcome = meeting.getByTestId("meeting-outcome");
     // Checked in the browser by the same schema: one of the two is needed.
     await outcome.getByRole("button", { name: "Lưu kết quả" }).click();
@@ -161,7 +150,7 @@ test.describe("with a meeting block (own database)", () => {
     await expect(outcome).toContainText("Ghi nhận bởi Lê Văn Hùng (Bắc Giang)");
     await expect(outcome.getByRole("button", { name: "Lưu kết quả" })).toBeHidden();
 
-    const other = await browser.newContext({ baseURL });
+    const other = await browser.newContext();
     const ambassador = await other.newPage();
     await signIn(ambassador, "ambassador", "/meetings");
     const theirs = ambassador.getByTestId("placed-meeting").filter({ hasText: "Bắc Giang" });
@@ -175,36 +164,23 @@ test.describe("with a meeting block (own database)", () => {
   });
 });
 
-/** The demo's meeting block (opened here if the demo has none: 20-minute slots, 10 minutes apart), with Bắc Giang's accepted request to Japan placed in its first slot. */
-async function openBlockWithMeeting(db: Kysely<Database>) {
-  const now = new Date().toISOString();
+/** Bắc Giang's accepted request to Japan, placed in the first slot of the demo's meeting block at its table 1. */
+async function placeMeetingInFirstSlot(db: Kysely<Database>) {
+  const at = nowIso();
   const session = await db.selectFrom("sessions").selectAll().where("kind", "=", "meeting_block").orderBy("id").executeTakeFirstOrThrow();
-  let block = await db.selectFrom("meeting_blocks").select("id").where("conference_id", "=", session.conference_id).orderBy("id").executeTakeFirst();
-  if (!block) {
-    block = await db
-      .insertInto("meeting_blocks")
-      .values({ conference_id: session.conference_id, session_id: session.id, slot_minutes: 20, gap_minutes: 10, table_count: 3, requests_close_at: null, answers_close_at: null, max_requests_per_organisation: null, allowed_pairs: JSON.stringify([["province", "mission"], ["ministry", "mission"]]), created_at: now, updated_at: now })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const slots: Array<{ block_id: number; starts_at: string; ends_at: string }> = [];
-    for (let t = Date.parse(session.starts_at); t + 20 * 60000 <= Date.parse(session.ends_at); t += 30 * 60000) {
-      slots.push({ block_id: block.id, starts_at: new Date(t).toISOString(), ends_at: new Date(t + 20 * 60000).toISOString() });
-    }
-    await db.insertInto("meeting_slots").values(slots).execute();
-    await db.insertInto("meeting_tables").values([1, 2, 3].map((number) => ({ block_id: block!.id, number, label: "", room_id: session.room_id }))).execute();
-  }
+  const block = await db.selectFrom("meeting_blocks").select("id").where("conference_id", "=", session.conference_id).orderBy("id").executeTakeFirstOrThrow();
   const slot = await db.selectFrom("meeting_slots").select("id").where("block_id", "=", block.id).orderBy("starts_at").executeTakeFirstOrThrow();
   const table = await db.selectFrom("meeting_tables").select("id").where("block_id", "=", block.id).orderBy("number").executeTakeFirstOrThrow();
   const user = (key: string) => db.selectFrom("users").select(["id", "organisation_id"]).where("email", "=", DEMO_ACCOUNTS.find((a) => a.key === key)!.email).executeTakeFirstOrThrow();
   const [province, ambassador] = [await user("delegate"), await user("ambassador")];
   const request = await db
     .insertInto("meeting_requests")
-    .values({ conference_id: session.conference_id, from_organisation_id: province.organisation_id!, to_organisation_id: ambassador.organisation_id!, sector: "Nông nghiệp", ask: "Xuất khẩu vải thiều Lục Ngạn sang Nhật Bản", priority: 3, status: "accepted", decline_reason: "", requested_by: province.id, answered_by: ambassador.id, created_at: now, answered_at: now })
+    .values({ conference_id: session.conference_id, from_organisation_id: province.organisation_id!, to_organisation_id: ambassador.organisation_id!, sector: "Nông nghiệp", ask: "Xuất khẩu vải thiều Lục Ngạn sang Nhật Bản", priority: 3, status: "accepted", decline_reason: "", requested_by: province.id, answered_by: ambassador.id, created_at: at, answered_at: at })
     .returning("id")
     .executeTakeFirstOrThrow();
   const meeting = await db
     .insertInto("meetings")
-    .values({ request_id: request.id, slot_id: slot.id, table_id: table.id, video_url: null, locked: 0, outcome: "", follow_up: "", outcome_recorded_by: null, outcome_recorded_at: null, created_at: now, updated_at: now })
+    .values({ request_id: request.id, slot_id: slot.id, table_id: table.id, video_url: null, locked: 0, outcome: "", follow_up: "", outcome_recorded_by: null, outcome_recorded_at: null, created_at: at, updated_at: at })
     .returning("id")
     .executeTakeFirstOrThrow();
   await db

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { demo } from "./fixtures";
+import { demo, expect, test } from "./fixtures";
 
 test("every response carries the security headers", async ({ request }) => {
   for (const path of ["/", "/login", "/healthz", "/favicon.svg"]) {
