@@ -2,23 +2,27 @@ import { json, redirect } from "@remix-run/node";
 import type { Session, User } from "lucia";
 import { can, type Permission } from "~/lib/permissions";
 import type { Role } from "~/lib/roles";
-import { getLucia } from "./lucia.server";
+import { getLucia, sessionCookie, validateSession } from "./lucia.server";
 
 export type SessionUser = User;
 
 export interface SessionState {
   user: User | null;
   session: Session | null;
-  /** Set-Cookie to send back: a cleared cookie for a tampered or ended session. */
+  /**
+   * Set-Cookie to send back: a cleared cookie for a tampered, unknown or ended (idle, too old)
+   * session; for a live one, its cookie with the Max-Age brought up to its moved expiry. The root
+   * loader sends it, so the browser drops the cookie when the server would end the session.
+   */
   setCookie: string | null;
 }
 
-/** Reads and validates the session cookie. Never throws for a bad cookie. */
+/** Reads and validates the session cookie (idle timeout by role, absolute lifetime). Never throws for a bad cookie. */
 export async function getSessionState(request: Request): Promise<SessionState> {
   const lucia = getLucia();
   const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
   if (!sessionId) return { user: null, session: null, setCookie: null };
-  const { session, user } = await lucia.validateSession(sessionId);
+  const { session, user } = await validateSession(sessionId);
   if (!session || !user) {
     return { user: null, session: null, setCookie: lucia.createBlankSessionCookie().serialize() };
   }
@@ -26,7 +30,7 @@ export async function getSessionState(request: Request): Promise<SessionState> {
     await lucia.invalidateUserSessions(user.id);
     return { user: null, session: null, setCookie: lucia.createBlankSessionCookie().serialize() };
   }
-  return { user, session, setCookie: null };
+  return { user, session, setCookie: sessionCookie(session) };
 }
 
 export async function getUser(request: Request): Promise<User | null> {

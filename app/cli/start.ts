@@ -37,7 +37,7 @@ async function main() {
   const { db } = openDatabase(path);
   await migrateToLatest(db);
   if (await seedIfEmpty(db)) console.log(`seeded the demo conference into ${path}`);
-  await db.deleteFrom("auth_sessions").where("expires_at", "<=", new Date().toISOString()).execute();
+  await db.deleteFrom("auth_sessions").where("expires_at", "<=", (await import("../lib/clock")).nowIso()).execute();
   await db.destroy();
 
   buildIfNeeded();

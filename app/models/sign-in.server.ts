@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from "kysely";
 import { getDb, nowIso } from "~/db.server";
 import { hashPassword, spendVerificationTime, verifyPassword } from "~/auth/password.server";
 import { hashSessionId } from "~/auth/adapter.server";
-import { getLucia } from "~/auth/lucia.server";
+import { createSession, getLucia, sessionCookie } from "~/auth/lucia.server";
 import { recordAudit } from "./audit.server";
 import { now as clockNow } from "~/lib/clock";
 import type { Database } from "../../db/schema";
@@ -96,10 +96,9 @@ export async function signIn(input: { email: string; password: string; ip: strin
     .where((eb) => eb.or([eb("id", "in", reservation.ids), eb("key", "=", emailKey(input.email))]))
     .execute();
 
-  const lucia = getLucia();
-  const session = await lucia.createSession(user.id, {});
+  const session = await createSession(user.id);
   await recordAudit(db, { actorId: user.id, action: "auth.sign_in", entity: "user", entityId: user.id, ip: input.ip });
-  return { ok: true, userId: user.id, sessionCookie: lucia.createSessionCookie(session.id).serialize() };
+  return { ok: true, userId: user.id, sessionCookie: sessionCookie(session) };
 }
 
 /** Ends the session on the server and returns the cookie that clears it in the browser. */
