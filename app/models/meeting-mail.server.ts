@@ -41,8 +41,13 @@ async function recipientsOf(trx: Trx, conferenceId: number, organisationId: numb
     .execute();
 }
 
-/** A recipient gets at most this many meeting e-mails a minute; the rest wait in one grouped message. */
+/**
+ * A recipient gets at most this many e-mails a minute caused by other parties (requests,
+ * answers, withdrawals); the rest wait in one grouped message. The organisers' schedule and
+ * moves are never held back.
+ */
 export const MEETING_MAILS_PER_MINUTE = 3;
+const GROUPED_KINDS = ["meeting.request", "meeting.accepted", "meeting.declined", "meeting.withdrawn"];
 
 async function send(trx: Trx, to: Array<{ email: string; full_name: string }>, kind: string, subject: (l: Locale) => Text, body: (l: Locale) => Text) {
   for (const person of to) {
@@ -53,7 +58,7 @@ async function send(trx: Trx, to: Array<{ email: string; full_name: string }>, k
     const vi = part("vi");
     const en = part("en");
     const message = { to: person.email, subject: `${vi.subject} / ${en.subject}`, body: `${vi.body}\n\n---\n\n${en.body}`, kind };
-    if (await overMeetingMailRate(trx, person.email)) await addToDigest(trx, message);
+    if (GROUPED_KINDS.includes(kind) && (await overMeetingMailRate(trx, person.email))) await addToDigest(trx, message);
     else await queueEmail(trx, message);
   }
   return to.length;
@@ -65,8 +70,7 @@ async function overMeetingMailRate(trx: Trx, email: string): Promise<boolean> {
     .selectFrom("outbox")
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("to_email", "=", email)
-    .where("kind", "like", "meeting.%")
-    .where("kind", "!=", DIGEST_KIND)
+    .where("kind", "in", GROUPED_KINDS)
     .where("created_at", ">", since)
     .execute();
   return Number(n) >= MEETING_MAILS_PER_MINUTE;
