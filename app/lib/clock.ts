@@ -1,8 +1,8 @@
 /**
  * One source of "now" for the app, the demo seed and the tests. CLOCK_OFFSET (for example
  * "+365d", "-2h", "+90m") moves it, so the whole suite can run as if it were a year later and
- * no date written into a test or the seed goes stale. Lucia keeps its own clock for sign-in
- * sessions (their expiry is real time on both sides), so it is left out.
+ * no date written into a test or the seed goes stale. Sign-in sessions use it too (our own
+ * validateSession in app/auth/lucia.server.ts); only the mailer's back-off keeps real time.
  */
 const UNIT_MS: Record<string, number> = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 };
 

@@ -3,7 +3,7 @@ import type { Transaction } from "kysely";
 import type { Database, Invitation, InvitationPurpose } from "../../db/schema";
 import { getDb, nowIso } from "~/db.server";
 import { hashPassword } from "~/auth/password.server";
-import { getLucia } from "~/auth/lucia.server";
+import { createSession, getLucia, sessionCookie } from "~/auth/lucia.server";
 import { translate, type Locale } from "~/lib/i18n";
 import type { Role } from "~/lib/roles";
 import { formatInstant, CONFERENCE_ZONE } from "~/lib/time";
@@ -161,11 +161,10 @@ export async function acceptInvitation(token: string, password: string, ip: stri
     });
   if (outcome === "disabled") return { ok: false as const, state: "revoked" as InvitationState };
   if (!outcome) return { ok: false as const, state: "used" as InvitationState };
-  const lucia = getLucia();
   // No role, new or old, is ever granted to a session opened before the link was followed.
-  await lucia.invalidateUserSessions(outcome.id);
-  const session = await lucia.createSession(outcome.id, {});
-  return { ok: true as const, sessionCookie: lucia.createSessionCookie(session.id).serialize(), registration: outcome.registration };
+  await getLucia().invalidateUserSessions(outcome.id);
+  const session = await createSession(outcome.id);
+  return { ok: true as const, sessionCookie: sessionCookie(session), registration: outcome.registration };
 }
 
 /** Thrown inside the accepting transaction so that its claim on the link rolls back. */
