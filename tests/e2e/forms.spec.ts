@@ -1,4 +1,5 @@
 import { demo, expect, signIn, test } from "./fixtures";
+import { DAY_MS, hanoiDay, hanoiTime, now } from "./support/dates";
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
@@ -69,8 +70,14 @@ test.describe("writing (own database)", () => {
     await page.getByLabel("E-mail").fill(email);
     await page.getByRole("combobox", { name: "Vai trò" }).selectOption("delegate");
     await page.getByRole("combobox", { name: "Đơn vị" }).selectOption({ label: "Quảng Ninh · Tỉnh, thành phố" });
+    const sentAt = now().getTime();
     await page.getByRole("button", { name: "Gửi lời mời" }).click();
-    await expect(page.getByText(email)).toBeVisible();
+    const notice = page.getByText(`Đã gửi lời mời đến ${email}.`);
+    await expect(notice).toBeVisible();
+    // Valid for seven days from the app's now, shown in Hà Nội time.
+    const expiry = (at: number) => `${hanoiTime(new Date(at + 7 * DAY_MS))} ${hanoiDay(new Date(at + 7 * DAY_MS))}`;
+    const text = (await notice.textContent())!.trim();
+    expect([sentAt, now().getTime()].map((at) => `Đã gửi lời mời đến ${email}. Đường dẫn trong thư hết hạn lúc ${expiry(at)} và chỉ người nhận thấy được.`)).toContain(text);
     // The one-time link reaches only the invitee's mailbox, never the organiser's page.
     const link = await mailbox.linkTo(email, "invitation");
     await expect(page.locator("main")).not.toContainText("/invite/");
