@@ -81,9 +81,11 @@ export function zonedLocalToUtc(local: string, zone: string): string | null {
   const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
   const check = new Date(asUtc);
   if (check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1) return null;
-  let guess = asUtc - zoneOffsetMinutes(new Date(asUtc), zone) * 60000;
-  guess = asUtc - zoneOffsetMinutes(new Date(guess), zone) * 60000;
-  return new Date(guess).toISOString();
+  const first = zoneOffsetMinutes(new Date(asUtc - zoneOffsetMinutes(new Date(asUtc), zone) * 60000), zone);
+  const second = zoneOffsetMinutes(new Date(asUtc - first * 60000), zone);
+  // The two agree unless the wall-clock time falls in a DST gap; then the offset from before the
+  // change (the smaller one) moves it forward, whichever side of UTC the zone is.
+  return new Date(asUtc - Math.min(first, second) * 60000).toISOString();
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");

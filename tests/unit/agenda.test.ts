@@ -11,6 +11,11 @@ const other = (over: Partial<TimedSession> & { id: number }): TimedSession => ({
 describe("overlaps", () => {
   it("treats touching sessions as free and any shared minute as an overlap", () => {
     expect(overlaps({ startsAt: "a1", endsAt: "a3" }, { startsAt: "a3", endsAt: "a5" })).toBe(false);
+    expect(overlaps({ startsAt: "a3", endsAt: "a5" }, { startsAt: "a1", endsAt: "a3" })).toBe(false);
+    expect(overlaps({ startsAt: "a1", endsAt: "a9" }, { startsAt: "a3", endsAt: "a5" })).toBe(true);
+    expect(overlaps({ startsAt: "a3", endsAt: "a5" }, { startsAt: "a1", endsAt: "a9" })).toBe(true);
+    expect(overlaps({ startsAt: "a1", endsAt: "a2" }, { startsAt: "a3", endsAt: "a5" })).toBe(false);
+    expect(overlaps({ startsAt: "a3", endsAt: "a5" }, { startsAt: "a1", endsAt: "a2" })).toBe(false);
     expect(overlaps({ startsAt: "2026-12-13T03:00Z", endsAt: "2026-12-13T04:00Z" }, { startsAt: "2026-12-13T03:59Z", endsAt: "2026-12-13T05:00Z" })).toBe(true);
   });
 });
@@ -37,6 +42,32 @@ describe("findClashes", () => {
     expect(findClashes({ ...planned, capacity: 151 }, [], context)).toEqual([{ kind: "capacity", roomCapacity: 150 }]);
     // 07:30 on the first day is still the conference's day, in Hà Nội time (00:30 UTC).
     expect(findClashes({ ...planned, startsAt: "2026-12-13T00:30:00.000Z", endsAt: "2026-12-13T01:00:00.000Z" }, [], context)).toEqual([]);
+  });
+
+  it("lets a session run to midnight of the last day, not past it", () => {
+    // 22:00–24:00 on 14 December in Hà Nội ends at 00:00 on the 15th: still the last day.
+    expect(findClashes({ ...planned, startsAt: "2026-12-14T15:00:00.000Z", endsAt: "2026-12-14T17:00:00.000Z" }, [], context)).toEqual([]);
+    // 23:00 on the 14th to 01:00 on the 15th runs past it.
+    expect(findClashes({ ...planned, startsAt: "2026-12-14T16:00:00.000Z", endsAt: "2026-12-14T18:00:00.000Z" }, [], context)).toEqual([
+      { kind: "outside", firstDay: "2026-12-13", lastDay: "2026-12-14" },
+    ]);
+    // 23:00 on the 12th is the day before the first.
+    expect(findClashes({ ...planned, startsAt: "2026-12-12T16:00:00.000Z", endsAt: "2026-12-12T18:00:00.000Z" }, [], context)).toEqual([
+      { kind: "outside", firstDay: "2026-12-13", lastDay: "2026-12-14" },
+    ]);
+  });
+
+  it("checks places against the room only when both are known, a full room being fine", () => {
+    expect(findClashes({ ...planned, capacity: 150 }, [], context)).toEqual([]);
+    expect(findClashes({ ...planned, capacity: null }, [], context)).toEqual([]);
+    expect(findClashes({ ...planned, capacity: 500 }, [], { ...context, roomCapacity: null })).toEqual([]);
+  });
+
+  it("does not call two sessions without a room a room clash", () => {
+    expect(findClashes({ ...planned, roomId: null }, [other({ id: 7, roomId: null })], context)).toEqual([]);
+    expect(findClashes({ ...planned, roomId: null, people: [40] }, [other({ id: 7, roomId: null, people: [40] })], context)).toEqual([
+      { kind: "person", sessionId: 7, registrationId: 40 },
+    ]);
   });
 
   it("lists the conference's days in its own zone", () => {

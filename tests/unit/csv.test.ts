@@ -37,8 +37,43 @@ describe("decodeCsvBytes", () => {
     for (const bytes of [le, be, bare]) expect(decodeCsvBytes(bytes)).toEqual({ ok: false, problem: { key: "csv.error.utf16" } });
   });
 
+  it("recognises UTF-16 by its BOM even when no byte is NUL", () => {
+    // "中文" in UTF-16: no NUL byte, and the BOM alone says what it is.
+    expect(decodeCsvBytes(new Uint8Array([0xff, 0xfe, 0x2d, 0x4e, 0x87, 0x65]))).toEqual({ ok: false, problem: { key: "csv.error.utf16" } });
+    expect(decodeCsvBytes(new Uint8Array([0xfe, 0xff, 0x4e, 0x2d, 0x65, 0x87]))).toEqual({ ok: false, problem: { key: "csv.error.utf16" } });
+    // Half a BOM is not one: just bytes that are not UTF-8.
+    for (const bytes of [[0xff, 0x41, 0x42], [0xfe, 0x41, 0x42], [0x41, 0xfe, 0x42], [0x41, 0xff, 0x42], [0xff, 0xff, 0x41], [0xfe, 0xfe, 0x41]]) {
+      expect(decodeCsvBytes(new Uint8Array(bytes)), String(bytes)).toEqual({ ok: false, problem: { key: "csv.error.notUtf8" } });
+    }
+  });
+
   it("recognises an Excel workbook uploaded instead of a CSV", () => {
     expect(decodeCsvBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]))).toEqual({ ok: false, problem: { key: "csv.error.workbook" } });
+    // An old .xls (an OLE compound file).
+    expect(decodeCsvBytes(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toEqual({ ok: false, problem: { key: "csv.error.workbook" } });
+  });
+
+  it("needs the whole signature: text that starts like a zip is still text", () => {
+    for (const head of [[0x51, 0x4b, 0x03, 0x04], [0x50, 0x4c, 0x03, 0x04], [0x50, 0x4b, 0x04, 0x04], [0x50, 0x4b, 0x03, 0x05]]) {
+      const bytes = new Uint8Array([...head, ...utf8(",x\n")]);
+      expect(decodeCsvBytes(bytes), String(head)).toEqual({ ok: true, text: new TextDecoder().decode(bytes), hadBom: false });
+    }
+    expect(decodeCsvBytes(utf8("PK,Mã\n1,2\n"))).toEqual({ ok: true, text: "PK,Mã\n1,2\n", hadBom: false });
+    for (const head of [[0xd1, 0xcf, 0x11, 0xe0], [0xd0, 0xce, 0x11, 0xe0], [0xd0, 0xcf, 0x12, 0xe0], [0xd0, 0xcf, 0x11, 0xe1]]) {
+      expect(decodeCsvBytes(new Uint8Array([...head, 0x41])), String(head)).toEqual({ ok: false, problem: { key: "csv.error.notUtf8" } });
+    }
+  });
+
+  it("takes off a whole BOM only, and keeps a letter that shares its first byte", () => {
+    // "，" (U+FF0C) is EF BC 8C in UTF-8: it starts like a BOM but is text.
+    expect(decodeCsvBytes(utf8("，a"))).toEqual({ ok: true, text: "，a", hadBom: false });
+    expect(decodeCsvBytes(new Uint8Array([0xef, 0xbb, 0xbf]))).toEqual({ ok: true, text: "", hadBom: true });
+  });
+
+  it("calls a file with a stray NUL binary, and one a quarter NUL UTF-16", () => {
+    expect(decodeCsvBytes(utf8("Họ và tên,E-mail\nAn,a@x.vn\u0000\n"))).toEqual({ ok: false, problem: { key: "csv.error.binary" } });
+    expect(decodeCsvBytes(new Uint8Array([0x61, 0x62, 0x00, 0x63, 0x64, 0x65, 0x00, 0x66]))).toEqual({ ok: false, problem: { key: "csv.error.utf16" } });
+    expect(decodeCsvBytes(new Uint8Array([0x61, 0x62, 0x00, 0x63, 0x64, 0x65, 0x67, 0x66]))).toEqual({ ok: false, problem: { key: "csv.error.binary" } });
   });
 });
 
@@ -48,6 +83,17 @@ describe("detectDelimiter", () => {
     expect(detectDelimiter("Họ và tên,E-mail,Đơn vị\n")).toBe(",");
     expect(detectDelimiter('"Tên; chức vụ",E-mail\n')).toBe(",");
     expect(detectDelimiter("one column")).toBe(",");
+  });
+
+  it("counts only outside quotes and only on the first line", () => {
+    expect(detectDelimiter('"a;b;c",d\n')).toBe(",");
+    expect(detectDelimiter('"a,b,c";d\n')).toBe(";");
+    expect(detectDelimiter("a,b,c;d\n")).toBe(",");
+    expect(detectDelimiter("a;b;c,d\n")).toBe(";");
+    expect(detectDelimiter("Họ và tên,E-mail\nx;y;z;w\n")).toBe(",");
+    expect(detectDelimiter("Họ và tên,E-mail\rx;y;z;w\r")).toBe(",");
+    // A line break inside quotes does not end the header.
+    expect(detectDelimiter('"Ghi\nchú";E-mail;Đơn vị,x\n')).toBe(";");
   });
 });
 
@@ -71,6 +117,22 @@ describe("parseCsv", () => {
     expect(parsed.ok && parsed.records.map((r) => r.line)).toEqual([1, 2, 5]);
   });
 
+  it("counts line breaks inside quotes of every kind when numbering records", () => {
+    const crlf = parseCsv('h\r\n"x\r\ny",1\r\nz,2\r\n');
+    expect(crlf.ok && crlf.records.map((r) => r.line)).toEqual([1, 2, 4]);
+    const cr = parseCsv('h\r"x\ry",1\rz,2\r');
+    expect(cr.ok && cr.records.map((r) => r.line)).toEqual([1, 2, 4]);
+    expect(cr.ok && cr.records[1].cells).toEqual(["x\ry", "1"]);
+  });
+
+  it("keeps a quote inside an unquoted cell as it is", () => {
+    expect(cells('Màn hình 5" rộng,x\n')).toEqual([['Màn hình 5" rộng', "x"]]);
+  });
+
+  it("keeps the last record of a one-column file without a final line end", () => {
+    expect(cells("Họ và tên\nAn")).toEqual([["Họ và tên"], ["An"]]);
+  });
+
   it("reports a quote that is never closed, with its line", () => {
     expect(parseCsv('a,b\n"open,c\nd,e\n')).toEqual({ ok: false, problem: { key: "csv.error.unclosedQuote", params: { line: 2 } } });
   });
@@ -83,6 +145,20 @@ describe("parseCsv", () => {
     const exact = parseCsv(text, { limit: 20 });
     expect(exact.ok && exact.truncated).toBe(false);
   });
+
+  it("counts the limit exactly, with or without a final line end", () => {
+    expect(parseCsv("a\nb\nc\n", { limit: 3 })).toEqual({
+      ok: true,
+      truncated: false,
+      records: [{ line: 1, cells: ["a"] }, { line: 2, cells: ["b"] }, { line: 3, cells: ["c"] }],
+    });
+    expect(parseCsv("a\nb\nc", { limit: 2 })).toEqual({ ok: true, truncated: true, records: [{ line: 1, cells: ["a"] }, { line: 2, cells: ["b"] }] });
+  });
+
+  it("stops reading at the limit, so a broken tail of a long file does not matter", () => {
+    const parsed = parseCsv('a\nb\nc\n"never closed', { limit: 2 });
+    expect(parsed).toEqual({ ok: true, truncated: true, records: [{ line: 1, cells: ["a"] }, { line: 2, cells: ["b"] }] });
+  });
 });
 
 describe("formula guard", () => {
@@ -92,6 +168,7 @@ describe("formula guard", () => {
     expect(guardCell("+SUM(A1:A2)")).toBe("'+SUM(A1:A2)");
     expect(guardCell("-2+3+cmd|' /C calc'!A0")).toBe("'-2+3+cmd|' /C calc'!A0");
     expect(guardCell("\tx")).toBe("'\tx");
+    expect(guardCell("\rx")).toBe("'\rx");
   });
 
   it("leaves phone numbers and ordinary text readable", () => {
@@ -101,6 +178,8 @@ describe("formula guard", () => {
   it("is undone on import, so an exported file re-imports the same text", () => {
     for (const v of ["=1+2", "@x", "+SUM(A1)", "-Đặng"]) expect(unguardCell(guardCell(v))).toBe(v);
     expect(unguardCell("'bình thường")).toBe("'bình thường");
+    expect(unguardCell("Ghi chú: '=1")).toBe("Ghi chú: '=1");
+    expect(unguardCell("''=1")).toBe("''=1");
   });
 });
 

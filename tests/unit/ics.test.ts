@@ -1,6 +1,7 @@
 import ICAL from "ical.js";
-import { describe, expect, it } from "vitest";
-import { escapeText, foldLine, icsCalendar, sequenceFrom, sessionUid, type IcsEvent } from "~/lib/ics";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { now as clockNow } from "~/lib/clock";
+import { escapeText, foldLine, icsCalendar, icsDateTime, sequenceFrom, sessionUid, type IcsEvent } from "~/lib/ics";
 
 const events: IcsEvent[] = [
   {
@@ -29,9 +30,11 @@ function parse(text: string) {
 }
 
 describe("icsCalendar", () => {
-  const text = icsCalendar({ name: "Chương trình Hội nghị Ngoại vụ", events, now: new Date("2021-12-01T00:00:00Z") });
+  // Built inside each test, not while the file is collected, so a broken writer fails a test.
+  const calendar = () => icsCalendar({ name: "Chương trình Hội nghị Ngoại vụ", events, now: new Date("2021-12-01T00:00:00Z") });
 
   it("parses with ical.js and carries the calendar's properties", () => {
+    const text = calendar();
     const { component } = parse(text);
     expect(component.getFirstPropertyValue("version")).toBe("2.0");
     expect(component.getFirstPropertyValue("calscale")).toBe("GREGORIAN");
@@ -41,6 +44,7 @@ describe("icsCalendar", () => {
   });
 
   it("gives the right instants, in UTC", () => {
+    const text = calendar();
     const { events: parsed } = parse(text);
     expect(parsed).toHaveLength(2);
     expect(parsed[0].startDate.toJSDate().toISOString()).toBe("2021-12-13T03:20:00.000Z");
@@ -50,6 +54,7 @@ describe("icsCalendar", () => {
   });
 
   it("keeps Vietnamese text, quotes, commas and line breaks intact", () => {
+    const text = calendar();
     const { events: parsed } = parse(text);
     expect(parsed[0].summary).toBe("Phiên thảo luận 1: Ngoại giao kinh tế phục vụ phát triển địa phương");
     expect(parsed[0].location).toBe("Phòng họp 1");
@@ -58,6 +63,7 @@ describe("icsCalendar", () => {
   });
 
   it("keeps UIDs stable across two generations and derives SEQUENCE from updated_at", () => {
+    const text = calendar();
     const again = icsCalendar({ name: "x", events, now: new Date("2022-01-01T00:00:00Z") });
     expect(parse(again).events.map((e) => e.uid)).toEqual(parse(text).events.map((e) => e.uid));
     expect(parse(text).events[0].uid).toBe("programme-session-3@ngoaivu.test");
@@ -69,6 +75,7 @@ describe("icsCalendar", () => {
   });
 
   it("ends every line with CRLF and folds at 75 octets without splitting a character", () => {
+    const text = calendar();
     expect(text.endsWith("\r\n")).toBe(true);
     expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
     const lines = text.split("\r\n").slice(0, -1);
@@ -80,7 +87,96 @@ describe("icsCalendar", () => {
   });
 });
 
+describe("icsCalendar properties", () => {
+  afterEach(() => vi.useRealTimers());
+  const veventLines = (text: string) =>
+    text
+      .replace(/\r\n /g, "")
+      .split("BEGIN:VEVENT\r\n")
+      .slice(1)
+      .map((block) => block.split("\r\n"));
+
+  it("names its producer and stamps every event with the download time", () => {
+    const text = icsCalendar({ name: "x", events, now: new Date("2021-12-01T08:30:15.250Z") });
+    expect(text.split("\r\n").slice(0, 3)).toEqual(["BEGIN:VCALENDAR", "PRODID:-//Bo Ngoai giao Viet Nam//Hoi nghi Ngoai vu//VI", "VERSION:2.0"]);
+    for (const lines of veventLines(text)) expect(lines).toContain("DTSTAMP:20211201T083015Z");
+  });
+
+  it("stamps with the app's clock when no time is given", () => {
+    vi.useFakeTimers({ now: new Date("2021-12-01T08:30:15.000Z") });
+    const text = icsCalendar({ name: "x", events: [events[1]] });
+    expect(veventLines(text)[0]).toContain(`DTSTAMP:${icsDateTime(clockNow())}`);
+  });
+
+  it("writes LOCATION, DESCRIPTION and URL only for an event that has them", () => {
+    const [full, bare] = veventLines(
+      icsCalendar({ name: "x", events: [events[0], { ...events[1], location: null, description: "", url: null }], now: new Date("2021-12-01T00:00:00Z") }),
+    );
+    expect(full).toContain("LOCATION:Phòng họp 1");
+    expect(full).toContain("URL:http://localhost:3000/programme#session-3");
+    expect(full.some((l) => l.startsWith("DESCRIPTION:Chủ trì"))).toBe(true);
+    expect(bare.filter((l) => /^(LOCATION|DESCRIPTION|URL)[:;]/.test(l))).toEqual([]);
+    expect(bare).toEqual([
+      "UID:programme-session-8@ngoaivu.test",
+      "DTSTAMP:20211201T000000Z",
+      "DTSTART:20211214T083000Z",
+      "DTEND:20211214T103000Z",
+      "SUMMARY:Phiên bế mạc",
+      "LAST-MODIFIED:20211102T080000Z",
+      `SEQUENCE:${sequenceFrom(events[1].updatedAt)}`,
+      "END:VEVENT",
+      "END:VCALENDAR",
+      "",
+    ]);
+  });
+});
+
+describe("date-times and SEQUENCE", () => {
+  it("writes an instant in UTC without separators or milliseconds, from text or a Date", () => {
+    expect(icsDateTime("2021-12-13T01:00:00.000Z")).toBe("20211213T010000Z");
+    expect(icsDateTime("2021-12-13T08:00:00+07:00")).toBe("20211213T010000Z");
+    expect(icsDateTime(new Date("2021-12-13T01:02:03.456Z"))).toBe("20211213T010203Z");
+  });
+
+  it("counts SEQUENCE in whole seconds since 2020, never below 0", () => {
+    expect(sequenceFrom("2020-01-01T00:00:00.000Z")).toBe(0);
+    expect(sequenceFrom("2020-01-01T00:01:40.999Z")).toBe(100);
+    expect(sequenceFrom("2021-01-01T00:00:00.000Z")).toBe(366 * 86400);
+    expect(sequenceFrom("2019-12-31T23:59:59.000Z")).toBe(0);
+    expect(sequenceFrom("not a date")).toBe(0);
+  });
+});
+
 describe("escaping and folding", () => {
+  it("writes text in NFC", () => {
+    expect(escapeText("Nguyễn".normalize("NFD"))).toBe("Nguyễn".normalize("NFC"));
+  });
+
+  it("folds ASCII at exactly 75 octets, then 74 after each leading space", () => {
+    const line = `DESCRIPTION:${"x".repeat(200)}`;
+    const parts = foldLine(line).split("\r\n");
+    expect(parts.map((p) => p.length)).toEqual([75, 75, 64]);
+    expect(parts.slice(1).every((p) => p.startsWith(" "))).toBe(true);
+    expect(foldLine("x".repeat(75))).toBe("x".repeat(75));
+    expect(foldLine("x".repeat(76))).toBe(`${"x".repeat(75)}\r\n x`);
+  });
+
+  it.each([
+    ["\u007f", 1],
+    ["\u0080", 2],
+    ["\u07ff", 2],
+    ["\u0800", 3],
+    ["\uffff", 3],
+    ["\u{10000}", 4],
+    ["😀", 4],
+  ])("counts %j as %i octet(s) when folding", (char, octets) => {
+    // As many whole characters as fit in the first 75 octets stay on the first line.
+    const perLine = Math.floor(75 / octets);
+    const folded = foldLine(char.repeat(perLine + 1)).split("\r\n");
+    expect(folded[0]).toBe(char.repeat(perLine));
+    expect(folded[1]).toBe(` ${char}`);
+  });
+
   it("escapes backslash, semicolon, comma and newlines", () => {
     expect(escapeText("a\\b;c,d\ne\r\nf")).toBe("a\\\\b\\;c\\,d\\ne\\nf");
   });

@@ -30,7 +30,28 @@ describe("plural", () => {
     expect(fillPlurals("en", t, { n: "1" })).toBe("1 row");
   });
 
+  it("reads exact forms, any spacing before a form, and braces inside a form", () => {
+    const t = "{n, plural, =0 {no rows} =10 {ten rows} one{# row} other  {# rows}}";
+    expect(fillPlurals("en", t, { n: 0 })).toBe("no rows");
+    expect(fillPlurals("en", t, { n: 10 })).toBe("ten rows");
+    expect(fillPlurals("en", t, { n: 1 })).toBe("1 row");
+    expect(fillPlurals("en", t, { n: 7 })).toBe("7 rows");
+    const nested = "{n, plural, one {# meeting with {name}} other {# meetings with {name}}}, then {x}";
+    expect(fillPlurals("en", nested, { n: 2 })).toBe("2 meetings with {name}, then {x}");
+    expect(fillPlurals("en", nested, { n: 1 })).toBe("1 meeting with {name}, then {x}");
+  });
+
+  it("keeps the text around a block it cannot fill", () => {
+    const t = "Có {n, plural, other {# hàng}} trong {m, plural, other {# tệp}}.";
+    expect(fillPlurals("vi", t, { m: 2 })).toBe("Có {n, plural, other {# hàng}} trong 2 tệp.");
+    expect(fillPlurals("en", "A {n, plural, one {# row} other {# rows}} and {m, plural, one {# x}", { n: 2, m: 1 })).toBe(
+      "A 2 rows and {m, plural, one {# x}",
+    );
+  });
+
   it("leaves malformed blocks untouched", () => {
+    expect(fillPlurals("en", "{n, plural, foo one {# row} other {# rows}}", { n: 1 })).toBe("{n, plural, foo one {# row} other {# rows}}");
+    expect(fillPlurals("en", "{n, plural, =x {none} other {# rows}}", { n: 1 })).toBe("{n, plural, =x {none} other {# rows}}");
     expect(fillPlurals("en", "{n, plural, one {# row}", { n: 1 })).toBe("{n, plural, one {# row}");
     expect(fillPlurals("en", "{n, plural, one {# row} other {# rows", { n: 1 })).toBe("{n, plural, one {# row} other {# rows");
     expect(fillPlurals("en", "{n, plural, few {# rows}}", { n: 1 })).toBe("{n, plural, few {# rows}}");

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { delegateFilterParams, parseDelegateFilters } from "~/lib/delegate-filters";
 import { joinWindow } from "~/lib/join";
+import { ORGANISATION_KINDS } from "~/lib/roles";
 import {
+  BADGE_CATEGORIES,
+  STATUSES,
   badgeCodeFrom,
   delegateMayCancel,
   holdsInPersonPlace,
@@ -39,7 +42,63 @@ describe("places", () => {
   });
 });
 
+describe("status moves", () => {
+  // The organisers' table of moves: anything not listed is refused.
+  const allowed = new Set([
+    "pending→approved",
+    "pending→rejected",
+    "waitlisted→approved",
+    "waitlisted→rejected",
+    "approved→rejected",
+    "approved→pending",
+    "rejected→pending",
+    "rejected→approved",
+    "cancelled→pending",
+  ]);
+  it.each(STATUSES.flatMap((from) => STATUSES.map((to) => [from, to] as const)))("an organiser may move %s → %s only if the table says so", (from, to) => {
+    expect(organiserMayMove(from, to)).toBe(allowed.has(`${from}→${to}`));
+  });
+
+  it("lets a delegate cancel a pending, approved or waitlisted registration only", () => {
+    expect(STATUSES.filter(delegateMayCancel)).toEqual(["pending", "approved", "waitlisted"]);
+  });
+});
+
+describe("badge categories", () => {
+  it("give every organisation kind its own colour and its own Vietnamese code", () => {
+    expect(Object.keys(BADGE_CATEGORIES).sort()).toEqual([...ORGANISATION_KINDS].sort());
+    const colours = ORGANISATION_KINDS.map((k) => BADGE_CATEGORIES[k].colour);
+    for (const c of colours) expect(c).toMatch(/^#[0-9a-f]{6}$/);
+    expect(new Set(colours).size).toBe(ORGANISATION_KINDS.length);
+    expect(Object.fromEntries(ORGANISATION_KINDS.map((k) => [k, BADGE_CATEGORIES[k].code]))).toEqual({
+      ministry: "BN",
+      province: "DP",
+      mission: "CQĐD",
+      foreign: "QT",
+      enterprise: "DN",
+      other: "KH",
+    });
+  });
+});
+
 describe("badge codes", () => {
+  const bytes = (...b: number[]) => new Uint8Array(b);
+  it("spell the low 60 bits, five at a time, lowest first", () => {
+    expect(badgeCodeFrom(bytes(0, 0, 0, 0, 0, 0, 0, 0))).toBe("0000-0000-0000");
+    expect(badgeCodeFrom(bytes(0, 0, 0, 0, 0, 0, 0, 1))).toBe("1000-0000-0000");
+    expect(badgeCodeFrom(bytes(0, 0, 0, 0, 0, 0, 0, 31))).toBe("Z000-0000-0000");
+    expect(badgeCodeFrom(bytes(0, 0, 0, 0, 0, 0, 0, 32))).toBe("0100-0000-0000");
+    expect(badgeCodeFrom(bytes(0, 0, 0, 0, 0, 0, 1, 0))).toBe("0800-0000-0000");
+    expect(badgeCodeFrom(bytes(255, 255, 255, 255, 255, 255, 255, 255))).toBe("ZZZZ-ZZZZ-ZZZZ");
+    // The top 4 of the 64 bits are not used.
+    expect(badgeCodeFrom(bytes(0xf0, 0, 0, 0, 0, 0, 0, 0))).toBe("0000-0000-0000");
+    expect(badgeCodeFrom(bytes(0x08, 0, 0, 0, 0, 0, 0, 0))).toBe("0000-0000-000G");
+  });
+
+  it("read the first 8 bytes only", () => {
+    expect(badgeCodeFrom(bytes(1, 2, 3, 4, 5, 6, 7, 8, 9, 10))).toBe(badgeCodeFrom(bytes(1, 2, 3, 4, 5, 6, 7, 8)));
+  });
+
   it("are 12 unambiguous characters from 60 random bits", () => {
     const code = badgeCodeFrom(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]));
     expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);

@@ -43,6 +43,7 @@ describe("validateResult", () => {
     ["a cap exceeded", (r) => (r.meetings.push({ request: "r3", slot: "s1", table: "T2" }), (r.unscheduled = [])), /"C" has 2 meetings, more than its maximum of 1/],
     ["a locked meeting moved", (r) => (r.meetings[1].table = "T1", r.meetings[2].table = "T2"), /locked meeting "r2" is not kept/],
     ["a locked meeting dropped", (r) => r.meetings.splice(1, 1), /locked meeting "r2" is not kept/],
+    ["a locked meeting moved to another slot at its table", (r) => (r.meetings[1].slot = "s1"), /locked meeting "r2" is not kept in slot "s2" at table "T2"/],
     ["a request neither placed nor listed", (r) => (r.unscheduled = []), /"r3" is neither placed nor listed/],
     ["a request placed and unscheduled", (r) => r.unscheduled.push({ request: "r1", reason: "x" }), /"r1" is both placed and unscheduled/],
     ["an unscheduled request without a reason", (r) => (r.unscheduled[0].reason = " "), /"r3" has no reason/],
@@ -51,9 +52,22 @@ describe("validateResult", () => {
     ["an unknown unscheduled request", (r) => r.unscheduled.push({ request: "r9", reason: "x" }), /unknown request "r9"/],
     ["an unknown slot", (r) => (r.meetings[2].slot = "s7"), /unknown slot "s7"/],
     ["an unknown table", (r) => (r.meetings[2].table = "T9"), /unknown table "T9"/],
+    ["a locked place given to another request", (r) => (r.meetings[1].request = "r3", (r.unscheduled = [{ request: "r2", reason: "x" }])), /locked meeting "r2" is not kept in slot "s2" at table "T2"/],
+    ["an unscheduled request whose reason is missing", (r) => delete (r.unscheduled[0] as { reason?: string }).reason, /"r3" has no reason/],
   ])("catches %s", (_name, change, message) => {
     const violations = check(change);
     expect(violations.some((v) => message.test(v)), violations.join("\n")).toBe(true);
+  });
+});
+
+describe("validateResult on maxima", () => {
+  it("counts a single meeting against a maximum of none", () => {
+    const instance: Instance = { ...base, parties: base.parties.map((p) => (p.id === "E" ? { ...p, maxMeetings: 0 } : p)) };
+    expect(validateResult(instance, good)).toEqual(['"E" has 1 meeting, more than its maximum of 0']);
+  });
+  it("accepts a party exactly at its maximum and names every party over it", () => {
+    const instance: Instance = { ...base, parties: base.parties.map((p) => (p.id === "A" ? { ...p, maxMeetings: 2 } : p.id === "D" ? { ...p, maxMeetings: 0 } : p)) };
+    expect(validateResult(instance, good)).toEqual(['"D" has 1 meeting, more than its maximum of 0']);
   });
 });
 
@@ -68,13 +82,46 @@ describe("parseInstance", () => {
     expect(parsed.ok && parsed.instance.requests[3].priority).toBe(1);
     expect(parsed.ok && parsed.instance.locked).toEqual(base.locked);
   });
-  it.each<[string, unknown, RegExp]>([
-    ["not an object", [1, 2], /must be a JSON object/],
-    ["missing slots", { tables: [], parties: [], requests: [] }, /"slots" must be an array/],
+  it.each<[string, unknown, string]>([
+    ["not an object", [1, 2], "the instance must be a JSON object"],
+    ["null", null, "the instance must be a JSON object"],
+    ["a string", "slots", "the instance must be a JSON object"],
+    ["missing slots", { tables: [], parties: [], requests: [] }, '"slots" must be an array'],
+    ["missing tables", { slots: [], parties: [], requests: [] }, '"tables" must be an array'],
+    ["missing parties", { slots: [], tables: [], requests: [] }, '"parties" must be an array'],
+    ["missing requests", { slots: [], tables: [], parties: [] }, '"requests" must be an array'],
+    ["locked that is not a list", { slots: [], tables: [], parties: [], requests: [], locked: {} }, '"locked" must be an array'],
+    ["a field the format does not have", { slots: [], tables: [], parties: [], requests: [], extra: 1 }, 'instance: unknown field "extra"'],
+    ["a slot that is null", { slots: [null], tables: [], parties: [], requests: [] }, "slots[0] must be an object"],
+    ["a table that is a list", { slots: [], tables: [["T1"]], parties: [], requests: [] }, "tables[0] must be an object"],
+    ["a party that is text", { slots: [], tables: [], parties: ["A"], requests: [] }, "parties[0] must be an object"],
   ])("refuses %s", (_n, json, message) => {
-    const parsed = parseInstance(json);
-    expect(parsed.ok).toBe(false);
-    expect(!parsed.ok && parsed.error).toMatch(message);
+    expect(parseInstance(json)).toEqual({ ok: false, error: message });
+  });
+
+  it("takes a missing locked list as none", () => {
+    const { locked: _locked, ...rest } = structuredClone(base);
+    expect(parseInstance(rest)).toEqual({ ok: true, instance: { ...rest, locked: [] } });
+  });
+
+  it("keeps availability, maxima of 0 and a locked meeting at its party's maximum", () => {
+    const parsed = withChange((i) => {
+      i.parties[4].maxMeetings = 0;
+      i.parties[3].maxMeetings = 1; // D's one locked meeting is at its maximum
+      i.parties[1].available = ["s1", "s2"];
+    });
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) {
+      expect(parsed.instance.parties[4]).toEqual({ id: "E", maxMeetings: 0 });
+      expect(parsed.instance.parties[3]).toEqual({ id: "D", maxMeetings: 1 });
+      expect(parsed.instance.parties[1]).toEqual({ id: "B", available: ["s1", "s2"] });
+    }
+  });
+
+  it("passes on errors that are not about the instance", () => {
+    const json = { tables: [], parties: [], requests: [] };
+    Object.defineProperty(json, "slots", { enumerable: true, get: () => { throw new RangeError("boom"); } });
+    expect(() => parseInstance(json)).toThrow(RangeError);
   });
   it.each<[string, (i: any) => void, RegExp]>([
     ["an unknown party", (i) => (i.requests[0].b = "Z"), /request "r1" names unknown party "Z"/],
@@ -93,6 +140,35 @@ describe("parseInstance", () => {
     ["two locked meetings for one party", (i) => i.locked.push({ request: "r3", slot: "s2", table: "T1" }), /both need "C" in slot "s2"/],
     ["a locked meeting outside availability", (i) => i.locked.push({ request: "r1", slot: "s2", table: "T1" }), /where "B" is not available/],
     ["an unknown field", (i) => (i.requests[0].prio = 2), /unknown field "prio"/],
+    ["a slot id that is not text", (i) => (i.slots[1].id = 2), /^slots\[1\]: "id" must be a non-empty string$/],
+    ["an empty slot id", (i) => (i.slots[1].id = ""), /^slots\[1\]: "id" must be a non-empty string$/],
+    ["a blank slot end", (i) => (i.slots[0].end = "  "), /^slots\[0\]: "end" must be a non-empty string$/],
+    ["an unknown slot field", (i) => (i.slots[0].room = "A"), /^slots\[0\]: unknown field "room"$/],
+    ["a slot that ends as it starts", (i) => (i.slots[0].end = i.slots[0].start), /^slot "s1": end must be after start$/],
+    ["a slot that ends before it starts", (i) => (i.slots[0].end = "2026-12-13T13:00:00+07:00"), /^slot "s1": end must be after start$/],
+    ["an unknown table field", (i) => (i.tables[1].seats = 4), /^tables\[1\]: unknown field "seats"$/],
+    ["a table without an id", (i) => delete i.tables[1].id, /^tables\[1\]: "id" must be a non-empty string$/],
+    ["a duplicate table id", (i) => (i.tables[1].id = "T1"), /^duplicate table id "T1"$/],
+    ["an unknown party field", (i) => (i.parties[2].name = "C"), /^parties\[2\]: unknown field "name"$/],
+    ["availability that is not a list", (i) => (i.parties[1].available = "s1"), /^party "B": "available" must be an array of slot ids$/],
+    ["availability that is not slot ids", (i) => (i.parties[1].available = [1]), /^party "B": "available" must be an array of slot ids$/],
+    ["a slot listed twice in availability", (i) => (i.parties[1].available = ["s1", "s1"]), /^party "B" lists slot "s1" twice in "available"$/],
+    ["a cap that is text", (i) => (i.parties[0].maxMeetings = "2"), /^party "A": "maxMeetings" must be a whole number ≥ 0$/],
+    ["a cap that is a fraction", (i) => (i.parties[0].maxMeetings = 1.5), /^party "A": "maxMeetings" must be a whole number ≥ 0$/],
+    ["a request without an id", (i) => (i.requests[2].id = " "), /^requests\[2\]: "id" must be a non-empty string$/],
+    ["an unknown first party", (i) => (i.requests[2].a = "Q"), /^request "r3" names unknown party "Q"$/],
+    ["a locked meeting without a table", (i) => delete i.locked[0].table, /^locked\[0\]: "table" must be a non-empty string$/],
+    ["a request locked twice", (i) => i.locked.push({ request: "r2", slot: "s1", table: "T1" }), /^request "r2" is locked twice$/],
+    [
+      "locked meetings over a party's maximum",
+      (i) => ((i.parties[2].maxMeetings = 1), i.locked.push({ request: "r3", slot: "s1", table: "T1" })),
+      /^"C" has more locked meetings than its maximum of 1$/,
+    ],
+    [
+      "locked meetings over a maximum of none",
+      (i) => (i.parties[3].maxMeetings = 0),
+      /^"D" has more locked meetings than its maximum of 0$/,
+    ],
   ])("refuses %s", (_name, change, message) => {
     const parsed = withChange(change);
     expect(parsed.ok).toBe(false);

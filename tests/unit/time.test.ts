@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  CONFERENCE_ZONE,
   formatInstant,
   formatRange,
   isValidTimeZone,
@@ -36,6 +37,39 @@ describe("zonedLocalToUtc", () => {
     expect(zonedLocalToUtc("2021-12-13T25:00", HCM)).toBeNull();
   });
 
+  it("accepts seconds and surrounding spaces, and nothing else around the date-time", () => {
+    expect(zonedLocalToUtc("2021-12-13T08:00:05", HCM)).toBe("2021-12-13T01:00:05.000Z");
+    expect(zonedLocalToUtc("  2021-12-13T08:00 ", HCM)).toBe("2021-12-13T01:00:00.000Z");
+    expect(zonedLocalToUtc("x2021-12-13T08:00", HCM)).toBeNull();
+    expect(zonedLocalToUtc("2021-12-13T08:00Z", HCM)).toBeNull();
+    expect(zonedLocalToUtc("2021-12-13T08:00:5", HCM)).toBeNull();
+    expect(zonedLocalToUtc("2021-12-13T08:00:ab", HCM)).toBeNull();
+  });
+
+  it("takes the first and last of every field and refuses one past them", () => {
+    expect(zonedLocalToUtc("2021-01-01T00:00:00", HCM)).toBe("2020-12-31T17:00:00.000Z");
+    expect(zonedLocalToUtc("2021-12-31T23:59:59", HCM)).toBe("2021-12-31T16:59:59.000Z");
+    expect(zonedLocalToUtc("2021-01-31T08:00", HCM)).toBe("2021-01-31T01:00:00.000Z");
+    for (const bad of ["2021-00-10T08:00", "2021-13-10T08:00", "2021-12-00T08:00", "2021-12-32T08:00", "2021-12-13T24:00", "2021-12-13T08:60", "2021-12-13T08:00:60", "2021-04-31T08:00"]) {
+      expect(zonedLocalToUtc(bad, HCM), bad).toBeNull();
+    }
+  });
+
+  it("finds the offset of the instant itself next to a daylight-saving change", () => {
+    // 05:00 on the day Los Angeles moves to PDT (02:00 PST → 03:00 PDT) is 12:00 UTC, not 13:00.
+    expect(zonedLocalToUtc("2022-03-13T05:00", "America/Los_Angeles")).toBe("2022-03-13T12:00:00.000Z");
+    expect(zonedLocalToUtc("2022-03-13T01:59", "America/Los_Angeles")).toBe("2022-03-13T09:59:00.000Z");
+    expect(zonedLocalToUtc("2022-03-13T03:00", "America/Los_Angeles")).toBe("2022-03-13T10:00:00.000Z");
+  });
+
+  it("moves a time the clocks skip forward, on either side of UTC", () => {
+    // 02:30 does not exist on those days; calendars read it with the offset before the change.
+    expect(utcToZonedLocal(zonedLocalToUtc("2022-03-13T02:30", "America/Los_Angeles")!, "America/Los_Angeles")).toBe("2022-03-13T03:30");
+    expect(zonedLocalToUtc("2022-03-13T02:30", "America/Los_Angeles")).toBe("2022-03-13T10:30:00.000Z");
+    expect(zonedLocalToUtc("2022-03-27T02:30", "Europe/Paris")).toBe("2022-03-27T01:30:00.000Z");
+    expect(zonedLocalToUtc("2022-10-02T02:30", "Australia/Sydney")).toBe("2022-10-01T16:30:00.000Z");
+  });
+
   it("round-trips with utcToZonedLocal", () => {
     for (const zone of [HCM, "America/Los_Angeles", "Asia/Kolkata", "Europe/Paris", "Australia/Sydney"]) {
       const utc = zonedLocalToUtc("2026-12-13T14:20", zone)!;
@@ -67,9 +101,23 @@ describe("offsets and labels", () => {
   });
 
   it("names zones and validates them", () => {
+    expect(CONFERENCE_ZONE).toBe("Asia/Ho_Chi_Minh");
+    expect(isValidTimeZone(CONFERENCE_ZONE)).toBe(true);
     expect(zoneCity("America/Los_Angeles")).toBe("Los Angeles");
+    expect(zoneCity("America/Argentina/Buenos_Aires")).toBe("Buenos Aires");
+    expect(zoneCity("UTC")).toBe("UTC");
     expect(isValidTimeZone("Asia/Ho_Chi_Minh")).toBe(true);
     expect(isValidTimeZone("Mars/Olympus")).toBe(false);
+    expect(isValidTimeZone("Mars/Olympus")).toBe(false);
+  });
+
+  it("formats in the named style, date and time by default", () => {
+    const iso = "2026-12-13T01:00:00.000Z";
+    expect(formatInstant(iso, HCM, "en")).toBe("13/12/2026, 08:00");
+    expect(formatInstant(iso, HCM, "vi")).toBe("08:00 13/12/2026");
+    expect(formatInstant(iso, HCM, "en", "date")).toBe("13/12/2026");
+    expect(formatInstant(iso, HCM, "en", "longDate")).toBe("Sunday, 13 December 2026");
+    expect(formatInstant(iso, HCM, "vi", "longDate")).toBe("Chủ Nhật, 13 tháng 12, 2026");
   });
 });
 
@@ -78,5 +126,10 @@ describe("formatRange", () => {
     expect(formatRange("2021-12-13T01:00:00Z", "2021-12-13T10:00:00Z", HCM, "en")).toBe("13/12/2021");
     expect(formatRange("2021-12-13T01:00:00Z", "2021-12-14T10:00:00Z", HCM, "en")).toBe("13/12/2021 – 14/12/2021");
     expect(formatRange("2021-12-13T01:00:00Z", "2021-12-13T10:30:00Z", HCM, "en", true)).toBe("13/12/2021, 08:00–17:30");
+    expect(formatRange("2021-12-13T01:00:00Z", "2021-12-14T10:00:00Z", HCM, "en", true)).toBe("13/12/2021, 08:00 – 14/12/2021, 17:00");
+    expect(formatRange("2021-12-13T01:00:00Z", "2021-12-14T10:00:00Z", HCM, "vi", true)).toBe("08:00 13/12/2021 – 17:00 14/12/2021");
+    // The same instants are two days in Hà Nội but one in Los Angeles.
+    expect(formatRange("2021-12-12T16:00:00Z", "2021-12-12T18:00:00Z", "America/Los_Angeles", "en")).toBe("12/12/2021");
+    expect(formatRange("2021-12-12T16:00:00Z", "2021-12-12T18:00:00Z", HCM, "en")).toBe("12/12/2021 – 13/12/2021");
   });
 });

@@ -296,7 +296,12 @@ export async function scheduleMeetings(instance: Instance, options: ScheduleOpti
   let plan = greedy(pr);
   let optimal = false;
   if (options.useSolver !== false) {
-    const exact = solveExactly(await loadHighs(), pr, options.timeLimitSec ?? 10);
+    // A solver that cannot be loaded is a solver that failed: use the fallback, and load it again next time.
+    const highs = await loadHighs().catch(() => {
+      highsPromise = undefined;
+      return null;
+    });
+    const exact = highs && solveExactly(highs, pr, options.timeLimitSec ?? 10);
     if (exact && (exact.optimal || planWeight(pr, exact.plan) >= planWeight(pr, plan))) {
       plan = exact.plan;
       optimal = exact.optimal;
