@@ -78,10 +78,13 @@ test.describe("checking in (own database)", () => {
     await page.getByRole("button", { name: "Tìm kiếm" }).click();
     const results = page.getByTestId("checkin-search-results");
     await expect(results).toContainText("Ông Lê Văn Hùng");
+    const againAt = hanoiTime();
     await results.getByRole("button", { name: "Ghi nhận có mặt: Lê Văn Hùng" }).click();
     await expect(result).toHaveAttribute("data-state", "checked_in");
     await expect(page).toHaveURL(/q=le\+van\+hung/);
     await expect(results).toContainText(/Có mặt lúc \d{2}:\d{2}/);
+    const presentAt = /Có mặt lúc (\d{2}:\d{2})/.exec((await results.textContent())!)![1];
+    expect([againAt, hanoiTime()]).toContain(presentAt);
     await expect(page.getByTestId("checkin-present")).toHaveText(`${before.present + 1} / ${before.expected}`);
     expect(errors).toEqual([]);
   });
