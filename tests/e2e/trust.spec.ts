@@ -72,11 +72,13 @@ test.describe("trust (own database)", () => {
     await page.getByLabel("E-mail").fill("dai-bieu.bacgiang@ngoaivu.test");
     await page.getByRole("button", { name: "Gửi đường dẫn" }).click();
     await expect(page.getByTestId("reset-sent")).toContainText("Nếu e-mail này có tài khoản");
+    const known = await page.getByTestId("reset-sent").textContent();
     // An unknown address gets the very same page.
     await page.goto("/forgot-password");
     await page.getByLabel("E-mail").fill("khong-ai-ca@ngoaivu.test");
     await page.getByRole("button", { name: "Gửi đường dẫn" }).click();
     await expect(page.getByTestId("reset-sent")).toContainText("Nếu e-mail này có tài khoản");
+    await expect(page.getByTestId("reset-sent")).toHaveText(known!);
 
     await page.goto(await mailbox.linkTo("dai-bieu.bacgiang@ngoaivu.test", "password.reset"));
     await expect(page.getByRole("heading", { name: "Đặt mật khẩu mới" })).toBeVisible();
@@ -92,6 +94,14 @@ test.describe("trust (own database)", () => {
     await elsewhere.close();
 
     // The new password signs in; the link does not work twice.
+    const again = await browser.newContext();
+    const fresher = await again.newPage();
+    await fresher.goto("/login");
+    await fresher.getByLabel("E-mail").fill("dai-bieu.bacgiang@ngoaivu.test");
+    await fresher.getByLabel("Mật khẩu").fill(fresh);
+    await fresher.getByRole("button", { name: "Đăng nhập" }).click();
+    await expect(fresher.getByTestId("signed-in-as")).toContainText("Lê Văn Hùng");
+    await again.close();
     await page.goto(await mailbox.linkTo("dai-bieu.bacgiang@ngoaivu.test", "password.reset"));
     await expect(page.getByTestId("invitation-refused")).toBeVisible();
   });
