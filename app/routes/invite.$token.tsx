@@ -9,7 +9,9 @@ import { formValues, parseWith } from "~/lib/schemas/common";
 import { acceptInvitation, findInvitation, type InvitationState } from "~/models/invitations.server";
 import { isRegistrationInvitation } from "~/models/registration-requests.server";
 
-export const meta: MetaFunction = () => [{ title: "Đặt mật khẩu · Hội nghị Ngoại vụ" }, { name: "referrer", content: "no-referrer" }];
+// "same-origin", not "no-referrer": the token never leaves in a Referer to another site, and the
+// form's own POST still carries a real Origin (no-referrer makes Chromium send "Origin: null").
+export const meta: MetaFunction = () => [{ title: "Đặt mật khẩu · Hội nghị Ngoại vụ" }, { name: "referrer", content: "same-origin" }];
 
 const STATUS: Record<InvitationState, number> = { valid: 200, invalid: 404, expired: 410, used: 410, revoked: 410 };
 
@@ -19,7 +21,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const reset = state === "valid" && invitation!.purpose === "reset";
   return json(
     { state, fullName: state === "valid" ? invitation!.full_name : null, role: state === "valid" ? invitation!.role : null, registration, reset },
-    { status: STATUS[state], headers: { "Referrer-Policy": "no-referrer" } },
+    { status: STATUS[state], headers: { "Referrer-Policy": "same-origin" } },
   );
 }
 

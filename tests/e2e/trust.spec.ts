@@ -69,12 +69,16 @@ test.describe("trust (own database)", () => {
 
     await page.goto("/login");
     await page.getByRole("link", { name: "Quên mật khẩu?" }).click();
+    await expect(page).toHaveURL(/\/forgot-password$/);
+    // Typing before the page has hydrated can be reset by it: wait until its scripts are in.
+    await page.waitForLoadState("networkidle");
     await page.getByLabel("E-mail").fill("dai-bieu.bacgiang@ngoaivu.test");
     await page.getByRole("button", { name: "Gửi đường dẫn" }).click();
     await expect(page.getByTestId("reset-sent")).toContainText("Nếu e-mail này có tài khoản");
     const known = await page.getByTestId("reset-sent").textContent();
     // An unknown address gets the very same page.
     await page.goto("/forgot-password");
+    await page.waitForLoadState("networkidle");
     await page.getByLabel("E-mail").fill("khong-ai-ca@ngoaivu.test");
     await page.getByRole("button", { name: "Gửi đường dẫn" }).click();
     await expect(page.getByTestId("reset-sent")).toContainText("Nếu e-mail này có tài khoản");
