@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { zonedLocalToUtc } from "../time";
+import { isValidTimeZone, zonedLocalToUtc } from "../time";
 import { integerField, localDateTime, msg, optionalLocalDateTime, optionalText, requiredText, timeZone } from "./common";
 
 export const CONFERENCE_FORMATS = ["in_person", "hybrid", "online"] as const;
@@ -26,6 +26,8 @@ export const conferenceSchema = z
     registrationClosesAt: optionalLocalDateTime,
   })
   .superRefine((v, ctx) => {
+    // Zod still runs this when the zone was refused beside its field; there is nothing to compare then.
+    if (!isValidTimeZone(v.timeZone)) return;
     const utc = (local: string) => (local ? zonedLocalToUtc(local, v.timeZone) : null);
     const start = utc(v.startsAt);
     const end = utc(v.endsAt);
