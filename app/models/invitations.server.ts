@@ -180,13 +180,19 @@ async function claimAndApply(trx: Transaction<Database>, inv: Invitation, hash: 
     .where("expires_at", ">", nowIso())
     .executeTakeFirst();
   if (Number(claimed.numUpdatedRows) !== 1) return null;
-  const existing = await trx.selectFrom("users").select(["id", "disabled_at"]).where("email", "=", inv.email).executeTakeFirst();
+  const existing = await trx.selectFrom("users").select(["id", "disabled_at", "organisation_id"]).where("email", "=", inv.email).executeTakeFirst();
   // A link never reopens a disabled account (an organiser enables it on /admin/people).
   if (existing?.disabled_at) throw new DisabledAccount();
   let id: string;
   if (existing) {
     id = existing.id;
-    await trx.updateTable("users").set({ password_hash: hash, role: inv.role, organisation_id: inv.organisation_id, updated_at: nowIso() }).where("id", "=", id).execute();
+    // Heading an organisation does not travel to another one.
+    const moved = existing.organisation_id !== inv.organisation_id;
+    await trx
+      .updateTable("users")
+      .set({ password_hash: hash, role: inv.role, organisation_id: inv.organisation_id, updated_at: nowIso(), ...(moved ? { heads_organisation: 0 } : {}) })
+      .where("id", "=", id)
+      .execute();
   } else {
     id = await createUser(trx, { email: inv.email, fullName: inv.full_name, role: inv.role, organisationId: inv.organisation_id, passwordHash: hash });
   }

@@ -140,6 +140,18 @@ describe("invitations", () => {
     await call(adminPeople.action, { path: "/admin/people", form: { intent: "enable", userId: user.id }, cookie: organiser });
   });
 
+  it("a head invited to another organisation no longer heads the first", async () => {
+    const organiser = await signInAs("organiser");
+    const email = "dai-su.nhatban@ngoaivu.test";
+    const before = await getDb().selectFrom("users").select(["organisation_id", "heads_organisation", "password_hash"]).where("email", "=", email).executeTakeFirstOrThrow();
+    expect(before.heads_organisation).toBe(1);
+    const korea = await getDb().selectFrom("organisations").select("id").where("code", "=", "mis-emb-kr").executeTakeFirstOrThrow();
+    const { token } = await inviteSomeone(organiser, email, { organisationId: String(korea.id) });
+    expect((await call(invite.action, { path: "/invite/x", params: { token: token! }, form: { password: "Seoul Hà Nội 2027 ok", confirm: "Seoul Hà Nội 2027 ok" } })).status).toBe(302);
+    expect(await getDb().selectFrom("users").select(["organisation_id", "heads_organisation"]).where("email", "=", email).executeTakeFirstOrThrow()).toEqual({ organisation_id: korea.id, heads_organisation: 0 });
+    await getDb().updateTable("users").set(before).where("email", "=", email).execute();
+  });
+
   it("refuses an unknown organisation and bad input", async () => {
     const organiser = await signInAs("organiser");
     const unknownOrg = await inviteSomeone(organiser, "new@ngoaivu.test", { organisationId: "999999" });
