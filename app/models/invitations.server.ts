@@ -35,14 +35,8 @@ export async function createInvitation(
 ): Promise<InviteResult> {
   const db = getDb();
   return db.transaction().execute(async (trx): Promise<InviteResult> => {
-    const existing = await trx
-      .selectFrom("users")
-      .select(["id", "password_hash"])
-      .where("email", "=", input.email)
-      .executeTakeFirst();
     // An existing account is invited all the same: following the link proves the mailbox, and
     // accepting ends the account's other sessions before the new role applies.
-    void existing;
     if (input.organisationId !== null) {
       const org = await trx.selectFrom("organisations").select("id").where("id", "=", input.organisationId).executeTakeFirst();
       if (!org) return { ok: false, errors: { organisationId: "errors.unknownOrganisation" } };

@@ -6,8 +6,7 @@ import { recordAudit } from "./audit.server";
 import { publicUrl } from "./invitations.server";
 import { blockIdsOf, counterpartRefusal, onlineOrganisationIds, type Actor, type Problem } from "./meetings.server";
 import { partyMeetings } from "./party-meetings.server";
-import { calendarHost, isLive } from "./programme.server";
-import { getOwnRegistration } from "./registrations.server";
+import { calendarHost } from "./programme.server";
 import type { Database } from "../../db/schema";
 import { now as clockNow } from "~/lib/clock";
 import { organisationAuthority } from "~/auth/organisation-authority.server";
@@ -19,11 +18,6 @@ import { organisationAuthority } from "~/auth/organisation-authority.server";
  */
 
 type Result = { ok: true } | { ok: false; problem: Problem };
-
-/** Whether the user speaks for the organisation in the conference (organisationAuthority); the refusal, else null. */
-export async function speaksFor(userId: string, conferenceId: number, organisationId: number): Promise<Problem | null> {
-  return counterpartRefusal(getDb(), userId, conferenceId, organisationId);
-}
 
 /** True when every active registration of the organisation is online (it meets by video, not at a table). */
 export async function isOnlineParty(conferenceId: number, organisationId: number): Promise<boolean> {

@@ -103,20 +103,19 @@ export async function confirmRegistrationRequest(trx: Trx, invitationId: number,
   return { registrationId: created.registrationId };
 }
 
-/** Whether an invitation stands for a registration sent through the form (its page says so). */
-export async function isRegistrationInvitation(invitationId: number): Promise<boolean> {
-  return Boolean(await getDb().selectFrom("registration_requests").select("id").where("invitation_id", "=", invitationId).executeTakeFirst());
+const unconfirmedOf = (conferenceId: number) =>
+  getDb().selectFrom("registration_requests as q").where("q.conference_id", "=", conferenceId).where("q.confirmed_at", "is", null).where("q.expires_at", ">", nowIso());
+
+/** How many registrations of the conference wait for their link to be followed. */
+export async function countUnconfirmed(conferenceId: number): Promise<number> {
+  return Number((await unconfirmedOf(conferenceId).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
 }
 
 /** Unconfirmed registrations of the conference, newest first (the organisers' filter). */
 export async function listUnconfirmed(conferenceId: number) {
-  return getDb()
-    .selectFrom("registration_requests as q")
+  return unconfirmedOf(conferenceId)
     .innerJoin("organisations as o", "o.id", "q.organisation_id")
     .select(["q.id", "q.email", "q.full_name", "q.created_at", "q.expires_at", "o.name_vi as organisation_vi", "o.name_en as organisation_en"])
-    .where("q.conference_id", "=", conferenceId)
-    .where("q.confirmed_at", "is", null)
-    .where("q.expires_at", ">", nowIso())
     .orderBy("q.created_at", "desc")
     .limit(500)
     .execute();
@@ -127,6 +126,6 @@ function bilingualSubject(key: string): string {
 }
 
 function knownAddressBody(): string {
-  const links = { login: `${publicUrl()}/login`, reset: `${publicUrl()}/login` };
+  const links = { login: `${publicUrl()}/login`, reset: `${publicUrl()}/forgot-password` };
   return (["vi", "en"] as const).map((l) => translate(l, "registration.knownAddress.body", links)).join("\n\n---\n\n");
 }

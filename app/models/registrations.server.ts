@@ -289,14 +289,14 @@ export async function getRegistration(id: number) {
 
 export type ChangeResult = { ok: true; status: RegistrationStatus; promoted: number[] } | { ok: false; errors: Record<string, string> };
 
+/** What the organisers' approval vouches for; phone, dietary needs and interpretation may change freely. */
+const IDENTITY_FIELDS = ["full_name", "position", "organisation_id"] as const;
+
 /**
  * Applies new details to a registration. A change of mode or organisation is
  * re-checked against the places: moving in person when full puts the person on
  * the waiting list; leaving an in-person place moves the next person up.
  */
-/** What the organisers' approval vouches for; phone, dietary needs and interpretation may change freely. */
-const IDENTITY_FIELDS = ["full_name", "position", "organisation_id"] as const;
-
 async function applyChanges(
   trx: Trx,
   current: Registration,

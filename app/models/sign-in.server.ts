@@ -5,6 +5,7 @@ import { hashSessionId } from "~/auth/adapter.server";
 import { createSession, getLucia, sessionCookie } from "~/auth/lucia.server";
 import { recordAudit } from "./audit.server";
 import { now as clockNow } from "~/lib/clock";
+import { minutesToWait } from "~/lib/throttle";
 import type { Database } from "../../db/schema";
 
 /** Failed sign-ins are counted per e-mail (known or not) and per client address. */
@@ -26,10 +27,7 @@ async function lockedMinutes(db: Kysely<Database> | Transaction<Database>, key: 
     .orderBy("at", "desc")
     .limit(limit)
     .execute();
-  if (rows.length < limit) return 0;
-  const oldest = new Date(rows[rows.length - 1].at).getTime();
-  const until = oldest + THROTTLE_WINDOW_MINUTES * 60000;
-  return Math.max(1, Math.ceil((until - now.getTime()) / 60000));
+  return minutesToWait(rows.map((r) => r.at), limit, THROTTLE_WINDOW_MINUTES, now.getTime());
 }
 
 /**

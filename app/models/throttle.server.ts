@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { nowMs } from "~/lib/clock";
+import { minutesToWait } from "~/lib/throttle";
 
 /**
  * Limits on forms that send mail (the public registration and the password reset): per client
@@ -15,10 +16,7 @@ export async function takeAllowance(db: Kysely<Database> | Transaction<Database>
   for (const rule of rules) {
     const since = new Date(now - rule.windowMinutes * 60_000).toISOString();
     const rows = await db.selectFrom("throttle_events").select("at").where("key", "=", rule.key).where("at", ">", since).orderBy("at", "desc").limit(rule.limit).execute();
-    if (rows.length >= rule.limit) {
-      const oldest = Date.parse(rows[rows.length - 1].at);
-      wait = Math.max(wait, Math.max(1, Math.ceil((oldest + rule.windowMinutes * 60_000 - now) / 60_000)));
-    }
+    wait = Math.max(wait, minutesToWait(rows.map((r) => r.at), rule.limit, rule.windowMinutes, now));
   }
   if (wait > 0) return { ok: false, minutes: wait };
   const at = new Date(now).toISOString();

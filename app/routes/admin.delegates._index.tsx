@@ -5,7 +5,7 @@ import { requirePermission } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
 import { useBilingual, useLocale, useT } from "~/components/i18n";
 import { StatusBadge } from "~/components/registration-status";
-import { listUnconfirmed } from "~/models/registration-requests.server";
+import { countUnconfirmed, listUnconfirmed } from "~/models/registration-requests.server";
 import { EmptyState, FilterChips, Notice, PageHeader, Pagination } from "~/components/ui";
 import { delegateFilterParams, parseDelegateFilters, type DelegateSort } from "~/lib/delegate-filters";
 import { can } from "~/lib/permissions";
@@ -27,13 +27,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parseDelegateFilters(url.searchParams);
   // Registrations not confirmed by their e-mailed link are not delegates yet: shown only on request.
   const showUnconfirmed = url.searchParams.get("unconfirmed") === "1";
-  const [list, unconfirmed] = await Promise.all([listDelegates(conference.id, filters), listUnconfirmed(conference.id)]);
+  const [list, unconfirmedCount, unconfirmed] = await Promise.all([
+    listDelegates(conference.id, filters),
+    countUnconfirmed(conference.id),
+    showUnconfirmed ? listUnconfirmed(conference.id) : null,
+  ]);
   const organisation = filters.organisationId ? await getOrganisation(filters.organisationId) : null;
   return json({
     ...list,
     filters,
-    unconfirmedCount: unconfirmed.length,
-    unconfirmed: showUnconfirmed ? unconfirmed : null,
+    unconfirmedCount,
+    unconfirmed,
     organisation: organisation ? { name_vi: organisation.name_vi, name_en: organisation.name_en } : null,
     canDecide: can(user.role, "update:registration:any"),
     canImport: can(user.role, "import:registration"),

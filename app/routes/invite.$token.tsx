@@ -7,7 +7,6 @@ import { useT } from "~/components/i18n";
 import { setPasswordSchema } from "~/lib/schemas/auth";
 import { formValues, parseWith } from "~/lib/schemas/common";
 import { acceptInvitation, findInvitation, type InvitationState } from "~/models/invitations.server";
-import { isRegistrationInvitation } from "~/models/registration-requests.server";
 
 // "same-origin", not "no-referrer": the token never leaves in a Referer to another site, and the
 // form's own POST still carries a real Origin (no-referrer makes Chromium send "Origin: null").
@@ -17,7 +16,7 @@ const STATUS: Record<InvitationState, number> = { valid: 200, invalid: 404, expi
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const { state, invitation } = await findInvitation(params.token ?? "");
-  const registration = state === "valid" ? invitation!.purpose === "registration" || (await isRegistrationInvitation(invitation!.id)) : false;
+  const registration = state === "valid" && invitation!.purpose === "registration";
   const reset = state === "valid" && invitation!.purpose === "reset";
   return json(
     { state, fullName: state === "valid" ? invitation!.full_name : null, role: state === "valid" ? invitation!.role : null, registration, reset },

@@ -1,6 +1,7 @@
 import { getDb } from "~/db.server";
 import * as invite from "~/routes/invite.$token";
 import * as register from "~/routes/register";
+import { organisationId } from "./factories";
 import { call, cookieFrom } from "./remix";
 
 /** The one-time link in the newest message to an address (as the person would find it in their mailbox). */
@@ -11,6 +12,23 @@ export async function linkMailedTo(email: string, kind = "registration.confirm")
 }
 
 export const PASSWORD = "Điện Biên Phủ 1954 ok";
+
+/** The public form as a visitor fills it in (a Điện Biên delegate, a fresh e-mail); override what the test is about. */
+export async function registrationForm(overrides: Record<string, string> = {}): Promise<Record<string, string>> {
+  return {
+    honorific: "ms",
+    fullName: "Lò Thị Xuân",
+    position: "Phó Giám đốc Sở Ngoại vụ",
+    organisationId: String(await organisationId("prov-dien-bien")),
+    email: `xuan.${Math.random().toString(36).slice(2, 8)}@dienbien.gov.vn`,
+    phone: "0215 3825 123",
+    mode: "in_person",
+    interpretation: "none",
+    dietary: "Ăn chay",
+    consentToList: "on",
+    ...overrides,
+  };
+}
 
 /**
  * The public form, then the e-mailed link with a password, as a visitor does: returns the

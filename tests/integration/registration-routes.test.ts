@@ -9,7 +9,7 @@ import * as myRegistration from "~/routes/my-registration";
 import * as register from "~/routes/register";
 import { demoConference, organisationId, resetRegistrations } from "../helpers/factories";
 import * as invite from "~/routes/invite.$token";
-import { linkMailedTo, PASSWORD, registerAndConfirm } from "../helpers/registration";
+import { linkMailedTo, PASSWORD, registerAndConfirm, registrationForm } from "../helpers/registration";
 import { call, cookieFrom, jsonOf, signInAs } from "../helpers/remix";
 
 beforeEach(resetRegistrations);
@@ -19,21 +19,7 @@ async function registerThroughForm(form: Record<string, string>, cookie?: string
   return call(register.action, { path: "/register", form, cookie, ip });
 }
 
-async function validForm(overrides: Record<string, string> = {}) {
-  return {
-    honorific: "ms",
-    fullName: "Lò Thị Xuân",
-    position: "Phó Giám đốc Sở Ngoại vụ",
-    organisationId: String(await organisationId("prov-dien-bien")),
-    email: `xuan.${Math.random().toString(36).slice(2, 8)}@dienbien.gov.vn`,
-    phone: "0215 3825 123",
-    mode: "in_person",
-    interpretation: "none",
-    dietary: "Ăn chay",
-    consentToList: "on",
-    ...overrides,
-  };
-}
+const validForm = registrationForm;
 
 describe("the public registration form", () => {
   it("records nothing and signs nobody in until the e-mailed link is followed; then the registration is pending and the person signed in", async () => {

@@ -5,7 +5,7 @@ import * as exportRoute from "~/routes/admin.delegates.export[.]csv";
 import * as importRoute from "~/routes/admin.delegates.import";
 import * as myRegistration from "~/routes/my-registration";
 import { organisationId, resetRegistrations } from "../helpers/factories";
-import { registerAndConfirm } from "../helpers/registration";
+import { registerAndConfirm, registrationForm } from "../helpers/registration";
 import { call, jsonOf, signInAs } from "../helpers/remix";
 
 /**
@@ -22,21 +22,7 @@ beforeAll(async () => {
 });
 beforeEach(resetRegistrations);
 
-async function form(overrides: Record<string, string> = {}) {
-  return {
-    honorific: "ms",
-    fullName: "Lò Thị Xuân",
-    position: "Phó Giám đốc Sở Ngoại vụ",
-    organisationId: String(await organisationId("prov-dien-bien")),
-    email: `xuan.${Math.random().toString(36).slice(2, 8)}@dienbien.gov.vn`,
-    phone: "0215 3825 123",
-    mode: "in_person",
-    interpretation: "none",
-    dietary: "",
-    consentToList: "on",
-    ...overrides,
-  };
-}
+const form = (overrides: Record<string, string> = {}) => registrationForm({ dietary: "", ...overrides });
 
 const registrationByEmail = (email: string) =>
   getDb().selectFrom("registrations").select(["id", "full_name", "position", "dietary", "organiser_note", "user_id"]).where("email", "=", email).executeTakeFirstOrThrow();

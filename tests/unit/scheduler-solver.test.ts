@@ -2,10 +2,10 @@
 // loaded, throws, answers without columns, breaks a rule or runs out of time. HiGHS is the real one
 // unless a test puts a stand-in in front of it.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { Instance, MeetingRequest } from "~/lib/scheduler/instance";
-import { parseInstance } from "~/lib/scheduler/instance";
+import type { Instance } from "~/lib/scheduler/instance";
 import { scheduleMeetings } from "~/lib/scheduler/schedule";
 import { validateResult } from "~/lib/scheduler/validate";
+import { make, req, slots, tables } from "../helpers/scheduler-instances";
 
 type Solve = (lp: string, options: Record<string, unknown>) => unknown;
 type Answer = { Status: string; Columns?: Record<string, { Primal?: number }> | null };
@@ -43,19 +43,6 @@ afterEach(() => {
   solver.calls = [];
 });
 
-const slots = (n: number) =>
-  Array.from({ length: n }, (_, i) => ({
-    id: `s${i + 1}`,
-    start: new Date(Date.UTC(2026, 11, 13, 7, i * 20)).toISOString(),
-    end: new Date(Date.UTC(2026, 11, 13, 7, i * 20 + 20)).toISOString(),
-  }));
-const tables = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `T${i + 1}` }));
-const req = (id: string, a: string, b: string, priority: 1 | 2 | 3 = 1): MeetingRequest => ({ id, a, b, priority });
-const make = (i: Partial<Instance> & Pick<Instance, "parties" | "requests">): Instance => {
-  const parsed = parseInstance({ slots: slots(2), tables: tables(1), locked: [], ...i });
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.instance;
-};
 /** Columns for an answer: the variables x0, x1, … in the order the scheduler numbers them (request by request, slot by slot). */
 const columns = (values: number[]) => Object.fromEntries(values.map((v, i) => [`x${i}`, { Primal: v }]));
 const answer = (a: Answer) => {

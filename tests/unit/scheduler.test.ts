@@ -1,22 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Instance, MeetingRequest, Party } from "~/lib/scheduler/instance";
-import { parseInstance } from "~/lib/scheduler/instance";
 import { reasonText, scheduleMeetings } from "~/lib/scheduler/schedule";
 import { validateResult } from "~/lib/scheduler/validate";
+import { make, req, slots, tables } from "../helpers/scheduler-instances";
 
-const slots = (n: number) =>
-  Array.from({ length: n }, (_, i) => ({
-    id: `s${i + 1}`,
-    start: new Date(Date.UTC(2026, 11, 13, 7, i * 20)).toISOString(),
-    end: new Date(Date.UTC(2026, 11, 13, 7, i * 20 + 20)).toISOString(),
-  }));
-const tables = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `T${i + 1}` }));
-const req = (id: string, a: string, b: string, priority: 1 | 2 | 3 = 1): MeetingRequest => ({ id, a, b, priority });
-const make = (i: Partial<Instance> & Pick<Instance, "parties" | "requests">): Instance => {
-  const parsed = parseInstance({ slots: slots(2), tables: tables(1), locked: [], ...i });
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.instance;
-};
 const slotOf = (result: { meetings: { request: string; slot: string }[] }, id: string) =>
   result.meetings.find((m) => m.request === id)?.slot;
 const reasonOf = (result: { unscheduled: { request: string; reason: string }[] }, id: string) =>
