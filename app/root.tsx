@@ -7,8 +7,8 @@ import { browserTimeZone, resolveLocale } from "~/auth/request.server";
 import { useLocale, useRootData, useT } from "~/components/i18n";
 import { AppShell } from "~/components/layout";
 import { useNonce } from "~/components/nonce";
-import { getCurrentConference } from "~/models/conference.server";
-import { getUserProfile } from "~/models/users.server";
+import { getCurrentConference } from "~/features/people/conference.server";
+import { getUserProfile } from "~/features/people/users.server";
 import { CONFERENCE_ZONE } from "~/lib/time";
 import stylesheet from "~/tailwind.css";
 

@@ -5,7 +5,7 @@ import { seedDemoMeetings } from "./demo-meetings";
 import { hashPassword } from "../app/auth/password.server";
 import { searchKey, nfc } from "../app/lib/text";
 import { zonedLocalToUtc } from "../app/lib/time";
-import { newUserId } from "../app/models/users.server";
+import { newUserId } from "../app/features/people/users.server";
 import { now as clockNow, nowIso } from "../app/lib/clock";
 
 /**

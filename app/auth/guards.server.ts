@@ -1,7 +1,7 @@
 import { json, redirect } from "@remix-run/node";
 import type { Session, User } from "lucia";
-import { can, type Permission } from "~/lib/permissions";
-import type { Role } from "~/lib/roles";
+import { can, type Permission } from "~/auth/permissions";
+import type { Role } from "~/auth/roles";
 import { getLucia, sessionCookie, validateSession } from "./lucia.server";
 
 export type SessionUser = User;

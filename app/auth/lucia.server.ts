@@ -1,5 +1,5 @@
 import { Cookie, generateIdFromEntropySize, Lucia, TimeSpan, type Session, type User } from "lucia";
-import { getDb } from "~/db.server";
+import { getDb } from "~/platform/db.server";
 import { nowMs } from "~/lib/clock";
 import type { Locale, Role } from "../../db/schema";
 import { KyselyLuciaAdapter, type SessionPolicy } from "./adapter.server";

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
-import type { OrganisationKind } from "~/lib/roles";
-import { getDb } from "~/db.server";
+import type { OrganisationKind } from "~/auth/roles";
+import { getDb } from "~/platform/db.server";
 
 /**
  * Who may act for an organisation, and read its meeting requests and meetings: the one rule

@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, isLocale, type Locale } from "~/lib/i18n";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "~/platform/i18n";
 import { isValidTimeZone } from "~/lib/time";
 
 /** What the HTTP server passes to every loader and action. */

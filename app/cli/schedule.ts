@@ -1,8 +1,8 @@
 // `npm run schedule -- --in instance.json --out result.json`: the same code path as the organisers' page.
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { parseInstance } from "~/lib/scheduler/instance";
-import { scheduleMeetings } from "~/lib/scheduler/schedule";
+import { parseInstance } from "~/features/meetings/scheduler/instance";
+import { scheduleMeetings } from "~/features/meetings/scheduler/schedule";
 
 function malformed(message: string): never {
   process.stderr.write(`${message.replace(/\s+/g, " ").trim()}\n`);

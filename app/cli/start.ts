@@ -48,7 +48,7 @@ async function main() {
   const app = createHttpApp(build, { publicUrl: process.env.PUBLIC_URL, trustProxy });
   const server = app.listen(port, () => console.log(`Hội nghị Ngoại vụ: http://localhost:${port} (database ${path})`));
   // Sends the outbox by SMTP when SMTP_URL or SMTP_HOST is set; does nothing otherwise.
-  (await import("../models/mailer.server")).startOutboxDispatcher();
+  (await import("../platform/mailer.server")).startOutboxDispatcher();
   const stop = () => server.close(() => process.exit(0));
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

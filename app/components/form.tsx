@@ -3,7 +3,7 @@ import { Form, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from "react";
 import { useForm, type FieldValues, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
-import type { FieldErrors } from "~/lib/schemas/common";
+import type { FieldErrors } from "~/platform/forms/fields";
 import { useT } from "./i18n";
 import { Notice } from "./ui";
 

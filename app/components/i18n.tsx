@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import { DEFAULT_LOCALE, translator, type Locale, type Translate } from "~/lib/i18n";
+import { DEFAULT_LOCALE, translator, type Locale, type Translate } from "~/platform/i18n";
 import type { RootData } from "~/root";
 
 export function useRootData(): RootData | undefined {

@@ -1,7 +1,7 @@
 import { Form, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { navigationFor } from "~/lib/navigation";
-import type { Role } from "~/lib/roles";
+import { navigationFor } from "~/platform/navigation";
+import type { Role } from "~/auth/roles";
 import { useBilingual, useLocale, useT } from "./i18n";
 
 interface ShellUser {

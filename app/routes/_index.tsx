@@ -5,10 +5,10 @@ import { getUser } from "~/auth/guards.server";
 import { useBilingual, useLocale, useT } from "~/components/i18n";
 import { ConferenceTime } from "~/components/time";
 import { Badge, EmptyState } from "~/components/ui";
-import { ordinal, type MessageKey } from "~/lib/i18n";
-import { can, type Permission } from "~/lib/permissions";
+import { ordinal, type MessageKey } from "~/platform/i18n";
+import { can, type Permission } from "~/auth/permissions";
 import { formatInstant } from "~/lib/time";
-import { getCurrentConference, registrationWindow } from "~/models/conference.server";
+import { getCurrentConference, registrationWindow } from "~/features/people/conference.server";
 
 export const meta: MetaFunction = () => [{ title: "Hội nghị Ngoại vụ" }];
 

@@ -6,11 +6,11 @@ import { clientIp } from "~/auth/request.server";
 import { SelectField, SubmitButton, TextField, useZodForm, ZodForm } from "~/components/form";
 import { useBilingual, useT } from "~/components/i18n";
 import { Notice, PageHeader } from "~/components/ui";
-import { changePasswordSchema } from "~/lib/schemas/auth";
-import { formValues, parseWith } from "~/lib/schemas/common";
-import { profileSchema } from "~/lib/schemas/people";
-import { changePassword } from "~/models/sign-in.server";
-import { getUserProfile, updateProfile } from "~/models/users.server";
+import { changePasswordSchema } from "~/features/people/auth-schema";
+import { formValues, parseWith } from "~/platform/forms/fields";
+import { profileSchema } from "~/features/people/schema";
+import { changePassword } from "~/features/people/sign-in.server";
+import { getUserProfile, updateProfile } from "~/features/people/users.server";
 
 export const meta: MetaFunction = () => [{ title: "Tài khoản · Hội nghị Ngoại vụ" }];
 

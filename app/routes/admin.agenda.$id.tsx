@@ -7,15 +7,15 @@ import { clientIp, resolveLocale } from "~/auth/request.server";
 import { SelectField, SubmitButton, TextAreaField, TextField, useZodForm, ZodForm } from "~/components/form";
 import { useBilingual, useT } from "~/components/i18n";
 import { Badge, Notice, PageHeader } from "~/components/ui";
-import { conferenceDays, SESSION_KINDS, SESSION_ROLES, type SessionRole } from "~/lib/agenda";
-import { translate } from "~/lib/i18n";
-import { sessionSchema } from "~/lib/schemas/agenda";
-import { formValues, parseWith } from "~/lib/schemas/common";
+import { conferenceDays, SESSION_KINDS, SESSION_ROLES, type SessionRole } from "~/features/agenda/rules";
+import { translate } from "~/platform/i18n";
+import { sessionSchema } from "~/features/agenda/schema";
+import { formValues, parseWith } from "~/platform/forms/fields";
 import { foldForSearch } from "~/lib/text";
 import { utcToZonedLocal } from "~/lib/time";
-import { listSessionCandidates } from "~/models/agenda-people.server";
-import { deleteSession, listRooms, listSessions, saveSession, setPublished, type Problem, type SessionPerson } from "~/models/agenda.server";
-import { getCurrentConference } from "~/models/conference.server";
+import { listSessionCandidates } from "~/features/agenda/agenda-people.server";
+import { deleteSession, listRooms, listSessions, saveSession, setPublished, type Problem, type SessionPerson } from "~/features/agenda/agenda.server";
+import { getCurrentConference } from "~/features/people/conference.server";
 
 export const meta: MetaFunction = () => [{ title: "Phiên · Hội nghị Ngoại vụ" }];
 

@@ -6,11 +6,11 @@ import { forbidden, requirePermission } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
 import { useBilingual, useT } from "~/components/i18n";
 import { Badge, EmptyState, Notice, PageHeader } from "~/components/ui";
-import { conferenceDays } from "~/lib/agenda";
-import { formValues } from "~/lib/schemas/common";
+import { conferenceDays } from "~/features/agenda/rules";
+import { formValues } from "~/platform/forms/fields";
 import { utcToZonedLocal } from "~/lib/time";
-import { listRooms, listSessions, setPublished, type Problem } from "~/models/agenda.server";
-import { getCurrentConference } from "~/models/conference.server";
+import { listRooms, listSessions, setPublished, type Problem } from "~/features/agenda/agenda.server";
+import { getCurrentConference } from "~/features/people/conference.server";
 
 export const meta: MetaFunction = () => [{ title: "Chương trình · Hội nghị Ngoại vụ" }];
 

@@ -5,7 +5,7 @@ import { requirePermission } from "~/auth/guards.server";
 import { useLocale, useT } from "~/components/i18n";
 import { EmptyState, FilterChips, PageHeader, Pagination, parsePage } from "~/components/ui";
 import { CONFERENCE_ZONE, formatInstant } from "~/lib/time";
-import { listAudit } from "~/models/audit.server";
+import { listAudit } from "~/platform/audit.server";
 
 export const meta: MetaFunction = () => [{ title: "Nhật ký thao tác · Hội nghị Ngoại vụ" }];
 

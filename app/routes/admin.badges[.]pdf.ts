@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/guards.server";
 import { resolveLocale } from "~/auth/request.server";
-import { isLocale, translate } from "~/lib/i18n";
-import { listBatchBadges } from "~/models/badges.server";
-import { getCurrentConference } from "~/models/conference.server";
-import { badgeDocument } from "~/pdf/badge";
-import { pdfRefusal, pdfResponse, renderPdf } from "~/pdf/render.server";
+import { isLocale, translate } from "~/platform/i18n";
+import { listBatchBadges } from "~/features/registration/badges.server";
+import { getCurrentConference } from "~/features/people/conference.server";
+import { badgeDocument } from "~/features/registration/pdf/badge";
+import { pdfRefusal, pdfResponse, renderPdf } from "~/platform/pdf/render.server";
 
 /** GET /admin/badges.pdf: every approved in-person delegate's badge, one per page, by organisation. */
 export async function loader({ request }: LoaderFunctionArgs) {

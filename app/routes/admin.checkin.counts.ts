@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { requirePermission } from "~/auth/guards.server";
-import { counts } from "~/models/checkin.server";
-import { getCurrentConference } from "~/models/conference.server";
+import { counts } from "~/features/registration/checkin.server";
+import { getCurrentConference } from "~/features/people/conference.server";
 
 /** GET /admin/checkin/counts: present / expected as JSON, polled by the check-in page. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -4,16 +4,16 @@ import { Form, useActionData, useLoaderData, useLocation, useSubmit } from "@rem
 import { useCallback, useEffect, useId, useState } from "react";
 import { forbidden, requirePermission } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
-import { CheckinOutcome, CountsPanel, PersonRow, type Outcome } from "~/components/checkin";
+import { CheckinOutcome, CountsPanel, PersonRow, type Outcome } from "~/features/registration/components/checkin";
 import { SubmitButton, useZodForm, ZodForm } from "~/components/form";
 import { useT } from "~/components/i18n";
-import { QrScanner } from "~/components/qr-scanner";
+import { QrScanner } from "~/features/registration/components/qr-scanner";
 import { EmptyState, Notice, PageHeader } from "~/components/ui";
-import { checkinCodeSchema, registrationIdSchema } from "~/lib/schemas/checkin";
-import { formValues, parseWith, type FieldErrors } from "~/lib/schemas/common";
-import type { DoorCounts } from "~/lib/checkin";
-import { checkIn, counts, findByCode, recentCheckIns, searchByName, SEARCH_LIMIT, undoCheckIn } from "~/models/checkin.server";
-import { getCurrentConference } from "~/models/conference.server";
+import { checkinCodeSchema, registrationIdSchema } from "~/features/registration/checkin-schema";
+import { formValues, parseWith, type FieldErrors } from "~/platform/forms/fields";
+import type { DoorCounts } from "~/features/registration/checkin";
+import { checkIn, counts, findByCode, recentCheckIns, searchByName, SEARCH_LIMIT, undoCheckIn } from "~/features/registration/checkin.server";
+import { getCurrentConference } from "~/features/people/conference.server";
 
 export const meta: MetaFunction = () => [{ title: "Đón tiếp đại biểu · Hội nghị Ngoại vụ" }];
 

@@ -6,10 +6,10 @@ import { clientIp } from "~/auth/request.server";
 import { SelectField, SubmitButton, TextAreaField, TextField, useZodForm, ZodForm } from "~/components/form";
 import { useT } from "~/components/i18n";
 import { Notice, PageHeader } from "~/components/ui";
-import { formValues, parseWith } from "~/lib/schemas/common";
-import { CONFERENCE_FORMATS, conferenceSchema } from "~/lib/schemas/conference";
+import { formValues, parseWith } from "~/platform/forms/fields";
+import { CONFERENCE_FORMATS, conferenceSchema } from "~/features/people/conference-schema";
 import { CONFERENCE_ZONE, utcToZonedLocal } from "~/lib/time";
-import { getCurrentConference, saveConference } from "~/models/conference.server";
+import { getCurrentConference, saveConference } from "~/features/people/conference.server";
 
 export const meta: MetaFunction = () => [{ title: "Thiết lập hội nghị · Hội nghị Ngoại vụ" }];
 

@@ -5,12 +5,12 @@ import { requirePermission } from "~/auth/guards.server";
 import { BarList, DayChart, LegendKey, SegmentedBar, type BarTone } from "~/components/charts";
 import { useBilingual, useLocale, useT } from "~/components/i18n";
 import { EmptyState, PageHeader } from "~/components/ui";
-import { formatDay } from "~/lib/dashboard";
-import { can } from "~/lib/permissions";
-import { MODES, STATUSES, type RegistrationStatus } from "~/lib/registration";
-import { ORGANISATION_KINDS, REGIONS } from "~/lib/roles";
+import { formatDay } from "~/features/registration/dashboard";
+import { can } from "~/auth/permissions";
+import { MODES, STATUSES, type RegistrationStatus } from "~/features/registration/rules";
+import { ORGANISATION_KINDS, REGIONS } from "~/auth/roles";
 import { formatInstant, offsetLabel } from "~/lib/time";
-import { getDashboard, type Dashboard } from "~/models/dashboard.server";
+import { getDashboard, type Dashboard } from "~/features/registration/dashboard.server";
 
 export const meta: MetaFunction = () => [{ title: "Tổng quan đăng ký · Hội nghị Ngoại vụ" }];
 

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/guards.server";
 import { resolveLocale } from "~/auth/request.server";
-import { isLocale, translate } from "~/lib/i18n";
+import { isLocale, translate } from "~/platform/i18n";
 import { foldForSearch } from "~/lib/text";
-import { getBadge } from "~/models/badges.server";
-import { getCurrentConference } from "~/models/conference.server";
-import { badgeDocument } from "~/pdf/badge";
-import { pdfRefusal, pdfResponse, renderPdf } from "~/pdf/render.server";
+import { getBadge } from "~/features/registration/badges.server";
+import { getCurrentConference } from "~/features/people/conference.server";
+import { badgeDocument } from "~/features/registration/pdf/badge";
+import { pdfRefusal, pdfResponse, renderPdf } from "~/platform/pdf/render.server";
 
 /** GET /admin/delegates/:id/badge.pdf: any delegate's badge, for staff who print them. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -4,18 +4,18 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { requirePermission } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
 import { useBilingual, useLocale, useT } from "~/components/i18n";
-import { StatusBadge } from "~/components/registration-status";
-import { countUnconfirmed, listUnconfirmed } from "~/models/registration-requests.server";
+import { StatusBadge } from "~/features/registration/components/registration-status";
+import { countUnconfirmed, listUnconfirmed } from "~/features/registration/registration-requests.server";
 import { EmptyState, FilterChips, Notice, PageHeader, Pagination } from "~/components/ui";
-import { delegateFilterParams, parseDelegateFilters, type DelegateSort } from "~/lib/delegate-filters";
-import { can } from "~/lib/permissions";
-import { MODES, STATUSES } from "~/lib/registration";
-import { ORGANISATION_KINDS } from "~/lib/roles";
+import { delegateFilterParams, parseDelegateFilters, type DelegateSort } from "~/features/registration/delegate-filters";
+import { can } from "~/auth/permissions";
+import { MODES, STATUSES } from "~/features/registration/rules";
+import { ORGANISATION_KINDS } from "~/auth/roles";
 import { CONFERENCE_ZONE, formatInstant } from "~/lib/time";
-import { getCurrentConference } from "~/models/conference.server";
-import { listDelegates } from "~/models/delegate-list.server";
-import { getOrganisation } from "~/models/organisations.server";
-import { decideRegistrations } from "~/models/registrations.server";
+import { getCurrentConference } from "~/features/people/conference.server";
+import { listDelegates } from "~/features/registration/delegate-list.server";
+import { getOrganisation } from "~/features/people/organisations.server";
+import { decideRegistrations } from "~/features/registration/registrations.server";
 
 export const meta: MetaFunction = () => [{ title: "Đại biểu · Hội nghị Ngoại vụ" }];
 

@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { requirePermission } from "~/auth/guards.server";
 import { resolveLocale } from "~/auth/request.server";
-import { parseDelegateFilters } from "~/lib/delegate-filters";
-import { isLocale } from "~/lib/i18n";
+import { parseDelegateFilters } from "~/features/registration/delegate-filters";
+import { isLocale } from "~/platform/i18n";
 import { zonedDate } from "~/lib/time";
-import { getCurrentConference } from "~/models/conference.server";
-import { exportDelegatesCsv } from "~/models/delegate-export.server";
+import { getCurrentConference } from "~/features/people/conference.server";
+import { exportDelegatesCsv } from "~/features/registration/delegate-export.server";
 import { nowIso } from "~/lib/clock";
 
 /**

@@ -7,9 +7,9 @@ import { clientIp } from "~/auth/request.server";
 import { SubmitButton } from "~/components/form";
 import { useBilingual, useLocale, useT } from "~/components/i18n";
 import { Badge, Notice, PageHeader } from "~/components/ui";
-import { MAX_IMPORT_ROWS, messageText, type Message, type PreviewRow } from "~/lib/delegate-import";
-import { getCurrentConference } from "~/models/conference.server";
-import { commitImport, previewImport } from "~/models/delegate-import.server";
+import { MAX_IMPORT_ROWS, messageText, type Message, type PreviewRow } from "~/features/registration/delegate-import";
+import { getCurrentConference } from "~/features/people/conference.server";
+import { commitImport, previewImport } from "~/features/registration/delegate-import.server";
 
 export const meta: MetaFunction = () => [{ title: "Nhập đại biểu · Hội nghị Ngoại vụ" }];
 

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/guards.server";
 import { resolveLocale } from "~/auth/request.server";
 import { toCsvBytes } from "~/lib/csv";
-import { templateRows } from "~/lib/delegate-import";
-import { isLocale } from "~/lib/i18n";
+import { templateRows } from "~/features/registration/delegate-import";
+import { isLocale } from "~/platform/i18n";
 
 /** /admin/delegates/template.csv: the import's columns and one example row, UTF-8 with BOM. */
 export async function loader({ request }: LoaderFunctionArgs) {

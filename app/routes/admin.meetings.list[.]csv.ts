@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { toCsvBytes } from "~/lib/csv";
-import { translate } from "~/lib/i18n";
-import { meetingListCsvTable } from "~/lib/meeting-list";
+import { translate } from "~/platform/i18n";
+import { meetingListCsvTable } from "~/features/meetings/meeting-list";
 import { zonedDate } from "~/lib/time";
-import { meetingDownload } from "~/models/meeting-downloads.server";
-import { meetingPrints } from "~/models/meeting-prints.server";
-import { pdfRefusal } from "~/pdf/render.server";
+import { meetingDownload } from "~/features/meetings/meeting-downloads.server";
+import { meetingPrints } from "~/features/meetings/meeting-prints.server";
+import { pdfRefusal } from "~/platform/pdf/render.server";
 import { nowIso } from "~/lib/clock";
 
 /**

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { translate } from "~/lib/i18n";
-import { meetingDownload } from "~/models/meeting-downloads.server";
-import { meetingPrints } from "~/models/meeting-prints.server";
-import { meetingListDocument } from "~/pdf/meeting-list";
-import { pdfRefusal, pdfResponse, renderPdf } from "~/pdf/render.server";
+import { translate } from "~/platform/i18n";
+import { meetingDownload } from "~/features/meetings/meeting-downloads.server";
+import { meetingPrints } from "~/features/meetings/meeting-prints.server";
+import { meetingListDocument } from "~/features/meetings/pdf/meeting-list";
+import { pdfRefusal, pdfResponse, renderPdf } from "~/platform/pdf/render.server";
 
 /** GET /admin/meetings/list.pdf[?lang=]: every placed meeting of the block, grouped by slot. */
 export async function loader({ request }: LoaderFunctionArgs) {

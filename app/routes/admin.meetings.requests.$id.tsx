@@ -7,13 +7,13 @@ import { clientIp } from "~/auth/request.server";
 import { SubmitButton, TextField, useZodForm, ZodForm } from "~/components/form";
 import { useBilingual, useLocale, useT } from "~/components/i18n";
 import { Badge, Notice, PageHeader } from "~/components/ui";
-import { formValues, parseWith, type FieldErrors } from "~/lib/schemas/common";
-import { placeSchema, videoUrlSchema } from "~/lib/schemas/meeting-block";
+import { formValues, parseWith, type FieldErrors } from "~/platform/forms/fields";
+import { placeSchema, videoUrlSchema } from "~/features/meetings/block-schema";
 import { CONFERENCE_ZONE, formatInstant, formatRange } from "~/lib/time";
-import { getCurrentConference } from "~/models/conference.server";
-import { requestPlacement, setMeetingVideoUrl, unplaceMeeting } from "~/models/meeting-admin.server";
-import { meetingBlockOverview } from "~/models/meeting-grid.server";
-import { placeMeeting } from "~/models/meetings.server";
+import { getCurrentConference } from "~/features/people/conference.server";
+import { requestPlacement, setMeetingVideoUrl, unplaceMeeting } from "~/features/meetings/meeting-admin.server";
+import { meetingBlockOverview } from "~/features/meetings/meeting-grid.server";
+import { placeMeeting } from "~/features/meetings/meetings.server";
 
 export const meta: MetaFunction = () => [{ title: "Xếp cuộc gặp · Hội nghị Ngoại vụ" }];
 

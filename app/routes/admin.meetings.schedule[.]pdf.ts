@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { translate } from "~/lib/i18n";
-import { meetingDownload } from "~/models/meeting-downloads.server";
-import { partySchedules } from "~/models/meeting-grid.server";
-import { meetingScheduleDocument } from "~/pdf/meeting-schedule";
-import { pdfRefusal, pdfResponse, renderPdf } from "~/pdf/render.server";
+import { translate } from "~/platform/i18n";
+import { meetingDownload } from "~/features/meetings/meeting-downloads.server";
+import { partySchedules } from "~/features/meetings/meeting-grid.server";
+import { meetingScheduleDocument } from "~/features/meetings/pdf/meeting-schedule";
+import { pdfRefusal, pdfResponse, renderPdf } from "~/platform/pdf/render.server";
 
 /** GET /admin/meetings/schedule.pdf[?party=<organisation id>][&lang=]: each party's meeting schedule, a page per party. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -5,16 +5,16 @@ import { requirePermission } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
 import { SubmitButton, useZodForm, ZodForm } from "~/components/form";
 import { useBilingual, useT } from "~/components/i18n";
-import { MeetingBlockFields } from "~/components/meeting-block-fields";
+import { MeetingBlockFields } from "~/features/meetings/components/meeting-block-fields";
 import { Notice, PageHeader } from "~/components/ui";
-import type { OrganisationKind } from "~/lib/roles";
-import { formValues, parseWith, type FieldErrors } from "~/lib/schemas/common";
-import { blockSettingsInput, blockSettingsSchema, pairsFromForm } from "~/lib/schemas/meeting-block";
+import type { OrganisationKind } from "~/auth/roles";
+import { formValues, parseWith, type FieldErrors } from "~/platform/forms/fields";
+import { blockSettingsInput, blockSettingsSchema, pairsFromForm } from "~/features/meetings/block-schema";
 import { CONFERENCE_ZONE, utcToZonedLocal } from "~/lib/time";
-import { listRooms } from "~/models/agenda.server";
-import { getCurrentConference } from "~/models/conference.server";
-import { blockTables, updateBlockSettings, updateTables } from "~/models/meeting-admin.server";
-import { meetingBlockOverview } from "~/models/meeting-grid.server";
+import { listRooms } from "~/features/agenda/agenda.server";
+import { getCurrentConference } from "~/features/people/conference.server";
+import { blockTables, updateBlockSettings, updateTables } from "~/features/meetings/meeting-admin.server";
+import { meetingBlockOverview } from "~/features/meetings/meeting-grid.server";
 
 export const meta: MetaFunction = () => [{ title: "Thiết lập gặp song phương · Hội nghị Ngoại vụ" }];
 

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { translate } from "~/lib/i18n";
-import { meetingDownload } from "~/models/meeting-downloads.server";
-import { meetingPrints } from "~/models/meeting-prints.server";
-import { meetingTableSignsDocument } from "~/pdf/meeting-table-signs";
-import { pdfRefusal, pdfResponse, renderPdf } from "~/pdf/render.server";
+import { translate } from "~/platform/i18n";
+import { meetingDownload } from "~/features/meetings/meeting-downloads.server";
+import { meetingPrints } from "~/features/meetings/meeting-prints.server";
+import { meetingTableSignsDocument } from "~/features/meetings/pdf/meeting-table-signs";
+import { pdfRefusal, pdfResponse, renderPdf } from "~/platform/pdf/render.server";
 
 /** GET /admin/meetings/signs.pdf[?slot=<slot id>][&lang=]: a table sign per placed meeting, a page each. */
 export async function loader({ request }: LoaderFunctionArgs) {

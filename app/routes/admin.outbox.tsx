@@ -6,10 +6,10 @@ import { clientIp } from "~/auth/request.server";
 import { SubmitButton } from "~/components/form";
 import { useLocale, useT } from "~/components/i18n";
 import { Badge, EmptyState, Notice, PageHeader, Pagination, parsePage } from "~/components/ui";
-import { can } from "~/lib/permissions";
+import { can } from "~/auth/permissions";
 import { CONFERENCE_ZONE, formatInstant } from "~/lib/time";
-import { MAX_ATTEMPTS, outboxDeliveryCounts, sendOutboxNow, smtpStatus } from "~/models/mailer.server";
-import { listOutbox } from "~/models/outbox.server";
+import { MAX_ATTEMPTS, outboxDeliveryCounts, sendOutboxNow, smtpStatus } from "~/platform/mailer.server";
+import { listOutbox } from "~/platform/outbox.server";
 
 export const meta: MetaFunction = () => [{ title: "Thư đi · Hội nghị Ngoại vụ" }];
 

@@ -6,14 +6,14 @@ import { clientIp } from "~/auth/request.server";
 import { SelectField, SubmitButton, TextField, useZodForm, ZodForm } from "~/components/form";
 import { useBilingual, useLocale, useT } from "~/components/i18n";
 import { Badge, EmptyState, FilterChips, Notice, PageHeader, Pagination, parsePage } from "~/components/ui";
-import { can } from "~/lib/permissions";
-import { ORGANISATION_KINDS, ROLES, type Role } from "~/lib/roles";
-import { formValues, parseWith } from "~/lib/schemas/common";
-import { inviteSchema } from "~/lib/schemas/people";
+import { can } from "~/auth/permissions";
+import { ORGANISATION_KINDS, ROLES, type Role } from "~/auth/roles";
+import { formValues, parseWith } from "~/platform/forms/fields";
+import { inviteSchema } from "~/features/people/schema";
 import { CONFERENCE_ZONE, formatInstant } from "~/lib/time";
-import { createInvitation, listPendingInvitations, revokeInvitation } from "~/models/invitations.server";
-import { listOrganisationOptions } from "~/models/organisations.server";
-import { listUsers, setOrganisationHead, setUserDisabled } from "~/models/users.server";
+import { createInvitation, listPendingInvitations, revokeInvitation } from "~/features/people/invitations.server";
+import { listOrganisationOptions } from "~/features/people/organisations.server";
+import { listUsers, setOrganisationHead, setUserDisabled } from "~/features/people/users.server";
 
 export const meta: MetaFunction = () => [{ title: "Người dùng · Hội nghị Ngoại vụ" }];
 

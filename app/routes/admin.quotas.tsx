@@ -5,10 +5,10 @@ import { requirePermission } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
 import { useBilingual, useT } from "~/components/i18n";
 import { Notice, PageHeader } from "~/components/ui";
-import { ORGANISATION_KINDS, type OrganisationKind } from "~/lib/roles";
-import { getCurrentConference } from "~/models/conference.server";
-import { listOrganisationOptions } from "~/models/organisations.server";
-import { listQuotas, setQuota } from "~/models/quotas.server";
+import { ORGANISATION_KINDS, type OrganisationKind } from "~/auth/roles";
+import { getCurrentConference } from "~/features/people/conference.server";
+import { listOrganisationOptions } from "~/features/people/organisations.server";
+import { listQuotas, setQuota } from "~/features/registration/quotas.server";
 
 export const meta: MetaFunction = () => [{ title: "Chỉ tiêu dự trực tiếp · Hội nghị Ngoại vụ" }];
 

@@ -6,10 +6,10 @@ import { clientIp } from "~/auth/request.server";
 import { SubmitButton, TextAreaField, TextField, useZodForm, ZodForm } from "~/components/form";
 import { useBilingual, useT } from "~/components/i18n";
 import { EmptyState, Notice, PageHeader } from "~/components/ui";
-import { roomSchema } from "~/lib/schemas/agenda";
-import { formValues, parseWith } from "~/lib/schemas/common";
-import { getCurrentConference } from "~/models/conference.server";
-import { deleteRoom, listRooms, saveRoom, type Problem } from "~/models/agenda.server";
+import { roomSchema } from "~/features/agenda/schema";
+import { formValues, parseWith } from "~/platform/forms/fields";
+import { getCurrentConference } from "~/features/people/conference.server";
+import { deleteRoom, listRooms, saveRoom, type Problem } from "~/features/agenda/agenda.server";
 
 export const meta: MetaFunction = () => [{ title: "Phòng họp · Hội nghị Ngoại vụ" }];
 

@@ -5,9 +5,9 @@ import { clientIp } from "~/auth/request.server";
 import { SubmitButton, TextField, useZodForm, ZodForm } from "~/components/form";
 import { useT } from "~/components/i18n";
 import { Notice } from "~/components/ui";
-import { forgotPasswordSchema } from "~/lib/schemas/auth";
-import { formValues, parseWith } from "~/lib/schemas/common";
-import { requestPasswordReset } from "~/models/password-reset.server";
+import { forgotPasswordSchema } from "~/features/people/auth-schema";
+import { formValues, parseWith } from "~/platform/forms/fields";
+import { requestPasswordReset } from "~/features/people/password-reset.server";
 
 export const meta: MetaFunction = () => [{ title: "Quên mật khẩu · Hội nghị Ngoại vụ" }];
 

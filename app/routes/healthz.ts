@@ -1,5 +1,5 @@
 import { json } from "@remix-run/node";
-import { databaseIsReachable } from "~/models/health.server";
+import { databaseIsReachable } from "~/platform/health.server";
 
 /** Liveness and database check for load balancers, and the benchmarks' yardstick. */
 export async function loader() {

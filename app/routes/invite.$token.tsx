@@ -4,9 +4,9 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { clientIp } from "~/auth/request.server";
 import { SubmitButton, TextField, useZodForm, ZodForm } from "~/components/form";
 import { useT } from "~/components/i18n";
-import { setPasswordSchema } from "~/lib/schemas/auth";
-import { formValues, parseWith } from "~/lib/schemas/common";
-import { acceptInvitation, findInvitation, type InvitationState } from "~/models/invitations.server";
+import { setPasswordSchema } from "~/features/people/auth-schema";
+import { formValues, parseWith } from "~/platform/forms/fields";
+import { acceptInvitation, findInvitation, type InvitationState } from "~/features/people/invitations.server";
 
 // "same-origin", not "no-referrer": the token never leaves in a Referer to another site, and the
 // form's own POST still carries a real Origin (no-referrer makes Chromium send "Origin: null").

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { clientIp } from "~/auth/request.server";
 import { useBilingual, useT } from "~/components/i18n";
 import { ConferenceTime } from "~/components/time";
-import { openJoinLink } from "~/models/join-links.server";
+import { openJoinLink } from "~/features/registration/join-links.server";
 
 export const meta: MetaFunction = () => [{ title: "Tham dự trực tuyến · Hội nghị Ngoại vụ" }, { name: "referrer", content: "no-referrer" }];
 

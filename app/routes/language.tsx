@@ -3,9 +3,9 @@ import { redirect } from "@remix-run/node";
 import { getUser } from "~/auth/guards.server";
 import { cookiesAreSecure } from "~/auth/lucia.server";
 import { languageCookie } from "~/auth/request.server";
-import { isLocale } from "~/lib/i18n";
+import { isLocale } from "~/platform/i18n";
 import { safeRedirect } from "~/lib/security";
-import { setLocale } from "~/models/users.server";
+import { setLocale } from "~/features/people/users.server";
 
 export async function loader() {
   return redirect("/");

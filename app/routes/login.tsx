@@ -6,11 +6,11 @@ import { clientIp } from "~/auth/request.server";
 import { SubmitButton, TextField, useZodForm, ZodForm } from "~/components/form";
 import { useT } from "~/components/i18n";
 import { Notice } from "~/components/ui";
-import { loginSchema } from "~/lib/schemas/auth";
-import { formValues, parseWith } from "~/lib/schemas/common";
+import { loginSchema } from "~/features/people/auth-schema";
+import { formValues, parseWith } from "~/platform/forms/fields";
 import { safeRedirect } from "~/lib/security";
-import { signIn } from "~/models/sign-in.server";
-import { hasDemoAccounts } from "~/models/users.server";
+import { signIn } from "~/features/people/sign-in.server";
+import { hasDemoAccounts } from "~/features/people/users.server";
 
 export const meta: MetaFunction = () => [{ title: "Đăng nhập · Hội nghị Ngoại vụ" }];
 

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { getSessionState } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
-import { signOut } from "~/models/sign-in.server";
+import { signOut } from "~/features/people/sign-in.server";
 
 /** Sign-out is a POST only (a link or an image could otherwise sign people out). */
 export async function loader() {

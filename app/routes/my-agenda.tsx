@@ -6,16 +6,16 @@ import { requirePermission } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
 import { SubmitButton } from "~/components/form";
 import { useBilingual, useLocale, useT } from "~/components/i18n";
-import { MeetingPlace } from "~/components/meetings/placed";
+import { MeetingPlace } from "~/routes/meetings/placed";
 import { ConferenceTime } from "~/components/time";
 import { Badge, EmptyState, Notice, PageHeader } from "~/components/ui";
-import { formValues, parseWith } from "~/lib/schemas/common";
+import { formValues, parseWith } from "~/platform/forms/fields";
 import { formatInstant, zonedDate } from "~/lib/time";
-import { cancelSignUp } from "~/models/agenda.server";
-import { getCurrentConference } from "~/models/conference.server";
-import { personalPlacedMeetings } from "~/models/meeting-outcomes.server";
-import { publicUrl } from "~/models/invitations.server";
-import { personalAgenda } from "~/models/programme.server";
+import { cancelSignUp } from "~/features/agenda/agenda.server";
+import { getCurrentConference } from "~/features/people/conference.server";
+import { personalPlacedMeetings } from "~/features/meetings/meeting-outcomes.server";
+import { publicUrl } from "~/features/people/invitations.server";
+import { personalAgenda } from "~/features/agenda/programme.server";
 
 export const meta: MetaFunction = () => [{ title: "Lịch của tôi · Hội nghị Ngoại vụ" }];
 

@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/guards.server";
 import { resolveLocale } from "~/auth/request.server";
 import { icsCalendar } from "~/lib/ics";
-import { isLocale, translate } from "~/lib/i18n";
-import { getCurrentConference } from "~/models/conference.server";
-import { personalPlacedMeetings, placedMeetingEvents } from "~/models/meeting-outcomes.server";
-import { personalAgenda, sessionEvents } from "~/models/programme.server";
+import { isLocale, translate } from "~/platform/i18n";
+import { getCurrentConference } from "~/features/people/conference.server";
+import { personalPlacedMeetings, placedMeetingEvents } from "~/features/meetings/meeting-outcomes.server";
+import { personalAgenda, sessionEvents } from "~/features/agenda/programme.server";
 
 /** GET /my-agenda.ics[?lang=en]: the signed-in person's agenda, with join links for online delegates; meetings located at the video link (online party) or the table. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/guards.server";
 import { resolveLocale } from "~/auth/request.server";
-import { isLocale, translate } from "~/lib/i18n";
+import { isLocale, translate } from "~/platform/i18n";
 import { foldForSearch } from "~/lib/text";
-import { getOwnBadge } from "~/models/badges.server";
-import { getCurrentConference } from "~/models/conference.server";
-import { badgeDocument } from "~/pdf/badge";
-import { pdfRefusal, pdfResponse, renderPdf } from "~/pdf/render.server";
+import { getOwnBadge } from "~/features/registration/badges.server";
+import { getCurrentConference } from "~/features/people/conference.server";
+import { badgeDocument } from "~/features/registration/pdf/badge";
+import { pdfRefusal, pdfResponse, renderPdf } from "~/platform/pdf/render.server";
 
 /** GET /my-registration/badge.pdf: the signed-in delegate's own badge, once approved. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -3,19 +3,19 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
-import { DelegateFields } from "~/components/delegate-fields";
+import { DelegateFields } from "~/features/registration/components/delegate-fields";
 import { SubmitButton, useZodForm, ZodForm } from "~/components/form";
 import { useBilingual, useT } from "~/components/i18n";
-import { StatusBadge } from "~/components/registration-status";
+import { StatusBadge } from "~/features/registration/components/registration-status";
 import { ConferenceTime } from "~/components/time";
 import { EmptyState, Notice, PageHeader } from "~/components/ui";
-import { MODES, type AttendanceMode } from "~/lib/registration";
-import { formValues, parseWith } from "~/lib/schemas/common";
-import { delegateEditSchema } from "~/lib/schemas/registration";
-import { getCurrentConference, registrationWindow } from "~/models/conference.server";
-import { joinLinksFor } from "~/models/join-links.server";
-import { listOrganisationOptions } from "~/models/organisations.server";
-import { cancelOwnRegistration, getOwnRegistration, switchOwnMode, updateOwnRegistration, waitlistPosition } from "~/models/registrations.server";
+import { MODES, type AttendanceMode } from "~/features/registration/rules";
+import { formValues, parseWith } from "~/platform/forms/fields";
+import { delegateEditSchema } from "~/features/registration/schema";
+import { getCurrentConference, registrationWindow } from "~/features/people/conference.server";
+import { joinLinksFor } from "~/features/registration/join-links.server";
+import { listOrganisationOptions } from "~/features/people/organisations.server";
+import { cancelOwnRegistration, getOwnRegistration, switchOwnMode, updateOwnRegistration, waitlistPosition } from "~/features/registration/registrations.server";
 
 export const meta: MetaFunction = () => [{ title: "Đăng ký của tôi · Hội nghị Ngoại vụ" }];
 

@@ -4,9 +4,9 @@ import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { useBilingual, useLocale, useT } from "~/components/i18n";
 import { EmptyState, FilterChips, PageHeader, Pagination, parsePage } from "~/components/ui";
-import { ORGANISATION_KINDS, type OrganisationKind } from "~/lib/roles";
+import { ORGANISATION_KINDS, type OrganisationKind } from "~/auth/roles";
 import { offsetLabel } from "~/lib/time";
-import { listOrganisations } from "~/models/organisations.server";
+import { listOrganisations } from "~/features/people/organisations.server";
 import { nowIso } from "~/lib/clock";
 
 export const meta: MetaFunction = () => [{ title: "Đơn vị · Hội nghị Ngoại vụ" }];

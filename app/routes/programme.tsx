@@ -8,14 +8,14 @@ import { SubmitButton } from "~/components/form";
 import { useBilingual, useLocale, useT } from "~/components/i18n";
 import { ConferenceTime } from "~/components/time";
 import { Badge, EmptyState, FilterChips, Notice, PageHeader } from "~/components/ui";
-import { conferenceDays, SESSION_KINDS } from "~/lib/agenda";
-import { can } from "~/lib/permissions";
-import { formValues, parseWith } from "~/lib/schemas/common";
+import { conferenceDays, SESSION_KINDS } from "~/features/agenda/rules";
+import { can } from "~/auth/permissions";
+import { formValues, parseWith } from "~/platform/forms/fields";
 import { formatInstant, zonedDate } from "~/lib/time";
-import { cancelSignUp, signUp } from "~/models/agenda.server";
-import { getCurrentConference } from "~/models/conference.server";
-import { joinLinksFor } from "~/models/join-links.server";
-import { isLive, publishedProgramme, viewerSignUps } from "~/models/programme.server";
+import { cancelSignUp, signUp } from "~/features/agenda/agenda.server";
+import { getCurrentConference } from "~/features/people/conference.server";
+import { joinLinksFor } from "~/features/registration/join-links.server";
+import { isLive, publishedProgramme, viewerSignUps } from "~/features/agenda/programme.server";
 
 export const meta: MetaFunction = () => [{ title: "Chương trình · Hội nghị Ngoại vụ" }];
 

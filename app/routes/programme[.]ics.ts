@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getUser } from "~/auth/guards.server";
 import { resolveLocale } from "~/auth/request.server";
 import { icsCalendar } from "~/lib/ics";
-import { isLocale, translate } from "~/lib/i18n";
-import { getCurrentConference } from "~/models/conference.server";
-import { publishedProgramme, sessionEvents } from "~/models/programme.server";
+import { isLocale, translate } from "~/platform/i18n";
+import { getCurrentConference } from "~/features/people/conference.server";
+import { publishedProgramme, sessionEvents } from "~/features/agenda/programme.server";
 
 /** GET /programme.ics[?lang=en]: the full published programme as a calendar feed (public). */
 export async function loader({ request }: LoaderFunctionArgs) {

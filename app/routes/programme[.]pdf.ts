@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getUser } from "~/auth/guards.server";
 import { resolveLocale } from "~/auth/request.server";
-import { isLocale, translate } from "~/lib/i18n";
-import { getCurrentConference } from "~/models/conference.server";
-import { publishedProgramme } from "~/models/programme.server";
-import { programmeDocument } from "~/pdf/programme";
-import { pdfRefusal, pdfResponse, renderPdf } from "~/pdf/render.server";
+import { isLocale, translate } from "~/platform/i18n";
+import { getCurrentConference } from "~/features/people/conference.server";
+import { publishedProgramme } from "~/features/agenda/programme.server";
+import { programmeDocument } from "~/features/agenda/pdf/programme";
+import { pdfRefusal, pdfResponse, renderPdf } from "~/platform/pdf/render.server";
 
 /** GET /programme.pdf[?lang=en]: the published programme, by day (public). */
 export async function loader({ request }: LoaderFunctionArgs) {

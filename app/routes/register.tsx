@@ -3,19 +3,19 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getUser } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
-import { DelegateFields } from "~/components/delegate-fields";
+import { DelegateFields } from "~/features/registration/components/delegate-fields";
 import { SubmitButton, TextField, useZodForm, ZodForm } from "~/components/form";
 import { useBilingual, useLocale, useT } from "~/components/i18n";
 import { ConferenceTime } from "~/components/time";
 import { EmptyState, Notice, PageHeader } from "~/components/ui";
-import { formValues, parseWith } from "~/lib/schemas/common";
-import { registrationSchema } from "~/lib/schemas/registration";
+import { formValues, parseWith } from "~/platform/forms/fields";
+import { registrationSchema } from "~/features/registration/schema";
 import { formatInstant } from "~/lib/time";
-import { getCurrentConference, registrationWindow } from "~/models/conference.server";
-import { listOrganisationOptions } from "~/models/organisations.server";
-import { getOwnRegistration, registerDelegate } from "~/models/registrations.server";
-import { requestRegistration } from "~/models/registration-requests.server";
-import { getUserProfile } from "~/models/users.server";
+import { getCurrentConference, registrationWindow } from "~/features/people/conference.server";
+import { listOrganisationOptions } from "~/features/people/organisations.server";
+import { getOwnRegistration, registerDelegate } from "~/features/registration/registrations.server";
+import { requestRegistration } from "~/features/registration/registration-requests.server";
+import { getUserProfile } from "~/features/people/users.server";
 
 export const meta: MetaFunction = () => [{ title: "Đăng ký tham dự · Hội nghị Ngoại vụ" }];
 

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { openDatabase } from "../../db/client";
-import { badgeCodeFrom } from "../../app/lib/registration";
+import { badgeCodeFrom } from "../../app/features/registration/rules";
 import { searchKey } from "../../app/lib/text";
 import { measure, signIn, startServer } from "./server";
 

@@ -2,10 +2,10 @@
 // weight against an independently written exact integer program (no reduction, locked meetings as
 // variables fixed to 1, no time limit), and the fallback's weight against the same optimum (floor 0.98).
 import highsLoader from "highs";
-import type { Instance, Meeting } from "~/lib/scheduler/instance";
-import { parseInstance } from "~/lib/scheduler/instance";
-import { scheduleMeetings } from "~/lib/scheduler/schedule";
-import { validateResult } from "~/lib/scheduler/validate";
+import type { Instance, Meeting } from "~/features/meetings/scheduler/instance";
+import { parseInstance } from "~/features/meetings/scheduler/instance";
+import { scheduleMeetings } from "~/features/meetings/scheduler/schedule";
+import { validateResult } from "~/features/meetings/scheduler/validate";
 
 function mulberry32(seed: number) {
   return () => {

@@ -22,7 +22,7 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  const { closeDb } = await import("~/db.server");
+  const { closeDb } = await import("~/platform/db.server");
   await closeDb();
   for (const suffix of ["", "-wal", "-shm"]) rmSync(path + suffix, { force: true });
 });

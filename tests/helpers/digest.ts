@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { getHandle } from "~/db.server";
+import { getHandle } from "~/platform/db.server";
 
 /**
  * A cheap fingerprint of what a request may have written, for "a refused call wrote nothing":

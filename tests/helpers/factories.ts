@@ -1,7 +1,7 @@
-import { getDb } from "~/db.server";
-import type { RegistrationInput } from "~/lib/schemas/registration";
-import { getCurrentConference } from "~/models/conference.server";
-import { registerDelegate } from "~/models/registrations.server";
+import { getDb } from "~/platform/db.server";
+import type { RegistrationInput } from "~/features/registration/schema";
+import { getCurrentConference } from "~/features/people/conference.server";
+import { registerDelegate } from "~/features/registration/registrations.server";
 
 /** The seeded demo conference, with its in-person capacity set for the test. */
 export async function demoConference(capacity?: number) {

@@ -1,6 +1,6 @@
-import { getDb } from "~/db.server";
-import { answerMeetingRequest, requestMeeting } from "~/models/meetings.server";
-import { createUser } from "~/models/users.server";
+import { getDb } from "~/platform/db.server";
+import { answerMeetingRequest, requestMeeting } from "~/features/meetings/meetings.server";
+import { createUser } from "~/features/people/users.server";
 import { organisationId } from "./factories";
 import { nowIso, nowMs } from "~/lib/clock";
 

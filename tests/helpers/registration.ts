@@ -1,4 +1,4 @@
-import { getDb } from "~/db.server";
+import { getDb } from "~/platform/db.server";
 import * as invite from "~/routes/invite.$token";
 import * as register from "~/routes/register";
 import { organisationId } from "./factories";

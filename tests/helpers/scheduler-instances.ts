@@ -1,5 +1,5 @@
-import type { Instance, MeetingRequest } from "~/lib/scheduler/instance";
-import { parseInstance } from "~/lib/scheduler/instance";
+import type { Instance, MeetingRequest } from "~/features/meetings/scheduler/instance";
+import { parseInstance } from "~/features/meetings/scheduler/instance";
 
 /** Small scheduler instances for the unit tests: n twenty-minute slots, n tables, a request, a parsed instance. */
 export const slots = (n: number) =>

@@ -1,0 +1,385 @@
+import type { Transaction } from "kysely";
+import { getDb, nowIso } from "~/platform/db.server";
+import { findClashes, type Clash, type SessionRole } from "~/features/agenda/rules";
+import { translate } from "~/platform/i18n";
+import type { RoomInput, SessionInput } from "~/features/agenda/schema";
+import { formatRange, zonedLocalToUtc } from "~/lib/time";
+import type { Database } from "../../../db/schema";
+import { recordAudit } from "../../platform/audit.server";
+import { mailSchedule } from "../meetings/meeting-mail.server";
+import { publicUrl } from "../people/invitations.server";
+import { queueEmail } from "../../platform/outbox.server";
+
+type Trx = Transaction<Database>;
+export interface Actor {
+  id: string | null;
+  ip: string | null;
+}
+export type Errors = Record<string, string>;
+/** An error key with its parameters, for messages that name the clash. */
+export type Problem = { key: string; params?: Record<string, string | number> };
+
+// ---------------------------------------------------------------- rooms
+
+export async function listRooms(conferenceId: number) {
+  const db = getDb();
+  const rooms = await db.selectFrom("rooms").selectAll().where("conference_id", "=", conferenceId).orderBy("sort_order").orderBy("name_vi").execute();
+  const counts = await db
+    .selectFrom("sessions")
+    .select(["room_id", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("conference_id", "=", conferenceId)
+    .where("room_id", "is not", null)
+    .groupBy("room_id")
+    .execute();
+  const byRoom = new Map(counts.map((c) => [c.room_id, Number(c.n)]));
+  return rooms.map((r) => ({ ...r, sessions: byRoom.get(r.id) ?? 0 }));
+}
+
+export async function saveRoom(conferenceId: number, id: number | null, input: RoomInput, actor: Actor): Promise<{ ok: true; id: number } | { ok: false; errors: Errors }> {
+  return getDb().transaction().execute(async (trx): Promise<{ ok: true; id: number } | { ok: false; errors: Errors }> => {
+    const taken = await trx
+      .selectFrom("rooms")
+      .select("id")
+      .where("conference_id", "=", conferenceId)
+      .where("name_vi", "=", input.nameVi)
+      .$if(id !== null, (q) => q.where("id", "!=", id!))
+      .executeTakeFirst();
+    if (taken) return { ok: false as const, errors: { nameVi: "agenda.errors.roomNameTaken" } };
+    const now = nowIso();
+    const values = { name_vi: input.nameVi, name_en: input.nameEn, capacity: input.capacity, stream_url: input.streamUrl, notes: input.notes };
+    let roomId = id;
+    if (id === null) {
+      roomId = (await trx.insertInto("rooms").values({ ...values, conference_id: conferenceId, sort_order: 0, created_at: now, updated_at: now }).returning("id").executeTakeFirstOrThrow()).id;
+    } else {
+      const res = await trx.updateTable("rooms").set({ ...values, updated_at: now }).where("id", "=", id).where("conference_id", "=", conferenceId).executeTakeFirst();
+      if (Number(res.numUpdatedRows) !== 1) return { ok: false as const, errors: { "": "error.notFound.title" } };
+    }
+    await recordAudit(trx, { actorId: actor.id, action: id === null ? "room.create" : "room.update", entity: "room", entityId: roomId, detail: { name: input.nameVi, capacity: input.capacity }, ip: actor.ip });
+    return { ok: true as const, id: roomId! };
+  });
+}
+
+/** A room with sessions is never deleted: the organiser is told how many to move first. */
+export async function deleteRoom(conferenceId: number, id: number, actor: Actor): Promise<{ ok: true } | { ok: false; problem: Problem }> {
+  return getDb().transaction().execute(async (trx) => {
+    const [{ n }] = await trx.selectFrom("sessions").select((eb) => eb.fn.countAll<number>().as("n")).where("room_id", "=", id).execute();
+    if (Number(n) > 0) return { ok: false as const, problem: { key: "agenda.errors.roomInUse", params: { n: Number(n) } } };
+    const res = await trx.deleteFrom("rooms").where("id", "=", id).where("conference_id", "=", conferenceId).executeTakeFirst();
+    if (Number(res.numDeletedRows) !== 1) return { ok: false as const, problem: { key: "error.notFound.title" } };
+    await recordAudit(trx, { actorId: actor.id, action: "room.delete", entity: "room", entityId: id, ip: actor.ip });
+    return { ok: true as const };
+  });
+}
+
+// ---------------------------------------------------------------- sessions
+
+export interface SessionPerson {
+  registrationId: number;
+  role: SessionRole;
+}
+
+/** The conference's sessions with their room and people; drafts only when asked. */
+export async function listSessions(conferenceId: number, options: { includeDrafts: boolean }) {
+  const db = getDb();
+  const sessions = await db
+    .selectFrom("sessions as s")
+    .leftJoin("rooms as r", "r.id", "s.room_id")
+    .selectAll("s")
+    .select(["r.name_vi as room_vi", "r.name_en as room_en", "r.capacity as room_capacity", "r.stream_url as room_stream_url"])
+    .where("s.conference_id", "=", conferenceId)
+    .$if(!options.includeDrafts, (q) => q.where("s.published", "=", 1))
+    .orderBy("s.starts_at")
+    .orderBy("r.sort_order")
+    .orderBy("s.id")
+    .execute();
+  if (sessions.length === 0) return [];
+  const ids = sessions.map((s) => s.id);
+  const [people, signups] = await Promise.all([
+    db
+      .selectFrom("session_people as p")
+      .innerJoin("registrations as g", "g.id", "p.registration_id")
+      .innerJoin("organisations as o", "o.id", "g.organisation_id")
+      .select(["p.session_id", "p.registration_id", "p.role", "p.position", "g.honorific", "g.full_name", "g.position as title", "o.name_vi as organisation_vi", "o.name_en as organisation_en"])
+      .where("p.session_id", "in", ids)
+      .orderBy("p.session_id")
+      .orderBy("p.position")
+      .execute(),
+    db
+      .selectFrom("session_signups")
+      .select(["session_id", "mode", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("session_id", "in", ids)
+      .groupBy(["session_id", "mode"])
+      .execute(),
+  ]);
+  return sessions.map((s) => {
+    const capacity = s.capacity ?? s.room_capacity ?? null;
+    const inPerson = Number(signups.find((x) => x.session_id === s.id && x.mode === "in_person")?.n ?? 0);
+    const online = Number(signups.find((x) => x.session_id === s.id && x.mode === "online")?.n ?? 0);
+    // capacity is what applies (the session's own, else its room's); ownCapacity is what the organiser set.
+    return { ...s, ownCapacity: s.capacity, capacity, signedUpInPerson: inPerson, signedUpOnline: online, people: people.filter((p) => p.session_id === s.id) };
+  });
+}
+
+export type AgendaSession = Awaited<ReturnType<typeof listSessions>>[number];
+
+function describeProblems(clashes: Clash[], others: Map<number, { title_vi: string; starts_at: string; ends_at: string }>, names: Map<number, string>, zone: string): Problem[] {
+  return clashes.map((c): Problem => {
+    const time = (id: number) => {
+      const o = others.get(id)!;
+      return formatRange(o.starts_at, o.ends_at, zone, "vi", true);
+    };
+    switch (c.kind) {
+      case "order":
+        return { key: "agenda.errors.order" };
+      case "outside":
+        return { key: "agenda.errors.outside", params: { first: c.firstDay, last: c.lastDay } };
+      case "capacity":
+        return { key: "agenda.errors.capacity", params: { capacity: c.roomCapacity } };
+      case "room":
+        return { key: "agenda.errors.roomClash", params: { title: others.get(c.sessionId)!.title_vi, time: time(c.sessionId) } };
+      case "person":
+        return { key: "agenda.errors.personClash", params: { name: names.get(c.registrationId) ?? "", title: others.get(c.sessionId)!.title_vi, time: time(c.sessionId) } };
+    }
+  });
+}
+
+export type SaveSessionResult = { ok: true; id: number; notified: number } | { ok: false; errors: Errors; problems: Problem[] };
+
+/**
+ * Creates or changes a session after checking it against the timetable: the
+ * room and every chair, speaker and rapporteur free at that time, within the
+ * conference's days, within the room's capacity. When a published session
+ * moves, its people and signed-up delegates are told.
+ */
+export async function saveSession(conferenceId: number, id: number | null, input: SessionInput, people: SessionPerson[], actor: Actor): Promise<SaveSessionResult> {
+  return getDb().transaction().execute(async (trx): Promise<SaveSessionResult> => {
+    const conference = await trx.selectFrom("conferences").selectAll().where("id", "=", conferenceId).executeTakeFirstOrThrow();
+    const zone = conference.time_zone;
+    const startsAt = zonedLocalToUtc(`${input.day}T${input.startTime}`, zone);
+    const endsAt = zonedLocalToUtc(`${input.day}T${input.endTime}`, zone);
+    if (!startsAt || !endsAt) return { ok: false, errors: { day: "errors.dateTime" }, problems: [] };
+    const current = id === null ? null : await trx.selectFrom("sessions").selectAll().where("id", "=", id).where("conference_id", "=", conferenceId).executeTakeFirst();
+    if (id !== null && !current) return { ok: false, errors: { "": "error.notFound.title" }, problems: [] };
+    const room = input.roomId === null ? null : await trx.selectFrom("rooms").selectAll().where("id", "=", input.roomId).where("conference_id", "=", conferenceId).executeTakeFirst();
+    if (input.roomId !== null && !room) return { ok: false, errors: { roomId: "agenda.errors.unknownRoom" }, problems: [] };
+    const personIds = [...new Set(people.map((p) => p.registrationId))];
+    const persons = personIds.length
+      ? await trx.selectFrom("registrations").select(["id", "full_name"]).where("conference_id", "=", conferenceId).where("id", "in", personIds).where("status", "in", ["approved", "pending"]).execute()
+      : [];
+    if (persons.length !== personIds.length) return { ok: false, errors: { people: "agenda.errors.unknownPerson" }, problems: [] };
+
+    const others = await trx.selectFrom("sessions").select(["id", "title_vi", "starts_at", "ends_at", "room_id"]).where("conference_id", "=", conferenceId).where("starts_at", "<", endsAt).where("ends_at", ">", startsAt).execute();
+    const otherPeople = others.length ? await trx.selectFrom("session_people").select(["session_id", "registration_id"]).where("session_id", "in", others.map((o) => o.id)).execute() : [];
+    const clashes = findClashes(
+      { id, startsAt, endsAt, roomId: input.roomId, people: personIds, capacity: input.capacity },
+      others.map((o) => ({ id: o.id, startsAt: o.starts_at, endsAt: o.ends_at, roomId: o.room_id, people: otherPeople.filter((p) => p.session_id === o.id).map((p) => p.registration_id) })),
+      { conferenceStartsAt: conference.starts_at, conferenceEndsAt: conference.ends_at, timeZone: zone, roomCapacity: room?.capacity ?? null },
+    );
+    if (clashes.length) {
+      const problems = describeProblems(clashes, new Map(others.map((o) => [o.id, o])), new Map(persons.map((p) => [p.id, p.full_name])), zone);
+      const field = (c: Clash) => (c.kind === "order" ? "endTime" : c.kind === "outside" ? "day" : c.kind === "capacity" ? "capacity" : c.kind === "room" ? "roomId" : "people");
+      const errors: Errors = {};
+      clashes.forEach((c, i) => (errors[field(c)] ??= problems[i].key));
+      return { ok: false, errors, problems };
+    }
+
+    // A session cut into meeting slots keeps its kind and length; a move takes its slots (and meetings) along.
+    const block = current ? await trx.selectFrom("meeting_blocks").select("id").where("session_id", "=", current.id).executeTakeFirst() : undefined;
+    if (current && block) {
+      if (input.kind !== "meeting_block") return { ok: false, errors: { kind: "agenda.errors.meetingBlockKind" }, problems: [] };
+      const shift = Date.parse(startsAt) - Date.parse(current.starts_at);
+      if (Date.parse(endsAt) - Date.parse(startsAt) !== Date.parse(current.ends_at) - Date.parse(current.starts_at)) return { ok: false, errors: { endTime: "agenda.errors.meetingBlockLength" }, problems: [] };
+      if (shift !== 0) {
+        await shiftMeetingSlots(trx, block.id, shift);
+        // Every party with a meeting in the block gets its schedule again, at the new times.
+        await mailSchedule(trx, block.id, zone);
+      }
+    }
+
+    const now = nowIso();
+    const values = {
+      kind: input.kind,
+      title_vi: input.titleVi,
+      title_en: input.titleEn,
+      description_vi: input.descriptionVi,
+      description_en: input.descriptionEn,
+      starts_at: startsAt,
+      ends_at: endsAt,
+      room_id: input.roomId,
+      requires_signup: input.requiresSignup ? 1 : 0,
+      capacity: input.capacity,
+      stream_url: input.streamUrl,
+    };
+    let sessionId = id;
+    if (id === null) {
+      sessionId = (await trx.insertInto("sessions").values({ ...values, conference_id: conferenceId, published: 0, created_at: now, updated_at: now }).returning("id").executeTakeFirstOrThrow()).id;
+    } else {
+      await trx.updateTable("sessions").set({ ...values, updated_at: now }).where("id", "=", id).execute();
+      await trx.deleteFrom("session_people").where("session_id", "=", id).execute();
+    }
+    if (people.length) {
+      const seen = new Set<number>();
+      await trx
+        .insertInto("session_people")
+        .values(people.filter((p) => !seen.has(p.registrationId) && seen.add(p.registrationId)).map((p, position) => ({ session_id: sessionId!, registration_id: p.registrationId, role: p.role, position })))
+        .execute();
+    }
+    const moved = current != null && current.published === 1 && (current.starts_at !== startsAt || current.ends_at !== endsAt || current.room_id !== input.roomId);
+    const notified = moved ? await notifySessionChange(trx, sessionId!, zone) : 0;
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: id === null ? "session.create" : "session.update",
+      entity: "session",
+      entityId: sessionId,
+      detail: { title: input.titleVi, startsAt, endsAt, roomId: input.roomId, people: people.length, notified },
+      ip: actor.ip,
+    });
+    return { ok: true, id: sessionId!, notified };
+  });
+}
+
+/** Tells the session's people and signed-up delegates that its time or room changed. */
+async function notifySessionChange(trx: Trx, sessionId: number, zone: string): Promise<number> {
+  const s = await trx.selectFrom("sessions as s").leftJoin("rooms as r", "r.id", "s.room_id").select(["s.title_vi", "s.title_en", "s.starts_at", "s.ends_at", "r.name_vi as room_vi", "r.name_en as room_en"]).where("s.id", "=", sessionId).executeTakeFirstOrThrow();
+  const recipients = await trx
+    .selectFrom("registrations as g")
+    .select(["g.id", "g.email", "g.full_name"])
+    .where((eb) =>
+      eb.or([
+        eb("g.id", "in", eb.selectFrom("session_people").select("registration_id").where("session_id", "=", sessionId)),
+        eb("g.id", "in", eb.selectFrom("session_signups").select("registration_id").where("session_id", "=", sessionId)),
+      ]),
+    )
+    .where("g.status", "in", ["approved", "pending"])
+    .execute();
+  for (const r of recipients) {
+    const part = (l: "vi" | "en") => ({
+      subject: translate(l, "agenda.mail.changed.subject", { title: l === "vi" ? s.title_vi : s.title_en }),
+      body: translate(l, "agenda.mail.changed.body", {
+        name: r.full_name,
+        title: l === "vi" ? s.title_vi : s.title_en,
+        time: formatRange(s.starts_at, s.ends_at, zone, l, true),
+        room: (l === "vi" ? s.room_vi : s.room_en) ?? "—",
+        link: `${publicUrl()}/my-agenda`,
+      }),
+    });
+    const vi = part("vi");
+    const en = part("en");
+    await queueEmail(trx, { to: r.email, subject: `${vi.subject} / ${en.subject}`, body: `${vi.body}\n\n---\n\n${en.body}`, kind: "session.changed", registrationId: r.id });
+  }
+  return recipients.length;
+}
+
+export async function setPublished(conferenceId: number, ids: number[] | "all", published: boolean, actor: Actor): Promise<number> {
+  return getDb().transaction().execute(async (trx) => {
+    const res = await trx
+      .updateTable("sessions")
+      .set({ published: published ? 1 : 0, updated_at: nowIso() })
+      .where("conference_id", "=", conferenceId)
+      .$if(ids !== "all", (q) => q.where("id", "in", ids as number[]))
+      .executeTakeFirst();
+    const n = Number(res.numUpdatedRows);
+    await recordAudit(trx, { actorId: actor.id, action: published ? "session.publish" : "session.unpublish", entity: "conference", entityId: conferenceId, detail: { ids, n }, ip: actor.ip });
+    return n;
+  });
+}
+
+/** Moves a block's slots by the same amount, one by one in an order that never puts two slots at one start. */
+async function shiftMeetingSlots(trx: Transaction<Database>, blockId: number, shiftMs: number) {
+  const slots = await trx.selectFrom("meeting_slots").select(["id", "starts_at", "ends_at"]).where("block_id", "=", blockId).orderBy("starts_at", shiftMs > 0 ? "desc" : "asc").execute();
+  const move = (iso: string) => new Date(Date.parse(iso) + shiftMs).toISOString();
+  for (const slot of slots) await trx.updateTable("meeting_slots").set({ starts_at: move(slot.starts_at), ends_at: move(slot.ends_at) }).where("id", "=", slot.id).execute();
+}
+
+/** Sessions with speakers, sign-ups or meeting slots are not deleted: others depend on them. */
+export async function deleteSession(conferenceId: number, id: number, actor: Actor): Promise<{ ok: true } | { ok: false; problem: Problem }> {
+  return getDb().transaction().execute(async (trx) => {
+    const people = await trx.selectFrom("session_people").select("registration_id").where("session_id", "=", id).limit(1).executeTakeFirst();
+    const signup = await trx.selectFrom("session_signups").select("registration_id").where("session_id", "=", id).limit(1).executeTakeFirst();
+    if (people || signup) return { ok: false as const, problem: { key: "agenda.errors.sessionInUse" } };
+    const block = await trx.selectFrom("meeting_blocks").select("id").where("session_id", "=", id).executeTakeFirst();
+    if (block) return { ok: false as const, problem: { key: "agenda.errors.meetingBlockDelete" } };
+    const res = await trx.deleteFrom("sessions").where("id", "=", id).where("conference_id", "=", conferenceId).executeTakeFirst();
+    if (Number(res.numDeletedRows) !== 1) return { ok: false as const, problem: { key: "error.notFound.title" } };
+    await recordAudit(trx, { actorId: actor.id, action: "session.delete", entity: "session", entityId: id, ip: actor.ip });
+    return { ok: true as const };
+  });
+}
+
+// ---------------------------------------------------------------- sign-ups and "My agenda"
+
+export type SignUpResult = { ok: true } | { ok: false; problem: Problem };
+
+/**
+ * Signs a delegate up for a session that asks for it: in person within the
+ * session's places (online is not limited), never two sessions at once.
+ */
+export async function signUp(userId: string, conferenceId: number, sessionId: number, ip: string | null, locale: "vi" | "en" = "vi"): Promise<SignUpResult> {
+  try {
+    return await getDb().transaction().execute(async (trx): Promise<SignUpResult> => {
+      const registration = await trx.selectFrom("registrations").select(["id", "mode", "status"]).where("user_id", "=", userId).where("conference_id", "=", conferenceId).executeTakeFirst();
+      if (!registration || !(registration.status === "approved" || registration.status === "pending")) return { ok: false, problem: { key: "agenda.signup.notRegistered" } };
+      const session = await trx.selectFrom("sessions as s").leftJoin("rooms as r", "r.id", "s.room_id").select(["s.id", "s.published", "s.requires_signup", "s.starts_at", "s.ends_at", "s.capacity", "r.capacity as room_capacity"]).where("s.id", "=", sessionId).where("s.conference_id", "=", conferenceId).executeTakeFirst();
+      if (!session || !session.published || !session.requires_signup) return { ok: false, problem: { key: "agenda.signup.notOpen" } };
+      const already = await trx.selectFrom("session_signups").select("session_id").where("session_id", "=", sessionId).where("registration_id", "=", registration.id).executeTakeFirst();
+      if (already) return { ok: false, problem: { key: "agenda.signup.already" } };
+      const clash = await trx
+        .selectFrom("sessions as s")
+        .select(["s.title_vi", "s.title_en"])
+        .where("s.id", "!=", sessionId)
+        .where("s.starts_at", "<", session.ends_at)
+        .where("s.ends_at", ">", session.starts_at)
+        .where((eb) =>
+          eb.or([
+            eb("s.id", "in", eb.selectFrom("session_signups").select("session_id").where("registration_id", "=", registration.id)),
+            eb("s.id", "in", eb.selectFrom("session_people").select("session_id").where("registration_id", "=", registration.id)),
+          ]),
+        )
+        .executeTakeFirst();
+      if (clash) return { ok: false, problem: { key: "agenda.signup.clash", params: { title: locale === "en" ? clash.title_en : clash.title_vi } } };
+      if (registration.mode === "in_person") {
+        const capacity = session.capacity ?? session.room_capacity;
+        const [{ n }] = await trx.selectFrom("session_signups").select((eb) => eb.fn.countAll<number>().as("n")).where("session_id", "=", sessionId).where("mode", "=", "in_person").execute();
+        if (capacity !== null && Number(n) >= capacity) return { ok: false, problem: { key: "agenda.signup.full" } };
+      }
+      await trx.insertInto("session_signups").values({ session_id: sessionId, registration_id: registration.id, mode: registration.mode, created_at: nowIso() }).execute();
+      await recordAudit(trx, { actorId: userId, action: "session.sign_up", entity: "session", entityId: sessionId, detail: { registrationId: registration.id, mode: registration.mode }, ip });
+      return { ok: true };
+    });
+  } catch (error) {
+    // The database's own capacity check, should two requests ever pass the count together.
+    if (error instanceof Error && error.message.includes("session_full")) return { ok: false, problem: { key: "agenda.signup.full" } };
+    throw error;
+  }
+}
+
+/** Cancelling a sign-up frees the place. */
+export async function cancelSignUp(userId: string, conferenceId: number, sessionId: number, ip: string | null): Promise<boolean> {
+  return getDb().transaction().execute(async (trx) => {
+    const registration = await trx.selectFrom("registrations").select("id").where("user_id", "=", userId).where("conference_id", "=", conferenceId).executeTakeFirst();
+    if (!registration) return false;
+    const res = await trx.deleteFrom("session_signups").where("session_id", "=", sessionId).where("registration_id", "=", registration.id).executeTakeFirst();
+    const done = Number(res.numDeletedRows) === 1;
+    if (done) await recordAudit(trx, { actorId: userId, action: "session.cancel_sign_up", entity: "session", entityId: sessionId, ip });
+    return done;
+  });
+}
+
+/** "My agenda": the published sessions a person signed up for or takes part in, in time order. */
+export async function myAgenda(userId: string, conferenceId: number) {
+  const db = getDb();
+  const registration = await db.selectFrom("registrations").select(["id", "mode", "status"]).where("user_id", "=", userId).where("conference_id", "=", conferenceId).executeTakeFirst();
+  if (!registration) return { registration: null, sessions: [] };
+  const rows = await db
+    .selectFrom("sessions as s")
+    .leftJoin("rooms as r", "r.id", "s.room_id")
+    .leftJoin("session_people as p", (j) => j.onRef("p.session_id", "=", "s.id").on("p.registration_id", "=", registration.id))
+    .leftJoin("session_signups as u", (j) => j.onRef("u.session_id", "=", "s.id").on("u.registration_id", "=", registration.id))
+    .select(["s.id", "s.kind", "s.title_vi", "s.title_en", "s.description_vi", "s.description_en", "s.starts_at", "s.ends_at", "s.updated_at", "r.name_vi as room_vi", "r.name_en as room_en", "p.role", "u.mode as signed_up_mode"])
+    .where("s.conference_id", "=", conferenceId)
+    .where("s.published", "=", 1)
+    .where((eb) => eb.or([eb("p.registration_id", "is not", null), eb("u.registration_id", "is not", null)]))
+    .orderBy("s.starts_at")
+    .execute();
+  return { registration, sessions: rows };
+}

@@ -1,0 +1,75 @@
+/**
+ * Timetable rules that need no database: when two sessions overlap, what
+ * clashes a planned session has, and which calendar days a conference spans.
+ * Pure and unit-tested; the agenda model and the editor both use them.
+ */
+import { zonedDate } from "../../lib/time";
+
+export const SESSION_KINDS = ["plenary", "discussion", "diplomatic_corps", "meeting_block", "exhibition_opening", "break", "other"] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+export const SESSION_ROLES = ["chair", "speaker", "rapporteur"] as const;
+export type SessionRole = (typeof SESSION_ROLES)[number];
+
+export interface TimedSession {
+  id: number | null;
+  startsAt: string;
+  endsAt: string;
+  roomId: number | null;
+  /** Registration ids of chairs, speakers and rapporteurs. */
+  people: number[];
+}
+
+/** Sessions that only touch (one ends at 10:00, the next starts at 10:00) do not overlap. */
+export function overlaps(a: { startsAt: string; endsAt: string }, b: { startsAt: string; endsAt: string }): boolean {
+  return a.startsAt < b.endsAt && b.startsAt < a.endsAt;
+}
+
+export type Clash =
+  | { kind: "order" }
+  | { kind: "outside"; firstDay: string; lastDay: string }
+  | { kind: "capacity"; roomCapacity: number }
+  | { kind: "room"; sessionId: number }
+  | { kind: "person"; sessionId: number; registrationId: number };
+
+/** Every calendar day (YYYY-MM-DD, in the conference's zone) from the first to the last. */
+export function conferenceDays(startsAt: string, endsAt: string, zone: string): string[] {
+  const first = zonedDate(startsAt, zone);
+  const last = zonedDate(endsAt, zone);
+  const days: string[] = [];
+  for (let d = new Date(`${first}T00:00:00Z`); d.toISOString().slice(0, 10) <= last; d = new Date(d.getTime() + 86400000)) {
+    days.push(d.toISOString().slice(0, 10));
+  }
+  return days;
+}
+
+/**
+ * What is wrong with a planned session among the others: an end before the
+ * start, a day outside the conference, more places than the room has, the room
+ * or a chair/speaker/rapporteur already in another session at that time.
+ */
+export function findClashes(
+  planned: TimedSession & { capacity: number | null },
+  others: TimedSession[],
+  context: { conferenceStartsAt: string; conferenceEndsAt: string; timeZone: string; roomCapacity: number | null },
+): Clash[] {
+  const clashes: Clash[] = [];
+  if (planned.endsAt <= planned.startsAt) return [{ kind: "order" }];
+  const days = conferenceDays(context.conferenceStartsAt, context.conferenceEndsAt, context.timeZone);
+  const firstDay = days[0];
+  const lastDay = days[days.length - 1];
+  const startDay = zonedDate(planned.startsAt, context.timeZone);
+  const endDay = zonedDate(new Date(new Date(planned.endsAt).getTime() - 1).toISOString(), context.timeZone);
+  if (startDay < firstDay || endDay > lastDay) clashes.push({ kind: "outside", firstDay, lastDay });
+  if (planned.capacity !== null && context.roomCapacity !== null && planned.capacity > context.roomCapacity) {
+    clashes.push({ kind: "capacity", roomCapacity: context.roomCapacity });
+  }
+  for (const other of others) {
+    if (other.id !== null && other.id === planned.id) continue;
+    if (!overlaps(planned, other)) continue;
+    if (planned.roomId !== null && other.roomId === planned.roomId) clashes.push({ kind: "room", sessionId: other.id! });
+    for (const person of planned.people) {
+      if (other.people.includes(person)) clashes.push({ kind: "person", sessionId: other.id!, registrationId: person });
+    }
+  }
+  return clashes;
+}

@@ -1,0 +1,230 @@
+import type { Kysely } from "kysely";
+import { getDb } from "~/platform/db.server";
+import { translate, type Locale } from "~/platform/i18n";
+import type { IcsEvent } from "~/lib/ics";
+import { recordAudit } from "../../platform/audit.server";
+import { publicUrl } from "../people/invitations.server";
+import { blockIdsOf, counterpartRefusal, onlineOrganisationIds, type Actor, type Problem } from "./meetings.server";
+import { partyMeetings } from "./meeting-parties.server";
+import { calendarHost } from "../agenda/programme.server";
+import type { Database } from "../../../db/schema";
+import { now as clockNow } from "~/lib/clock";
+import { organisationAuthority } from "~/auth/organisation-authority.server";
+
+/**
+ * The delegates' side of placed meetings: a party's availability per slot, the
+ * outcome and follow-up written after a meeting, and the placed meetings as the
+ * party sees them (a video link for a party taking part online, its table otherwise).
+ */
+
+type Result = { ok: true } | { ok: false; problem: Problem };
+
+/** True when every active registration of the organisation is online (it meets by video, not at a table). */
+export async function isOnlineParty(conferenceId: number, organisationId: number): Promise<boolean> {
+  return (await onlineOrganisationIds(conferenceId)).has(organisationId);
+}
+
+/** The organisation's placed meetings in the blocks' slots, by slot, with the counterpart. */
+async function meetingsBySlot(db: Kysely<Database>, blockIds: number[], organisationId: number) {
+  const rows = await partyMeetings(db, { organisationId, blockIds });
+  return new Map(rows.map((r) => [r.slot_id, { starts_at: r.starts_at, counterpart_vi: r.counterpart_vi, counterpart_en: r.counterpart_en }] as const));
+}
+
+// ---------------------------------------------------------------- availability
+
+/**
+ * The organisation's availability in the conference's blocks: every slot, ticked
+ * or not, and the meeting already placed there. Null when there is no block yet.
+ */
+export async function availabilityOf(conferenceId: number, organisationId: number) {
+  const db = getDb();
+  const blockIds = await blockIdsOf(db, conferenceId);
+  if (blockIds.length === 0) return null;
+  const [slots, party, rows, busy] = await Promise.all([
+    db.selectFrom("meeting_slots").select(["id", "starts_at", "ends_at"]).where("block_id", "in", blockIds).orderBy("starts_at").execute(),
+    db.selectFrom("meeting_parties").select("limits_availability").where("conference_id", "=", conferenceId).where("organisation_id", "=", organisationId).executeTakeFirst(),
+    db
+      .selectFrom("meeting_availability as a")
+      .innerJoin("meeting_slots as s", "s.id", "a.slot_id")
+      .select("a.slot_id")
+      .where("s.block_id", "in", blockIds)
+      .where("a.organisation_id", "=", organisationId)
+      .execute(),
+    meetingsBySlot(db, blockIds, organisationId),
+  ]);
+  const limited = party?.limits_availability === 1;
+  const ticked = new Set(rows.map((r) => r.slot_id));
+  return {
+    blockIds,
+    limited,
+    slots: slots.map((s) => ({ ...s, available: !limited || ticked.has(s.id), meeting: busy.get(s.id) ?? null })),
+  };
+}
+
+/**
+ * Sets in which of the blocks' slots the organisation is available. Every slot
+ * ticked means no limit (limits_availability 0, no rows); otherwise exactly the
+ * ticked slots, the rows replaced in one audited transaction. A slot
+ * where the organisation already has a placed meeting cannot be left out.
+ */
+export async function setAvailability(userId: string, conferenceId: number, organisationId: number, slotIds: number[], actor: Actor): Promise<Result> {
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const refusal = await counterpartRefusal(trx, userId, conferenceId, organisationId);
+      if (refusal) return { ok: false as const, problem: refusal };
+      const blockIds = await blockIdsOf(trx, conferenceId);
+      if (blockIds.length === 0) return { ok: false as const, problem: { key: "meetings.errors.noBlock" } };
+      const slots = await trx.selectFrom("meeting_slots").select("id").where("block_id", "in", blockIds).execute();
+      const known = new Set(slots.map((s) => s.id));
+      const ticked = new Set(slotIds);
+      if ([...ticked].some((id) => !known.has(id))) return { ok: false as const, problem: { key: "meetingsDelegate.errors.unknownSlot" } };
+      const busy = await meetingsBySlot(trx, blockIds, organisationId);
+      const dropped = [...busy.entries()].filter(([slotId]) => !ticked.has(slotId));
+      if (dropped.length) {
+        const [slotId, first] = dropped[0];
+        return {
+          ok: false as const,
+          problem: { key: "meetingsDelegate.errors.slotTaken", params: { slotId, startsAt: first.starts_at, counterpartVi: first.counterpart_vi, counterpartEn: first.counterpart_en, more: dropped.length - 1 } },
+        };
+      }
+      const limited = slots.some((s) => !ticked.has(s.id));
+      await trx
+        .deleteFrom("meeting_availability")
+        .where("organisation_id", "=", organisationId)
+        .where("slot_id", "in", [...known])
+        .execute();
+      if (limited && ticked.size) {
+        await trx
+          .insertInto("meeting_availability")
+          .values([...ticked].map((slot_id) => ({ organisation_id: organisationId, slot_id })))
+          .execute();
+      }
+      await trx
+        .insertInto("meeting_parties")
+        .values({ conference_id: conferenceId, organisation_id: organisationId, max_meetings: null, limits_availability: limited ? 1 : 0 })
+        .onConflict((oc) => oc.columns(["conference_id", "organisation_id"]).doUpdateSet({ limits_availability: limited ? 1 : 0 }))
+        .execute();
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: "meeting_party.availability",
+        entity: "organisation",
+        entityId: organisationId,
+        detail: { blockIds, limited, slots: limited ? [...ticked].sort((a, b) => a - b) : "all" },
+        ip: actor.ip,
+      });
+      return { ok: true as const };
+    });
+}
+
+// ---------------------------------------------------------------- outcomes
+
+/**
+ * Either party's delegate records (or edits) what a meeting achieved and what
+ * follows, once the meeting has started; audited. The proceedings quote these.
+ */
+export async function recordOutcome(userId: string, meetingId: number, input: { outcome: string; followUp: string }, actor: Actor, now = clockNow()): Promise<Result> {
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const meeting = await trx
+        .selectFrom("meetings as m")
+        .innerJoin("meeting_slots as s", "s.id", "m.slot_id")
+        .innerJoin("meeting_blocks as b", "b.id", "s.block_id")
+        .select(["m.id", "m.outcome_recorded_at", "s.starts_at", "b.conference_id"])
+        .where("m.id", "=", meetingId)
+        .executeTakeFirst();
+      if (!meeting) return { ok: false as const, problem: { key: "error.notFound.title" } };
+      const authority = await organisationAuthority(trx, userId, meeting.conference_id);
+      const party = authority.ok
+        ? await trx.selectFrom("meeting_participants").select("organisation_id").where("meeting_id", "=", meetingId).where("organisation_id", "=", authority.organisationId).executeTakeFirst()
+        : undefined;
+      if (!party) return { ok: false as const, problem: { key: "meetingsDelegate.errors.notParty" } };
+      if (now.toISOString() < meeting.starts_at) return { ok: false as const, problem: { key: "meetingsDelegate.errors.notStarted", params: { startsAt: meeting.starts_at } } };
+      await trx
+        .updateTable("meetings")
+        .set({ outcome: input.outcome, follow_up: input.followUp, outcome_recorded_by: userId, outcome_recorded_at: now.toISOString() })
+        .where("id", "=", meetingId)
+        .execute();
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: meeting.outcome_recorded_at ? "meeting.outcome_update" : "meeting.outcome",
+        entity: "meeting",
+        entityId: meetingId,
+        detail: { organisationId: party.organisation_id, outcomeChars: input.outcome.length, followUpChars: input.followUp.length },
+        ip: actor.ip,
+      });
+      return { ok: true as const };
+    });
+}
+
+// ---------------------------------------------------------------- placed meetings
+
+export type MeetingPlace =
+  | { online: true; videoUrl: string | null }
+  | { online: false; table: { number: number; label: string; room_vi: string | null; room_en: string | null } | null; counterpartOnline: boolean };
+
+/**
+ * The organisation's placed meetings in the conference, in time order, as its
+ * delegates see them: where (`place`: the video link for a party taking part
+ * online, else its table and room, and whether the counterpart joins by video),
+ * whether the meeting has started, and the outcome with who recorded it.
+ */
+export async function placedMeetingsOf(conferenceId: number, organisationId: number, viewerOnline: boolean, now = clockNow()) {
+  const rows = await partyMeetings(getDb(), { conferenceId, organisationId });
+  const at = now.toISOString();
+  return rows.map(({ table_label, room_vi, room_en, ...m }) => {
+    const place: MeetingPlace = viewerOnline
+      ? { online: true, videoUrl: m.video_url }
+      : { online: false, table: m.table_number === null ? null : { number: m.table_number, label: table_label ?? "", room_vi, room_en }, counterpartOnline: Boolean(m.video_url) };
+    return {
+      ...m,
+      // A party at a table does not follow the video link itself: the organisers bring the counterpart onto the table's screen.
+      video_url: viewerOnline ? m.video_url : null,
+      started: at >= m.starts_at,
+      place,
+    };
+  });
+}
+
+export type PlacedMeeting = Awaited<ReturnType<typeof placedMeetingsOf>>[number];
+
+/** The placed meetings of the person's organisation for "My agenda" and its calendar (a live registration only). */
+export async function personalPlacedMeetings(userId: string, conferenceId: number) {
+  // The same rule as /meetings: only who speaks for the organisation sees its meetings.
+  const authority = await organisationAuthority(getDb(), userId, conferenceId);
+  if (!authority.ok) return [];
+  const online = await isOnlineParty(conferenceId, authority.organisationId);
+  return placedMeetingsOf(conferenceId, authority.organisationId, online);
+}
+
+/** Where a meeting takes place, in words: the video link for an online party, "Bàn 3 · Khu gặp gỡ song phương" otherwise. */
+export function placeText(place: MeetingPlace, locale: Locale): string | null {
+  if (place.online) return place.videoUrl ?? translate(locale, "meetingsDelegate.place.linkToFollow");
+  if (!place.table) return null;
+  const room = locale === "vi" ? place.table.room_vi : (place.table.room_en ?? place.table.room_vi);
+  return [translate(locale, "meetingsDelegate.place.table", { number: place.table.number }), place.table.label, room].filter(Boolean).join(" · ");
+}
+
+
+/** Placed meetings as calendar events; the UIDs are those My agenda has always used (meeting-<id>@host). */
+export function placedMeetingEvents(meetings: PlacedMeeting[], locale: Locale): IcsEvent[] {
+  const base = publicUrl();
+  const h = calendarHost();
+  return meetings.map((m) => {
+    const counterpart = locale === "vi" ? m.counterpart_vi : m.counterpart_en;
+    const notes = [m.sector, m.ask];
+    if (m.place.online && m.place.videoUrl) notes.push(`${translate(locale, "meetingsDelegate.place.video")}: ${m.place.videoUrl}`);
+    if (!m.place.online && m.place.counterpartOnline) notes.push(translate(locale, "meetingsDelegate.place.counterpartOnline"));
+    return {
+      uid: `meeting-${m.id}@${h}`,
+      startsAt: m.starts_at,
+      endsAt: m.ends_at,
+      summary: translate(locale, "programme.meetings.summary", { counterpart }),
+      location: placeText(m.place, locale),
+      description: notes.filter(Boolean).join("\n"),
+      url: `${base}/my-agenda`,
+      updatedAt: m.updated_at,
+    };
+  });
+}

@@ -1,0 +1,61 @@
+import { HONORIFICS, INTERPRETATIONS, MODES } from "~/features/registration/rules";
+import { SelectField, TextAreaField, TextField, type ZodFormState } from "../../../components/form";
+import { useT } from "../../../components/i18n";
+import { OrganisationPicker, type OrganisationOption } from "../../people/components/organisation-picker";
+
+/** The delegate's details, the same on the public form, the delegate's own page and the organiser's edit page. */
+export function DelegateFields({ state, organisations, withEmail }: { state: ZodFormState; organisations: OrganisationOption[]; withEmail?: boolean }) {
+  const t = useT();
+  const consentError = state.errorFor("consentToList");
+  return (
+    <div className="grid gap-4 sm:grid-cols-6">
+      <SelectField
+        state={state}
+        name="honorific"
+        label={t("registration.field.honorific")}
+        options={HONORIFICS.map((h) => ({ value: h, label: t(`registration.honorific.${h}`) }))}
+        required
+        className="sm:col-span-1"
+      />
+      <TextField state={state} name="fullName" label={t("registration.field.fullName")} autoComplete="name" required className="sm:col-span-5" />
+      <TextField state={state} name="position" label={t("registration.field.position")} autoComplete="organization-title" required className="sm:col-span-6" hint={t("registration.field.positionHint")} />
+      <div className="sm:col-span-6">
+        <OrganisationPicker state={state} name="organisationId" label={t("registration.field.organisation")} options={organisations} required />
+      </div>
+      {withEmail ? (
+        <TextField state={state} name="email" label={t("registration.field.email")} type="email" inputMode="email" autoComplete="email" required className="sm:col-span-3" />
+      ) : null}
+      <TextField state={state} name="phone" label={t("registration.field.phone")} type="tel" inputMode="tel" autoComplete="tel" required className={withEmail ? "sm:col-span-3" : "sm:col-span-6"} />
+      <fieldset className="sm:col-span-6">
+        <legend className="label">{t("registration.field.mode")} <span className="text-accent-700" aria-hidden="true">*</span></legend>
+        <div className="mt-1 grid gap-2 sm:grid-cols-2">
+          {MODES.map((m) => (
+            <label key={m} className="flex cursor-pointer items-start gap-3 rounded-md border border-slate-300 bg-white p-3 has-[:checked]:border-navy-600 has-[:checked]:bg-navy-50">
+              <input type="radio" value={m} defaultChecked={state.defaults.mode === m} className="mt-1" {...state.form.register("mode")} />
+              <span>
+                <span className="block font-semibold">{t(`registration.mode.${m}`)}</span>
+                <span className="block text-xs text-slate-600">{t(`registration.modeHint.${m}`)}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+        {state.errorFor("mode") ? <p className="field-error">{t(state.errorFor("mode")!)}</p> : null}
+      </fieldset>
+      <SelectField
+        state={state}
+        name="interpretation"
+        label={t("registration.field.interpretation")}
+        options={INTERPRETATIONS.map((i) => ({ value: i, label: t(`registration.interpretation.${i}`) }))}
+        className="sm:col-span-3"
+      />
+      <TextAreaField state={state} name="dietary" label={t("registration.field.dietary")} rows={1} className="sm:col-span-3" hint={t("registration.field.dietaryHint")} />
+      <div className="sm:col-span-6">
+        <label className="flex items-start gap-3 text-sm">
+          <input type="checkbox" value="on" defaultChecked={state.defaults.consentToList === "on"} className="mt-1" {...state.form.register("consentToList")} />
+          <span>{t("registration.field.consent")}</span>
+        </label>
+        {consentError ? <p className="field-error">{t(consentError)}</p> : null}
+      </div>
+    </div>
+  );
+}

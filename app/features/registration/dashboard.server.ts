@@ -1,0 +1,87 @@
+import { sql } from "kysely";
+import { getDb } from "~/platform/db.server";
+import { breakdown, dailySeries, fixedOffsetMinutes, LIVE_STATUSES, percentOf, type CountCell, type InstantCount } from "~/features/registration/dashboard";
+import { CONFERENCE_ZONE, zonedDate } from "~/lib/time";
+import { getCurrentConference } from "../people/conference.server";
+import { now as clockNow } from "~/lib/clock";
+
+/**
+ * The organisers' figures for the current conference, in five grouped queries
+ * whatever the number of registrations: the conference, counts by kind × mode ×
+ * status, the provinces with and without a live registration, and two
+ * histograms (received, approved) by conference-zone day.
+ */
+export async function getDashboard({ now = clockNow() }: { now?: Date } = {}) {
+  const conference = await getCurrentConference();
+  if (!conference) return null;
+  const db = getDb();
+  const zone = conference.time_zone || CONFERENCE_ZONE;
+  // Without daylight saving (Hà Nội), SQL groups by the zone's day; otherwise by UTC minute, folded in JS.
+  const offset = fixedOffsetMinutes(zone, now);
+  const bucket = (column: string) =>
+    offset === null ? sql<string>`substr(${sql.ref(column)}, 1, 16)` : sql<string>`date(${sql.ref(column)}, ${`${offset >= 0 ? "+" : ""}${offset} minutes`})`;
+
+  const [cells, provinces, created, approved] = await Promise.all([
+    db
+      .selectFrom("registrations as r")
+      .innerJoin("organisations as o", "o.id", "r.organisation_id")
+      .select(["o.kind", "r.mode", "r.status", (eb) => eb.fn.countAll<number>().as("count")])
+      .where("r.conference_id", "=", conference.id)
+      .groupBy(["o.kind", "r.mode", "r.status"])
+      .execute(),
+    db
+      .selectFrom("organisations as o")
+      .select(["o.id", "o.name_vi", "o.name_en", "o.region"])
+      .select((eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom("registrations as r")
+              .select(sql`1`.as("one"))
+              .whereRef("r.organisation_id", "=", "o.id")
+              .where("r.conference_id", "=", conference.id)
+              .where("r.status", "in", [...LIVE_STATUSES]),
+          )
+          .as("has_live"),
+      )
+      .where("o.kind", "=", "province")
+      .execute(),
+    db
+      .selectFrom("registrations")
+      .select([bucket("created_at").as("at"), "mode", (eb) => eb.fn.countAll<number>().as("count")])
+      .where("conference_id", "=", conference.id)
+      .groupBy([bucket("created_at"), "mode"])
+      .execute(),
+    db
+      .selectFrom("registration_events as e")
+      .innerJoin("registrations as r", "r.id", "e.registration_id")
+      .select([bucket("e.at").as("at"), (eb) => eb.fn.countAll<number>().as("count")])
+      .where("r.conference_id", "=", conference.id)
+      .where("e.to_status", "=", "approved")
+      .groupBy(bucket("e.at"))
+      .execute(),
+  ]);
+
+  const figures = breakdown(cells as CountCell[]);
+  const collator = new Intl.Collator("vi");
+  const withoutDelegates = provinces
+    .filter((p) => !Number(p.has_live))
+    .map(({ id, name_vi, name_en, region }) => ({ id, name_vi, name_en, region }))
+    .sort((a, b) => collator.compare(a.name_vi, b.name_vi));
+  const capacity = conference.in_person_capacity;
+  return {
+    conference: { id: conference.id, titleVi: conference.title_vi, titleEn: conference.title_en, zone },
+    generatedAt: now.toISOString(),
+    ...figures,
+    capacity: {
+      capacity,
+      ...figures.inPerson,
+      free: Math.max(0, capacity - figures.inPerson.held),
+      percent: percentOf(figures.inPerson.held, capacity),
+    },
+    provinces: { total: provinces.length, withoutDelegates },
+    daily: dailySeries(created as InstantCount[], approved as InstantCount[], zone, zonedDate(now.toISOString(), zone)),
+  };
+}
+
+export type Dashboard = NonNullable<Awaited<ReturnType<typeof getDashboard>>>;

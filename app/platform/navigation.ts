@@ -1,0 +1,33 @@
+import type { MessageKey } from "./i18n";
+import { can, type Permission } from "../auth/permissions";
+import type { Role } from "../auth/roles";
+
+export interface NavItem {
+  to: string;
+  label: MessageKey;
+  permission?: Permission;
+}
+
+/** Every page in the main navigation, with the permission that shows it. */
+export const NAV_ITEMS: NavItem[] = [
+  { to: "/", label: "nav.home" },
+  { to: "/programme", label: "nav.programme" },
+  { to: "/my-registration", label: "nav.myRegistration", permission: "register:self" },
+  { to: "/my-agenda", label: "nav.myAgenda", permission: "register:self" },
+  { to: "/meetings", label: "nav.meetings", permission: "register:self" },
+  { to: "/admin/dashboard", label: "nav.dashboard", permission: "read:dashboard" },
+  { to: "/admin/delegates", label: "nav.delegates", permission: "read:registration:any" },
+  { to: "/admin/agenda", label: "nav.agenda", permission: "update:agenda" },
+  { to: "/admin/meetings", label: "nav.meetingsAdmin", permission: "update:agenda" },
+  { to: "/admin/checkin", label: "nav.checkin", permission: "checkin:registration" },
+  { to: "/organisations", label: "nav.organisations", permission: "read:organisation" },
+  { to: "/admin/conference", label: "nav.conference", permission: "update:conference" },
+  { to: "/admin/people", label: "nav.people", permission: "read:user:any" },
+  { to: "/admin/outbox", label: "nav.outbox", permission: "read:outbox" },
+  { to: "/admin/audit", label: "nav.audit", permission: "read:audit_log" },
+];
+
+/** The navigation a role sees; visitors see only the home page. */
+export function navigationFor(role: Role | null): NavItem[] {
+  return NAV_ITEMS.filter((item) => (item.permission ? can(role, item.permission) : true));
+}

@@ -1,0 +1,150 @@
+import { useLoaderData } from "@remix-run/react";
+import { SubmitButton, TextAreaField, useZodForm, ZodForm } from "~/components/form";
+import { useBilingual, useLocale, useT } from "~/components/i18n";
+import { ConferenceTime } from "~/components/time";
+import { Badge, EmptyState, Notice } from "~/components/ui";
+import { meetingOutcomeSchema } from "~/features/meetings/schema";
+import { formatInstant } from "~/lib/time";
+import type { ActionData, MeetingsLoader } from "~/routes/meetings/route";
+
+type Placed = ReturnType<typeof useLoaderData<MeetingsLoader>>["placed"][number];
+
+/** Only web links are rendered as links; anything else the organisers typed is shown as text. */
+const isWebLink = (url: string) => /^https?:\/\//i.test(url);
+
+/** Where the viewer's organisation meets: the video link when it takes part online, else its table and room. */
+export function MeetingPlace({ place }: { place: Placed["place"] }) {
+  const t = useT();
+  const pick = useBilingual();
+  if (place.online) {
+    return (
+      <div className="text-sm" data-testid="meeting-place" data-online="true">
+        <Badge tone="navy">{t("meetingsDelegate.place.online")}</Badge>
+        {place.videoUrl ? (
+          <p className="mt-1">
+            {isWebLink(place.videoUrl) ? (
+              <a className="btn-link break-all" href={place.videoUrl} target="_blank" rel="noreferrer">{t("meetingsDelegate.place.join")}</a>
+            ) : null}
+            <span className="block break-all text-xs text-slate-600">{place.videoUrl}</span>
+          </p>
+        ) : (
+          <p className="mt-1 text-slate-600">{t("meetingsDelegate.place.linkToFollow")}</p>
+        )}
+      </div>
+    );
+  }
+  return (
+    <div className="text-sm" data-testid="meeting-place" data-online="false">
+      {place.table ? (
+        <p>
+          <span className="font-semibold">{t("meetingsDelegate.place.table", { number: place.table.number })}</span>
+          {place.table.label ? ` · ${place.table.label}` : ""}
+          {place.table.room_vi ? <span className="text-slate-600"> · {pick(place.table.room_vi, place.table.room_en)}</span> : null}
+        </p>
+      ) : (
+        <p className="text-slate-600">{t("meetingsDelegate.place.tableToFollow")}</p>
+      )}
+      {place.counterpartOnline ? <p className="mt-1 text-xs text-slate-700">{t("meetingsDelegate.place.counterpartOnline")}</p> : null}
+    </div>
+  );
+}
+
+function OutcomeForm({ meeting, result }: { meeting: Placed; result: ActionData | undefined }) {
+  const t = useT();
+  const feedback = result && result.values.meetingId === String(meeting.id) && !result.done ? result : null;
+  const state = useZodForm(meetingOutcomeSchema, { defaultValues: { meetingId: String(meeting.id), outcome: meeting.outcome, followUp: meeting.follow_up }, feedback });
+  return (
+    <ZodForm state={state} className="mt-2 space-y-3">
+      <input type="hidden" name="intent" value="outcome" />
+      <input type="hidden" {...state.form.register("meetingId")} defaultValue={String(meeting.id)} />
+      <TextAreaField state={state} name="outcome" label={t("meetingsDelegate.outcome.outcome")} hint={t("meetingsDelegate.outcome.hint")} />
+      <TextAreaField state={state} name="followUp" label={t("meetingsDelegate.outcome.followUp")} />
+      <SubmitButton name="intent" value="outcome" busyWhen={{ meetingId: String(meeting.id) }}>{t("meetingsDelegate.outcome.save")}</SubmitButton>
+    </ZodForm>
+  );
+}
+
+/** After a meeting has started, either party records what it achieved and what follows; shown with who wrote it and when. */
+function Outcome({ meeting, zone, result }: { meeting: Placed; zone: string; result: ActionData | undefined }) {
+  const t = useT();
+  const pick = useBilingual();
+  const locale = useLocale();
+  const mine = result && result.values.meetingId === String(meeting.id) ? result : undefined;
+  if (!meeting.started) {
+    return (
+      <p className="mt-2 text-xs text-slate-500">
+        {t("meetingsDelegate.outcome.afterStart")} ({formatInstant(meeting.starts_at, zone, locale, "dateTime")})
+      </p>
+    );
+  }
+  const recorded = meeting.outcome_recorded_at !== null;
+  return (
+    <div className="mt-3 rounded-md border border-slate-200 bg-slate-50 p-3" data-testid="meeting-outcome">
+      <h3 className="text-sm font-semibold text-navy-900">{t("meetingsDelegate.outcome.title")}</h3>
+      {mine?.done ? <div className="mt-2"><Notice tone="success">{t(mine.done)}</Notice></div> : null}
+      {recorded ? (
+        <>
+          <dl className="mt-2 space-y-2 text-sm">
+            {meeting.outcome ? (
+              <div>
+                <dt className="font-semibold text-slate-700">{t("meetingsDelegate.outcome.outcome")}</dt>
+                <dd className="whitespace-pre-line">{meeting.outcome}</dd>
+              </div>
+            ) : null}
+            {meeting.follow_up ? (
+              <div>
+                <dt className="font-semibold text-slate-700">{t("meetingsDelegate.outcome.followUp")}</dt>
+                <dd className="whitespace-pre-line">{meeting.follow_up}</dd>
+              </div>
+            ) : null}
+          </dl>
+          <div className="mt-2 text-xs text-slate-600">
+            {t("meetingsDelegate.outcome.recordedBy", { name: meeting.recorded_by_name ?? "—", organisation: pick(meeting.recorded_by_org_vi, meeting.recorded_by_org_en) || "—" })}
+            {", "}
+            <ConferenceTime iso={meeting.outcome_recorded_at!} zone={zone} />
+          </div>
+          <details className="mt-2" open={Boolean(mine && !mine.done)}>
+            <summary className="btn-link cursor-pointer">{t("meetingsDelegate.outcome.edit")}</summary>
+            <OutcomeForm meeting={meeting} result={mine} />
+          </details>
+        </>
+      ) : (
+        <>
+          <p className="mt-1 text-xs text-slate-600">{t("meetingsDelegate.outcome.notYet")}</p>
+          <OutcomeForm meeting={meeting} result={mine} />
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The organisation's placed meetings: time, counterpart, where, and the outcome once started. */
+export function PlacedMeetings({ result }: { result: ActionData | undefined }) {
+  const data = useLoaderData<MeetingsLoader>();
+  const t = useT();
+  const pick = useBilingual();
+  return (
+    <section className="card" aria-labelledby="placed-title">
+      <h2 id="placed-title" className="text-lg font-semibold">{t("meetingsDelegate.placed.title")}</h2>
+      {data.placed.length === 0 ? (
+        <EmptyState title={t("meetingsDelegate.placed.none")} />
+      ) : (
+        <ol className="mt-3 divide-y" data-testid="placed-meetings">
+          {data.placed.map((m) => (
+            <li key={m.id} className="py-4" data-testid="placed-meeting">
+              <div className="grid gap-3 sm:grid-cols-[13rem_minmax(0,1fr)_15rem]">
+                <div className="text-sm"><ConferenceTime iso={m.starts_at} endIso={m.ends_at} zone={data.zone} /></div>
+                <div className="min-w-0 text-sm">
+                  <span className="font-semibold text-navy-900">{pick(m.counterpart_vi, m.counterpart_en)}</span>
+                  <span className="block text-slate-600">{m.sector}{m.ask ? ` · ${m.ask}` : ""}</span>
+                </div>
+                <MeetingPlace place={m.place} />
+              </div>
+              <Outcome meeting={m} zone={data.zone} result={result} />
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

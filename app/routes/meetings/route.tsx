@@ -1,0 +1,172 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "~/auth/guards.server";
+import { clientIp } from "~/auth/request.server";
+import { authorityOf } from "~/auth/organisation-authority.server";
+import { useT } from "~/components/i18n";
+import { AvailabilitySection } from "~/routes/meetings/availability";
+import { CounterpartSide } from "~/routes/meetings/counterpart";
+import { PlacedMeetings } from "~/routes/meetings/placed";
+import { RequesterSide } from "~/routes/meetings/requester";
+import { Notice, PageHeader } from "~/components/ui";
+import { formValues, parseWith, type FieldErrors } from "~/platform/forms/fields";
+import { availabilitySchema, maxMeetingsSchema, meetingAnswerSchema, meetingOutcomeSchema, meetingRequestSchema, sectorsSchema } from "~/features/meetings/schema";
+import { CONFERENCE_ZONE } from "~/lib/time";
+import { getCurrentConference } from "~/features/people/conference.server";
+import { availabilityOf, isOnlineParty, placedMeetingsOf, recordOutcome, setAvailability } from "~/features/meetings/meeting-outcomes.server";
+import { askableParties, maxMeetingsOf, REQUESTER_KINDS, requestsFrom, requestsTo, sectorsOf, setMaxMeetings, setSectors, viewerOrganisation } from "~/features/meetings/meeting-requests.server";
+import { answerMeetingRequest, requestMeeting, type Problem, withdrawMeetingRequest } from "~/features/meetings/meetings.server";
+
+export const meta: MetaFunction = () => [{ title: "Gặp gỡ song phương · Hội nghị Ngoại vụ" }];
+
+type Rows<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "register:self");
+  const conference = await getCurrentConference();
+  // What the page shows of an organisation follows the same rule as what may be done for it.
+  const authority = conference ? await authorityOf(user.id, conference.id) : null;
+  const org = await viewerOrganisation(authority?.organisationId ?? null);
+  const zone = conference?.time_zone ?? CONFERENCE_ZONE;
+  const query = new URL(request.url).searchParams.get("q") ?? "";
+  const requester = org ? REQUESTER_KINDS.includes(org.kind) : false;
+  const ready = conference && org && authority?.ok ? { conferenceId: conference.id, org } : null;
+  const online = ready ? await isOnlineParty(ready.conferenceId, ready.org.id) : false;
+  const [parties, sent, received, maxMeetings, placed, availability, sectors] = await Promise.all([
+    ready && requester ? askableParties(ready.conferenceId, ready.org.kind, query) : ([] as Rows<typeof askableParties>),
+    ready && requester ? requestsFrom(ready.conferenceId, ready.org.id) : ([] as Rows<typeof requestsFrom>),
+    ready && !requester ? requestsTo(ready.conferenceId, ready.org.id) : ([] as Rows<typeof requestsTo>),
+    ready && !requester ? maxMeetingsOf(ready.conferenceId, ready.org.id) : null,
+    ready ? placedMeetingsOf(ready.conferenceId, ready.org.id, online) : ([] as Rows<typeof placedMeetingsOf>),
+    ready ? availabilityOf(ready.conferenceId, ready.org.id) : null,
+    ready && !requester ? sectorsOf(ready.conferenceId, ready.org.id) : "",
+  ]);
+  return json({
+    zone,
+    org,
+    requester,
+    online,
+    // Who may answer, cap and set availability: any delegate of a province or ministry, only the head of a mission.
+    mayAct: ready !== null,
+    refusal: authority && !authority.ok ? authority.key : null,
+    query,
+    parties,
+    sent,
+    received,
+    maxMeetings,
+    sectors,
+    placed,
+    availability,
+  });
+}
+
+export type MeetingsLoader = typeof loader;
+export type ActionData = { intent: string; errors: FieldErrors; values: Record<string, string>; done?: string; params?: Problem["params"] };
+
+/** Refusals about who may act are 403; a missing row 404; the rest is bad input (400). */
+const FORBIDDEN = new Set(["meetings.errors.notYours", "meetings.errors.notHead", "meetings.errors.notApproved", "meetings.errors.noOrganisation", "meetings.errors.notYourRequest", "meetingsDelegate.errors.notParty", "error.forbidden.title"]);
+const statusOf = (problem: Problem) => (FORBIDDEN.has(problem.key) ? 403 : problem.key === "error.notFound.title" ? 404 : 400);
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "register:self");
+  const actor = { id: user.id, ip: clientIp(context) };
+  const formData = await request.formData();
+  const values = formValues(formData);
+  const intent = values.intent ?? "";
+  const conference = await getCurrentConference();
+  const fail = (errors: FieldErrors, status = 400, extra: Partial<ActionData> = {}) => json<ActionData>({ intent, errors, values, ...extra }, { status });
+  const refused = (problem: Problem, extra: Partial<ActionData> = {}) => fail({ "": problem.key }, statusOf(problem), { params: problem.params, ...extra });
+  const done = (key: string, keep: Record<string, string> = {}) => json<ActionData>({ intent, errors: {}, values: keep, done: key });
+  if (!conference) return fail({ "": "meetings.errors.noBlock" });
+  const authority = await authorityOf(user.id, conference.id);
+  const ownOrganisation = authority.ok ? authority.organisationId : null;
+  switch (intent) {
+    case "request": {
+      const parsed = parseWith(meetingRequestSchema, values);
+      if (!parsed.ok) return fail(parsed.errors);
+      const result = await requestMeeting(user.id, conference.id, parsed.data, actor.ip);
+      if (!result.ok) return refused(result.problem);
+      return done("meetingsDelegate.form.sent");
+    }
+    case "answer": {
+      const parsed = parseWith(meetingAnswerSchema, values);
+      if (!parsed.ok) return fail(parsed.errors);
+      const result = await answerMeetingRequest(user.id, parsed.data.requestId, { accept: parsed.data.decision === "accept", reason: parsed.data.reason }, actor.ip);
+      if (!result.ok) return refused(result.problem);
+      return done("meetingsDelegate.answered");
+    }
+    case "withdraw": {
+      const requestId = Number(values.requestId);
+      if (!Number.isInteger(requestId) || requestId < 1) return fail({ "": "error.notFound.title" }, 404);
+      const result = await withdrawMeetingRequest(user.id, requestId, actor.ip);
+      if (!result.ok) return refused(result.problem);
+      return done("meetingsDelegate.withdrawn");
+    }
+    case "max": {
+      if (ownOrganisation === null) return fail({ "": authority.ok ? "meetings.errors.noOrganisation" : authority.key }, 403);
+      const parsed = parseWith(maxMeetingsSchema, values);
+      if (!parsed.ok) return fail(parsed.errors);
+      const result = await setMaxMeetings(user.id, conference.id, ownOrganisation, parsed.data.maxMeetings, actor);
+      if (!result.ok) return refused(result.problem);
+      return done("meetingsDelegate.max.saved");
+    }
+    case "sectors": {
+      if (ownOrganisation === null) return fail({ "": authority.ok ? "meetings.errors.noOrganisation" : authority.key }, 403);
+      const parsed = parseWith(sectorsSchema, values);
+      if (!parsed.ok) return fail(parsed.errors);
+      const result = await setSectors(user.id, conference.id, ownOrganisation, parsed.data.sectors, actor);
+      if (!result.ok) return refused(result.problem);
+      return done("meetingsDelegate.sectors.saved");
+    }
+    case "availability": {
+      if (ownOrganisation === null) return fail({ "": authority.ok ? "meetings.errors.noOrganisation" : authority.key }, 403);
+      // A checkbox group sends one "slot" per ticked box; keep them to show what was sent after a refusal.
+      const ticked = formData.getAll("slot").map(String);
+      const parsed = parseWith(availabilitySchema, { slotIds: ticked });
+      const sentBack = { slots: ticked.join(",") };
+      if (!parsed.ok) return json<ActionData>({ intent, errors: { "": "meetingsDelegate.errors.unknownSlot" }, values: sentBack }, { status: 400 });
+      const result = await setAvailability(user.id, conference.id, ownOrganisation, parsed.data.slotIds, actor);
+      if (!result.ok) return json<ActionData>({ intent, errors: { "": result.problem.key }, values: sentBack, params: result.problem.params }, { status: statusOf(result.problem) });
+      return done("meetingsDelegate.availability.saved");
+    }
+    case "outcome": {
+      const parsed = parseWith(meetingOutcomeSchema, values);
+      if (!parsed.ok) return fail(parsed.errors);
+      const result = await recordOutcome(user.id, parsed.data.meetingId, { outcome: parsed.data.outcome, followUp: parsed.data.followUp }, actor);
+      if (!result.ok) return refused(result.problem);
+      return done("meetingsDelegate.outcome.saved", { meetingId: String(parsed.data.meetingId) });
+    }
+    default:
+      return fail({ "": "errors.required" });
+  }
+}
+
+/** The availability and outcome forms show their own results; the others report at the top of the page. */
+const IN_SECTION = new Set(["availability", "outcome"]);
+
+export default function Meetings() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionData | undefined;
+  const t = useT();
+  const topLevel = result && !IN_SECTION.has(result.intent) ? result : null;
+  // The request and maximum forms show their refusal inside the form.
+  const pageError = topLevel && !["request", "max", "sectors"].includes(topLevel.intent) ? topLevel.errors[""] : null;
+  return (
+    <div className="mx-auto max-w-5xl space-y-6">
+      <PageHeader title={t("meetingsDelegate.title")}>{t("meetingsDelegate.intro")}</PageHeader>
+      {!data.org ? <Notice tone="info">{t("meetingsDelegate.noOrganisation")}</Notice> : null}
+      {topLevel?.done ? <Notice tone="success">{t(topLevel.done)}</Notice> : null}
+      {pageError ? <Notice tone="error">{t(pageError)}</Notice> : null}
+      {data.org && data.refusal ? (
+        <div data-testid="no-authority">
+          <Notice tone="info">{t(data.refusal)}</Notice>
+        </div>
+      ) : null}
+      {data.org && data.mayAct && data.requester ? <RequesterSide result={result} /> : null}
+      {data.org && data.mayAct && !data.requester ? <CounterpartSide result={result} /> : null}
+      {data.org && data.mayAct ? <AvailabilitySection result={result?.intent === "availability" ? result : undefined} /> : null}
+      {data.org && data.mayAct ? <PlacedMeetings result={result?.intent === "outcome" ? result : undefined} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { expect, signIn, test } from "../fixtures";
+import { DAY_MS, demoConference, hanoiLocalInput } from "../support/dates";
+
+// Writes nothing (the settings form is refused): reads the shared demo's meeting block, whose
+// seed (seeds/demo-meetings.ts) cuts 08:30–12:00 into seven 20-minute slots, 12 tables, and gives
+// 20 provinces 3 requests each, 42 of them accepted and none placed yet.
+test("an organiser sees the demo's grid and requests, and the settings form checks as they type", async ({ page }) => {
+  await signIn(page, "organiser", "/admin/meetings");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Gặp gỡ song phương");
+  const grid = page.getByTestId("meeting-grid");
+  await expect(grid.getByRole("columnheader", { name: /Bàn 12/ })).toBeVisible();
+  await expect(grid.getByRole("columnheader", { name: /^Bàn \d+/ })).toHaveCount(12);
+  await expect(grid.locator("tbody tr")).toHaveCount(7);
+  await expect(grid.locator("tbody tr").first().locator("th, td").first()).toHaveText("08:30–08:50");
+  await expect(grid.locator("tbody tr").last().locator("th, td").first()).toHaveText("11:30–11:50");
+  const unplaced = page.getByTestId("unplaced-requests").getByRole("listitem");
+  await expect(unplaced).toHaveCount(42);
+  // Highest priority first.
+  await expect(unplaced.first()).toContainText("Ưu tiên 3");
+  await expect(unplaced.last()).toContainText("Ưu tiên 1");
+
+  await page.getByRole("link", { name: "Thiết lập gặp song phương" }).click();
+  await expect(page).toHaveURL(/\/admin\/meetings\/settings\?session=\d+$/);
+  await expect(page.getByLabel("Tên bàn 1", { exact: true })).toHaveValue("Khu A");
+  await expect(page.getByLabel("Tỉnh, thành phố được đề nghị gặp Cơ quan đại diện ở nước ngoài")).toBeChecked();
+  await page.locator("input[name=tableCount]").fill("abc");
+  // Deadlines before the demo conference (from the app's clock), answers due before the requests: refused.
+  const start = Date.parse(demoConference().startsAt);
+  await page.getByLabel("Hạn gửi đề nghị gặp (giờ Hà Nội)").fill(hanoiLocalInput(new Date(start - 5 * DAY_MS)));
+  await page.getByLabel("Hạn trả lời đề nghị (giờ Hà Nội)").fill(hanoiLocalInput(new Date(start - 8 * DAY_MS)));
+  await page.getByRole("button", { name: "Lưu", exact: true }).click();
+  await expect(page.locator("[aria-invalid=true]")).toHaveCount(1);
+  await expect(page.getByText("Vui lòng nhập một số nguyên.")).toBeVisible();
+  await page.locator("input[name=tableCount]").fill("12");
+  await page.getByRole("button", { name: "Lưu", exact: true }).click();
+  await expect(page.getByText("Hạn trả lời phải sau hạn gửi đề nghị.")).toBeVisible();
+  await expect(page.getByText("Đã lưu thiết lập.")).toHaveCount(0);
+});
+
+test("a delegate is refused the organisers' meetings page", async ({ page }) => {
+  await signIn(page, "delegate");
+  const response = await page.goto("/admin/meetings");
+  expect(response?.status()).toBe(403);
+});
