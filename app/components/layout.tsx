@@ -1,6 +1,6 @@
 import { Form, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { navigationFor } from "~/platform/navigation";
+import { navigationFor } from "~/components/navigation";
 import type { Role } from "~/auth/roles";
 import { useBilingual, useLocale, useT } from "./i18n";
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import type { MessageKey } from "../i18n";
-import { cleanText } from "../../lib/text";
-import { isValidTimeZone, zonedLocalToUtc } from "../../lib/time";
-import { COMMON_PASSWORDS } from "../../auth/common-passwords";
+import type { MessageKey } from "~/platform/i18n";
+import { cleanText } from "~/lib/text";
+import { isValidTimeZone, zonedLocalToUtc } from "~/lib/time";
+import { COMMON_PASSWORDS } from "./common-passwords";
 
 /**
  * Field schemas shared by the browser (react-hook-form's zodResolver) and the

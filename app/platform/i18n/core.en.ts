@@ -266,6 +266,7 @@ export const coreEn: Record<keyof typeof coreVi, string> = {
   "error.badForm.title": "The form arrived damaged",
   "error.badForm.body": "The form's data could not be read. Please reload the page and send it again.",
 
+  "errors.unknownIntent": "This action is not supported. Please reload the page and try again.",
   "errors.required": "Please fill in this field.",
   "errors.email": "This is not a valid e-mail address (for example name@agency.gov.vn).",
   "errors.tooLong": "Too long (at most {max} characters).",

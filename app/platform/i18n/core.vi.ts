@@ -264,6 +264,7 @@ export const coreVi = {
   "error.badForm.title": "Biểu mẫu gửi lên bị hỏng",
   "error.badForm.body": "Không đọc được dữ liệu của biểu mẫu. Vui lòng tải lại trang và gửi lại.",
 
+  "errors.unknownIntent": "Thao tác này không được hỗ trợ. Vui lòng tải lại trang và thử lại.",
   "errors.required": "Vui lòng nhập trường này.",
   "errors.email": "E-mail không đúng định dạng (ví dụ: ten@donvi.gov.vn).",
   "errors.tooLong": "Quá dài (tối đa {max} ký tự).",

@@ -1,6 +1,6 @@
-import type { MessageKey } from "./i18n";
-import { can, type Permission } from "../auth/permissions";
-import type { Role } from "../auth/roles";
+import type { MessageKey } from "~/platform/i18n";
+import { can, type Permission } from "~/auth/permissions";
+import type { Role } from "~/auth/roles";
 
 export interface NavItem {
   to: string;
