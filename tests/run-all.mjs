@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// npm test: type-check, unit and integration tests (vitest), browser tests (Playwright
-// driving Debian's Chromium). Ends with one line: "N passed, N failed, N skipped".
+// npm test: type-check, lint (ESLint and Prettier's check), unit and integration tests (vitest),
+// browser tests (Playwright driving Debian's Chromium). Ends with one line: "N passed, N failed, N skipped".
 //
 // The line tells the truth: a step that exits non-zero fails the run even when its report
 // counts no failed test (an afterAll that throws, an unhandled rejection, a forbidden
@@ -54,6 +54,11 @@ if (!chromium) {
 // 1. Type-check: counted as one check.
 console.log("\n▶ type-check (tsc --noEmit)");
 results.push(summariseStep("typecheck", run(bin("tsc"), ["--noEmit"])));
+
+// 1b. Lint: ESLint's rules and Prettier's layout, one check each; a finding fails the run.
+console.log("\n▶ lint (eslint, prettier --check)");
+results.push(summariseStep("eslint", run(bin("eslint"), [".", "--max-warnings=0"])));
+results.push(summariseStep("prettier", run(bin("prettier"), ["--check", ".", "--log-level=warn"])));
 
 // 2. Unit and integration tests.
 console.log("\n▶ unit and integration tests (vitest)");
