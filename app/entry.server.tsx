@@ -4,9 +4,15 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { resolveLocale } from "~/auth/request.server";
+import { reportUnsentMessages, RequestLocaleProvider } from "~/components/i18n";
 import { NonceProvider } from "~/components/nonce";
+import { isMessageKey } from "~/http/i18n.server";
 
 const ABORT_DELAY = 5_000;
+
+// A page showing a message that its loaders did not send fails the tests rather than shipping.
+if (process.env.NODE_ENV !== "production") reportUnsentMessages(isMessageKey);
 
 export default function handleRequest(
   request: Request,
@@ -21,7 +27,10 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        {/* The language for a page rendered without the root's data (an unknown address): the cookie's. */}
+        <RequestLocaleProvider value={resolveLocale(request)}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </RequestLocaleProvider>
       </NonceProvider>,
       {
         nonce,
@@ -30,7 +39,10 @@ export default function handleRequest(
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
-            new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
           );
           pipe(body);
         },

@@ -1,20 +1,36 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "@remix-run/react";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { getSessionState } from "~/auth/guards.server";
 import { browserTimeZone, resolveLocale } from "~/auth/request.server";
-import { useLocale, useRootData, useT } from "~/components/i18n";
+import { errorTitleKey, pageMeta, useLocale, useT, type RootData as ShellData } from "~/components/i18n";
 import { AppShell } from "~/components/layout";
 import { useNonce } from "~/components/nonce";
 import { getCurrentConference } from "~/features/people/conference.server";
 import { getUserProfile } from "~/features/people/users.server";
+import { rootMessages } from "~/http/i18n.server";
 import { CONFERENCE_ZONE } from "~/lib/time";
 import stylesheet from "~/tailwind.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
-  { rel: "preload", href: "/fonts/be-vietnam-pro-vietnamese-400-normal.woff2", as: "font", type: "font/woff2", crossOrigin: "anonymous" },
+  {
+    rel: "preload",
+    href: "/fonts/be-vietnam-pro-vietnamese-400-normal.woff2",
+    as: "font",
+    type: "font/woff2",
+    crossOrigin: "anonymous",
+  },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
@@ -24,9 +40,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const profile = state.user ? await getUserProfile(state.user.id) : null;
   const conference = await getCurrentConference();
   const viewerZone =
-    profile?.time_zone ?? browserTimeZone(request) ?? profile?.organisation_time_zone ?? conference?.time_zone ?? CONFERENCE_ZONE;
+    profile?.time_zone ??
+    browserTimeZone(request) ??
+    profile?.organisation_time_zone ??
+    conference?.time_zone ??
+    CONFERENCE_ZONE;
   const data = {
     locale,
+    /** The platform's messages in this language; each route's loader adds its capabilities' own. */
+    messages: rootMessages(locale),
     viewerZone,
     user: profile
       ? {
@@ -39,10 +61,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
         }
       : null,
     conference: conference
-      ? { edition: conference.edition, titleVi: conference.title_vi, titleEn: conference.title_en, timeZone: conference.time_zone }
+      ? {
+          edition: conference.edition,
+          titleVi: conference.title_vi,
+          titleEn: conference.title_en,
+          timeZone: conference.time_zone,
+        }
       : null,
   };
-  return json(data, { headers: state.setCookie ? { "Set-Cookie": state.setCookie } : undefined });
+  // What the shared components read of it (app/components/i18n.tsx) is there.
+  return json(data satisfies ShellData, { headers: state.setCookie ? { "Set-Cookie": state.setCookie } : undefined });
 }
 
 export type RootData = Awaited<ReturnType<Awaited<ReturnType<typeof loader>>["json"]>>;
@@ -52,7 +80,10 @@ function useReportTimeZone() {
   useEffect(() => {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (!zone) return;
-    const current = document.cookie.split("; ").find((c) => c.startsWith("tz="))?.slice(3);
+    const current = document.cookie
+      .split("; ")
+      .find((c) => c.startsWith("tz="))
+      ?.slice(3);
     if (current !== encodeURIComponent(zone)) {
       document.cookie = `tz=${encodeURIComponent(zone)}; Path=/; Max-Age=31536000; SameSite=Lax`;
     }
@@ -62,8 +93,9 @@ function useReportTimeZone() {
 export function Layout({ children }: { children: ReactNode }) {
   const locale = useLocale();
   const nonce = useNonce();
-  const data = useRootData();
+  const data = useRouteLoaderData<typeof loader>("root");
   const t = useT();
+  const error = useRouteError();
   useReportTimeZone();
   return (
     <html lang={locale}>
@@ -71,6 +103,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light" />
+        {/* Without the root's data (an unknown address) `meta` cannot know the language: the title is written here. */}
+        {data ? null : <title>{`${t(errorTitleKey(error))} · ${t("app.shortName")}`}</title>}
         <Meta />
         <Links />
       </head>
@@ -114,6 +148,4 @@ export function ErrorBoundary() {
   );
 }
 
-export function meta() {
-  return [{ title: "Hội nghị Ngoại vụ" }];
-}
+export const meta: MetaFunction = (args) => pageMeta(args);

@@ -1,4 +1,10 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { MissionType, OrganisationKind, Role } from "../app/auth/roles";
+import type { ConferenceFormat } from "../app/features/people/conference-schema";
+import type { AttendanceMode, Honorific, Interpretation, RegistrationStatus } from "../app/features/registration/rules";
+import type { SessionKind, SessionRole } from "../app/features/agenda/rules";
+import type { MeetingRequestStatus } from "../app/features/meetings/rules";
+import type { Locale } from "../app/lib/locale";
 
 /**
  * The typed database. better-sqlite3 returns no Date or boolean: instants are
@@ -7,11 +13,9 @@ import type { Generated, Insertable, Selectable, Updateable } from "kysely";
  */
 export type IsoInstant = string;
 
-export type OrganisationKind = "ministry" | "province" | "mission" | "foreign" | "enterprise" | "other";
-export type MissionType = "embassy" | "consulate_general" | "permanent_mission";
-export type Role = "organiser" | "secretariat" | "delegate" | "exhibitor";
-export type Locale = "vi" | "en";
-export type ConferenceFormat = "in_person" | "hybrid" | "online";
+// People's and the registration's lists of values live with their constants (app/auth/roles.ts, app/features/*/rules.ts).
+export type { ConferenceFormat, MissionType, OrganisationKind, Role };
+export type { Locale };
 
 export interface ConferencesTable {
   id: Generated<number>;
@@ -153,11 +157,9 @@ export interface OutboxTable {
   not_before: IsoInstant | null;
 }
 
-export type Honorific = "mr" | "ms" | "he" | "dr" | "prof";
-export type AttendanceMode = "in_person" | "online";
-export type RegistrationStatus = "pending" | "approved" | "rejected" | "cancelled" | "waitlisted";
-export type Interpretation = "none" | "vi_to_en" | "en_to_vi";
-export type SessionKind = "plenary" | "discussion" | "diplomatic_corps" | "meeting_block" | "exhibition_opening" | "break" | "other";
+export type { AttendanceMode, Honorific, Interpretation, RegistrationStatus };
+// The agenda's and the meetings' lists of values live with their rules (app/features/*/rules.ts).
+export type { MeetingRequestStatus, SessionKind, SessionRole };
 
 export interface RegistrationsTable {
   id: Generated<number>;
@@ -234,8 +236,6 @@ export interface RoomsTable {
   updated_at: IsoInstant;
 }
 
-export type SessionRole = "chair" | "speaker" | "rapporteur";
-
 export interface SessionPeopleTable {
   session_id: number;
   registration_id: number;
@@ -268,8 +268,6 @@ export interface RegistrationEventsTable {
   to_status: RegistrationStatus;
   mode: AttendanceMode;
 }
-
-export type MeetingRequestStatus = "pending" | "accepted" | "declined" | "withdrawn";
 
 export interface MeetingBlocksTable {
   id: Generated<number>;

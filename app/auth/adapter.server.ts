@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import type { Adapter, DatabaseSession, DatabaseUser } from "lucia";
 import type { Kysely } from "kysely";
-import type { Database, Role } from "../../db/schema";
+import type { Database } from "../../db/schema";
+import type { Role } from "./roles";
 
 /**
  * What `auth_sessions.id` holds for a session id: its SHA-256, in hex. The id itself lives only

@@ -1,7 +1,8 @@
 import { Cookie, generateIdFromEntropySize, Lucia, TimeSpan, type Session, type User } from "lucia";
 import { getDb } from "~/platform/db.server";
 import { nowMs } from "~/lib/clock";
-import type { Locale, Role } from "../../db/schema";
+import type { Locale } from "../../db/schema";
+import type { Role } from "./roles";
 import { KyselyLuciaAdapter, type SessionPolicy } from "./adapter.server";
 
 /** Secure cookies whenever the public address is https (always in production behind TLS). */

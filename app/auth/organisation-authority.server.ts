@@ -1,7 +1,6 @@
-import type { Kysely, Transaction } from "kysely";
-import type { Database } from "../../db/schema";
 import type { OrganisationKind } from "~/auth/roles";
 import { getDb } from "~/platform/db.server";
+import type { Db } from "~/platform/types";
 
 /**
  * Who may act for an organisation, and read its meeting requests and meetings: the one rule
@@ -23,8 +22,6 @@ export type AuthorityRefusal =
 
 /** Kinds that speak only through a designated head. */
 export const HEADED_KINDS: readonly OrganisationKind[] = ["mission", "foreign"];
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 export async function organisationAuthority(db: Db, userId: string, conferenceId: number): Promise<OrganisationAuthority> {
   const user = await db

@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, isLocale, type Locale } from "~/platform/i18n";
+import { DEFAULT_LOCALE, isLocale, LANGUAGE_COOKIE, type Locale } from "~/platform/i18n";
 import { isValidTimeZone } from "~/lib/time";
 
 /** What the HTTP server passes to every loader and action. */
@@ -28,7 +28,7 @@ export function readCookie(request: Request, name: string): string | null {
   return null;
 }
 
-export const LANGUAGE_COOKIE = "lang";
+export { LANGUAGE_COOKIE };
 export const TIME_ZONE_COOKIE = "tz";
 
 /** The signed-in person's choice, else the visitor's cookie, else Vietnamese. */

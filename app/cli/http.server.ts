@@ -5,7 +5,8 @@ import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
 import compression from "compression";
 import express, { type Request as ExpressRequest, type Response as ExpressResponse } from "express";
-import { DEFAULT_LOCALE, isLocale, translate, type Locale, type MessageKey } from "../platform/i18n";
+import { DEFAULT_LOCALE, isLocale, type Locale, type MessageKey } from "../platform/i18n";
+import { translate } from "../platform/i18n/dictionary";
 import { isCrossOriginWrite, securityHeaders } from "../lib/security";
 
 /** Every request body is at most 1 MB, unless its path is listed in BODY_LIMITS. */

@@ -1,15 +1,32 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { Form, useSubmit } from "@remix-run/react";
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from "react";
-import { useForm, type FieldValues, type UseFormReturn } from "react-hook-form";
+import { useForm, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
 import type { FieldErrors } from "~/platform/forms/fields";
 import { useT } from "./i18n";
 import { Notice } from "./ui";
+import { zodResolver } from "./zod-resolver";
 
 export interface ActionFeedback {
   errors?: FieldErrors;
   values?: Record<string, string>;
+}
+
+/** What the form posts: every field as a string, keyed by the schema's field names. */
+export type FormDefaults<T extends FieldValues> = { [K in Path<T>]?: string };
+
+/**
+ * A form typed from its schema: `form` is react-hook-form's, typed with the schema's
+ * input, and the field components take `name: Path<T>`, so a misspelt name fails
+ * type-checking.
+ */
+export interface ZodFormState<T extends FieldValues = FieldValues> {
+  form: UseFormReturn<T>;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  /** The field's error (a dictionary key): the browser's check first, else the server's until the field changes. */
+  errorFor: (name: Path<T>) => string | undefined;
+  defaults: Record<string, string>;
+  formError: string | null;
 }
 
 /**
@@ -21,13 +38,18 @@ export interface ActionFeedback {
  */
 export function useZodForm<S extends z.ZodTypeAny>(
   schema: S,
-  options: { defaultValues: Record<string, string>; feedback?: ActionFeedback | null },
-) {
-  const defaults = { ...options.defaultValues, ...(options.feedback?.values ?? {}) };
-  const form = useForm<FieldValues>({
-    resolver: zodResolver(schema as never) as never,
+  options: { defaultValues: FormDefaults<z.input<S>>; feedback?: ActionFeedback | null },
+): ZodFormState<z.input<S>> {
+  type T = z.input<S>;
+  const defaults: Record<string, string> = {
+    ...(options.defaultValues as Record<string, string>),
+    ...(options.feedback?.values ?? {}),
+  };
+  // The posted values are strings, whatever the schema turns them into.
+  const form = useForm<T>({
+    resolver: zodResolver(schema) as never,
     mode: "onTouched",
-    defaultValues: defaults,
+    defaultValues: defaults as never,
   });
   const [serverErrors, setServerErrors] = useState<FieldErrors>(options.feedback?.errors ?? {});
   useEffect(() => {
@@ -38,7 +60,8 @@ export function useZodForm<S extends z.ZodTypeAny>(
   }, [options.feedback]);
   useEffect(() => {
     const sub = form.watch((_, { name }) => {
-      if (name) setServerErrors((e) => (name in e ? Object.fromEntries(Object.entries(e).filter(([k]) => k !== name)) : e));
+      if (name)
+        setServerErrors((e) => (name in e ? Object.fromEntries(Object.entries(e).filter(([k]) => k !== name)) : e));
     });
     return () => sub.unsubscribe();
   }, [form]);
@@ -47,33 +70,48 @@ export function useZodForm<S extends z.ZodTypeAny>(
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const el = event.currentTarget;
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    void form.handleSubmit(() => submit(submitter ?? el, { method: "post", action: el.getAttribute("action") ?? undefined }))(event);
+    void form.handleSubmit(() =>
+      submit(submitter ?? el, { method: "post", action: el.getAttribute("action") ?? undefined }),
+    )(event);
   };
-  const errorFor = (name: string): string | undefined => {
-    const clientError = form.formState.errors[name]?.message;
+  const errorFor = (name: Path<T>): string | undefined => {
+    const clientError = (form.formState.errors as Record<string, { message?: unknown } | undefined>)[name]?.message;
     return typeof clientError === "string" ? clientError : serverErrors[name];
   };
   return { form, onSubmit, errorFor, defaults, formError: (serverErrors[""] as string | undefined) ?? null };
 }
 
-export type ZodFormState = ReturnType<typeof useZodForm>;
-
 /** The form element: a real POST that works without JavaScript, validated in the browser when it runs. */
-export function ZodForm({ state, children, className, action }: { state: ZodFormState; children: ReactNode; className?: string; action?: string }) {
+export function ZodForm<T extends FieldValues>({
+  state,
+  children,
+  className,
+  action,
+}: {
+  state: ZodFormState<T>;
+  children: ReactNode;
+  className?: string;
+  action?: string;
+}) {
   const t = useT();
   const hasErrors = Object.keys(state.form.formState.errors).length > 0;
   return (
     <Form method="post" action={action} noValidate onSubmit={state.onSubmit} className={className ?? "space-y-4"}>
       {state.formError ? <Notice tone="error">{t(state.formError)}</Notice> : null}
-      {hasErrors ? <p className="sr-only" role="alert">{t("errors.formInvalid")}</p> : null}
+      {hasErrors ? (
+        <p className="sr-only" role="alert">
+          {t("errors.formInvalid")}
+        </p>
+      ) : null}
       {children}
     </Form>
   );
 }
 
-interface FieldProps {
-  state: ZodFormState;
-  name: string;
+export interface FieldProps<T extends FieldValues> {
+  state: ZodFormState<T>;
+  /** A field of the form's schema: checked against it (NoInfer: the state alone decides T). */
+  name: NoInfer<Path<T>>;
   label: string;
   type?: string;
   required?: boolean;
@@ -84,17 +122,41 @@ interface FieldProps {
   className?: string;
 }
 
-function FieldFrame({ id, label, required, hint, error, children, className }: { id: string; label: string; required?: boolean; hint?: string; error?: string; children: ReactNode; className?: string }) {
+function FieldFrame({
+  id,
+  label,
+  required,
+  hint,
+  error,
+  children,
+  className,
+}: {
+  id: string;
+  label: string;
+  required?: boolean;
+  hint?: string;
+  error?: string;
+  children: ReactNode;
+  className?: string;
+}) {
   const t = useT();
   return (
     <div className={className}>
       <label htmlFor={id} className="label">
         {label}
-        {required ? <span className="ml-1 text-accent-700" aria-hidden="true">*</span> : null}
+        {required ? (
+          <span className="ml-1 text-accent-700" aria-hidden="true">
+            *
+          </span>
+        ) : null}
         {required ? <span className="sr-only"> ({t("common.required")})</span> : null}
       </label>
       {children}
-      {hint ? <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
       {error ? (
         <p id={`${id}-error`} className="field-error">
           {t(error)}
@@ -108,7 +170,18 @@ function describedBy(id: string, hint?: string, error?: string) {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
-export function TextField({ state, name, label, type = "text", required, hint, autoComplete, placeholder, inputMode, className }: FieldProps) {
+export function TextField<T extends FieldValues>({
+  state,
+  name,
+  label,
+  type = "text",
+  required,
+  hint,
+  autoComplete,
+  placeholder,
+  inputMode,
+  className,
+}: FieldProps<T>) {
   const id = useId();
   const error = state.errorFor(name);
   const isPassword = type === "password";
@@ -131,7 +204,15 @@ export function TextField({ state, name, label, type = "text", required, hint, a
   );
 }
 
-export function TextAreaField({ state, name, label, required, hint, className, rows = 3 }: FieldProps & { rows?: number }) {
+export function TextAreaField<T extends FieldValues>({
+  state,
+  name,
+  label,
+  required,
+  hint,
+  className,
+  rows = 3,
+}: FieldProps<T> & { rows?: number }) {
   const id = useId();
   const error = state.errorFor(name);
   return (
@@ -149,7 +230,15 @@ export function TextAreaField({ state, name, label, required, hint, className, r
   );
 }
 
-export function SelectField({ state, name, label, required, hint, options, className }: FieldProps & { options: Array<{ value: string; label: string }> }) {
+export function SelectField<T extends FieldValues>({
+  state,
+  name,
+  label,
+  required,
+  hint,
+  options,
+  className,
+}: FieldProps<T> & { options: Array<{ value: string; label: string }> }) {
   const id = useId();
   const error = state.errorFor(name);
   return (
@@ -169,26 +258,6 @@ export function SelectField({ state, name, label, required, hint, options, class
         ))}
       </select>
     </FieldFrame>
-  );
-}
-
-/**
- * The submit button shows that it is working while its request is on its way.
- * Where a page has many such forms (one per session), `busyWhen` names the
- * fields that tell this form's submission apart.
- */
-export function SubmitButton({ children, busyLabel, name, value, className, busyWhen }: { children: ReactNode; busyLabel?: string; name?: string; value?: string; className?: string; busyWhen?: Record<string, string> }) {
-  const navigation = useNavigation();
-  const t = useT();
-  const fd = navigation.formData;
-  const busy =
-    navigation.state === "submitting" &&
-    (!name || fd?.get(name) === value) &&
-    Object.entries(busyWhen ?? {}).every(([k, v]) => fd?.get(k) === v);
-  return (
-    <button type="submit" name={name} value={value} className={className ?? "btn-primary"} disabled={busy} aria-busy={busy || undefined}>
-      {busy ? (busyLabel ?? t("common.working")) : children}
-    </button>
   );
 }
 

@@ -12,6 +12,16 @@ export function parseIntent<S extends z.ZodTypeAny>(schema: S, values: Record<st
   return parsed.data;
 }
 
+/**
+ * The intent when the union accepts it, else null: for a route whose permission depends on the
+ * intent, which checks it (the page's write permission for an unknown one) before answering
+ * unknownIntent, so that someone without it gets the same 403 whatever they send.
+ */
+export function knownIntent<S extends z.ZodTypeAny>(schema: S, values: Record<string, string>): z.output<S> | null {
+  const parsed = schema.safeParse(values);
+  return parsed.success ? parsed.data : null;
+}
+
 /** The one answer to an intent the route does not know. */
 export function unknownIntent(values: Record<string, string> = {}) {
   return json({ intent: values.intent ?? "", errors: { "": "errors.unknownIntent" }, values: {} }, { status: 400 });

@@ -16,7 +16,7 @@ export function parseClockOffset(value: string | undefined): number {
 }
 
 const fromEnv = typeof process !== "undefined" && process.env ? process.env.CLOCK_OFFSET : undefined;
-let offsetMs = parseClockOffset(fromEnv);
+const offsetMs = parseClockOffset(fromEnv);
 
 /** The current instant, moved by CLOCK_OFFSET. */
 export function now(): Date {

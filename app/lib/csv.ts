@@ -153,7 +153,7 @@ export function guardCell(value: string): string {
   if (value === "") return value;
   const first = value[0];
   if (first === "=" || first === "@" || first === "\t" || first === "\r") return `'${value}`;
-  if ((first === "+" || first === "-") && !/^[+\-0-9 ().\/]+$/.test(value)) return `'${value}`;
+  if ((first === "+" || first === "-") && !/^[+\-0-9 ()./]+$/.test(value)) return `'${value}`;
   return value;
 }
 

@@ -12,6 +12,7 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   if (!to || typeof to !== "string") return fallback;
   const target = to.trim();
   if (!target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return fallback;
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
   if (/[\u0000-\u001f\u007f-\u009f\\]/.test(target)) return fallback;
   try {
     return target.replace(/[^\x21-\x7e]+/g, (run) => encodeURIComponent(run));

@@ -10,6 +10,7 @@ export function nfc(value: string): string {
  * form feed and carriage return; DEL; C1 but NEL (U+0085). A NUL in a name
  * made our own CSV export unreadable to our own import.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
 const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
 /** Bidirectional embeddings, overrides (U+202A–U+202E) and isolates (U+2066–U+2069): they make text show in another order than it is stored (a name, a file name). */
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
@@ -34,6 +35,7 @@ export function cleanText(value: string): string {
  */
 export function cleanMultilineText(value: string): string {
   return withoutControls(value.replace(/\r\n?|\u0085/g, "\n"))
+    // eslint-disable-next-line no-control-regex -- vertical tab and form feed are what this removes
     .replace(/[\u000b\u000c]/g, "")
     .trim();
 }

@@ -3,7 +3,7 @@
  * and read wall-clock times in the conference's zone (Asia/Ho_Chi_Minh) and,
  * where it differs, their own.
  */
-import type { Locale } from "../platform/i18n";
+import type { Locale } from "./locale";
 
 export const CONFERENCE_ZONE = "Asia/Ho_Chi_Minh";
 

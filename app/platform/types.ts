@@ -18,10 +18,11 @@ export type MessageParams = Record<string, string | number>;
 
 /**
  * Why a model refused, in words the caller can show (a dictionary key) and with the kind that
- * decides the HTTP answer: forbidden 403, notFound 404, invalid 400, conflict 409.
+ * decides the HTTP answer: forbidden 403, notFound 404, invalid 400, conflict 409, and tooMany
+ * 429 (a limit on attempts: sign-in, the public form, password resets).
  * `field` names the form field the message belongs beside ("" or absent: the whole form).
  */
-export type RefusalKind = "forbidden" | "notFound" | "invalid" | "conflict";
+export type RefusalKind = "forbidden" | "notFound" | "invalid" | "conflict" | "tooMany";
 export interface Refusal {
   kind: RefusalKind;
   key: string;
@@ -42,3 +43,4 @@ export const forbidden = (key: string, params?: MessageParams) => refuse("forbid
 export const notFound = (key = "error.notFound.title", params?: MessageParams) => refuse("notFound", key, params);
 export const invalid = (key: string, field?: string, params?: MessageParams) => refuse("invalid", key, params, field);
 export const conflict = (key: string, params?: MessageParams, field?: string) => refuse("conflict", key, params, field);
+export const tooMany = (key: string, params?: MessageParams) => refuse("tooMany", key, params);

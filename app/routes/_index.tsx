@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getUser } from "~/auth/guards.server";
-import { useBilingual, useLocale, useT } from "~/components/i18n";
+import { pageMeta, useBilingual, useLocale, useT } from "~/components/i18n";
 import { ConferenceTime } from "~/components/time";
 import { Badge, EmptyState } from "~/components/ui";
 import { ordinal, type MessageKey } from "~/platform/i18n";
@@ -10,7 +10,7 @@ import { can, type Permission } from "~/auth/permissions";
 import { formatInstant } from "~/lib/time";
 import { getCurrentConference, registrationWindow } from "~/features/people/conference.server";
 
-export const meta: MetaFunction = () => [{ title: "Hội nghị Ngoại vụ" }];
+export const meta: MetaFunction = (args) => pageMeta(args);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, conference] = await Promise.all([getUser(request), getCurrentConference()]);

@@ -3,16 +3,20 @@ import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { getSessionState, requirePermission } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
-import { SelectField, SubmitButton, TextField, useZodForm, ZodForm } from "~/components/form";
-import { useBilingual, useT } from "~/components/i18n";
+import { SelectField, TextField, useZodForm, ZodForm } from "~/components/form";
+import { SubmitButton } from "~/components/submit-button";
+import { pageMeta, useBilingual, useT } from "~/components/i18n";
 import { Notice, PageHeader } from "~/components/ui";
 import { changePasswordSchema } from "~/features/people/auth-schema";
 import { formValues, parseWith } from "~/platform/forms/fields";
 import { profileSchema } from "~/features/people/schema";
 import { changePassword } from "~/features/people/sign-in.server";
 import { getUserProfile, updateProfile } from "~/features/people/users.server";
+import { intent, parseIntent } from "~/http/intent.server";
+import { replyRefusal } from "~/http/refusal.server";
+import { z } from "zod";
 
-export const meta: MetaFunction = () => [{ title: "Tài khoản · Hội nghị Ngoại vụ" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "nav.account");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "update:user:own");
@@ -21,10 +25,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  const Intent = z.discriminatedUnion("intent", [intent("profile"), intent("password")]);
   const user = await requirePermission(request, "update:user:own");
   const values = formValues(await request.formData());
   const ip = clientIp(context);
-  if (values.intent === "password") {
+  if (parseIntent(Intent, values).intent === "password") {
     const parsed = parseWith(changePasswordSchema, values);
     if (!parsed.ok) return json({ intent: "password", errors: parsed.errors, values: {} }, { status: 400 });
     const { session } = await getSessionState(request);
@@ -35,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       newPassword: parsed.data.password,
       ip,
     });
-    if (!result.ok) return json({ intent: "password", errors: result.errors, values: {} }, { status: 400 });
+    if (!result.ok) return replyRefusal(result.refusal, { intent: "password", values: {} });
     return json({ intent: "password", done: "account.passwordChanged", errors: {}, values: {} });
   }
   const parsed = parseWith(profileSchema, values);

@@ -2,33 +2,38 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect, useId, useState } from "react";
-import { forbidden, requirePermission } from "~/auth/guards.server";
+import { z } from "zod";
+import { requirePermission } from "~/auth/guards.server";
 import { clientIp, resolveLocale } from "~/auth/request.server";
-import { SelectField, SubmitButton, TextAreaField, TextField, useZodForm, ZodForm } from "~/components/form";
-import { useBilingual, useT } from "~/components/i18n";
+import { SelectField, TextAreaField, TextField, useZodForm, ZodForm } from "~/components/form";
+import { SubmitButton } from "~/components/submit-button";
+import { pageMeta, useBilingual, useT } from "~/components/i18n";
+import { requestMessages } from "~/http/i18n.server";
 import { Badge, Notice, PageHeader } from "~/components/ui";
 import { conferenceDays, SESSION_KINDS, SESSION_ROLES, type SessionRole } from "~/features/agenda/rules";
-import { translate } from "~/platform/i18n";
+import { translate } from "~/http/i18n.server";
 import { sessionSchema } from "~/features/agenda/schema";
 import { formValues, parseWith } from "~/platform/forms/fields";
 import { foldForSearch } from "~/lib/text";
 import { utcToZonedLocal } from "~/lib/time";
 import { listSessionCandidates } from "~/features/agenda/agenda-people.server";
-import { deleteSession, listRooms, listSessions, saveSession, setPublished, type Problem, type SessionPerson } from "~/features/agenda/agenda.server";
-import { getCurrentConference } from "~/features/people/conference.server";
+import { deleteSession, listRooms, listSessions, saveSession, setPublished, type SessionPerson } from "~/features/agenda/agenda.server";
+import { blockFollowsSession } from "~/features/meetings/meetings.server";
+import { requireConference } from "~/http/conference.server";
+import { intent as intentOf, parseIntent } from "~/http/intent.server";
+import { notFound, parseId, statusOf } from "~/http/refusal.server";
+import type { MessageParams, Refusal } from "~/platform/types";
 
-export const meta: MetaFunction = () => [{ title: "Phiên · Hội nghị Ngoại vụ" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "programme.pdf.session");
 
 type People = Record<SessionRole, number[]>;
 const noPeople = (): People => ({ chair: [], speaker: [], rapporteur: [] });
 
 async function context(params: { id?: string }) {
-  const conference = await getCurrentConference();
-  if (!conference) throw json({ message: "error.notFound.title" }, { status: 404 });
-  const id = params.id === "new" ? null : Number(params.id);
-  if (id !== null && !(Number.isInteger(id) && id > 0)) throw json({ message: "error.notFound.title" }, { status: 404 });
+  const conference = await requireConference();
+  const id = params.id === "new" ? null : parseId(params.id);
   const session = id === null ? null : (await listSessions(conference.id, { includeDrafts: true })).find((s) => s.id === id);
-  if (id !== null && !session) throw json({ message: "error.notFound.title" }, { status: 404 });
+  if (id !== null && !session) notFound();
   return { conference, id, session: session ?? null };
 }
 
@@ -67,6 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const people = noPeople();
   for (const p of session?.people ?? []) people[p.role as SessionRole].push(p.registration_id);
   return json({
+    messages: await requestMessages(request, "agenda"),
     zone,
     days,
     values,
@@ -90,31 +96,34 @@ function peopleFrom(formData: FormData): { people: People; list: SessionPerson[]
   return { people, list: SESSION_ROLES.flatMap((role) => people[role].map((registrationId) => ({ registrationId, role }))) };
 }
 
-/** Field errors that name the clash are shown translated, with the clash's details. */
-function withParams(errors: Record<string, string>, problems: Problem[], locale: "vi" | "en") {
+/** A refusal as the page lists it: its message and what the message names. */
+type Problem = { key: string; params?: MessageParams };
+const problemsOf = (refusals: Refusal[]): Problem[] => refusals.map(({ key, params }) => ({ key, params }));
+
+/** The form's field errors: the first refusal beside each field, translated with its details where it names the clash. */
+function errorsOf(refusals: Refusal[], locale: "vi" | "en") {
   const out: Record<string, string> = {};
-  for (const [field, key] of Object.entries(errors)) {
-    const p = problems.find((x) => x.key === key);
-    out[field] = p?.params ? translate(locale, key, p.params) : key;
-  }
+  for (const r of refusals) out[r.field ?? ""] ??= r.params ? translate(locale, r.key, r.params) : r.key;
   return out;
 }
 
 export async function action({ request, params, context: ctx }: ActionFunctionArgs) {
+  // The page's forms: the session saved, moved (on the timetable), published or back to draft, deleted; a post without an intent saves. (Here, in the action, it stays out of the browser bundle.)
+  const Intent = z.discriminatedUnion("intent", [intentOf("save"), intentOf("move"), intentOf("publish"), intentOf("unpublish"), intentOf("delete")]);
   const user = await requirePermission(request, "update:agenda");
   const { conference, id, session } = await context(params);
   const formData = await request.formData();
   const values = formValues(formData);
   const actor = { id: user.id, ip: clientIp(ctx) };
   const locale = resolveLocale(request, user.locale);
-  const intent = values.intent ?? "save";
+  const { intent } = parseIntent(Intent, { ...values, intent: values.intent ?? "save" });
 
   if (intent === "save" || intent === "move") {
     let input = values;
     let picked = peopleFrom(formData);
     if (intent === "move") {
       // A move keeps everything but the day, the times and the room.
-      if (!session) throw json({ message: "error.notFound.title" }, { status: 404 });
+      if (!session) notFound();
       const current = formOf(session, conference.time_zone);
       input = { ...current, day: values.day ?? "", startTime: values.startTime ?? "", endTime: values.endTime ?? "", roomId: values.roomId ?? "" };
       const people = noPeople();
@@ -127,25 +136,25 @@ export async function action({ request, params, context: ctx }: ActionFunctionAr
       const errors = { ...(parsed.ok ? {} : parsed.errors), ...(picked ? {} : { people: "agenda.errors.unknownPerson" }) };
       return json({ ...base, errors, problems: [] as Problem[] }, { status: 400 });
     }
-    const result = await saveSession(conference.id, id, parsed.data, picked.list, actor);
+    // A meeting block's slots and meetings follow its session (the meetings' reaction, in the same transaction).
+    const result = await saveSession(conference.id, id, parsed.data, picked.list, actor, { onChange: blockFollowsSession });
     if (!result.ok) {
-      const status = result.errors[""] === "error.notFound.title" ? 404 : 400;
-      return json({ ...base, errors: withParams(result.errors, result.problems, locale), problems: result.problems }, { status });
+      const errors = errorsOf(result.clashes.length ? result.clashes : [result.refusal], locale);
+      return json({ ...base, errors, problems: problemsOf(result.clashes) }, { status: statusOf(result.refusal.kind) });
     }
     if (intent === "move") return json({ ...base, ok: true, errors: {}, problems: [] as Problem[], notified: result.notified });
     return redirect(`/admin/agenda/${result.id}?saved=1${result.notified ? `&notified=${result.notified}` : ""}`);
   }
-  if (!session) throw json({ message: "error.notFound.title" }, { status: 404 });
+  if (!session) notFound();
   if (intent === "publish" || intent === "unpublish") {
     await setPublished(conference.id, [session.id], intent === "publish", actor);
     return redirect(`/admin/agenda/${session.id}?done=${intent}`);
   }
   if (intent === "delete") {
     const result = await deleteSession(conference.id, session.id, actor);
-    if (!result.ok) return json({ intent, problems: [result.problem], errors: {}, values, people: noPeople(), title: session.title_vi }, { status: 409 });
+    if (!result.ok) return json({ intent, problems: problemsOf([result.refusal]), errors: {}, values, people: noPeople(), title: session.title_vi }, { status: statusOf(result.refusal.kind) });
     return redirect(`/admin/agenda?day=${utcToZonedLocal(session.starts_at, conference.time_zone).slice(0, 10)}&deleted=1`);
   }
-  forbidden();
 }
 
 export default function SessionEditor() {
@@ -213,7 +222,7 @@ function SessionForm() {
         <TextField state={state} name="titleEn" label={t("agendaUi.titleEn")} required className="sm:col-span-2" />
         <TextAreaField state={state} name="descriptionVi" label={t("agendaUi.descriptionVi")} rows={3} />
         <TextAreaField state={state} name="descriptionEn" label={t("agendaUi.descriptionEn")} rows={3} />
-        <SelectField state={state} name="day" label={t("agendaUi.dayField")} required hint={zone} options={dayOptions.map((d, i) => ({ value: d, label: days.includes(d) ? `${t("agendaUi.day", { n: days.indexOf(d) + 1 })} · ${d.split("-").reverse().join("/")}` : d }))} />
+        <SelectField state={state} name="day" label={t("agendaUi.dayField")} required hint={zone} options={dayOptions.map((d) => ({ value: d, label: days.includes(d) ? `${t("agendaUi.day", { n: days.indexOf(d) + 1 })} · ${d.split("-").reverse().join("/")}` : d }))} />
         <div className="grid grid-cols-2 gap-4">
           <TextField state={state} name="startTime" label={t("agendaUi.startTime")} type="time" required />
           <TextField state={state} name="endTime" label={t("agendaUi.endTime")} type="time" required />

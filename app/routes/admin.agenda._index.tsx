@@ -2,17 +2,22 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useState, type DragEvent } from "react";
-import { forbidden, requirePermission } from "~/auth/guards.server";
+import { z } from "zod";
+import { requirePermission } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
-import { useBilingual, useT } from "~/components/i18n";
+import { pageMeta, useBilingual, useT } from "~/components/i18n";
+import { requestMessages } from "~/http/i18n.server";
 import { Badge, EmptyState, Notice, PageHeader } from "~/components/ui";
 import { conferenceDays } from "~/features/agenda/rules";
 import { formValues } from "~/platform/forms/fields";
 import { utcToZonedLocal } from "~/lib/time";
-import { listRooms, listSessions, setPublished, type Problem } from "~/features/agenda/agenda.server";
+import { listRooms, listSessions, setPublished } from "~/features/agenda/agenda.server";
 import { getCurrentConference } from "~/features/people/conference.server";
+import { requireConference } from "~/http/conference.server";
+import { intent as intentOf, parseIntent } from "~/http/intent.server";
+import type { MessageParams } from "~/platform/types";
 
-export const meta: MetaFunction = () => [{ title: "Chương trình · Hội nghị Ngoại vụ" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "nav.programme");
 
 const SLOT = 15; // minutes per row
 const toMinutes = (hm: string) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5));
@@ -21,7 +26,7 @@ const toClock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:$
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "update:agenda");
   const conference = await getCurrentConference();
-  if (!conference) return json({ conference: null, days: [], day: "", rooms: [], sessions: [], totals: { sessions: 0, drafts: 0 } });
+  if (!conference) return json({ messages: await requestMessages(request, "agenda"), conference: null, days: [], day: "", rooms: [], sessions: [], totals: { sessions: 0, drafts: 0 } });
   const zone = conference.time_zone;
   const days = conferenceDays(conference.starts_at, conference.ends_at, zone);
   const asked = new URL(request.url).searchParams.get("day") ?? "";
@@ -45,6 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       end: end.slice(0, 10) === day ? end.slice(11) : "23:59",
     }));
   return json({
+    messages: await requestMessages(request, "agenda"),
     conference: { zone },
     days,
     day,
@@ -55,11 +61,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  // The page's one form: every session published, or every one back to draft. (Here, in the action, it stays out of the browser bundle.)
+  const Intent = z.discriminatedUnion("intent", [intentOf("publishAll"), intentOf("unpublishAll")]);
   const user = await requirePermission(request, "update:agenda");
-  const conference = await getCurrentConference();
-  if (!conference) throw json({ message: "error.notFound.title" }, { status: 404 });
-  const { intent } = formValues(await request.formData());
-  if (intent !== "publishAll" && intent !== "unpublishAll") forbidden();
+  const conference = await requireConference();
+  const { intent } = parseIntent(Intent, formValues(await request.formData()));
   const n = await setPublished(conference.id, "all", intent === "publishAll", { id: user.id, ip: clientIp(context) });
   return json({ intent, n });
 }
@@ -74,7 +80,7 @@ const kindTone: Record<string, string> = {
   other: "border-slate-600 bg-white",
 };
 
-type MoveResult = { ok?: boolean; problems: Problem[]; errors: Record<string, string>; title: string; notified?: number };
+type MoveResult = { ok?: boolean; problems: Array<{ key: string; params?: MessageParams }>; errors: Record<string, string>; title: string; notified?: number };
 
 export default function AgendaEditor() {
   const { conference, days, day, rooms, sessions, totals } = useLoaderData<typeof loader>();

@@ -2,12 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
-import { useLocale, useT } from "~/components/i18n";
+import { pageMeta, useLocale, useT } from "~/components/i18n";
+import { DataTable } from "~/components/data-table";
 import { EmptyState, FilterChips, PageHeader, Pagination, parsePage } from "~/components/ui";
 import { CONFERENCE_ZONE, formatInstant } from "~/lib/time";
 import { listAudit } from "~/platform/audit.server";
 
-export const meta: MetaFunction = () => [{ title: "Nhật ký thao tác · Hội nghị Ngoại vụ" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "audit.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "read:audit_log");
@@ -28,34 +29,27 @@ export default function AuditLog() {
       <div className="mb-4">
         <FilterChips name="action" label={t("audit.action")} options={actions.map((a) => ({ value: a, label: a }))} />
       </div>
-      {rows.length === 0 ? (
-        <EmptyState title={t("audit.empty")} />
-      ) : (
-        <div className="card overflow-x-auto p-0">
-          <table className="table table-stack">
-            <thead>
-              <tr>
-                <th scope="col">{t("audit.at")}</th>
-                <th scope="col">{t("audit.actor")}</th>
-                <th scope="col">{t("audit.action")}</th>
-                <th scope="col">{t("audit.entity")}</th>
-                <th scope="col">{t("audit.detail")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td data-label={t("audit.at")} className="whitespace-nowrap">{formatInstant(r.at, CONFERENCE_ZONE, locale)}</td>
-                  <td data-label={t("audit.actor")}>{r.actor_name ?? t("audit.system")}<span className="block text-xs text-slate-500">{r.ip ?? ""}</span></td>
-                  <td data-label={t("audit.action")}><code className="text-xs">{r.action}</code></td>
-                  <td data-label={t("audit.entity")}>{r.entity}{r.entity_id ? ` #${r.entity_id}` : ""}</td>
-                  <td data-label={t("audit.detail")} className="max-w-xs break-words text-xs text-slate-600">{r.detail ?? ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        empty={<EmptyState title={t("audit.empty")} />}
+        rows={rows}
+        rowKey={(r) => r.id}
+        columns={[
+          { key: "at", header: t("audit.at"), className: "whitespace-nowrap", cell: (r) => formatInstant(r.at, CONFERENCE_ZONE, locale) },
+          {
+            key: "actor",
+            header: t("audit.actor"),
+            cell: (r) => (
+              <>
+                {r.actor_name ?? t("audit.system")}
+                <span className="block text-xs text-slate-500">{r.ip ?? ""}</span>
+              </>
+            ),
+          },
+          { key: "action", header: t("audit.action"), cell: (r) => <code className="text-xs">{r.action}</code> },
+          { key: "entity", header: t("audit.entity"), cell: (r) => `${r.entity}${r.entity_id ? ` #${r.entity_id}` : ""}` },
+          { key: "detail", header: t("audit.detail"), className: "max-w-xs break-words text-xs text-slate-600", cell: (r) => r.detail ?? "" },
+        ]}
+      />
       <Pagination page={page} pageSize={pageSize} total={total} />
     </div>
   );

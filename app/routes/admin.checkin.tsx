@@ -2,37 +2,36 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation, useSubmit } from "@remix-run/react";
 import { useCallback, useEffect, useId, useState } from "react";
-import { forbidden, requirePermission } from "~/auth/guards.server";
+import { requirePermission } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
 import { CheckinOutcome, CountsPanel, PersonRow, type Outcome } from "~/features/registration/components/checkin";
-import { SubmitButton, useZodForm, ZodForm } from "~/components/form";
-import { useT } from "~/components/i18n";
+import { useZodForm, ZodForm } from "~/components/form";
+import { SubmitButton } from "~/components/submit-button";
+import { pageMeta, useT } from "~/components/i18n";
+import { requestMessages } from "~/http/i18n.server";
 import { QrScanner } from "~/features/registration/components/qr-scanner";
 import { EmptyState, Notice, PageHeader } from "~/components/ui";
 import { checkinCodeSchema, registrationIdSchema } from "~/features/registration/checkin-schema";
 import { formValues, parseWith, type FieldErrors } from "~/platform/forms/fields";
 import type { DoorCounts } from "~/features/registration/checkin";
 import { checkIn, counts, findByCode, recentCheckIns, searchByName, SEARCH_LIMIT, undoCheckIn } from "~/features/registration/checkin.server";
-import { getCurrentConference } from "~/features/people/conference.server";
+import { requireConference } from "~/http/conference.server";
+import { intent, parseIntent } from "~/http/intent.server";
+import { refusalErrors, statusOf } from "~/http/refusal.server";
+import { z } from "zod";
 
-export const meta: MetaFunction = () => [{ title: "Đón tiếp đại biểu · Hội nghị Ngoại vụ" }];
-
-async function conferenceOrNotFound() {
-  const conference = await getCurrentConference();
-  if (!conference) throw json({ message: "error.notFound.title" }, { status: 404 });
-  return conference;
-}
+export const meta: MetaFunction = (args) => pageMeta(args, "checkin.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "checkin:registration");
-  const conference = await conferenceOrNotFound();
+  const conference = await requireConference();
   const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 100);
   const [results, totals, recent] = await Promise.all([
     q ? searchByName(conference.id, q) : Promise.resolve(null),
     counts(conference.id),
     recentCheckIns(conference.id),
   ]);
-  return json({ q, results, counts: totals, recent, zone: conference.time_zone, searchLimit: SEARCH_LIMIT });
+  return json({ messages: await requestMessages(request, "registration"), q, results, counts: totals, recent, zone: conference.time_zone, searchLimit: SEARCH_LIMIT });
 }
 
 interface Reply {
@@ -46,12 +45,14 @@ interface Reply {
 const reply = (body: Reply, status = 200) => json(body, { status });
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  const Intent = z.discriminatedUnion("intent", [intent("code"), intent("checkin"), intent("undo")]);
   const user = await requirePermission(request, "checkin:registration");
-  const conference = await conferenceOrNotFound();
+  const conference = await requireConference();
   const values = formValues(await request.formData());
   const actor = { id: user.id, ip: clientIp(context) };
-  const base = { intent: values.intent ?? "", source: values.source === "camera" ? "camera" : "typed", errors: {}, values: {} } as const;
-  switch (values.intent) {
+  const chosen = parseIntent(Intent, values).intent;
+  const base = { intent: chosen, source: values.source === "camera" ? "camera" : "typed", errors: {}, values: {} } as const;
+  switch (chosen) {
     case "code": {
       const parsed = parseWith(checkinCodeSchema, values);
       if (!parsed.ok) return reply({ ...base, errors: parsed.errors, values: { code: values.code ?? "" } }, 400);
@@ -66,12 +67,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     case "undo": {
       const parsed = parseWith(registrationIdSchema, values);
-      const name = parsed.ok ? await undoCheckIn(conference.id, parsed.data.registrationId, actor) : null;
-      if (!name) return reply({ ...base, errors: { "": "checkin.undoNothing" } }, 400);
-      return reply({ ...base, undone: name });
+      if (!parsed.ok) return reply({ ...base, errors: { "": "checkin.undoNothing" } }, 400);
+      const result = await undoCheckIn(conference.id, parsed.data.registrationId, actor);
+      if (!result.ok) return reply({ ...base, errors: refusalErrors(result.refusal) }, statusOf(result.refusal.kind));
+      return reply({ ...base, undone: result.name });
     }
-    default:
-      forbidden();
   }
 }
 
@@ -145,6 +145,8 @@ export default function CheckIn() {
               onBlur={onCodeBlur}
               defaultValue={codeForm.defaults.code}
               className="input h-14 flex-1 font-mono text-2xl uppercase tracking-widest"
+              // The desk's one field: the officer types or scans a code as soon as the page opens.
+              // eslint-disable-next-line jsx-a11y/no-autofocus
               autoFocus
               autoComplete="off"
               autoCapitalize="characters"

@@ -3,15 +3,18 @@ import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
-import { SelectField, SubmitButton, TextAreaField, TextField, useZodForm, ZodForm } from "~/components/form";
-import { useT } from "~/components/i18n";
+import { SelectField, TextAreaField, TextField, useZodForm, ZodForm } from "~/components/form";
+import { SubmitButton } from "~/components/submit-button";
+import { pageMeta, useT } from "~/components/i18n";
 import { Notice, PageHeader } from "~/components/ui";
 import { formValues, parseWith } from "~/platform/forms/fields";
 import { CONFERENCE_FORMATS, conferenceSchema } from "~/features/people/conference-schema";
 import { CONFERENCE_ZONE, utcToZonedLocal } from "~/lib/time";
 import { getCurrentConference, saveConference } from "~/features/people/conference.server";
+import { promoteFromWaitlist } from "~/features/registration/places.server";
+import { replyRefusal } from "~/http/refusal.server";
 
-export const meta: MetaFunction = () => [{ title: "Thiết lập hội nghị · Hội nghị Ngoại vụ" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "conference.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "update:conference");
@@ -43,8 +46,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseWith(conferenceSchema, values);
   if (!parsed.ok) return json({ errors: parsed.errors, values, saved: false }, { status: 400 });
   const current = await getCurrentConference();
-  const result = await saveConference(current?.id ?? null, parsed.data, { id: user.id, ip: clientIp(context) });
-  if (!result.ok) return json({ errors: result.errors, values, saved: false }, { status: 400 });
+  const actor = { id: user.id, ip: clientIp(context) };
+  const result = await saveConference(current?.id ?? null, parsed.data, actor, {
+    // More in-person places may let people on the waiting list in.
+    afterUpdate: (trx, conferenceId) => promoteFromWaitlist(trx, conferenceId, actor),
+  });
+  if (!result.ok) return replyRefusal(result.refusal, { values, saved: false });
   return json({ errors: {}, values, saved: true });
 }
 

@@ -3,7 +3,9 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { BarList, DayChart, LegendKey, SegmentedBar, type BarTone } from "~/components/charts";
-import { useBilingual, useLocale, useT } from "~/components/i18n";
+import { pageMeta, useBilingual, useLocale, useT } from "~/components/i18n";
+import { requestMessages } from "~/http/i18n.server";
+import { DataTable, type RowGroup } from "~/components/data-table";
 import { EmptyState, PageHeader } from "~/components/ui";
 import { formatDay } from "~/features/registration/dashboard";
 import { can } from "~/auth/permissions";
@@ -12,11 +14,11 @@ import { ORGANISATION_KINDS, REGIONS } from "~/auth/roles";
 import { formatInstant, offsetLabel } from "~/lib/time";
 import { getDashboard, type Dashboard } from "~/features/registration/dashboard.server";
 
-export const meta: MetaFunction = () => [{ title: "Tổng quan đăng ký · Hội nghị Ngoại vụ" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "dashboard.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:dashboard");
-  return json({ dashboard: await getDashboard(), canConfigure: can(user.role, "update:conference") });
+  return json({ messages: await requestMessages(request, "registration"), dashboard: await getDashboard(), canConfigure: can(user.role, "update:conference") });
 }
 
 /** The delegate list with these filters (parameter names shared with /admin/delegates). */
@@ -95,7 +97,7 @@ interface CrossRow {
 }
 
 /** One table for every group, so the status columns line up; on phones the zero cells are left out. */
-function CrossTable({ caption, groups }: { caption: string; groups: Array<{ key: string; title: string; rows: CrossRow[] }> }) {
+function CrossTable({ caption, groups }: { caption: string; groups: RowGroup<CrossRow>[] }) {
   const t = useT();
   const cell = (n: number, filters: Record<string, string>, label: string) =>
     n > 0 ? (
@@ -104,34 +106,30 @@ function CrossTable({ caption, groups }: { caption: string; groups: Array<{ key:
       <span className="tabular-nums text-slate-400">0</span>
     );
   return (
-    <table className="table table-stack">
-      <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("dashboard.cross.group")}</th>
-          {STATUSES.map((s) => <th key={s} scope="col" className="text-right">{t(`registration.status.${s}`)}</th>)}
-          <th scope="col" className="text-right">{t("dashboard.cross.total")}</th>
-        </tr>
-      </thead>
-      {groups.map((g) => (
-        <tbody key={g.key}>
-          <tr>
-            <th colSpan={STATUSES.length + 2} scope="colgroup" className="!bg-navy-50 text-xs uppercase tracking-wide !text-navy-800 max-sm:block">{g.title}</th>
-          </tr>
-          {g.rows.map((r) => (
-            <tr key={r.key} data-testid={`cross-${r.key}`}>
-              <th scope="row" className="!bg-white text-left font-semibold text-slate-800 max-sm:block max-sm:!border-0">{r.label}</th>
-              {STATUSES.map((s) => (
-                <td key={s} data-label={t(`registration.status.${s}`)} className={`sm:text-right ${r.counts[s] === 0 ? "max-sm:!hidden" : ""}`}>
-                  {cell(r.counts[s], { ...r.filters, status: s }, `${r.label} · ${t(`registration.status.${s}`)}`)}
-                </td>
-              ))}
-              <td data-label={t("dashboard.cross.total")} className="sm:text-right">{cell(r.counts.total, r.filters, r.label)}</td>
-            </tr>
-          ))}
-        </tbody>
-      ))}
-    </table>
+    <DataTable
+      framed={false}
+      caption={caption}
+      groups={groups}
+      rowKey={(r) => r.key}
+      rowProps={(r) => ({ "data-testid": `cross-${r.key}` })}
+      columns={[
+        {
+          key: "group",
+          header: t("dashboard.cross.group"),
+          rowHeader: true,
+          className: "!bg-white text-left font-semibold text-slate-800 max-sm:block max-sm:!border-0",
+          cell: (r) => r.label,
+        },
+        ...STATUSES.map((s) => ({
+          key: s,
+          header: t(`registration.status.${s}`),
+          headerClassName: "text-right",
+          className: (r: CrossRow) => `sm:text-right ${r.counts[s] === 0 ? "max-sm:!hidden" : ""}`,
+          cell: (r: CrossRow) => cell(r.counts[s], { ...r.filters, status: s }, `${r.label} · ${t(`registration.status.${s}`)}`),
+        })),
+        { key: "total", header: t("dashboard.cross.total"), headerClassName: "text-right", className: "sm:text-right", cell: (r) => cell(r.counts.total, r.filters, r.label) },
+      ]}
+    />
   );
 }
 

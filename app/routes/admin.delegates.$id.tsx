@@ -5,8 +5,10 @@ import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
 import { DelegateFields } from "~/features/registration/components/delegate-fields";
-import { SelectField, SubmitButton, TextAreaField, useZodForm, ZodForm } from "~/components/form";
-import { useLocale, useT } from "~/components/i18n";
+import { SelectField, TextAreaField, useZodForm, ZodForm } from "~/components/form";
+import { SubmitButton } from "~/components/submit-button";
+import { pageMeta, useLocale, useT } from "~/components/i18n";
+import { requestMessages } from "~/http/i18n.server";
 import { StatusBadge } from "~/features/registration/components/registration-status";
 import { Notice, PageHeader } from "~/components/ui";
 import { can } from "~/auth/permissions";
@@ -15,23 +17,21 @@ import { formValues, msg, parseWith } from "~/platform/forms/fields";
 import { organiserEditSchema } from "~/features/registration/schema";
 import { CONFERENCE_ZONE, formatInstant } from "~/lib/time";
 import { auditTrail } from "~/platform/audit.server";
-import { getCurrentConference } from "~/features/people/conference.server";
 import { listOrganisationOptions } from "~/features/people/organisations.server";
 import { getRegistration, updateRegistrationAsOrganiser } from "~/features/registration/registrations.server";
+import { getDb } from "~/platform/db.server";
+import { requireConference } from "~/http/conference.server";
+import { notFound, parseId, replyOrNotFound } from "~/http/refusal.server";
 
-export const meta: MetaFunction = () => [{ title: "Đại biểu · Hội nghị Ngoại vụ" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "nav.delegates");
 
 const editSchema = organiserEditSchema.extend({
   status: z.enum(STATUSES, { errorMap: () => ({ message: msg("errors.choice") }) }),
 });
 
 async function load(params: { id?: string }) {
-  const conference = await getCurrentConference();
-  const id = Number(params.id);
-  const registration = conference && Number.isInteger(id) ? await getRegistration(id) : null;
-  if (!conference || !registration || registration.conference_id !== conference.id) {
-    throw json({ message: "error.notFound.title" }, { status: 404 });
-  }
+  const conference = await requireConference();
+  const registration = (await getRegistration(conference.id, parseId(params.id))) ?? notFound();
   return { conference, registration };
 }
 
@@ -39,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:registration:any");
   const { registration } = await load(params);
   const [organisations, history] = await Promise.all([listOrganisationOptions(), auditTrail("registration", registration.id)]);
-  return json({ registration, organisations, history, canEdit: can(user.role, "update:registration:any"), canPrint: can(user.role, "print:badge") });
+  return json({ messages: await requestMessages(request, "registration"), registration, organisations, history, canEdit: can(user.role, "update:registration:any"), canPrint: can(user.role, "print:badge") });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -48,9 +48,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
   const parsed = parseWith(editSchema, values);
   if (!parsed.ok) return json({ errors: parsed.errors, values, saved: false }, { status: 400 });
-  const result = await updateRegistrationAsOrganiser(conference.id, registration.id, parsed.data, { id: user.id, ip: clientIp(context) });
-  if (!result) throw json({ message: "error.notFound.title" }, { status: 404 });
-  if (!result.ok) return json({ errors: result.errors, values, saved: false }, { status: 400 });
+  const result = await updateRegistrationAsOrganiser(getDb(), conference.id, registration.id, parsed.data, { id: user.id, ip: clientIp(context) });
+  if (!result.ok) return replyOrNotFound(result.refusal, { values, saved: false });
   return json({ errors: {}, values: {}, saved: true });
 }
 

@@ -3,26 +3,29 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
-import { useBilingual, useLocale, useT } from "~/components/i18n";
+import { pageMeta, useBilingual, useLocale, useT } from "~/components/i18n";
+import { requestMessages } from "~/http/i18n.server";
 import { StatusBadge } from "~/features/registration/components/registration-status";
 import { countUnconfirmed, listUnconfirmed } from "~/features/registration/registration-requests.server";
+import { DataTable } from "~/components/data-table";
 import { EmptyState, FilterChips, Notice, PageHeader, Pagination } from "~/components/ui";
-import { delegateFilterParams, parseDelegateFilters, type DelegateSort } from "~/features/registration/delegate-filters";
+import { delegateFilterParams, parseDelegateFilters, type DelegateFilters, type DelegateSort } from "~/features/registration/delegate-filters";
 import { can } from "~/auth/permissions";
 import { MODES, STATUSES } from "~/features/registration/rules";
 import { ORGANISATION_KINDS } from "~/auth/roles";
 import { CONFERENCE_ZONE, formatInstant } from "~/lib/time";
-import { getCurrentConference } from "~/features/people/conference.server";
+import { requireConference } from "~/http/conference.server";
+import { intent, parseIntent } from "~/http/intent.server";
+import { z } from "zod";
 import { listDelegates } from "~/features/registration/delegate-list.server";
 import { getOrganisation } from "~/features/people/organisations.server";
 import { decideRegistrations } from "~/features/registration/registrations.server";
 
-export const meta: MetaFunction = () => [{ title: "Đại biểu · Hội nghị Ngoại vụ" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "nav.delegates");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:registration:any");
-  const conference = await getCurrentConference();
-  if (!conference) throw json({ message: "error.notFound.title" }, { status: 404 });
+  const conference = await requireConference();
   const url = new URL(request.url);
   const filters = parseDelegateFilters(url.searchParams);
   // Registrations not confirmed by their e-mailed link are not delegates yet: shown only on request.
@@ -34,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   const organisation = filters.organisationId ? await getOrganisation(filters.organisationId) : null;
   return json({
+    messages: await requestMessages(request, "registration"),
     ...list,
     filters,
     unconfirmedCount,
@@ -47,31 +51,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  const Intent = z.discriminatedUnion("intent", [intent("approve"), intent("reject")]);
   const user = await requirePermission(request, "update:registration:any");
-  const conference = await getCurrentConference();
-  if (!conference) throw json({ message: "error.notFound.title" }, { status: 404 });
+  const conference = await requireConference();
   const form = await request.formData();
-  const intent = form.get("intent");
+  const chosen = parseIntent(Intent, { intent: String(form.get("intent") ?? "") }).intent;
   const ids = form.getAll("ids").map(Number).filter((n) => Number.isInteger(n) && n > 0);
-  if (intent !== "approve" && intent !== "reject") return json({ error: "errors.choice", result: null }, { status: 400 });
   if (ids.length === 0) return json({ error: "delegates.noneSelected", result: null }, { status: 400 });
   if (ids.length > 1000) return json({ error: "delegates.tooMany", result: null }, { status: 400 });
-  const result = await decideRegistrations(conference.id, ids, intent === "approve" ? "approved" : "rejected", { id: user.id, ip: clientIp(context) });
-  return json({ error: null, result: { ...result, intent } });
+  const result = await decideRegistrations(conference.id, ids, chosen === "approve" ? "approved" : "rejected", { id: user.id, ip: clientIp(context) });
+  return json({ error: null, result: { ...result, intent: chosen } });
 }
 
-function SortHeader({ column, label }: { column: DelegateSort; label: string }) {
-  const { filters } = useLoaderData<typeof loader>();
+/** A sortable column's link (a second click on the current sort turns it round). */
+function sortBy(filters: DelegateFilters, column: DelegateSort) {
   const active = filters.sort === column;
   const desc = active && !filters.desc;
-  const href = `?${delegateFilterParams(filters, { sort: column, desc, page: 1 })}`;
-  return (
-    <th scope="col" aria-sort={active ? (filters.desc ? "descending" : "ascending") : undefined}>
-      <Link to={href} className="hover:underline" preventScrollReset>
-        {label} {active ? (filters.desc ? "↓" : "↑") : ""}
-      </Link>
-    </th>
-  );
+  return { href: `?${delegateFilterParams(filters, { sort: column, desc, page: 1 })}`, direction: active ? (filters.desc ? ("descending" as const) : ("ascending" as const)) : undefined };
 }
 
 export default function Delegates() {
@@ -187,51 +183,63 @@ export default function Delegates() {
               <button type="submit" name="intent" value="reject" className="btn-danger" disabled={busy}>{t("delegates.reject")}</button>
             </div>
           ) : null}
-          <div className="card overflow-x-auto p-0">
-            <table className="table table-stack">
-              <thead>
-                <tr>
-                  {canDecide ? <th scope="col" className="no-print"><span className="sr-only">{t("delegates.select")}</span></th> : null}
-                  <SortHeader column="name" label={t("registration.field.fullName")} />
-                  <SortHeader column="organisation" label={t("registration.field.organisation")} />
-                  <th scope="col">{t("registration.field.mode")}</th>
-                  <SortHeader column="status" label={t("delegates.status")} />
-                  <SortHeader column="created" label={t("delegates.registeredAt")} />
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.id}>
-                    {canDecide ? (
-                      <td className="no-print">
-                        <input type="checkbox" name="ids" value={r.id} aria-label={t("delegates.selectOne", { name: r.full_name })} />
-                      </td>
-                    ) : null}
-                    <td data-label={t("registration.field.fullName")}>
-                      <div>
-                        {/* Plain links in rows: 100 router <Link>s cost more to render than the rest of the page. */}
-                        <a href={`/admin/delegates/${r.id}`} className="font-semibold text-navy-800 hover:underline">
-                          {t(`registration.honorific.${r.honorific}`)} {r.full_name}
-                        </a>
-                        <span className="block text-xs text-slate-500">{r.position}</span>
-                      </div>
-                    </td>
-                    <td data-label={t("registration.field.organisation")}>
-                      <a href={`?${delegateFilterParams(filters, { organisationId: r.organisation_id, page: 1 })}`} className="hover:underline" title={t("delegates.filterByOrganisation")}>
-                        {pick(r.organisation_vi, r.organisation_en)}
-                      </a>
-                    </td>
-                    <td data-label={t("registration.field.mode")}>{t(`registration.mode.${r.mode}`)}</td>
-                    <td data-label={t("delegates.status")}>
-                      <StatusBadge status={r.status} />
-                      {r.checked_in_at ? <span className="ml-1 text-xs text-emerald-700">✓ {t("delegates.present")}</span> : null}
-                    </td>
-                    <td data-label={t("delegates.registeredAt")} className="whitespace-nowrap">{formatInstant(r.created_at, CONFERENCE_ZONE, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            rows={rows}
+            rowKey={(r) => r.id}
+            columns={[
+              canDecide && {
+                key: "select",
+                header: t("delegates.select"),
+                hideHeader: true,
+                className: "no-print",
+                headerClassName: "no-print",
+                cell: (r) => <input type="checkbox" name="ids" value={r.id} aria-label={t("delegates.selectOne", { name: r.full_name })} />,
+              },
+              {
+                key: "name",
+                header: t("registration.field.fullName"),
+                sort: sortBy(filters, "name"),
+                cell: (r) => (
+                  <div>
+                    {/* Plain links in rows: 100 router <Link>s cost more to render than the rest of the page. */}
+                    <a href={`/admin/delegates/${r.id}`} className="font-semibold text-navy-800 hover:underline">
+                      {t(`registration.honorific.${r.honorific}`)} {r.full_name}
+                    </a>
+                    <span className="block text-xs text-slate-500">{r.position}</span>
+                  </div>
+                ),
+              },
+              {
+                key: "organisation",
+                header: t("registration.field.organisation"),
+                sort: sortBy(filters, "organisation"),
+                cell: (r) => (
+                  <a href={`?${delegateFilterParams(filters, { organisationId: r.organisation_id, page: 1 })}`} className="hover:underline" title={t("delegates.filterByOrganisation")}>
+                    {pick(r.organisation_vi, r.organisation_en)}
+                  </a>
+                ),
+              },
+              { key: "mode", header: t("registration.field.mode"), cell: (r) => t(`registration.mode.${r.mode}`) },
+              {
+                key: "status",
+                header: t("delegates.status"),
+                sort: sortBy(filters, "status"),
+                cell: (r) => (
+                  <>
+                    <StatusBadge status={r.status} />
+                    {r.checked_in_at ? <span className="ml-1 text-xs text-emerald-700">✓ {t("delegates.present")}</span> : null}
+                  </>
+                ),
+              },
+              {
+                key: "created",
+                header: t("delegates.registeredAt"),
+                sort: sortBy(filters, "created"),
+                className: "whitespace-nowrap",
+                cell: (r) => formatInstant(r.created_at, CONFERENCE_ZONE, locale),
+              },
+            ]}
+          />
         </Form>
       )}
       <Pagination page={filters.page} pageSize={pageSize} total={total} />

@@ -1,12 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { json } from "@remix-run/node";
-import { requirePermission } from "~/auth/guards.server";
-import { resolveLocale } from "~/auth/request.server";
 import { parseDelegateFilters } from "~/features/registration/delegate-filters";
-import { isLocale } from "~/platform/i18n";
 import { zonedDate } from "~/lib/time";
-import { getCurrentConference } from "~/features/people/conference.server";
 import { exportDelegatesCsv } from "~/features/registration/delegate-export.server";
+import { startDownload } from "~/http/download.server";
 import { nowIso } from "~/lib/clock";
 
 /**
@@ -15,12 +11,7 @@ import { nowIso } from "~/lib/clock";
  * suits Excel on Windows set to Vietnamese, whose list separator is ";".
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "export:registration");
-  const conference = await getCurrentConference();
-  if (!conference) throw json({ message: "error.notFound.title" }, { status: 404 });
-  const url = new URL(request.url);
-  const lang = url.searchParams.get("lang");
-  const locale = isLocale(lang) ? lang : resolveLocale(request, user.locale);
+  const { url, locale, conference } = await startDownload(request, "export:registration");
   const { bytes, count } = await exportDelegatesCsv(conference.id, parseDelegateFilters(url.searchParams), {
     locale,
     zone: conference.time_zone,

@@ -4,14 +4,20 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { requirePermission } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
-import { SubmitButton } from "~/components/form";
-import { useBilingual, useLocale, useT } from "~/components/i18n";
+import { SubmitButton } from "~/components/submit-button";
+import { pageMeta, useBilingual, useLocale, useT } from "~/components/i18n";
+import { requestMessages } from "~/http/i18n.server";
+import { DataTable } from "~/components/data-table";
 import { Badge, Notice, PageHeader } from "~/components/ui";
-import { MAX_IMPORT_ROWS, messageText, type Message, type PreviewRow } from "~/features/registration/delegate-import";
+import type { PreviewRow } from "~/features/registration/delegate-import";
+import { MAX_IMPORT_ROWS, messageText, type Message } from "~/features/registration/import-message";
 import { getCurrentConference } from "~/features/people/conference.server";
 import { commitImport, previewImport } from "~/features/registration/delegate-import.server";
+import { intent, parseIntent } from "~/http/intent.server";
+import { statusOf } from "~/http/refusal.server";
+import { z } from "zod";
 
-export const meta: MetaFunction = () => [{ title: "Nhập đại biểu · Hội nghị Ngoại vụ" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "csv.import.pageTitle");
 
 const MAX_FILE_MB = 5;
 const MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024;
@@ -22,7 +28,7 @@ const SHOWN_ROWS = 500;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "import:registration");
-  return json({ maxMb: MAX_FILE_MB, maxRows: MAX_IMPORT_ROWS });
+  return json({ messages: await requestMessages(request, "registration"), maxMb: MAX_FILE_MB, maxRows: MAX_IMPORT_ROWS });
 }
 
 type DisplayAction = PreviewRow["action"] | "unchanged";
@@ -58,6 +64,7 @@ function toDisplay(r: PreviewRow): DisplayRow {
 const refuse = (problem: Message, status = 400) => json({ stage: "error" as const, problem }, { status });
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  const Intent = z.discriminatedUnion("intent", [intent("preview"), intent("commit")]);
   const user = await requirePermission(request, "import:registration");
   const conference = await getCurrentConference();
   if (!conference) return refuse({ key: "csv.error.noConference" });
@@ -71,7 +78,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return refuse({ key: "csv.error.badUpload" });
   }
 
-  if (form.get("intent") === "preview") {
+  const chosen = parseIntent(Intent, { intent: String(form.get("intent") ?? "") }).intent;
+  if (chosen === "preview") {
     const file = form.get("file");
     if (!file || typeof file === "string" || file.size === 0) return refuse({ key: "csv.error.noFile" });
     if (file.size > MAX_FILE_BYTES) return refuse({ key: "csv.error.tooLarge", params: { max: MAX_FILE_MB } }, 413);
@@ -91,26 +99,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   }
 
-  if (form.get("intent") === "commit") {
-    const field = (name: string) => {
-      const v = form.get(name);
-      return typeof v === "string" ? v : "";
-    };
-    const bytes = new Uint8Array(Buffer.from(field("content"), "base64"));
-    if (bytes.length === 0) return refuse({ key: "csv.error.noFile" });
-    if (bytes.length > MAX_FILE_BYTES) return refuse({ key: "csv.error.tooLarge", params: { max: MAX_FILE_MB } }, 413);
-    let result: Awaited<ReturnType<typeof commitImport>>;
-    try {
-      result = await commitImport(conference.id, bytes, field("digest"), { id: user.id, ip: clientIp(context) }, field("plan"));
-    } catch (error) {
-      // Rolled back: say so plainly instead of a bare 500 page.
-      console.error(error);
-      return refuse({ key: "csv.error.failed" }, 500);
-    }
-    if (!result.ok) return refuse(result.problem, 409);
-    return json({ stage: "done" as const, result });
+  // chosen === "commit"
+  const field = (name: string) => {
+    const v = form.get(name);
+    return typeof v === "string" ? v : "";
+  };
+  const bytes = new Uint8Array(Buffer.from(field("content"), "base64"));
+  if (bytes.length === 0) return refuse({ key: "csv.error.noFile" });
+  if (bytes.length > MAX_FILE_BYTES) return refuse({ key: "csv.error.tooLarge", params: { max: MAX_FILE_MB } }, 413);
+  let result: Awaited<ReturnType<typeof commitImport>>;
+  try {
+    result = await commitImport(conference.id, bytes, field("digest"), { id: user.id, ip: clientIp(context) }, field("plan"));
+  } catch (error) {
+    // Rolled back: say so plainly instead of a bare 500 page.
+    console.error(error);
+    return refuse({ key: "csv.error.failed" }, 500);
   }
-  return refuse({ key: "csv.error.badUpload" });
+  // The file changed since its preview, or a row the rules refuse now (a conflict, 409).
+  if (!result.ok) return refuse({ key: result.refusal.key, params: result.refusal.params }, statusOf(result.refusal.kind));
+  return json({ stage: "done" as const, result });
 }
 
 const ACTION_TONE = { new: "green", update: "navy", unchanged: "grey", error: "red" } as const;
@@ -224,52 +231,58 @@ function Preview({ data, pick }: { data: Extract<SerializeFrom<typeof action>, {
       {data.rows.length < data.counts.total ? (
         <p className="text-sm text-slate-600">{t("csv.import.shownFirst", { shown: data.rows.length, total: data.counts.total })}</p>
       ) : null}
-      <div className="card overflow-x-auto p-0">
-        <table className="table table-stack" data-testid="import-preview">
-          <thead>
-            <tr>
-              <th scope="col">{t("csv.import.line")}</th>
-              <th scope="col">{t("csv.import.action")}</th>
-              <th scope="col">{t("csv.import.delegate")}</th>
-              <th scope="col">{t("csv.column.organisation")}</th>
-              <th scope="col">{t("csv.import.details")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((r) => (
-              <tr key={r.line} data-action={r.action}>
-                <td data-label={t("csv.import.line")}>{r.line}</td>
-                <td data-label={t("csv.import.action")} className="whitespace-nowrap">
-                  <Badge tone={ACTION_TONE[r.action]}>
-                    <span aria-hidden="true">{ACTION_ICON[r.action]} </span>
-                    {t(`csv.import.action.${r.action}`)}
-                  </Badge>
-                </td>
-                <td data-label={t("csv.import.delegate")}>
-                  {r.name}
-                  <span className="block break-all text-xs text-slate-500">{r.email}</span>
-                </td>
-                <td data-label={t("csv.column.organisation")}>{r.organisation ? pick(r.organisation.vi, r.organisation.en) : r.organisationText}</td>
-                <td data-label={t("csv.import.details")}>
-                  {r.reasons.length ? (
-                    <ul className="list-disc space-y-1 pl-4 text-accent-700">
-                      {r.reasons.map((reason, i) => (
-                        <li key={i}>
-                          {reason.column ? <strong>{t(`csv.column.${reason.column}`)}: </strong> : null}
-                          {messageText(t, reason)}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : r.action === "update" ? (
-                    t("csv.import.changes", { list: r.changes.map((c) => t(`csv.column.${c}`)).join(", ") })
-                  ) : null}
-                  {r.approve && r.action !== "error" ? <span className="block text-xs text-slate-600">{t("csv.import.approve")}</span> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        testId="import-preview"
+        rows={data.rows}
+        rowKey={(r) => r.line}
+        rowProps={(r) => ({ "data-action": r.action })}
+        columns={[
+          { key: "line", header: t("csv.import.line"), cell: (r) => r.line },
+          {
+            key: "action",
+            header: t("csv.import.action"),
+            className: "whitespace-nowrap",
+            cell: (r) => (
+              <Badge tone={ACTION_TONE[r.action]}>
+                <span aria-hidden="true">{ACTION_ICON[r.action]} </span>
+                {t(`csv.import.action.${r.action}`)}
+              </Badge>
+            ),
+          },
+          {
+            key: "delegate",
+            header: t("csv.import.delegate"),
+            cell: (r) => (
+              <>
+                {r.name}
+                <span className="block break-all text-xs text-slate-500">{r.email}</span>
+              </>
+            ),
+          },
+          { key: "organisation", header: t("csv.column.organisation"), cell: (r) => (r.organisation ? pick(r.organisation.vi, r.organisation.en) : r.organisationText) },
+          {
+            key: "details",
+            header: t("csv.import.details"),
+            cell: (r) => (
+              <>
+                {r.reasons.length ? (
+                  <ul className="list-disc space-y-1 pl-4 text-accent-700">
+                    {r.reasons.map((reason, i) => (
+                      <li key={i}>
+                        {reason.column ? <strong>{t(`csv.column.${reason.column}`)}: </strong> : null}
+                        {messageText(t, reason)}
+                      </li>
+                    ))}
+                  </ul>
+                ) : r.action === "update" ? (
+                  t("csv.import.changes", { list: r.changes.map((c) => t(`csv.column.${c}`)).join(", ") })
+                ) : null}
+                {r.approve && r.action !== "error" ? <span className="block text-xs text-slate-600">{t("csv.import.approve")}</span> : null}
+              </>
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -4,32 +4,38 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import { clientIp, resolveLocale } from "~/auth/request.server";
-import { SubmitButton, TextField, useZodForm, ZodForm } from "~/components/form";
-import { useBilingual, useLocale, useT } from "~/components/i18n";
+import { TextField, useZodForm, ZodForm } from "~/components/form";
+import { SubmitButton } from "~/components/submit-button";
+import { pageMeta, useBilingual, useLocale, useT } from "~/components/i18n";
+import { requestMessages } from "~/http/i18n.server";
 import { MeetingBlockFields } from "~/features/meetings/components/meeting-block-fields";
 import { MeetingGrid, SchedulePreview, UnplacedRequests, type Preview } from "~/features/meetings/components/meeting-grid";
 import { EmptyState, Notice, PageHeader } from "~/components/ui";
-import { translate, type Locale } from "~/platform/i18n";
+import type { Locale } from "~/platform/i18n";
+import { translate } from "~/http/i18n.server";
 import type { Reason } from "~/features/meetings/scheduler/schedule";
 import { formValues, parseWith } from "~/platform/forms/fields";
 import { blockCreateSchema, blockSettingsInput, pairsFromForm } from "~/features/meetings/block-schema";
 import { CONFERENCE_ZONE, formatInstant, utcToZonedLocal } from "~/lib/time";
 import type { OrganisationKind } from "~/auth/roles";
-import { getCurrentConference } from "~/features/people/conference.server";
+import { requireConference } from "~/http/conference.server";
+import { intent as intentOf, parseIntent } from "~/http/intent.server";
+import { notFound, parseId, replyRefusal } from "~/http/refusal.server";
+import { invalid } from "~/platform/types";
 import { meetingBlockOverview, meetingGrid, schedulerNames, setMeetingLocked } from "~/features/meetings/meeting-grid.server";
 import { partiesWithRequests, sharedBlockSettings, unplacedRequests } from "~/features/meetings/meeting-admin.server";
-import { createMeetingBlock, DEFAULT_ALLOWED_PAIRS } from "~/features/meetings/meetings.server";
+import { createMeetingBlock } from "~/features/meetings/meetings.server";
+import { DEFAULT_ALLOWED_PAIRS } from "~/features/meetings/rules";
 import { commitSchedule, previewSchedule } from "~/features/meetings/meeting-schedule.server";
 
-export const meta: MetaFunction = () => [{ title: "Gặp gỡ song phương · Hội nghị Ngoại vụ" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "meetingsAdmin.title");
 
 const meetingsJson = z.array(z.object({ request: z.string().regex(/^req-\d+$/), slot: z.string().regex(/^slot-\d+$/), table: z.string().regex(/^table-\d+$/) }).strict());
 const DEFAULTS = { slotMinutes: "20", gapMinutes: "10", tableCount: "30", requestsCloseAt: "", answersCloseAt: "", maxRequests: "" };
 
 /** The meeting-block session shown: `session` from the form or the address, else the first. */
 async function current(request: Request, values: Record<string, string> = {}) {
-  const conference = await getCurrentConference();
-  if (!conference) throw new Response("Not Found", { status: 404 });
+  const conference = await requireConference();
   const sessionId = Number(values.session || new URL(request.url).searchParams.get("session")) || null;
   return { conference, ...(await meetingBlockOverview(conference.id, sessionId)) };
 }
@@ -48,6 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ? { defaults: { ...DEFAULTS, tableCount: String(shared.table_count), maxRequests: shared.max_requests_per_organisation === null ? "" : String(shared.max_requests_per_organisation), requestsCloseAt: shared.requests_close_at ? utcToZonedLocal(shared.requests_close_at, CONFERENCE_ZONE) : "", answersCloseAt: shared.answers_close_at ? utcToZonedLocal(shared.answers_close_at, CONFERENCE_ZONE) : "" }, pairs: JSON.parse(shared.allowed_pairs) as Array<[OrganisationKind, OrganisationKind]> }
     : { defaults: DEFAULTS, pairs: DEFAULT_ALLOWED_PAIRS };
   return json({
+    messages: await requestMessages(request, "meetings"),
     zone: conference.time_zone ?? CONFERENCE_ZONE,
     sessions: sessions.map((x) => ({ id: x.id, title_vi: x.title_vi, title_en: x.title_en, starts_at: x.starts_at, cut: x.block_id !== null })),
     session,
@@ -80,23 +87,25 @@ function describeReason(reason: Reason | undefined, fallback: string, name: (id:
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  // The page's forms: cutting a block, the scheduler's preview and its commit, locking a meeting. (Here, in the action, it stays out of the browser bundle.)
+  const Intent = z.discriminatedUnion("intent", [intentOf("create"), intentOf("preview"), intentOf("commit"), intentOf("lock"), intentOf("unlock")]);
   const user = await requirePermission(request, "update:agenda");
   const actor = { id: user.id, ip: clientIp(context) };
   const values = formValues(await request.formData());
+  const { intent } = parseIntent(Intent, values);
   const { conference, session, block } = await current(request, values);
-  const intent = values.intent;
   if (intent === "create") {
     const parsed = parseWith(blockCreateSchema, values);
     const pairs = pairsFromForm(values);
     if (!parsed.ok || pairs.length === 0) return json({ intent, errors: { ...(parsed.ok ? {} : parsed.errors), ...(pairs.length ? {} : { pairs: "meetingsAdmin.errors.noPairs" }) }, values }, { status: 400 });
-    if (!session) return json({ intent, errors: { "": "meetings.errors.notABlockSession" }, values }, { status: 400 });
+    if (!session) return replyRefusal(invalid("meetings.errors.notABlockSession").refusal, { intent, values });
     const d = parsed.data;
     const result = await createMeetingBlock(
       conference.id,
       { ...blockSettingsInput(d, pairs, CONFERENCE_ZONE), sessionId: session.id, slotMinutes: d.slotMinutes, gapMinutes: d.gapMinutes },
       actor,
     );
-    if (!result.ok) return json({ intent, errors: { "": result.problem.key }, values }, { status: 400 });
+    if (!result.ok) return replyRefusal(result.refusal, { intent, values });
     return json({ intent, created: result.slots });
   }
   if (!block) return json({ intent, errors: { "": "meetings.errors.noBlock" } }, { status: 400 });
@@ -120,17 +129,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return json({ intent, errors: { "": "meetingsAdmin.badSchedule" } }, { status: 400 });
     }
     const result = await commitSchedule(block.id, meetings, actor);
-    if (!result.ok) return json({ intent, errors: { "": result.problem.key }, params: result.problem.params ?? {} }, { status: 409 });
+    if (!result.ok) return replyRefusal(result.refusal, { intent });
     return json({ intent, committed: result.placed });
   }
   if (intent === "lock" || intent === "unlock") {
-    const id = Number(values.meetingId);
+    const id = parseId(values.meetingId);
     const grid = await meetingGrid(block.id, conference.id);
-    if (!Number.isInteger(id) || !grid.meetings.some((m) => m.id === id)) throw new Response("Not Found", { status: 404 });
+    if (!grid.meetings.some((m) => m.id === id)) notFound();
     await setMeetingLocked(id, intent === "lock", actor);
     return json({ intent, lockDone: true });
   }
-  return json({ intent, errors: { "": "errors.formInvalid" } }, { status: 400 });
 }
 
 type ActionData = {

@@ -1,11 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { startDownload } from "~/http/download.server";
 import { toCsvBytes } from "~/lib/csv";
-import { translate } from "~/platform/i18n";
 import { meetingListCsvTable } from "~/features/meetings/meeting-list";
 import { zonedDate } from "~/lib/time";
-import { meetingDownload } from "~/features/meetings/meeting-downloads.server";
 import { meetingPrints } from "~/features/meetings/meeting-prints.server";
-import { pdfRefusal } from "~/platform/pdf/render.server";
 import { nowIso } from "~/lib/clock";
 
 /**
@@ -14,9 +12,7 @@ import { nowIso } from "~/lib/clock";
  * With no meeting placed it is the header alone: an empty export is still a valid file.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const download = await meetingDownload(request);
-  if (!download.ok) return download.response;
-  const { url, locale, conference } = download;
+  const { url, locale, conference } = await startDownload(request, "update:agenda");
   const prints = await meetingPrints(conference.id);
   const meetings = prints.ok ? prints.meetings : [];
   const bytes = toCsvBytes(meetingListCsvTable(meetings, locale, conference.time_zone), url.searchParams.get("sep") === "semicolon" ? ";" : ",");

@@ -1,49 +1,53 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
-import { SubmitButton } from "~/components/form";
-import { useBilingual, useLocale, useT } from "~/components/i18n";
+import { SubmitButton } from "~/components/submit-button";
+import { pageMeta, useBilingual, useLocale, useT } from "~/components/i18n";
+import { requestMessages } from "~/http/i18n.server";
 import { Badge, EmptyState, Notice, PageHeader } from "~/components/ui";
 import { formValues, parseWith, type FieldErrors } from "~/platform/forms/fields";
 import { meetingAnswerSchema } from "~/features/meetings/schema";
 import { CONFERENCE_ZONE, formatInstant, formatRange } from "~/lib/time";
-import { getCurrentConference } from "~/features/people/conference.server";
+import { requireConference } from "~/http/conference.server";
+import { intent as intentOf, parseIntent } from "~/http/intent.server";
+import { notFound, parseId, replyRefusal } from "~/http/refusal.server";
 import { incomingRequest, partyOverview } from "~/features/meetings/meeting-admin.server";
 import { meetingBlockOverview } from "~/features/meetings/meeting-grid.server";
 import { answerMeetingRequest } from "~/features/meetings/meetings.server";
 import { now as clockNow } from "~/lib/clock";
 
-export const meta: MetaFunction = () => [{ title: "Lịch gặp của đơn vị · Hội nghị Ngoại vụ" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "meetingsAdmin.partyPageTitle");
 
 /** One party as the organisers see it: limits, availability, requests both ways, placed meetings. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "update:agenda");
-  const conference = await getCurrentConference();
-  if (!conference) throw json({ message: "error.notFound.title" }, { status: 404 });
+  const conference = await requireConference();
   const { sessions } = await meetingBlockOverview(conference.id);
   if (!sessions.some((x) => x.block_id !== null)) throw redirect("/admin/meetings");
-  const party = await partyOverview(conference.id, Number(params.id));
-  if (!party) throw json({ message: "error.notFound.title" }, { status: 404 });
-  return json({ zone: conference.time_zone ?? CONFERENCE_ZONE, ...party });
+  const party = await partyOverview(conference.id, parseId(params.id));
+  if (!party) notFound();
+  return json({ messages: await requestMessages(request, "meetings"), zone: conference.time_zone ?? CONFERENCE_ZONE, ...party });
 }
 
 type ActionData = { errors: FieldErrors; values: Record<string, string>; done?: string };
 
 /** An organiser records the party's answer on its behalf (a reply by diplomatic note or telephone). */
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  // The page's one form (it sends intent=answer; a post without an intent is read as an answer). (Here, in the action, it stays out of the browser bundle.)
+  const Intent = z.discriminatedUnion("intent", [intentOf("answer")]);
   const user = await requirePermission(request, "update:agenda");
   const values = formValues(await request.formData());
+  parseIntent(Intent, { ...values, intent: values.intent ?? "answer" });
   const parsed = parseWith(meetingAnswerSchema, values);
   if (!parsed.ok) return json<ActionData>({ errors: parsed.errors, values }, { status: 400 });
-  const conference = await getCurrentConference();
-  const target = conference
-    ? await incomingRequest(conference.id, Number(params.id), parsed.data.requestId)
-    : null;
-  if (!target) throw json({ message: "error.notFound.title" }, { status: 404 });
+  const conference = await requireConference();
+  const target = await incomingRequest(conference.id, parseId(params.id), parsed.data.requestId);
+  if (!target) notFound();
   const result = await answerMeetingRequest(user.id, parsed.data.requestId, { accept: parsed.data.decision === "accept", reason: parsed.data.reason }, clientIp(context), clockNow(), { onBehalf: true });
-  if (!result.ok) return json<ActionData>({ errors: { "": result.problem.key }, values }, { status: 400 });
+  if (!result.ok) return replyRefusal(result.refusal, { values });
   return json<ActionData>({ errors: {}, values: {}, done: "meetingsAdmin.answeredOnBehalf" });
 }
 

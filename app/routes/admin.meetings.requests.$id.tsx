@@ -2,59 +2,59 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo, useState } from "react";
+import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
-import { SubmitButton, TextField, useZodForm, ZodForm } from "~/components/form";
-import { useBilingual, useLocale, useT } from "~/components/i18n";
+import { TextField, useZodForm, ZodForm } from "~/components/form";
+import { SubmitButton } from "~/components/submit-button";
+import { pageMeta, useBilingual, useLocale, useT } from "~/components/i18n";
+import { requestMessages } from "~/http/i18n.server";
 import { Badge, Notice, PageHeader } from "~/components/ui";
 import { formValues, parseWith, type FieldErrors } from "~/platform/forms/fields";
 import { placeSchema, videoUrlSchema } from "~/features/meetings/block-schema";
 import { CONFERENCE_ZONE, formatInstant, formatRange } from "~/lib/time";
-import { getCurrentConference } from "~/features/people/conference.server";
+import { requireConference } from "~/http/conference.server";
+import { intent as intentOf, parseIntent } from "~/http/intent.server";
+import { notFound, parseId, replyRefusal } from "~/http/refusal.server";
 import { requestPlacement, setMeetingVideoUrl, unplaceMeeting } from "~/features/meetings/meeting-admin.server";
 import { meetingBlockOverview } from "~/features/meetings/meeting-grid.server";
 import { placeMeeting } from "~/features/meetings/meetings.server";
 
-export const meta: MetaFunction = () => [{ title: "Xếp cuộc gặp · Hội nghị Ngoại vụ" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "meetingsAdmin.placeTitle");
 
 async function load(params: { id?: string }) {
-  const conference = await getCurrentConference();
-  if (!conference) throw json({ message: "error.notFound.title" }, { status: 404 });
+  const conference = await requireConference();
   const { sessions } = await meetingBlockOverview(conference.id);
   if (!sessions.some((x) => x.block_id !== null)) throw redirect("/admin/meetings");
-  const placement = await requestPlacement(conference.id, Number(params.id));
-  if (!placement) throw json({ message: "error.notFound.title" }, { status: 404 });
+  const placement = await requestPlacement(conference.id, parseId(params.id));
+  if (!placement) notFound();
   return { conference, placement };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "update:agenda");
   const { conference, placement } = await load(params);
-  return json({ zone: conference.time_zone ?? CONFERENCE_ZONE, ...placement });
+  return json({ messages: await requestMessages(request, "meetings"), zone: conference.time_zone ?? CONFERENCE_ZONE, ...placement });
 }
 
 type ActionData = { intent: string; errors: FieldErrors; values?: Record<string, string>; params?: Record<string, string | number>; done?: string };
 
-// Which field a refusal belongs beside.
-const FIELD_OF: Record<string, string> = {
-  "meetings.errors.unavailable": "slotId",
-  "meetings.errors.partyBusy": "slotId",
-  "meetings.errors.tableBusy": "tableId",
-  "meetings.errors.unknownSlotOrTable": "slotId",
-};
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  // The page's forms: placing or moving the meeting, its video link, taking it off the schedule. (Here, in the action, it stays out of the browser bundle.)
+  const Intent = z.discriminatedUnion("intent", [intentOf("place"), intentOf("video"), intentOf("unplace")]);
   const user = await requirePermission(request, "update:agenda");
   const actor = { id: user.id, ip: clientIp(context) };
   const { placement } = await load(params);
   const values = formValues(await request.formData());
-  const fail = (errors: FieldErrors, problemParams?: Record<string, string | number>) => json<ActionData>({ intent: values.intent ?? "", errors, values, params: problemParams }, { status: 400 });
-  switch (values.intent) {
+  const { intent } = parseIntent(Intent, values);
+  const fail = (errors: FieldErrors) => json<ActionData>({ intent, errors, values }, { status: 400 });
+  switch (intent) {
     case "place": {
       const parsed = parseWith(placeSchema, values);
       if (!parsed.ok) return fail(parsed.errors);
       const result = await placeMeeting(placement.request.id, parsed.data.slotId, parsed.data.tableId, { locked: parsed.data.locked }, actor);
-      if (!result.ok) return json<ActionData>({ intent: "place", errors: { [FIELD_OF[result.problem.key] ?? ""]: result.problem.key }, values, params: result.problem.params }, { status: 409 });
+      // The refusal says which field it belongs beside (the slot, the table); each is a conflict with the schedule (409).
+      if (!result.ok) return replyRefusal(result.refusal, { intent, values });
       return json<ActionData>({ intent: "place", errors: {}, done: placement.meeting ? "meetingsAdmin.moved" : "meetingsAdmin.placed" });
     }
     case "video": {
@@ -68,8 +68,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (placement.meeting) await unplaceMeeting(placement.meeting.id, actor);
       return redirect("/admin/meetings?removed=1");
     }
-    default:
-      return fail({ "": "errors.formInvalid" });
   }
 }
 

@@ -1,10 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
-import { SubmitButton, useZodForm, ZodForm } from "~/components/form";
-import { useBilingual, useT } from "~/components/i18n";
+import { useZodForm, ZodForm } from "~/components/form";
+import { SubmitButton } from "~/components/submit-button";
+import { pageMeta, useBilingual, useT } from "~/components/i18n";
+import { requestMessages } from "~/http/i18n.server";
 import { MeetingBlockFields } from "~/features/meetings/components/meeting-block-fields";
 import { Notice, PageHeader } from "~/components/ui";
 import type { OrganisationKind } from "~/auth/roles";
@@ -12,16 +15,17 @@ import { formValues, parseWith, type FieldErrors } from "~/platform/forms/fields
 import { blockSettingsInput, blockSettingsSchema, pairsFromForm } from "~/features/meetings/block-schema";
 import { CONFERENCE_ZONE, utcToZonedLocal } from "~/lib/time";
 import { listRooms } from "~/features/agenda/agenda.server";
-import { getCurrentConference } from "~/features/people/conference.server";
+import { requireConference } from "~/http/conference.server";
+import { intent as intentOf, parseIntent } from "~/http/intent.server";
+import { replyRefusal } from "~/http/refusal.server";
 import { blockTables, updateBlockSettings, updateTables } from "~/features/meetings/meeting-admin.server";
 import { meetingBlockOverview } from "~/features/meetings/meeting-grid.server";
 
-export const meta: MetaFunction = () => [{ title: "Thiết lập gặp song phương · Hội nghị Ngoại vụ" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "meetingsAdmin.settingsTitle");
 
 /** The block of the session asked for (`session` in the form or the address), else of the first. */
 async function currentBlock(request: Request, values: Record<string, string> = {}) {
-  const conference = await getCurrentConference();
-  if (!conference) throw json({ message: "error.notFound.title" }, { status: 404 });
+  const conference = await requireConference();
   const sessionId = Number(values.session || new URL(request.url).searchParams.get("session")) || null;
   const { session, block } = await meetingBlockOverview(conference.id, sessionId);
   if (!session || !block) throw redirect(session ? `/admin/meetings?session=${session.id}` : "/admin/meetings");
@@ -34,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [tables, rooms] = await Promise.all([blockTables(block.id), listRooms(conference.id)]);
   const local = (iso: string | null) => (iso ? utcToZonedLocal(iso, CONFERENCE_ZONE) : "");
   return json({
+    messages: await requestMessages(request, "meetings"),
     session: { id: session.id, title_vi: session.title_vi, title_en: session.title_en },
     settings: {
       tableCount: String(block.table_count),
@@ -50,12 +55,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionData = { intent: string; errors: FieldErrors; values?: Record<string, string>; params?: Record<string, string | number>; done?: string };
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  // The page's two forms: the block's settings, and its tables' labels and rooms. (Here, in the action, it stays out of the browser bundle.)
+  const Intent = z.discriminatedUnion("intent", [intentOf("settings"), intentOf("tables")]);
   const user = await requirePermission(request, "update:agenda");
   const actor = { id: user.id, ip: clientIp(context) };
   const values = formValues(await request.formData());
+  const { intent } = parseIntent(Intent, values);
   const { block } = await currentBlock(request, values);
-  const fail = (errors: FieldErrors, params?: Record<string, string | number>) => json<ActionData>({ intent: values.intent ?? "", errors, values, params }, { status: 400 });
-  if (values.intent === "settings") {
+  const fail = (errors: FieldErrors) => json<ActionData>({ intent, errors, values }, { status: 400 });
+  if (intent === "settings") {
     const parsed = parseWith(blockSettingsSchema, values);
     const pairs = pairsFromForm(values);
     const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
@@ -63,10 +71,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!parsed.ok || Object.keys(errors).length) return fail(errors);
     const d = parsed.data;
     const result = await updateBlockSettings(block.id, blockSettingsInput(d, pairs, CONFERENCE_ZONE), actor);
-    if (!result.ok) return fail({ tableCount: result.problem.key }, result.problem.params);
+    if (!result.ok) return replyRefusal(result.refusal, { intent, values });
     return json<ActionData>({ intent: "settings", errors: {}, done: "meetingsAdmin.settingsSaved" });
   }
-  if (values.intent === "tables") {
+  if (intent === "tables") {
     const tables = await blockTables(block.id);
     const errors: FieldErrors = {};
     const rows = tables.map((t) => {
@@ -77,10 +85,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
     if (Object.keys(errors).length) return fail(errors);
     const result = await updateTables(block.id, rows, actor);
-    if (!result.ok) return fail({ "": result.problem.key });
+    if (!result.ok) return replyRefusal(result.refusal, { intent, values });
     return json<ActionData>({ intent: "tables", errors: {}, done: "meetingsAdmin.tablesSaved" });
   }
-  return fail({ "": "errors.formInvalid" });
 }
 
 export default function MeetingSettings() {

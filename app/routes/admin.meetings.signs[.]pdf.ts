@@ -1,18 +1,17 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { translate } from "~/platform/i18n";
-import { meetingDownload } from "~/features/meetings/meeting-downloads.server";
+import { refuseDownload, startDownload } from "~/http/download.server";
+import { translate } from "~/http/i18n.server";
 import { meetingPrints } from "~/features/meetings/meeting-prints.server";
 import { meetingTableSignsDocument } from "~/features/meetings/pdf/meeting-table-signs";
 import { pdfRefusal, pdfResponse, renderPdf } from "~/platform/pdf/render.server";
 
 /** GET /admin/meetings/signs.pdf[?slot=<slot id>][&lang=]: a table sign per placed meeting, a page each. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const download = await meetingDownload(request);
-  if (!download.ok) return download.response;
+  const download = await startDownload(request, "update:agenda");
   const { url, locale, conference } = download;
   const slot = url.searchParams.get("slot");
   const prints = await meetingPrints(conference.id, slot);
-  if (!prints.ok) return pdfRefusal(translate(locale, "meetingsPrints.unknownSlot"), 404);
+  if (!prints.ok) return refuseDownload(download, prints.refusal);
   if (prints.meetings.length === 0) return pdfRefusal(translate(locale, slot === null ? "meetingsPrints.nothing" : "meetingsPrints.nothingInSlot"), 404);
   const bytes = await renderPdf(meetingTableSignsDocument(prints.meetings, { locale, conference }));
   const suffix = slot === null ? "" : `-luot-${prints.meetings[0].slot_number}`;

@@ -1,17 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { forbidden, requirePermission } from "~/auth/guards.server";
+import { requirePermission } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
-import { SubmitButton } from "~/components/form";
-import { useLocale, useT } from "~/components/i18n";
+import { SubmitButton } from "~/components/submit-button";
+import { pageMeta, useLocale, useT } from "~/components/i18n";
 import { Badge, EmptyState, Notice, PageHeader, Pagination, parsePage } from "~/components/ui";
 import { can } from "~/auth/permissions";
 import { CONFERENCE_ZONE, formatInstant } from "~/lib/time";
 import { MAX_ATTEMPTS, outboxDeliveryCounts, sendOutboxNow, smtpStatus } from "~/platform/mailer.server";
 import { listOutbox } from "~/platform/outbox.server";
+import { formValues } from "~/platform/forms/parse";
+import { intent, parseIntent } from "~/http/intent.server";
 
-export const meta: MetaFunction = () => [{ title: "Thư đi · Hội nghị Ngoại vụ" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "outbox.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:outbox");
@@ -25,8 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:registration:any");
-  const intent = (await request.formData()).get("intent");
-  if (intent !== "send") forbidden();
+  // One action: "send".
+  parseIntent(intent("send"), formValues(await request.formData()));
   if (!smtpStatus().configured) return json({ error: "mailer.notConfiguredError", result: null }, { status: 400 });
   const result = await sendOutboxNow({ id: user.id, ip: clientIp(context) });
   return json({ error: null, result });

@@ -1,12 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { forbidden, requirePermission } from "~/auth/guards.server";
+import { requirePermission } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
-import { SelectField, SubmitButton, TextField, useZodForm, ZodForm } from "~/components/form";
-import { useBilingual, useLocale, useT } from "~/components/i18n";
+import { SelectField, TextField, useZodForm, ZodForm } from "~/components/form";
+import { SubmitButton } from "~/components/submit-button";
+import { pageMeta, useBilingual, useLocale, useT } from "~/components/i18n";
+import { DataTable } from "~/components/data-table";
 import { Badge, EmptyState, FilterChips, Notice, PageHeader, Pagination, parsePage } from "~/components/ui";
-import { can } from "~/auth/permissions";
+import { can, type Permission } from "~/auth/permissions";
 import { ORGANISATION_KINDS, ROLES, type Role } from "~/auth/roles";
 import { formValues, parseWith } from "~/platform/forms/fields";
 import { inviteSchema } from "~/features/people/schema";
@@ -14,8 +16,11 @@ import { CONFERENCE_ZONE, formatInstant } from "~/lib/time";
 import { createInvitation, listPendingInvitations, revokeInvitation } from "~/features/people/invitations.server";
 import { listOrganisationOptions } from "~/features/people/organisations.server";
 import { listUsers, setOrganisationHead, setUserDisabled } from "~/features/people/users.server";
+import { intent, knownIntent, unknownIntent } from "~/http/intent.server";
+import { parseId, replyOrNotFound, replyRefusal } from "~/http/refusal.server";
+import { z } from "zod";
 
-export const meta: MetaFunction = () => [{ title: "Người dùng · Hội nghị Ngoại vụ" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "nav.people");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:user:any");
@@ -33,44 +38,52 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ users, invitations, organisations, page, q, canManage, selfId: user.id });
 }
 
+/** What each intent needs; an intent the page does not know needs the page's write permission before its 400. */
+const NEEDS = {
+  invite: "invite:user",
+  revoke: "invite:user",
+  disable: "update:user:any",
+  enable: "update:user:any",
+  head: "update:user:any",
+  unhead: "update:user:any",
+} satisfies Record<string, Permission>;
+
 export async function action({ request, context }: ActionFunctionArgs) {
+  // Built here, not beside the action: the browser's build has no intent.server.
+  const Intent = z.discriminatedUnion("intent", [intent("invite"), intent("disable"), intent("enable"), intent("head"), intent("unhead"), intent("revoke")]);
   const values = formValues(await request.formData());
   const ip = clientIp(context);
-  switch (values.intent) {
+  const known = knownIntent(Intent, values);
+  // Someone without the page's write permissions gets the same 403 whatever they send.
+  const user = await requirePermission(request, known ? NEEDS[known.intent] : "invite:user");
+  if (!known) throw unknownIntent(values);
+  const actor = { id: user.id, ip };
+  switch (known.intent) {
     case "invite": {
-      const user = await requirePermission(request, "invite:user");
       const parsed = parseWith(inviteSchema, values);
       if (!parsed.ok) return json({ intent: "invite", errors: parsed.errors, values }, { status: 400 });
-      const result = await createInvitation(parsed.data, { id: user.id, ip, locale: user.locale });
-      if (!result.ok) return json({ intent: "invite", errors: result.errors, values }, { status: 400 });
+      const result = await createInvitation(parsed.data, { ...actor, locale: user.locale });
+      if (!result.ok) return replyRefusal(result.refusal, { intent: "invite", values });
       // The link goes to the invitee's mailbox only: staff never hold a live one-time link.
       return json({ intent: "invite", errors: {}, values: {}, invited: { email: parsed.data.email, expiresAt: result.expiresAt } });
     }
     case "disable":
     case "enable": {
-      const user = await requirePermission(request, "update:user:any");
-      if (values.userId === user.id) return json({ intent: values.intent, errors: { "": "people.cannotDisableSelf" }, values: {} }, { status: 400 });
-      const target = await setUserDisabled(values.userId ?? "", values.intent === "disable", { id: user.id, ip });
-      if (!target) throw json({ message: "error.notFound.title" }, { status: 404 });
-      return json({ intent: values.intent, errors: {}, values: {}, done: { key: values.intent === "disable" ? "people.disabled" : "people.enabled", email: target.email } });
+      const result = await setUserDisabled(values.userId ?? "", known.intent === "disable", actor);
+      if (!result.ok) return replyOrNotFound(result.refusal, { intent: known.intent, values: {} });
+      return json({ intent: known.intent, errors: {}, values: {}, done: { key: known.intent === "disable" ? "people.disabled" : "people.enabled", email: result.email } });
     }
     case "head":
     case "unhead": {
-      const user = await requirePermission(request, "update:user:any");
-      const result = await setOrganisationHead(values.userId ?? "", values.intent === "head", { id: user.id, ip });
-      if (!result.ok) return json({ intent: values.intent, errors: { "": result.key }, values: {} }, { status: result.key === "error.notFound.title" ? 404 : 400 });
-      return json({ intent: values.intent, errors: {}, values: {}, done: { key: values.intent === "head" ? "people.madeHead" : "people.removedHead", email: result.email } });
+      const result = await setOrganisationHead(values.userId ?? "", known.intent === "head", actor);
+      if (!result.ok) return replyRefusal(result.refusal, { intent: known.intent, values: {} });
+      return json({ intent: known.intent, errors: {}, values: {}, done: { key: known.intent === "head" ? "people.madeHead" : "people.removedHead", email: result.email } });
     }
     case "revoke": {
-      const user = await requirePermission(request, "invite:user");
-      const done = await revokeInvitation(Number(values.invitationId), { id: user.id, ip });
-      if (!done) throw json({ message: "error.notFound.title" }, { status: 404 });
+      const result = await revokeInvitation(parseId(values.invitationId), actor);
+      if (!result.ok) return replyOrNotFound(result.refusal, { intent: "revoke", values: {} });
       return json({ intent: "revoke", errors: {}, values: {}, done: { key: "people.revoked", email: "" } });
     }
-    default:
-      // Someone without the page's write permissions gets the same 403 whatever they send.
-      await requirePermission(request, "invite:user");
-      forbidden();
   }
 }
 
@@ -130,38 +143,37 @@ export default function People() {
       {canManage ? (
         <section aria-labelledby="pending-heading">
           <h2 id="pending-heading" className="mb-3">{t("people.pendingInvitations")}</h2>
-          {invitations.length === 0 ? (
-            <p className="text-sm text-slate-600">{t("people.noInvitations")}</p>
-          ) : (
-            <div className="card overflow-x-auto p-0">
-              <table className="table table-stack">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("people.fullName")}</th>
-                    <th scope="col">{t("people.role")}</th>
-                    <th scope="col">{t("people.expires")}</th>
-                    <th scope="col"><span className="sr-only">{t("common.actions")}</span></th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {invitations.map((i) => (
-                    <tr key={i.id}>
-                      <td data-label={t("people.fullName")}>{i.full_name}<span className="block text-xs text-slate-500">{i.email}</span></td>
-                      <td data-label={t("people.role")}>{t(`role.${i.role}`)}</td>
-                      <td data-label={t("people.expires")}>{formatInstant(i.expires_at, CONFERENCE_ZONE, locale)}</td>
-                      <td>
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="revoke" />
-                          <input type="hidden" name="invitationId" value={i.id} />
-                          <button type="submit" className="btn-link text-accent-700">{t("people.revoke")}</button>
-                        </Form>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable
+            empty={<p className="text-sm text-slate-600">{t("people.noInvitations")}</p>}
+            rows={invitations}
+            rowKey={(i) => i.id}
+            columns={[
+              {
+                key: "name",
+                header: t("people.fullName"),
+                cell: (i) => (
+                  <>
+                    {i.full_name}
+                    <span className="block text-xs text-slate-500">{i.email}</span>
+                  </>
+                ),
+              },
+              { key: "role", header: t("people.role"), cell: (i) => t(`role.${i.role}`) },
+              { key: "expires", header: t("people.expires"), cell: (i) => formatInstant(i.expires_at, CONFERENCE_ZONE, locale) },
+              {
+                key: "actions",
+                header: t("common.actions"),
+                hideHeader: true,
+                cell: (i) => (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="revoke" />
+                    <input type="hidden" name="invitationId" value={i.id} />
+                    <button type="submit" className="btn-link text-accent-700">{t("people.revoke")}</button>
+                  </Form>
+                ),
+              },
+            ]}
+          />
         </section>
       ) : null}
 
@@ -176,60 +188,64 @@ export default function People() {
         <div className="mb-3">
           <FilterChips name="role" label={t("people.role")} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
         </div>
-        {users.rows.length === 0 ? (
-          <EmptyState title={t("people.empty")} />
-        ) : (
-          <div className="card overflow-x-auto p-0">
-            <table className="table table-stack">
-              <thead>
-                <tr>
-                  <th scope="col">{t("people.fullName")}</th>
-                  <th scope="col">{t("people.role")}</th>
-                  <th scope="col">{t("people.organisation")}</th>
-                  <th scope="col">{t("people.status")}</th>
-                  {canManage ? <th scope="col"><span className="sr-only">{t("common.actions")}</span></th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {users.rows.map((u) => (
-                  <tr key={u.id}>
-                    <td data-label={t("people.fullName")}>{u.full_name}<span className="block text-xs text-slate-500">{u.email}</span></td>
-                    <td data-label={t("people.role")}>{t(`role.${u.role}`)}</td>
-                    <td data-label={t("people.organisation")}>{pick(u.organisation_vi, u.organisation_en) || "—"}</td>
-                    <td data-label={t("people.status")}>
-                      {u.heads_organisation ? <Badge tone="navy">{t("people.head")}</Badge> : null}{" "}
-                      {u.disabled_at ? (
-                        <Badge tone="red">{t("people.status.disabled")}</Badge>
-                      ) : u.pending ? (
-                        <Badge tone="amber">{t("people.status.invited")}</Badge>
-                      ) : (
-                        <Badge tone="green">{t("people.status.active")}</Badge>
-                      )}
-                    </td>
-                    {canManage ? (
-                      <td>
-                        {u.id !== selfId ? (
-                          <Form method="post">
-                            <input type="hidden" name="intent" value={u.disabled_at ? "enable" : "disable"} />
-                            <input type="hidden" name="userId" value={u.id} />
-                            <button type="submit" className="btn-link">{u.disabled_at ? t("people.enable") : t("people.disable")}</button>
-                          </Form>
-                        ) : null}
-                        {u.organisation_kind === "mission" ? (
-                          <Form method="post">
-                            <input type="hidden" name="intent" value={u.heads_organisation ? "unhead" : "head"} />
-                            <input type="hidden" name="userId" value={u.id} />
-                            <button type="submit" className="btn-link">{u.heads_organisation ? t("people.removeHead") : t("people.makeHead")}</button>
-                          </Form>
-                        ) : null}
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          empty={<EmptyState title={t("people.empty")} />}
+          rows={users.rows}
+          rowKey={(u) => u.id}
+          columns={[
+            {
+              key: "name",
+              header: t("people.fullName"),
+              cell: (u) => (
+                <>
+                  {u.full_name}
+                  <span className="block text-xs text-slate-500">{u.email}</span>
+                </>
+              ),
+            },
+            { key: "role", header: t("people.role"), cell: (u) => t(`role.${u.role}`) },
+            { key: "organisation", header: t("people.organisation"), cell: (u) => pick(u.organisation_vi, u.organisation_en) || "—" },
+            {
+              key: "status",
+              header: t("people.status"),
+              cell: (u) => (
+                <>
+                  {u.heads_organisation ? <Badge tone="navy">{t("people.head")}</Badge> : null}{" "}
+                  {u.disabled_at ? (
+                    <Badge tone="red">{t("people.status.disabled")}</Badge>
+                  ) : u.pending ? (
+                    <Badge tone="amber">{t("people.status.invited")}</Badge>
+                  ) : (
+                    <Badge tone="green">{t("people.status.active")}</Badge>
+                  )}
+                </>
+              ),
+            },
+            canManage && {
+              key: "actions",
+              header: t("common.actions"),
+              hideHeader: true,
+              cell: (u) => (
+                <>
+                  {u.id !== selfId ? (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value={u.disabled_at ? "enable" : "disable"} />
+                      <input type="hidden" name="userId" value={u.id} />
+                      <button type="submit" className="btn-link">{u.disabled_at ? t("people.enable") : t("people.disable")}</button>
+                    </Form>
+                  ) : null}
+                  {u.organisation_kind === "mission" ? (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value={u.heads_organisation ? "unhead" : "head"} />
+                      <input type="hidden" name="userId" value={u.id} />
+                      <button type="submit" className="btn-link">{u.heads_organisation ? t("people.removeHead") : t("people.makeHead")}</button>
+                    </Form>
+                  ) : null}
+                </>
+              ),
+            },
+          ]}
+        />
         <Pagination page={page} pageSize={users.pageSize} total={users.total} />
       </section>
     </div>

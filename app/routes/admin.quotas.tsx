@@ -3,21 +3,22 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
-import { useBilingual, useT } from "~/components/i18n";
+import { pageMeta, useBilingual, useT } from "~/components/i18n";
+import { requestMessages } from "~/http/i18n.server";
 import { Notice, PageHeader } from "~/components/ui";
 import { ORGANISATION_KINDS, type OrganisationKind } from "~/auth/roles";
-import { getCurrentConference } from "~/features/people/conference.server";
 import { listOrganisationOptions } from "~/features/people/organisations.server";
-import { listQuotas, setQuota } from "~/features/registration/quotas.server";
+import { listQuotas, setQuota } from "~/features/registration/places.server";
+import { requireConference } from "~/http/conference.server";
+import { replyRefusal } from "~/http/refusal.server";
 
-export const meta: MetaFunction = () => [{ title: "Chỉ tiêu dự trực tiếp · Hội nghị Ngoại vụ" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "quotas.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "update:quota");
-  const conference = await getCurrentConference();
-  if (!conference) throw json({ message: "error.notFound.title" }, { status: 404 });
+  const conference = await requireConference();
   const [quotas, organisations] = await Promise.all([listQuotas(conference.id), listOrganisationOptions()]);
-  return json({ quotas, organisations, capacity: conference.in_person_capacity });
+  return json({ messages: await requestMessages(request, "registration"), quotas, organisations, capacity: conference.in_person_capacity });
 }
 
 /** Places: a whole number ≥ 0, or empty to remove the quota. */
@@ -29,24 +30,17 @@ function parsePlaces(value: FormDataEntryValue | null): number | null | "invalid
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:quota");
-  const conference = await getCurrentConference();
-  if (!conference) throw json({ message: "error.notFound.title" }, { status: 404 });
+  const conference = await requireConference();
   const form = await request.formData();
   const places = parsePlaces(form.get("places"));
   const field = String(form.get("field") ?? "");
   if (places === "invalid") return json({ errors: { [field]: "errors.integer" }, saved: false }, { status: 400 });
   const actor = { id: user.id, ip: clientIp(context) };
   const kind = form.get("kind");
-  if (typeof kind === "string" && ORGANISATION_KINDS.includes(kind as OrganisationKind)) {
-    await setQuota(conference.id, { kind: kind as OrganisationKind }, places, actor);
-    return json({ errors: {}, saved: true });
-  }
-  const organisationId = Number(form.get("organisationId"));
-  const organisations = await listOrganisationOptions();
-  if (!organisations.some((o) => o.id === organisationId)) {
-    return json({ errors: { [field]: "errors.unknownOrganisation" }, saved: false }, { status: 400 });
-  }
-  await setQuota(conference.id, { organisationId }, places, actor);
+  const target = typeof kind === "string" && ORGANISATION_KINDS.includes(kind as OrganisationKind) ? { kind: kind as OrganisationKind } : { organisationId: Number(form.get("organisationId")) };
+  const result = await setQuota(conference.id, target, places, actor);
+  // Shown beside the row's field.
+  if (!result.ok) return replyRefusal({ ...result.refusal, field }, { saved: false });
   return json({ errors: {}, saved: true });
 }
 

@@ -1,55 +1,58 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { forbidden, requirePermission } from "~/auth/guards.server";
+import { z } from "zod";
+import { requirePermission } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
-import { SubmitButton, TextAreaField, TextField, useZodForm, ZodForm } from "~/components/form";
-import { useBilingual, useT } from "~/components/i18n";
+import { TextAreaField, TextField, useZodForm, ZodForm } from "~/components/form";
+import { SubmitButton } from "~/components/submit-button";
+import { pageMeta, useBilingual, useT } from "~/components/i18n";
+import { requestMessages } from "~/http/i18n.server";
+import { DataTable } from "~/components/data-table";
 import { EmptyState, Notice, PageHeader } from "~/components/ui";
 import { roomSchema } from "~/features/agenda/schema";
 import { formValues, parseWith } from "~/platform/forms/fields";
-import { getCurrentConference } from "~/features/people/conference.server";
-import { deleteRoom, listRooms, saveRoom, type Problem } from "~/features/agenda/agenda.server";
+import { requireConference } from "~/http/conference.server";
+import { intent as intentOf, parseIntent } from "~/http/intent.server";
+import { replyRefusal } from "~/http/refusal.server";
+import { notFound, type MessageParams } from "~/platform/types";
+import { deleteRoom, listRooms, saveRoom } from "~/features/agenda/agenda.server";
 
-export const meta: MetaFunction = () => [{ title: "Phòng họp · Hội nghị Ngoại vụ" }];
-
-async function conferenceOr404() {
-  const conference = await getCurrentConference();
-  if (!conference) throw json({ message: "error.notFound.title" }, { status: 404 });
-  return conference;
-}
+export const meta: MetaFunction = (args) => pageMeta(args, "agendaUi.roomsTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "update:agenda");
-  const conference = await conferenceOr404();
+  const conference = await requireConference();
   const rooms = await listRooms(conference.id);
   const editId = Number(new URL(request.url).searchParams.get("edit"));
   const editing = rooms.find((r) => r.id === editId) ?? null;
-  return json({ rooms, editing });
+  return json({ messages: await requestMessages(request, "agenda"), rooms, editing });
 }
 
-type ActionData = { intent: string; errors: Record<string, string>; values: Record<string, string>; problem?: Problem; done?: { key: string; name?: string }; at?: number };
+type ActionData = { intent: string; errors: Record<string, string>; values: Record<string, string>; params?: MessageParams; done?: { key: string; name?: string }; at?: number };
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  // The page's forms: a room saved (new or changed), a room deleted. (Here, in the action, it stays out of the browser bundle.)
+  const Intent = z.discriminatedUnion("intent", [intentOf("save"), intentOf("delete")]);
   const user = await requirePermission(request, "update:agenda");
-  const conference = await conferenceOr404();
+  const conference = await requireConference();
   const values = formValues(await request.formData());
+  const { intent } = parseIntent(Intent, values);
   const actor = { id: user.id, ip: clientIp(context) };
-  if (values.intent === "save") {
+  if (intent === "save") {
     const parsed = parseWith(roomSchema, values);
     if (!parsed.ok) return json<ActionData>({ intent: "save", errors: parsed.errors, values }, { status: 400 });
     const id = values.id ? Number(values.id) : null;
-    if (id !== null && !Number.isInteger(id)) return json<ActionData>({ intent: "save", errors: { "": "error.notFound.title" }, values }, { status: 404 });
+    if (id !== null && !Number.isInteger(id)) return replyRefusal(notFound().refusal, { intent, values });
     const result = await saveRoom(conference.id, id, parsed.data, actor);
-    if (!result.ok) return json<ActionData>({ intent: "save", errors: result.errors, values }, { status: result.errors[""] ? 404 : 400 });
+    if (!result.ok) return replyRefusal(result.refusal, { intent, values });
     return json<ActionData>({ intent: "save", errors: {}, values: {}, done: { key: "agendaUi.roomSaved", name: parsed.data.nameVi }, at: Date.now() });
   }
-  if (values.intent === "delete") {
+  if (intent === "delete") {
     const result = await deleteRoom(conference.id, Number(values.id), actor);
-    if (!result.ok) return json<ActionData>({ intent: "delete", errors: {}, values: {}, problem: result.problem }, { status: 409 });
+    if (!result.ok) return replyRefusal(result.refusal, { intent, values: {} });
     return json<ActionData>({ intent: "delete", errors: {}, values: {}, done: { key: "agendaUi.roomDeleted" } });
   }
-  forbidden();
 }
 
 const blank = { nameVi: "", nameEn: "", capacity: "", streamUrl: "", notes: "" };
@@ -66,48 +69,44 @@ export default function Rooms() {
         {t("agendaUi.roomsIntro")}
       </PageHeader>
       {data?.done ? <Notice tone="success">{t(data.done.key, { name: data.done.name ?? "" })}</Notice> : null}
-      {data?.problem ? <Notice tone="error">{t(data.problem.key, data.problem.params)}</Notice> : null}
+      {data?.intent === "delete" && data.errors[""] ? <Notice tone="error">{t(data.errors[""], data.params)}</Notice> : null}
 
-      {rooms.length === 0 ? (
-        <EmptyState title={t("agendaUi.emptyRooms")}>{t("agendaUi.noRooms")}</EmptyState>
-      ) : (
-        <div className="card overflow-x-auto p-0">
-          <table className="table table-stack">
-            <thead>
-              <tr>
-                <th scope="col">{t("agendaUi.room")}</th>
-                <th scope="col">{t("agendaUi.roomCapacity")}</th>
-                <th scope="col">{t("agendaUi.roomStream")}</th>
-                <th scope="col">{t("agendaUi.roomSessions")}</th>
-                <th scope="col"><span className="sr-only">{t("common.actions")}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {rooms.map((r) => (
-                <tr key={r.id} data-testid="room-row">
-                  <td data-label={t("agendaUi.room")}>
-                    <span className="font-medium">{pick(r.name_vi, r.name_en)}</span>
-                    {r.notes ? <span className="block text-xs text-slate-500">{r.notes}</span> : null}
-                  </td>
-                  <td data-label={t("agendaUi.roomCapacity")}>{r.capacity}</td>
-                  <td data-label={t("agendaUi.roomStream")} className="break-all text-xs">{r.stream_url ?? "—"}</td>
-                  <td data-label={t("agendaUi.roomSessions")}>{r.sessions}</td>
-                  <td>
-                    <div className="flex flex-wrap gap-3">
-                      <Link to={`?edit=${r.id}`} className="btn-link">{t("agendaUi.edit")}</Link>
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="delete" />
-                        <input type="hidden" name="id" value={r.id} />
-                        <button type="submit" className="btn-link text-accent-700">{t("agendaUi.deleteRoom")}</button>
-                      </Form>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        empty={<EmptyState title={t("agendaUi.emptyRooms")}>{t("agendaUi.noRooms")}</EmptyState>}
+        rows={rooms}
+        rowKey={(r) => r.id}
+        rowProps={() => ({ "data-testid": "room-row" })}
+        columns={[
+          {
+            key: "room",
+            header: t("agendaUi.room"),
+            cell: (r) => (
+              <>
+                <span className="font-medium">{pick(r.name_vi, r.name_en)}</span>
+                {r.notes ? <span className="block text-xs text-slate-500">{r.notes}</span> : null}
+              </>
+            ),
+          },
+          { key: "capacity", header: t("agendaUi.roomCapacity"), cell: (r) => r.capacity },
+          { key: "stream", header: t("agendaUi.roomStream"), className: "break-all text-xs", cell: (r) => r.stream_url ?? "—" },
+          { key: "sessions", header: t("agendaUi.roomSessions"), cell: (r) => r.sessions },
+          {
+            key: "actions",
+            header: t("common.actions"),
+            hideHeader: true,
+            cell: (r) => (
+              <div className="flex flex-wrap gap-3">
+                <Link to={`?edit=${r.id}`} className="btn-link">{t("agendaUi.edit")}</Link>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="delete" />
+                  <input type="hidden" name="id" value={r.id} />
+                  <button type="submit" className="btn-link text-accent-700">{t("agendaUi.deleteRoom")}</button>
+                </Form>
+              </div>
+            ),
+          },
+        ]}
+      />
 
       <section className="card" aria-labelledby="room-form-heading">
         <h2 id="room-form-heading" className="mb-4">{editing ? t("agendaUi.editRoom") : t("agendaUi.newRoom")}</h2>

@@ -2,14 +2,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { clientIp } from "~/auth/request.server";
-import { SubmitButton, TextField, useZodForm, ZodForm } from "~/components/form";
-import { useT } from "~/components/i18n";
+import { TextField, useZodForm, ZodForm } from "~/components/form";
+import { SubmitButton } from "~/components/submit-button";
+import { pageMeta, useT } from "~/components/i18n";
 import { Notice } from "~/components/ui";
 import { forgotPasswordSchema } from "~/features/people/auth-schema";
 import { formValues, parseWith } from "~/platform/forms/fields";
 import { requestPasswordReset } from "~/features/people/password-reset.server";
+import { replyRefusal } from "~/http/refusal.server";
 
-export const meta: MetaFunction = () => [{ title: "Quên mật khẩu · Hội nghị Ngoại vụ" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "reset.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return json({ sent: new URL(request.url).searchParams.get("sent") === "1" });
@@ -20,7 +22,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseWith(forgotPasswordSchema, values);
   if (!parsed.ok) return json({ errors: parsed.errors, values }, { status: 400 });
   const result = await requestPasswordReset(parsed.data.email, clientIp(context));
-  if (!result.ok) return json({ errors: { "": "reset.tooMany" }, values }, { status: 429 });
+  if (!result.ok) return replyRefusal(result.refusal, { values });
   // The same answer whether or not the address has an account.
   return redirect("/forgot-password?sent=1");
 }

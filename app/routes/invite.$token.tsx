@@ -2,24 +2,34 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { clientIp } from "~/auth/request.server";
-import { SubmitButton, TextField, useZodForm, ZodForm } from "~/components/form";
-import { useT } from "~/components/i18n";
+import { TextField, useZodForm, ZodForm } from "~/components/form";
+import { SubmitButton } from "~/components/submit-button";
+import { pageMeta, useT } from "~/components/i18n";
+import { requestMessages } from "~/http/i18n.server";
 import { setPasswordSchema } from "~/features/people/auth-schema";
 import { formValues, parseWith } from "~/platform/forms/fields";
 import { acceptInvitation, findInvitation, type InvitationState } from "~/features/people/invitations.server";
+import { confirmRegistrationRequest } from "~/features/registration/registration-requests.server";
 
 // "same-origin", not "no-referrer": the token never leaves in a Referer to another site, and the
 // form's own POST still carries a real Origin (no-referrer makes Chromium send "Origin: null").
-export const meta: MetaFunction = () => [{ title: "Đặt mật khẩu · Hội nghị Ngoại vụ" }, { name: "referrer", content: "same-origin" }];
+export const meta: MetaFunction = (args) => [...pageMeta(args, "invite.title"), { name: "referrer", content: "same-origin" }];
 
 const STATUS: Record<InvitationState, number> = { valid: 200, invalid: 404, expired: 410, used: 410, revoked: 410 };
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const { state, invitation } = await findInvitation(params.token ?? "");
   const registration = state === "valid" && invitation!.purpose === "registration";
   const reset = state === "valid" && invitation!.purpose === "reset";
   return json(
-    { state, fullName: state === "valid" ? invitation!.full_name : null, role: state === "valid" ? invitation!.role : null, registration, reset },
+    {
+      messages: await requestMessages(request, "registration"),
+      state,
+      fullName: state === "valid" ? invitation!.full_name : null,
+      role: state === "valid" ? invitation!.role : null,
+      registration,
+      reset,
+    },
     { status: STATUS[state], headers: { "Referrer-Policy": "same-origin" } },
   );
 }
@@ -27,9 +37,14 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = parseWith(setPasswordSchema, formValues(await request.formData()));
   if (!parsed.ok) return json({ errors: parsed.errors, state: "valid" as InvitationState }, { status: 400 });
-  const result = await acceptInvitation(params.token ?? "", parsed.data.password, clientIp(context));
+  const ip = clientIp(context);
+  const result = await acceptInvitation(params.token ?? "", parsed.data.password, ip, {
+    // A registration sent through the public form becomes one now that the mailbox is proven.
+    onAccepted: (trx, invitationId, userId) => confirmRegistrationRequest(trx, invitationId, userId, ip),
+  });
   if (!result.ok) return json({ errors: {}, state: result.state }, { status: STATUS[result.state] });
-  const to = result.registration === "created" ? "/my-registration?confirmed=1" : result.registration === "refused" ? "/my-registration?confirmRefused=1" : "/";
+  const confirmed = result.followUp;
+  const to = confirmed === null ? "/" : confirmed.ok ? "/my-registration?confirmed=1" : "/my-registration?confirmRefused=1";
   return redirect(to, { headers: { "Set-Cookie": result.sessionCookie } });
 }
 

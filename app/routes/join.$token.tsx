@@ -2,19 +2,23 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { clientIp } from "~/auth/request.server";
-import { useBilingual, useT } from "~/components/i18n";
+import { pageMeta, useBilingual, useT } from "~/components/i18n";
+import { requestMessages } from "~/http/i18n.server";
 import { ConferenceTime } from "~/components/time";
 import { openJoinLink } from "~/features/registration/join-links.server";
 
-export const meta: MetaFunction = () => [{ title: "Tham dự trực tuyến · Hội nghị Ngoại vụ" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = (args) => [...pageMeta(args, "join.pageTitle"), { name: "referrer", content: "no-referrer" }];
 
 const STATUS = { invalid: 404, refused: 403, early: 200, ended: 410, noStream: 200 } as const;
 
 /** A personal join link: forwards to the stream while the session is near or running. */
-export async function loader({ params, context }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const outcome = await openJoinLink(params.token ?? "", clientIp(context));
   if (outcome.state === "redirect") throw redirect(outcome.url, { headers: { "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" } });
-  return json(outcome, { status: STATUS[outcome.state], headers: { "Cache-Control": "no-store" } });
+  return json(
+    { ...outcome, messages: await requestMessages(request, "registration") },
+    { status: STATUS[outcome.state], headers: { "Cache-Control": "no-store" } },
+  );
 }
 
 export default function Join() {

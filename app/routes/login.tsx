@@ -3,16 +3,18 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getUser } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
-import { SubmitButton, TextField, useZodForm, ZodForm } from "~/components/form";
-import { useT } from "~/components/i18n";
+import { TextField, useZodForm, ZodForm } from "~/components/form";
+import { SubmitButton } from "~/components/submit-button";
+import { pageMeta, useT } from "~/components/i18n";
 import { Notice } from "~/components/ui";
 import { loginSchema } from "~/features/people/auth-schema";
 import { formValues, parseWith } from "~/platform/forms/fields";
 import { safeRedirect } from "~/lib/security";
 import { signIn } from "~/features/people/sign-in.server";
 import { hasDemoAccounts } from "~/features/people/users.server";
+import { replyRefusal } from "~/http/refusal.server";
 
-export const meta: MetaFunction = () => [{ title: "Đăng nhập · Hội nghị Ngoại vụ" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "login.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
@@ -29,11 +31,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (result.ok) {
     return redirect(safeRedirect(parsed.data.redirectTo), { headers: { "Set-Cookie": result.sessionCookie } });
   }
-  if (result.reason === "tooMany") {
-    return json({ errors: { "": "login.tooMany" }, values: kept, minutes: result.minutes }, { status: 429 });
-  }
-  const key = result.reason === "disabled" ? "login.disabled" : "login.invalid";
-  return json({ errors: { "": key }, values: kept }, { status: result.reason === "disabled" ? 403 : 400 });
+  // A wrong password 400, a disabled account 403, too many attempts 429 with the minutes to wait.
+  return replyRefusal(result.refusal, { values: kept, ...result.refusal.params });
 }
 
 export default function Login() {

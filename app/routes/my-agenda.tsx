@@ -1,30 +1,33 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
-import { SubmitButton } from "~/components/form";
-import { useBilingual, useLocale, useT } from "~/components/i18n";
-import { MeetingPlace } from "~/routes/meetings/placed";
+import { SubmitButton } from "~/components/submit-button";
+import { pageMeta, useBilingual, useLocale, useT } from "~/components/i18n";
+import { requestMessages } from "~/http/i18n.server";
+import { MeetingPlace } from "~/features/meetings/components/meeting-place";
 import { ConferenceTime } from "~/components/time";
 import { Badge, EmptyState, Notice, PageHeader } from "~/components/ui";
-import { formValues, parseWith } from "~/platform/forms/fields";
+import { formValues, parseWith } from "~/platform/forms/parse";
 import { formatInstant, zonedDate } from "~/lib/time";
 import { cancelSignUp } from "~/features/agenda/agenda.server";
+import { myAgendaIntents, sessionForm } from "~/features/agenda/forms.server";
 import { getCurrentConference } from "~/features/people/conference.server";
+import { requireConference } from "~/http/conference.server";
+import { parseIntent } from "~/http/intent.server";
+import { replyRefusal } from "~/http/refusal.server";
+import { invalid } from "~/platform/types";
 import { personalPlacedMeetings } from "~/features/meetings/meeting-outcomes.server";
 import { publicUrl } from "~/features/people/invitations.server";
 import { personalAgenda } from "~/features/agenda/programme.server";
 
-export const meta: MetaFunction = () => [{ title: "Lịch của tôi · Hội nghị Ngoại vụ" }];
-
-const cancelForm = z.object({ intent: z.literal("cancel"), sessionId: z.coerce.number().int().positive() });
+export const meta: MetaFunction = (args) => pageMeta(args, "programme.myAgenda.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "register:self");
   const conference = await getCurrentConference();
-  if (!conference) return json({ conference: null, registration: null, days: [], meetings: [], base: "" });
+  if (!conference) return json({ messages: await requestMessages(request, "agenda", "meetings"), conference: null, registration: null, days: [], meetings: [], base: "" });
   const [{ registration, sessions }, meetings] = await Promise.all([personalAgenda(user.id, conference.id), personalPlacedMeetings(user.id, conference.id)]);
   const zone = conference.time_zone;
   const days: Array<{ day: string; sessions: typeof sessions }> = [];
@@ -35,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     else days.push({ day, sessions: [s] });
   }
   return json({
+    messages: await requestMessages(request, "agenda", "meetings"),
     conference: { title_vi: conference.title_vi, title_en: conference.title_en, time_zone: zone },
     registration: registration ? { mode: registration.mode, status: registration.status } : null,
     days,
@@ -45,13 +49,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "register:self");
-  const conference = await getCurrentConference();
-  if (!conference) throw json({ message: "error.notFound.title" }, { status: 404 });
-  const parsed = parseWith(cancelForm, formValues(await request.formData()));
-  if (!parsed.ok) return json({ ok: false as const, problem: "programme.badSession" }, { status: 400 });
+  const conference = await requireConference();
+  const values = formValues(await request.formData());
+  parseIntent(myAgendaIntents, values);
+  const parsed = parseWith(sessionForm, values);
+  if (!parsed.ok) return replyRefusal(invalid("programme.badSession").refusal, { ok: false as const });
   const done = await cancelSignUp(user.id, conference.id, parsed.data.sessionId, clientIp(context));
-  if (!done) return json({ ok: false as const, problem: "programme.notSignedUp" }, { status: 400 });
-  return json({ ok: true as const, problem: null });
+  if (!done) return replyRefusal(invalid("programme.notSignedUp").refusal, { ok: false as const });
+  return json({ ok: true as const });
 }
 
 export default function MyAgenda() {
@@ -79,7 +84,7 @@ export default function MyAgenda() {
         <p className="mt-1">{t("programme.myAgenda.intro")}</p>
       </PageHeader>
       {data?.ok ? <Notice tone="success">{t("programme.done.cancelled")}</Notice> : null}
-      {data && !data.ok ? <Notice tone="error">{t(data.problem)}</Notice> : null}
+      {data && !data.ok ? <Notice tone="error">{t(data.errors[""])}</Notice> : null}
       {!registration ? (
         <EmptyState title={t("programme.myAgenda.noRegistration")}>
           <Link to="/programme" className="btn-secondary mt-2">{t("programme.myAgenda.seeProgramme")}</Link>

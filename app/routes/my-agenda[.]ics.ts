@@ -1,19 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requirePermission } from "~/auth/guards.server";
-import { resolveLocale } from "~/auth/request.server";
+import { startDownload } from "~/http/download.server";
 import { icsCalendar } from "~/lib/ics";
-import { isLocale, translate } from "~/platform/i18n";
-import { getCurrentConference } from "~/features/people/conference.server";
+import { translate } from "~/http/i18n.server";
 import { personalPlacedMeetings, placedMeetingEvents } from "~/features/meetings/meeting-outcomes.server";
 import { personalAgenda, sessionEvents } from "~/features/agenda/programme.server";
 
 /** GET /my-agenda.ics[?lang=en]: the signed-in person's agenda, with join links for online delegates; meetings located at the video link (online party) or the table. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "register:self");
-  const asked = new URL(request.url).searchParams.get("lang");
-  const locale = isLocale(asked) ? asked : resolveLocale(request, user.locale);
-  const conference = await getCurrentConference();
-  if (!conference) return new Response(translate(locale, "programme.noConference"), { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  const { user, locale, conference } = await startDownload(request, "register:self", "programme.noConference");
   const [{ sessions }, meetings] = await Promise.all([personalAgenda(user.id, conference.id), personalPlacedMeetings(user.id, conference.id)]);
   const body = icsCalendar({
     name: translate(locale, "programme.ics.agendaName", { title: locale === "vi" ? conference.title_vi : conference.title_en }),

@@ -4,8 +4,10 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { requirePermission } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
 import { DelegateFields } from "~/features/registration/components/delegate-fields";
-import { SubmitButton, useZodForm, ZodForm } from "~/components/form";
-import { useBilingual, useT } from "~/components/i18n";
+import { useZodForm, ZodForm } from "~/components/form";
+import { SubmitButton } from "~/components/submit-button";
+import { pageMeta, useBilingual, useT } from "~/components/i18n";
+import { requestMessages } from "~/http/i18n.server";
 import { StatusBadge } from "~/features/registration/components/registration-status";
 import { ConferenceTime } from "~/components/time";
 import { EmptyState, Notice, PageHeader } from "~/components/ui";
@@ -15,42 +17,53 @@ import { delegateEditSchema } from "~/features/registration/schema";
 import { getCurrentConference, registrationWindow } from "~/features/people/conference.server";
 import { joinLinksFor } from "~/features/registration/join-links.server";
 import { listOrganisationOptions } from "~/features/people/organisations.server";
-import { cancelOwnRegistration, getOwnRegistration, switchOwnMode, updateOwnRegistration, waitlistPosition } from "~/features/registration/registrations.server";
+import { cancelOwnRegistration, getOwnRegistration, switchOwnMode, updateOwnRegistration } from "~/features/registration/registrations.server";
+import { waitlistPosition } from "~/features/registration/places.server";
+import { requireConference } from "~/http/conference.server";
+import { intent, parseIntent } from "~/http/intent.server";
+import { replyOrNotFound } from "~/http/refusal.server";
+import { z } from "zod";
 
-export const meta: MetaFunction = () => [{ title: "Đăng ký của tôi · Hội nghị Ngoại vụ" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "nav.myRegistration");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "register:self");
   const conference = await getCurrentConference();
-  if (!conference) return json({ conference: null, registration: null, organisations: [], joinLinks: [], position: null, window: null });
+  if (!conference) return json({ messages: await requestMessages(request, "registration"), conference: null, registration: null, organisations: [], joinLinks: [], position: null, window: null });
   const registration = await getOwnRegistration(user.id, conference.id);
   const [organisations, joinLinks, position] = registration
     ? await Promise.all([listOrganisationOptions(), joinLinksFor(registration), waitlistPosition(registration)])
     : [[], [], null];
-  return json({ conference, registration, organisations, joinLinks, position, window: registrationWindow(conference) });
+  return json({ messages: await requestMessages(request, "registration"), conference, registration, organisations, joinLinks, position, window: registrationWindow(conference) });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  const Intent = z.discriminatedUnion("intent", [intent("update"), intent("mode"), intent("cancel")]);
   const user = await requirePermission(request, "register:self");
-  const conference = await getCurrentConference();
-  if (!conference) throw json({ message: "error.notFound.title" }, { status: 404 });
+  const conference = await requireConference();
   const values = formValues(await request.formData());
   const ip = clientIp(context);
+  const chosen = parseIntent(Intent, values).intent;
   let result;
-  if (values.intent === "cancel") {
-    if (values.confirm !== "yes") return json({ intent: "cancel", errors: { confirm: "registration.cancelConfirmRequired" }, values: {} }, { status: 400 });
-    result = await cancelOwnRegistration(user.id, conference.id, ip);
-  } else if (values.intent === "mode") {
-    if (!MODES.includes(values.mode as AttendanceMode)) return json({ intent: "mode", errors: { "": "errors.choice" }, values: {} }, { status: 400 });
-    result = await switchOwnMode(user.id, conference.id, values.mode as AttendanceMode, ip);
-  } else {
-    const parsed = parseWith(delegateEditSchema, values);
-    if (!parsed.ok) return json({ intent: "update", errors: parsed.errors, values }, { status: 400 });
-    result = await updateOwnRegistration(user.id, conference.id, parsed.data, ip);
+  switch (chosen) {
+    case "cancel":
+      if (values.confirm !== "yes") return json({ intent: "cancel", errors: { confirm: "registration.cancelConfirmRequired" }, values: {} }, { status: 400 });
+      result = await cancelOwnRegistration(user.id, conference.id, ip);
+      break;
+    case "mode":
+      if (!MODES.includes(values.mode as AttendanceMode)) return json({ intent: "mode", errors: { "": "errors.choice" }, values: {} }, { status: 400 });
+      result = await switchOwnMode(user.id, conference.id, values.mode as AttendanceMode, ip);
+      break;
+    case "update": {
+      const parsed = parseWith(delegateEditSchema, values);
+      if (!parsed.ok) return json({ intent: "update", errors: parsed.errors, values }, { status: 400 });
+      result = await updateOwnRegistration(user.id, conference.id, parsed.data, ip);
+      break;
+    }
   }
-  if (!result) throw json({ message: "error.notFound.title" }, { status: 404 });
-  if (!result.ok) return json({ intent: values.intent ?? "update", errors: result.errors, values }, { status: 400 });
-  return json({ intent: values.intent ?? "update", errors: {}, values: {}, done: `registration.done.${values.intent ?? "update"}` });
+  // No registration of one's own: the 404 page.
+  if (!result.ok) return replyOrNotFound(result.refusal, { intent: chosen, values });
+  return json({ intent: chosen, errors: {}, values: {}, done: `registration.done.${chosen}` });
 }
 
 export default function MyRegistration() {

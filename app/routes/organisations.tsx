@@ -2,14 +2,15 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
-import { useBilingual, useLocale, useT } from "~/components/i18n";
+import { pageMeta, useBilingual, useLocale, useT } from "~/components/i18n";
+import { DataTable } from "~/components/data-table";
 import { EmptyState, FilterChips, PageHeader, Pagination, parsePage } from "~/components/ui";
 import { ORGANISATION_KINDS, type OrganisationKind } from "~/auth/roles";
 import { offsetLabel } from "~/lib/time";
 import { listOrganisations } from "~/features/people/organisations.server";
 import { nowIso } from "~/lib/clock";
 
-export const meta: MetaFunction = () => [{ title: "Đơn vị · Hội nghị Ngoại vụ" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "nav.organisations");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "read:organisation");
@@ -47,44 +48,35 @@ export default function Organisations() {
           options={ORGANISATION_KINDS.filter((k) => countsByKind[k]).map((k) => ({ value: k, label: t(`orgKind.${k}`), count: countsByKind[k] }))}
         />
       </div>
-      {rows.length === 0 ? (
-        <EmptyState title={t("organisations.empty")}>
-          <a href="/organisations" className="btn-link">{t("common.clearFilters")}</a>
-        </EmptyState>
-      ) : (
-        <div className="card overflow-x-auto p-0">
-          <table className="table table-stack">
-            <thead>
-              <tr>
-                <th scope="col">{t("organisations.name")}</th>
-                <th scope="col">{t("organisations.kind")}</th>
-                <th scope="col">{t("organisations.place")}</th>
-                <th scope="col">{t("organisations.timeZone")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((o) => (
-                <tr key={o.id}>
-                  <td data-label={t("organisations.name")}>
-                    <span className="font-semibold">{pick(o.name_vi, o.name_en)}</span>
-                    {o.abbreviation ? <span className="ml-1 text-slate-500">({o.abbreviation})</span> : null}
-                    <span className="block text-xs text-slate-500" lang={locale === "vi" ? "en" : "vi"}>{locale === "vi" ? o.name_en : o.name_vi}</span>
-                  </td>
-                  <td data-label={t("organisations.kind")}>
-                    {o.mission_type ? t(`missionType.${o.mission_type}`) : t(`orgKind.${o.kind}`)}
-                  </td>
-                  <td data-label={t("organisations.place")}>
-                    {o.region ? t(`region.${o.region}`) : [pick(o.city_vi, o.city_en), pick(o.country_vi, o.country_en)].filter(Boolean).join(", ")}
-                  </td>
-                  <td data-label={t("organisations.timeZone")}>
-                    {o.time_zone ? `${o.time_zone.replace(/_/g, " ")} (${offsetLabel(now, o.time_zone)})` : "—"}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        empty={
+          <EmptyState title={t("organisations.empty")}>
+            <a href="/organisations" className="btn-link">{t("common.clearFilters")}</a>
+          </EmptyState>
+        }
+        rows={rows}
+        rowKey={(o) => o.id}
+        columns={[
+          {
+            key: "name",
+            header: t("organisations.name"),
+            cell: (o) => (
+              <>
+                <span className="font-semibold">{pick(o.name_vi, o.name_en)}</span>
+                {o.abbreviation ? <span className="ml-1 text-slate-500">({o.abbreviation})</span> : null}
+                <span className="block text-xs text-slate-500" lang={locale === "vi" ? "en" : "vi"}>{locale === "vi" ? o.name_en : o.name_vi}</span>
+              </>
+            ),
+          },
+          { key: "kind", header: t("organisations.kind"), cell: (o) => (o.mission_type ? t(`missionType.${o.mission_type}`) : t(`orgKind.${o.kind}`)) },
+          {
+            key: "place",
+            header: t("organisations.place"),
+            cell: (o) => (o.region ? t(`region.${o.region}`) : [pick(o.city_vi, o.city_en), pick(o.country_vi, o.country_en)].filter(Boolean).join(", ")),
+          },
+          { key: "timeZone", header: t("organisations.timeZone"), cell: (o) => (o.time_zone ? `${o.time_zone.replace(/_/g, " ")} (${offsetLabel(now, o.time_zone)})` : "—") },
+        ]}
+      />
       <Pagination page={page} pageSize={pageSize} total={total} />
     </div>
   );

@@ -1,29 +1,32 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { z } from "zod";
 import { getUser, requirePermission } from "~/auth/guards.server";
 import { clientIp, resolveLocale } from "~/auth/request.server";
-import { SubmitButton } from "~/components/form";
-import { useBilingual, useLocale, useT } from "~/components/i18n";
+import { SubmitButton } from "~/components/submit-button";
+import { pageMeta, useBilingual, useLocale, useT } from "~/components/i18n";
+import { requestMessages } from "~/http/i18n.server";
 import { ConferenceTime } from "~/components/time";
 import { Badge, EmptyState, FilterChips, Notice, PageHeader } from "~/components/ui";
 import { conferenceDays, SESSION_KINDS } from "~/features/agenda/rules";
 import { can } from "~/auth/permissions";
-import { formValues, parseWith } from "~/platform/forms/fields";
+import { formValues, parseWith } from "~/platform/forms/parse";
 import { formatInstant, zonedDate } from "~/lib/time";
 import { cancelSignUp, signUp } from "~/features/agenda/agenda.server";
+import { programmeIntents, sessionForm } from "~/features/agenda/forms.server";
 import { getCurrentConference } from "~/features/people/conference.server";
+import { requireConference } from "~/http/conference.server";
+import { parseIntent } from "~/http/intent.server";
+import { replyRefusal } from "~/http/refusal.server";
+import { invalid } from "~/platform/types";
 import { joinLinksFor } from "~/features/registration/join-links.server";
 import { isLive, publishedProgramme, viewerSignUps } from "~/features/agenda/programme.server";
 
-export const meta: MetaFunction = () => [{ title: "Chương trình · Hội nghị Ngoại vụ" }];
-
-const signUpForm = z.object({ intent: z.enum(["signUp", "cancel"]), sessionId: z.coerce.number().int().positive() });
+export const meta: MetaFunction = (args) => pageMeta(args, "nav.programme");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const conference = await getCurrentConference();
-  if (!conference) return json({ conference: null, days: [], day: "", sessions: [], kinds: [], rooms: [], viewer: null, total: 0 });
+  if (!conference) return json({ messages: await requestMessages(request, "agenda"), conference: null, days: [], day: "", sessions: [], kinds: [], rooms: [], viewer: null, total: 0 });
   const zone = conference.time_zone;
   const url = new URL(request.url);
   const all = await publishedProgramme(conference.id);
@@ -45,6 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const links = viewer?.registration ? await joinLinksFor({ ...viewer.registration, conference_id: conference.id }) : [];
   const joinTokens = Object.fromEntries(links.map((l) => [l.id, l.token]));
   return json({
+    messages: await requestMessages(request, "agenda"),
     conference: { title_vi: conference.title_vi, title_en: conference.title_en, time_zone: zone },
     days,
     day,
@@ -58,19 +62,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "register:self");
-  const conference = await getCurrentConference();
-  if (!conference) throw json({ message: "error.notFound.title" }, { status: 404 });
-  const parsed = parseWith(signUpForm, formValues(await request.formData()));
-  if (!parsed.ok) return json({ ok: false as const, sessionId: null, problem: { key: "programme.badSession", params: {} } }, { status: 400 });
-  const { intent, sessionId } = parsed.data;
+  const conference = await requireConference();
+  const values = formValues(await request.formData());
+  const { intent } = parseIntent(programmeIntents, values);
+  const parsed = parseWith(sessionForm, values);
+  if (!parsed.ok) return replyRefusal(invalid("programme.badSession").refusal, { ok: false as const, sessionId: null });
+  const { sessionId } = parsed.data;
   const ip = clientIp(context);
   if (intent === "cancel") {
     const done = await cancelSignUp(user.id, conference.id, sessionId, ip);
-    if (!done) return json({ ok: false as const, sessionId, problem: { key: "programme.notSignedUp", params: {} } }, { status: 400 });
+    if (!done) return replyRefusal(invalid("programme.notSignedUp").refusal, { ok: false as const, sessionId });
     return json({ ok: true as const, sessionId, intent });
   }
   const result = await signUp(user.id, conference.id, sessionId, ip, resolveLocale(request, user.locale));
-  if (!result.ok) return json({ ok: false as const, sessionId, problem: { key: result.problem.key, params: result.problem.params ?? {} } }, { status: 409 });
+  if (!result.ok) return replyRefusal(result.refusal, { ok: false as const, sessionId });
   return json({ ok: true as const, sessionId, intent });
 }
 
@@ -107,22 +112,24 @@ export default function Programme() {
         <p className="mt-1">{t("programme.intro")}</p>
       </PageHeader>
       {data && data.ok && doneTitle ? <Notice tone="success">{t(`programme.done.${data.intent}`, { title: pick(doneTitle.title_vi, doneTitle.title_en) })}</Notice> : null}
-      {data && !data.ok && data.sessionId === null ? <Notice tone="error">{t(data.problem.key, data.problem.params)}</Notice> : null}
+      {data && !data.ok && data.sessionId === null ? <Notice tone="error">{t(data.errors[""], data.params)}</Notice> : null}
 
-      <nav aria-label={t("programme.days")} className="no-print mb-4 flex flex-wrap gap-2 border-b border-slate-200" role="tablist">
-        {days.map((d, i) => (
-          <Link
-            key={d}
-            to={dayHref(d)}
-            role="tab"
-            aria-selected={d === day}
-            aria-current={d === day ? "page" : undefined}
-            preventScrollReset
-            className={`-mb-px rounded-t-md border-b-2 px-4 py-2 text-sm font-semibold ${d === day ? "border-navy-700 text-navy-800" : "border-transparent text-slate-600 hover:text-navy-700"}`}
-          >
-            {t("programme.day", { n: i + 1 })} · <DayLabel iso={d} />
-          </Link>
-        ))}
+      <nav aria-label={t("programme.days")} className="no-print mb-4">
+        <div role="tablist" aria-label={t("programme.days")} className="flex flex-wrap gap-2 border-b border-slate-200">
+          {days.map((d, i) => (
+            <Link
+              key={d}
+              to={dayHref(d)}
+              role="tab"
+              aria-selected={d === day}
+              aria-current={d === day ? "page" : undefined}
+              preventScrollReset
+              className={`-mb-px rounded-t-md border-b-2 px-4 py-2 text-sm font-semibold ${d === day ? "border-navy-700 text-navy-800" : "border-transparent text-slate-600 hover:text-navy-700"}`}
+            >
+              {t("programme.day", { n: i + 1 })} · <DayLabel iso={d} />
+            </Link>
+          ))}
+        </div>
       </nav>
       <h2 className="mb-3 hidden print:block">{t("programme.day", { n: days.indexOf(day) + 1 })} · <DayLabel iso={day} /></h2>
 
@@ -137,7 +144,7 @@ export default function Programme() {
         <ol className="space-y-4" data-testid="programme-sessions">
           {sessions.map((s) => (
             <li key={s.id}>
-              <SessionCard s={s} zone={conference.time_zone} viewer={viewer} problem={data && !data.ok && data.sessionId === s.id ? data.problem : null} />
+              <SessionCard s={s} zone={conference.time_zone} viewer={viewer} problem={data && !data.ok && data.sessionId === s.id ? { key: data.errors[""], params: data.params ?? {} } : null} />
             </li>
           ))}
         </ol>

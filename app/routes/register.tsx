@@ -4,8 +4,10 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getUser } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
 import { DelegateFields } from "~/features/registration/components/delegate-fields";
-import { SubmitButton, TextField, useZodForm, ZodForm } from "~/components/form";
-import { useBilingual, useLocale, useT } from "~/components/i18n";
+import { useZodForm, ZodForm } from "~/components/form";
+import { SubmitButton } from "~/components/submit-button";
+import { pageMeta, useBilingual, useLocale, useT } from "~/components/i18n";
+import { requestMessages } from "~/http/i18n.server";
 import { ConferenceTime } from "~/components/time";
 import { EmptyState, Notice, PageHeader } from "~/components/ui";
 import { formValues, parseWith } from "~/platform/forms/fields";
@@ -16,16 +18,18 @@ import { listOrganisationOptions } from "~/features/people/organisations.server"
 import { getOwnRegistration, registerDelegate } from "~/features/registration/registrations.server";
 import { requestRegistration } from "~/features/registration/registration-requests.server";
 import { getUserProfile } from "~/features/people/users.server";
+import { replyRefusal } from "~/http/refusal.server";
 
-export const meta: MetaFunction = () => [{ title: "Đăng ký tham dự · Hội nghị Ngoại vụ" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "registration.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, conference] = await Promise.all([getUser(request), getCurrentConference()]);
   const sentTo = new URL(request.url).searchParams.get("sent");
-  if (!conference) return json({ conference: null, window: null, organisations: [], account: null, sentTo: null });
+  if (!conference) return json({ messages: await requestMessages(request, "registration"), conference: null, window: null, organisations: [], account: null, sentTo: null });
   if (user && (await getOwnRegistration(user.id, conference.id))) throw redirect("/my-registration");
   const profile = user ? await getUserProfile(user.id) : null;
   return json({
+    messages: await requestMessages(request, "registration"),
     conference,
     window: registrationWindow(conference),
     organisations: await listOrganisationOptions(),
@@ -47,11 +51,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // A visitor proves nothing by typing: the registration waits for the e-mailed link (decision 011),
     // and the answer is the same whether or not the address is known.
     const requested = await requestRegistration(parsed.data, { conference, ip: clientIp(context) });
-    if (!requested.ok) return json({ errors: requested.errors, values }, { status: requested.tooMany ? 429 : 400 });
+    if (!requested.ok) return replyRefusal(requested.refusal, { values });
     return redirect(`/register?sent=${encodeURIComponent(parsed.data.email)}`);
   }
   const result = await registerDelegate(parsed.data, { conference, user: { id: user.id, email: user.email }, ip: clientIp(context) });
-  if (!result.ok) return json({ errors: result.errors, values }, { status: 400 });
+  if (!result.ok) return replyRefusal(result.refusal, { values });
   return redirect("/my-registration?registered=1");
 }
 

@@ -39,7 +39,7 @@ export function registrationInput(overrides: Partial<RegistrationInput> & { orga
 export async function registerVisitor(overrides: Partial<RegistrationInput> & { organisationId: number }) {
   const conference = (await getCurrentConference())!;
   const result = await registerDelegate(registrationInput(overrides), { conference, user: null, ip: "127.0.0.1" });
-  if (!result.ok) throw new Error(`registration failed: ${JSON.stringify(result.errors)}`);
+  if (!result.ok) throw new Error(`registration failed: ${JSON.stringify(result.refusal)}`);
   return result;
 }
 

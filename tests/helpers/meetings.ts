@@ -61,7 +61,7 @@ export async function acceptedRequests(conferenceId: number, requesters: Array<{
   for (const [i, p] of requesters.entries()) {
     for (const m of counterparts) {
       const r = await requestMeeting(p.userId, conferenceId, askFor(m.orgId, priority(i)), null);
-      if (!r.ok) throw new Error(r.problem.key);
+      if (!r.ok) throw new Error(r.refusal.key);
       await answerMeetingRequest(m.userId, r.id, { accept: true, reason: "" }, null);
       ids.push(r.id);
     }

@@ -1,23 +1,12 @@
-import type { Transaction } from "kysely";
 import { getDb, nowIso } from "~/platform/db.server";
-import { findClashes, type Clash, type SessionRole } from "~/features/agenda/rules";
-import { translate } from "~/platform/i18n";
+import { findClashes, type Clash, type SessionKind, type SessionRole } from "~/features/agenda/rules";
+import { translate } from "~/features/agenda/i18n";
+import { conflict, invalid, notFound, type Actor, type Db, type Refusal, type Refused, type Result } from "~/platform/types";
 import type { RoomInput, SessionInput } from "~/features/agenda/schema";
 import { formatRange, zonedLocalToUtc } from "~/lib/time";
-import type { Database } from "../../../db/schema";
 import { recordAudit } from "../../platform/audit.server";
-import { mailSchedule } from "../meetings/meeting-mail.server";
 import { publicUrl } from "../people/invitations.server";
 import { queueEmail } from "../../platform/outbox.server";
-
-type Trx = Transaction<Database>;
-export interface Actor {
-  id: string | null;
-  ip: string | null;
-}
-export type Errors = Record<string, string>;
-/** An error key with its parameters, for messages that name the clash. */
-export type Problem = { key: string; params?: Record<string, string | number> };
 
 // ---------------------------------------------------------------- rooms
 
@@ -35,8 +24,8 @@ export async function listRooms(conferenceId: number) {
   return rooms.map((r) => ({ ...r, sessions: byRoom.get(r.id) ?? 0 }));
 }
 
-export async function saveRoom(conferenceId: number, id: number | null, input: RoomInput, actor: Actor): Promise<{ ok: true; id: number } | { ok: false; errors: Errors }> {
-  return getDb().transaction().execute(async (trx): Promise<{ ok: true; id: number } | { ok: false; errors: Errors }> => {
+export async function saveRoom(conferenceId: number, id: number | null, input: RoomInput, actor: Actor): Promise<Result<{ id: number }>> {
+  return getDb().transaction().execute(async (trx): Promise<Result<{ id: number }>> => {
     const taken = await trx
       .selectFrom("rooms")
       .select("id")
@@ -44,7 +33,7 @@ export async function saveRoom(conferenceId: number, id: number | null, input: R
       .where("name_vi", "=", input.nameVi)
       .$if(id !== null, (q) => q.where("id", "!=", id!))
       .executeTakeFirst();
-    if (taken) return { ok: false as const, errors: { nameVi: "agenda.errors.roomNameTaken" } };
+    if (taken) return invalid("agenda.errors.roomNameTaken", "nameVi");
     const now = nowIso();
     const values = { name_vi: input.nameVi, name_en: input.nameEn, capacity: input.capacity, stream_url: input.streamUrl, notes: input.notes };
     let roomId = id;
@@ -52,22 +41,22 @@ export async function saveRoom(conferenceId: number, id: number | null, input: R
       roomId = (await trx.insertInto("rooms").values({ ...values, conference_id: conferenceId, sort_order: 0, created_at: now, updated_at: now }).returning("id").executeTakeFirstOrThrow()).id;
     } else {
       const res = await trx.updateTable("rooms").set({ ...values, updated_at: now }).where("id", "=", id).where("conference_id", "=", conferenceId).executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) return { ok: false as const, errors: { "": "error.notFound.title" } };
+      if (Number(res.numUpdatedRows) !== 1) return notFound();
     }
     await recordAudit(trx, { actorId: actor.id, action: id === null ? "room.create" : "room.update", entity: "room", entityId: roomId, detail: { name: input.nameVi, capacity: input.capacity }, ip: actor.ip });
-    return { ok: true as const, id: roomId! };
+    return { ok: true, id: roomId! };
   });
 }
 
 /** A room with sessions is never deleted: the organiser is told how many to move first. */
-export async function deleteRoom(conferenceId: number, id: number, actor: Actor): Promise<{ ok: true } | { ok: false; problem: Problem }> {
-  return getDb().transaction().execute(async (trx) => {
+export async function deleteRoom(conferenceId: number, id: number, actor: Actor): Promise<Result> {
+  return getDb().transaction().execute(async (trx): Promise<Result> => {
     const [{ n }] = await trx.selectFrom("sessions").select((eb) => eb.fn.countAll<number>().as("n")).where("room_id", "=", id).execute();
-    if (Number(n) > 0) return { ok: false as const, problem: { key: "agenda.errors.roomInUse", params: { n: Number(n) } } };
+    if (Number(n) > 0) return conflict("agenda.errors.roomInUse", { n: Number(n) });
     const res = await trx.deleteFrom("rooms").where("id", "=", id).where("conference_id", "=", conferenceId).executeTakeFirst();
-    if (Number(res.numDeletedRows) !== 1) return { ok: false as const, problem: { key: "error.notFound.title" } };
+    if (Number(res.numDeletedRows) !== 1) return notFound();
     await recordAudit(trx, { actorId: actor.id, action: "room.delete", entity: "room", entityId: id, ip: actor.ip });
-    return { ok: true as const };
+    return { ok: true };
   });
 }
 
@@ -122,51 +111,72 @@ export async function listSessions(conferenceId: number, options: { includeDraft
 
 export type AgendaSession = Awaited<ReturnType<typeof listSessions>>[number];
 
-function describeProblems(clashes: Clash[], others: Map<number, { title_vi: string; starts_at: string; ends_at: string }>, names: Map<number, string>, zone: string): Problem[] {
-  return clashes.map((c): Problem => {
+/** Each clash as a refusal beside the field it concerns, with what the message names (the other session, the person). */
+function describeClashes(clashes: Clash[], others: Map<number, { title_vi: string; starts_at: string; ends_at: string }>, names: Map<number, string>, zone: string): Refusal[] {
+  return clashes.map((c): Refusal => {
     const time = (id: number) => {
       const o = others.get(id)!;
       return formatRange(o.starts_at, o.ends_at, zone, "vi", true);
     };
     switch (c.kind) {
       case "order":
-        return { key: "agenda.errors.order" };
+        return invalid("agenda.errors.order", "endTime").refusal;
       case "outside":
-        return { key: "agenda.errors.outside", params: { first: c.firstDay, last: c.lastDay } };
+        return invalid("agenda.errors.outside", "day", { first: c.firstDay, last: c.lastDay }).refusal;
       case "capacity":
-        return { key: "agenda.errors.capacity", params: { capacity: c.roomCapacity } };
+        return invalid("agenda.errors.capacity", "capacity", { capacity: c.roomCapacity }).refusal;
       case "room":
-        return { key: "agenda.errors.roomClash", params: { title: others.get(c.sessionId)!.title_vi, time: time(c.sessionId) } };
+        return invalid("agenda.errors.roomClash", "roomId", { title: others.get(c.sessionId)!.title_vi, time: time(c.sessionId) }).refusal;
       case "person":
-        return { key: "agenda.errors.personClash", params: { name: names.get(c.registrationId) ?? "", title: others.get(c.sessionId)!.title_vi, time: time(c.sessionId) } };
+        return invalid("agenda.errors.personClash", "people", { name: names.get(c.registrationId) ?? "", title: others.get(c.sessionId)!.title_vi, time: time(c.sessionId) }).refusal;
     }
   });
 }
 
-export type SaveSessionResult = { ok: true; id: number; notified: number } | { ok: false; errors: Errors; problems: Problem[] };
+/** An existing session about to be written with these times and kind. */
+export interface SessionChange {
+  sessionId: number;
+  kind: SessionKind;
+  before: { startsAt: string; endsAt: string };
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+}
+
+/**
+ * What a feature above the agenda does when a session changes (the meetings: a block's slots follow
+ * their session, and its parties are told), in the same transaction, before the session is written.
+ * A refusal stops the change; the caller (the route) passes it, since the agenda knows no feature above it.
+ */
+export type SessionChangeHook = (db: Db, change: SessionChange) => Promise<Refusal | null>;
+
+/** Refused: the first reason (`refusal`) and, when the timetable is the reason, every clash (`clashes`, each beside its field). */
+export type SaveSessionResult = { ok: true; id: number; notified: number } | (Refused & { clashes: Refusal[] });
 
 /**
  * Creates or changes a session after checking it against the timetable: the
  * room and every chair, speaker and rapporteur free at that time, within the
  * conference's days, within the room's capacity. When a published session
- * moves, its people and signed-up delegates are told.
+ * moves, its people and signed-up delegates are told. `onChange` lets a feature
+ * above the agenda follow (or refuse) a change of an existing session.
  */
-export async function saveSession(conferenceId: number, id: number | null, input: SessionInput, people: SessionPerson[], actor: Actor): Promise<SaveSessionResult> {
+export async function saveSession(conferenceId: number, id: number | null, input: SessionInput, people: SessionPerson[], actor: Actor, options: { onChange?: SessionChangeHook } = {}): Promise<SaveSessionResult> {
+  const refused = (refusal: Refusal, clashes: Refusal[] = []): SaveSessionResult => ({ ok: false, refusal, clashes });
   return getDb().transaction().execute(async (trx): Promise<SaveSessionResult> => {
     const conference = await trx.selectFrom("conferences").selectAll().where("id", "=", conferenceId).executeTakeFirstOrThrow();
     const zone = conference.time_zone;
     const startsAt = zonedLocalToUtc(`${input.day}T${input.startTime}`, zone);
     const endsAt = zonedLocalToUtc(`${input.day}T${input.endTime}`, zone);
-    if (!startsAt || !endsAt) return { ok: false, errors: { day: "errors.dateTime" }, problems: [] };
+    if (!startsAt || !endsAt) return refused(invalid("errors.dateTime", "day").refusal);
     const current = id === null ? null : await trx.selectFrom("sessions").selectAll().where("id", "=", id).where("conference_id", "=", conferenceId).executeTakeFirst();
-    if (id !== null && !current) return { ok: false, errors: { "": "error.notFound.title" }, problems: [] };
+    if (id !== null && !current) return refused(notFound().refusal);
     const room = input.roomId === null ? null : await trx.selectFrom("rooms").selectAll().where("id", "=", input.roomId).where("conference_id", "=", conferenceId).executeTakeFirst();
-    if (input.roomId !== null && !room) return { ok: false, errors: { roomId: "agenda.errors.unknownRoom" }, problems: [] };
+    if (input.roomId !== null && !room) return refused(invalid("agenda.errors.unknownRoom", "roomId").refusal);
     const personIds = [...new Set(people.map((p) => p.registrationId))];
     const persons = personIds.length
       ? await trx.selectFrom("registrations").select(["id", "full_name"]).where("conference_id", "=", conferenceId).where("id", "in", personIds).where("status", "in", ["approved", "pending"]).execute()
       : [];
-    if (persons.length !== personIds.length) return { ok: false, errors: { people: "agenda.errors.unknownPerson" }, problems: [] };
+    if (persons.length !== personIds.length) return refused(invalid("agenda.errors.unknownPerson", "people").refusal);
 
     const others = await trx.selectFrom("sessions").select(["id", "title_vi", "starts_at", "ends_at", "room_id"]).where("conference_id", "=", conferenceId).where("starts_at", "<", endsAt).where("ends_at", ">", startsAt).execute();
     const otherPeople = others.length ? await trx.selectFrom("session_people").select(["session_id", "registration_id"]).where("session_id", "in", others.map((o) => o.id)).execute() : [];
@@ -176,24 +186,14 @@ export async function saveSession(conferenceId: number, id: number | null, input
       { conferenceStartsAt: conference.starts_at, conferenceEndsAt: conference.ends_at, timeZone: zone, roomCapacity: room?.capacity ?? null },
     );
     if (clashes.length) {
-      const problems = describeProblems(clashes, new Map(others.map((o) => [o.id, o])), new Map(persons.map((p) => [p.id, p.full_name])), zone);
-      const field = (c: Clash) => (c.kind === "order" ? "endTime" : c.kind === "outside" ? "day" : c.kind === "capacity" ? "capacity" : c.kind === "room" ? "roomId" : "people");
-      const errors: Errors = {};
-      clashes.forEach((c, i) => (errors[field(c)] ??= problems[i].key));
-      return { ok: false, errors, problems };
+      const described = describeClashes(clashes, new Map(others.map((o) => [o.id, o])), new Map(persons.map((p) => [p.id, p.full_name])), zone);
+      return refused(described[0], described);
     }
 
-    // A session cut into meeting slots keeps its kind and length; a move takes its slots (and meetings) along.
-    const block = current ? await trx.selectFrom("meeting_blocks").select("id").where("session_id", "=", current.id).executeTakeFirst() : undefined;
-    if (current && block) {
-      if (input.kind !== "meeting_block") return { ok: false, errors: { kind: "agenda.errors.meetingBlockKind" }, problems: [] };
-      const shift = Date.parse(startsAt) - Date.parse(current.starts_at);
-      if (Date.parse(endsAt) - Date.parse(startsAt) !== Date.parse(current.ends_at) - Date.parse(current.starts_at)) return { ok: false, errors: { endTime: "agenda.errors.meetingBlockLength" }, problems: [] };
-      if (shift !== 0) {
-        await shiftMeetingSlots(trx, block.id, shift);
-        // Every party with a meeting in the block gets its schedule again, at the new times.
-        await mailSchedule(trx, block.id, zone);
-      }
+    // What follows the session elsewhere (a meeting block's slots and meetings) follows it now, or refuses.
+    if (current && options.onChange) {
+      const refusal = await options.onChange(trx, { sessionId: current.id, kind: input.kind, before: { startsAt: current.starts_at, endsAt: current.ends_at }, startsAt, endsAt, timeZone: zone });
+      if (refusal) return refused(refusal);
     }
 
     const now = nowIso();
@@ -239,7 +239,7 @@ export async function saveSession(conferenceId: number, id: number | null, input
 }
 
 /** Tells the session's people and signed-up delegates that its time or room changed. */
-async function notifySessionChange(trx: Trx, sessionId: number, zone: string): Promise<number> {
+async function notifySessionChange(trx: Db, sessionId: number, zone: string): Promise<number> {
   const s = await trx.selectFrom("sessions as s").leftJoin("rooms as r", "r.id", "s.room_id").select(["s.title_vi", "s.title_en", "s.starts_at", "s.ends_at", "r.name_vi as room_vi", "r.name_en as room_en"]).where("s.id", "=", sessionId).executeTakeFirstOrThrow();
   const recipients = await trx
     .selectFrom("registrations as g")
@@ -284,31 +284,26 @@ export async function setPublished(conferenceId: number, ids: number[] | "all", 
   });
 }
 
-/** Moves a block's slots by the same amount, one by one in an order that never puts two slots at one start. */
-async function shiftMeetingSlots(trx: Transaction<Database>, blockId: number, shiftMs: number) {
-  const slots = await trx.selectFrom("meeting_slots").select(["id", "starts_at", "ends_at"]).where("block_id", "=", blockId).orderBy("starts_at", shiftMs > 0 ? "desc" : "asc").execute();
-  const move = (iso: string) => new Date(Date.parse(iso) + shiftMs).toISOString();
-  for (const slot of slots) await trx.updateTable("meeting_slots").set({ starts_at: move(slot.starts_at), ends_at: move(slot.ends_at) }).where("id", "=", slot.id).execute();
-}
-
 /** Sessions with speakers, sign-ups or meeting slots are not deleted: others depend on them. */
-export async function deleteSession(conferenceId: number, id: number, actor: Actor): Promise<{ ok: true } | { ok: false; problem: Problem }> {
-  return getDb().transaction().execute(async (trx) => {
+export async function deleteSession(conferenceId: number, id: number, actor: Actor): Promise<Result> {
+  return getDb().transaction().execute(async (trx): Promise<Result> => {
     const people = await trx.selectFrom("session_people").select("registration_id").where("session_id", "=", id).limit(1).executeTakeFirst();
     const signup = await trx.selectFrom("session_signups").select("registration_id").where("session_id", "=", id).limit(1).executeTakeFirst();
-    if (people || signup) return { ok: false as const, problem: { key: "agenda.errors.sessionInUse" } };
+    if (people || signup) return conflict("agenda.errors.sessionInUse");
+    // A session cut into meeting slots (its block's rows point at it) stays while the block does.
     const block = await trx.selectFrom("meeting_blocks").select("id").where("session_id", "=", id).executeTakeFirst();
-    if (block) return { ok: false as const, problem: { key: "agenda.errors.meetingBlockDelete" } };
+    if (block) return conflict("agenda.errors.meetingBlockDelete");
     const res = await trx.deleteFrom("sessions").where("id", "=", id).where("conference_id", "=", conferenceId).executeTakeFirst();
-    if (Number(res.numDeletedRows) !== 1) return { ok: false as const, problem: { key: "error.notFound.title" } };
+    if (Number(res.numDeletedRows) !== 1) return notFound();
     await recordAudit(trx, { actorId: actor.id, action: "session.delete", entity: "session", entityId: id, ip: actor.ip });
-    return { ok: true as const };
+    return { ok: true };
   });
 }
 
 // ---------------------------------------------------------------- sign-ups and "My agenda"
 
-export type SignUpResult = { ok: true } | { ok: false; problem: Problem };
+/** Every refusal of a sign-up is a conflict with the session's or the person's state (409). */
+export type SignUpResult = Result;
 
 /**
  * Signs a delegate up for a session that asks for it: in person within the
@@ -318,11 +313,11 @@ export async function signUp(userId: string, conferenceId: number, sessionId: nu
   try {
     return await getDb().transaction().execute(async (trx): Promise<SignUpResult> => {
       const registration = await trx.selectFrom("registrations").select(["id", "mode", "status"]).where("user_id", "=", userId).where("conference_id", "=", conferenceId).executeTakeFirst();
-      if (!registration || !(registration.status === "approved" || registration.status === "pending")) return { ok: false, problem: { key: "agenda.signup.notRegistered" } };
+      if (!registration || !(registration.status === "approved" || registration.status === "pending")) return conflict("agenda.signup.notRegistered");
       const session = await trx.selectFrom("sessions as s").leftJoin("rooms as r", "r.id", "s.room_id").select(["s.id", "s.published", "s.requires_signup", "s.starts_at", "s.ends_at", "s.capacity", "r.capacity as room_capacity"]).where("s.id", "=", sessionId).where("s.conference_id", "=", conferenceId).executeTakeFirst();
-      if (!session || !session.published || !session.requires_signup) return { ok: false, problem: { key: "agenda.signup.notOpen" } };
+      if (!session || !session.published || !session.requires_signup) return conflict("agenda.signup.notOpen");
       const already = await trx.selectFrom("session_signups").select("session_id").where("session_id", "=", sessionId).where("registration_id", "=", registration.id).executeTakeFirst();
-      if (already) return { ok: false, problem: { key: "agenda.signup.already" } };
+      if (already) return conflict("agenda.signup.already");
       const clash = await trx
         .selectFrom("sessions as s")
         .select(["s.title_vi", "s.title_en"])
@@ -336,11 +331,11 @@ export async function signUp(userId: string, conferenceId: number, sessionId: nu
           ]),
         )
         .executeTakeFirst();
-      if (clash) return { ok: false, problem: { key: "agenda.signup.clash", params: { title: locale === "en" ? clash.title_en : clash.title_vi } } };
+      if (clash) return conflict("agenda.signup.clash", { title: locale === "en" ? clash.title_en : clash.title_vi });
       if (registration.mode === "in_person") {
         const capacity = session.capacity ?? session.room_capacity;
         const [{ n }] = await trx.selectFrom("session_signups").select((eb) => eb.fn.countAll<number>().as("n")).where("session_id", "=", sessionId).where("mode", "=", "in_person").execute();
-        if (capacity !== null && Number(n) >= capacity) return { ok: false, problem: { key: "agenda.signup.full" } };
+        if (capacity !== null && Number(n) >= capacity) return conflict("agenda.signup.full");
       }
       await trx.insertInto("session_signups").values({ session_id: sessionId, registration_id: registration.id, mode: registration.mode, created_at: nowIso() }).execute();
       await recordAudit(trx, { actorId: userId, action: "session.sign_up", entity: "session", entityId: sessionId, detail: { registrationId: registration.id, mode: registration.mode }, ip });
@@ -348,7 +343,7 @@ export async function signUp(userId: string, conferenceId: number, sessionId: nu
     });
   } catch (error) {
     // The database's own capacity check, should two requests ever pass the count together.
-    if (error instanceof Error && error.message.includes("session_full")) return { ok: false, problem: { key: "agenda.signup.full" } };
+    if (error instanceof Error && error.message.includes("session_full")) return conflict("agenda.signup.full");
     throw error;
   }
 }

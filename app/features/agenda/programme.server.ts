@@ -1,5 +1,6 @@
 import { sessionUid, type IcsEvent } from "~/lib/ics";
-import { translate, type Locale } from "~/platform/i18n";
+import type { Locale } from "~/platform/i18n";
+import { translate } from "~/features/agenda/i18n";
 import { listSessions, myAgenda, type AgendaSession } from "./agenda.server";
 import { publicUrl } from "../people/invitations.server";
 import { joinLinksFor } from "../registration/join-links.server";

@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { SESSION_KINDS } from "./rules";
 import { checkbox } from "../registration/schema";
-import { integerField, msg, optionalText, requiredText } from "../../platform/forms/fields";
+import { integerField, optionalText, requiredText } from "../../platform/forms/fields";
+import { keyed } from "../../platform/i18n";
+import type { AgendaKey } from "./i18n";
+
+const msg = keyed<AgendaKey>();
 
 const choice = { errorMap: () => ({ message: msg("errors.choice") }) };
 

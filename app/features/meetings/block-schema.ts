@@ -1,13 +1,18 @@
 import { z } from "zod";
 import type { OrganisationKind } from "../../auth/roles";
 import { zonedLocalToUtc } from "../../lib/time";
-import { integerField, msg, optionalLocalDateTime } from "../../platform/forms/fields";
+import { integerField, optionalLocalDateTime } from "../../platform/forms/fields";
+import { keyed } from "../../platform/i18n";
+import type { MeetingsKey } from "./i18n";
+import { COUNTERPART_KINDS, REQUESTER_KINDS } from "./rules";
+
+const msg = keyed<MeetingsKey>();
 
 /** A meeting block's settings, shared by the browser (react-hook-form) and the organisers' actions. */
 
 /** Who may ask whom, as the organisers open it: requesters down the side, counterparts across. */
-export const PAIR_REQUESTERS: OrganisationKind[] = ["province", "ministry"];
-export const PAIR_COUNTERPARTS: OrganisationKind[] = ["mission", "foreign", "enterprise"];
+export const PAIR_REQUESTERS = REQUESTER_KINDS;
+export const PAIR_COUNTERPARTS = COUNTERPART_KINDS;
 export const pairField = (a: OrganisationKind, b: OrganisationKind) => `pair.${a}.${b}`;
 
 /** The ticked pairs of a posted form (checkboxes named "pair.<requester>.<counterpart>"). */

@@ -1,7 +1,8 @@
 import { getDb, nowIso } from "~/platform/db.server";
 import type { OrganisationKind } from "~/auth/roles";
+import { invalid, type Actor, type Result } from "~/platform/types";
 import { recordAudit } from "../../platform/audit.server";
-import { blockIdsOf, onlineOrganisationIds, type Actor, type Problem } from "./meetings.server";
+import { blockIdsOf, onlineOrganisationIds } from "./meetings.server";
 import { partyMeetings } from "./meeting-parties.server";
 
 /**
@@ -19,8 +20,8 @@ export interface BlockSettingsInput {
 }
 
 /** Saves a block's settings; fewer tables only when the tables taken away hold no meeting. */
-export async function updateBlockSettings(blockId: number, input: BlockSettingsInput, actor: Actor): Promise<{ ok: true } | { ok: false; problem: Problem }> {
-  return getDb().transaction().execute(async (trx) => {
+export async function updateBlockSettings(blockId: number, input: BlockSettingsInput, actor: Actor): Promise<Result> {
+  return getDb().transaction().execute(async (trx): Promise<Result> => {
     const block = await trx
       .selectFrom("meeting_blocks as b")
       .innerJoin("sessions as s", "s.id", "b.session_id")
@@ -36,7 +37,7 @@ export async function updateBlockSettings(blockId: number, input: BlockSettingsI
         .where("t.number", ">", input.tableCount)
         .orderBy("t.number")
         .executeTakeFirst();
-      if (used) return { ok: false as const, problem: { key: "meetingsAdmin.errors.tableInUse", params: { number: used.number } } };
+      if (used) return invalid("meetingsAdmin.errors.tableInUse", "tableCount", { number: used.number });
       await trx.deleteFrom("meeting_tables").where("block_id", "=", blockId).where("number", ">", input.tableCount).execute();
     } else if (input.tableCount > block.table_count) {
       await trx
@@ -59,7 +60,7 @@ export async function updateBlockSettings(blockId: number, input: BlockSettingsI
       .where("conference_id", "=", block.conference_id)
       .execute();
     await recordAudit(trx, { actorId: actor.id, action: "meeting_block.update", entity: "meeting_block", entityId: blockId, detail: { ...input }, ip: actor.ip });
-    return { ok: true as const };
+    return { ok: true };
   });
 }
 
@@ -78,17 +79,17 @@ export async function blockTables(blockId: number | number[]) {
 }
 
 /** Labels and rooms of the block's tables, all in one transaction. */
-export async function updateTables(blockId: number, rows: Array<{ id: number; label: string; roomId: number | null }>, actor: Actor): Promise<{ ok: true } | { ok: false; problem: Problem }> {
-  return getDb().transaction().execute(async (trx) => {
+export async function updateTables(blockId: number, rows: Array<{ id: number; label: string; roomId: number | null }>, actor: Actor): Promise<Result> {
+  return getDb().transaction().execute(async (trx): Promise<Result> => {
     const known = new Set((await trx.selectFrom("meeting_tables").select("id").where("block_id", "=", blockId).execute()).map((t) => t.id));
     const roomIds = new Set((await trx.selectFrom("rooms").select("id").execute()).map((r) => r.id));
     for (const row of rows) {
-      if (!known.has(row.id)) return { ok: false as const, problem: { key: "meetings.errors.unknownSlotOrTable" } };
-      if (row.roomId !== null && !roomIds.has(row.roomId)) return { ok: false as const, problem: { key: "agenda.errors.unknownRoom" } };
+      if (!known.has(row.id)) return invalid("meetings.errors.unknownSlotOrTable");
+      if (row.roomId !== null && !roomIds.has(row.roomId)) return invalid("agenda.errors.unknownRoom");
     }
     for (const row of rows) await trx.updateTable("meeting_tables").set({ label: row.label, room_id: row.roomId }).where("id", "=", row.id).execute();
     await recordAudit(trx, { actorId: actor.id, action: "meeting_tables.update", entity: "meeting_block", entityId: blockId, detail: { tables: rows.length }, ip: actor.ip });
-    return { ok: true as const };
+    return { ok: true };
   });
 }
 

@@ -1,9 +1,10 @@
 import { getDb, nowIso } from "~/platform/db.server";
+import type { Actor } from "~/platform/types";
 import { recordAudit } from "../../platform/audit.server";
 import { blockTables } from "./meeting-admin.server";
 import { meetingsForPrint } from "./meeting-prints.server";
-import type { Actor } from "./meetings.server";
 import { byParty, partyMeetings } from "./meeting-parties.server";
+import { MEETING_REQUEST_STATUSES } from "./rules";
 
 /**
  * Read helpers for the organisers' meeting pages (the rules stay in meetings.server.ts):
@@ -39,7 +40,7 @@ export async function meetingGrid(blockId: number, conferenceId: number) {
     meetingsForPrint(conferenceId, [blockId]),
     db.selectFrom("meeting_requests").select(["status", (eb) => eb.fn.countAll<number>().as("n")]).where("conference_id", "=", conferenceId).groupBy("status").execute(),
   ]);
-  const byStatus: Record<string, number> = { pending: 0, accepted: 0, declined: 0, withdrawn: 0 };
+  const byStatus: Record<string, number> = Object.fromEntries(MEETING_REQUEST_STATUSES.map((status) => [status, 0]));
   for (const c of counts) byStatus[c.status] = Number(c.n);
   return {
     slots,

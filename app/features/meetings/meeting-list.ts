@@ -3,7 +3,8 @@
  * grouping by slot and the row shape shared by the list PDF and its CSV, so the
  * two never disagree. Pure: no database, no Remix.
  */
-import { translate, type Locale } from "../../platform/i18n";
+import type { Locale } from "../../platform/i18n";
+import { translate } from "./i18n";
 import { utcToZonedLocal } from "../../lib/time";
 
 /** One placed meeting with everything the prints show (a row of the model's one query). */

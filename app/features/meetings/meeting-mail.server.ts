@@ -1,7 +1,7 @@
-import type { Transaction } from "kysely";
-import { translate, type Locale } from "~/platform/i18n";
+import type { Locale } from "~/platform/i18n";
+import { translate } from "~/features/meetings/i18n";
+import type { Db } from "~/platform/types";
 import { formatRange } from "~/lib/time";
-import type { Database } from "../../../db/schema";
 import { publicUrl } from "../people/invitations.server";
 import { queueEmail } from "../../platform/outbox.server";
 import { byParty, partyMeetings } from "./meeting-parties.server";
@@ -16,7 +16,6 @@ import { nowMs } from "~/lib/clock";
  * every party placed, and a moved meeting to both parties.
  */
 
-type Trx = Transaction<Database>;
 type Text = { key: string; params: Record<string, string | number> };
 
 /**
@@ -24,13 +23,13 @@ type Text = { key: string; params: Record<string, string | number> };
  * head of a mission or foreign partner, else its delegates whose registration for it in this
  * conference is approved. A pending registrant naming the organisation reads none of it.
  */
-async function recipientsOf(trx: Trx, conferenceId: number, organisationId: number) {
-  const org = await trx.selectFrom("organisations").select("kind").where("id", "=", organisationId).executeTakeFirst();
+async function recipientsOf(db: Db, conferenceId: number, organisationId: number) {
+  const org = await db.selectFrom("organisations").select("kind").where("id", "=", organisationId).executeTakeFirst();
   if (!org) return [];
   if (HEADED_KINDS.includes(org.kind)) {
-    return trx.selectFrom("users").select(["email", "full_name"]).where("organisation_id", "=", organisationId).where("heads_organisation", "=", 1).where("disabled_at", "is", null).execute();
+    return db.selectFrom("users").select(["email", "full_name"]).where("organisation_id", "=", organisationId).where("heads_organisation", "=", 1).where("disabled_at", "is", null).execute();
   }
-  return trx
+  return db
     .selectFrom("registrations as r")
     .innerJoin("users as u", "u.id", "r.user_id")
     .select(["u.email", "u.full_name"])
@@ -49,7 +48,7 @@ async function recipientsOf(trx: Trx, conferenceId: number, organisationId: numb
 export const MEETING_MAILS_PER_MINUTE = 3;
 const GROUPED_KINDS = ["meeting.request", "meeting.accepted", "meeting.declined", "meeting.withdrawn"];
 
-async function send(trx: Trx, to: Array<{ email: string; full_name: string }>, kind: string, subject: (l: Locale) => Text, body: (l: Locale) => Text) {
+async function send(db: Db, to: Array<{ email: string; full_name: string }>, kind: string, subject: (l: Locale) => Text, body: (l: Locale) => Text) {
   for (const person of to) {
     const part = (l: Locale) => ({
       subject: translate(l, subject(l).key, subject(l).params),
@@ -58,15 +57,15 @@ async function send(trx: Trx, to: Array<{ email: string; full_name: string }>, k
     const vi = part("vi");
     const en = part("en");
     const message = { to: person.email, subject: `${vi.subject} / ${en.subject}`, body: `${vi.body}\n\n---\n\n${en.body}`, kind };
-    if (GROUPED_KINDS.includes(kind) && (await overMeetingMailRate(trx, person.email))) await addToDigest(trx, message);
-    else await queueEmail(trx, message);
+    if (GROUPED_KINDS.includes(kind) && (await overMeetingMailRate(db, person.email))) await addToDigest(db, message);
+    else await queueEmail(db, message);
   }
   return to.length;
 }
 
-async function overMeetingMailRate(trx: Trx, email: string): Promise<boolean> {
+async function overMeetingMailRate(db: Db, email: string): Promise<boolean> {
   const since = new Date(nowMs() - 60_000).toISOString();
-  const [{ n }] = await trx
+  const [{ n }] = await db
     .selectFrom("outbox")
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("to_email", "=", email)
@@ -79,19 +78,19 @@ async function overMeetingMailRate(trx: Trx, email: string): Promise<boolean> {
 const DIGEST_KIND = "meeting.digest";
 
 /** Appends the message to the recipient's grouped message, sent a minute after it was started. */
-async function addToDigest(trx: Trx, message: { to: string; subject: string; body: string }) {
+async function addToDigest(db: Db, message: { to: string; subject: string; body: string }) {
   const section = `${message.subject}\n\n${message.body}`;
-  const open = await trx.selectFrom("outbox").select(["id", "body_text"]).where("to_email", "=", message.to).where("kind", "=", DIGEST_KIND).where("sent_at", "is", null).where("not_before", ">", nowIso()).executeTakeFirst();
+  const open = await db.selectFrom("outbox").select(["id", "body_text"]).where("to_email", "=", message.to).where("kind", "=", DIGEST_KIND).where("sent_at", "is", null).where("not_before", ">", nowIso()).executeTakeFirst();
   if (open) {
-    await trx.updateTable("outbox").set({ body_text: `${open.body_text}\n\n=====\n\n${section}` }).where("id", "=", open.id).execute();
+    await db.updateTable("outbox").set({ body_text: `${open.body_text}\n\n=====\n\n${section}` }).where("id", "=", open.id).execute();
     return;
   }
   const subject = `${translate("vi", "meetingsMail.digest.subject")} / ${translate("en", "meetingsMail.digest.subject")}`;
-  await queueEmail(trx, { to: message.to, subject, body: section, kind: DIGEST_KIND, notBefore: new Date(nowMs() + 60_000).toISOString() });
+  await queueEmail(db, { to: message.to, subject, body: section, kind: DIGEST_KIND, notBefore: new Date(nowMs() + 60_000).toISOString() });
 }
 
-async function requestWithNames(trx: Trx, requestId: number) {
-  return trx
+async function requestWithNames(db: Db, requestId: number) {
+  return db
     .selectFrom("meeting_requests as r")
     .innerJoin("organisations as a", "a.id", "r.from_organisation_id")
     .innerJoin("organisations as b", "b.id", "r.to_organisation_id")
@@ -103,11 +102,11 @@ async function requestWithNames(trx: Trx, requestId: number) {
 const pick = (l: Locale, vi: string, en: string) => (l === "en" ? en : vi);
 
 /** The party asked learns of a new request. */
-export async function mailRequestReceived(trx: Trx, requestId: number) {
-  const r = await requestWithNames(trx, requestId);
+export async function mailRequestReceived(db: Db, requestId: number) {
+  const r = await requestWithNames(db, requestId);
   return send(
-    trx,
-    await recipientsOf(trx, r.conference_id, r.to_organisation_id),
+    db,
+    await recipientsOf(db, r.conference_id, r.to_organisation_id),
     "meeting.request",
     (l) => ({ key: "meetingsMail.request.subject", params: { from: pick(l, r.a_vi, r.a_en) } }),
     (l) => ({ key: "meetingsMail.request.body", params: { from: pick(l, r.a_vi, r.a_en), sector: r.sector, ask: r.ask, priority: r.priority } }),
@@ -115,13 +114,13 @@ export async function mailRequestReceived(trx: Trx, requestId: number) {
 }
 
 /** The requester learns the answer (and the reason of a refusal). */
-export async function mailRequestAnswered(trx: Trx, requestId: number) {
-  const r = await requestWithNames(trx, requestId);
-  const requester = r.requested_by ? await trx.selectFrom("users").select(["email", "full_name"]).where("id", "=", r.requested_by).where("disabled_at", "is", null).executeTakeFirst() : undefined;
+export async function mailRequestAnswered(db: Db, requestId: number) {
+  const r = await requestWithNames(db, requestId);
+  const requester = r.requested_by ? await db.selectFrom("users").select(["email", "full_name"]).where("id", "=", r.requested_by).where("disabled_at", "is", null).executeTakeFirst() : undefined;
   const accepted = r.status === "accepted";
   return send(
-    trx,
-    requester ? [requester] : await recipientsOf(trx, r.conference_id, r.from_organisation_id),
+    db,
+    requester ? [requester] : await recipientsOf(db, r.conference_id, r.from_organisation_id),
     accepted ? "meeting.accepted" : "meeting.declined",
     (l) => ({ key: accepted ? "meetingsMail.accepted.subject" : "meetingsMail.declined.subject", params: { to: pick(l, r.b_vi, r.b_en) } }),
     (l) => ({ key: accepted ? "meetingsMail.accepted.body" : "meetingsMail.declined.body", params: { to: pick(l, r.b_vi, r.b_en), sector: r.sector, reason: r.decline_reason } }),
@@ -129,11 +128,11 @@ export async function mailRequestAnswered(trx: Trx, requestId: number) {
 }
 
 /** The party asked learns that the requester withdrew (its meeting, if placed, is gone). */
-export async function mailRequestWithdrawn(trx: Trx, requestId: number) {
-  const r = await requestWithNames(trx, requestId);
+export async function mailRequestWithdrawn(db: Db, requestId: number) {
+  const r = await requestWithNames(db, requestId);
   return send(
-    trx,
-    await recipientsOf(trx, r.conference_id, r.to_organisation_id),
+    db,
+    await recipientsOf(db, r.conference_id, r.to_organisation_id),
     "meeting.withdrawn",
     (l) => ({ key: "meetingsMail.withdrawn.subject", params: { from: pick(l, r.a_vi, r.a_en) } }),
     (l) => ({ key: "meetingsMail.withdrawn.body", params: { from: pick(l, r.a_vi, r.a_en), sector: r.sector } }),
@@ -141,15 +140,15 @@ export async function mailRequestWithdrawn(trx: Trx, requestId: number) {
 }
 
 /** After a committed schedule, every party placed in the block gets its list of meetings. */
-export async function mailSchedule(trx: Trx, blockId: number, zone: string) {
+export async function mailSchedule(db: Db, blockId: number, zone: string) {
   let sent = 0;
-  const { conference_id: conferenceId } = await trx.selectFrom("meeting_blocks").select("conference_id").where("id", "=", blockId).executeTakeFirstOrThrow();
-  for (const [party, meetings] of byParty(await partyMeetings(trx, { blockIds: [blockId] }))) {
+  const { conference_id: conferenceId } = await db.selectFrom("meeting_blocks").select("conference_id").where("id", "=", blockId).executeTakeFirstOrThrow();
+  for (const [party, meetings] of byParty(await partyMeetings(db, { blockIds: [blockId] }))) {
     const lines = (l: Locale) =>
       meetings.map((m) => `- ${formatRange(m.starts_at, m.ends_at, zone, l, true)} · ${pick(l, m.counterpart_vi, m.counterpart_en)}${m.table_number === null ? "" : ` · ${translate(l, "meetingsMail.table", { number: m.table_number })}`}`).join("\n");
     sent += await send(
-      trx,
-      await recipientsOf(trx, conferenceId, party),
+      db,
+      await recipientsOf(db, conferenceId, party),
       "meeting.schedule",
       () => ({ key: "meetingsMail.schedule.subject", params: {} }),
       (l) => ({ key: "meetingsMail.schedule.body", params: { meetings: lines(l) } }),
@@ -159,23 +158,23 @@ export async function mailSchedule(trx: Trx, blockId: number, zone: string) {
 }
 
 /** Both parties learn that a meeting moved to another slot. */
-export async function mailMeetingMoved(trx: Trx, meetingId: number, zone: string) {
-  const m = await trx
+export async function mailMeetingMoved(db: Db, meetingId: number, zone: string) {
+  const m = await db
     .selectFrom("meetings as m")
     .innerJoin("meeting_slots as s", "s.id", "m.slot_id")
     .leftJoin("meeting_tables as t", "t.id", "m.table_id")
     .select(["m.request_id", "s.starts_at", "s.ends_at", "t.number"])
     .where("m.id", "=", meetingId)
     .executeTakeFirstOrThrow();
-  const r = await requestWithNames(trx, m.request_id);
+  const r = await requestWithNames(db, m.request_id);
   let sent = 0;
   for (const [party, other] of [
     [r.from_organisation_id, { vi: r.b_vi, en: r.b_en }],
     [r.to_organisation_id, { vi: r.a_vi, en: r.a_en }],
   ] as const) {
     sent += await send(
-      trx,
-      await recipientsOf(trx, r.conference_id, party),
+      db,
+      await recipientsOf(db, r.conference_id, party),
       "meeting.moved",
       (l) => ({ key: "meetingsMail.moved.subject", params: { with: pick(l, other.vi, other.en) } }),
       (l) => ({ key: "meetingsMail.moved.body", params: { with: pick(l, other.vi, other.en), time: formatRange(m.starts_at, m.ends_at, zone, l, true), table: m.number ?? "—" } }),

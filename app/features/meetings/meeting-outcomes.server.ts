@@ -1,13 +1,13 @@
-import type { Kysely } from "kysely";
 import { getDb } from "~/platform/db.server";
-import { translate, type Locale } from "~/platform/i18n";
+import type { Locale } from "~/platform/i18n";
+import { translate } from "~/features/meetings/i18n";
+import { forbidden, invalid, notFound, type Actor, type Db, type Result } from "~/platform/types";
 import type { IcsEvent } from "~/lib/ics";
 import { recordAudit } from "../../platform/audit.server";
 import { publicUrl } from "../people/invitations.server";
-import { blockIdsOf, counterpartRefusal, onlineOrganisationIds, type Actor, type Problem } from "./meetings.server";
+import { blockIdsOf, counterpartRefusal, onlineOrganisationIds } from "./meetings.server";
 import { partyMeetings } from "./meeting-parties.server";
 import { calendarHost } from "../agenda/programme.server";
-import type { Database } from "../../../db/schema";
 import { now as clockNow } from "~/lib/clock";
 import { organisationAuthority } from "~/auth/organisation-authority.server";
 
@@ -17,15 +17,13 @@ import { organisationAuthority } from "~/auth/organisation-authority.server";
  * party sees them (a video link for a party taking part online, its table otherwise).
  */
 
-type Result = { ok: true } | { ok: false; problem: Problem };
-
 /** True when every active registration of the organisation is online (it meets by video, not at a table). */
 export async function isOnlineParty(conferenceId: number, organisationId: number): Promise<boolean> {
   return (await onlineOrganisationIds(conferenceId)).has(organisationId);
 }
 
 /** The organisation's placed meetings in the blocks' slots, by slot, with the counterpart. */
-async function meetingsBySlot(db: Kysely<Database>, blockIds: number[], organisationId: number) {
+async function meetingsBySlot(db: Db, blockIds: number[], organisationId: number) {
   const rows = await partyMeetings(db, { organisationId, blockIds });
   return new Map(rows.map((r) => [r.slot_id, { starts_at: r.starts_at, counterpart_vi: r.counterpart_vi, counterpart_en: r.counterpart_en }] as const));
 }
@@ -70,23 +68,20 @@ export async function availabilityOf(conferenceId: number, organisationId: numbe
 export async function setAvailability(userId: string, conferenceId: number, organisationId: number, slotIds: number[], actor: Actor): Promise<Result> {
   return getDb()
     .transaction()
-    .execute(async (trx) => {
+    .execute(async (trx): Promise<Result> => {
       const refusal = await counterpartRefusal(trx, userId, conferenceId, organisationId);
-      if (refusal) return { ok: false as const, problem: refusal };
+      if (refusal) return { ok: false, refusal };
       const blockIds = await blockIdsOf(trx, conferenceId);
-      if (blockIds.length === 0) return { ok: false as const, problem: { key: "meetings.errors.noBlock" } };
+      if (blockIds.length === 0) return invalid("meetings.errors.noBlock");
       const slots = await trx.selectFrom("meeting_slots").select("id").where("block_id", "in", blockIds).execute();
       const known = new Set(slots.map((s) => s.id));
       const ticked = new Set(slotIds);
-      if ([...ticked].some((id) => !known.has(id))) return { ok: false as const, problem: { key: "meetingsDelegate.errors.unknownSlot" } };
+      if ([...ticked].some((id) => !known.has(id))) return invalid("meetingsDelegate.errors.unknownSlot");
       const busy = await meetingsBySlot(trx, blockIds, organisationId);
       const dropped = [...busy.entries()].filter(([slotId]) => !ticked.has(slotId));
       if (dropped.length) {
         const [slotId, first] = dropped[0];
-        return {
-          ok: false as const,
-          problem: { key: "meetingsDelegate.errors.slotTaken", params: { slotId, startsAt: first.starts_at, counterpartVi: first.counterpart_vi, counterpartEn: first.counterpart_en, more: dropped.length - 1 } },
-        };
+        return invalid("meetingsDelegate.errors.slotTaken", undefined, { slotId, startsAt: first.starts_at, counterpartVi: first.counterpart_vi, counterpartEn: first.counterpart_en, more: dropped.length - 1 });
       }
       const limited = slots.some((s) => !ticked.has(s.id));
       await trx
@@ -113,7 +108,7 @@ export async function setAvailability(userId: string, conferenceId: number, orga
         detail: { blockIds, limited, slots: limited ? [...ticked].sort((a, b) => a - b) : "all" },
         ip: actor.ip,
       });
-      return { ok: true as const };
+      return { ok: true };
     });
 }
 
@@ -126,7 +121,7 @@ export async function setAvailability(userId: string, conferenceId: number, orga
 export async function recordOutcome(userId: string, meetingId: number, input: { outcome: string; followUp: string }, actor: Actor, now = clockNow()): Promise<Result> {
   return getDb()
     .transaction()
-    .execute(async (trx) => {
+    .execute(async (trx): Promise<Result> => {
       const meeting = await trx
         .selectFrom("meetings as m")
         .innerJoin("meeting_slots as s", "s.id", "m.slot_id")
@@ -134,13 +129,13 @@ export async function recordOutcome(userId: string, meetingId: number, input: { 
         .select(["m.id", "m.outcome_recorded_at", "s.starts_at", "b.conference_id"])
         .where("m.id", "=", meetingId)
         .executeTakeFirst();
-      if (!meeting) return { ok: false as const, problem: { key: "error.notFound.title" } };
+      if (!meeting) return notFound();
       const authority = await organisationAuthority(trx, userId, meeting.conference_id);
       const party = authority.ok
         ? await trx.selectFrom("meeting_participants").select("organisation_id").where("meeting_id", "=", meetingId).where("organisation_id", "=", authority.organisationId).executeTakeFirst()
         : undefined;
-      if (!party) return { ok: false as const, problem: { key: "meetingsDelegate.errors.notParty" } };
-      if (now.toISOString() < meeting.starts_at) return { ok: false as const, problem: { key: "meetingsDelegate.errors.notStarted", params: { startsAt: meeting.starts_at } } };
+      if (!party) return forbidden("meetingsDelegate.errors.notParty");
+      if (now.toISOString() < meeting.starts_at) return invalid("meetingsDelegate.errors.notStarted", undefined, { startsAt: meeting.starts_at });
       await trx
         .updateTable("meetings")
         .set({ outcome: input.outcome, follow_up: input.followUp, outcome_recorded_by: userId, outcome_recorded_at: now.toISOString() })
@@ -154,7 +149,7 @@ export async function recordOutcome(userId: string, meetingId: number, input: { 
         detail: { organisationId: party.organisation_id, outcomeChars: input.outcome.length, followUpChars: input.followUp.length },
         ip: actor.ip,
       });
-      return { ok: true as const };
+      return { ok: true };
     });
 }
 

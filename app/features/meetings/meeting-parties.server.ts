@@ -1,5 +1,21 @@
-import type { Kysely } from "kysely";
-import type { Database } from "../../../db/schema";
+import type { Db } from "~/platform/types";
+
+/**
+ * The one join behind every list of placed meetings (the organisers' prints and grid, and each
+ * party's view): a meeting with its slot (s), its request (r), the organisation that asked (a)
+ * and the one asked (b), its table (t, none for a meeting held online) and the table's room.
+ * Callers narrow it (blocks, a slot, a party) and select what they show.
+ */
+export function placedMeetingsQuery(db: Db) {
+  return db
+    .selectFrom("meetings as m")
+    .innerJoin("meeting_slots as s", "s.id", "m.slot_id")
+    .innerJoin("meeting_requests as r", "r.id", "m.request_id")
+    .innerJoin("organisations as a", "a.id", "r.from_organisation_id")
+    .innerJoin("organisations as b", "b.id", "r.to_organisation_id")
+    .leftJoin("meeting_tables as t", "t.id", "m.table_id")
+    .leftJoin("rooms as room", "room.id", "t.room_id");
+}
 
 /**
  * Placed meetings as each party sees them: one row per party and meeting, with
@@ -8,17 +24,10 @@ import type { Database } from "../../../db/schema";
  * schedules PDF and the schedule e-mails. Takes the caller's handle, so that
  * it also runs inside a transaction.
  */
-export async function partyMeetings(db: Kysely<Database>, filter: { conferenceId?: number; organisationId?: number; blockIds?: number[] }) {
+export async function partyMeetings(db: Db, filter: { conferenceId?: number; organisationId?: number; blockIds?: number[] }) {
   if (filter.blockIds && filter.blockIds.length === 0) return [];
-  const rows = await db
-    .selectFrom("meeting_participants as p")
-    .innerJoin("meetings as m", "m.id", "p.meeting_id")
-    .innerJoin("meeting_slots as s", "s.id", "m.slot_id")
-    .innerJoin("meeting_requests as r", "r.id", "m.request_id")
-    .innerJoin("organisations as f", "f.id", "r.from_organisation_id")
-    .innerJoin("organisations as t", "t.id", "r.to_organisation_id")
-    .leftJoin("meeting_tables as tb", "tb.id", "m.table_id")
-    .leftJoin("rooms as room", "room.id", "tb.room_id")
+  const rows = await placedMeetingsQuery(db)
+    .innerJoin("meeting_participants as p", "p.meeting_id", "m.id")
     .leftJoin("users as rec", "rec.id", "m.outcome_recorded_by")
     .leftJoin("organisations as recorg", "recorg.id", "rec.organisation_id")
     .select([
@@ -34,13 +43,13 @@ export async function partyMeetings(db: Kysely<Database>, filter: { conferenceId
       "r.sector",
       "r.ask",
       "r.from_organisation_id",
-      "f.name_vi as from_vi",
-      "f.name_en as from_en",
+      "a.name_vi as from_vi",
+      "a.name_en as from_en",
       "r.to_organisation_id",
-      "t.name_vi as to_vi",
-      "t.name_en as to_en",
-      "tb.number as table_number",
-      "tb.label as table_label",
+      "b.name_vi as to_vi",
+      "b.name_en as to_en",
+      "t.number as table_number",
+      "t.label as table_label",
       "room.name_vi as room_vi",
       "room.name_en as room_en",
       "m.video_url",

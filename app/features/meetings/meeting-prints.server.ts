@@ -1,25 +1,20 @@
 import { getDb } from "~/platform/db.server";
+import { notFound, type Result } from "~/platform/types";
 import type { PrintMeeting } from "~/features/meetings/meeting-list";
 import { blockIdsOf, onlineOrganisationIds } from "./meetings.server";
+import { placedMeetingsQuery } from "./meeting-parties.server";
 
 /**
  * Reads for the organisers' meeting prints (table signs, the list and its CSV):
- * every placed meeting of the conference's blocks in one query, with its slot,
- * table, room, both parties' names and the request.
+ * every placed meeting of the conference's blocks in one query (the placed meetings'
+ * one join), with its slot, table, room, both parties' names and the request.
  */
 
 /** The placed meetings of the conference's blocks asked for (of one slot when asked), in slot then table order. */
 export async function meetingsForPrint(conferenceId: number, blockIds: number[], slotId?: number): Promise<PrintMeeting[]> {
   if (blockIds.length === 0) return [];
   const online = await onlineOrganisationIds(conferenceId);
-  const rows = await getDb()
-    .selectFrom("meetings as m")
-    .innerJoin("meeting_slots as s", "s.id", "m.slot_id")
-    .leftJoin("meeting_tables as t", "t.id", "m.table_id")
-    .leftJoin("rooms as room", "room.id", "t.room_id")
-    .innerJoin("meeting_requests as r", "r.id", "m.request_id")
-    .innerJoin("organisations as a", "a.id", "r.from_organisation_id")
-    .innerJoin("organisations as b", "b.id", "r.to_organisation_id")
+  const rows = await placedMeetingsQuery(getDb())
     .select((eb) => [
       "m.id",
       "m.request_id",
@@ -68,18 +63,18 @@ export async function meetingsForPrint(conferenceId: number, blockIds: number[],
   }));
 }
 
-export type MeetingPrints = { ok: true; meetings: PrintMeeting[] } | { ok: false; reason: "unknownSlot" };
+export type MeetingPrints = Result<{ meetings: PrintMeeting[] }>;
 
 /**
  * The conference's placed meetings for a print. `slot` is the raw ?slot= value:
- * null for every slot; anything that is not a slot of the block is refused.
+ * null for every slot; anything that is not a slot of the block is refused (not found).
  */
 export async function meetingPrints(conferenceId: number, slot: string | null = null): Promise<MeetingPrints> {
   const blockIds = await blockIdsOf(getDb(), conferenceId);
   if (slot === null) return { ok: true, meetings: await meetingsForPrint(conferenceId, blockIds) };
   const slotId = /^\d{1,15}$/.test(slot) ? Number(slot) : NaN;
-  if (blockIds.length === 0 || !Number.isSafeInteger(slotId)) return { ok: false, reason: "unknownSlot" };
+  if (blockIds.length === 0 || !Number.isSafeInteger(slotId)) return notFound("meetingsPrints.unknownSlot");
   const found = await getDb().selectFrom("meeting_slots").select("id").where("id", "=", slotId).where("block_id", "in", blockIds).executeTakeFirst();
-  if (!found) return { ok: false, reason: "unknownSlot" };
+  if (!found) return notFound("meetingsPrints.unknownSlot");
   return { ok: true, meetings: await meetingsForPrint(conferenceId, blockIds, slotId) };
 }

@@ -1,12 +1,12 @@
 import { getDb } from "~/platform/db.server";
 import type { OrganisationKind } from "~/auth/roles";
 import { searchKey, searchPattern } from "~/lib/text";
+import { forbidden, type Actor, type Result } from "~/platform/types";
 import { recordAudit } from "../../platform/audit.server";
-import { counterpartRefusal, DEFAULT_ALLOWED_PAIRS, type Actor, type Problem } from "./meetings.server";
+import { counterpartRefusal } from "./meetings.server";
+import { DEFAULT_ALLOWED_PAIRS, REQUESTER_KINDS } from "./rules";
 
 /** Query helpers for the delegates' meeting pages; the rules stay in meetings.server.ts. */
-
-export const REQUESTER_KINDS: OrganisationKind[] = ["province", "ministry"];
 
 export async function viewerOrganisation(organisationId: number | null) {
   if (organisationId === null) return null;
@@ -97,20 +97,20 @@ async function updateCounterpart(
   changes: { max_meetings?: number | null; sectors?: string; sectors_key?: string },
   audit: { action: string; detail: Record<string, unknown> },
   actor: Actor,
-): Promise<{ ok: true } | { ok: false; problem: Problem }> {
+): Promise<Result> {
   return getDb()
     .transaction()
-    .execute(async (trx) => {
+    .execute(async (trx): Promise<Result> => {
       const org = await trx.selectFrom("organisations").select("kind").where("id", "=", organisationId).executeTakeFirst();
-      if (!org || REQUESTER_KINDS.includes(org.kind)) return { ok: false as const, problem: { key: "error.forbidden.title" } };
+      if (!org || REQUESTER_KINDS.includes(org.kind)) return forbidden("error.forbidden.title");
       const refusal = await counterpartRefusal(trx, userId, conferenceId, organisationId);
-      if (refusal) return { ok: false as const, problem: refusal };
+      if (refusal) return { ok: false, refusal };
       await trx
         .insertInto("meeting_parties")
         .values({ conference_id: conferenceId, organisation_id: organisationId, max_meetings: null, limits_availability: 0, ...changes })
         .onConflict((oc) => oc.columns(["conference_id", "organisation_id"]).doUpdateSet(changes))
         .execute();
       await recordAudit(trx, { actorId: actor.id, action: audit.action, entity: "organisation", entityId: organisationId, detail: audit.detail, ip: actor.ip });
-      return { ok: true as const };
+      return { ok: true };
     });
 }

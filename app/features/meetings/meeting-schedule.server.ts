@@ -2,9 +2,10 @@ import { getDb, nowIso } from "~/platform/db.server";
 import type { Instance, Meeting } from "~/features/meetings/scheduler/instance";
 import { scheduleMeetings, type ScheduleResult } from "~/features/meetings/scheduler/schedule";
 import { validateResult } from "~/features/meetings/scheduler/validate";
+import { conflict, type Actor, type Result } from "~/platform/types";
 import { recordAudit } from "../../platform/audit.server";
 import { mailSchedule } from "./meeting-mail.server";
-import { insertMeeting, type Actor, type Problem } from "./meetings.server";
+import { insertMeeting } from "./meetings.server";
 
 /**
  * The bridge between a meeting block and the pure scheduler (app/features/meetings/scheduler):
@@ -88,7 +89,7 @@ export async function previewSchedule(blockId: number): Promise<ScheduleResult> 
  * (an answer or a lock may have changed since the preview), then every unlocked
  * meeting of the block is replaced in one transaction.
  */
-export async function commitSchedule(blockId: number, meetings: Meeting[], actor: Actor): Promise<{ ok: true; placed: number } | { ok: false; problem: Problem }> {
+export async function commitSchedule(blockId: number, meetings: Meeting[], actor: Actor): Promise<Result<{ placed: number }>> {
   const { instance, conferenceId } = await buildInstance(blockId);
   const requestIds = new Set(instance.requests.map((r) => r.id));
   const placed = new Set(meetings.map((m) => m.request));
@@ -96,12 +97,12 @@ export async function commitSchedule(blockId: number, meetings: Meeting[], actor
     meetings,
     unscheduled: [...requestIds].filter((r) => !placed.has(r)).map((request) => ({ request, reason: "not placed" })),
   });
-  if (violations.length) return { ok: false, problem: { key: "meetings.errors.staleSchedule", params: { detail: violations[0] } } };
+  if (violations.length) return conflict("meetings.errors.staleSchedule", { detail: violations[0] });
   try {
     return await writeSchedule(blockId, conferenceId, instance, requestIds, meetings, actor);
   } catch (error) {
     // A meeting placed by hand in the instant between the check and the write: the database refuses the clash.
-    if (error instanceof Error && /UNIQUE constraint failed: meeting/.test(error.message)) return { ok: false, problem: { key: "meetings.errors.staleSchedule", params: { detail: "double-booked" } } };
+    if (error instanceof Error && /UNIQUE constraint failed: meeting/.test(error.message)) return conflict("meetings.errors.staleSchedule", { detail: "double-booked" });
     throw error;
   }
 }
@@ -133,7 +134,7 @@ async function writeSchedule(blockId: number, conferenceId: number, instance: In
     const conference = await trx.selectFrom("conferences").select("time_zone").where("id", "=", conferenceId).executeTakeFirstOrThrow();
     const mailed = await mailSchedule(trx, blockId, conference.time_zone);
     await recordAudit(trx, { actorId: actor.id, action: "meeting_schedule.commit", entity: "meeting_block", entityId: blockId, detail: { written, locked: lockedRequests.size, mailed }, ip: actor.ip });
-    return { ok: true as const, placed: written + lockedRequests.size };
+    return { ok: true, placed: written + lockedRequests.size };
   });
 }
 

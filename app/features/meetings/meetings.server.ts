@@ -1,11 +1,12 @@
-import type { Transaction } from "kysely";
 import { getDb, nowIso } from "~/platform/db.server";
 import type { OrganisationKind } from "~/auth/roles";
-import type { Database } from "../../../db/schema";
+import { forbidden, invalid, conflict, notFound, type Actor, type Db, type Refusal, type Result } from "~/platform/types";
 import { recordAudit } from "../../platform/audit.server";
-import { mailMeetingMoved, mailRequestAnswered, mailRequestReceived, mailRequestWithdrawn } from "./meeting-mail.server";
+import type { SessionChangeHook } from "~/features/agenda/agenda.server";
+import { mailMeetingMoved, mailRequestAnswered, mailRequestReceived, mailRequestWithdrawn, mailSchedule } from "./meeting-mail.server";
 import { now as clockNow } from "~/lib/clock";
 import { organisationAuthority, refusalToActFor } from "~/auth/organisation-authority.server";
+import { COOLING_OFF_MINUTES, DEFAULT_ALLOWED_PAIRS, type MeetingPriority } from "./rules";
 
 /**
  * Bilateral meetings between provinces (and ministries) and missions abroad:
@@ -15,23 +16,6 @@ import { organisationAuthority, refusalToActFor } from "~/auth/organisation-auth
  * in one slot (unique constraints), whatever happens here.
  */
 
-type Trx = Transaction<Database>;
-export interface Actor {
-  id: string | null;
-  ip: string | null;
-}
-/** After withdrawing, the same party can be asked again, and the cap forgets the request, only this much later. */
-export const COOLING_OFF_MINUTES = 60;
-
-export type Problem = { key: string; params?: Record<string, string | number> };
-
-export const DEFAULT_ALLOWED_PAIRS: Array<[OrganisationKind, OrganisationKind]> = [
-  ["province", "mission"],
-  ["ministry", "mission"],
-  ["province", "foreign"],
-  ["ministry", "foreign"],
-];
-
 // ---------------------------------------------------------------- blocks
 
 /**
@@ -39,7 +23,7 @@ export const DEFAULT_ALLOWED_PAIRS: Array<[OrganisationKind, OrganisationKind]> 
  * who may ask whom, availability and maxima are the conference's; a block adds
  * its slots and tables, and each request meets at most once over all blocks.
  */
-export async function blockIdsOf(db: Trx | ReturnType<typeof getDb>, conferenceId: number): Promise<number[]> {
+export async function blockIdsOf(db: Db, conferenceId: number): Promise<number[]> {
   const rows = await db
     .selectFrom("meeting_blocks as b")
     .innerJoin("sessions as s", "s.id", "b.session_id")
@@ -62,18 +46,18 @@ export interface BlockInput {
 }
 
 /** Creates a block over a meeting-block session, cut into slots of the chosen length and gap, with numbered tables. */
-export async function createMeetingBlock(conferenceId: number, input: BlockInput, actor: Actor): Promise<{ ok: true; id: number; slots: number } | { ok: false; problem: Problem }> {
-  return getDb().transaction().execute(async (trx) => {
+export async function createMeetingBlock(conferenceId: number, input: BlockInput, actor: Actor): Promise<Result<{ id: number; slots: number }>> {
+  return getDb().transaction().execute(async (trx): Promise<Result<{ id: number; slots: number }>> => {
     const session = await trx.selectFrom("sessions").select(["id", "kind", "starts_at", "ends_at", "room_id"]).where("id", "=", input.sessionId).where("conference_id", "=", conferenceId).executeTakeFirst();
-    if (!session || session.kind !== "meeting_block") return { ok: false as const, problem: { key: "meetings.errors.notABlockSession" } };
+    if (!session || session.kind !== "meeting_block") return invalid("meetings.errors.notABlockSession");
     const existing = await trx.selectFrom("meeting_blocks").select("id").where("session_id", "=", session.id).executeTakeFirst();
-    if (existing) return { ok: false as const, problem: { key: "meetings.errors.blockExists" } };
+    if (existing) return invalid("meetings.errors.blockExists");
     const slots: Array<{ starts_at: string; ends_at: string }> = [];
     const step = (input.slotMinutes + input.gapMinutes) * 60000;
     for (let t = new Date(session.starts_at).getTime(); t + input.slotMinutes * 60000 <= new Date(session.ends_at).getTime(); t += step) {
       slots.push({ starts_at: new Date(t).toISOString(), ends_at: new Date(t + input.slotMinutes * 60000).toISOString() });
     }
-    if (slots.length === 0) return { ok: false as const, problem: { key: "meetings.errors.noSlots" } };
+    if (slots.length === 0) return invalid("meetings.errors.noSlots");
     const now = nowIso();
     const block = await trx
       .insertInto("meeting_blocks")
@@ -104,8 +88,35 @@ export async function createMeetingBlock(conferenceId: number, input: BlockInput
       .where("conference_id", "=", conferenceId)
       .execute();
     await recordAudit(trx, { actorId: actor.id, action: "meeting_block.create", entity: "meeting_block", entityId: block.id, detail: { slots: slots.length, tables: input.tableCount }, ip: actor.ip });
-    return { ok: true as const, id: block.id, slots: slots.length };
+    return { ok: true, id: block.id, slots: slots.length };
   });
+}
+
+/**
+ * What a meeting block does when the agenda changes its session (the agenda's saveSession hook,
+ * passed by the route, in the session's transaction): the session keeps its kind and length; a
+ * move takes the block's slots (and their meetings) along, and every party with a meeting in the
+ * block gets its schedule again, at the new times.
+ */
+export const blockFollowsSession: SessionChangeHook = async (db, change) => {
+  const block = await db.selectFrom("meeting_blocks").select("id").where("session_id", "=", change.sessionId).executeTakeFirst();
+  if (!block) return null;
+  if (change.kind !== "meeting_block") return invalid("agenda.errors.meetingBlockKind", "kind").refusal;
+  const length = (from: string, to: string) => Date.parse(to) - Date.parse(from);
+  if (length(change.startsAt, change.endsAt) !== length(change.before.startsAt, change.before.endsAt)) return invalid("agenda.errors.meetingBlockLength", "endTime").refusal;
+  const shift = length(change.before.startsAt, change.startsAt);
+  if (shift !== 0) {
+    await shiftSlots(db, block.id, shift);
+    await mailSchedule(db, block.id, change.timeZone);
+  }
+  return null;
+};
+
+/** Moves a block's slots by the same amount, one by one in an order that never puts two slots at one start. */
+async function shiftSlots(db: Db, blockId: number, shiftMs: number) {
+  const slots = await db.selectFrom("meeting_slots").select(["id", "starts_at", "ends_at"]).where("block_id", "=", blockId).orderBy("starts_at", shiftMs > 0 ? "desc" : "asc").execute();
+  const move = (iso: string) => new Date(Date.parse(iso) + shiftMs).toISOString();
+  for (const slot of slots) await db.updateTable("meeting_slots").set({ starts_at: move(slot.starts_at), ends_at: move(slot.ends_at) }).where("id", "=", slot.id).execute();
 }
 
 // ---------------------------------------------------------------- requests
@@ -114,7 +125,7 @@ export interface RequestInput {
   toOrganisationId: number;
   sector: string;
   ask: string;
-  priority: 1 | 2 | 3;
+  priority: MeetingPriority;
 }
 
 /**
@@ -122,24 +133,24 @@ export interface RequestInput {
  * itself, once per pair, only between the kinds the organisers allow, within
  * the cap of outgoing requests and before the deadline.
  */
-export async function requestMeeting(userId: string, conferenceId: number, input: RequestInput, ip: string | null, now = clockNow()): Promise<{ ok: true; id: number } | { ok: false; problem: Problem }> {
-  return getDb().transaction().execute(async (trx) => {
+export async function requestMeeting(userId: string, conferenceId: number, input: RequestInput, ip: string | null, now = clockNow()): Promise<Result<{ id: number }>> {
+  return getDb().transaction().execute(async (trx): Promise<Result<{ id: number }>> => {
     const authority = await organisationAuthority(trx, userId, conferenceId);
-    if (!authority.ok) return { ok: false as const, problem: { key: authority.key } };
+    if (!authority.ok) return forbidden(authority.key);
     const from = { id: authority.organisationId, kind: authority.kind };
     const to = await trx.selectFrom("organisations").select(["id", "kind"]).where("id", "=", input.toOrganisationId).executeTakeFirst();
-    if (!to) return { ok: false as const, problem: { key: "errors.unknownOrganisation" } };
-    if (to.id === from.id) return { ok: false as const, problem: { key: "meetings.errors.toSelf" } };
+    if (!to) return invalid("errors.unknownOrganisation");
+    if (to.id === from.id) return invalid("meetings.errors.toSelf");
     const block = await trx.selectFrom("meeting_blocks").selectAll().where("conference_id", "=", conferenceId).orderBy("id").executeTakeFirst();
-    if (!block) return { ok: false as const, problem: { key: "meetings.errors.noBlock" } };
-    if (block.requests_close_at && now.toISOString() >= block.requests_close_at) return { ok: false as const, problem: { key: "meetings.errors.requestsClosed" } };
+    if (!block) return invalid("meetings.errors.noBlock");
+    if (block.requests_close_at && now.toISOString() >= block.requests_close_at) return invalid("meetings.errors.requestsClosed");
     const pairs = JSON.parse(block.allowed_pairs) as Array<[string, string]>;
-    if (!pairs.some(([a, b]) => a === from.kind && b === to.kind)) return { ok: false as const, problem: { key: "meetings.errors.pairNotAllowed" } };
+    if (!pairs.some(([a, b]) => a === from.kind && b === to.kind)) return invalid("meetings.errors.pairNotAllowed");
     const duplicate = await trx.selectFrom("meeting_requests").select(["id", "status", "withdrawn_at"]).where("conference_id", "=", conferenceId).where("from_organisation_id", "=", from.id).where("to_organisation_id", "=", to.id).executeTakeFirst();
-    if (duplicate && duplicate.status !== "withdrawn") return { ok: false as const, problem: { key: "meetings.errors.duplicate" } };
+    if (duplicate && duplicate.status !== "withdrawn") return invalid("meetings.errors.duplicate");
     const coolingSince = new Date(now.getTime() - COOLING_OFF_MINUTES * 60_000).toISOString();
     if (duplicate?.withdrawn_at && duplicate.withdrawn_at > coolingSince) {
-      return { ok: false as const, problem: { key: "meetings.errors.coolingOff", params: { minutes: COOLING_OFF_MINUTES } as Problem["params"] } };
+      return invalid("meetings.errors.coolingOff", undefined, { minutes: COOLING_OFF_MINUTES });
     }
     if (block.max_requests_per_organisation !== null) {
       const [{ n }] = await trx
@@ -150,7 +161,7 @@ export async function requestMeeting(userId: string, conferenceId: number, input
         // A request withdrawn in the cooling-off period still counts: the cap is not reset by withdrawing.
         .where((eb) => eb.or([eb("status", "!=", "withdrawn"), eb("withdrawn_at", ">", coolingSince)]))
         .execute();
-      if (Number(n) >= block.max_requests_per_organisation) return { ok: false as const, problem: { key: "meetings.errors.overCap", params: { max: block.max_requests_per_organisation } } };
+      if (Number(n) >= block.max_requests_per_organisation) return invalid("meetings.errors.overCap", undefined, { max: block.max_requests_per_organisation });
     }
     const fields = { sector: input.sector, ask: input.ask, priority: input.priority, status: "pending" as const, decline_reason: "", requested_by: userId, answered_by: null, created_at: now.toISOString(), answered_at: null, withdrawn_at: null };
     // A withdrawn request is asked again in place (one row per pair).
@@ -163,7 +174,7 @@ export async function requestMeeting(userId: string, conferenceId: number, input
           .executeTakeFirstOrThrow();
     await recordAudit(trx, { actorId: userId, action: "meeting_request.create", entity: "meeting_request", entityId: row.id, detail: { to: to.id, priority: input.priority }, ip });
     await mailRequestReceived(trx, row.id);
-    return { ok: true as const, id: row.id };
+    return { ok: true, id: row.id };
   });
 }
 
@@ -179,18 +190,18 @@ export async function answerMeetingRequest(
   ip: string | null,
   now = clockNow(),
   options: { onBehalf?: boolean } = {},
-): Promise<{ ok: true } | { ok: false; problem: Problem }> {
-  return getDb().transaction().execute(async (trx) => {
+): Promise<Result> {
+  return getDb().transaction().execute(async (trx): Promise<Result> => {
     const request = await trx.selectFrom("meeting_requests").selectAll().where("id", "=", requestId).executeTakeFirst();
-    if (!request) return { ok: false as const, problem: { key: "error.notFound.title" } };
+    if (!request) return notFound();
     if (!options.onBehalf) {
       const refusal = await counterpartRefusal(trx, userId, request.conference_id, request.to_organisation_id);
-      if (refusal) return { ok: false as const, problem: refusal };
+      if (refusal) return { ok: false, refusal };
     }
-    if (request.status !== "pending") return { ok: false as const, problem: { key: "meetings.errors.alreadyAnswered" } };
+    if (request.status !== "pending") return invalid("meetings.errors.alreadyAnswered");
     const block = await trx.selectFrom("meeting_blocks").select("answers_close_at").where("conference_id", "=", request.conference_id).orderBy("id").executeTakeFirst();
-    if (!options.onBehalf && block?.answers_close_at && now.toISOString() >= block.answers_close_at) return { ok: false as const, problem: { key: "meetings.errors.answersClosed" } };
-    if (!answer.accept && !answer.reason.trim()) return { ok: false as const, problem: { key: "meetings.errors.reasonRequired" } };
+    if (!options.onBehalf && block?.answers_close_at && now.toISOString() >= block.answers_close_at) return invalid("meetings.errors.answersClosed");
+    if (!answer.accept && !answer.reason.trim()) return invalid("meetings.errors.reasonRequired");
     await trx
       .updateTable("meeting_requests")
       .set({ status: answer.accept ? "accepted" : "declined", decline_reason: answer.accept ? "" : answer.reason.trim(), answered_by: userId, answered_at: now.toISOString() })
@@ -199,18 +210,18 @@ export async function answerMeetingRequest(
       .execute();
     await recordAudit(trx, { actorId: userId, action: answer.accept ? "meeting_request.accept" : "meeting_request.decline", entity: "meeting_request", entityId: requestId, detail: options.onBehalf ? { onBehalfOf: request.to_organisation_id } : undefined, ip });
     await mailRequestAnswered(trx, requestId);
-    return { ok: true as const };
+    return { ok: true };
   });
 }
 
 /**
  * Who speaks for an organisation in this conference (organisationAuthority, decision 011): its
  * designated head for a mission or foreign partner, else a delegate whose registration for it is
- * approved. Returns the refusal, or null when the user may answer, set availability and a maximum.
+ * approved. Returns the refusal (forbidden), or null when the user may answer, set availability and a maximum.
  */
-export async function counterpartRefusal(db: Trx | ReturnType<typeof getDb>, userId: string, conferenceId: number, organisationId: number, otherwise = "meetings.errors.notYours"): Promise<Problem | null> {
+export async function counterpartRefusal(db: Db, userId: string, conferenceId: number, organisationId: number, otherwise = "meetings.errors.notYours"): Promise<Refusal | null> {
   const key = await refusalToActFor(db, userId, conferenceId, organisationId, otherwise);
-  return key ? { key } : null;
+  return key ? forbidden(key).refusal : null;
 }
 
 /**
@@ -233,30 +244,30 @@ export async function onlineOrganisationIds(conferenceId: number): Promise<Set<n
  * The requesting organisation withdraws its request (pending or accepted):
  * a placed meeting is taken off the schedule and the other party is told.
  */
-export async function withdrawMeetingRequest(userId: string, requestId: number, ip: string | null): Promise<{ ok: true } | { ok: false; problem: Problem }> {
-  return getDb().transaction().execute(async (trx) => {
+export async function withdrawMeetingRequest(userId: string, requestId: number, ip: string | null): Promise<Result> {
+  return getDb().transaction().execute(async (trx): Promise<Result> => {
     const request = await trx.selectFrom("meeting_requests").selectAll().where("id", "=", requestId).executeTakeFirst();
-    if (!request) return { ok: false as const, problem: { key: "error.notFound.title" } };
+    if (!request) return notFound();
     const refusal = await counterpartRefusal(trx, userId, request.conference_id, request.from_organisation_id, "meetings.errors.notYourRequest");
-    if (refusal) return { ok: false as const, problem: refusal };
-    if (request.status !== "pending" && request.status !== "accepted") return { ok: false as const, problem: { key: "meetings.errors.cannotWithdraw" } };
+    if (refusal) return { ok: false, refusal };
+    if (request.status !== "pending" && request.status !== "accepted") return invalid("meetings.errors.cannotWithdraw");
     const meeting = await trx.selectFrom("meetings").select("id").where("request_id", "=", requestId).executeTakeFirst();
     if (meeting) await trx.deleteFrom("meetings").where("id", "=", meeting.id).execute();
     await trx.updateTable("meeting_requests").set({ status: "withdrawn", withdrawn_at: nowIso() }).where("id", "=", requestId).execute();
     await recordAudit(trx, { actorId: userId, action: "meeting_request.withdraw", entity: "meeting_request", entityId: requestId, detail: { wasPlaced: Boolean(meeting) }, ip });
     await mailRequestWithdrawn(trx, requestId);
-    return { ok: true as const };
+    return { ok: true };
   });
 }
 
 /** A meeting and its two participant rows (which the unique constraints guard). */
-export async function insertMeeting(trx: Trx, request: { id: number; from_organisation_id: number; to_organisation_id: number }, slotId: number, tableId: number | null, locked: boolean, now: string) {
-  const meeting = await trx
+export async function insertMeeting(db: Db, request: { id: number; from_organisation_id: number; to_organisation_id: number }, slotId: number, tableId: number | null, locked: boolean, now: string) {
+  const meeting = await db
     .insertInto("meetings")
     .values({ request_id: request.id, slot_id: slotId, table_id: tableId, video_url: null, locked: locked ? 1 : 0, outcome: "", follow_up: "", outcome_recorded_by: null, outcome_recorded_at: null, created_at: now, updated_at: now })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await trx
+  await db
     .insertInto("meeting_participants")
     .values([request.from_organisation_id, request.to_organisation_id].map((organisation_id) => ({ meeting_id: meeting.id, slot_id: slotId, organisation_id })))
     .execute();
@@ -268,25 +279,25 @@ export async function insertMeeting(trx: Trx, request: { id: number; from_organi
  * for a clear reason; the unique constraints refuse what slips through when
  * two organisers place at the same moment.
  */
-export async function placeMeeting(requestId: number, slotId: number, tableId: number, options: { locked: boolean }, actor: Actor): Promise<{ ok: true; id: number } | { ok: false; problem: Problem }> {
+export async function placeMeeting(requestId: number, slotId: number, tableId: number, options: { locked: boolean }, actor: Actor): Promise<Result<{ id: number }>> {
   try {
-    return await getDb().transaction().execute(async (trx) => {
+    return await getDb().transaction().execute(async (trx): Promise<Result<{ id: number }>> => {
       const request = await trx.selectFrom("meeting_requests").selectAll().where("id", "=", requestId).executeTakeFirst();
-      if (!request || request.status !== "accepted") return { ok: false as const, problem: { key: "meetings.errors.notAccepted" } };
+      if (!request || request.status !== "accepted") return conflict("meetings.errors.notAccepted");
       const slot = await trx.selectFrom("meeting_slots").selectAll().where("id", "=", slotId).executeTakeFirst();
       const table = await trx.selectFrom("meeting_tables").selectAll().where("id", "=", tableId).executeTakeFirst();
-      if (!slot || !table || table.block_id !== slot.block_id) return { ok: false as const, problem: { key: "meetings.errors.unknownSlotOrTable" } };
+      if (!slot || !table || table.block_id !== slot.block_id) return conflict("meetings.errors.unknownSlotOrTable", undefined, "slotId");
       for (const orgId of [request.from_organisation_id, request.to_organisation_id]) {
         const party = await trx.selectFrom("meeting_parties").selectAll().where("conference_id", "=", request.conference_id).where("organisation_id", "=", orgId).executeTakeFirst();
         if (party?.limits_availability) {
           const ok = await trx.selectFrom("meeting_availability").select("slot_id").where("organisation_id", "=", orgId).where("slot_id", "=", slotId).executeTakeFirst();
-          if (!ok) return { ok: false as const, problem: { key: "meetings.errors.unavailable", params: { party: orgId } } };
+          if (!ok) return conflict("meetings.errors.unavailable", { party: orgId }, "slotId");
         }
         const busy = await trx.selectFrom("meeting_participants as p").innerJoin("meetings as m", "m.id", "p.meeting_id").select("m.id").where("p.slot_id", "=", slotId).where("p.organisation_id", "=", orgId).where("m.request_id", "!=", requestId).executeTakeFirst();
-        if (busy) return { ok: false as const, problem: { key: "meetings.errors.partyBusy", params: { party: orgId } } };
+        if (busy) return conflict("meetings.errors.partyBusy", { party: orgId }, "slotId");
       }
       const tableBusy = await trx.selectFrom("meetings").select("id").where("slot_id", "=", slotId).where("table_id", "=", tableId).where("request_id", "!=", requestId).executeTakeFirst();
-      if (tableBusy) return { ok: false as const, problem: { key: "meetings.errors.tableBusy" } };
+      if (tableBusy) return conflict("meetings.errors.tableBusy", undefined, "tableId");
       // A move keeps the meeting (its video link, outcome, id in calendars); a first placing inserts it.
       const existing = await trx.selectFrom("meetings").select(["id", "slot_id", "table_id"]).where("request_id", "=", requestId).executeTakeFirst();
       const now = nowIso();
@@ -304,11 +315,11 @@ export async function placeMeeting(requestId: number, slotId: number, tableId: n
         await mailMeetingMoved(trx, id, conference.time_zone);
       }
       await recordAudit(trx, { actorId: actor.id, action: existing ? "meeting.move" : "meeting.place", entity: "meeting", entityId: id, detail: { requestId, slotId, tableId, locked: options.locked, from }, ip: actor.ip });
-      return { ok: true as const, id };
+      return { ok: true, id };
     });
   } catch (error) {
     // Two organisers placing into the same party's or table's slot at once: the database keeps one.
-    if (error instanceof Error && /UNIQUE constraint failed: meeting/.test(error.message)) return { ok: false, problem: { key: "meetings.errors.doubleBooked" } };
+    if (error instanceof Error && /UNIQUE constraint failed: meeting/.test(error.message)) return conflict("meetings.errors.doubleBooked");
     throw error;
   }
 }

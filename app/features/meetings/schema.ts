@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { cleanMultilineText } from "../../lib/text";
 import { integerField, msg, optionalText, requiredText } from "../../platform/forms/fields";
+import { MEETING_PRIORITIES, type MeetingPriority } from "./rules";
 
 /** A province's or ministry's request for a bilateral meeting (shared by the browser and the action). */
 export const meetingRequestSchema = z.object({
   toOrganisationId: integerField({ min: 1 }),
   sector: requiredText(120),
   ask: requiredText(1000),
-  priority: z.enum(["1", "2", "3"], { errorMap: () => ({ message: "meetingsDelegate.errors.priority" }) }).transform((p) => Number(p) as 1 | 2 | 3),
+  priority: z.enum(MEETING_PRIORITIES, { errorMap: () => ({ message: "meetingsDelegate.errors.priority" }) }).transform((p) => Number(p) as MeetingPriority),
 });
 export type MeetingRequestForm = z.output<typeof meetingRequestSchema>;
 

@@ -3,6 +3,7 @@ import { isValidTimeZone, zonedLocalToUtc } from "../../lib/time";
 import { integerField, localDateTime, msg, optionalLocalDateTime, optionalText, requiredText, timeZone } from "../../platform/forms/fields";
 
 export const CONFERENCE_FORMATS = ["in_person", "hybrid", "online"] as const;
+export type ConferenceFormat = (typeof CONFERENCE_FORMATS)[number];
 
 /**
  * The conference settings form. Times are wall-clock values in the conference's

@@ -2,7 +2,7 @@ import { getDb, nowIso } from "~/platform/db.server";
 import type { ConferenceSettings } from "~/features/people/conference-schema";
 import type { Conference } from "../../../db/schema";
 import { recordAudit } from "../../platform/audit.server";
-import { promoteFromWaitlist } from "../registration/registrations.server";
+import { invalid, type Actor, type Result, type Trx } from "../../platform/types";
 import { now as clockNow } from "~/lib/clock";
 
 /** The conference the system is serving: the latest edition. */
@@ -39,23 +39,29 @@ function columns(s: ConferenceSettings) {
   };
 }
 
-export type SaveResult = { ok: true; id: number } | { ok: false; errors: Record<string, string> };
+export type SaveResult = Result<{ id: number }>;
 
-/** Creates the conference (id null) or updates it; one transaction with its audit entry. */
+/**
+ * Creates the conference (id null) or updates it; one transaction with its audit entry.
+ * `afterUpdate` runs in that transaction when an existing conference changed, before the audit
+ * entry: what other capabilities do about it (the registration's waiting list, when the
+ * in-person capacity grew), given by the caller since people depends on none of them.
+ */
 export async function saveConference(
   id: number | null,
   settings: ConferenceSettings,
-  actor: { id: string; ip: string | null },
+  actor: Actor,
+  hooks: { afterUpdate?: (trx: Trx, conferenceId: number) => Promise<unknown> } = {},
 ): Promise<SaveResult> {
   const db = getDb();
-  return db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx): Promise<SaveResult> => {
     const taken = await trx
       .selectFrom("conferences")
       .select("id")
       .where("edition", "=", settings.edition)
       .$if(id !== null, (q) => q.where("id", "!=", id!))
       .executeTakeFirst();
-    if (taken) return { ok: false, errors: { edition: "errors.editionTaken" } } as const;
+    if (taken) return invalid("errors.editionTaken", "edition");
     const now = nowIso();
     let savedId = id;
     if (id === null) {
@@ -68,8 +74,7 @@ export async function saveConference(
     } else {
       await trx.updateTable("conferences").set({ ...columns(settings), updated_at: now }).where("id", "=", id).execute();
     }
-    // More in-person places may let people on the waiting list in.
-    if (id !== null) await promoteFromWaitlist(trx, id, { id: actor.id, ip: actor.ip });
+    if (id !== null) await hooks.afterUpdate?.(trx, id);
     await recordAudit(trx, {
       actorId: actor.id,
       action: id === null ? "conference.create" : "conference.update",
@@ -78,6 +83,6 @@ export async function saveConference(
       detail: { edition: settings.edition, startsAt: settings.startsAt, endsAt: settings.endsAt, capacity: settings.inPersonCapacity },
       ip: actor.ip,
     });
-    return { ok: true, id: savedId! } as const;
+    return { ok: true, id: savedId! };
   });
 }

@@ -1,16 +1,16 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Transaction } from "kysely";
-import type { Database, Invitation, InvitationPurpose } from "../../../db/schema";
+import type { Invitation, InvitationPurpose } from "../../../db/schema";
 import { getDb, nowIso } from "~/platform/db.server";
 import { hashPassword } from "~/auth/password.server";
 import { createSession, getLucia, sessionCookie } from "~/auth/lucia.server";
-import { translate, type Locale } from "~/platform/i18n";
+import type { Locale } from "~/platform/i18n";
+import { translate } from "~/features/people/i18n";
 import type { Role } from "~/auth/roles";
 import { formatInstant, CONFERENCE_ZONE } from "~/lib/time";
 import { recordAudit } from "../../platform/audit.server";
 import { queueEmail } from "../../platform/outbox.server";
+import { invalid, notFound, type Actor, type Db, type Result, type Trx } from "../../platform/types";
 import { createUser } from "./users.server";
-import { confirmRegistrationRequest } from "../registration/registration-requests.server";
 import { nowMs } from "~/lib/clock";
 
 export const INVITATION_DAYS = 7;
@@ -21,9 +21,7 @@ export function publicUrl(): string {
   return (process.env.PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, "");
 }
 
-export type InviteResult =
-  | { ok: true; link: string; expiresAt: string; invitationId: number }
-  | { ok: false; errors: Record<string, string> };
+export type InviteResult = Result<{ link: string; expiresAt: string; invitationId: number }>;
 
 /**
  * Invites a person: a random token goes into the link, only its hash is kept.
@@ -31,7 +29,7 @@ export type InviteResult =
  */
 export async function createInvitation(
   input: { email: string; fullName: string; role: Role; organisationId: number | null },
-  actor: { id: string; ip: string | null; locale: Locale },
+  actor: Actor & { locale: Locale },
 ): Promise<InviteResult> {
   const db = getDb();
   return db.transaction().execute(async (trx): Promise<InviteResult> => {
@@ -39,7 +37,7 @@ export async function createInvitation(
     // accepting ends the account's other sessions before the new role applies.
     if (input.organisationId !== null) {
       const org = await trx.selectFrom("organisations").select("id").where("id", "=", input.organisationId).executeTakeFirst();
-      if (!org) return { ok: false, errors: { organisationId: "errors.unknownOrganisation" } };
+      if (!org) return invalid("errors.unknownOrganisation", "organisationId");
     }
     const { id: invitationId, token, expiresAt } = await issueInvitation(trx, { ...input, invitedBy: actor.id });
     const link = invitationLink(token);
@@ -75,11 +73,11 @@ export async function createInvitation(
 export const invitationLink = (token: string) => `${publicUrl()}/invite/${token}`;
 
 /**
- * Creates a one-time set-password token for an e-mail inside the caller's
- * transaction, withdrawing any earlier pending one. Returns the raw token once.
+ * Creates a one-time set-password token for an e-mail (in the caller's transaction),
+ * withdrawing any earlier pending one. Returns the raw token once.
  */
 export async function issueInvitation(
-  trx: Transaction<Database>,
+  trx: Db,
   input: { email: string; fullName: string; role: Role; organisationId: number | null; invitedBy: string | null },
   options: { hours?: number; purpose?: InvitationPurpose } = {},
 ) {
@@ -136,19 +134,23 @@ export async function findInvitation(token: string) {
   return { state, invitation };
 }
 
+/** What else follows from a used invitation, in the same transaction; its answer comes back as `followUp`. */
+export type AcceptHook<T> = (trx: Trx, invitationId: number, userId: string) => Promise<T>;
+
 /**
- * Uses an invitation: sets the password (creating the account if needed), turns a registration
- * sent through the public form into a registration, ends the account's other sessions and opens
- * a new one. Marking it used is conditional, so two tabs cannot both use it; a disabled account
- * is refused (and the claim rolled back).
+ * Uses an invitation: sets the password (creating the account if needed), runs the caller's
+ * `onAccepted` in the same transaction (the invitation page turns a registration sent through the
+ * public form into a registration there), ends the account's other sessions and opens a new one.
+ * Marking it used is conditional, so two tabs cannot both use it; a disabled account is refused
+ * (and the claim rolled back).
  */
-export async function acceptInvitation(token: string, password: string, ip: string | null) {
+export async function acceptInvitation<T = null>(token: string, password: string, ip: string | null, hooks: { onAccepted?: AcceptHook<T> } = {}) {
   const found = await findInvitation(token);
   if (found.state !== "valid" || !found.invitation) return { ok: false as const, state: found.state };
   const hash = await hashPassword(password);
   const outcome = await getDb()
     .transaction()
-    .execute((trx) => claimAndApply(trx, found.invitation!, hash, ip))
+    .execute((trx) => claimAndApply(trx, found.invitation!, hash, ip, hooks.onAccepted))
     .catch((error: unknown) => {
       if (error instanceof DisabledAccount) return "disabled" as const;
       throw error;
@@ -158,13 +160,13 @@ export async function acceptInvitation(token: string, password: string, ip: stri
   // No role, new or old, is ever granted to a session opened before the link was followed.
   await getLucia().invalidateUserSessions(outcome.id);
   const session = await createSession(outcome.id);
-  return { ok: true as const, sessionCookie: sessionCookie(session), registration: outcome.registration };
+  return { ok: true as const, sessionCookie: sessionCookie(session), followUp: outcome.followUp };
 }
 
 /** Thrown inside the accepting transaction so that its claim on the link rolls back. */
 class DisabledAccount extends Error {}
 
-async function claimAndApply(trx: Transaction<Database>, inv: Invitation, hash: string, ip: string | null) {
+async function claimAndApply<T>(trx: Trx, inv: Invitation, hash: string, ip: string | null, onAccepted: AcceptHook<T> | undefined) {
   const claimed = await trx
     .updateTable("invitations")
     .set({ used_at: nowIso() })
@@ -191,9 +193,8 @@ async function claimAndApply(trx: Transaction<Database>, inv: Invitation, hash: 
     id = await createUser(trx, { email: inv.email, fullName: inv.full_name, role: inv.role, organisationId: inv.organisation_id, passwordHash: hash });
   }
   await recordAudit(trx, { actorId: id, action: "invitation.accept", entity: "invitation", entityId: inv.id, ip });
-  // A registration sent through the public form becomes one now that the mailbox is proven.
-  const confirmed = await confirmRegistrationRequest(trx, inv.id, id, ip);
-  return { id, registration: confirmed === null ? null : "registrationId" in confirmed ? ("created" as const) : ("refused" as const) };
+  const followUp = onAccepted ? await onAccepted(trx, inv.id, id) : null;
+  return { id, followUp };
 }
 
 export async function listPendingInvitations() {
@@ -208,9 +209,10 @@ export async function listPendingInvitations() {
     .execute();
 }
 
-export async function revokeInvitation(id: number, actor: { id: string; ip: string | null }) {
+/** Withdraws a pending invitation; one already used or withdrawn, or none, is refused as not found. */
+export async function revokeInvitation(id: number, actor: Actor): Promise<Result> {
   const db = getDb();
-  return db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx): Promise<Result> => {
     const res = await trx
       .updateTable("invitations")
       .set({ revoked_at: nowIso() })
@@ -218,8 +220,8 @@ export async function revokeInvitation(id: number, actor: { id: string; ip: stri
       .where("used_at", "is", null)
       .where("revoked_at", "is", null)
       .executeTakeFirst();
-    const done = Number(res.numUpdatedRows) === 1;
-    if (done) await recordAudit(trx, { actorId: actor.id, action: "invitation.revoke", entity: "invitation", entityId: id, ip: actor.ip });
-    return done;
+    if (Number(res.numUpdatedRows) !== 1) return notFound();
+    await recordAudit(trx, { actorId: actor.id, action: "invitation.revoke", entity: "invitation", entityId: id, ip: actor.ip });
+    return { ok: true };
   });
 }

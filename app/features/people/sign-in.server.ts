@@ -1,4 +1,3 @@
-import type { Kysely, Transaction } from "kysely";
 import { getDb, nowIso } from "~/platform/db.server";
 import { hashPassword, spendVerificationTime, verifyPassword } from "~/auth/password.server";
 import { hashSessionId } from "~/auth/adapter.server";
@@ -6,7 +5,7 @@ import { createSession, getLucia, sessionCookie } from "~/auth/lucia.server";
 import { recordAudit } from "../../platform/audit.server";
 import { now as clockNow } from "~/lib/clock";
 import { minutesToWait } from "~/lib/throttle";
-import type { Database } from "../../../db/schema";
+import { forbidden, invalid, tooMany, type Db, type Result } from "../../platform/types";
 
 /** Failed sign-ins are counted per e-mail (known or not) and per client address. */
 export const THROTTLE_WINDOW_MINUTES = 15;
@@ -17,7 +16,7 @@ const emailKey = (email: string) => `email:${email}`;
 const addressKey = (ip: string) => `ip:${ip}`;
 
 /** Minutes until the key may try again, or 0 when it may try now. */
-async function lockedMinutes(db: Kysely<Database> | Transaction<Database>, key: string, limit: number, now: Date): Promise<number> {
+async function lockedMinutes(db: Db, key: string, limit: number, now: Date): Promise<number> {
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MINUTES * 60000).toISOString();
   const rows = await db
     .selectFrom("login_failures")
@@ -57,10 +56,8 @@ async function reserveAttempt(email: string, ip: string | null, now: Date): Prom
     });
 }
 
-export type SignInResult =
-  | { ok: true; userId: string; sessionCookie: string }
-  | { ok: false; reason: "invalid" | "disabled" }
-  | { ok: false; reason: "tooMany"; minutes: number };
+/** Refused as invalid (login.invalid), forbidden (login.disabled) or tooMany (login.tooMany, with the minutes to wait). */
+export type SignInResult = Result<{ userId: string; sessionCookie: string }>;
 
 /**
  * Checks an e-mail and password. The answer never tells whether an e-mail has
@@ -70,7 +67,7 @@ export type SignInResult =
 export async function signIn(input: { email: string; password: string; ip: string | null }): Promise<SignInResult> {
   const db = getDb();
   const reservation = await reserveAttempt(input.email, input.ip, clockNow());
-  if ("minutes" in reservation) return { ok: false, reason: "tooMany", minutes: reservation.minutes };
+  if ("minutes" in reservation) return tooMany("login.tooMany", { minutes: reservation.minutes });
 
   const user = await db
     .selectFrom("users")
@@ -82,12 +79,12 @@ export async function signIn(input: { email: string; password: string; ip: strin
     : (await spendVerificationTime(input.password), false);
 
   // A wrong password leaves its reserved rows in place: they are the recorded failure.
-  if (!valid || !user) return { ok: false, reason: "invalid" };
+  if (!valid || !user) return invalid("login.invalid");
 
   // The right password: release the reservation. A success also clears the e-mail's earlier failures.
   if (user.disabled_at) {
     await db.deleteFrom("login_failures").where("id", "in", reservation.ids).execute();
-    return { ok: false, reason: "disabled" };
+    return forbidden("login.disabled");
   }
   await db
     .deleteFrom("login_failures")
@@ -114,11 +111,11 @@ export async function changePassword(input: {
   currentPassword: string;
   newPassword: string;
   ip: string | null;
-}): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
+}): Promise<Result> {
   const db = getDb();
   const user = await db.selectFrom("users").select("password_hash").where("id", "=", input.userId).executeTakeFirst();
   if (!user?.password_hash || !(await verifyPassword(user.password_hash, input.currentPassword))) {
-    return { ok: false, errors: { currentPassword: "account.wrongPassword" } };
+    return invalid("account.wrongPassword", "currentPassword");
   }
   const hash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (trx) => {

@@ -1,16 +1,15 @@
 import { generateIdFromEntropySize } from "lucia";
-import type { Kysely, Transaction } from "kysely";
 import { getDb, nowIso } from "~/platform/db.server";
 import type { Locale } from "~/platform/i18n";
 import type { Role } from "~/auth/roles";
 import { foldForSearch } from "~/lib/text";
-import type { Database } from "../../../db/schema";
 import { recordAudit } from "../../platform/audit.server";
+import { invalid, notFound, type Actor, type Db, type Result } from "../../platform/types";
 
 export const newUserId = () => generateIdFromEntropySize(10);
 
 export async function createUser(
-  db: Kysely<Database> | Transaction<Database>,
+  db: Db,
   input: { email: string; fullName: string; role: Role; organisationId: number | null; passwordHash: string | null; locale?: Locale },
 ): Promise<string> {
   const id = newUserId();
@@ -90,12 +89,13 @@ export async function setLocale(userId: string, locale: Locale) {
   await getDb().updateTable("users").set({ locale, updated_at: nowIso() }).where("id", "=", userId).execute();
 }
 
-/** Disables or re-enables an account; disabling ends all its sessions at once. */
-export async function setUserDisabled(targetId: string, disabled: boolean, actor: { id: string; ip: string | null }) {
+/** Disables or re-enables an account; disabling ends all its sessions at once. Nobody changes their own. */
+export async function setUserDisabled(targetId: string, disabled: boolean, actor: Actor): Promise<Result<{ email: string }>> {
+  if (targetId === actor.id) return invalid("people.cannotDisableSelf");
   const db = getDb();
-  return db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx): Promise<Result<{ email: string }>> => {
     const target = await trx.selectFrom("users").select(["id", "email"]).where("id", "=", targetId).executeTakeFirst();
-    if (!target) return null;
+    if (!target) return notFound();
     await trx
       .updateTable("users")
       .set({ disabled_at: disabled ? nowIso() : null, updated_at: nowIso() })
@@ -114,7 +114,7 @@ export async function setUserDisabled(targetId: string, disabled: boolean, actor
       detail: { email: target.email },
       ip: actor.ip,
     });
-    return target;
+    return { ok: true, email: target.email };
   });
 }
 
@@ -123,15 +123,15 @@ export async function setUserDisabled(targetId: string, disabled: boolean, actor
  * general who answers the mission's meeting requests), replacing any previous
  * head in one transaction; or takes the role away.
  */
-export async function setOrganisationHead(targetId: string, head: boolean, actor: { id: string; ip: string | null }) {
-  return getDb().transaction().execute(async (trx) => {
+export async function setOrganisationHead(targetId: string, head: boolean, actor: Actor): Promise<Result<{ email: string }>> {
+  return getDb().transaction().execute(async (trx): Promise<Result<{ email: string }>> => {
     const target = await trx.selectFrom("users").select(["id", "email", "organisation_id"]).where("id", "=", targetId).executeTakeFirst();
-    if (!target) return { ok: false as const, key: "error.notFound.title" };
-    if (target.organisation_id === null) return { ok: false as const, key: "people.headNeedsOrganisation" };
+    if (!target) return notFound();
+    if (target.organisation_id === null) return invalid("people.headNeedsOrganisation");
     if (head) await trx.updateTable("users").set({ heads_organisation: 0 }).where("organisation_id", "=", target.organisation_id).where("heads_organisation", "=", 1).execute();
     await trx.updateTable("users").set({ heads_organisation: head ? 1 : 0, updated_at: nowIso() }).where("id", "=", targetId).execute();
     await recordAudit(trx, { actorId: actor.id, action: head ? "user.make_head" : "user.remove_head", entity: "user", entityId: targetId, detail: { email: target.email, organisationId: target.organisation_id }, ip: actor.ip });
-    return { ok: true as const, email: target.email };
+    return { ok: true, email: target.email };
   });
 }
 

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { codeFromScan } from "./checkin";
-import { msg } from "../../platform/forms/fields";
+import { keyed } from "../../platform/i18n";
+import type { RegistrationKey } from "./i18n";
+
+const msg = keyed<RegistrationKey>();
 
 /** A badge code typed at the door or read by the camera; stored form after parsing. */
 export const badgeCode = z

@@ -1,20 +1,15 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql } from "kysely";
 import { getDb, nowIso } from "~/platform/db.server";
 import { codeFromScan, isExpected, type CheckInResult, type DoorCounts, type DoorPerson } from "~/features/registration/checkin";
 import { foldForSearch, searchPattern } from "~/lib/text";
-import type { Database } from "../../../db/schema";
 import { recordAudit } from "../../platform/audit.server";
+import { invalid, type Actor, type Db, type Result } from "../../platform/types";
 
 export type { CheckInResult, DoorCounts, DoorPerson };
 
-export interface Actor {
-  id: string | null;
-  ip: string | null;
-}
-
 export const SEARCH_LIMIT = 20;
 
-function people(db: Kysely<Database> | Transaction<Database>, conferenceId: number) {
+function people(db: Db, conferenceId: number) {
   return db
     .selectFrom("registrations as r")
     .innerJoin("organisations as o", "o.id", "r.organisation_id")
@@ -83,23 +78,23 @@ export async function checkIn(conferenceId: number, registrationId: number, acto
   });
 }
 
-/** Clears a wrong check-in (audited, with the time it cleared); the person's name, or null when there was none. */
-export async function undoCheckIn(conferenceId: number, registrationId: number, actor: Actor): Promise<string | null> {
-  return getDb().transaction().execute(async (trx) => {
+/** Clears a wrong check-in (audited, with the time it cleared) and names the person; refused when there was none. */
+export async function undoCheckIn(conferenceId: number, registrationId: number, actor: Actor): Promise<Result<{ name: string }>> {
+  return getDb().transaction().execute(async (trx): Promise<Result<{ name: string }>> => {
     const current = await trx
       .selectFrom("registrations")
       .select(["full_name", "checked_in_at", "checked_in_by"])
       .where("id", "=", registrationId)
       .where("conference_id", "=", conferenceId)
       .executeTakeFirst();
-    if (!current?.checked_in_at) return null;
+    if (!current?.checked_in_at) return invalid("checkin.undoNothing");
     const updated = await trx
       .updateTable("registrations")
       .set({ checked_in_at: null, checked_in_by: null, updated_at: nowIso() })
       .where("id", "=", registrationId)
       .where("checked_in_at", "=", current.checked_in_at)
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) return null;
+    if (Number(updated.numUpdatedRows) !== 1) return invalid("checkin.undoNothing");
     await recordAudit(trx, {
       actorId: actor.id,
       action: "registration.check_in_undo",
@@ -108,7 +103,7 @@ export async function undoCheckIn(conferenceId: number, registrationId: number, 
       detail: { checkedInAt: current.checked_in_at, checkedInBy: current.checked_in_by },
       ip: actor.ip,
     });
-    return current.full_name;
+    return { ok: true, name: current.full_name };
   });
 }
 

@@ -3,7 +3,8 @@
  * what to tell staff about everyone else, reading a code from a scan, and how
  * a check-in time is shown. Pure and unit-tested.
  */
-import type { Locale, MessageKey } from "../../platform/i18n";
+import type { Locale } from "../../platform/i18n";
+import type { RegistrationKey } from "./i18n";
 import type { OrganisationKind } from "../../auth/roles";
 import { normaliseBadgeCode, type AttendanceMode, type Honorific, type RegistrationStatus } from "./rules";
 import { formatInstant, zonedDate } from "../../lib/time";
@@ -44,10 +45,10 @@ export function isExpected(r: { status: RegistrationStatus; mode: AttendanceMode
 }
 
 /** Why someone found at the door is not let in, as a dictionary key (null when they are expected). */
-export function refusalKey(r: { status: RegistrationStatus; mode: AttendanceMode }): MessageKey | null {
+export function refusalKey(r: { status: RegistrationStatus; mode: AttendanceMode }): RegistrationKey | null {
   if (isExpected(r)) return null;
   if (r.status === "approved") return "checkin.refuse.online";
-  const byStatus: Record<Exclude<RegistrationStatus, "approved">, MessageKey> = {
+  const byStatus: Record<Exclude<RegistrationStatus, "approved">, RegistrationKey> = {
     pending: "checkin.refuse.pending",
     waitlisted: "checkin.refuse.waitlisted",
     rejected: "checkin.refuse.rejected",

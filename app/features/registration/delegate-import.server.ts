@@ -1,12 +1,9 @@
 import { createHash } from "node:crypto";
-import type { Kysely, Transaction } from "kysely";
 import { getDb } from "~/platform/db.server";
 import { importPlan, previewDelegateCsv, type ExistingRegistration, type ImportPreview, type Message, type PreviewRow } from "~/features/registration/delegate-import";
-import type { Database } from "../../../db/schema";
 import { recordAudit } from "../../platform/audit.server";
-import { createRegistrationIn, RefusedChange, updateRegistrationAsOrganiserIn, type Actor } from "./registrations.server";
-
-type Db = Kysely<Database> | Transaction<Database>;
+import { conflict, type Actor, type Db, type Refusal, type Result } from "../../platform/types";
+import { createRegistration, updateRegistrationAsOrganiser } from "./registrations.server";
 
 export const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
@@ -34,7 +31,6 @@ export async function previewImport(conferenceId: number, bytes: Uint8Array): Pr
 const planDigest = (preview: Extract<ImportPreview, { ok: true }>) => createHash("sha256").update(importPlan(preview)).digest("hex");
 
 export interface ImportCommitted {
-  ok: true;
   created: number;
   approved: number;
   waitlisted: number;
@@ -42,12 +38,15 @@ export interface ImportCommitted {
   unchanged: number;
   skipped: number;
 }
-export type CommitResult = ImportCommitted | { ok: false; problem: Message };
+/** Refused as a conflict (409): the file changed since its preview, or a row the rules refuse now. */
+export type CommitResult = Result<ImportCommitted>;
 
 /** Thrown inside the transaction to roll the whole import back, with the row and the reason. */
 class ImportAborted extends Error {
-  constructor(readonly problem: Message) {
+  readonly refusal: Refusal;
+  constructor(problem: Message) {
     super("import aborted");
+    this.refusal = conflict(problem.key, problem.params).refusal;
   }
 }
 
@@ -65,7 +64,7 @@ const abort = (row: PreviewRow, reason: string): never => {
  */
 export async function commitImport(conferenceId: number, bytes: Uint8Array, expectedDigest: string, actor: Actor, expectedPlan: string): Promise<CommitResult> {
   const digest = sha256Hex(bytes);
-  if (digest !== expectedDigest) return { ok: false, problem: { key: "csv.error.changed" } };
+  if (digest !== expectedDigest) return conflict("csv.error.changed");
   try {
     return await getDb()
       .transaction()
@@ -74,12 +73,12 @@ export async function commitImport(conferenceId: number, bytes: Uint8Array, expe
         const preview = previewDelegateCsv(bytes, organisations, existing);
         if (!preview.ok) throw new ImportAborted(preview.problem);
         if (planDigest(preview) !== expectedPlan) throw new ImportAborted({ key: "csv.error.changed" });
-        const result: ImportCommitted = { ok: true, created: 0, approved: 0, waitlisted: 0, updated: 0, unchanged: 0, skipped: 0 };
+        const result = { ok: true as const, created: 0, approved: 0, waitlisted: 0, updated: 0, unchanged: 0, skipped: 0 };
         for (const row of preview.rows) {
           if (row.action === "error" || !row.input) {
             result.skipped++;
           } else if (row.action === "new") {
-            const created = await createRegistrationIn(trx, row.input, {
+            const created = await createRegistration(trx, row.input, {
               conferenceId,
               userId: null,
               attachExistingAccount: true,
@@ -87,7 +86,7 @@ export async function commitImport(conferenceId: number, bytes: Uint8Array, expe
               organiserNote: row.note ?? "",
               actor,
             });
-            if (!created.ok) abort(row, Object.values(created.errors)[0] ?? "csv.error.failed");
+            if (!created.ok) abort(row, created.refusal.key);
             else {
               result.created++;
               if (created.status === "approved") result.approved++;
@@ -106,28 +105,22 @@ export async function commitImport(conferenceId: number, bytes: Uint8Array, expe
         return result;
       });
   } catch (error) {
-    if (error instanceof ImportAborted) return { ok: false, problem: error.problem };
+    if (error instanceof ImportAborted) return { ok: false, refusal: error.refusal };
     throw error;
   }
 }
 
-async function updateRow(trx: Transaction<Database>, conferenceId: number, row: PreviewRow, actor: Actor) {
+async function updateRow(trx: Db, conferenceId: number, row: PreviewRow, actor: Actor) {
   const input = row.input!;
   const current = await trx.selectFrom("registrations").select(["status", "organiser_note"]).where("id", "=", row.existingId!).executeTakeFirst();
   if (!current) abort(row, "csv.error.changed");
-  try {
-    const done = await updateRegistrationAsOrganiserIn(
-      trx,
-      conferenceId,
-      row.existingId!,
-      { ...input, organiserNote: row.note ?? current!.organiser_note, status: row.approve && current!.status !== "approved" ? "approved" : undefined },
-      actor,
-    );
-    if (!done) abort(row, "csv.error.changed");
-  } catch (error) {
-    if (error instanceof RefusedChange) {
-      abort(row, error.result.ok ? "csv.error.failed" : (Object.values(error.result.errors)[0] ?? "csv.error.failed"));
-    }
-    throw error;
-  }
+  const done = await updateRegistrationAsOrganiser(
+    trx,
+    conferenceId,
+    row.existingId!,
+    { ...input, organiserNote: row.note ?? current!.organiser_note, status: row.approve && current!.status !== "approved" ? "approved" : undefined },
+    actor,
+  );
+  // A refusal aborts the whole import, which rolls back what the row wrote before it.
+  if (!done.ok) abort(row, done.refusal.kind === "notFound" ? "csv.error.changed" : done.refusal.key);
 }

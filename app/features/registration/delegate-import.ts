@@ -6,13 +6,15 @@
  * Pure: the caller passes the organisations and the existing registrations.
  */
 import { decodeCsvBytes, detectDelimiter, parseCsv, unguardCell, type Delimiter } from "../../lib/csv";
-import { en, isMessageKey, vi, type Locale, type MessageKey, type Translate } from "../../platform/i18n";
+import type { Locale } from "../../platform/i18n";
+import { registrationDictionary, type RegistrationKey } from "./i18n";
+import { MAX_IMPORT_ROWS, type Message } from "./import-message";
 import { organiserMayMove, type AttendanceMode, type Honorific, type Interpretation, type RegistrationStatus } from "./rules";
 import { fieldErrors } from "../../platform/forms/fields";
 import { organiserEditSchema, registrationSchema, type RegistrationInput } from "./schema";
 import { cleanText, foldForSearch } from "../../lib/text";
 
-export const MAX_IMPORT_ROWS = 10_000;
+export { MAX_IMPORT_ROWS, messageText, type Message } from "./import-message";
 
 /** The import's columns, in the export's order. */
 export const IMPORT_COLUMNS = [
@@ -25,26 +27,12 @@ export const REQUIRED_COLUMNS = ["fullName", "email", "organisation", "position"
 /** Read-only columns the export adds after the import's; the import ignores them. */
 export const EXPORT_EXTRA_COLUMNS = ["badgeCode", "checkedInAt", "registeredAt"] as const;
 
-/** A dictionary key with its parameters; `list` holds keys joined into {list}. */
-export interface Message {
-  key: string;
-  params?: Record<string, string | number>;
-  list?: string[];
-}
 export interface Reason extends Message {
   column: ImportColumn | null;
 }
 
-/** Translates a message; parameters that are dictionary keys (a status, a column) are translated too. */
-export function messageText(t: Translate, m: Message): string {
-  const params: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(m.params ?? {})) params[k] = typeof v === "string" && isMessageKey(v) ? t(v) : v;
-  if (m.list) params.list = m.list.map((k) => t(k)).join(", ");
-  return t(m.key, params);
-}
-
 const fold = (s: string) => foldForSearch(s);
-const label = (key: MessageKey) => [vi[key], en[key]];
+const label = (key: RegistrationKey) => [registrationDictionary.vi[key], registrationDictionary.en[key]];
 
 const HEADER_SYNONYMS: Record<ImportColumn, string[]> = {
   honorific: ["danh xung", "xung ho", "honorific", "title", "salutation"],
@@ -68,7 +56,7 @@ for (const column of IMPORT_COLUMNS) {
   for (const name of [...HEADER_SYNONYMS[column], ...label(`csv.column.${column}`)]) HEADERS.set(fold(name), column);
 }
 
-function lookup<T extends string>(entries: Record<T, string[]>, labelKey: (value: T) => MessageKey | null): Map<string, T> {
+function lookup<T extends string>(entries: Record<T, string[]>, labelKey: (value: T) => RegistrationKey | null): Map<string, T> {
   const map = new Map<string, T>();
   for (const value of Object.keys(entries) as T[]) {
     const key = labelKey(value);
@@ -388,12 +376,12 @@ export interface ExportDelegate {
 }
 
 export function exportHeader(locale: Locale): string[] {
-  const t = locale === "en" ? en : vi;
+  const t = registrationDictionary[locale];
   return [...IMPORT_COLUMNS, ...EXPORT_EXTRA_COLUMNS].map((c) => t[`csv.column.${c}`]);
 }
 
 export function exportRow(d: ExportDelegate, locale: Locale): string[] {
-  const t = locale === "en" ? en : vi;
+  const t = registrationDictionary[locale];
   return [
     t[`registration.honorific.${d.honorific}`],
     d.full_name,
@@ -416,7 +404,7 @@ export function exportRow(d: ExportDelegate, locale: Locale): string[] {
 
 /** The template's header and one example row, in the person's language. */
 export function templateRows(locale: Locale): string[][] {
-  const t = locale === "en" ? en : vi;
+  const t = registrationDictionary[locale];
   return [
     IMPORT_COLUMNS.map((c) => t[`csv.column.${c}`]),
     [

@@ -1,14 +1,13 @@
-import type { Transaction } from "kysely";
-import type { Database } from "../../../db/schema";
 import { getDb, nowIso } from "~/platform/db.server";
-import { translate } from "~/platform/i18n";
+import { translate } from "~/features/registration/i18n";
 import type { RegistrationInput } from "~/features/registration/schema";
 import { CONFERENCE_ZONE, formatInstant } from "~/lib/time";
 import type { Conference } from "../../../db/schema";
 import { invitationLink, issueInvitation, publicUrl } from "../people/invitations.server";
 import { queueEmail } from "../../platform/outbox.server";
 import { recordAudit } from "../../platform/audit.server";
-import { createRegistrationIn } from "./registrations.server";
+import { invalid, tooMany, type Db, type Result } from "../../platform/types";
+import { createRegistration } from "./registrations.server";
 import { takeAllowance } from "../../platform/throttle.server";
 
 /**
@@ -25,22 +24,18 @@ export const CONFIRM_HOURS = 48;
 export const REGISTRATIONS_PER_ADDRESS_PER_HOUR = Number(process.env.REGISTRATION_LIMIT_PER_ADDRESS) || 20;
 export const MAILS_PER_RECIPIENT_PER_HOUR = 3;
 
-type Trx = Transaction<Database>;
-
-type RequestResult = { ok: true } | { ok: false; errors: Record<string, string>; tooMany?: true };
-
-export async function requestRegistration(input: RegistrationInput, ctx: { conference: Conference; ip: string | null }): Promise<RequestResult> {
+export async function requestRegistration(input: RegistrationInput, ctx: { conference: Conference; ip: string | null }): Promise<Result> {
   return getDb()
     .transaction()
-    .execute(async (trx): Promise<RequestResult> => {
+    .execute(async (trx): Promise<Result> => {
       const organisation = await trx.selectFrom("organisations").select("id").where("id", "=", input.organisationId).executeTakeFirst();
-      if (!organisation) return { ok: false as const, errors: { organisationId: "errors.unknownOrganisation" } };
+      if (!organisation) return invalid("errors.unknownOrganisation", "organisationId");
       // The same limits whether or not the address is known, so they tell nothing about it.
       const allowed = await takeAllowance(trx, [
         ...(ctx.ip ? [{ key: `register:ip:${ctx.ip}`, limit: REGISTRATIONS_PER_ADDRESS_PER_HOUR, windowMinutes: 60 }] : []),
         { key: `register:to:${input.email}`, limit: MAILS_PER_RECIPIENT_PER_HOUR, windowMinutes: 60 },
       ]);
-      if (!allowed.ok) return { ok: false as const, errors: { "": "registration.tooMany" }, tooMany: true };
+      if (!allowed.ok) return tooMany("registration.tooMany");
       const now = nowIso();
       await trx.deleteFrom("registration_requests").where("expires_at", "<=", now).where("confirmed_at", "is", null).execute();
       const account = await trx.selectFrom("users").select("id").where("email", "=", input.email).executeTakeFirst();
@@ -48,7 +43,7 @@ export async function requestRegistration(input: RegistrationInput, ctx: { confe
       if (account || registered) {
         await queueEmail(trx, { to: input.email, subject: bilingualSubject("registration.knownAddress.subject"), body: knownAddressBody(), kind: "registration.known_address" });
         await recordAudit(trx, { actorId: null, action: "registration.request_known_address", entity: "user", entityId: account?.id ?? null, ip: ctx.ip });
-        return { ok: true as const };
+        return { ok: true };
       }
       // A second try replaces the first: one live link per address.
       const earlier = await trx.selectFrom("registration_requests").select(["id", "invitation_id"]).where("conference_id", "=", ctx.conference.id).where("email", "=", input.email).where("confirmed_at", "is", null).execute();
@@ -84,23 +79,24 @@ export async function requestRegistration(input: RegistrationInput, ctx: { confe
         .join("\n\n---\n\n");
       await queueEmail(trx, { to: input.email, subject: bilingualSubject("registration.confirm.subject"), body, kind: "registration.confirm" });
       await recordAudit(trx, { actorId: null, action: "registration.request", entity: "registration_request", entityId: row.id, detail: { organisationId: input.organisationId }, ip: ctx.ip });
-      return { ok: true as const };
+      return { ok: true };
     });
 }
 
 /**
- * Called when an invitation is accepted, inside its transaction: a registration request behind
- * it becomes the registration. Returns its id, or the refusal (e.g. the address registered
- * meanwhile by other means), or null when the invitation was not a registration's.
+ * Called when an invitation is accepted, inside its transaction (the hook the invitation page
+ * gives acceptInvitation): a registration request behind it becomes the registration. Returns
+ * its id, or the refusal (e.g. the address registered meanwhile by other means), or null when the
+ * invitation was not a registration's.
  */
-export async function confirmRegistrationRequest(trx: Trx, invitationId: number, userId: string, ip: string | null): Promise<{ registrationId: number } | { errors: Record<string, string> } | null> {
-  const request = await trx.selectFrom("registration_requests").selectAll().where("invitation_id", "=", invitationId).where("confirmed_at", "is", null).executeTakeFirst();
+export async function confirmRegistrationRequest(db: Db, invitationId: number, userId: string, ip: string | null): Promise<Result<{ registrationId: number }> | null> {
+  const request = await db.selectFrom("registration_requests").selectAll().where("invitation_id", "=", invitationId).where("confirmed_at", "is", null).executeTakeFirst();
   if (!request) return null;
   const input = JSON.parse(request.input) as RegistrationInput;
-  const created = await createRegistrationIn(trx, input, { conferenceId: request.conference_id, userId, attachExistingAccount: false, actor: { id: userId, ip } });
-  if (!created.ok) return { errors: created.errors };
-  await trx.updateTable("registration_requests").set({ confirmed_at: nowIso(), registration_id: created.registrationId }).where("id", "=", request.id).execute();
-  return { registrationId: created.registrationId };
+  const created = await createRegistration(db, input, { conferenceId: request.conference_id, userId, attachExistingAccount: false, actor: { id: userId, ip } });
+  if (!created.ok) return created;
+  await db.updateTable("registration_requests").set({ confirmed_at: nowIso(), registration_id: created.registrationId }).where("id", "=", request.id).execute();
+  return { ok: true, registrationId: created.registrationId };
 }
 
 const unconfirmedOf = (conferenceId: number) =>

@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Transaction } from "kysely";
-import { getDb, nowIso } from "~/platform/db.server";
+import { getDb, inTransaction, nowIso } from "~/platform/db.server";
 import {
   badgeCodeFrom,
   delegateMayCancel,
@@ -13,73 +12,26 @@ import {
 } from "~/features/registration/rules";
 import type { DelegateEdit, OrganiserEdit, RegistrationInput } from "~/features/registration/schema";
 import { searchKey } from "~/lib/text";
-import type { Conference, Database, Registration } from "../../../db/schema";
+import type { Conference, Registration } from "../../../db/schema";
 import { recordAudit } from "../../platform/audit.server";
+import { invalid, notFound, type Actor, type Db, type Result } from "../../platform/types";
 import { invitationLink, issueInvitation } from "../people/invitations.server";
-import { effectiveQuota } from "./quotas.server";
-import { queueRegistrationMail, type MailRegistration, type RegistrationMailKind } from "./registration-mail.server";
 import { createUser } from "../people/users.server";
-
-type Trx = Transaction<Database>;
-export interface Actor {
-  id: string | null;
-  ip: string | null;
-}
+import { placeCounts, promoteFromWaitlist } from "./places.server";
+import { recordRegistrationEvent } from "./registration-events.server";
+import { notifyRegistration, type RegistrationMailKind } from "./registration-mail.server";
 
 const newBadgeCode = () => badgeCodeFrom(randomBytes(8));
 
 const registrationSearchKey = (r: { full_name: string; email: string; position: string; phone: string }, organisation: { name_vi: string; name_en: string }) =>
   searchKey(r.full_name, r.email, r.position, r.phone, organisation.name_vi, organisation.name_en);
 
-async function placeCounts(trx: Trx, conferenceId: number, organisationId: number, excludeId: number | null) {
-  const conference = await trx.selectFrom("conferences").select("in_person_capacity").where("id", "=", conferenceId).executeTakeFirstOrThrow();
-  const base = trx
-    .selectFrom("registrations")
-    .where("conference_id", "=", conferenceId)
-    .where("mode", "=", "in_person")
-    .where("status", "in", ["pending", "approved"])
-    .$if(excludeId !== null, (q) => q.where("id", "!=", excludeId!));
-  const [{ used }] = await base.select((eb) => eb.fn.countAll<number>().as("used")).execute();
-  const [{ orgUsed }] = await base
-    .where("organisation_id", "=", organisationId)
-    .select((eb) => eb.fn.countAll<number>().as("orgUsed"))
-    .execute();
-  return {
-    capacity: conference.in_person_capacity,
-    used: Number(used),
-    organisationUsed: Number(orgUsed),
-    quota: await effectiveQuota(trx, conferenceId, organisationId),
-  };
-}
-
-async function mailRow(trx: Trx, registrationId: number): Promise<MailRegistration> {
-  return trx
-    .selectFrom("registrations as r")
-    .innerJoin("organisations as o", "o.id", "r.organisation_id")
-    .innerJoin("conferences as c", "c.id", "r.conference_id")
-    .select([
-      "r.id", "r.email", "r.honorific", "r.full_name", "r.mode",
-      "o.name_vi as organisation_vi", "o.name_en as organisation_en",
-      "c.title_vi as conference_vi", "c.title_en as conference_en",
-    ])
-    .where("r.id", "=", registrationId)
-    .executeTakeFirstOrThrow();
-}
-
-async function notify(trx: Trx, kind: RegistrationMailKind, registrationId: number, extra: Parameters<typeof queueRegistrationMail>[3] = {}) {
-  await queueRegistrationMail(trx, kind, await mailRow(trx, registrationId), extra);
-}
-
-async function recordEvent(trx: Trx, r: { id: number; mode: AttendanceMode }, from: RegistrationStatus | null, to: RegistrationStatus) {
-  await trx.insertInto("registration_events").values({ registration_id: r.id, at: nowIso(), from_status: from, to_status: to, mode: r.mode }).execute();
-}
-
 /**
  * Keeps a person's session sign-ups in step with their registration: none once
  * cancelled or rejected; online ones free their in-person places; moving in
  * person keeps each sign-up only where the session still has a place.
  */
-async function syncSessionSignups(trx: Trx, registrationId: number, live: boolean, mode: AttendanceMode) {
+async function syncSessionSignups(trx: Db, registrationId: number, live: boolean, mode: AttendanceMode) {
   if (!live) {
     await trx.deleteFrom("session_signups").where("registration_id", "=", registrationId).execute();
     return;
@@ -107,53 +59,17 @@ async function syncSessionSignups(trx: Trx, registrationId: number, live: boolea
   }
 }
 
-/**
- * Moves people up from the waiting list, first come first served, while the
- * conference has in-person places and their organisation's quota allows.
- * Each one moved up becomes pending and is told.
- */
-export async function promoteFromWaitlist(trx: Trx, conferenceId: number, actor: Actor): Promise<number[]> {
-  const waiting = await trx
-    .selectFrom("registrations")
-    .select(["id", "organisation_id", "mode"])
-    .where("conference_id", "=", conferenceId)
-    .where("status", "=", "waitlisted")
-    .where("mode", "=", "in_person")
-    .orderBy("waitlisted_at")
-    .orderBy("id")
-    .execute();
-  const promoted: number[] = [];
-  for (const candidate of waiting) {
-    const counts = await placeCounts(trx, conferenceId, candidate.organisation_id, null);
-    if (counts.used >= counts.capacity) break;
-    if (waitReason(counts) !== null) continue;
-    const now = nowIso();
-    await trx
-      .updateTable("registrations")
-      .set({ status: "pending", waitlisted_at: null, status_changed_at: now, updated_at: now })
-      .where("id", "=", candidate.id)
-      .execute();
-    await recordEvent(trx, candidate, "waitlisted", "pending");
-    await recordAudit(trx, { actorId: actor.id, action: "registration.promote", entity: "registration", entityId: candidate.id, ip: actor.ip });
-    await notify(trx, "promoted", candidate.id);
-    promoted.push(candidate.id);
-  }
-  return promoted;
-}
-
-export type CreateResult =
-  | { ok: true; registrationId: number; status: RegistrationStatus; newUserId: string | null }
-  | { ok: false; errors: Record<string, string> };
+export type CreateResult = Result<{ registrationId: number; status: RegistrationStatus; newUserId: string | null }>;
 
 /**
- * Writes one new registration inside the caller's transaction: the public
+ * Writes one new registration, in the caller's transaction or in its own: the public
  * form and the CSV import both come through here, so both follow the same
  * rules. In-person places are decided here (waiting list when the conference or
  * the organisation's quota is full). Without an account, one is created with no
  * password, and the e-mail carries a one-time set-password link.
  */
-export async function createRegistrationIn(
-  trx: Trx,
+export async function createRegistration(
+  db: Db,
   input: RegistrationInput,
   options: {
     conferenceId: number;
@@ -167,22 +83,26 @@ export async function createRegistrationIn(
     actor: Actor;
   },
 ): Promise<CreateResult> {
+  return inTransaction(db, (trx) => insertRegistration(trx, input, options));
+}
+
+async function insertRegistration(trx: Db, input: RegistrationInput, options: Parameters<typeof createRegistration>[2]): Promise<CreateResult> {
   const organisation = await trx.selectFrom("organisations").select(["id", "name_vi", "name_en"]).where("id", "=", input.organisationId).executeTakeFirst();
-  if (!organisation) return { ok: false, errors: { organisationId: "errors.unknownOrganisation" } };
+  if (!organisation) return invalid("errors.unknownOrganisation", "organisationId");
   const duplicate = await trx
     .selectFrom("registrations")
     .select("id")
     .where("conference_id", "=", options.conferenceId)
     .where((eb) => eb.or([eb("email", "=", input.email), ...(options.userId ? [eb("user_id", "=", options.userId)] : [])]))
     .executeTakeFirst();
-  if (duplicate) return { ok: false, errors: { email: "registration.duplicate" } };
+  if (duplicate) return invalid("registration.duplicate", "email");
 
   let userId = options.userId;
   let newUserId: string | null = null;
   let setPasswordLink: string | undefined;
   if (!userId) {
     const existing = await trx.selectFrom("users").select(["id", "password_hash"]).where("email", "=", input.email).executeTakeFirst();
-    if (existing && !options.attachExistingAccount) return { ok: false, errors: { email: "registration.accountExists" } };
+    if (existing && !options.attachExistingAccount) return invalid("registration.accountExists", "email");
     if (existing) {
       userId = existing.id;
     } else {
@@ -226,7 +146,7 @@ export async function createRegistrationIn(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await recordEvent(trx, { id: inserted.id, mode: input.mode }, null, status);
+  await recordRegistrationEvent(trx, { id: inserted.id, mode: input.mode }, null, status);
   await recordAudit(trx, {
     actorId: options.actor.id ?? userId,
     action: "registration.create",
@@ -236,13 +156,11 @@ export async function createRegistrationIn(
     ip: options.actor.ip,
   });
   const kind: RegistrationMailKind = status === "waitlisted" ? "waitlisted" : status === "approved" ? "approved" : "received";
-  await notify(trx, kind, inserted.id, { waitReason: reason ?? undefined, setPasswordLink });
+  await notifyRegistration(trx, kind, inserted.id, { waitReason: reason ?? undefined, setPasswordLink });
   return { ok: true, registrationId: inserted.id, status, newUserId };
 }
 
-export type RegisterResult =
-  | { ok: true; registrationId: number; status: RegistrationStatus }
-  | { ok: false; errors: Record<string, string> };
+export type RegisterResult = Result<{ registrationId: number; status: RegistrationStatus }>;
 
 /** The public registration form: a visitor is signed in to their new account afterwards. */
 export async function registerDelegate(
@@ -250,16 +168,12 @@ export async function registerDelegate(
   ctx: { conference: Conference; user: { id: string; email: string } | null; ip: string | null },
 ): Promise<RegisterResult> {
   const email = ctx.user ? ctx.user.email : input.email;
-  const result = await getDb()
-    .transaction()
-    .execute((trx) =>
-      createRegistrationIn(trx, { ...input, email }, {
-        conferenceId: ctx.conference.id,
-        userId: ctx.user?.id ?? null,
-        attachExistingAccount: false,
-        actor: { id: ctx.user?.id ?? null, ip: ctx.ip },
-      }),
-    );
+  const result = await createRegistration(getDb(), { ...input, email }, {
+    conferenceId: ctx.conference.id,
+    userId: ctx.user?.id ?? null,
+    attachExistingAccount: false,
+    actor: { id: ctx.user?.id ?? null, ip: ctx.ip },
+  });
   if (!result.ok) return result;
   // Nobody is signed in by registering: a new account signs in through its e-mailed link.
   return { ok: true, registrationId: result.registrationId, status: result.status };
@@ -277,17 +191,19 @@ export async function getOwnRegistration(userId: string, conferenceId: number) {
     .executeTakeFirst();
 }
 
-export async function getRegistration(id: number) {
+/** A registration of the conference, with its organisation (another conference's is not found). */
+export async function getRegistration(conferenceId: number, id: number) {
   return getDb()
     .selectFrom("registrations as r")
     .innerJoin("organisations as o", "o.id", "r.organisation_id")
     .selectAll("r")
     .select(["o.name_vi as organisation_vi", "o.name_en as organisation_en", "o.kind as organisation_kind"])
     .where("r.id", "=", id)
+    .where("r.conference_id", "=", conferenceId)
     .executeTakeFirst();
 }
 
-export type ChangeResult = { ok: true; status: RegistrationStatus; promoted: number[] } | { ok: false; errors: Record<string, string> };
+export type ChangeResult = Result<{ status: RegistrationStatus; promoted: number[] }>;
 
 /** What the organisers' approval vouches for; phone, dietary needs and interpretation may change freely. */
 const IDENTITY_FIELDS = ["full_name", "position", "organisation_id"] as const;
@@ -298,7 +214,7 @@ const IDENTITY_FIELDS = ["full_name", "position", "organisation_id"] as const;
  * the waiting list; leaving an in-person place moves the next person up.
  */
 async function applyChanges(
-  trx: Trx,
+  trx: Db,
   current: Registration,
   changes: Partial<Pick<Registration, "honorific" | "full_name" | "position" | "phone" | "email" | "mode" | "organisation_id" | "interpretation" | "dietary" | "consent_to_list" | "organiser_note">>,
   actor: Actor,
@@ -311,7 +227,7 @@ async function applyChanges(
   const identityChanged = IDENTITY_FIELDS.filter((k) => next[k] !== current[k]);
   const backToReview = Boolean(options.reviewIdentity) && current.status === "approved" && identityChanged.length > 0;
   const organisation = await trx.selectFrom("organisations").select(["id", "name_vi", "name_en"]).where("id", "=", next.organisation_id).executeTakeFirst();
-  if (!organisation) return { ok: false, errors: { organisationId: "errors.unknownOrganisation" } };
+  if (!organisation) return invalid("errors.unknownOrganisation", "organisationId");
   if (next.email !== current.email) {
     const taken = await trx
       .selectFrom("registrations")
@@ -320,7 +236,7 @@ async function applyChanges(
       .where("email", "=", next.email)
       .where("id", "!=", current.id)
       .executeTakeFirst();
-    if (taken) return { ok: false, errors: { email: "registration.duplicate" } };
+    if (taken) return invalid("registration.duplicate", "email");
   }
   let status: RegistrationStatus = backToReview ? "pending" : current.status;
   let waitlistedAt = current.waitlisted_at;
@@ -350,12 +266,12 @@ async function applyChanges(
     })
     .where("id", "=", current.id)
     .execute();
-  if (status !== current.status || next.mode !== current.mode) await recordEvent(trx, { id: current.id, mode: next.mode }, current.status, status);
+  if (status !== current.status || next.mode !== current.mode) await recordRegistrationEvent(trx, { id: current.id, mode: next.mode }, current.status, status);
   if (next.mode !== current.mode) await syncSessionSignups(trx, current.id, true, next.mode);
   const changed = Object.keys(changes).filter((k) => (changes as Record<string, unknown>)[k] !== (current as Record<string, unknown>)[k]);
   const previous = backToReview ? Object.fromEntries(identityChanged.map((k) => [k, current[k]])) : undefined;
   await recordAudit(trx, { actorId: actor.id, action, entity: "registration", entityId: current.id, detail: { changed, status, ...(previous ? { previous, backToReview: true } : {}) }, ip: actor.ip });
-  if (status === "waitlisted" && current.status !== "waitlisted") await notify(trx, "waitlisted", current.id, { waitReason: reason ?? "capacity" });
+  if (status === "waitlisted" && current.status !== "waitlisted") await notifyRegistration(trx, "waitlisted", current.id, { waitReason: reason ?? "capacity" });
   const promoted = heldBefore && !holdsInPersonPlace({ mode: next.mode, status }) ? await promoteFromWaitlist(trx, current.conference_id, actor) : [];
   return { ok: true, status, promoted };
 }
@@ -372,33 +288,37 @@ const editColumns = (e: DelegateEdit) => ({
   consent_to_list: e.consentToList ? 1 : 0,
 });
 
-/** The delegate edits their own registration (ownership in the WHERE). */
-export async function updateOwnRegistration(userId: string, conferenceId: number, edit: DelegateEdit, ip: string | null): Promise<ChangeResult | null> {
-  return getDb().transaction().execute(async (trx) => {
-    const current = await trx.selectFrom("registrations").selectAll().where("user_id", "=", userId).where("conference_id", "=", conferenceId).executeTakeFirst();
-    if (!current) return null;
-    if (current.status === "cancelled" || current.status === "rejected") return { ok: false, errors: { "": "registration.closed" } } as const;
+/** The person's own registration for the conference, to change (ownership in the WHERE). */
+const ownRow = (trx: Db, userId: string, conferenceId: number) =>
+  trx.selectFrom("registrations").selectAll().where("user_id", "=", userId).where("conference_id", "=", conferenceId).executeTakeFirst();
+
+/** The delegate edits their own registration (ownership in the WHERE); none is refused as not found. */
+export async function updateOwnRegistration(userId: string, conferenceId: number, edit: DelegateEdit, ip: string | null): Promise<ChangeResult> {
+  return getDb().transaction().execute(async (trx): Promise<ChangeResult> => {
+    const current = await ownRow(trx, userId, conferenceId);
+    if (!current) return notFound();
+    if (current.status === "cancelled" || current.status === "rejected") return invalid("registration.closed");
     return applyChanges(trx, current, editColumns(edit), { id: userId, ip }, "registration.update_own", { reviewIdentity: true });
   });
 }
 
 /** Switches between in person and online (the delegate's one-click action). */
-export async function switchOwnMode(userId: string, conferenceId: number, mode: AttendanceMode, ip: string | null): Promise<ChangeResult | null> {
-  return getDb().transaction().execute(async (trx) => {
-    const current = await trx.selectFrom("registrations").selectAll().where("user_id", "=", userId).where("conference_id", "=", conferenceId).executeTakeFirst();
-    if (!current) return null;
-    if (!delegateMayCancel(current.status)) return { ok: false, errors: { "": "registration.closed" } } as const;
+export async function switchOwnMode(userId: string, conferenceId: number, mode: AttendanceMode, ip: string | null): Promise<ChangeResult> {
+  return getDb().transaction().execute(async (trx): Promise<ChangeResult> => {
+    const current = await ownRow(trx, userId, conferenceId);
+    if (!current) return notFound();
+    if (!delegateMayCancel(current.status)) return invalid("registration.closed");
     return applyChanges(trx, current, { mode }, { id: userId, ip }, "registration.switch_mode");
   });
 }
 
-async function setStatusIn(trx: Trx, current: Registration, to: RegistrationStatus, actor: Actor, action: string): Promise<ChangeResult> {
+async function setStatus(trx: Db, current: Registration, to: RegistrationStatus, actor: Actor, action: string): Promise<ChangeResult> {
   const from = current.status;
   if (from === to) return { ok: true, status: to, promoted: [] };
   const gainsPlace = !holdsInPersonPlace(current) && holdsInPersonPlace({ mode: current.mode, status: to });
   if (gainsPlace) {
     const reason = waitReason(await placeCounts(trx, current.conference_id, current.organisation_id, current.id));
-    if (reason) return { ok: false, errors: { "": reason === "quota" ? "registration.noPlace.quota" : "registration.noPlace.capacity" } };
+    if (reason) return invalid(reason === "quota" ? "registration.noPlace.quota" : "registration.noPlace.capacity");
   }
   const now = nowIso();
   await trx
@@ -413,21 +333,21 @@ async function setStatusIn(trx: Trx, current: Registration, to: RegistrationStat
     .where("id", "=", current.id)
     .where("status", "=", from)
     .execute();
-  await recordEvent(trx, current, from, to);
+  await recordRegistrationEvent(trx, current, from, to);
   if (to === "cancelled" || to === "rejected") await syncSessionSignups(trx, current.id, false, current.mode);
   await recordAudit(trx, { actorId: actor.id, action, entity: "registration", entityId: current.id, detail: { from, to }, ip: actor.ip });
-  if (to === "approved" || to === "rejected" || to === "cancelled") await notify(trx, to, current.id);
+  if (to === "approved" || to === "rejected" || to === "cancelled") await notifyRegistration(trx, to, current.id);
   const promoted = holdsInPersonPlace(current) && !holdsInPersonPlace({ mode: current.mode, status: to }) ? await promoteFromWaitlist(trx, current.conference_id, actor) : [];
   return { ok: true, status: to, promoted };
 }
 
 /** The delegate cancels; an in-person place they held goes to the next on the waiting list. */
-export async function cancelOwnRegistration(userId: string, conferenceId: number, ip: string | null): Promise<ChangeResult | null> {
-  return getDb().transaction().execute(async (trx) => {
-    const current = await trx.selectFrom("registrations").selectAll().where("user_id", "=", userId).where("conference_id", "=", conferenceId).executeTakeFirst();
-    if (!current) return null;
-    if (!delegateMayCancel(current.status)) return { ok: false, errors: { "": "registration.closed" } } as const;
-    return setStatusIn(trx, current, "cancelled", { id: userId, ip }, "registration.cancel_own");
+export async function cancelOwnRegistration(userId: string, conferenceId: number, ip: string | null): Promise<ChangeResult> {
+  return getDb().transaction().execute(async (trx): Promise<ChangeResult> => {
+    const current = await ownRow(trx, userId, conferenceId);
+    if (!current) return notFound();
+    if (!delegateMayCancel(current.status)) return invalid("registration.closed");
+    return setStatus(trx, current, "cancelled", { id: userId, ip }, "registration.cancel_own");
   });
 }
 
@@ -441,7 +361,7 @@ export interface BulkResult {
  * Approves or rejects many registrations in one transaction. Those that cannot
  * move (no place left, a status that does not allow it) are listed with the reason.
  */
-export async function decideRegistrations(conferenceId: number, ids: number[], to: "approved" | "rejected", actor: Actor): Promise<BulkResult> {
+export async function decideRegistrations(conferenceId: number, ids: number[], to: Extract<RegistrationStatus, "approved" | "rejected">, actor: Actor): Promise<BulkResult> {
   return getDb().transaction().execute(async (trx) => {
     const rows = ids.length
       ? await trx.selectFrom("registrations").selectAll().where("conference_id", "=", conferenceId).where("id", "in", ids).orderBy("waitlisted_at").orderBy("id").execute()
@@ -454,74 +374,42 @@ export async function decideRegistrations(conferenceId: number, ids: number[], t
         result.skipped.push({ id: row.id, name: row.full_name, reason: "registration.cannotMove" });
         continue;
       }
-      const r = await setStatusIn(trx, current, to, actor, to === "approved" ? "registration.approve" : "registration.reject");
+      const r = await setStatus(trx, current, to, actor, to === "approved" ? "registration.approve" : "registration.reject");
       if (r.ok) {
         result.changed.push(row.id);
         result.promoted.push(...r.promoted);
       } else {
-        result.skipped.push({ id: row.id, name: row.full_name, reason: r.errors[""] });
+        result.skipped.push({ id: row.id, name: row.full_name, reason: r.refusal.key });
       }
     }
     return result;
   });
 }
 
-/** A refused organiser edit; thrown inside a transaction so that nothing of it is written. */
-export class RefusedChange extends Error {
-  constructor(readonly result: ChangeResult) {
-    super("refused");
-  }
-}
-
 /**
- * An organiser's edit of any registration, including its status, inside the
- * caller's transaction (the CSV import uses it too). Throws RefusedChange.
+ * An organiser's edit of any registration, including its status, in the caller's transaction
+ * (the CSV import's) or in its own; in its own, a refused change leaves nothing half-written.
+ * Another conference's registration, or none, is refused as not found.
  */
-export async function updateRegistrationAsOrganiserIn(
-  trx: Trx,
-  conferenceId: number,
-  id: number,
-  edit: OrganiserEdit & { status?: RegistrationStatus },
-  actor: Actor,
-): Promise<ChangeResult | null> {
-  const current = await trx.selectFrom("registrations").selectAll().where("id", "=", id).where("conference_id", "=", conferenceId).executeTakeFirst();
-  if (!current) return null;
-  const changed = await applyChanges(trx, current, { ...editColumns(edit), email: edit.email, organiser_note: edit.organiserNote }, actor, "registration.update");
-  if (!changed.ok) throw new RefusedChange(changed);
-  if (!edit.status || edit.status === changed.status) return changed;
-  const after = await trx.selectFrom("registrations").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-  if (!organiserMayMove(after.status, edit.status)) throw new RefusedChange({ ok: false, errors: { status: "registration.cannotMove" } });
-  const action = `registration.${edit.status === "approved" ? "approve" : edit.status === "rejected" ? "reject" : "set_status"}`;
-  const moved = await setStatusIn(trx, after, edit.status, actor, action);
-  if (!moved.ok) throw new RefusedChange({ ok: false, errors: { status: moved.errors[""] } });
-  return { ok: true, status: moved.status, promoted: [...changed.promoted, ...moved.promoted] };
-}
-
-/** An organiser edits any registration; a refused change leaves nothing half-written. */
 export async function updateRegistrationAsOrganiser(
+  db: Db,
   conferenceId: number,
   id: number,
   edit: OrganiserEdit & { status?: RegistrationStatus },
   actor: Actor,
-): Promise<ChangeResult | null> {
-  try {
-    return await getDb().transaction().execute((trx) => updateRegistrationAsOrganiserIn(trx, conferenceId, id, edit, actor));
-  } catch (error) {
-    if (error instanceof RefusedChange) return error.result;
-    throw error;
-  }
-}
-
-/** Place on the waiting list (1 = next to move up), or null when not waiting. */
-export async function waitlistPosition(r: { id: number; conference_id: number; status: string; waitlisted_at: string | null }): Promise<number | null> {
-  if (r.status !== "waitlisted" || !r.waitlisted_at) return null;
-  const [{ ahead }] = await getDb()
-    .selectFrom("registrations")
-    .select((eb) => eb.fn.countAll<number>().as("ahead"))
-    .where("conference_id", "=", r.conference_id)
-    .where("status", "=", "waitlisted")
-    .where("mode", "=", "in_person")
-    .where((eb) => eb.or([eb("waitlisted_at", "<", r.waitlisted_at!), eb.and([eb("waitlisted_at", "=", r.waitlisted_at!), eb("id", "<", r.id)])]))
-    .execute();
-  return Number(ahead) + 1;
+): Promise<ChangeResult> {
+  return inTransaction(db, async (trx): Promise<ChangeResult> => {
+    const current = await trx.selectFrom("registrations").selectAll().where("id", "=", id).where("conference_id", "=", conferenceId).executeTakeFirst();
+    if (!current) return notFound();
+    const changed = await applyChanges(trx, current, { ...editColumns(edit), email: edit.email, organiser_note: edit.organiserNote }, actor, "registration.update");
+    if (!changed.ok) return changed;
+    if (!edit.status || edit.status === changed.status) return changed;
+    const after = await trx.selectFrom("registrations").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    if (!organiserMayMove(after.status, edit.status)) return invalid("registration.cannotMove", "status");
+    const action = `registration.${edit.status === "approved" ? "approve" : edit.status === "rejected" ? "reject" : "set_status"}`;
+    const moved = await setStatus(trx, after, edit.status, actor, action);
+    // Shown beside the status it refuses.
+    if (!moved.ok) return invalid(moved.refusal.key, "status", moved.refusal.params);
+    return { ok: true, status: moved.status, promoted: [...changed.promoted, ...moved.promoted] };
+  });
 }

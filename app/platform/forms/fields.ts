@@ -75,30 +75,5 @@ export const optionalLocalDateTime = z
   .transform((v) => (v ?? "").trim())
   .refine((v) => v === "" || zonedLocalToUtc(v, "UTC") !== null, msg("errors.dateTime"));
 
-export type FieldErrors = Record<string, MessageKey | string>;
-
-export type ParseResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
-
-/** First error per field, keyed by its dotted path ("" for form-level errors). */
-export function fieldErrors(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const path = issue.path.join(".");
-    if (!(path in errors)) errors[path] = issue.message;
-  }
-  return errors;
-}
-
-export function parseWith<S extends z.ZodTypeAny>(schema: S, input: unknown): ParseResult<z.output<S>> {
-  const result = schema.safeParse(input);
-  return result.success ? { ok: true, data: result.data } : { ok: false, errors: fieldErrors(result.error) };
-}
-
-/** Form fields as strings (the last value wins, files are ignored). */
-export function formValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) {
-    if (typeof value === "string") values[key] = value;
-  }
-  return values;
-}
+// Reading a posted form needs no zod of its own: a route whose action alone parses imports these from ./parse.
+export { fieldErrors, formValues, parseWith, type FieldErrors, type ParseResult } from "./parse";

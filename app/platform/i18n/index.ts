@@ -1,59 +1,75 @@
-import { fillPlurals } from "../../lib/plural";
-import { coreEn } from "./core.en";
-import { coreVi } from "./core.vi";
-import { registrationEn, registrationVi } from "../../features/registration/messages/registration";
-import { badgesEn, badgesVi } from "../../features/registration/messages/badges";
-import { delegateCsvEn, delegateCsvVi } from "../../features/registration/messages/delegate-csv";
-import { checkinEn, checkinVi } from "../../features/registration/messages/checkin";
-import { mailEn, mailVi } from "./modules/mail";
-import { dashboardEn, dashboardVi } from "../../features/registration/messages/dashboard";
-import { mailerEn, mailerVi } from "./modules/mailer";
-import { agendaEn, agendaVi } from "../../features/agenda/messages/agenda";
-import { agendaUiEn, agendaUiVi } from "../../features/agenda/messages/agenda-editor";
-import { programmeEn, programmeVi } from "../../features/agenda/messages/programme";
-import { meetingsEn, meetingsVi } from "../../features/meetings/messages/meetings";
-import { meetingsDelegateEn, meetingsDelegateVi } from "../../features/meetings/messages/meetings-delegate";
-import { meetingsAdminEn, meetingsAdminVi } from "../../features/meetings/messages/meetings-admin";
-import { meetingsMailEn, meetingsMailVi } from "../../features/meetings/messages/meetings-mail";
-import { meetingsPrintsEn, meetingsPrintsVi } from "../../features/meetings/messages/meetings-prints";
+/**
+ * The i18n machinery, safe in the browser: it holds no dictionary. Each capability keeps its
+ * messages beside it (app/features/<f>/messages.vi.ts, the source of its keys, and
+ * messages.en.ts) and composes them with the layers below in its i18n.ts; the platform's own
+ * are in ./messages.vi.ts and ./messages.en.ts (with ./dictionary.ts), and the whole app's
+ * dictionary is put together above the features (app/http/i18n.server.ts).
+ */
+import { fillPlurals } from "~/lib/plural";
+import type { Locale } from "~/lib/locale";
+import type { platformVi } from "./messages.vi";
 
-/** The whole dictionary: the core plus one module per capability (keys must not collide). */
-export const vi = { ...coreVi, ...registrationVi, ...badgesVi, ...delegateCsvVi, ...checkinVi, ...mailVi, ...dashboardVi, ...mailerVi, ...agendaVi, ...agendaUiVi, ...programmeVi, ...meetingsVi, ...meetingsDelegateVi, ...meetingsAdminVi, ...meetingsMailVi, ...meetingsPrintsVi };
-export type MessageKey = keyof typeof vi;
-export const en: Record<MessageKey, string> = { ...coreEn, ...registrationEn, ...badgesEn, ...delegateCsvEn, ...checkinEn, ...mailEn, ...dashboardEn, ...mailerEn, ...agendaEn, ...agendaUiEn, ...programmeEn, ...meetingsEn, ...meetingsDelegateEn, ...meetingsAdminEn, ...meetingsMailEn, ...meetingsPrintsEn };
+export { DEFAULT_LOCALE, LANGUAGE_COOKIE, LOCALES, isLocale, type Locale } from "~/lib/locale";
 
-export const LOCALES = ["vi", "en"] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = "vi";
-
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { vi, en };
-
-export function isLocale(value: unknown): value is Locale {
-  return value === "vi" || value === "en";
-}
-
-export function isMessageKey(value: unknown): value is MessageKey {
-  return typeof value === "string" && Object.prototype.hasOwnProperty.call(vi, value);
-}
-
+/** The platform's keys (the shell, sign-in, accounts, errors, the outbox); each feature's i18n.ts has its own. */
+export type MessageKey = keyof typeof platformVi;
 export type MessageParams = Record<string, string | number>;
 
-/**
- * Looks a key up and fills in "{name}" placeholders and "{n, plural, one {…} other {…}}" blocks.
- * Unknown keys show as themselves.
- */
-export function translate(locale: Locale, key: MessageKey | string, params?: MessageParams): string {
-  const template = isMessageKey(key) ? dictionaries[locale][key] : key;
+/** One language's messages: key → text with "{name}" and "{n, plural, …}" placeholders. */
+export type Messages<K extends string = string> = Readonly<Record<K, string>>;
+
+/** A capability's messages in every language, with the same keys in each. */
+export type Dictionary<K extends string = string> = Readonly<Record<Locale, Messages<K>>>;
+
+/** The keys of a dictionary. */
+export type KeyOf<D> = D extends Dictionary<infer K> ? K : never;
+
+/** Translates in the language already chosen (what useT() gives a component). */
+export type Translate = (key: MessageKey | (string & {}), params?: MessageParams) => string;
+
+export function hasMessage(messages: Messages, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(messages, key);
+}
+
+/** Fills "{name}" placeholders and "{n, plural, one {…} other {…}}" blocks; a missing parameter stays as written. */
+export function fillMessage(locale: Locale, template: string, params?: MessageParams): string {
   if (!params) return template;
   return fillPlurals(locale, template, params).replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
   );
 }
 
-export type Translate = (key: MessageKey | string, params?: MessageParams) => string;
+/** Joins dictionaries (a lower layer's and a capability's own); their keys must not collide (a test checks). */
+export function mergeDictionaries<const D extends readonly Dictionary[]>(
+  ...dictionaries: D
+): Dictionary<KeyOf<D[number]>> {
+  const merged = { vi: {}, en: {} } as Record<Locale, Record<string, string>>;
+  for (const d of dictionaries) {
+    Object.assign(merged.vi, d.vi);
+    Object.assign(merged.en, d.en);
+  }
+  return merged as Dictionary<KeyOf<D[number]>>;
+}
 
-export function translator(locale: Locale): Translate {
-  return (key, params) => translate(locale, key, params);
+/**
+ * A translate for a dictionary: `translate(locale, key, params)`. Keys are typed for
+ * autocompletion and for `Record<…, K>` tables; an unknown key shows as itself.
+ */
+export function makeTranslate<K extends string>(dictionary: Dictionary<K>) {
+  return function translate(locale: Locale, key: K | (string & {}), params?: MessageParams): string {
+    const messages: Messages = dictionary[locale];
+    return fillMessage(locale, hasMessage(messages, key) ? messages[key] : key, params);
+  };
+}
+
+/** Whether a string is one of a dictionary's keys (a key, not some other text). */
+export function isKeyOf<K extends string>(dictionary: Dictionary<K>, value: unknown): value is K {
+  return typeof value === "string" && hasMessage(dictionary.vi, value);
+}
+
+/** Checks a key against a key type at compile time and returns it: `const msg = keyed<AgendaKey>()`. */
+export function keyed<K extends string>(): (key: K) => K {
+  return (key) => key;
 }
 
 /** An edition number as each language writes it: "20th" in English, "20" in "lần thứ 20". */

@@ -1,6 +1,6 @@
 import { Form, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { SubmitButton } from "~/components/form";
+import { SubmitButton } from "~/components/submit-button";
 import { useBilingual, useLocale, useRootData, useT } from "~/components/i18n";
 import { Notice } from "~/components/ui";
 import { formatInstant, offsetLabel, zoneCity, zonedDate, zonesDiffer } from "~/lib/time";

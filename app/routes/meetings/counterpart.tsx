@@ -1,5 +1,6 @@
 import { Form, useLoaderData } from "@remix-run/react";
-import { SubmitButton, TextField, useZodForm, ZodForm } from "~/components/form";
+import { TextField, useZodForm, ZodForm } from "~/components/form";
+import { SubmitButton } from "~/components/submit-button";
 import { useBilingual, useT } from "~/components/i18n";
 import { Badge, EmptyState, Notice } from "~/components/ui";
 import { maxMeetingsSchema, sectorsSchema } from "~/features/meetings/schema";

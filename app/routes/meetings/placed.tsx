@@ -1,53 +1,15 @@
 import { useLoaderData } from "@remix-run/react";
-import { SubmitButton, TextAreaField, useZodForm, ZodForm } from "~/components/form";
+import { TextAreaField, useZodForm, ZodForm } from "~/components/form";
+import { SubmitButton } from "~/components/submit-button";
 import { useBilingual, useLocale, useT } from "~/components/i18n";
 import { ConferenceTime } from "~/components/time";
-import { Badge, EmptyState, Notice } from "~/components/ui";
+import { EmptyState, Notice } from "~/components/ui";
 import { meetingOutcomeSchema } from "~/features/meetings/schema";
+import { MeetingPlace } from "~/features/meetings/components/meeting-place";
 import { formatInstant } from "~/lib/time";
 import type { ActionData, MeetingsLoader } from "~/routes/meetings/route";
 
 type Placed = ReturnType<typeof useLoaderData<MeetingsLoader>>["placed"][number];
-
-/** Only web links are rendered as links; anything else the organisers typed is shown as text. */
-const isWebLink = (url: string) => /^https?:\/\//i.test(url);
-
-/** Where the viewer's organisation meets: the video link when it takes part online, else its table and room. */
-export function MeetingPlace({ place }: { place: Placed["place"] }) {
-  const t = useT();
-  const pick = useBilingual();
-  if (place.online) {
-    return (
-      <div className="text-sm" data-testid="meeting-place" data-online="true">
-        <Badge tone="navy">{t("meetingsDelegate.place.online")}</Badge>
-        {place.videoUrl ? (
-          <p className="mt-1">
-            {isWebLink(place.videoUrl) ? (
-              <a className="btn-link break-all" href={place.videoUrl} target="_blank" rel="noreferrer">{t("meetingsDelegate.place.join")}</a>
-            ) : null}
-            <span className="block break-all text-xs text-slate-600">{place.videoUrl}</span>
-          </p>
-        ) : (
-          <p className="mt-1 text-slate-600">{t("meetingsDelegate.place.linkToFollow")}</p>
-        )}
-      </div>
-    );
-  }
-  return (
-    <div className="text-sm" data-testid="meeting-place" data-online="false">
-      {place.table ? (
-        <p>
-          <span className="font-semibold">{t("meetingsDelegate.place.table", { number: place.table.number })}</span>
-          {place.table.label ? ` · ${place.table.label}` : ""}
-          {place.table.room_vi ? <span className="text-slate-600"> · {pick(place.table.room_vi, place.table.room_en)}</span> : null}
-        </p>
-      ) : (
-        <p className="text-slate-600">{t("meetingsDelegate.place.tableToFollow")}</p>
-      )}
-      {place.counterpartOnline ? <p className="mt-1 text-xs text-slate-700">{t("meetingsDelegate.place.counterpartOnline")}</p> : null}
-    </div>
-  );
-}
 
 function OutcomeForm({ meeting, result }: { meeting: Placed; result: ActionData | undefined }) {
   const t = useT();

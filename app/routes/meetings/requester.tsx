@@ -1,5 +1,6 @@
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
-import { SelectField, SubmitButton, TextAreaField, TextField, useZodForm, ZodForm } from "~/components/form";
+import { SelectField, TextAreaField, TextField, useZodForm, ZodForm } from "~/components/form";
+import { SubmitButton } from "~/components/submit-button";
 import { useBilingual, useT } from "~/components/i18n";
 import { Badge, EmptyState } from "~/components/ui";
 import { meetingRequestSchema } from "~/features/meetings/schema";

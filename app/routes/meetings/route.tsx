@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
 import { authorityOf } from "~/auth/organisation-authority.server";
-import { useT } from "~/components/i18n";
+import { pageMeta, useT } from "~/components/i18n";
+import { requestMessages } from "~/http/i18n.server";
 import { AvailabilitySection } from "~/routes/meetings/availability";
 import { CounterpartSide } from "~/routes/meetings/counterpart";
 import { PlacedMeetings } from "~/routes/meetings/placed";
@@ -14,11 +16,15 @@ import { formValues, parseWith, type FieldErrors } from "~/platform/forms/fields
 import { availabilitySchema, maxMeetingsSchema, meetingAnswerSchema, meetingOutcomeSchema, meetingRequestSchema, sectorsSchema } from "~/features/meetings/schema";
 import { CONFERENCE_ZONE } from "~/lib/time";
 import { getCurrentConference } from "~/features/people/conference.server";
+import { intent as intentOf, parseIntent } from "~/http/intent.server";
+import { replyRefusal } from "~/http/refusal.server";
+import { forbidden, notFound, type MessageParams, type Refusal } from "~/platform/types";
 import { availabilityOf, isOnlineParty, placedMeetingsOf, recordOutcome, setAvailability } from "~/features/meetings/meeting-outcomes.server";
-import { askableParties, maxMeetingsOf, REQUESTER_KINDS, requestsFrom, requestsTo, sectorsOf, setMaxMeetings, setSectors, viewerOrganisation } from "~/features/meetings/meeting-requests.server";
-import { answerMeetingRequest, requestMeeting, type Problem, withdrawMeetingRequest } from "~/features/meetings/meetings.server";
+import { askableParties, maxMeetingsOf, requestsFrom, requestsTo, sectorsOf, setMaxMeetings, setSectors, viewerOrganisation } from "~/features/meetings/meeting-requests.server";
+import { answerMeetingRequest, requestMeeting, withdrawMeetingRequest } from "~/features/meetings/meetings.server";
+import { REQUESTER_KINDS } from "~/features/meetings/rules";
 
-export const meta: MetaFunction = () => [{ title: "Gặp gỡ song phương · Hội nghị Ngoại vụ" }];
+export const meta: MetaFunction = (args) => pageMeta(args, "meetingsDelegate.title");
 
 type Rows<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
 
@@ -43,6 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ready && !requester ? sectorsOf(ready.conferenceId, ready.org.id) : "",
   ]);
   return json({
+    messages: await requestMessages(request, "meetings"),
     zone,
     org,
     requester,
@@ -62,83 +69,81 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export type MeetingsLoader = typeof loader;
-export type ActionData = { intent: string; errors: FieldErrors; values: Record<string, string>; done?: string; params?: Problem["params"] };
-
-/** Refusals about who may act are 403; a missing row 404; the rest is bad input (400). */
-const FORBIDDEN = new Set(["meetings.errors.notYours", "meetings.errors.notHead", "meetings.errors.notApproved", "meetings.errors.noOrganisation", "meetings.errors.notYourRequest", "meetingsDelegate.errors.notParty", "error.forbidden.title"]);
-const statusOf = (problem: Problem) => (FORBIDDEN.has(problem.key) ? 403 : problem.key === "error.notFound.title" ? 404 : 400);
+export type ActionData = { intent: string; errors: FieldErrors; values: Record<string, string>; done?: string; params?: MessageParams };
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  // The page's forms: one intent each (their fields are parsed by each form's own schema). (Here, in the action, it stays out of the browser bundle.)
+  const Intent = z.discriminatedUnion("intent", [intentOf("request"), intentOf("answer"), intentOf("withdraw"), intentOf("max"), intentOf("sectors"), intentOf("availability"), intentOf("outcome")]);
   const user = await requirePermission(request, "register:self");
   const actor = { id: user.id, ip: clientIp(context) };
   const formData = await request.formData();
   const values = formValues(formData);
-  const intent = values.intent ?? "";
+  const { intent } = parseIntent(Intent, values);
   const conference = await getCurrentConference();
   const fail = (errors: FieldErrors, status = 400, extra: Partial<ActionData> = {}) => json<ActionData>({ intent, errors, values, ...extra }, { status });
-  const refused = (problem: Problem, extra: Partial<ActionData> = {}) => fail({ "": problem.key }, statusOf(problem), { params: problem.params, ...extra });
+  // The refusal's kind says its status (who may act 403, a missing row 404, bad input 400).
+  const refused = (refusal: Refusal, sentBack: Record<string, string> = values) => replyRefusal(refusal, { intent, values: sentBack });
   const done = (key: string, keep: Record<string, string> = {}) => json<ActionData>({ intent, errors: {}, values: keep, done: key });
   if (!conference) return fail({ "": "meetings.errors.noBlock" });
   const authority = await authorityOf(user.id, conference.id);
-  const ownOrganisation = authority.ok ? authority.organisationId : null;
+  // The asked side's own settings and availability: only for who speaks for an organisation.
+  const notActing = () => refused(forbidden(authority.ok ? "meetings.errors.noOrganisation" : authority.key).refusal);
   switch (intent) {
     case "request": {
       const parsed = parseWith(meetingRequestSchema, values);
       if (!parsed.ok) return fail(parsed.errors);
       const result = await requestMeeting(user.id, conference.id, parsed.data, actor.ip);
-      if (!result.ok) return refused(result.problem);
+      if (!result.ok) return refused(result.refusal);
       return done("meetingsDelegate.form.sent");
     }
     case "answer": {
       const parsed = parseWith(meetingAnswerSchema, values);
       if (!parsed.ok) return fail(parsed.errors);
       const result = await answerMeetingRequest(user.id, parsed.data.requestId, { accept: parsed.data.decision === "accept", reason: parsed.data.reason }, actor.ip);
-      if (!result.ok) return refused(result.problem);
+      if (!result.ok) return refused(result.refusal);
       return done("meetingsDelegate.answered");
     }
     case "withdraw": {
       const requestId = Number(values.requestId);
-      if (!Number.isInteger(requestId) || requestId < 1) return fail({ "": "error.notFound.title" }, 404);
+      if (!Number.isInteger(requestId) || requestId < 1) return refused(notFound().refusal);
       const result = await withdrawMeetingRequest(user.id, requestId, actor.ip);
-      if (!result.ok) return refused(result.problem);
+      if (!result.ok) return refused(result.refusal);
       return done("meetingsDelegate.withdrawn");
     }
     case "max": {
-      if (ownOrganisation === null) return fail({ "": authority.ok ? "meetings.errors.noOrganisation" : authority.key }, 403);
+      if (!authority.ok) return notActing();
       const parsed = parseWith(maxMeetingsSchema, values);
       if (!parsed.ok) return fail(parsed.errors);
-      const result = await setMaxMeetings(user.id, conference.id, ownOrganisation, parsed.data.maxMeetings, actor);
-      if (!result.ok) return refused(result.problem);
+      const result = await setMaxMeetings(user.id, conference.id, authority.organisationId, parsed.data.maxMeetings, actor);
+      if (!result.ok) return refused(result.refusal);
       return done("meetingsDelegate.max.saved");
     }
     case "sectors": {
-      if (ownOrganisation === null) return fail({ "": authority.ok ? "meetings.errors.noOrganisation" : authority.key }, 403);
+      if (!authority.ok) return notActing();
       const parsed = parseWith(sectorsSchema, values);
       if (!parsed.ok) return fail(parsed.errors);
-      const result = await setSectors(user.id, conference.id, ownOrganisation, parsed.data.sectors, actor);
-      if (!result.ok) return refused(result.problem);
+      const result = await setSectors(user.id, conference.id, authority.organisationId, parsed.data.sectors, actor);
+      if (!result.ok) return refused(result.refusal);
       return done("meetingsDelegate.sectors.saved");
     }
     case "availability": {
-      if (ownOrganisation === null) return fail({ "": authority.ok ? "meetings.errors.noOrganisation" : authority.key }, 403);
+      if (!authority.ok) return notActing();
       // A checkbox group sends one "slot" per ticked box; keep them to show what was sent after a refusal.
       const ticked = formData.getAll("slot").map(String);
       const parsed = parseWith(availabilitySchema, { slotIds: ticked });
       const sentBack = { slots: ticked.join(",") };
       if (!parsed.ok) return json<ActionData>({ intent, errors: { "": "meetingsDelegate.errors.unknownSlot" }, values: sentBack }, { status: 400 });
-      const result = await setAvailability(user.id, conference.id, ownOrganisation, parsed.data.slotIds, actor);
-      if (!result.ok) return json<ActionData>({ intent, errors: { "": result.problem.key }, values: sentBack, params: result.problem.params }, { status: statusOf(result.problem) });
+      const result = await setAvailability(user.id, conference.id, authority.organisationId, parsed.data.slotIds, actor);
+      if (!result.ok) return refused(result.refusal, sentBack);
       return done("meetingsDelegate.availability.saved");
     }
     case "outcome": {
       const parsed = parseWith(meetingOutcomeSchema, values);
       if (!parsed.ok) return fail(parsed.errors);
       const result = await recordOutcome(user.id, parsed.data.meetingId, { outcome: parsed.data.outcome, followUp: parsed.data.followUp }, actor);
-      if (!result.ok) return refused(result.problem);
+      if (!result.ok) return refused(result.refusal);
       return done("meetingsDelegate.outcome.saved", { meetingId: String(parsed.data.meetingId) });
     }
-    default:
-      return fail({ "": "errors.required" });
   }
 }
 

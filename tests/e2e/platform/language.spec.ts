@@ -53,3 +53,33 @@ test.describe("on the account (own database: the language is saved on a demo acc
     await vietnamese.context.close();
   });
 });
+
+test("titles, pages reached in the browser and the 404 page follow the language", async ({ page }) => {
+  // What the server rendered is what the browser renders (no hydration mismatch), in each language.
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error" && !/404 \(Not Found\)/.test(m.text())) errors.push(m.text());
+  });
+  await page.goto("/");
+  await expect(page).toHaveTitle("Hội nghị Ngoại vụ");
+  await page.getByTestId("language-switch").click();
+  await expect(page).toHaveTitle("External Affairs Conference");
+  // A page reached without reloading gets its capability's messages with its data.
+  await page.getByRole("link", { name: "Programme", exact: true }).click();
+  await expect(page).toHaveURL(/\/programme/);
+  await expect(page.getByRole("heading", { name: "Conference programme" })).toBeVisible();
+  await expect(page).toHaveTitle("Programme · External Affairs Conference");
+  // An unknown address has no root data: the cookie's language still holds, shell and title included.
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page).toHaveTitle("Page not found · External Affairs Conference");
+  await expect(page.getByRole("link", { name: "Back to home" })).toBeVisible();
+  await page.getByTestId("language-switch").click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "vi");
+  await expect(page.getByRole("heading", { name: "Không tìm thấy trang" })).toBeVisible();
+  await expect(page).toHaveTitle("Không tìm thấy trang · Hội nghị Ngoại vụ");
+  expect(errors).toEqual([]);
+});

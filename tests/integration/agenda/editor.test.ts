@@ -65,7 +65,8 @@ describe("rooms", () => {
     const hall = await roomId("Hội trường lớn");
     const refused = await call(rooms.action, { path: "/admin/rooms", form: { intent: "delete", id: String(hall) }, cookie });
     expect(refused.status).toBe(409);
-    expect((await jsonOf<{ problem: unknown }>(refused)).problem).toEqual({ key: "agenda.errors.roomInUse", params: { n: 4 } });
+    const body = await jsonOf<{ errors: Record<string, string>; params?: Record<string, string | number> }>(refused);
+    expect({ key: body.errors[""], params: body.params }).toEqual({ key: "agenda.errors.roomInUse", params: { n: 4 } });
     expect(await getDb().selectFrom("rooms").select("id").where("id", "=", hall).executeTakeFirst()).toBeTruthy();
 
     await call(rooms.action, { path: "/admin/rooms", form: { intent: "save", nameVi: "Phòng tạm", nameEn: "Spare room", capacity: "10" }, cookie });

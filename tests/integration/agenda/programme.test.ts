@@ -102,7 +102,7 @@ describe("the published programme, its feed and its PDF", () => {
     const cookie = await signInAs("delegate");
     const bad = await call(programmeAction, { path: "/programme", cookie, form: { intent: "signUp", sessionId: "abc" } });
     expect(bad.status).toBe(400);
-    expect((await jsonOf<{ problem: { key: string } }>(bad)).problem.key).toBe("programme.badSession");
+    expect((await jsonOf<{ errors: Record<string, string> }>(bad)).errors[""]).toBe("programme.badSession");
   });
 });
 
@@ -121,7 +121,7 @@ describe("sign-up rules", () => {
     const results = answers.map((a) => (a.ok ? a.value : expect.fail(a.error)));
     expect(results).toHaveLength(20);
     expect(results.filter((r) => r.ok)).toHaveLength(5);
-    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.problem.key === "agenda.signup.full")).toBe(true);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.refusal.key === "agenda.signup.full")).toBe(true);
     const [{ n }] = await getDb().selectFrom("session_signups").select((eb) => eb.fn.countAll<number>().as("n")).where("session_id", "=", id).where("mode", "=", "in_person").execute();
     expect(Number(n)).toBe(7);
 
@@ -145,7 +145,7 @@ describe("sign-up rules", () => {
     const user = await approvedDelegate("in_person");
     expect(await signUp(user, conference.id, one, null)).toEqual({ ok: true });
     const clash = await signUp(user, conference.id, two, null);
-    expect(clash).toEqual({ ok: false, problem: { key: "agenda.signup.clash", params: { title: "Phiên thảo luận 1: Ngoại giao kinh tế phục vụ phát triển địa phương" } } });
+    expect(clash).toEqual({ ok: false, refusal: { kind: "conflict", key: "agenda.signup.clash", params: { title: "Phiên thảo luận 1: Ngoại giao kinh tế phục vụ phát triển địa phương" } } });
     expect(await cancelSignUp(user, conference.id, one, null)).toBe(true);
     expect(await signUp(user, conference.id, two, null)).toEqual({ ok: true });
   });
@@ -155,6 +155,6 @@ describe("sign-up rules", () => {
     const id = await sessionId("Phiên thảo luận 1");
     const res = await call(programmeAction, { path: "/programme", cookie, form: { intent: "signUp", sessionId: String(id) } });
     expect(res.status).toBe(409);
-    expect((await jsonOf<{ problem: { key: string } }>(res)).problem.key).toBe("agenda.signup.notRegistered");
+    expect((await jsonOf<{ errors: Record<string, string> }>(res)).errors[""]).toBe("agenda.signup.notRegistered");
   });
 });

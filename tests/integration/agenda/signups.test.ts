@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { getDb, nowIso } from "~/platform/db.server";
 import { openJoinLink } from "~/features/registration/join-links.server";
 import { signUp } from "~/features/agenda/agenda.server";
-import { cancelOwnRegistration, createRegistrationIn, decideRegistrations, switchOwnMode } from "~/features/registration/registrations.server";
+import { cancelOwnRegistration, createRegistration, decideRegistrations, switchOwnMode } from "~/features/registration/registrations.server";
 import { demoConference, organisationId, registerVisitor, registrationInput, resetRegistrations } from "../../helpers/factories";
 
 beforeEach(resetRegistrations);
@@ -60,7 +60,7 @@ describe("join links on the programme", () => {
       const input = registrationInput({ organisationId: user.organisation_id!, mode, email, fullName: user.full_name });
       await getDb()
         .transaction()
-        .execute((trx) => createRegistrationIn(trx, input, { conferenceId: conference.id, userId: null, attachExistingAccount: true, approve: true, actor: { id: null, ip: null } }));
+        .execute((trx) => createRegistration(trx, input, { conferenceId: conference.id, userId: null, attachExistingAccount: true, approve: true, actor: { id: null, ip: null } }));
     }
     type Data = { sessions: Array<{ id: number; kind: string }>; viewer: { joinTokens: Record<string, string> } };
     const online = await jsonOf<Data>(await call(programme.loader, { path: "/programme", cookie: await signInAs("ambassador") }));

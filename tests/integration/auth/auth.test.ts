@@ -200,7 +200,7 @@ async function accountWithDemoPassword(email: string): Promise<{ email: string; 
 async function raceSignIns(attempts: Array<{ email: string; password: string; ip: string }>) {
   const results = await inProcesses<SignInResult>(attempts.length, { module: "~/features/people/sign-in.server", fn: "signIn" }, attempts.map((a) => [a]));
   // "invalid" (and a success) means the attempt got as far as the password hash; "tooMany" means it never did.
-  return results.map((r) => (r.ok ? (r.value.ok ? "ok" : r.value.reason) : `threw: ${r.error}`));
+  return results.map((r) => (r.ok ? (r.value.ok ? "ok" : r.value.refusal.kind) : `threw: ${r.error}`));
 }
 
 const count = (list: string[], value: string) => list.filter((x) => x === value).length;

@@ -137,6 +137,7 @@ function urlOf(file: string): string {
     .replace(/\[([^\]]*)\]/g, (_m, literal: string) => literal.replace(/\./g, "\u0000"))
     .split(".")
     .filter((s) => s !== "_index" && !(s.startsWith("_") && s.length > 1))
+    // eslint-disable-next-line no-control-regex -- NUL stands in for a literal dot while splitting
     .map((s) => (s.startsWith("$") ? `:${s.slice(1)}` : s).replace(/\u0000/g, "."));
   return `/${segments.join("/")}`;
 }
@@ -151,6 +152,8 @@ function intentsInSource(source: string): string[] {
   for (const re of [/case "([^"]+)":/g, /intent\s*(?:===|!==)\s*"([^"]+)"/g, /intent"\)\s*(?:===|!==)\s*"([^"]+)"/g]) {
     for (const m of body.matchAll(re)) found.add(m[1]);
   }
+  // A route's zod union of intents (app/http/intent.server.ts: `intent("x")`, imported as intentOf where the action names its parsed intent `intent`), wherever the module declares it.
+  for (const m of source.matchAll(/\bintent(?:Of)?\("([^"]+)"\)/g)) found.add(m[1]);
   return [...found].sort();
 }
 
@@ -258,15 +261,15 @@ async function registrationOf(userId: string) {
   return getDb().selectFrom("registrations").selectAll().where("user_id", "=", userId).where("conference_id", "=", f.conferenceId).executeTakeFirst();
 }
 
-/** A person's own registration as the self-edit form sends it back unchanged. */
+/** A person's own registration as the self-edit form sends it back unchanged (with its intent, as the page's form does). */
 async function ownEdit(c: Cell): Promise<Fields> {
   const r = c.actor.userId ? await registrationOf(c.actor.userId) : undefined;
   if (!r) {
     // No registration: a plausible form all the same.
-    return fields({ honorific: "mr", fullName: "Nguyễn Văn Thử", position: "Chuyên viên", organisationId: f.bg, phone: "+84 24 3799 3000", mode: "in_person", interpretation: "none", dietary: "" });
+    return fields({ intent: "update", honorific: "mr", fullName: "Nguyễn Văn Thử", position: "Chuyên viên", organisationId: f.bg, phone: "+84 24 3799 3000", mode: "in_person", interpretation: "none", dietary: "" });
   }
   return fields({
-    honorific: r.honorific, fullName: r.full_name, position: r.position, organisationId: r.organisation_id, phone: r.phone,
+    intent: "update", honorific: r.honorific, fullName: r.full_name, position: r.position, organisationId: r.organisation_id, phone: r.phone,
     mode: r.mode, interpretation: r.interpretation, dietary: r.dietary, ...(r.consent_to_list ? { consentToList: "on" } : {}),
   });
 }
@@ -330,11 +333,11 @@ beforeAll(async () => {
   const slots = await db.selectFrom("meeting_slots").select("id").where("block_id", "=", block.id).orderBy("starts_at").execute();
   const tables = await db.selectFrom("meeting_tables").select("id").where("block_id", "=", block.id).orderBy("number").execute();
   const asked = await requestMeeting(as("approved").userId!, f.conferenceId, askFor(f.kr), null);
-  if (!asked.ok) throw new Error(asked.problem.key);
+  if (!asked.ok) throw new Error(asked.refusal.key);
   f.requestFromBg = asked.id;
   const [lsToJapan] = await acceptedRequests(f.conferenceId, [{ userId: as("otherOrg").userId! }], [{ userId: as("head").userId!, orgId: f.jp }]);
   const placed = await placeMeeting(lsToJapan, slots[0].id, tables[0].id, { locked: false }, { id: null, ip: null });
-  if (!placed.ok) throw new Error(placed.problem.key);
+  if (!placed.ok) throw new Error(placed.refusal.key);
   f.meetingId = placed.id;
   await startSlotNow(slots[0].id);
   const pendingTo = async (code: string) =>
@@ -440,8 +443,10 @@ const ROWS: Row[] = [
     form: (c) => fields({ intent: "password", currentPassword: c.actor.password ?? "Mật khẩu đoán thử 1", password: c.actor.password ?? "Mật khẩu đoán thử 1", confirm: c.actor.password ?? "Mật khẩu đoán thử 1" }),
     expect: signedIn(),
   },
+  { route: "/account", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent" }), expect: signedIn("400 errors.unknownIntent") },
   { route: "/my-registration", method: "loader", expect: signedIn() },
   { route: "/my-registration", method: "action", intent: "update", form: ownEdit, expect: { ...signedIn(), exhibitor: "404", staff: "404" } },
+  { route: "/my-registration", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent" }), expect: signedIn("400 errors.unknownIntent") },
   {
     route: "/my-registration", method: "action", intent: "mode",
     form: async (c) => fields({ intent: "mode", mode: (c.actor.userId && (await registrationOf(c.actor.userId))?.mode) || "online" }),
@@ -459,7 +464,7 @@ const ROWS: Row[] = [
     form: () => fields({ intent: "cancel", sessionId: f.signupSessionId }),
     expect: { ...signedIn(), exhibitor: "400 programme.notSignedUp", staff: "400 programme.notSignedUp" },
   },
-  { route: "/programme", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent", sessionId: f.signupSessionId }), expect: signedIn("400 programme.badSession") },
+  { route: "/programme", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent", sessionId: f.signupSessionId }), expect: signedIn("400 errors.unknownIntent") },
   {
     route: "/my-agenda", method: "loader", expect: signedIn(),
     // The placed Lạng Sơn–Japan meeting is on the agendas of those who speak for either party only.
@@ -477,6 +482,7 @@ const ROWS: Row[] = [
     },
     expect: { ...signedIn(), exhibitor: "400 programme.notSignedUp", staff: "400 programme.notSignedUp" },
   },
+  { route: "/my-agenda", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent", sessionId: f.signupSessionId }), expect: signedIn("400 errors.unknownIntent") },
   {
     route: "/my-agenda.ics", method: "loader", expect: signedIn(),
     check: (actor, body) => {
@@ -535,7 +541,7 @@ const ROWS: Row[] = [
     form: () => fields({ intent: "outcome", meetingId: f.meetingId, outcome: "Hai bên thống nhất lộ trình xuất khẩu", followUp: "" }),
     expect: { anon: "login", signedIn: "403 meetingsDelegate.errors.notParty", otherOrg: "ok", head: "ok" },
   },
-  { route: "/meetings", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent" }), expect: signedIn("400 errors.required") },
+  { route: "/meetings", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent" }), expect: signedIn("400 errors.unknownIntent") },
 
   // Staff pages: what the secretariat reads, what only organisers change.
   { route: "/admin/dashboard", method: "loader", expect: staffOnly() },
@@ -573,10 +579,10 @@ const ROWS: Row[] = [
   { route: "/admin/quotas", method: "action", form: () => fields({ kind: "province", field: "kind-province", places: "" }), expect: organiserOnly() },
   { route: "/admin/rooms", method: "action", intent: "save", form: () => fields({ intent: "save", nameVi: "Phòng họp 3", nameEn: "Meeting room 3", capacity: "40", streamUrl: "", notes: "" }), expect: organiserOnly() },
   { route: "/admin/rooms", method: "action", intent: "delete", form: () => fields({ intent: "delete", id: f.roomId }), expect: organiserOnly() },
-  { route: "/admin/rooms", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent" }), expect: organiserOnly("403") },
+  { route: "/admin/rooms", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent" }), expect: organiserOnly("400 errors.unknownIntent") },
   { route: "/admin/agenda", method: "action", intent: "unpublishAll", form: () => fields({ intent: "unpublishAll" }), expect: organiserOnly() },
   { route: "/admin/agenda", method: "action", intent: "publishAll", form: () => fields({ intent: "publishAll" }), expect: organiserOnly() },
-  { route: "/admin/agenda", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent" }), expect: organiserOnly("403") },
+  { route: "/admin/agenda", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent" }), expect: organiserOnly("400 errors.unknownIntent") },
   { route: "/admin/agenda/:id", method: "action", intent: "save", params: () => ({ id: "new" }), form: () => sessionForm("save"), expect: organiserOnly("→/admin/agenda/") },
   {
     route: "/admin/agenda/:id", method: "action", intent: "move", params: () => ({ id: String(f.sessionId) }),
@@ -585,11 +591,11 @@ const ROWS: Row[] = [
   },
   { route: "/admin/agenda/:id", method: "action", intent: "publish", params: () => ({ id: String(f.sessionId) }), form: () => fields({ intent: "publish" }), expect: organiserOnly("→/admin/agenda/") },
   { route: "/admin/agenda/:id", method: "action", intent: "unpublish", params: () => ({ id: String(f.sessionId) }), form: () => fields({ intent: "unpublish" }), expect: organiserOnly("→/admin/agenda/") },
-  { route: "/admin/agenda/:id", method: "action", intent: "?", params: () => ({ id: String(f.sessionId) }), form: () => fields({ intent: "not-an-intent" }), expect: organiserOnly("403") },
+  { route: "/admin/agenda/:id", method: "action", intent: "?", params: () => ({ id: String(f.sessionId) }), form: () => fields({ intent: "not-an-intent" }), expect: organiserOnly("400 errors.unknownIntent") },
   { route: "/admin/agenda/:id", method: "action", intent: "delete", params: () => ({ id: String(f.sessionId) }), form: () => fields({ intent: "delete" }), expect: organiserOnly("→/admin/agenda?day=") },
   { route: "/admin/delegates", method: "action", intent: "approve", form: () => fields({ intent: "approve", ids: f.approveTarget }), expect: organiserOnly() },
   { route: "/admin/delegates", method: "action", intent: "reject", form: () => fields({ intent: "reject", ids: f.rejectTarget }), expect: organiserOnly() },
-  { route: "/admin/delegates", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent", ids: f.rejectTarget }), expect: organiserOnly("400 errors.choice") },
+  { route: "/admin/delegates", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent", ids: f.rejectTarget }), expect: organiserOnly("400 errors.unknownIntent") },
   {
     route: "/admin/delegates/:id", method: "action", params: () => ({ id: String(f.lsRegistrationId) }),
     form: async () => {
@@ -637,22 +643,22 @@ const ROWS: Row[] = [
       form.append("intent", "not-an-intent");
       return form;
     },
-    expect: organiserOnly("400 csv.error.badUpload"),
+    expect: organiserOnly("400 errors.unknownIntent"),
   },
   { route: "/admin/checkin", method: "action", intent: "code", form: () => fields({ intent: "code", code: DEMO_BADGE_CODE, source: "typed" }), expect: organiserOnly() },
   { route: "/admin/checkin", method: "action", intent: "checkin", form: () => fields({ intent: "checkin", registrationId: f.lsRegistrationId }), expect: organiserOnly() },
   { route: "/admin/checkin", method: "action", intent: "undo", form: () => fields({ intent: "undo", registrationId: f.bgRegistrationId }), expect: organiserOnly() },
-  { route: "/admin/checkin", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent", registrationId: f.bgRegistrationId }), expect: organiserOnly("403") },
+  { route: "/admin/checkin", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent", registrationId: f.bgRegistrationId }), expect: organiserOnly("400 errors.unknownIntent") },
   // Without SMTP settings, "Send now" says so (to the organiser only).
   { route: "/admin/outbox", method: "action", intent: "send", form: () => fields({ intent: "send" }), expect: organiserOnly(smtpStatus().configured ? "ok" : "400 mailer.notConfiguredError") },
-  { route: "/admin/outbox", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent" }), expect: organiserOnly("403") },
+  { route: "/admin/outbox", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent" }), expect: organiserOnly("400 errors.unknownIntent") },
   { route: "/admin/people", method: "action", intent: "invite", form: () => fields({ intent: "invite", fullName: "Vũ Thị Mời", email: "vu-thi-moi@bo-ngoai-giao.gov.vn", role: "secretariat", organisationId: "" }), expect: organiserOnly() },
   { route: "/admin/people", method: "action", intent: "disable", form: () => fields({ intent: "disable", userId: f.disableTarget }), expect: organiserOnly() },
   { route: "/admin/people", method: "action", intent: "enable", form: () => fields({ intent: "enable", userId: f.disableTarget }), expect: organiserOnly() },
   { route: "/admin/people", method: "action", intent: "head", form: () => fields({ intent: "head", userId: f.headTarget }), expect: organiserOnly() },
   { route: "/admin/people", method: "action", intent: "unhead", form: () => fields({ intent: "unhead", userId: f.headTarget }), expect: organiserOnly() },
   { route: "/admin/people", method: "action", intent: "revoke", form: () => fields({ intent: "revoke", invitationId: f.revokeInvitationId }), expect: organiserOnly() },
-  { route: "/admin/people", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent", userId: f.disableTarget }), expect: organiserOnly("403") },
+  { route: "/admin/people", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent", userId: f.disableTarget }), expect: organiserOnly("400 errors.unknownIntent") },
   {
     route: "/admin/meetings/settings", method: "action", intent: "settings",
     form: async () => {
@@ -669,12 +675,14 @@ const ROWS: Row[] = [
     },
     expect: organiserOnly(),
   },
-  { route: "/admin/meetings/settings", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent" }), expect: organiserOnly("400 errors.formInvalid") },
+  { route: "/admin/meetings/settings", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent" }), expect: organiserOnly("400 errors.unknownIntent") },
   {
-    route: "/admin/meetings/parties/:id", method: "action", params: () => ({ id: String(f.jp) }),
+    // Posted without an intent, as before the page's form named it: read as an answer.
+    route: "/admin/meetings/parties/:id", method: "action", intent: "answer", params: () => ({ id: String(f.jp) }),
     form: () => fields({ requestId: f.pendingToJapanOnBehalf, decision: "accept", reason: "" }),
     expect: organiserOnly(),
   },
+  { route: "/admin/meetings/parties/:id", method: "action", intent: "?", params: () => ({ id: String(f.jp) }), form: () => fields({ intent: "not-an-intent", requestId: f.pendingToJapanOnBehalf, decision: "accept", reason: "" }), expect: organiserOnly("400 errors.unknownIntent") },
   {
     route: "/admin/meetings/requests/:id", method: "action", intent: "place", params: () => ({ id: String(f.placeRequestId) }),
     form: () => fields({ intent: "place", slotId: f.placeSlotId, tableId: f.placeTableId }),
@@ -685,7 +693,7 @@ const ROWS: Row[] = [
     form: () => fields({ intent: "video", videoUrl: "https://hop-truc-tuyen.ngoaivu.test/phong-12" }),
     expect: organiserOnly(),
   },
-  { route: "/admin/meetings/requests/:id", method: "action", intent: "?", params: () => ({ id: String(f.placeRequestId) }), form: () => fields({ intent: "not-an-intent" }), expect: organiserOnly("400 errors.formInvalid") },
+  { route: "/admin/meetings/requests/:id", method: "action", intent: "?", params: () => ({ id: String(f.placeRequestId) }), form: () => fields({ intent: "not-an-intent" }), expect: organiserOnly("400 errors.unknownIntent") },
   { route: "/admin/meetings/requests/:id", method: "action", intent: "unplace", params: () => ({ id: String(f.placeRequestId) }), form: () => fields({ intent: "unplace" }), expect: organiserOnly("→/admin/meetings?removed=1") },
   {
     route: "/admin/meetings", method: "action", intent: "create",
@@ -705,7 +713,7 @@ const ROWS: Row[] = [
     },
     expect: organiserOnly(),
   },
-  { route: "/admin/meetings", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent", session: f.blockSessionId }), expect: organiserOnly("400 errors.formInvalid") },
+  { route: "/admin/meetings", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent", session: f.blockSessionId }), expect: organiserOnly("400 errors.unknownIntent") },
 
   // Last: rows that leave people registered, or not.
   {

@@ -79,7 +79,7 @@ describe("several meeting blocks", () => {
     const afternoonSlot = await getDb().selectFrom("meeting_slots").select("id").where("block_id", "=", afternoon.id).orderBy("starts_at").executeTakeFirstOrThrow();
     const tables = await getDb().selectFrom("meeting_tables").select(["id", "block_id"]).orderBy("id").execute();
     const moving = (await getDb().selectFrom("meetings").select("request_id").orderBy("id").executeTakeFirstOrThrow()).request_id;
-    expect(await placeMeeting(moving, afternoonSlot.id, tables.find((t) => t.block_id === morning.id)!.id, { locked: false }, { id: null, ip: null })).toEqual({ ok: false, problem: { key: "meetings.errors.unknownSlotOrTable" } });
+    expect(await placeMeeting(moving, afternoonSlot.id, tables.find((t) => t.block_id === morning.id)!.id, { locked: false }, { id: null, ip: null })).toEqual({ ok: false, refusal: { kind: "conflict", key: "meetings.errors.unknownSlotOrTable", field: "slotId" } });
     expect((await placeMeeting(moving, afternoonSlot.id, tables.find((t) => t.block_id === afternoon.id)!.id, { locked: false }, { id: null, ip: null })).ok).toBe(true);
     expect(ids).toContain(moving);
 

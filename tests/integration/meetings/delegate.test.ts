@@ -51,7 +51,7 @@ beforeEach(async () => {
   const conference = await demoConference();
   const session = await db.selectFrom("sessions").select("id").where("kind", "=", "meeting_block").executeTakeFirstOrThrow();
   const block = await createMeetingBlock(conference.id, { sessionId: session.id, slotMinutes: 20, gapMinutes: 10, tableCount: 2, requestsCloseAt: null, answersCloseAt: null, maxRequestsPerOrganisation: null }, { id: null, ip: null });
-  if (!block.ok) throw new Error(block.problem.key);
+  if (!block.ok) throw new Error(block.refusal.key);
   blockId = block.id;
 });
 
@@ -91,7 +91,7 @@ async function placedJapanMeeting(slotIndex = 0, table = 2) {
   const { province, ambassador, requestId } = await acceptedJapanRequest();
   const slot = (await slotsOfBlock())[slotIndex];
   const placed = await placeMeeting(requestId, slot.id, (await tableNumber(table)).id, { locked: false }, { id: null, ip: null });
-  if (!placed.ok) throw new Error(placed.problem.key);
+  if (!placed.ok) throw new Error(placed.refusal.key);
   return { province, ambassador, requestId, slot, meetingId: placed.id };
 }
 

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "~/platform/db.server";
-import { answerMeetingRequest, COOLING_OFF_MINUTES, createMeetingBlock, placeMeeting, requestMeeting, withdrawMeetingRequest } from "~/features/meetings/meetings.server";
+import { answerMeetingRequest, createMeetingBlock, placeMeeting, requestMeeting, withdrawMeetingRequest } from "~/features/meetings/meetings.server";
+import { COOLING_OFF_MINUTES } from "~/features/meetings/rules";
 import { nowIso, nowMs } from "~/lib/clock";
 import { commitSchedule, previewSchedule } from "~/features/meetings/meeting-schedule.server";
 import { action, loader } from "~/routes/meetings/route";
@@ -19,7 +20,7 @@ async function setUp() {
   const conference = await demoConference();
   const session = await getDb().selectFrom("sessions").select("id").where("kind", "=", "meeting_block").executeTakeFirstOrThrow();
   const made = await createMeetingBlock(conference.id, { sessionId: session.id, slotMinutes: 20, gapMinutes: 10, tableCount: 2, requestsCloseAt: null, answersCloseAt: null, maxRequestsPerOrganisation: null }, actor);
-  if (!made.ok) throw new Error(made.problem.key);
+  if (!made.ok) throw new Error(made.refusal.key);
   const province = await delegateOf("prov-lao-cai");
   const korea = await delegateOf("mis-emb-kr");
   const koreaStaff = await delegateOf("mis-emb-kr", { head: false });
@@ -32,7 +33,7 @@ async function setUpCapped(cap: number) {
   const conference = await demoConference();
   const session = await getDb().selectFrom("sessions").select("id").where("kind", "=", "meeting_block").executeTakeFirstOrThrow();
   const made = await createMeetingBlock(conference.id, { sessionId: session.id, slotMinutes: 20, gapMinutes: 10, tableCount: 2, requestsCloseAt: null, answersCloseAt: null, maxRequestsPerOrganisation: cap }, actor);
-  if (!made.ok) throw new Error(made.problem.key);
+  if (!made.ok) throw new Error(made.refusal.key);
   return { conference };
 }
 const outbox = () => getDb().selectFrom("outbox").select(["to_email", "kind", "subject", "body_text"]).orderBy("id").execute();
@@ -41,7 +42,7 @@ describe("meeting e-mails", () => {
   it("the mission's head hears of a request, the requester of the answer, both of the schedule and of a move", async () => {
     const { conference, blockId, province, korea, emails } = await setUp();
     const sent = await requestMeeting(province.userId, conference.id, askFor(korea.orgId, 3), null);
-    if (!sent.ok) throw new Error(sent.problem.key);
+    if (!sent.ok) throw new Error(sent.refusal.key);
     let mail = await outbox();
     // Only the head of the mission, not its other staff.
     expect(mail.map((m) => [m.to_email, m.kind])).toEqual([[await emails(korea.userId), "meeting.request"]]);
@@ -76,7 +77,7 @@ describe("meeting e-mails", () => {
   it("a decline carries its reason to the requester", async () => {
     const { conference, province, korea, emails } = await setUp();
     const sent = await requestMeeting(province.userId, conference.id, askFor(korea.orgId), null);
-    if (!sent.ok) throw new Error(sent.problem.key);
+    if (!sent.ok) throw new Error(sent.refusal.key);
     await answerMeetingRequest(korea.userId, sent.id, { accept: false, reason: "Đại sứ về nước công tác trong tuần hội nghị" }, null);
     const declined = (await outbox()).find((m) => m.kind === "meeting.declined")!;
     expect(declined.to_email).toBe(await emails(province.userId));
@@ -91,7 +92,7 @@ describe("who gets meeting mail, and how often", () => {
     const pending = await delegateOf("prov-nghe-an", { status: "pending" });
     const koreaStaff = await delegateOf("mis-emb-kr", { head: false, status: "approved" });
     const sent = await requestMeeting(province.userId, conference.id, askFor(korea.orgId), null);
-    if (!sent.ok) throw new Error(sent.problem.key);
+    if (!sent.ok) throw new Error(sent.refusal.key);
     expect(await answerMeetingRequest(korea.userId, sent.id, { accept: false, reason: "Lịch kín" }, null)).toEqual({ ok: true });
     const mail = await outbox();
     expect(mail.filter((m) => m.kind === "meeting.request").map((m) => m.to_email)).toEqual([await emails(korea.userId)]);
@@ -121,10 +122,10 @@ describe("withdrawing a request", () => {
     const province = await delegateOf("prov-ha-tinh");
     const [a, b, c] = await Promise.all(["mis-emb-kr", "mis-emb-de", "mis-emb-fr"].map((code) => delegateOf(code)));
     const first = await requestMeeting(province.userId, conference.id, askFor(a.orgId), null);
-    if (!first.ok) throw new Error(first.problem.key);
+    if (!first.ok) throw new Error(first.refusal.key);
     expect((await requestMeeting(province.userId, conference.id, askFor(b.orgId), null)).ok).toBe(true);
     expect(await withdrawMeetingRequest(province.userId, first.id, null)).toEqual({ ok: true });
-    expect(await requestMeeting(province.userId, conference.id, askFor(c.orgId), null)).toMatchObject({ ok: false, problem: { key: "meetings.errors.overCap" } });
+    expect(await requestMeeting(province.userId, conference.id, askFor(c.orgId), null)).toMatchObject({ ok: false, refusal: { key: "meetings.errors.overCap" } });
     const later = new Date(nowMs() + (COOLING_OFF_MINUTES + 1) * 60_000);
     expect((await requestMeeting(province.userId, conference.id, askFor(c.orgId), null, later)).ok).toBe(true);
   });
@@ -132,7 +133,7 @@ describe("withdrawing a request", () => {
   it("the requester withdraws a placed meeting: it leaves the schedule, the mission is told, and the request can be sent again", async () => {
     const { conference, blockId, province, korea, koreaStaff, emails } = await setUp();
     const sent = await requestMeeting(province.userId, conference.id, askFor(korea.orgId), null);
-    if (!sent.ok) throw new Error(sent.problem.key);
+    if (!sent.ok) throw new Error(sent.refusal.key);
     await answerMeetingRequest(korea.userId, sent.id, { accept: true, reason: "" }, null);
     await commitSchedule(blockId, (await previewSchedule(blockId)).meetings, actor);
     expect(await getDb().selectFrom("meetings").select("id").execute()).toHaveLength(1);
@@ -147,12 +148,12 @@ describe("withdrawing a request", () => {
     expect(await getDb().selectFrom("meetings").select("id").execute()).toHaveLength(0);
     expect(await getDb().selectFrom("meeting_requests").select("status").where("id", "=", sent.id).executeTakeFirstOrThrow()).toEqual({ status: "withdrawn" });
     expect((await outbox()).filter((m) => m.kind === "meeting.withdrawn").map((m) => m.to_email)).toEqual([await emails(korea.userId)]);
-    expect(await withdrawMeetingRequest(province.userId, sent.id, null)).toEqual({ ok: false, problem: { key: "meetings.errors.cannotWithdraw" } });
+    expect(await withdrawMeetingRequest(province.userId, sent.id, null)).toEqual({ ok: false, refusal: { kind: "invalid", key: "meetings.errors.cannotWithdraw" } });
 
     // Asking again at once is refused (no ask-and-withdraw loop of e-mails), and nobody is mailed.
     const mailsBefore = (await outbox()).length;
     const tooSoon = await requestMeeting(province.userId, conference.id, { ...askFor(korea.orgId, 1), ask: "Hợp tác đào tạo nghề" }, null);
-    expect(tooSoon).toEqual({ ok: false, problem: { key: "meetings.errors.coolingOff", params: { minutes: COOLING_OFF_MINUTES } } });
+    expect(tooSoon).toEqual({ ok: false, refusal: { kind: "invalid", key: "meetings.errors.coolingOff", params: { minutes: COOLING_OFF_MINUTES } } });
     expect((await outbox()).length).toBe(mailsBefore);
     // After the cooling-off period, asking again reuses the pair's row, back to pending.
     const later = new Date(nowMs() + (COOLING_OFF_MINUTES + 1) * 60_000);

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { getDb, nowIso } from "~/platform/db.server";
 import { answerMeetingRequest, createMeetingBlock, requestMeeting } from "~/features/meetings/meetings.server";
 import { buildInstance, commitSchedule, previewSchedule } from "~/features/meetings/meeting-schedule.server";
-import { action as gridAction, loader as gridLoader } from "~/routes/admin.meetings._index";
+import { loader as gridLoader } from "~/routes/admin.meetings._index";
 import { action as partyAction, loader as partyLoader } from "~/routes/admin.meetings.parties.$id";
 import { action as placeAction, loader as placeLoader } from "~/routes/admin.meetings.requests.$id";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/admin.meetings.settings";
@@ -19,7 +19,7 @@ async function setUp() {
   const conference = await demoConference();
   const session = await getDb().selectFrom("sessions").select("id").where("conference_id", "=", conference.id).where("kind", "=", "meeting_block").executeTakeFirstOrThrow();
   const made = await createMeetingBlock(conference.id, { sessionId: session.id, slotMinutes: 20, gapMinutes: 0, tableCount: 2, requestsCloseAt: null, answersCloseAt: null, maxRequestsPerOrganisation: null }, { id: null, ip: null });
-  if (!made.ok) throw new Error(made.problem.key);
+  if (!made.ok) throw new Error(made.refusal.key);
   const slots = await getDb().selectFrom("meeting_slots").select(["id", "starts_at"]).where("block_id", "=", made.id).orderBy("starts_at").execute();
   const tables = await getDb().selectFrom("meeting_tables").select(["id", "number"]).where("block_id", "=", made.id).orderBy("number").execute();
   const laoCai = await delegateOf("prov-lao-cai");
@@ -58,7 +58,7 @@ describe("block settings and tables", () => {
     const hue = await delegateOf("prov-thua-thien-hue");
     const korea = await delegateOf("mis-emb-kr");
     const refused = await requestMeeting(hue.userId, conference.id, askFor(korea.orgId), null);
-    expect(refused).toMatchObject({ ok: false, problem: { key: "meetings.errors.pairNotAllowed" } });
+    expect(refused).toMatchObject({ ok: false, refusal: { key: "meetings.errors.pairNotAllowed" } });
   });
 
   it("refuses fewer tables while a removed table holds a meeting, naming the table", async () => {
@@ -215,8 +215,8 @@ describe("online parties, the party view, heads of mission", () => {
     const staff = await delegateOf("mis-emb-kr", { head: false });
     const hue = await delegateOf("prov-thua-thien-hue");
     const r = await requestMeeting(hue.userId, conference.id, askFor(korea.orgId), null);
-    if (!r.ok) throw new Error(r.problem.key);
-    expect(await answerMeetingRequest(staff.userId, r.id, { accept: true, reason: "" }, null)).toMatchObject({ ok: false, problem: { key: "meetings.errors.notHead" } });
+    if (!r.ok) throw new Error(r.refusal.key);
+    expect(await answerMeetingRequest(staff.userId, r.id, { accept: true, reason: "" }, null)).toMatchObject({ ok: false, refusal: { key: "meetings.errors.notHead" } });
 
     const delegateCookie = await signInAs("delegate");
     expect((await call(peopleAction, { path: "/admin/people", cookie: delegateCookie, form: { intent: "head", userId: staff.userId } })).status).toBe(403);
@@ -240,6 +240,9 @@ describe("the meeting-block session in the agenda", () => {
     await place(cookie, first, { slotId: String(slots[0].id), tableId: String(tables[0].id) });
     const session = await getDb().selectFrom("sessions").selectAll().where("conference_id", "=", conference.id).where("kind", "=", "meeting_block").executeTakeFirstOrThrow();
     const { saveSession, deleteSession } = await import("~/features/agenda/agenda.server");
+    // The route passes the meetings' reaction to a moved session; so does this test.
+    const { blockFollowsSession } = await import("~/features/meetings/meetings.server");
+    const onChange = { onChange: blockFollowsSession };
     const { utcToZonedLocal } = await import("~/lib/time");
     const local = (iso: string, shiftMinutes = 0) => utcToZonedLocal(new Date(Date.parse(iso) + shiftMinutes * 60000).toISOString(), conference.time_zone);
     const input = (shiftStart: number, shiftEnd: number, kind = "meeting_block") => ({
@@ -257,12 +260,12 @@ describe("the meeting-block session in the agenda", () => {
       streamUrl: null,
     });
     const actor = { id: null, ip: null };
-    expect(await saveSession(conference.id, session.id, input(0, 30), [], actor)).toMatchObject({ ok: false, errors: { endTime: "agenda.errors.meetingBlockLength" } });
-    expect(await saveSession(conference.id, session.id, input(0, 0, "discussion"), [], actor)).toMatchObject({ ok: false, errors: { kind: "agenda.errors.meetingBlockKind" } });
+    expect(await saveSession(conference.id, session.id, input(0, 30), [], actor, onChange)).toMatchObject({ ok: false, refusal: { field: "endTime", key: "agenda.errors.meetingBlockLength" } });
+    expect(await saveSession(conference.id, session.id, input(0, 0, "discussion"), [], actor, onChange)).toMatchObject({ ok: false, refusal: { field: "kind", key: "agenda.errors.meetingBlockKind" } });
     // Half an hour later: exactly one slot step, the case where moving slots at once would collide.
     const mailed = () => getDb().selectFrom("outbox").select("to_email").where("kind", "=", "meeting.schedule").execute();
     const before = (await mailed()).length;
-    const moved = await saveSession(conference.id, session.id, input(30, 30), [], actor);
+    const moved = await saveSession(conference.id, session.id, input(30, 30), [], actor, onChange);
     expect(moved.ok).toBe(true);
     // Both parties of the placed meeting get their schedule at the new times (every account of the province, the mission's head).
     const sentTo = (await mailed()).slice(before).map((m) => m.to_email);
@@ -272,7 +275,7 @@ describe("the meeting-block session in the agenda", () => {
     expect(after.map((s) => s.id)).toEqual(slots.map((s) => s.id));
     expect(after.map((s) => Date.parse(s.starts_at) - Date.parse(slots.find((x) => x.id === s.id)!.starts_at))).toEqual(slots.map(() => 30 * 60000));
     expect(await getDb().selectFrom("meetings").select("slot_id").where("request_id", "=", first).executeTakeFirstOrThrow()).toEqual({ slot_id: slots[0].id });
-    expect(await deleteSession(conference.id, session.id, actor)).toEqual({ ok: false, problem: { key: "agenda.errors.meetingBlockDelete" } });
+    expect(await deleteSession(conference.id, session.id, actor)).toEqual({ ok: false, refusal: { kind: "conflict", key: "agenda.errors.meetingBlockDelete" } });
   });
 });
 
@@ -316,7 +319,7 @@ describe("committing against the database's own rules", () => {
     await getDb().insertInto("meeting_participants").values({ meeting_id: other.id, slot_id: slotId, organisation_id: japan.orgId }).execute();
     const before = await getDb().selectFrom("meetings").select("id").execute();
     const result = await commitSchedule(blockId, preview.meetings.filter((m) => m.request === `req-${first}`), { id: null, ip: null });
-    expect(result).toEqual({ ok: false, problem: { key: "meetings.errors.staleSchedule", params: { detail: "double-booked" } } });
+    expect(result).toEqual({ ok: false, refusal: { kind: "conflict", key: "meetings.errors.staleSchedule", params: { detail: "double-booked" } } });
     expect(await getDb().selectFrom("meetings").select("id").execute()).toEqual(before);
   });
 });

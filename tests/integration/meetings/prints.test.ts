@@ -24,12 +24,12 @@ async function placedMeetings() {
   const conference = await demoConference();
   const { session } = await meetingBlockOverview(conference.id);
   const block = await createMeetingBlock(conference.id, { sessionId: session!.id, slotMinutes: 20, gapMinutes: 10, tableCount: 2, requestsCloseAt: null, answersCloseAt: null, maxRequestsPerOrganisation: null }, actor);
-  if (!block.ok) throw new Error(block.problem.key);
+  if (!block.ok) throw new Error(block.refusal.key);
   const provinces = await Promise.all(["prov-lao-cai", "prov-yen-bai", "prov-phu-tho"].map((code) => delegateOf(code)));
   await acceptedRequests(conference.id, provinces, [await delegateOf("mis-emb-jp"), await delegateOf("mis-emb-kr")]);
   const preview = await previewSchedule(block.id);
   const committed = await commitSchedule(block.id, preview.meetings, actor);
-  if (!committed.ok) throw new Error(committed.problem.key);
+  if (!committed.ok) throw new Error(committed.refusal.key);
   const meetings = await getDb()
     .selectFrom("meetings as m")
     .innerJoin("meeting_slots as s", "s.id", "m.slot_id")

@@ -21,7 +21,7 @@ async function block(tables = 2, extra: Partial<Parameters<typeof createMeetingB
     { sessionId: session.id, slotMinutes: 20, gapMinutes: 10, tableCount: tables, requestsCloseAt: null, answersCloseAt: null, maxRequestsPerOrganisation: null, ...extra },
     actor,
   );
-  if (!result.ok) throw new Error(result.problem.key);
+  if (!result.ok) throw new Error(result.refusal.key);
   return { conference, blockId: result.id, slots: result.slots };
 }
 
@@ -44,15 +44,15 @@ describe("requests and answers", () => {
     const japan = await delegateOf("mis-emb-jp");
     const korea = await delegateOf("mis-emb-kr");
     const hanoi = await delegateOf("prov-ha-noi");
-    expect(await requestMeeting(province.userId, conference.id, ask(province.orgId), null)).toEqual({ ok: false, problem: { key: "meetings.errors.toSelf" } });
+    expect(await requestMeeting(province.userId, conference.id, ask(province.orgId), null)).toEqual({ ok: false, refusal: { kind: "invalid", key: "meetings.errors.toSelf" } });
     expect((await requestMeeting(province.userId, conference.id, ask(japan.orgId), null)).ok).toBe(true);
-    expect(await requestMeeting(province.userId, conference.id, ask(japan.orgId), null)).toEqual({ ok: false, problem: { key: "meetings.errors.duplicate" } });
-    expect(await requestMeeting(province.userId, conference.id, ask(hanoi.orgId), null)).toEqual({ ok: false, problem: { key: "meetings.errors.pairNotAllowed" } });
+    expect(await requestMeeting(province.userId, conference.id, ask(japan.orgId), null)).toEqual({ ok: false, refusal: { kind: "invalid", key: "meetings.errors.duplicate" } });
+    expect(await requestMeeting(province.userId, conference.id, ask(hanoi.orgId), null)).toEqual({ ok: false, refusal: { kind: "invalid", key: "meetings.errors.pairNotAllowed" } });
     expect((await requestMeeting(province.userId, conference.id, ask(korea.orgId), null)).ok).toBe(true);
     const third = await delegateOf("mis-emb-cn");
-    expect(await requestMeeting(province.userId, conference.id, ask(third.orgId), null)).toEqual({ ok: false, problem: { key: "meetings.errors.overCap", params: { max: 2 } } });
+    expect(await requestMeeting(province.userId, conference.id, ask(third.orgId), null)).toEqual({ ok: false, refusal: { kind: "invalid", key: "meetings.errors.overCap", params: { max: 2 } } });
     await getDb().updateTable("meeting_blocks").set({ requests_close_at: "2020-01-01T00:00:00.000Z" }).execute();
-    expect(await requestMeeting(hanoi.userId, conference.id, ask(third.orgId), null)).toEqual({ ok: false, problem: { key: "meetings.errors.requestsClosed" } });
+    expect(await requestMeeting(hanoi.userId, conference.id, ask(third.orgId), null)).toEqual({ ok: false, refusal: { kind: "invalid", key: "meetings.errors.requestsClosed" } });
     // The database refuses a duplicate pair even if the application did not look.
     await expect(
       getDb().insertInto("meeting_requests").values({ conference_id: conference.id, from_organisation_id: province.orgId, to_organisation_id: japan.orgId, sector: "x", ask: "x", priority: 1, status: "pending", decline_reason: "", requested_by: null, answered_by: null, created_at: "x", answered_at: null }).execute(),
@@ -66,11 +66,11 @@ describe("requests and answers", () => {
     const stranger = await delegateOf("mis-emb-fr");
     const r = await requestMeeting(province.userId, conference.id, ask(japan.orgId), null);
     if (!r.ok) throw new Error("request failed");
-    expect(await answerMeetingRequest(stranger.userId, r.id, { accept: true, reason: "" }, null)).toEqual({ ok: false, problem: { key: "meetings.errors.notYours" } });
-    expect(await answerMeetingRequest(province.userId, r.id, { accept: true, reason: "" }, null)).toEqual({ ok: false, problem: { key: "meetings.errors.notYours" } });
-    expect(await answerMeetingRequest(japan.userId, r.id, { accept: false, reason: " " }, null)).toEqual({ ok: false, problem: { key: "meetings.errors.reasonRequired" } });
+    expect(await answerMeetingRequest(stranger.userId, r.id, { accept: true, reason: "" }, null)).toEqual({ ok: false, refusal: { kind: "forbidden", key: "meetings.errors.notYours" } });
+    expect(await answerMeetingRequest(province.userId, r.id, { accept: true, reason: "" }, null)).toEqual({ ok: false, refusal: { kind: "forbidden", key: "meetings.errors.notYours" } });
+    expect(await answerMeetingRequest(japan.userId, r.id, { accept: false, reason: " " }, null)).toEqual({ ok: false, refusal: { kind: "invalid", key: "meetings.errors.reasonRequired" } });
     expect(await answerMeetingRequest(japan.userId, r.id, { accept: true, reason: "" }, null)).toEqual({ ok: true });
-    expect(await answerMeetingRequest(japan.userId, r.id, { accept: false, reason: "late" }, null)).toEqual({ ok: false, problem: { key: "meetings.errors.alreadyAnswered" } });
+    expect(await answerMeetingRequest(japan.userId, r.id, { accept: false, reason: "late" }, null)).toEqual({ ok: false, refusal: { kind: "invalid", key: "meetings.errors.alreadyAnswered" } });
   });
 });
 
@@ -128,7 +128,7 @@ describe("scheduling", () => {
     ]);
     const results = answers.map((a) => (a.ok ? a.value : expect.fail(a.error)));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, problem: { key: "meetings.errors.partyBusy" } });
+    expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, refusal: { key: "meetings.errors.partyBusy" } });
     expect(await getDb().selectFrom("meeting_participants").select("organisation_id").where("slot_id", "=", slot.id).where("organisation_id", "=", p.orgId).execute()).toHaveLength(1);
     // And the database alone refuses the loser's meeting for the same party in the same slot
     // (the rule itself, not the primary key: a different meeting).
@@ -144,7 +144,7 @@ describe("scheduling", () => {
     const p = await delegateOf("prov-thai-binh");
     const japan = await delegateOf("mis-emb-jp");
     const r = await requestMeeting(p.userId, conference.id, ask(japan.orgId), null);
-    if (!r.ok) throw new Error(r.problem.key);
+    if (!r.ok) throw new Error(r.refusal.key);
     await answerMeetingRequest(japan.userId, r.id, { accept: true, reason: "" }, null);
     const slots = await getDb().selectFrom("meeting_slots").select("id").where("block_id", "=", blockId).orderBy("starts_at").execute();
     const table = await getDb().selectFrom("meeting_tables").select("id").where("block_id", "=", blockId).executeTakeFirstOrThrow();
@@ -161,7 +161,7 @@ describe("meetings in My agenda", () => {
   it("lists a placed meeting for both parties, in the page and in the personal calendar", async () => {
     const ICAL = (await import("ical.js")).default;
     const { getLucia } = await import("~/auth/lucia.server");
-    const { createRegistrationIn } = await import("~/features/registration/registrations.server");
+    const { createRegistration } = await import("~/features/registration/registrations.server");
     const { registrationInput } = await import("../../helpers/factories");
     const { call, jsonOf } = await import("../../helpers/remix");
     const myAgenda = await import("~/routes/my-agenda");
@@ -172,9 +172,9 @@ describe("meetings in My agenda", () => {
     const japanEmail = (await getDb().selectFrom("users").select("email").where("id", "=", japan.userId).executeTakeFirstOrThrow()).email;
     await getDb()
       .transaction()
-      .execute((trx) => createRegistrationIn(trx, registrationInput({ organisationId: japan.orgId, email: japanEmail, mode: "online" }), { conferenceId: conference.id, userId: japan.userId, attachExistingAccount: true, approve: true, actor }));
+      .execute((trx) => createRegistration(trx, registrationInput({ organisationId: japan.orgId, email: japanEmail, mode: "online" }), { conferenceId: conference.id, userId: japan.userId, attachExistingAccount: true, approve: true, actor }));
     const r = await requestMeeting(p.userId, conference.id, ask(japan.orgId, 3), null);
-    if (!r.ok) throw new Error(r.problem.key);
+    if (!r.ok) throw new Error(r.refusal.key);
     await answerMeetingRequest(japan.userId, r.id, { accept: true, reason: "" }, null);
     const preview = await previewSchedule(blockId);
     await commitSchedule(blockId, preview.meetings, actor);

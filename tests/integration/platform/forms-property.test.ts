@@ -5,7 +5,7 @@ import { z } from "zod";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "~/platform/db.server";
 import { hashPassword } from "~/auth/password.server";
-import { isMessageKey } from "~/platform/i18n";
+import { isMessageKey } from "~/http/i18n.server";
 import { utcToZonedLocal } from "~/lib/time";
 import { parseWith } from "~/platform/forms/fields";
 import { issueInvitation } from "~/features/people/invitations.server";

@@ -4,7 +4,7 @@ import * as delegateEdit from "~/routes/admin.delegates.$id";
 import * as exportRoute from "~/routes/admin.delegates.export[.]csv";
 import * as importRoute from "~/routes/admin.delegates.import";
 import * as myRegistration from "~/routes/my-registration";
-import { organisationId, resetRegistrations } from "../../helpers/factories";
+import { resetRegistrations } from "../../helpers/factories";
 import { registerAndConfirm, registrationForm } from "../../helpers/registration";
 import { call, jsonOf, signInAs } from "../../helpers/remix";
 
@@ -14,6 +14,7 @@ import { call, jsonOf, signInAs } from "../../helpers/remix";
  * the export. Through the real forms, it is now stored clean, and the export
  * re-imports.
  */
+// eslint-disable-next-line no-control-regex -- the invisible characters the forms must remove
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 let organiser: string;

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "~/platform/db.server";
 import { ORGANISATION_KINDS } from "~/auth/roles";
 import { getBadge, getOwnBadge, listBatchBadges } from "~/features/registration/badges.server";
-import { createRegistrationIn, decideRegistrations } from "~/features/registration/registrations.server";
+import { createRegistration, decideRegistrations } from "~/features/registration/registrations.server";
 import { loader as batchLoader } from "~/routes/admin.badges[.]pdf";
 import { loader as staffLoader } from "~/routes/admin.delegates.$id.badge[.]pdf";
 import { loader as ownLoader } from "~/routes/my-registration.badge[.]pdf";
@@ -25,14 +25,14 @@ async function registerAccount(key: "delegate" | "ambassador", overrides: Partia
   const result = await getDb()
     .transaction()
     .execute((trx) =>
-      createRegistrationIn(trx, registrationInput({ email: demoAccount(key).email, ...overrides }), {
+      createRegistration(trx, registrationInput({ email: demoAccount(key).email, ...overrides }), {
         conferenceId: conference.id,
         userId: id,
         attachExistingAccount: false,
         actor,
       }),
     );
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  if (!result.ok) throw new Error(JSON.stringify(result.refusal));
   return { conference, registrationId: result.registrationId, userId: id };
 }
 
@@ -149,8 +149,8 @@ describe("the batch of badges", () => {
         const ids: number[] = [];
         for (const [i, input] of [...inputs, ...excluded].entries()) {
           // The 500 are approved at once, as an organiser's import would; the online one too; the last stays pending.
-          const result = await createRegistrationIn(trx, input, { conferenceId: conference.id, userId: null, attachExistingAccount: true, approve: i < 501, actor });
-          if (!result.ok) throw new Error(JSON.stringify(result.errors));
+          const result = await createRegistration(trx, input, { conferenceId: conference.id, userId: null, attachExistingAccount: true, approve: i < 501, actor });
+          if (!result.ok) throw new Error(JSON.stringify(result.refusal));
           ids.push(result.registrationId);
         }
         return ids;

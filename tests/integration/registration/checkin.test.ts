@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "~/platform/db.server";
 import type { CheckInResult } from "~/features/registration/checkin";
-import { checkIn } from "~/features/registration/checkin.server";
 import { decideRegistrations } from "~/features/registration/registrations.server";
 import * as page from "~/routes/admin.checkin";
 import * as countsRoute from "~/routes/admin.checkin.counts";

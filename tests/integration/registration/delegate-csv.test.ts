@@ -8,6 +8,7 @@ import * as templateRoute from "~/routes/admin.delegates.template[.]csv";
 import { demoConference, organisationId, registerVisitor, resetRegistrations, statusOf } from "../../helpers/factories";
 import { call, jsonOf, signInAs } from "../../helpers/remix";
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- action data read loosely, as JSON
 type Json = Record<string, any>;
 
 /** Posts a multipart form (a file upload) to an action, as the browser does. */
@@ -146,7 +147,7 @@ describe("import: preview, then an all-or-nothing write", () => {
     expect(preview.ok && preview.counts).toMatchObject({ new: 1, update: 1, error: 0 });
     const before = await tableCounts();
     const result = await commitImport(conference.id, bytes, preview.digest, { id: organiserId, ip: null }, preview.plan);
-    expect(result).toEqual({ ok: false, problem: { key: "csv.error.rowRefused", params: { line: 3, reason: "registration.noPlace.capacity" } } });
+    expect(result).toEqual({ ok: false, refusal: { kind: "conflict", key: "csv.error.rowRefused", params: { line: 3, reason: "registration.noPlace.capacity" } } });
     expect(await tableCounts()).toEqual(before);
     expect(await statusOf(waiting.registrationId)).toBe("waitlisted");
   });
@@ -156,7 +157,7 @@ describe("import: preview, then an all-or-nothing write", () => {
     const bytes = file("Ông;Nguyễn Văn Đức;duc@x.vn;Hà Nội;Chuyên viên;+84 24 1111 1111;Trực tiếp;");
     const preview = await previewImport(conference.id, bytes);
     const tampered = file("Ông;Nguyễn Văn Đức;duc@x.vn;Hà Nội;Giám đốc;+84 24 1111 1111;Trực tiếp;");
-    expect(await commitImport(conference.id, tampered, preview.digest, { id: organiserId, ip: null }, preview.plan)).toEqual({ ok: false, problem: { key: "csv.error.changed" } });
+    expect(await commitImport(conference.id, tampered, preview.digest, { id: organiserId, ip: null }, preview.plan)).toEqual({ ok: false, refusal: { kind: "conflict", key: "csv.error.changed" } });
     // Someone registers the same e-mail between preview and confirm: the row is now an update, not new.
     await registerVisitor({ organisationId: await organisationId("prov-ha-noi"), email: "duc@x.vn" });
     const before = await tableCounts();

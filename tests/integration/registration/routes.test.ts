@@ -7,7 +7,7 @@ import * as quotas from "~/routes/admin.quotas";
 import * as join from "~/routes/join.$token";
 import * as myRegistration from "~/routes/my-registration";
 import * as register from "~/routes/register";
-import { demoConference, organisationId, resetRegistrations } from "../../helpers/factories";
+import { demoConference, resetRegistrations } from "../../helpers/factories";
 import * as invite from "~/routes/invite.$token";
 import { linkMailedTo, PASSWORD, registerAndConfirm, registrationForm } from "../../helpers/registration";
 import { call, cookieFrom, jsonOf, signInAs } from "../../helpers/remix";

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "~/platform/db.server";
 import { getCurrentConference } from "~/features/people/conference.server";
-import { setQuota } from "~/features/registration/quotas.server";
+import { setQuota } from "~/features/registration/places.server";
 import { cancelOwnRegistration, decideRegistrations, registerDelegate, switchOwnMode } from "~/features/registration/registrations.server";
 import * as adminConference from "~/routes/admin.conference";
 import { inProcesses } from "../../helpers/processes";
@@ -90,7 +90,7 @@ describe("in-person capacity and the waiting list", () => {
   });
 
   it("moves people up, in their order, when an organiser raises the conference's capacity", async () => {
-    const conference = await demoConference(1);
+    await demoConference(1);
     const org = await organisationId("prov-thai-nguyen");
     await registerVisitor({ organisationId: org });
     const first = await registerVisitor({ organisationId: org });
@@ -177,7 +177,7 @@ describe("in-person capacity and the waiting list", () => {
     const first = await registerDelegate(input, { conference, user: null, ip: null });
     expect(first.ok).toBe(true);
     const again = await registerDelegate({ ...input, fullName: "Someone Else" }, { conference, user: null, ip: null });
-    expect(again).toEqual({ ok: false, errors: { email: "registration.duplicate" } });
+    expect(again).toEqual({ ok: false, refusal: { kind: "invalid", key: "registration.duplicate", field: "email" } });
     const row = await getDb().selectFrom("registrations").select("full_name").where("email", "=", "anh.ttn@hanoi.gov.vn").executeTakeFirstOrThrow();
     expect(row.full_name).toBe("Trịnh Thị Ngọc Ánh");
   });

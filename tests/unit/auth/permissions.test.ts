@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { navigationFor } from "~/platform/navigation";
+import { navigationFor } from "~/components/navigation";
 import { can, PERMISSIONS, ROLE_PERMISSIONS } from "~/auth/permissions";
 import { ROLES } from "~/auth/roles";
 

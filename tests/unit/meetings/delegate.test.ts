@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { parseWith } from "~/platform/forms/fields";
 import { availabilitySchema, maxMeetingsSchema, meetingAnswerSchema, meetingOutcomeSchema, meetingRequestSchema, sectorsSchema } from "~/features/meetings/schema";
 import { placeText } from "~/features/meetings/meeting-outcomes.server";
-import { meetingsDelegateEn, meetingsDelegateVi } from "~/features/meetings/messages/meetings-delegate";
+import { meetingsEn } from "~/features/meetings/messages.en";
+import { meetingsVi } from "~/features/meetings/messages.vi";
+
+/** The delegates' pages' section of the meetings' messages. */
+const section = (messages: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(messages).filter(([key]) => key.startsWith("meetingsDelegate.")));
+const meetingsDelegateVi = section(meetingsVi);
+const meetingsDelegateEn = section(meetingsEn);
 
 describe("meeting request schema", () => {
   it("accepts a request, cleaning the text to NFC and the priority to a number", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isMessageKey } from "~/platform/i18n";
+import { isMessageKey } from "~/http/i18n.server";
 import { changePasswordSchema, loginSchema, setPasswordSchema } from "~/features/people/auth-schema";
 import { parseWith } from "~/platform/forms/fields";
 import { conferenceSchema } from "~/features/people/conference-schema";

@@ -11,6 +11,7 @@ import { cleanMultilineText, cleanText } from "~/lib/text";
 const C0 = Array.from({ length: 0x20 }, (_, i) => String.fromCharCode(i));
 const C1 = Array.from({ length: 0x21 }, (_, i) => String.fromCharCode(0x7f + i)); // DEL and U+0080–U+009F
 const BIDI = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"];
+// eslint-disable-next-line no-control-regex -- the invisible characters the fields must remove
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 describe("cleanText (single-line fields)", () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { checkinTimeLabel, codeFromScan, isExpected, presentPercent, refusalKey } from "~/features/registration/checkin";
-import { en, isMessageKey, vi } from "~/platform/i18n";
-import { checkinEn, checkinVi } from "~/features/registration/messages/checkin";
+import { en, isMessageKey, vi } from "~/http/i18n.server";
+import { registrationEn } from "~/features/registration/messages.en";
+import { registrationVi } from "~/features/registration/messages.vi";
 import { STATUSES } from "~/features/registration/rules";
 import { checkinCodeSchema, registrationIdSchema } from "~/features/registration/checkin-schema";
 import { parseWith } from "~/platform/forms/fields";
@@ -96,6 +97,12 @@ describe("check-in schemas", () => {
     expect(parseWith(registrationIdSchema, { registrationId: "1 or 1=1" }).ok).toBe(false);
   });
 });
+
+/** The check-in section of registration's messages. */
+const section = (messages: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(messages).filter(([key]) => key.startsWith("checkin.")));
+const checkinVi = section(registrationVi);
+const checkinEn = section(registrationEn);
 
 describe("the check-in dictionary", () => {
   it("has the same keys and placeholders in both languages, prefixed, in NFC", () => {

@@ -13,7 +13,7 @@ import {
   type ImportPreview,
   type OrganisationRef,
 } from "~/features/registration/delegate-import";
-import { translator } from "~/platform/i18n";
+import { translator } from "~/http/i18n.server";
 
 const ORGS: OrganisationRef[] = [
   { id: 1, code: "prov-ha-noi", name_vi: "Hà Nội", name_en: "Ha Noi", abbreviation: null },

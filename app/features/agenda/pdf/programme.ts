@@ -5,7 +5,8 @@
  * with its room named, so the page reads like the timetable on the wall.
  */
 import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
-import { translate, type Locale } from "~/platform/i18n";
+import type { Locale } from "~/platform/i18n";
+import { translate } from "~/features/agenda/i18n";
 import { formatInstant, zonedDate } from "~/lib/time";
 import { now as clockNow } from "~/lib/clock";
 

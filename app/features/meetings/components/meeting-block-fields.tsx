@@ -1,13 +1,19 @@
+import type { FieldValues } from "react-hook-form";
+import type { z } from "zod";
 import { TextField, type ZodFormState } from "~/components/form";
 import { useT } from "~/components/i18n";
 import type { OrganisationKind } from "~/auth/roles";
-import { PAIR_COUNTERPARTS, PAIR_REQUESTERS, pairField } from "~/features/meetings/block-schema";
+import { PAIR_COUNTERPARTS, PAIR_REQUESTERS, pairField, type blockSettingsSchema } from "~/features/meetings/block-schema";
+
+type BlockSettingsValues = z.input<typeof blockSettingsSchema>;
 
 /**
  * The settings a meeting block shares between set-up and later edits: tables,
  * deadlines (Hà Nội time), the cap of outgoing requests, and who may ask whom.
  */
-export function MeetingBlockFields({ state, pairs, pairsError }: { state: ZodFormState; pairs: Array<[OrganisationKind, OrganisationKind]>; pairsError?: string }) {
+export function MeetingBlockFields<T extends FieldValues & BlockSettingsValues>({ state: form, pairs, pairsError }: { state: ZodFormState<T>; pairs: Array<[OrganisationKind, OrganisationKind]>; pairsError?: string }) {
+  // The form's schema has the block's settings (`T extends BlockSettingsValues`); the fields name them.
+  const state = form as unknown as ZodFormState<BlockSettingsValues>;
   const t = useT();
   const ticked = (a: OrganisationKind, b: OrganisationKind) => pairs.some(([x, y]) => x === a && y === b);
   return (

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { SubmitButton } from "~/components/form";
+import { SubmitButton } from "~/components/submit-button";
 import { useBilingual, useLocale, useT } from "~/components/i18n";
 import { Badge, EmptyState } from "~/components/ui";
 import { formatInstant } from "~/lib/time";

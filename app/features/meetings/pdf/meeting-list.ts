@@ -5,7 +5,8 @@
  * lib/meeting-list.ts, as the CSV's do.
  */
 import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
-import { translate, type Locale } from "~/platform/i18n";
+import type { Locale } from "~/platform/i18n";
+import { translate } from "~/features/meetings/i18n";
 import { groupBySlot, listRow, shortText, type PrintMeeting } from "~/features/meetings/meeting-list";
 import { formatInstant } from "~/lib/time";
 import { now as clockNow } from "~/lib/clock";

@@ -3,7 +3,8 @@
  * One page per party, its meetings in time order, times in Hà Nội.
  */
 import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
-import { translate, type Locale } from "~/platform/i18n";
+import type { Locale } from "~/platform/i18n";
+import { translate } from "~/features/meetings/i18n";
 import { formatRange } from "~/lib/time";
 
 export interface PartyMeeting {

@@ -4,7 +4,8 @@
  * bilingual whatever the viewer's language, since foreign diplomats read it at the table.
  */
 import type { Content, TDocumentDefinitions } from "pdfmake/interfaces";
-import { translate, type Locale } from "~/platform/i18n";
+import type { Locale } from "~/platform/i18n";
+import { translate } from "~/features/meetings/i18n";
 import { isOnline, sortForPrint, type PrintMeeting } from "~/features/meetings/meeting-list";
 import { formatInstant } from "~/lib/time";
 

@@ -189,13 +189,19 @@ function greedy(pr: Prepared): Plan {
   const place = (r: number, s: number) => {
     plan[r] = s;
     used[s]++;
-    for (const p of [pr.req[r].a, pr.req[r].b]) (busy.set(p * pr.S + s, r), count[p]++);
+    for (const p of [pr.req[r].a, pr.req[r].b]) {
+      busy.set(p * pr.S + s, r);
+      count[p]++;
+    }
   };
   const remove = (r: number) => {
     const s = plan[r];
     plan[r] = -1;
     used[s]--;
-    for (const p of [pr.req[r].a, pr.req[r].b]) (busy.delete(p * pr.S + s), count[p]--);
+    for (const p of [pr.req[r].a, pr.req[r].b]) {
+      busy.delete(p * pr.S + s);
+      count[p]--;
+    }
   };
   const placeAnywhere = (r: number, except = -1) => {
     let best = -1;
@@ -231,7 +237,10 @@ function greedy(pr: Prepared): Plan {
           improved = true;
           break;
         }
-        for (const [m, from] of moved.reverse()) (remove(m), place(m, from));
+        for (const [m, from] of moved.reverse()) {
+          remove(m);
+          place(m, from);
+        }
         // Swap: drop lighter blockers for r, then try to re-place them elsewhere.
         const lost = unique.reduce((w, m) => w + pr.req[m].p, 0);
         if (unique.length > 0 && lost < p) {

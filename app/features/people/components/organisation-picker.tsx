@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from "react";
+import type { FieldValues, Path, PathValue } from "react-hook-form";
 import { foldForSearch } from "~/lib/text";
 import { ORGANISATION_KINDS, type OrganisationKind } from "~/auth/roles";
 import type { ZodFormState } from "../../../components/form";
@@ -18,7 +19,7 @@ const MAX_SHOWN = 50;
  * Without JavaScript it is a plain grouped <select>; with it, an ARIA combobox
  * that writes the chosen id into the form field the schema validates.
  */
-export function OrganisationPicker({ state, name, label, options, required }: { state: ZodFormState; name: string; label: string; options: OrganisationOption[]; required?: boolean }) {
+export function OrganisationPicker<T extends FieldValues>({ state, name, label, options, required }: { state: ZodFormState<T>; name: NoInfer<Path<T>>; label: string; options: OrganisationOption[]; required?: boolean }) {
   const t = useT();
   const pick = useBilingual();
   const id = useId();
@@ -39,7 +40,7 @@ export function OrganisationPicker({ state, name, label, options, required }: { 
   const [selected, setSelected] = useState(initial);
   const select = (value: string, validate: boolean) => {
     setSelected(value);
-    state.form.setValue(name, value, { shouldValidate: validate, shouldDirty: true });
+    state.form.setValue(name, value as PathValue<T, Path<T>>, { shouldValidate: validate, shouldDirty: true });
   };
   const choose = (o: OrganisationOption) => {
     select(String(o.id), true);

@@ -1,10 +1,21 @@
+import type { FieldValues } from "react-hook-form";
+import type { z } from "zod";
 import { HONORIFICS, INTERPRETATIONS, MODES } from "~/features/registration/rules";
+import type { delegateEditSchema } from "~/features/registration/schema";
 import { SelectField, TextAreaField, TextField, type ZodFormState } from "../../../components/form";
 import { useT } from "../../../components/i18n";
 import { OrganisationPicker, type OrganisationOption } from "../../people/components/organisation-picker";
 
-/** The delegate's details, the same on the public form, the delegate's own page and the organiser's edit page. */
-export function DelegateFields({ state, organisations, withEmail }: { state: ZodFormState; organisations: OrganisationOption[]; withEmail?: boolean }) {
+/** The fields of the delegate's details (with the e-mail address where `withEmail`). */
+type DelegateValues = z.input<typeof delegateEditSchema> & { email?: string };
+
+/**
+ * The delegate's details, the same on the public form, the delegate's own page and the organiser's edit page.
+ * The form's schema must have these fields (`T extends DelegateValues`, checked where the group is used);
+ * the group sees the form as those fields, so its names are checked against them.
+ */
+export function DelegateFields<T extends FieldValues & DelegateValues>({ state: form, organisations, withEmail }: { state: ZodFormState<T>; organisations: OrganisationOption[]; withEmail?: boolean }) {
+  const state = form as unknown as ZodFormState<DelegateValues>;
   const t = useT();
   const consentError = state.errorFor("consentToList");
   return (

@@ -4,7 +4,8 @@
  * turns the definition into bytes.
  */
 import type { Content, TDocumentDefinitions } from "pdfmake/interfaces";
-import { translate, type Locale } from "~/platform/i18n";
+import type { Locale } from "~/platform/i18n";
+import { translate } from "~/features/registration/i18n";
 import { BADGE_CATEGORIES, type AttendanceMode, type Honorific, type RegistrationStatus } from "~/features/registration/rules";
 import type { OrganisationKind } from "~/auth/roles";
 import { formatRange } from "~/lib/time";

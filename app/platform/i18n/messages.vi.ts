@@ -1,5 +1,6 @@
-/** Vietnamese core texts: the default language and the source of the core keys. */
-export const coreVi = {
+/** The platform's messages (the shell, sign-in, accounts, organisations, the conference, errors, the outbox) in Vietnamese: the default language and the source of the keys. */
+export const platformVi = {
+  // The core: the shell, navigation, sign-in, accounts, organisations, the conference, errors.
   "app.name": "Hệ thống Hội nghị Ngoại vụ",
   "app.shortName": "Hội nghị Ngoại vụ",
   "app.ministry": "Bộ Ngoại giao · Cục Ngoại vụ",
@@ -100,7 +101,8 @@ export const coreVi = {
   "home.noConferenceOrganiser": "Hãy thiết lập hội nghị đầu tiên: số kỳ, chủ đề, thời gian, địa điểm và sức chứa.",
   "home.nextSteps": "Việc tiếp theo của bạn",
   "home.welcome": "Xin chào, {name}",
-  "home.visitorIntro": "Hệ thống phục vụ Ban tổ chức, Ban thư ký, đại biểu các bộ, ngành, địa phương, Cơ quan đại diện Việt Nam ở nước ngoài và đơn vị trưng bày.",
+  "home.visitorIntro":
+    "Hệ thống phục vụ Ban tổ chức, Ban thư ký, đại biểu các bộ, ngành, địa phương, Cơ quan đại diện Việt Nam ở nước ngoài và đơn vị trưng bày.",
   "home.step.signIn": "Đăng nhập bằng tài khoản được Ban tổ chức cấp",
   "home.step.signIn.body": "Đại biểu, đơn vị trưng bày và cán bộ Ban tổ chức dùng e-mail và mật khẩu của mình.",
   "home.step.conference": "Kiểm tra thông tin hội nghị",
@@ -119,12 +121,16 @@ export const coreVi = {
 
   "login.forgot": "Quên mật khẩu?",
   "reset.title": "Quên mật khẩu",
-  "reset.intro": "Nhập e-mail của tài khoản. Hệ thống gửi tới đó một đường dẫn dùng một lần để đặt mật khẩu mới (hết hạn sau 1 giờ).",
+  "reset.intro":
+    "Nhập e-mail của tài khoản. Hệ thống gửi tới đó một đường dẫn dùng một lần để đặt mật khẩu mới (hết hạn sau 1 giờ).",
   "reset.submit": "Gửi đường dẫn",
-  "reset.sent": "Nếu e-mail này có tài khoản, một đường dẫn đặt mật khẩu mới vừa được gửi tới. Đường dẫn hết hạn sau 1 giờ; khi dùng, mọi phiên đăng nhập khác của tài khoản sẽ kết thúc.",
-  "reset.tooMany": "Đã có quá nhiều yêu cầu đặt lại mật khẩu từ địa chỉ mạng này hoặc cho e-mail này trong một giờ qua. Vui lòng thử lại sau.",
+  "reset.sent":
+    "Nếu e-mail này có tài khoản, một đường dẫn đặt mật khẩu mới vừa được gửi tới. Đường dẫn hết hạn sau 1 giờ; khi dùng, mọi phiên đăng nhập khác của tài khoản sẽ kết thúc.",
+  "reset.tooMany":
+    "Đã có quá nhiều yêu cầu đặt lại mật khẩu từ địa chỉ mạng này hoặc cho e-mail này trong một giờ qua. Vui lòng thử lại sau.",
   "reset.mail.subject": "Đặt lại mật khẩu",
-  "reset.mail.body": "Kính gửi {name},\n\nCó yêu cầu đặt lại mật khẩu cho tài khoản của anh/chị trên hệ thống Hội nghị Ngoại vụ. Vui lòng mở đường dẫn sau để đặt mật khẩu mới (hết hạn lúc {expires}):\n\n{link}\n\nĐường dẫn chỉ dùng được một lần. Nếu anh/chị không yêu cầu, xin bỏ qua thư này: mật khẩu hiện tại vẫn giữ nguyên.\n\nTrân trọng,\nBan tổ chức",
+  "reset.mail.body":
+    "Kính gửi {name},\n\nCó yêu cầu đặt lại mật khẩu cho tài khoản của anh/chị trên hệ thống Hội nghị Ngoại vụ. Vui lòng mở đường dẫn sau để đặt mật khẩu mới (hết hạn lúc {expires}):\n\n{link}\n\nĐường dẫn chỉ dùng được một lần. Nếu anh/chị không yêu cầu, xin bỏ qua thư này: mật khẩu hiện tại vẫn giữ nguyên.\n\nTrân trọng,\nBan tổ chức",
   "invite.reset.title": "Đặt mật khẩu mới",
   "invite.reset.intro": "Chào {name}, hãy đặt mật khẩu mới. Mọi phiên đăng nhập khác của tài khoản sẽ kết thúc.",
   "login.title": "Đăng nhập",
@@ -145,7 +151,8 @@ export const coreVi = {
   "invite.confirm": "Nhập lại mật khẩu",
   "invite.submit": "Đặt mật khẩu và đăng nhập",
   "invite.invalid": "Đường dẫn mời không hợp lệ.",
-  "invite.invalid.body": "Đường dẫn có thể đã bị sao chép thiếu. Vui lòng mở lại từ e-mail hoặc đề nghị Ban tổ chức gửi lời mời mới.",
+  "invite.invalid.body":
+    "Đường dẫn có thể đã bị sao chép thiếu. Vui lòng mở lại từ e-mail hoặc đề nghị Ban tổ chức gửi lời mời mới.",
   "invite.expired": "Lời mời đã hết hạn.",
   "invite.expired.body": "Vui lòng đề nghị Ban tổ chức gửi lời mời mới.",
   "invite.used": "Lời mời đã được sử dụng.",
@@ -248,7 +255,8 @@ export const coreVi = {
   "outbox.empty": "Chưa có thư nào.",
 
   "email.invite.subject": "Lời mời tham gia hệ thống Hội nghị Ngoại vụ",
-  "email.invite.body": "Kính gửi {name},\n\nBan tổ chức Hội nghị Ngoại vụ mời anh/chị tham gia hệ thống với vai trò {role}.\nVui lòng mở đường dẫn sau để đặt mật khẩu (hết hạn lúc {expires}):\n\n{link}\n\nĐường dẫn chỉ dùng được một lần.\n\nTrân trọng,\nBan tổ chức",
+  "email.invite.body":
+    "Kính gửi {name},\n\nBan tổ chức Hội nghị Ngoại vụ mời anh/chị tham gia hệ thống với vai trò {role}.\nVui lòng mở đường dẫn sau để đặt mật khẩu (hết hạn lúc {expires}):\n\n{link}\n\nĐường dẫn chỉ dùng được một lần.\n\nTrân trọng,\nBan tổ chức",
 
   "error.forbidden.title": "Bạn không có quyền truy cập trang này",
   "error.forbidden.body": "Trang này dành cho vai trò khác. Nếu bạn cho rằng đây là nhầm lẫn, hãy liên hệ Ban tổ chức.",
@@ -260,7 +268,8 @@ export const coreVi = {
   "error.tooLarge.title": "Dữ liệu gửi lên quá lớn",
   "error.tooLarge.body": "Mỗi lần gửi được tối đa {max} MB. Vui lòng quay lại, rút gọn nội dung rồi gửi lại.",
   "error.notForm.title": "Không đọc được yêu cầu",
-  "error.notForm.body": "Trang này chỉ nhận dữ liệu gửi từ biểu mẫu của hệ thống. Vui lòng quay lại trang trước và gửi lại biểu mẫu.",
+  "error.notForm.body":
+    "Trang này chỉ nhận dữ liệu gửi từ biểu mẫu của hệ thống. Vui lòng quay lại trang trước và gửi lại biểu mẫu.",
   "error.badForm.title": "Biểu mẫu gửi lên bị hỏng",
   "error.badForm.body": "Không đọc được dữ liệu của biểu mẫu. Vui lòng tải lại trang và gửi lại.",
 
@@ -285,5 +294,25 @@ export const coreVi = {
   "errors.editionTaken": "Đã có hội nghị với số kỳ này.",
   "errors.formInvalid": "Vui lòng sửa các lỗi được đánh dấu bên dưới.",
   "errors.phone": "Số điện thoại không hợp lệ (8–15 chữ số, ví dụ: +84 24 3799 3000).",
-} as const;
 
+  // Sending the outbox by SMTP (the outbox page's delivery status).
+  "mailer.configured":
+    "Thư được gửi qua máy chủ {server}, người gửi: {from}. Hệ thống tự động gửi khoảng 15 giây một lần.",
+  "mailer.notConfigured":
+    "Chưa cấu hình máy chủ thư (SMTP): thư chỉ được lưu tại đây, chưa gửi đi. Quản trị hệ thống có thể đặt các biến môi trường SMTP_URL hoặc SMTP_HOST để bật gửi thư.",
+  "mailer.sendNow": "Gửi ngay",
+  "mailer.sending": "Đang gửi…",
+  "mailer.result": "Đã gửi {sent} thư, {failed} thư lỗi.",
+  "mailer.result.stopped": "Không kết nối được máy chủ thư. Hệ thống sẽ thử lại sau.",
+  "mailer.count.sent": "Đã gửi",
+  "mailer.count.waiting": "Chờ gửi",
+  "mailer.count.retrying": "Lỗi, sẽ thử lại",
+  "mailer.count.gaveUp": "Không gửi được",
+  "mailer.counts": "Tình trạng gửi thư",
+  "mailer.status.sentAt": "Đã gửi lúc {time}",
+  "mailer.status.waiting": "Chờ gửi",
+  "mailer.status.retrying": "Lỗi, sẽ thử lại (đã thử {attempts}/{max} lần)",
+  "mailer.status.gaveUp": "Không gửi được sau {max} lần thử",
+  "mailer.error": "Lỗi lần gần nhất: {error}",
+  "mailer.notConfiguredError": "Chưa cấu hình máy chủ thư (SMTP), không thể gửi.",
+} as const;

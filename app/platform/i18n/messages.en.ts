@@ -1,7 +1,8 @@
-import type { coreVi } from "./core.vi";
+import type { platformVi } from "./messages.vi";
 
-/** English core texts: every key of the Vietnamese core, checked by the compiler. */
-export const coreEn: Record<keyof typeof coreVi, string> = {
+/** The platform's messages (the shell, sign-in, accounts, organisations, the conference, errors, the outbox) in English: every key of the Vietnamese, checked by the compiler. */
+export const platformEn: Record<keyof typeof platformVi, string> = {
+  // The core: the shell, navigation, sign-in, accounts, organisations, the conference, errors.
   "app.name": "Local External Affairs Conference System",
   "app.shortName": "External Affairs Conference",
   "app.ministry": "Ministry of Foreign Affairs · Department of Local External Affairs",
@@ -102,7 +103,8 @@ export const coreEn: Record<keyof typeof coreVi, string> = {
   "home.noConferenceOrganiser": "Set up the first conference: edition, theme, dates, venue and capacity.",
   "home.nextSteps": "What you can do next",
   "home.welcome": "Welcome, {name}",
-  "home.visitorIntro": "For the organisers, the secretariat, delegates of ministries, provinces and Vietnam's missions abroad, and exhibitors.",
+  "home.visitorIntro":
+    "For the organisers, the secretariat, delegates of ministries, provinces and Vietnam's missions abroad, and exhibitors.",
   "home.step.signIn": "Sign in with the account the organisers gave you",
   "home.step.signIn.body": "Delegates, exhibitors and organising staff use their own e-mail and password.",
   "home.step.conference": "Check the conference details",
@@ -121,12 +123,16 @@ export const coreEn: Record<keyof typeof coreVi, string> = {
 
   "login.forgot": "Forgot your password?",
   "reset.title": "Forgot your password",
-  "reset.intro": "Enter your account's e-mail. We send a one-time link to it to set a new password (it expires after 1 hour).",
+  "reset.intro":
+    "Enter your account's e-mail. We send a one-time link to it to set a new password (it expires after 1 hour).",
   "reset.submit": "Send the link",
-  "reset.sent": "If this e-mail has an account, a link to set a new password has just been sent to it. It expires after 1 hour; using it ends every other session of the account.",
-  "reset.tooMany": "Too many password resets have been asked from this network address, or for this e-mail, in the last hour. Please try again later.",
+  "reset.sent":
+    "If this e-mail has an account, a link to set a new password has just been sent to it. It expires after 1 hour; using it ends every other session of the account.",
+  "reset.tooMany":
+    "Too many password resets have been asked from this network address, or for this e-mail, in the last hour. Please try again later.",
   "reset.mail.subject": "Reset your password",
-  "reset.mail.body": "Dear {name},\n\nA new password was asked for your account on the External Affairs Conference system. Please open this link to set it (it expires at {expires}):\n\n{link}\n\nThe link works once. If you did not ask, ignore this message: your password stays as it is.\n\nWith best regards,\nThe organisers",
+  "reset.mail.body":
+    "Dear {name},\n\nA new password was asked for your account on the External Affairs Conference system. Please open this link to set it (it expires at {expires}):\n\n{link}\n\nThe link works once. If you did not ask, ignore this message: your password stays as it is.\n\nWith best regards,\nThe organisers",
   "invite.reset.title": "Set a new password",
   "invite.reset.intro": "Hello {name}, set a new password. Every other session of the account will end.",
   "login.title": "Sign in",
@@ -147,7 +153,8 @@ export const coreEn: Record<keyof typeof coreVi, string> = {
   "invite.confirm": "Repeat the password",
   "invite.submit": "Set password and sign in",
   "invite.invalid": "This invitation link is not valid.",
-  "invite.invalid.body": "The link may have been copied incompletely. Open it again from the e-mail or ask the organisers for a new invitation.",
+  "invite.invalid.body":
+    "The link may have been copied incompletely. Open it again from the e-mail or ask the organisers for a new invitation.",
   "invite.expired": "This invitation has expired.",
   "invite.expired.body": "Please ask the organisers for a new invitation.",
   "invite.used": "This invitation has already been used.",
@@ -250,7 +257,8 @@ export const coreEn: Record<keyof typeof coreVi, string> = {
   "outbox.empty": "No messages yet.",
 
   "email.invite.subject": "Invitation to the External Affairs Conference system",
-  "email.invite.body": "Dear {name},\n\nThe organisers of the Conference on Local External Affairs invite you to the conference system as {role}.\nPlease open this link to set your password (it expires at {expires}):\n\n{link}\n\nThe link works once.\n\nWith best regards,\nThe organisers",
+  "email.invite.body":
+    "Dear {name},\n\nThe organisers of the Conference on Local External Affairs invite you to the conference system as {role}.\nPlease open this link to set your password (it expires at {expires}):\n\n{link}\n\nThe link works once.\n\nWith best regards,\nThe organisers",
 
   "error.forbidden.title": "You do not have access to this page",
   "error.forbidden.body": "This page is for another role. If you think this is a mistake, contact the organisers.",
@@ -262,7 +270,8 @@ export const coreEn: Record<keyof typeof coreVi, string> = {
   "error.tooLarge.title": "What you sent is too large",
   "error.tooLarge.body": "At most {max} MB can be sent at once. Please go back, shorten it and send it again.",
   "error.notForm.title": "The request could not be read",
-  "error.notForm.body": "This page only accepts data sent from the system's own forms. Please go back and send the form again.",
+  "error.notForm.body":
+    "This page only accepts data sent from the system's own forms. Please go back and send the form again.",
   "error.badForm.title": "The form arrived damaged",
   "error.badForm.body": "The form's data could not be read. Please reload the page and send it again.",
 
@@ -287,4 +296,25 @@ export const coreEn: Record<keyof typeof coreVi, string> = {
   "errors.editionTaken": "A conference with this edition number already exists.",
   "errors.formInvalid": "Please correct the fields marked below.",
   "errors.phone": "Not a valid phone number (8–15 digits, for example +84 24 3799 3000).",
+
+  // Sending the outbox by SMTP (the outbox page's delivery status).
+  "mailer.configured":
+    "Messages are sent through {server}, from {from}. The system sends them automatically about every 15 seconds.",
+  "mailer.notConfigured":
+    "No mail server (SMTP) is configured: messages are only stored here, not sent. The system administrator can set the SMTP_URL or SMTP_HOST environment variables to start sending.",
+  "mailer.sendNow": "Send now",
+  "mailer.sending": "Sending…",
+  "mailer.result": "{sent} sent, {failed} failed.",
+  "mailer.result.stopped": "The mail server could not be reached. The system will try again later.",
+  "mailer.count.sent": "Sent",
+  "mailer.count.waiting": "Waiting",
+  "mailer.count.retrying": "Failed, will retry",
+  "mailer.count.gaveUp": "Could not be sent",
+  "mailer.counts": "Delivery status",
+  "mailer.status.sentAt": "Sent at {time}",
+  "mailer.status.waiting": "Waiting to be sent",
+  "mailer.status.retrying": "Failed, will retry ({attempts} of {max, plural, one {# try} other {# tries}})",
+  "mailer.status.gaveUp": "Could not be sent after {max, plural, one {# try} other {# tries}}",
+  "mailer.error": "Last error: {error}",
+  "mailer.notConfiguredError": "No mail server (SMTP) is configured, so nothing can be sent.",
 };
