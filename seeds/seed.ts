@@ -17,16 +17,53 @@ import { now as clockNow, nowIso } from "../app/lib/clock";
 const readJson = <T>(name: string): T =>
   JSON.parse(readFileSync(new URL(`./data/${name}`, import.meta.url), "utf8")) as T;
 
-interface ProvinceRow { code: string; name_vi: string; name_en: string; region: string; centrally_run: boolean }
-interface MinistryRow { code: string; name_vi: string; name_en: string; abbreviation: string | null }
-interface MissionRow {
-  code: string; type: "embassy" | "consulate_general" | "permanent_mission"; name_vi: string; name_en: string;
-  country_code: string; country_vi: string; country_en: string; city_vi: string; city_en: string; time_zone: string;
+interface ProvinceRow {
+  code: string;
+  name_vi: string;
+  name_en: string;
+  region: string;
+  centrally_run: boolean;
 }
-interface PartnerRow { code: string; name_vi: string; name_en: string; country_code: string | null; city_vi: string; city_en: string }
+interface MinistryRow {
+  code: string;
+  name_vi: string;
+  name_en: string;
+  abbreviation: string | null;
+}
+interface MissionRow {
+  code: string;
+  type: "embassy" | "consulate_general" | "permanent_mission";
+  name_vi: string;
+  name_en: string;
+  country_code: string;
+  country_vi: string;
+  country_en: string;
+  city_vi: string;
+  city_en: string;
+  time_zone: string;
+}
+interface PartnerRow {
+  code: string;
+  name_vi: string;
+  name_en: string;
+  country_code: string | null;
+  city_vi: string;
+  city_en: string;
+}
 
 export function referenceOrganisations(createdAt: string): NewOrganisation[] {
-  const base = { abbreviation: null, mission_type: null, country_code: null, country_vi: null, country_en: null, city_vi: null, city_en: null, time_zone: null, region: null, created_at: createdAt };
+  const base = {
+    abbreviation: null,
+    mission_type: null,
+    country_code: null,
+    country_vi: null,
+    country_en: null,
+    city_vi: null,
+    city_en: null,
+    time_zone: null,
+    region: null,
+    created_at: createdAt,
+  };
   const provinces = readJson<ProvinceRow[]>("provinces.json").map((p) => ({
     ...base,
     code: p.code,
@@ -85,7 +122,11 @@ export async function seedReferenceData(db: Kysely<Database>): Promise<number> {
   await db.transaction().execute(async (trx) => {
     for (const row of rows) {
       const { created_at: _created, code: _code, ...update } = row;
-      await trx.insertInto("organisations").values(row).onConflict((oc) => oc.column("code").doUpdateSet(update)).execute();
+      await trx
+        .insertInto("organisations")
+        .values(row)
+        .onConflict((oc) => oc.column("code").doUpdateSet(update))
+        .execute();
     }
   });
   return rows.length;
@@ -100,11 +141,41 @@ export const DEMO_PASSWORDS = {
 } as const;
 
 export const DEMO_ACCOUNTS = [
-  { key: "organiser", email: "to-chuc@ngoaivu.test", fullName: "Nguyễn Thị Thu Hà", role: "organiser", organisation: "min-ngoai-giao" },
-  { key: "secretariat", email: "thu-ky@ngoaivu.test", fullName: "Trần Minh Quân", role: "secretariat", organisation: "min-ngoai-giao" },
-  { key: "delegate", email: "dai-bieu.bacgiang@ngoaivu.test", fullName: "Lê Văn Hùng", role: "delegate", organisation: "prov-bac-giang" },
-  { key: "ambassador", email: "dai-su.nhatban@ngoaivu.test", fullName: "Phạm Thị Lan Anh", role: "delegate", organisation: "mis-emb-jp" },
-  { key: "exhibitor", email: "trung-bay@ngoaivu.test", fullName: "Hoàng Đức Thắng", role: "exhibitor", organisation: "ent-htx-luc-ngan" },
+  {
+    key: "organiser",
+    email: "to-chuc@ngoaivu.test",
+    fullName: "Nguyễn Thị Thu Hà",
+    role: "organiser",
+    organisation: "min-ngoai-giao",
+  },
+  {
+    key: "secretariat",
+    email: "thu-ky@ngoaivu.test",
+    fullName: "Trần Minh Quân",
+    role: "secretariat",
+    organisation: "min-ngoai-giao",
+  },
+  {
+    key: "delegate",
+    email: "dai-bieu.bacgiang@ngoaivu.test",
+    fullName: "Lê Văn Hùng",
+    role: "delegate",
+    organisation: "prov-bac-giang",
+  },
+  {
+    key: "ambassador",
+    email: "dai-su.nhatban@ngoaivu.test",
+    fullName: "Phạm Thị Lan Anh",
+    role: "delegate",
+    organisation: "mis-emb-jp",
+  },
+  {
+    key: "exhibitor",
+    email: "trung-bay@ngoaivu.test",
+    fullName: "Hoàng Đức Thắng",
+    role: "exhibitor",
+    organisation: "ent-htx-luc-ngan",
+  },
 ] as const;
 
 /**
@@ -159,12 +230,15 @@ export async function seedDemo(db: Kysely<Database>, now = clockNow()): Promise<
         title_vi: "Hội nghị Ngoại vụ toàn quốc lần thứ 20",
         title_en: "20th National Conference on Local External Affairs",
         theme_vi: "Tiếp tục đổi mới và nâng cao hiệu quả công tác đối ngoại và hội nhập quốc tế của các địa phương",
-        theme_en: "Continuing to renew and raise the effectiveness of localities' external affairs and international integration",
+        theme_en:
+          "Continuing to renew and raise the effectiveness of localities' external affairs and international integration",
         starts_at: dates.startsAt,
         ends_at: dates.endsAt,
         time_zone: "Asia/Ho_Chi_Minh",
-        venue_vi: "Trụ sở Bộ Ngoại giao, số 1 Tôn Thất Đàm, Ba Đình, Hà Nội, kết nối trực tuyến với các Cơ quan đại diện",
-        venue_en: "Ministry of Foreign Affairs, 1 Ton That Dam, Ba Dinh, Ha Noi, linked online with the missions abroad",
+        venue_vi:
+          "Trụ sở Bộ Ngoại giao, số 1 Tôn Thất Đàm, Ba Đình, Hà Nội, kết nối trực tuyến với các Cơ quan đại diện",
+        venue_en:
+          "Ministry of Foreign Affairs, 1 Ton That Dam, Ba Dinh, Ha Noi, linked online with the missions abroad",
         format: "hybrid",
         in_person_capacity: 500,
         registration_opens_at: dates.registrationOpensAt,
@@ -175,7 +249,11 @@ export async function seedDemo(db: Kysely<Database>, now = clockNow()): Promise<
       .onConflict((oc) => oc.column("edition").doNothing())
       .execute();
     for (const account of DEMO_ACCOUNTS) {
-      const org = await trx.selectFrom("organisations").select("id").where("code", "=", account.organisation).executeTakeFirst();
+      const org = await trx
+        .selectFrom("organisations")
+        .select("id")
+        .where("code", "=", account.organisation)
+        .executeTakeFirst();
       await trx
         .insertInto("users")
         .values({
@@ -197,13 +275,33 @@ export async function seedDemo(db: Kysely<Database>, now = clockNow()): Promise<
     }
     // The demo ambassador heads her embassy (also on databases seeded before heads existed), unless it has a head.
     const ambassador = DEMO_ACCOUNTS.find((a) => a.key === "ambassador")!;
-    const embassy = await trx.selectFrom("users").select("organisation_id").where("email", "=", ambassador.email).executeTakeFirst();
-    const head = embassy?.organisation_id ? await trx.selectFrom("users").select("id").where("organisation_id", "=", embassy.organisation_id).where("heads_organisation", "=", 1).executeTakeFirst() : undefined;
-    if (embassy && !head) await trx.updateTable("users").set({ heads_organisation: 1 }).where("email", "=", ambassador.email).execute();
+    const embassy = await trx
+      .selectFrom("users")
+      .select("organisation_id")
+      .where("email", "=", ambassador.email)
+      .executeTakeFirst();
+    const head = embassy?.organisation_id
+      ? await trx
+          .selectFrom("users")
+          .select("id")
+          .where("organisation_id", "=", embassy.organisation_id)
+          .where("heads_organisation", "=", 1)
+          .executeTakeFirst()
+      : undefined;
+    if (embassy && !head)
+      await trx.updateTable("users").set({ heads_organisation: 1 }).where("email", "=", ambassador.email).execute();
     await seedDemoRegistrations(trx as unknown as Kysely<Database>, at);
     await seedDemoSessions(trx as unknown as Kysely<Database>, at, dates.startsAt);
-    const conference = await trx.selectFrom("conferences").select("id").where("edition", "=", 20).executeTakeFirstOrThrow();
-    const hasBlock = await trx.selectFrom("meeting_blocks").select("id").where("conference_id", "=", conference.id).executeTakeFirst();
+    const conference = await trx
+      .selectFrom("conferences")
+      .select("id")
+      .where("edition", "=", 20)
+      .executeTakeFirstOrThrow();
+    const hasBlock = await trx
+      .selectFrom("meeting_blocks")
+      .select("id")
+      .where("conference_id", "=", conference.id)
+      .executeTakeFirst();
     if (!hasBlock) await seedDemoMeetings(trx as unknown as Kysely<Database>, conference.id, at);
   });
 }
@@ -215,14 +313,39 @@ export async function seedDemo(db: Kysely<Database>, now = clockNow()): Promise<
 export const DEMO_BADGE_CODE = "HNVV-2021-0001";
 
 async function seedDemoRegistrations(db: Kysely<Database>, at: string) {
-  const conference = await db.selectFrom("conferences").select("id").where("edition", "=", 20).executeTakeFirstOrThrow();
+  const conference = await db
+    .selectFrom("conferences")
+    .select("id")
+    .where("edition", "=", 20)
+    .executeTakeFirstOrThrow();
   const rows = [
-    { key: "delegate", honorific: "mr", position: "Giám đốc Sở Ngoại vụ tỉnh Bắc Giang", phone: "+84 204 3854 321", mode: "in_person", code: DEMO_BADGE_CODE, interpretation: "none" },
-    { key: "ambassador", honorific: "he", position: "Đại sứ Đặc mệnh Toàn quyền Việt Nam tại Nhật Bản", phone: "+81 3 3466 3311", mode: "online", code: "HNVV-2021-0002", interpretation: "none" },
+    {
+      key: "delegate",
+      honorific: "mr",
+      position: "Giám đốc Sở Ngoại vụ tỉnh Bắc Giang",
+      phone: "+84 204 3854 321",
+      mode: "in_person",
+      code: DEMO_BADGE_CODE,
+      interpretation: "none",
+    },
+    {
+      key: "ambassador",
+      honorific: "he",
+      position: "Đại sứ Đặc mệnh Toàn quyền Việt Nam tại Nhật Bản",
+      phone: "+81 3 3466 3311",
+      mode: "online",
+      code: "HNVV-2021-0002",
+      interpretation: "none",
+    },
   ] as const;
   for (const r of rows) {
     const account = DEMO_ACCOUNTS.find((a) => a.key === r.key)!;
-    const user = await db.selectFrom("users as u").innerJoin("organisations as o", "o.id", "u.organisation_id").select(["u.id", "u.organisation_id", "o.name_vi", "o.name_en"]).where("u.email", "=", account.email).executeTakeFirstOrThrow();
+    const user = await db
+      .selectFrom("users as u")
+      .innerJoin("organisations as o", "o.id", "u.organisation_id")
+      .select(["u.id", "u.organisation_id", "o.name_vi", "o.name_en"])
+      .where("u.email", "=", account.email)
+      .executeTakeFirstOrThrow();
     await db
       .insertInto("registrations")
       .values({
@@ -257,8 +380,17 @@ async function seedDemoRegistrations(db: Kysely<Database>, at: string) {
 
 /** The demo's published programme: enough sessions for join links and the agenda to show. */
 async function seedDemoSessions(db: Kysely<Database>, at: string, startsAt: string) {
-  const conference = await db.selectFrom("conferences").select("id").where("edition", "=", 20).executeTakeFirstOrThrow();
-  const existing = await db.selectFrom("sessions").select("id").where("conference_id", "=", conference.id).limit(1).executeTakeFirst();
+  const conference = await db
+    .selectFrom("conferences")
+    .select("id")
+    .where("edition", "=", 20)
+    .executeTakeFirstOrThrow();
+  const existing = await db
+    .selectFrom("sessions")
+    .select("id")
+    .where("conference_id", "=", conference.id)
+    .limit(1)
+    .executeTakeFirst();
   if (existing) return;
   const rooms = [
     { vi: "Hội trường lớn", en: "Main hall", capacity: 500, stream: "https://truyenhinh.ngoaivu.test/hoi-truong" },
@@ -270,7 +402,17 @@ async function seedDemoSessions(db: Kysely<Database>, at: string, startsAt: stri
   for (const [i, r] of rooms.entries()) {
     const row = await db
       .insertInto("rooms")
-      .values({ conference_id: conference.id, name_vi: r.vi, name_en: r.en, capacity: r.capacity, stream_url: r.stream, notes: "", sort_order: i, created_at: at, updated_at: at })
+      .values({
+        conference_id: conference.id,
+        name_vi: r.vi,
+        name_en: r.en,
+        capacity: r.capacity,
+        stream_url: r.stream,
+        notes: "",
+        sort_order: i,
+        created_at: at,
+        updated_at: at,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     roomIds.push(row.id);
@@ -279,14 +421,77 @@ async function seedDemoSessions(db: Kysely<Database>, at: string, startsAt: stri
   const local = (d: string, hm: string) => zonedLocalToUtc(`${d}T${hm}`, "Asia/Ho_Chi_Minh")!;
   const next = new Date(new Date(`${day}T00:00:00Z`).getTime() + 86400000).toISOString().slice(0, 10);
   const sessions = [
-    { kind: "plenary", vi: "Phiên khai mạc toàn thể", en: "Opening plenary", d: day, from: "08:00", to: "10:00", room: 0, signup: 0 },
+    {
+      kind: "plenary",
+      vi: "Phiên khai mạc toàn thể",
+      en: "Opening plenary",
+      d: day,
+      from: "08:00",
+      to: "10:00",
+      room: 0,
+      signup: 0,
+    },
     { kind: "break", vi: "Giải lao", en: "Break", d: day, from: "10:00", to: "10:20", room: null, signup: 0 },
-    { kind: "discussion", vi: "Phiên thảo luận 1: Ngoại giao kinh tế phục vụ phát triển địa phương", en: "Discussion 1: Economic diplomacy for local development", d: day, from: "10:20", to: "12:00", room: 1, signup: 1 },
-    { kind: "discussion", vi: "Phiên thảo luận 2: Ngoại giao văn hóa và quảng bá hình ảnh địa phương", en: "Discussion 2: Cultural diplomacy and promoting localities", d: day, from: "10:20", to: "12:00", room: 2, signup: 1 },
-    { kind: "diplomatic_corps", vi: "Gặp gỡ Đoàn Ngoại giao và các hiệp hội doanh nghiệp nước ngoài", en: "Meeting with the diplomatic corps and foreign business associations", d: day, from: "14:00", to: "15:30", room: 0, signup: 0 },
-    { kind: "exhibition_opening", vi: "Khai mạc Triển lãm sản phẩm thương hiệu Việt Nam", en: "Opening of the Vietnamese brand products exhibition", d: day, from: "15:45", to: "16:30", room: 0, signup: 0 },
-    { kind: "meeting_block", vi: "Gặp gỡ song phương địa phương – Cơ quan đại diện", en: "Bilateral meetings: provinces and missions", d: next, from: "08:30", to: "12:00", room: 3, signup: 0 },
-    { kind: "plenary", vi: "Phiên bế mạc", en: "Closing plenary", d: next, from: "15:30", to: "17:30", room: 0, signup: 0 },
+    {
+      kind: "discussion",
+      vi: "Phiên thảo luận 1: Ngoại giao kinh tế phục vụ phát triển địa phương",
+      en: "Discussion 1: Economic diplomacy for local development",
+      d: day,
+      from: "10:20",
+      to: "12:00",
+      room: 1,
+      signup: 1,
+    },
+    {
+      kind: "discussion",
+      vi: "Phiên thảo luận 2: Ngoại giao văn hóa và quảng bá hình ảnh địa phương",
+      en: "Discussion 2: Cultural diplomacy and promoting localities",
+      d: day,
+      from: "10:20",
+      to: "12:00",
+      room: 2,
+      signup: 1,
+    },
+    {
+      kind: "diplomatic_corps",
+      vi: "Gặp gỡ Đoàn Ngoại giao và các hiệp hội doanh nghiệp nước ngoài",
+      en: "Meeting with the diplomatic corps and foreign business associations",
+      d: day,
+      from: "14:00",
+      to: "15:30",
+      room: 0,
+      signup: 0,
+    },
+    {
+      kind: "exhibition_opening",
+      vi: "Khai mạc Triển lãm sản phẩm thương hiệu Việt Nam",
+      en: "Opening of the Vietnamese brand products exhibition",
+      d: day,
+      from: "15:45",
+      to: "16:30",
+      room: 0,
+      signup: 0,
+    },
+    {
+      kind: "meeting_block",
+      vi: "Gặp gỡ song phương địa phương – Cơ quan đại diện",
+      en: "Bilateral meetings: provinces and missions",
+      d: next,
+      from: "08:30",
+      to: "12:00",
+      room: 3,
+      signup: 0,
+    },
+    {
+      kind: "plenary",
+      vi: "Phiên bế mạc",
+      en: "Closing plenary",
+      d: next,
+      from: "15:30",
+      to: "17:30",
+      room: 0,
+      signup: 0,
+    },
   ] as const;
   await db
     .insertInto("sessions")

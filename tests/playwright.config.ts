@@ -20,7 +20,10 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   timeout: 60_000,
-  reporter: [["list"], ["json", { outputFile: process.env.E2E_PORT ? `../test-results/e2e-${PORT}.json` : "../test-results/e2e.json" }]],
+  reporter: [
+    ["list"],
+    ["json", { outputFile: process.env.E2E_PORT ? `../test-results/e2e-${PORT}.json` : "../test-results/e2e.json" }],
+  ],
   use: {
     // baseURL comes from the `app` fixture: the shared server, or the test's own.
     launchOptions: {

@@ -23,7 +23,15 @@ const readJson = (path) => (existsSync(path) ? JSON.parse(readFileSync(path, "ut
 function finish() {
   const total = totalOf(results);
   writeFileSync("test-results/summary.json", JSON.stringify({ results, total }, null, 2));
-  console.log("\n" + results.map((r) => `  ${r.suite}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.problems.length ? ` (${r.problems.join("; ")})` : ""}`).join("\n"));
+  console.log(
+    "\n" +
+      results
+        .map(
+          (r) =>
+            `  ${r.suite}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${r.problems.length ? ` (${r.problems.join("; ")})` : ""}`,
+        )
+        .join("\n"),
+  );
   console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
   // A run where nothing ran is a failure, not a pass.
   process.exit(total.failed === 0 && total.passed > 0 && total.skipped === 0 ? 0 : 1);
@@ -37,7 +45,10 @@ function findChromium() {
   if (isRoot && existsSync("/etc/debian_version")) {
     console.log("Chromium is missing: installing Debian's chromium package with apt-get…");
     run("apt-get", ["update", "-qq"], { DEBIAN_FRONTEND: "noninteractive" });
-    if (run("apt-get", ["install", "-y", "-qq", "chromium"], { DEBIAN_FRONTEND: "noninteractive" }) === 0 && existsSync("/usr/bin/chromium")) {
+    if (
+      run("apt-get", ["install", "-y", "-qq", "chromium"], { DEBIAN_FRONTEND: "noninteractive" }) === 0 &&
+      existsSync("/usr/bin/chromium")
+    ) {
       return "/usr/bin/chromium";
     }
   }
@@ -46,7 +57,9 @@ function findChromium() {
 
 const chromium = findChromium();
 if (!chromium) {
-  console.error("Browser tests need Chromium: install Debian's 'chromium' package (apt-get install chromium) or set CHROMIUM_PATH.");
+  console.error(
+    "Browser tests need Chromium: install Debian's 'chromium' package (apt-get install chromium) or set CHROMIUM_PATH.",
+  );
   results.push(summariseStep("chromium", 1, "Chromium not found"));
   finish();
 }
@@ -62,7 +75,14 @@ results.push(summariseStep("prettier", run(bin("prettier"), ["--check", ".", "--
 
 // 2. Unit and integration tests.
 console.log("\n▶ unit and integration tests (vitest)");
-const vitestExit = run(bin("vitest"), ["run", "--config", "tests/vitest.config.ts", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
+const vitestExit = run(bin("vitest"), [
+  "run",
+  "--config",
+  "tests/vitest.config.ts",
+  "--reporter=default",
+  "--reporter=json",
+  "--outputFile.json=test-results/vitest.json",
+]);
 results.push(summariseVitest("vitest", readJson("test-results/vitest.json"), vitestExit));
 
 // 2b. The same a year later (CLOCK_OFFSET moves the app's, the seed's and the tests' "now"),
@@ -70,14 +90,28 @@ results.push(summariseVitest("vitest", readJson("test-results/vitest.json"), vit
 // already shifted (CLOCK_OFFSET=+365d npm test runs the browser tests a year ahead too).
 if (!process.env.CLOCK_OFFSET) {
   console.log("\n▶ unit and integration tests a year later (vitest, CLOCK_OFFSET=+365d)");
-  const laterExit = run(bin("vitest"), ["run", "--config", "tests/vitest.config.ts", "--reporter=dot", "--reporter=json", "--outputFile.json=test-results/vitest-later.json"], { CLOCK_OFFSET: "+365d" });
+  const laterExit = run(
+    bin("vitest"),
+    [
+      "run",
+      "--config",
+      "tests/vitest.config.ts",
+      "--reporter=dot",
+      "--reporter=json",
+      "--outputFile.json=test-results/vitest-later.json",
+    ],
+    { CLOCK_OFFSET: "+365d" },
+  );
   results.push(summariseVitest("vitest +365d", readJson("test-results/vitest-later.json"), laterExit));
 }
 
 // 3. Browser tests against the built app (npm start's path: migrate, seed, build if needed, serve).
 console.log("\n▶ browser tests (Playwright + Chromium at " + chromium + ")");
 // The whole-suite run always uses the default port and report file.
-const e2eExit = run(bin("playwright"), ["test", "--config", "tests/playwright.config.ts"], { CHROMIUM_PATH: chromium, E2E_PORT: "" });
+const e2eExit = run(bin("playwright"), ["test", "--config", "tests/playwright.config.ts"], {
+  CHROMIUM_PATH: chromium,
+  E2E_PORT: "",
+});
 results.push(summarisePlaywright("e2e", readJson("test-results/e2e.json"), e2eExit));
 
 finish();

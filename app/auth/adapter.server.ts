@@ -71,7 +71,13 @@ export class KyselyLuciaAdapter implements Adapter {
     }
     return {
       // The id Lucia knows (the cookie's), not the stored hash, so that calls back with it hash it again.
-      session: { id: sessionId, userId: row.user_id, expiresAt: new Date(expiresAt), createdAt: new Date(createdAt), attributes: {} },
+      session: {
+        id: sessionId,
+        userId: row.user_id,
+        expiresAt: new Date(expiresAt),
+        createdAt: new Date(createdAt),
+        attributes: {},
+      },
       user: {
         id: row.user_id,
         attributes: {
@@ -100,12 +106,21 @@ export class KyselyLuciaAdapter implements Adapter {
 
   /** Stores a new session (by the id's hash) with its role's idle expiry; returns that expiry. */
   async insertSession(sessionId: string, userId: string): Promise<Date> {
-    const { role } = await this.db.selectFrom("users").select("role").where("id", "=", userId).executeTakeFirstOrThrow();
+    const { role } = await this.db
+      .selectFrom("users")
+      .select("role")
+      .where("id", "=", userId)
+      .executeTakeFirstOrThrow();
     const now = this.policy.now();
     const expiresAt = new Date(this.policy.expiresAt(role, now, now));
     await this.db
       .insertInto("auth_sessions")
-      .values({ id: hashSessionId(sessionId), user_id: userId, expires_at: expiresAt.toISOString(), created_at: new Date(now).toISOString() })
+      .values({
+        id: hashSessionId(sessionId),
+        user_id: userId,
+        expires_at: expiresAt.toISOString(),
+        created_at: new Date(now).toISOString(),
+      })
       .execute();
     return expiresAt;
   }

@@ -93,7 +93,9 @@ export async function createSession(userId: string): Promise<Session> {
  * expiry moved to its role's idle time from now, capped by its lifetime. Use this, not
  * Lucia's validateSession, which knows only one fixed span for everyone.
  */
-export async function validateSession(sessionId: string): Promise<{ session: Session; user: User } | { session: null; user: null }> {
+export async function validateSession(
+  sessionId: string,
+): Promise<{ session: Session; user: User } | { session: null; user: null }> {
   const { adapter } = auth();
   const found = await adapter.getSession(sessionId);
   if (!found) return { session: null, user: null };

@@ -16,23 +16,31 @@ export type OrganisationAuthority =
   | { ok: false; key: AuthorityRefusal; organisationId: number | null };
 
 export type AuthorityRefusal =
-  | "meetings.errors.noOrganisation"
-  | "meetings.errors.notApproved"
-  | "meetings.errors.notHead";
+  "meetings.errors.noOrganisation" | "meetings.errors.notApproved" | "meetings.errors.notHead";
 
 /** Kinds that speak only through a designated head. */
 export const HEADED_KINDS: readonly OrganisationKind[] = ["mission", "foreign"];
 
-export async function organisationAuthority(db: Db, userId: string, conferenceId: number): Promise<OrganisationAuthority> {
+export async function organisationAuthority(
+  db: Db,
+  userId: string,
+  conferenceId: number,
+): Promise<OrganisationAuthority> {
   const user = await db
     .selectFrom("users as u")
     .leftJoin("organisations as o", "o.id", "u.organisation_id")
     .select(["u.organisation_id", "u.heads_organisation", "u.disabled_at", "o.kind"])
     .where("u.id", "=", userId)
     .executeTakeFirst();
-  if (!user || user.disabled_at !== null) return { ok: false, key: "meetings.errors.noOrganisation", organisationId: null };
+  if (!user || user.disabled_at !== null)
+    return { ok: false, key: "meetings.errors.noOrganisation", organisationId: null };
   if (user.heads_organisation === 1 && user.organisation_id !== null && user.kind) {
-    return { ok: true, organisationId: user.organisation_id, kind: user.kind as OrganisationKind, basis: "designated_head" };
+    return {
+      ok: true,
+      organisationId: user.organisation_id,
+      kind: user.kind as OrganisationKind,
+      basis: "designated_head",
+    };
   }
   const registration = await db
     .selectFrom("registrations as r")
@@ -44,11 +52,17 @@ export async function organisationAuthority(db: Db, userId: string, conferenceId
   if (!registration) {
     // Staff of a mission or partner: only the head speaks for it.
     const headed = user.kind !== null && HEADED_KINDS.includes(user.kind as OrganisationKind);
-    return { ok: false, key: headed ? "meetings.errors.notHead" : "meetings.errors.noOrganisation", organisationId: user.organisation_id };
+    return {
+      ok: false,
+      key: headed ? "meetings.errors.notHead" : "meetings.errors.noOrganisation",
+      organisationId: user.organisation_id,
+    };
   }
   const kind = registration.kind as OrganisationKind;
-  if (HEADED_KINDS.includes(kind)) return { ok: false, key: "meetings.errors.notHead", organisationId: registration.organisation_id };
-  if (registration.status !== "approved") return { ok: false, key: "meetings.errors.notApproved", organisationId: registration.organisation_id };
+  if (HEADED_KINDS.includes(kind))
+    return { ok: false, key: "meetings.errors.notHead", organisationId: registration.organisation_id };
+  if (registration.status !== "approved")
+    return { ok: false, key: "meetings.errors.notApproved", organisationId: registration.organisation_id };
   return { ok: true, organisationId: registration.organisation_id, kind, basis: "approved_registration" };
 }
 
@@ -56,10 +70,17 @@ export async function organisationAuthority(db: Db, userId: string, conferenceId
  * The refusal key when the user may not act for this organisation in this conference, else null.
  * `otherwise` names the refusal for someone who speaks for a different organisation.
  */
-export async function refusalToActFor(db: Db, userId: string, conferenceId: number, organisationId: number, otherwise = "meetings.errors.notYours"): Promise<string | null> {
+export async function refusalToActFor(
+  db: Db,
+  userId: string,
+  conferenceId: number,
+  organisationId: number,
+  otherwise = "meetings.errors.notYours",
+): Promise<string | null> {
   const authority = await organisationAuthority(db, userId, conferenceId);
   if (!authority.ok) {
-    if (authority.organisationId === organisationId || authority.key === "meetings.errors.noOrganisation") return authority.key;
+    if (authority.organisationId === organisationId || authority.key === "meetings.errors.noOrganisation")
+      return authority.key;
     return otherwise;
   }
   return authority.organisationId === organisationId ? null : otherwise;

@@ -47,7 +47,8 @@ export function createHttpApp(build: ServerBuild, options: HttpOptions) {
   app.disable("x-powered-by");
   // A number of hops, never `true`: Express would then take the left-most
   // X-Forwarded-For address, which the client chooses (decision 005).
-  const hops = options.trustProxy === true ? 1 : options.trustProxy === false ? 0 : Math.max(0, Math.floor(options.trustProxy));
+  const hops =
+    options.trustProxy === true ? 1 : options.trustProxy === false ? 0 : Math.max(0, Math.floor(options.trustProxy));
   if (hops > 0) app.set("trust proxy", hops);
   const https = options.publicUrl.startsWith("https://");
   const allowedOrigins = [new URL(options.publicUrl).origin];
@@ -68,9 +69,12 @@ export function createHttpApp(build: ServerBuild, options: HttpOptions) {
       allowedOrigins,
     });
     if (!refused) return next();
-    res.status(403).type("text/plain; charset=utf-8").send(
-      "403 — Yêu cầu bị từ chối vì được gửi từ một trang web khác.\nRequest refused: it was sent from another website.",
-    );
+    res
+      .status(403)
+      .type("text/plain; charset=utf-8")
+      .send(
+        "403 — Yêu cầu bị từ chối vì được gửi từ một trang web khác.\nRequest refused: it was sent from another website.",
+      );
   });
 
   app.use(compression());
@@ -92,7 +96,10 @@ export function createHttpApp(build: ServerBuild, options: HttpOptions) {
     });
     try {
       const request = remixRequest(req, res, controller.signal);
-      const context: AppLoadContext = { cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? req.socket.remoteAddress ?? "" };
+      const context: AppLoadContext = {
+        cspNonce: res.locals.cspNonce as string,
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "",
+      };
       const response = await handleRequest(request, context);
       // The body grew past its limit while the route read it: the 413 has been sent.
       if (res.headersSent && res.locals.refused) return void (await response.body?.cancel().catch(() => {}));
@@ -263,14 +270,27 @@ function drain(req: IncomingMessage) {
 }
 
 /** A small translated page, in the language of the `?lang=` parameter or the `lang` cookie (Vietnamese by default). */
-function refuse(req: IncomingMessage, res: ExpressResponse, status: number, key: "error.tooLarge" | "error.notForm" | "error.badForm", params?: Record<string, number>) {
+function refuse(
+  req: IncomingMessage,
+  res: ExpressResponse,
+  status: number,
+  key: "error.tooLarge" | "error.notForm" | "error.badForm",
+  params?: Record<string, number>,
+) {
   res.locals.refused = true;
   if (res.headersSent) return;
   const locale = requestLocale(req.url ?? "/", req.headers.cookie);
-  res.status(status).type("text/html; charset=utf-8").send(refusalPage(locale, key, params));
+  res
+    .status(status)
+    .type("text/html; charset=utf-8")
+    .send(refusalPage(locale, key, params));
 }
 
-export function refusalPage(locale: Locale, key: "error.tooLarge" | "error.notForm" | "error.badForm", params?: Record<string, number>): string {
+export function refusalPage(
+  locale: Locale,
+  key: "error.tooLarge" | "error.notForm" | "error.badForm",
+  params?: Record<string, number>,
+): string {
   const t = (k: MessageKey) => escapeHtml(translate(locale, k, params));
   return `<!doctype html>
 <html lang="${locale}">

@@ -24,7 +24,9 @@ function buildIfNeeded() {
   const built = existsSync(BUILD) ? statSync(BUILD).mtimeMs : 0;
   if (built && Math.max(...SOURCES.map(newestMtime)) <= built) return;
   console.log("building the app (remix build)…");
-  const result = spawnSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"], { stdio: "inherit" });
+  const result = spawnSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"], {
+    stdio: "inherit",
+  });
   if (result.status !== 0) throw new Error("remix build failed");
 }
 
@@ -37,7 +39,10 @@ async function main() {
   const { db } = openDatabase(path);
   await migrateToLatest(db);
   if (await seedIfEmpty(db)) console.log(`seeded the demo conference into ${path}`);
-  await db.deleteFrom("auth_sessions").where("expires_at", "<=", (await import("../lib/clock")).nowIso()).execute();
+  await db
+    .deleteFrom("auth_sessions")
+    .where("expires_at", "<=", (await import("../lib/clock")).nowIso())
+    .execute();
   await db.destroy();
 
   buildIfNeeded();
@@ -55,6 +60,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });

@@ -34,7 +34,11 @@ export function BarList({ items, label }: { items: BarItem[]; label: string }) {
           <div className="flex items-baseline justify-between gap-3 text-sm">
             <span className="min-w-0 text-slate-700">{item.label}</span>
             {item.href && item.value > 0 ? (
-              <Link to={item.href} aria-label={item.linkLabel} className="font-semibold tabular-nums text-navy-700 underline-offset-2 hover:underline">
+              <Link
+                to={item.href}
+                aria-label={item.linkLabel}
+                className="font-semibold tabular-nums text-navy-700 underline-offset-2 hover:underline"
+              >
                 {item.value}
               </Link>
             ) : (
@@ -42,7 +46,10 @@ export function BarList({ items, label }: { items: BarItem[]; label: string }) {
             )}
           </div>
           <div className="mt-1 h-2 rounded-full bg-slate-100" aria-hidden="true">
-            <div className={`h-2 rounded-full ${toneClass[item.tone ?? "navy"]}`} style={{ width: `${item.value === 0 ? 0 : Math.max(2, (item.value / max) * 100)}%` }} />
+            <div
+              className={`h-2 rounded-full ${toneClass[item.tone ?? "navy"]}`}
+              style={{ width: `${item.value === 0 ? 0 : Math.max(2, (item.value / max) * 100)}%` }}
+            />
           </div>
         </li>
       ))}
@@ -60,9 +67,18 @@ export interface Segment {
 
 /** Capacity as one bar: the segments side by side over the whole, the rest empty. */
 export function SegmentedBar({ segments, whole, summary }: { segments: Segment[]; whole: number; summary: string }) {
-  const total = Math.max(whole, segments.reduce((n, s) => n + s.value, 0), 1);
+  const total = Math.max(
+    whole,
+    segments.reduce((n, s) => n + s.value, 0),
+    1,
+  );
   return (
-    <div role="img" aria-label={summary} className="flex h-5 w-full overflow-hidden rounded-md border border-slate-300 bg-white" data-testid="capacity-bar">
+    <div
+      role="img"
+      aria-label={summary}
+      className="flex h-5 w-full overflow-hidden rounded-md border border-slate-300 bg-white"
+      data-testid="capacity-bar"
+    >
       {segments.map((s) =>
         s.value > 0 ? (
           <div
@@ -70,7 +86,9 @@ export function SegmentedBar({ segments, whole, summary }: { segments: Segment[]
             className={`h-full ${toneClass[s.tone]}`}
             style={{
               width: `${(s.value / total) * 100}%`,
-              backgroundImage: s.striped ? "repeating-linear-gradient(135deg, rgba(255,255,255,.45) 0 4px, transparent 4px 8px)" : undefined,
+              backgroundImage: s.striped
+                ? "repeating-linear-gradient(135deg, rgba(255,255,255,.45) 0 4px, transparent 4px 8px)"
+                : undefined,
             }}
           />
         ) : null,
@@ -85,7 +103,11 @@ export function LegendKey({ tone, striped }: { tone: BarTone | "empty"; striped?
     <span
       aria-hidden="true"
       className={`inline-block h-3 w-3 shrink-0 rounded-sm border border-slate-300 ${tone === "empty" ? "bg-white" : toneClass[tone]}`}
-      style={striped ? { backgroundImage: "repeating-linear-gradient(135deg, rgba(255,255,255,.45) 0 2px, transparent 2px 4px)" } : undefined}
+      style={
+        striped
+          ? { backgroundImage: "repeating-linear-gradient(135deg, rgba(255,255,255,.45) 0 2px, transparent 2px 4px)" }
+          : undefined
+      }
     />
   );
 }
@@ -126,7 +148,14 @@ export function DayChart({
   if (kind === "columns") {
     const gap = Math.min(4, step * 0.25);
     picture = values.map((v, i) => (
-      <rect key={i} x={i * step + gap / 2} y={y(v)} width={Math.max(1, step - gap)} height={H - y(v)} className="fill-navy-600">
+      <rect
+        key={i}
+        x={i * step + gap / 2}
+        y={y(v)}
+        width={Math.max(1, step - gap)}
+        height={H - y(v)}
+        className="fill-navy-600"
+      >
         <title>{titles[i]}</title>
       </rect>
     ));
@@ -135,17 +164,42 @@ export function DayChart({
     const line = values.length === 1 ? `0,${y(values[0])} ${W},${y(values[0])}` : points.join(" ");
     picture = (
       <>
-        <polygon points={`${values.length === 1 ? 0 : step / 2},${H} ${line} ${values.length === 1 ? W : W - step / 2},${H}`} className="fill-navy-100" />
-        <polyline points={line} fill="none" className="stroke-navy-700" strokeWidth={2} vectorEffect="non-scaling-stroke" strokeLinejoin="round" />
+        <polygon
+          points={`${values.length === 1 ? 0 : step / 2},${H} ${line} ${values.length === 1 ? W : W - step / 2},${H}`}
+          className="fill-navy-100"
+        />
+        <polyline
+          points={line}
+          fill="none"
+          className="stroke-navy-700"
+          strokeWidth={2}
+          vectorEffect="non-scaling-stroke"
+          strokeLinejoin="round"
+        />
       </>
     );
   }
   return (
     <figure data-testid={testId}>
       <div className="mb-1 text-xs text-slate-500">{maxLabel}</div>
-      <svg role="img" aria-label={summary} viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" className="block h-36 w-full">
+      <svg
+        role="img"
+        aria-label={summary}
+        viewBox={`0 0 ${W} ${H}`}
+        preserveAspectRatio="none"
+        className="block h-36 w-full"
+      >
         {[0, 0.5, 1].map((f) => (
-          <line key={f} x1={0} x2={W} y1={H - f * (H - 8)} y2={H - f * (H - 8)} className="stroke-slate-200" strokeWidth={1} vectorEffect="non-scaling-stroke" />
+          <line
+            key={f}
+            x1={0}
+            x2={W}
+            y1={H - f * (H - 8)}
+            y2={H - f * (H - 8)}
+            className="stroke-slate-200"
+            strokeWidth={1}
+            vectorEffect="non-scaling-stroke"
+          />
         ))}
         {picture}
       </svg>

@@ -47,7 +47,10 @@ export function AppShell({
   const items = navigationFor(user?.role ?? null);
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         {t("app.skipToContent")}
       </a>
       <header className="bg-navy-800 text-white">
@@ -69,19 +72,30 @@ export function AppShell({
                   {t("nav.signedInAs", { name: user.fullName })} · {t(`role.${user.role}`)}
                 </span>
                 <Form method="post" action="/logout">
-                  <button type="submit" className="rounded bg-white px-3 py-1 text-xs font-semibold text-navy-800 hover:bg-navy-50">
+                  <button
+                    type="submit"
+                    className="rounded bg-white px-3 py-1 text-xs font-semibold text-navy-800 hover:bg-navy-50"
+                  >
                     {t("nav.signOut")}
                   </button>
                 </Form>
               </>
             ) : (
-              <a href="/login" className="rounded bg-white px-3 py-1 text-xs font-semibold text-navy-800 hover:bg-navy-50">
+              <a
+                href="/login"
+                className="rounded bg-white px-3 py-1 text-xs font-semibold text-navy-800 hover:bg-navy-50"
+              >
                 {t("nav.signIn")}
               </a>
             )}
           </div>
         </div>
-        <nav aria-label={t("nav.main")} className="no-print border-t border-white/10 bg-navy-700" data-testid="main-nav" data-role={user?.role ?? "visitor"}>
+        <nav
+          aria-label={t("nav.main")}
+          className="no-print border-t border-white/10 bg-navy-700"
+          data-testid="main-nav"
+          data-role={user?.role ?? "visitor"}
+        >
           <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 md:flex-wrap md:overflow-visible">
             {items.map((item) => (
               <li key={item.to}>
@@ -100,7 +114,9 @@ export function AppShell({
               <li className="ml-auto">
                 <NavLink
                   to="/account"
-                  className={({ isActive }) => `block whitespace-nowrap px-3 py-2 text-sm ${isActive ? "font-semibold text-white" : "text-navy-100 hover:text-white"}`}
+                  className={({ isActive }) =>
+                    `block whitespace-nowrap px-3 py-2 text-sm ${isActive ? "font-semibold text-white" : "text-navy-100 hover:text-white"}`
+                  }
                 >
                   {t("nav.account")}
                 </NavLink>

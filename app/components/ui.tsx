@@ -30,7 +30,9 @@ export function Notice({ tone, children, id }: { tone: Tone; children: ReactNode
       role={tone === "error" ? "alert" : "status"}
       className={`mb-4 flex gap-3 rounded-md border px-4 py-3 text-sm ${toneClass[tone]}`}
     >
-      <span aria-hidden="true" className="font-bold">{toneIcon[tone]}</span>
+      <span aria-hidden="true" className="font-bold">
+        {toneIcon[tone]}
+      </span>
       <div className="min-w-0 flex-1 break-words">{children}</div>
     </div>
   );
@@ -45,7 +47,9 @@ const badgeTones = {
 } as const;
 
 export function Badge({ tone = "grey", children }: { tone?: keyof typeof badgeTones; children: ReactNode }) {
-  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${badgeTones[tone]}`}>{children}</span>;
+  return (
+    <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${badgeTones[tone]}`}>{children}</span>
+  );
 }
 
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
@@ -69,16 +73,39 @@ export function Pagination({ page, pageSize, total }: { page: number; pageSize: 
     return `?${next}`;
   };
   return (
-    <nav aria-label={t("common.page", { page, pages })} className="no-print mt-4 flex items-center justify-between gap-4 text-sm">
-      {page > 1 ? <Link className="btn-secondary" to={href(page - 1)} preventScrollReset>← {t("common.previous")}</Link> : <span />}
+    <nav
+      aria-label={t("common.page", { page, pages })}
+      className="no-print mt-4 flex items-center justify-between gap-4 text-sm"
+    >
+      {page > 1 ? (
+        <Link className="btn-secondary" to={href(page - 1)} preventScrollReset>
+          ← {t("common.previous")}
+        </Link>
+      ) : (
+        <span />
+      )}
       <span className="text-slate-600">{t("common.page", { page, pages })}</span>
-      {page < pages ? <Link className="btn-secondary" to={href(page + 1)} preventScrollReset>{t("common.next")} →</Link> : <span />}
+      {page < pages ? (
+        <Link className="btn-secondary" to={href(page + 1)} preventScrollReset>
+          {t("common.next")} →
+        </Link>
+      ) : (
+        <span />
+      )}
     </nav>
   );
 }
 
 /** Filter chips as links: the current one is marked with aria-current and a tick. */
-export function FilterChips({ name, options, label }: { name: string; label: string; options: Array<{ value: string; label: string; count?: number }> }) {
+export function FilterChips({
+  name,
+  options,
+  label,
+}: {
+  name: string;
+  label: string;
+  options: Array<{ value: string; label: string; count?: number }>;
+}) {
   const t = useT();
   const [params] = useSearchParams();
   const current = params.get(name) ?? "";
@@ -93,7 +120,9 @@ export function FilterChips({ name, options, label }: { name: string; label: str
   const all = [{ value: "", label: t("common.all") }, ...options];
   return (
     <div role="group" aria-label={label} className="no-print flex flex-wrap items-center gap-2">
-      <span aria-hidden="true" className="mr-1 min-w-[6rem] text-xs font-semibold uppercase text-slate-500">{label}</span>
+      <span aria-hidden="true" className="mr-1 min-w-[6rem] text-xs font-semibold uppercase text-slate-500">
+        {label}
+      </span>
       {all.map((o) => {
         const active = o.value === current;
         return (

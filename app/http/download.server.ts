@@ -21,9 +21,17 @@ export interface Download {
  * null), the language (`?lang=`, else the viewer's) and the conference; when there is none, it
  * stops with a translated 404 the browser can show (thrown Responses are what resource routes answer).
  */
-export async function startDownload(request: Request, permission: Permission, noConferenceKey?: string): Promise<Download & { user: NonNullable<Download["user"]> }>;
+export async function startDownload(
+  request: Request,
+  permission: Permission,
+  noConferenceKey?: string,
+): Promise<Download & { user: NonNullable<Download["user"]> }>;
 export async function startDownload(request: Request, permission: null, noConferenceKey?: string): Promise<Download>;
-export async function startDownload(request: Request, permission: Permission | null, noConferenceKey = "error.notFound.title"): Promise<Download> {
+export async function startDownload(
+  request: Request,
+  permission: Permission | null,
+  noConferenceKey = "error.notFound.title",
+): Promise<Download> {
   const user = permission ? await requirePermission(request, permission) : await getUser(request);
   const url = new URL(request.url);
   const locale = downloadLocale(request, user?.locale);

@@ -1,7 +1,13 @@
 import { json } from "@remix-run/node";
 import type { Refusal, RefusalKind } from "~/platform/types";
 
-const STATUS: Record<RefusalKind, 400 | 403 | 404 | 409 | 429> = { invalid: 400, forbidden: 403, notFound: 404, conflict: 409, tooMany: 429 };
+const STATUS: Record<RefusalKind, 400 | 403 | 404 | 409 | 429> = {
+  invalid: 400,
+  forbidden: 403,
+  notFound: 404,
+  conflict: 409,
+  tooMany: 429,
+};
 
 /** The HTTP status a refusal of this kind answers with. */
 export function statusOf(kind: RefusalKind): 400 | 403 | 404 | 409 | 429 {

@@ -26,9 +26,13 @@ const BOM = [0xef, 0xbb, 0xbf];
 export function decodeCsvBytes(bytes: Uint8Array): Decoded {
   const b0 = bytes[0];
   const b1 = bytes[1];
-  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) return { ok: false, problem: { key: "csv.error.utf16" } };
+  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff))
+    return { ok: false, problem: { key: "csv.error.utf16" } };
   // An .xlsx (a zip) or an old .xls uploaded instead of a CSV.
-  if ((b0 === 0x50 && b1 === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) || (b0 === 0xd0 && b1 === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)) {
+  if (
+    (b0 === 0x50 && b1 === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) ||
+    (b0 === 0xd0 && b1 === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
+  ) {
     return { ok: false, problem: { key: "csv.error.workbook" } };
   }
   const hadBom = BOM.every((b, i) => bytes[i] === b);
@@ -163,11 +167,16 @@ export function unguardCell(value: string): string {
 }
 
 function quoteCell(value: string, delimiter: Delimiter): string {
-  return /["\r\n]/.test(value) || value.includes(delimiter) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return /["\r\n]/.test(value) || value.includes(delimiter) || /^\s|\s$/.test(value)
+    ? `"${value.replace(/"/g, '""')}"`
+    : value;
 }
 
 /** Rows → CSV text: CRLF line ends, quoting where needed, every cell guarded and NFC. */
-export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>, delimiter: Delimiter = ","): string {
+export function toCsv(
+  rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>,
+  delimiter: Delimiter = ",",
+): string {
   return rows
     .map((row) => row.map((v) => quoteCell(guardCell(nfc(v == null ? "" : String(v))), delimiter)).join(delimiter))
     .map((line) => `${line}\r\n`)
@@ -175,7 +184,10 @@ export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null |
 }
 
 /** Rows → UTF-8 bytes with a BOM, which is what makes Excel read Vietnamese correctly. */
-export function toCsvBytes(rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>, delimiter: Delimiter = ","): Uint8Array<ArrayBuffer> {
+export function toCsvBytes(
+  rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>,
+  delimiter: Delimiter = ",",
+): Uint8Array<ArrayBuffer> {
   const body = new TextEncoder().encode(toCsv(rows, delimiter));
   const out = new Uint8Array(body.length + 3);
   out.set(BOM, 0);

@@ -31,7 +31,10 @@ const SEQUENCE_EPOCH = Date.UTC(2020, 0, 1);
 /** 2021-12-13T01:00:00.000Z → 20211213T010000Z */
 export function icsDateTime(iso: string | Date): string {
   const d = typeof iso === "string" ? new Date(iso) : iso;
-  return d.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+  return d
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z")
+    .replace(/[-:]/g, "");
 }
 
 /** TEXT values: backslash, semicolon, comma and line breaks escaped (RFC 5545 §3.3.11). */
@@ -91,7 +94,13 @@ export function icsCalendar({ name, events, now = clockNow() }: IcsCalendar): st
   ];
   const stamp = icsDateTime(now);
   for (const e of events) {
-    lines.push("BEGIN:VEVENT", `UID:${e.uid}`, `DTSTAMP:${stamp}`, `DTSTART:${icsDateTime(e.startsAt)}`, `DTEND:${icsDateTime(e.endsAt)}`);
+    lines.push(
+      "BEGIN:VEVENT",
+      `UID:${e.uid}`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART:${icsDateTime(e.startsAt)}`,
+      `DTEND:${icsDateTime(e.endsAt)}`,
+    );
     lines.push(`SUMMARY:${escapeText(e.summary)}`);
     if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
     if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);

@@ -42,13 +42,18 @@ export function fillPlurals(locale: string, template: string, params: Record<str
       // A number already formatted for display ("1.234") takes the "other" form as written.
       const raw = params[head[1]];
       const value = typeof raw === "number" ? raw : Number(raw);
-      out += Number.isFinite(value) ? plural(locale, value, parsed.forms) : parsed.forms.other.replace(/#/g, String(raw));
+      out += Number.isFinite(value)
+        ? plural(locale, value, parsed.forms)
+        : parsed.forms.other.replace(/#/g, String(raw));
     }
     i = parsed.end;
   }
 }
 
-function parsePluralBody(template: string, from: number): { forms: PluralForms & Record<string, string>; end: number } | null {
+function parsePluralBody(
+  template: string,
+  from: number,
+): { forms: PluralForms & Record<string, string>; end: number } | null {
   const forms: Record<string, string> = {};
   let i = from;
   for (;;) {

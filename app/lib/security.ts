@@ -32,7 +32,9 @@ export function parseTrustProxy(value: string | undefined): number {
   if (text === "" || text === "false" || text === "0") return 0;
   if (text === "true") return 1;
   if (/^[1-9]\d?$/.test(text)) return Number(text);
-  throw new Error(`TRUST_PROXY must be true, false or the number of proxies in front of the app (1–99), not ${JSON.stringify(value)}`);
+  throw new Error(
+    `TRUST_PROXY must be true, false or the number of proxies in front of the app (1–99), not ${JSON.stringify(value)}`,
+  );
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

@@ -25,7 +25,9 @@ function withoutControls(value: string): string {
  * characters, line breaks and other whitespace as single spaces, trimmed, NFC.
  */
 export function cleanText(value: string): string {
-  return withoutControls(value).replace(/[\s\u0085]+/g, " ").trim();
+  return withoutControls(value)
+    .replace(/[\s\u0085]+/g, " ")
+    .trim();
 }
 
 /**
@@ -34,10 +36,12 @@ export function cleanText(value: string): string {
  * NFC. Callers tidy spaces and blank lines as they need.
  */
 export function cleanMultilineText(value: string): string {
-  return withoutControls(value.replace(/\r\n?|\u0085/g, "\n"))
-    // eslint-disable-next-line no-control-regex -- vertical tab and form feed are what this removes
-    .replace(/[\u000b\u000c]/g, "")
-    .trim();
+  return (
+    withoutControls(value.replace(/\r\n?|\u0085/g, "\n"))
+      // eslint-disable-next-line no-control-regex -- vertical tab and form feed are what this removes
+      .replace(/[\u000b\u000c]/g, "")
+      .trim()
+  );
 }
 
 /**
@@ -57,7 +61,10 @@ export function foldForSearch(value: string): string {
 
 /** The search key stored beside a row: all its searchable names, folded, joined. */
 export function searchKey(...parts: Array<string | null | undefined>): string {
-  return ` ${parts.filter((p): p is string => Boolean(p)).map(foldForSearch).join(" | ")} `;
+  return ` ${parts
+    .filter((p): p is string => Boolean(p))
+    .map(foldForSearch)
+    .join(" | ")} `;
 }
 
 /**

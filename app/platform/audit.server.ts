@@ -35,7 +35,17 @@ export async function listAudit({ page = 1, action }: { page?: number; action?: 
   if (action) q = q.where("a.action", "=", action);
   const [{ total }] = await q.select((eb) => eb.fn.countAll<number>().as("total")).execute();
   const rows = await q
-    .select(["a.id", "a.at", "a.action", "a.entity", "a.entity_id", "a.detail", "a.ip", "u.full_name as actor_name", "u.email as actor_email"])
+    .select([
+      "a.id",
+      "a.at",
+      "a.action",
+      "a.entity",
+      "a.entity_id",
+      "a.detail",
+      "a.ip",
+      "u.full_name as actor_name",
+      "u.email as actor_email",
+    ])
     .orderBy("a.id", "desc")
     .limit(AUDIT_PAGE_SIZE)
     .offset((Math.max(1, page) - 1) * AUDIT_PAGE_SIZE)

@@ -50,7 +50,11 @@ export function smtpSettings(env: Env = process.env): SmtpSettings | null {
 }
 
 /** What the outbox page may show: never the user name or password. */
-export function smtpStatus(env: Env = process.env): { configured: boolean; server: string | null; from: string | null } {
+export function smtpStatus(env: Env = process.env): {
+  configured: boolean;
+  server: string | null;
+  from: string | null;
+} {
   const s = smtpSettings(env);
   if (!s) return { configured: false, server: null, from: null };
   let server = s.host ? `${s.host}:${s.port}` : null;
@@ -79,7 +83,16 @@ function createTransport(s: SmtpSettings) {
 }
 
 /** Errors that say nothing about this message but about the server: stop the pass, try later. */
-const CONNECTION_ERRORS = new Set(["ECONNECTION", "ETIMEDOUT", "ESOCKET", "EDNS", "EAUTH", "ETLS", "EPROXY", "ECONFIG"]);
+const CONNECTION_ERRORS = new Set([
+  "ECONNECTION",
+  "ETIMEDOUT",
+  "ESOCKET",
+  "EDNS",
+  "EAUTH",
+  "ETLS",
+  "EPROXY",
+  "ECONFIG",
+]);
 
 function describeError(error: unknown, s: SmtpSettings): { text: string; connection: boolean } {
   const e = error as { code?: string; response?: string; message?: string };
@@ -133,7 +146,8 @@ async function runPass(s: SmtpSettings, limit: number): Promise<SendResult> {
       .execute()
   ).sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id);
   if (rows.length === 0) return result;
-  const mine = (id: number) => db.updateTable("outbox").where("id", "=", id).where("claim_token", "=", token).where("sent_at", "is", null);
+  const mine = (id: number) =>
+    db.updateTable("outbox").where("id", "=", id).where("claim_token", "=", token).where("sent_at", "is", null);
   const transport = createTransport(s);
   try {
     for (const row of rows) {
@@ -149,7 +163,9 @@ async function runPass(s: SmtpSettings, limit: number): Promise<SendResult> {
         result.sent += 1;
       } catch (error) {
         const { text, connection } = describeError(error, s);
-        await mine(row.id).set({ error: text, attempts: sql<number>`attempts + 1`, claim_token: null, claimed_until: null }).execute();
+        await mine(row.id)
+          .set({ error: text, attempts: sql<number>`attempts + 1`, claim_token: null, claimed_until: null })
+          .execute();
         result.failed += 1;
         if (connection) {
           result.stopped = true;
@@ -160,7 +176,11 @@ async function runPass(s: SmtpSettings, limit: number): Promise<SendResult> {
   } finally {
     transport.close();
     // What this pass claimed but did not try goes back to the queue at once.
-    await db.updateTable("outbox").set({ claim_token: null, claimed_until: null }).where("claim_token", "=", token).execute();
+    await db
+      .updateTable("outbox")
+      .set({ claim_token: null, claimed_until: null })
+      .where("claim_token", "=", token)
+      .execute();
   }
   return result;
 }
@@ -175,7 +195,14 @@ interface DispatcherState {
   retryAt: number;
 }
 const g = globalThis as typeof globalThis & { __outboxDispatcher?: DispatcherState };
-const state = (g.__outboxDispatcher ??= { chain: Promise.resolve(), busy: false, interval: null, kick: null, failures: 0, retryAt: 0 });
+const state = (g.__outboxDispatcher ??= {
+  chain: Promise.resolve(),
+  busy: false,
+  interval: null,
+  kick: null,
+  failures: 0,
+  retryAt: 0,
+});
 
 /**
  * Sends unsent messages (fewer than MAX_ATTEMPTS tries), oldest first. Passes
@@ -189,7 +216,9 @@ export function sendPendingEmails({ limit = 50 }: { limit?: number } = {}): Prom
     try {
       const result = await runPass(s, limit);
       state.failures = result.stopped ? state.failures + 1 : 0;
-      state.retryAt = result.stopped ? Date.now() + Math.min(MAX_BACKOFF_MS, DISPATCH_INTERVAL_MS * 2 ** state.failures) : 0;
+      state.retryAt = result.stopped
+        ? Date.now() + Math.min(MAX_BACKOFF_MS, DISPATCH_INTERVAL_MS * 2 ** state.failures)
+        : 0;
       return result;
     } catch (error) {
       console.warn(`outbox: sending failed: ${describeError(error, s).text}`);
@@ -260,9 +289,16 @@ export async function outboxDeliveryCounts() {
     .select([
       sql<number>`sum(case when sent_at is not null then 1 else 0 end)`.as("sent"),
       sql<number>`sum(case when sent_at is null and attempts = 0 then 1 else 0 end)`.as("waiting"),
-      sql<number>`sum(case when sent_at is null and attempts > 0 and attempts < ${MAX_ATTEMPTS} then 1 else 0 end)`.as("retrying"),
+      sql<number>`sum(case when sent_at is null and attempts > 0 and attempts < ${MAX_ATTEMPTS} then 1 else 0 end)`.as(
+        "retrying",
+      ),
       sql<number>`sum(case when sent_at is null and attempts >= ${MAX_ATTEMPTS} then 1 else 0 end)`.as("gaveUp"),
     ])
     .executeTakeFirstOrThrow();
-  return { sent: Number(row.sent ?? 0), waiting: Number(row.waiting ?? 0), retrying: Number(row.retrying ?? 0), gaveUp: Number(row.gaveUp ?? 0) };
+  return {
+    sent: Number(row.sent ?? 0),
+    waiting: Number(row.waiting ?? 0),
+    retrying: Number(row.retrying ?? 0),
+    gaveUp: Number(row.gaveUp ?? 0),
+  };
 }

@@ -40,7 +40,10 @@ export const OUTBOX_PAGE_SIZE = 50;
 
 export async function listOutbox({ page = 1 }: { page?: number }) {
   const db = getDb();
-  const [{ total }] = await db.selectFrom("outbox").select((eb) => eb.fn.countAll<number>().as("total")).execute();
+  const [{ total }] = await db
+    .selectFrom("outbox")
+    .select((eb) => eb.fn.countAll<number>().as("total"))
+    .execute();
   const rows = await db
     .selectFrom("outbox")
     .selectAll()
@@ -49,5 +52,9 @@ export async function listOutbox({ page = 1 }: { page?: number }) {
     .offset((Math.max(1, page) - 1) * OUTBOX_PAGE_SIZE)
     .execute();
   // Staff read the outbox; the one-time links in it stay with their recipients.
-  return { rows: rows.map((r) => ({ ...r, body_text: redactOneTimeLinks(r.body_text) })), total: Number(total), pageSize: OUTBOX_PAGE_SIZE };
+  return {
+    rows: rows.map((r) => ({ ...r, body_text: redactOneTimeLinks(r.body_text) })),
+    total: Number(total),
+    pageSize: OUTBOX_PAGE_SIZE,
+  };
 }

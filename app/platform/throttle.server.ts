@@ -10,18 +10,42 @@ import { minutesToWait } from "~/lib/throttle";
  */
 export type ThrottleRule = { key: string; limit: number; windowMinutes: number };
 
-export async function takeAllowance(db: Kysely<Database> | Transaction<Database>, rules: ThrottleRule[]): Promise<{ ok: true } | { ok: false; minutes: number }> {
+export async function takeAllowance(
+  db: Kysely<Database> | Transaction<Database>,
+  rules: ThrottleRule[],
+): Promise<{ ok: true } | { ok: false; minutes: number }> {
   const now = nowMs();
   let wait = 0;
   for (const rule of rules) {
     const since = new Date(now - rule.windowMinutes * 60_000).toISOString();
-    const rows = await db.selectFrom("throttle_events").select("at").where("key", "=", rule.key).where("at", ">", since).orderBy("at", "desc").limit(rule.limit).execute();
-    wait = Math.max(wait, minutesToWait(rows.map((r) => r.at), rule.limit, rule.windowMinutes, now));
+    const rows = await db
+      .selectFrom("throttle_events")
+      .select("at")
+      .where("key", "=", rule.key)
+      .where("at", ">", since)
+      .orderBy("at", "desc")
+      .limit(rule.limit)
+      .execute();
+    wait = Math.max(
+      wait,
+      minutesToWait(
+        rows.map((r) => r.at),
+        rule.limit,
+        rule.windowMinutes,
+        now,
+      ),
+    );
   }
   if (wait > 0) return { ok: false, minutes: wait };
   const at = new Date(now).toISOString();
-  await db.insertInto("throttle_events").values(rules.map((r) => ({ key: r.key, at }))).execute();
+  await db
+    .insertInto("throttle_events")
+    .values(rules.map((r) => ({ key: r.key, at })))
+    .execute();
   // Events older than a day count against nothing.
-  await db.deleteFrom("throttle_events").where("at", "<", new Date(now - 86_400_000).toISOString()).execute();
+  await db
+    .deleteFrom("throttle_events")
+    .where("at", "<", new Date(now - 86_400_000).toISOString())
+    .execute();
   return { ok: true };
 }

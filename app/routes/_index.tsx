@@ -30,11 +30,21 @@ interface Step {
 
 /** What a person can do next, in the order they would do it. */
 const STEPS: Step[] = [
-  { to: "/admin/conference", title: "home.step.conference", body: "home.step.conference.body", permission: "update:conference" },
+  {
+    to: "/admin/conference",
+    title: "home.step.conference",
+    body: "home.step.conference.body",
+    permission: "update:conference",
+  },
   { to: "/admin/people", title: "home.step.people", body: "home.step.people.body", permission: "invite:user" },
   { to: "/admin/outbox", title: "home.step.outbox", body: "home.step.outbox.body", permission: "read:outbox" },
   { to: "/admin/audit", title: "home.step.audit", body: "home.step.audit.body", permission: "read:audit_log" },
-  { to: "/organisations", title: "home.step.organisations", body: "home.step.organisations.body", permission: "read:organisation" },
+  {
+    to: "/organisations",
+    title: "home.step.organisations",
+    body: "home.step.organisations.body",
+    permission: "read:organisation",
+  },
   { to: "/account", title: "home.step.account", body: "home.step.account.body", permission: "update:user:own" },
 ];
 
@@ -63,7 +73,9 @@ export default function Home() {
           <dl className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             <div>
               <dt className="text-xs font-semibold uppercase text-slate-500">{t("home.dates")}</dt>
-              <dd className="mt-1"><ConferenceTime iso={conference.starts_at} endIso={conference.ends_at} zone={conference.time_zone} /></dd>
+              <dd className="mt-1">
+                <ConferenceTime iso={conference.starts_at} endIso={conference.ends_at} zone={conference.time_zone} />
+              </dd>
             </div>
             <div>
               <dt className="text-xs font-semibold uppercase text-slate-500">{t("home.venue")}</dt>
@@ -78,18 +90,32 @@ export default function Home() {
             {conference.format !== "online" ? (
               <div>
                 <dt className="text-xs font-semibold uppercase text-slate-500">{t("home.capacity")}</dt>
-                <dd className="mt-1 text-lg font-semibold">{conference.in_person_capacity.toLocaleString(locale === "vi" ? "vi-VN" : "en-GB")}</dd>
+                <dd className="mt-1 text-lg font-semibold">
+                  {conference.in_person_capacity.toLocaleString(locale === "vi" ? "vi-VN" : "en-GB")}
+                </dd>
               </div>
             ) : null}
             <div>
               <dt className="text-xs font-semibold uppercase text-slate-500">{t("home.registration")}</dt>
               <dd className="mt-1" data-testid="registration-window">
                 {window === "open" && conference.registration_closes_at ? (
-                  <Badge tone="green">{t("home.registrationOpen", { date: formatInstant(conference.registration_closes_at, conference.time_zone, locale) })}</Badge>
+                  <Badge tone="green">
+                    {t("home.registrationOpen", {
+                      date: formatInstant(conference.registration_closes_at, conference.time_zone, locale),
+                    })}
+                  </Badge>
                 ) : window === "notYet" && conference.registration_opens_at ? (
-                  <Badge tone="amber">{t("home.registrationNotYet", { date: formatInstant(conference.registration_opens_at, conference.time_zone, locale) })}</Badge>
+                  <Badge tone="amber">
+                    {t("home.registrationNotYet", {
+                      date: formatInstant(conference.registration_opens_at, conference.time_zone, locale),
+                    })}
+                  </Badge>
                 ) : window === "closed" && conference.registration_closes_at ? (
-                  <Badge tone="grey">{t("home.registrationClosed", { date: formatInstant(conference.registration_closes_at, conference.time_zone, locale, "date") })}</Badge>
+                  <Badge tone="grey">
+                    {t("home.registrationClosed", {
+                      date: formatInstant(conference.registration_closes_at, conference.time_zone, locale, "date"),
+                    })}
+                  </Badge>
                 ) : (
                   <Badge tone="grey">{t("home.registrationUnset")}</Badge>
                 )}
@@ -98,7 +124,9 @@ export default function Home() {
           </dl>
           {window === "open" ? (
             <div className="no-print mt-6">
-              <Link to="/register" className="btn-primary" data-testid="register-cta">{t("nav.register")} →</Link>
+              <Link to="/register" className="btn-primary" data-testid="register-cta">
+                {t("nav.register")} →
+              </Link>
             </div>
           ) : null}
         </section>
@@ -107,14 +135,18 @@ export default function Home() {
           {role === "organiser" ? (
             <p>
               {t("home.noConferenceOrganiser")}{" "}
-              <Link className="btn-link" to="/admin/conference">{t("conference.create")}</Link>
+              <Link className="btn-link" to="/admin/conference">
+                {t("conference.create")}
+              </Link>
             </p>
           ) : null}
         </EmptyState>
       )}
 
       <section aria-labelledby="next-steps">
-        <h2 id="next-steps" className="mb-3">{t("home.nextSteps")}</h2>
+        <h2 id="next-steps" className="mb-3">
+          {t("home.nextSteps")}
+        </h2>
         {role ? (
           <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="next-steps">
             {steps.map((s) => (
@@ -129,7 +161,9 @@ export default function Home() {
         ) : (
           <div className="card">
             <p className="text-slate-700">{t("home.visitorIntro")}</p>
-            <Link to="/login" className="btn-primary mt-4">{t("home.step.signIn")}</Link>
+            <Link to="/login" className="btn-primary mt-4">
+              {t("home.step.signIn")}
+            </Link>
             <p className="mt-2 text-sm text-slate-600">{t("home.step.signIn.body")}</p>
           </div>
         )}

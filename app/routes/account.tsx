@@ -50,9 +50,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 const COMMON_ZONES = [
-  "Asia/Ho_Chi_Minh", "Asia/Tokyo", "Asia/Seoul", "Asia/Shanghai", "Asia/Singapore", "Asia/Bangkok", "Asia/Kolkata",
-  "Asia/Dubai", "Europe/Moscow", "Europe/Paris", "Europe/London", "America/New_York", "America/Chicago",
-  "America/Los_Angeles", "Australia/Sydney", "Africa/Johannesburg",
+  "Asia/Ho_Chi_Minh",
+  "Asia/Tokyo",
+  "Asia/Seoul",
+  "Asia/Shanghai",
+  "Asia/Singapore",
+  "Asia/Bangkok",
+  "Asia/Kolkata",
+  "Asia/Dubai",
+  "Europe/Moscow",
+  "Europe/Paris",
+  "Europe/London",
+  "America/New_York",
+  "America/Chicago",
+  "America/Los_Angeles",
+  "Australia/Sydney",
+  "Africa/Johannesburg",
 ];
 
 export default function Account() {
@@ -68,7 +81,10 @@ export default function Account() {
     defaultValues: { currentPassword: "", password: "", confirm: "" },
     feedback: data?.intent === "password" ? data : null,
   });
-  const zones = COMMON_ZONES.includes(profile.time_zone ?? "") || !profile.time_zone ? COMMON_ZONES : [profile.time_zone, ...COMMON_ZONES];
+  const zones =
+    COMMON_ZONES.includes(profile.time_zone ?? "") || !profile.time_zone
+      ? COMMON_ZONES
+      : [profile.time_zone, ...COMMON_ZONES];
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <PageHeader title={t("account.title")}>
@@ -76,30 +92,74 @@ export default function Account() {
         {profile.organisation_vi ? ` · ${pick(profile.organisation_vi, profile.organisation_en)}` : ""}
       </PageHeader>
       <section className="card" aria-labelledby="profile-heading">
-        <h2 id="profile-heading" className="mb-4">{t("account.profile")}</h2>
+        <h2 id="profile-heading" className="mb-4">
+          {t("account.profile")}
+        </h2>
         {data?.intent === "profile" && "done" in data ? <Notice tone="success">{t(data.done as string)}</Notice> : null}
         <ZodForm state={profileForm}>
           <input type="hidden" name="intent" value="profile" />
           <TextField state={profileForm} name="fullName" label={t("people.fullName")} autoComplete="name" required />
-          <SelectField state={profileForm} name="locale" label={t("account.language")} options={[{ value: "vi", label: t("lang.vi") }, { value: "en", label: t("lang.en") }]} required />
+          <SelectField
+            state={profileForm}
+            name="locale"
+            label={t("account.language")}
+            options={[
+              { value: "vi", label: t("lang.vi") },
+              { value: "en", label: t("lang.en") },
+            ]}
+            required
+          />
           <SelectField
             state={profileForm}
             name="timeZone"
             label={t("account.timeZone")}
-            options={[{ value: "", label: t("account.timeZoneAuto") }, ...zones.map((z) => ({ value: z, label: z.replace(/_/g, " ") }))]}
+            options={[
+              { value: "", label: t("account.timeZoneAuto") },
+              ...zones.map((z) => ({ value: z, label: z.replace(/_/g, " ") })),
+            ]}
           />
-          <SubmitButton busyLabel={t("common.saving")} name="intent" value="profile">{t("common.save")}</SubmitButton>
+          <SubmitButton busyLabel={t("common.saving")} name="intent" value="profile">
+            {t("common.save")}
+          </SubmitButton>
         </ZodForm>
       </section>
       <section className="card" aria-labelledby="password-heading">
-        <h2 id="password-heading" className="mb-4">{t("account.changePassword")}</h2>
-        {data?.intent === "password" && "done" in data ? <Notice tone="success">{t(data.done as string)}</Notice> : null}
+        <h2 id="password-heading" className="mb-4">
+          {t("account.changePassword")}
+        </h2>
+        {data?.intent === "password" && "done" in data ? (
+          <Notice tone="success">{t(data.done as string)}</Notice>
+        ) : null}
         <ZodForm state={passwordForm}>
           <input type="hidden" name="intent" value="password" />
-          <TextField state={passwordForm} name="currentPassword" label={t("account.currentPassword")} type="password" autoComplete="current-password" required />
-          <TextField state={passwordForm} name="password" label={t("account.newPassword")} type="password" autoComplete="new-password" hint={t("invite.passwordHint")} required />
-          <TextField state={passwordForm} name="confirm" label={t("account.confirmPassword")} type="password" autoComplete="new-password" required />
-          <SubmitButton busyLabel={t("common.saving")} name="intent" value="password">{t("account.changePassword")}</SubmitButton>
+          <TextField
+            state={passwordForm}
+            name="currentPassword"
+            label={t("account.currentPassword")}
+            type="password"
+            autoComplete="current-password"
+            required
+          />
+          <TextField
+            state={passwordForm}
+            name="password"
+            label={t("account.newPassword")}
+            type="password"
+            autoComplete="new-password"
+            hint={t("invite.passwordHint")}
+            required
+          />
+          <TextField
+            state={passwordForm}
+            name="confirm"
+            label={t("account.confirmPassword")}
+            type="password"
+            autoComplete="new-password"
+            required
+          />
+          <SubmitButton busyLabel={t("common.saving")} name="intent" value="password">
+            {t("account.changePassword")}
+          </SubmitButton>
         </ZodForm>
       </section>
     </div>

@@ -17,7 +17,14 @@ import { formValues, parseWith } from "~/platform/forms/fields";
 import { foldForSearch } from "~/lib/text";
 import { utcToZonedLocal } from "~/lib/time";
 import { listSessionCandidates } from "~/features/agenda/agenda-people.server";
-import { deleteSession, listRooms, listSessions, saveSession, setPublished, type SessionPerson } from "~/features/agenda/agenda.server";
+import {
+  deleteSession,
+  listRooms,
+  listSessions,
+  saveSession,
+  setPublished,
+  type SessionPerson,
+} from "~/features/agenda/agenda.server";
 import { blockFollowsSession } from "~/features/meetings/meetings.server";
 import { requireConference } from "~/http/conference.server";
 import { intent as intentOf, parseIntent } from "~/http/intent.server";
@@ -32,7 +39,8 @@ const noPeople = (): People => ({ chair: [], speaker: [], rapporteur: [] });
 async function context(params: { id?: string }) {
   const conference = await requireConference();
   const id = params.id === "new" ? null : parseId(params.id);
-  const session = id === null ? null : (await listSessions(conference.id, { includeDrafts: true })).find((s) => s.id === id);
+  const session =
+    id === null ? null : (await listSessions(conference.id, { includeDrafts: true })).find((s) => s.id === id);
   if (id !== null && !session) notFound();
   return { conference, id, session: session ?? null };
 }
@@ -68,7 +76,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const q = (k: string) => url.searchParams.get(k) ?? "";
   const values = session
     ? formOf(session, zone)
-    : { kind: "plenary", titleVi: "", titleEn: "", descriptionVi: "", descriptionEn: "", day: days.includes(q("day")) ? q("day") : days[0], startTime: /^\d\d:\d\d$/.test(q("start")) ? q("start") : "09:00", endTime: /^\d\d:\d\d$/.test(q("end")) ? q("end") : "10:00", roomId: q("room"), requiresSignup: "", capacity: "", streamUrl: "" };
+    : {
+        kind: "plenary",
+        titleVi: "",
+        titleEn: "",
+        descriptionVi: "",
+        descriptionEn: "",
+        day: days.includes(q("day")) ? q("day") : days[0],
+        startTime: /^\d\d:\d\d$/.test(q("start")) ? q("start") : "09:00",
+        endTime: /^\d\d:\d\d$/.test(q("end")) ? q("end") : "10:00",
+        roomId: q("room"),
+        requiresSignup: "",
+        capacity: "",
+        streamUrl: "",
+      };
   const people = noPeople();
   for (const p of session?.people ?? []) people[p.role as SessionRole].push(p.registration_id);
   return json({
@@ -79,7 +100,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     people,
     rooms: rooms.map((r) => ({ id: r.id, name_vi: r.name_vi, name_en: r.name_en, capacity: r.capacity })),
     candidates,
-    session: session ? { id: session.id, published: session.published === 1, titleVi: session.title_vi, signedUpInPerson: session.signedUpInPerson, signedUpOnline: session.signedUpOnline } : null,
+    session: session
+      ? {
+          id: session.id,
+          published: session.published === 1,
+          titleVi: session.title_vi,
+          signedUpInPerson: session.signedUpInPerson,
+          signedUpOnline: session.signedUpOnline,
+        }
+      : null,
   });
 }
 
@@ -93,7 +122,10 @@ function peopleFrom(formData: FormData): { people: People; list: SessionPerson[]
       if (!people[role].includes(n)) people[role].push(n);
     }
   }
-  return { people, list: SESSION_ROLES.flatMap((role) => people[role].map((registrationId) => ({ registrationId, role }))) };
+  return {
+    people,
+    list: SESSION_ROLES.flatMap((role) => people[role].map((registrationId) => ({ registrationId, role }))),
+  };
 }
 
 /** A refusal as the page lists it: its message and what the message names. */
@@ -109,7 +141,13 @@ function errorsOf(refusals: Refusal[], locale: "vi" | "en") {
 
 export async function action({ request, params, context: ctx }: ActionFunctionArgs) {
   // The page's forms: the session saved, moved (on the timetable), published or back to draft, deleted; a post without an intent saves. (Here, in the action, it stays out of the browser bundle.)
-  const Intent = z.discriminatedUnion("intent", [intentOf("save"), intentOf("move"), intentOf("publish"), intentOf("unpublish"), intentOf("delete")]);
+  const Intent = z.discriminatedUnion("intent", [
+    intentOf("save"),
+    intentOf("move"),
+    intentOf("publish"),
+    intentOf("unpublish"),
+    intentOf("delete"),
+  ]);
   const user = await requirePermission(request, "update:agenda");
   const { conference, id, session } = await context(params);
   const formData = await request.formData();
@@ -125,24 +163,39 @@ export async function action({ request, params, context: ctx }: ActionFunctionAr
       // A move keeps everything but the day, the times and the room.
       if (!session) notFound();
       const current = formOf(session, conference.time_zone);
-      input = { ...current, day: values.day ?? "", startTime: values.startTime ?? "", endTime: values.endTime ?? "", roomId: values.roomId ?? "" };
+      input = {
+        ...current,
+        day: values.day ?? "",
+        startTime: values.startTime ?? "",
+        endTime: values.endTime ?? "",
+        roomId: values.roomId ?? "",
+      };
       const people = noPeople();
       for (const p of session.people) people[p.role as SessionRole].push(p.registration_id);
-      picked = { people, list: session.people.map((p) => ({ registrationId: p.registration_id, role: p.role as SessionRole })) };
+      picked = {
+        people,
+        list: session.people.map((p) => ({ registrationId: p.registration_id, role: p.role as SessionRole })),
+      };
     }
     const base = { intent, values: input, people: picked?.people ?? noPeople(), title: session?.title_vi ?? "" };
     const parsed = parseWith(sessionSchema, input);
     if (!parsed.ok || !picked) {
-      const errors = { ...(parsed.ok ? {} : parsed.errors), ...(picked ? {} : { people: "agenda.errors.unknownPerson" }) };
+      const errors = {
+        ...(parsed.ok ? {} : parsed.errors),
+        ...(picked ? {} : { people: "agenda.errors.unknownPerson" }),
+      };
       return json({ ...base, errors, problems: [] as Problem[] }, { status: 400 });
     }
     // A meeting block's slots and meetings follow its session (the meetings' reaction, in the same transaction).
-    const result = await saveSession(conference.id, id, parsed.data, picked.list, actor, { onChange: blockFollowsSession });
+    const result = await saveSession(conference.id, id, parsed.data, picked.list, actor, {
+      onChange: blockFollowsSession,
+    });
     if (!result.ok) {
       const errors = errorsOf(result.clashes.length ? result.clashes : [result.refusal], locale);
       return json({ ...base, errors, problems: problemsOf(result.clashes) }, { status: statusOf(result.refusal.kind) });
     }
-    if (intent === "move") return json({ ...base, ok: true, errors: {}, problems: [] as Problem[], notified: result.notified });
+    if (intent === "move")
+      return json({ ...base, ok: true, errors: {}, problems: [] as Problem[], notified: result.notified });
     return redirect(`/admin/agenda/${result.id}?saved=1${result.notified ? `&notified=${result.notified}` : ""}`);
   }
   if (!session) notFound();
@@ -152,8 +205,21 @@ export async function action({ request, params, context: ctx }: ActionFunctionAr
   }
   if (intent === "delete") {
     const result = await deleteSession(conference.id, session.id, actor);
-    if (!result.ok) return json({ intent, problems: problemsOf([result.refusal]), errors: {}, values, people: noPeople(), title: session.title_vi }, { status: statusOf(result.refusal.kind) });
-    return redirect(`/admin/agenda?day=${utcToZonedLocal(session.starts_at, conference.time_zone).slice(0, 10)}&deleted=1`);
+    if (!result.ok)
+      return json(
+        {
+          intent,
+          problems: problemsOf([result.refusal]),
+          errors: {},
+          values,
+          people: noPeople(),
+          title: session.title_vi,
+        },
+        { status: statusOf(result.refusal.kind) },
+      );
+    return redirect(
+      `/admin/agenda?day=${utcToZonedLocal(session.starts_at, conference.time_zone).slice(0, 10)}&deleted=1`,
+    );
   }
 }
 
@@ -169,22 +235,36 @@ export default function SessionEditor() {
     <div className="mx-auto max-w-4xl">
       <PageHeader
         title={session ? t("agendaUi.editSession") : t("agendaUi.createSession")}
-        action={<Link to={`/admin/agenda?day=${loaded.values.day}`} className="btn-secondary">{t("agendaUi.back")}</Link>}
+        action={
+          <Link to={`/admin/agenda?day=${loaded.values.day}`} className="btn-secondary">
+            {t("agendaUi.back")}
+          </Link>
+        }
       >
         {session ? (
           <span className="flex flex-wrap items-center gap-2">
-            {session.published ? <Badge tone="green">✓ {t("agendaUi.published")}</Badge> : <Badge tone="amber">✎ {t("agendaUi.draft")}</Badge>}
+            {session.published ? (
+              <Badge tone="green">✓ {t("agendaUi.published")}</Badge>
+            ) : (
+              <Badge tone="amber">✎ {t("agendaUi.draft")}</Badge>
+            )}
             <span>{t("agendaUi.signups", { inPerson: session.signedUpInPerson, online: session.signedUpOnline })}</span>
           </span>
         ) : null}
       </PageHeader>
-      {params.get("saved") && !data ? <Notice tone="success">{notified ? t("agendaUi.savedNotified", { n: notified }) : t("common.saved")}</Notice> : null}
-      {done && !data ? <Notice tone="success">{t(done === "publish" ? "agendaUi.publishedOne" : "agendaUi.unpublishedOne")}</Notice> : null}
+      {params.get("saved") && !data ? (
+        <Notice tone="success">{notified ? t("agendaUi.savedNotified", { n: notified }) : t("common.saved")}</Notice>
+      ) : null}
+      {done && !data ? (
+        <Notice tone="success">{t(done === "publish" ? "agendaUi.publishedOne" : "agendaUi.unpublishedOne")}</Notice>
+      ) : null}
       {data?.problems.length ? (
         <Notice tone="error">
           <p className="font-semibold">{t("agendaUi.refused")}</p>
           <ul className="mt-1 list-disc pl-5" data-testid="problems">
-            {data.problems.map((p, i) => <li key={i}>{t(p.key, p.params)}</li>)}
+            {data.problems.map((p, i) => (
+              <li key={i}>{t(p.key, p.params)}</li>
+            ))}
           </ul>
         </Notice>
       ) : null}
@@ -193,11 +273,15 @@ export default function SessionEditor() {
         <div className="no-print mt-6 flex flex-wrap gap-3">
           <Form method="post">
             <input type="hidden" name="intent" value={session.published ? "unpublish" : "publish"} />
-            <button type="submit" className="btn-secondary">{session.published ? t("agendaUi.unpublish") : t("agendaUi.publish")}</button>
+            <button type="submit" className="btn-secondary">
+              {session.published ? t("agendaUi.unpublish") : t("agendaUi.publish")}
+            </button>
           </Form>
           <Form method="post">
             <input type="hidden" name="intent" value="delete" />
-            <button type="submit" className="btn-danger">{t("agendaUi.delete")}</button>
+            <button type="submit" className="btn-danger">
+              {t("agendaUi.delete")}
+            </button>
           </Form>
         </div>
       ) : null}
@@ -210,33 +294,82 @@ function SessionForm() {
   const data = useActionData<typeof action>();
   const t = useT();
   const pick = useBilingual();
-  const feedback = data && data.intent === "save" ? { errors: data.errors as Record<string, string>, values: data.values } : null;
+  const feedback =
+    data && data.intent === "save" ? { errors: data.errors as Record<string, string>, values: data.values } : null;
   const state = useZodForm(sessionSchema, { defaultValues: values, feedback });
   const signupDefault = (feedback ? feedback.values.requiresSignup : values.requiresSignup) === "on";
   const dayOptions = days.includes(state.defaults.day) || !state.defaults.day ? days : [state.defaults.day, ...days];
   return (
     <div className="card">
       <ZodForm state={state} className="grid gap-4 sm:grid-cols-2">
-        <SelectField state={state} name="kind" label={t("agendaUi.kind")} required className="sm:col-span-2" options={SESSION_KINDS.map((k) => ({ value: k, label: t(`agendaUi.kind.${k}`) }))} />
+        <SelectField
+          state={state}
+          name="kind"
+          label={t("agendaUi.kind")}
+          required
+          className="sm:col-span-2"
+          options={SESSION_KINDS.map((k) => ({ value: k, label: t(`agendaUi.kind.${k}`) }))}
+        />
         <TextField state={state} name="titleVi" label={t("agendaUi.titleVi")} required className="sm:col-span-2" />
         <TextField state={state} name="titleEn" label={t("agendaUi.titleEn")} required className="sm:col-span-2" />
         <TextAreaField state={state} name="descriptionVi" label={t("agendaUi.descriptionVi")} rows={3} />
         <TextAreaField state={state} name="descriptionEn" label={t("agendaUi.descriptionEn")} rows={3} />
-        <SelectField state={state} name="day" label={t("agendaUi.dayField")} required hint={zone} options={dayOptions.map((d) => ({ value: d, label: days.includes(d) ? `${t("agendaUi.day", { n: days.indexOf(d) + 1 })} · ${d.split("-").reverse().join("/")}` : d }))} />
+        <SelectField
+          state={state}
+          name="day"
+          label={t("agendaUi.dayField")}
+          required
+          hint={zone}
+          options={dayOptions.map((d) => ({
+            value: d,
+            label: days.includes(d)
+              ? `${t("agendaUi.day", { n: days.indexOf(d) + 1 })} · ${d.split("-").reverse().join("/")}`
+              : d,
+          }))}
+        />
         <div className="grid grid-cols-2 gap-4">
           <TextField state={state} name="startTime" label={t("agendaUi.startTime")} type="time" required />
           <TextField state={state} name="endTime" label={t("agendaUi.endTime")} type="time" required />
         </div>
-        <SelectField state={state} name="roomId" label={t("agendaUi.room")} options={[{ value: "", label: t("agendaUi.noRoom") }, ...rooms.map((r) => ({ value: String(r.id), label: t("agendaUi.roomOption", { name: pick(r.name_vi, r.name_en), capacity: r.capacity }) }))]} />
-        <TextField state={state} name="capacity" label={t("agendaUi.capacity")} inputMode="numeric" hint={t("agendaUi.capacityHint")} />
-        <TextField state={state} name="streamUrl" label={t("agendaUi.streamUrl")} type="url" placeholder="https://" className="sm:col-span-2" />
+        <SelectField
+          state={state}
+          name="roomId"
+          label={t("agendaUi.room")}
+          options={[
+            { value: "", label: t("agendaUi.noRoom") },
+            ...rooms.map((r) => ({
+              value: String(r.id),
+              label: t("agendaUi.roomOption", { name: pick(r.name_vi, r.name_en), capacity: r.capacity }),
+            })),
+          ]}
+        />
+        <TextField
+          state={state}
+          name="capacity"
+          label={t("agendaUi.capacity")}
+          inputMode="numeric"
+          hint={t("agendaUi.capacityHint")}
+        />
+        <TextField
+          state={state}
+          name="streamUrl"
+          label={t("agendaUi.streamUrl")}
+          type="url"
+          placeholder="https://"
+          className="sm:col-span-2"
+        />
         <label className="flex items-center gap-2 text-sm font-semibold text-slate-800 sm:col-span-2">
           <input type="checkbox" name="requiresSignup" defaultChecked={signupDefault} className="h-4 w-4" />
           {t("agendaUi.requiresSignup")}
         </label>
-        <PeopleEditor initial={data?.people ?? people} error={(data?.errors as Record<string, string> | undefined)?.people} />
+        <PeopleEditor
+          initial={data?.people ?? people}
+          error={(data?.errors as Record<string, string> | undefined)?.people}
+        />
         <div className="sm:col-span-2">
-          <SubmitButton name="intent" value="save" busyLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
+          <SubmitButton name="intent" value="save" busyLabel={t("common.saving")}>
+            {t("common.save")}
+          </SubmitButton>
         </div>
       </ZodForm>
     </div>
@@ -261,16 +394,39 @@ function PeopleEditor({ initial, error }: { initial: People; error?: string }) {
     <fieldset className="space-y-4 sm:col-span-2" aria-describedby={error ? "people-error" : undefined}>
       <legend className="label">{t("agendaUi.people")}</legend>
       <p className="text-xs text-slate-500">{t("agendaUi.peopleHint")}</p>
-      {error ? <p id="people-error" className="field-error">{t(error)}</p> : null}
+      {error ? (
+        <p id="people-error" className="field-error">
+          {t(error)}
+        </p>
+      ) : null}
       <div className="grid gap-4 md:grid-cols-3">
         {SESSION_ROLES.map((role) =>
           hydrated ? (
-            <RolePicker key={role} role={role} ids={chosen[role]} label={label} onChange={(ids) => setChosen((c) => ({ ...c, [role]: ids }))} />
+            <RolePicker
+              key={role}
+              role={role}
+              ids={chosen[role]}
+              label={label}
+              onChange={(ids) => setChosen((c) => ({ ...c, [role]: ids }))}
+            />
           ) : (
             <div key={role}>
-              <label htmlFor={`people-${role}`} className="label">{t(`agendaUi.role.${role}`)}</label>
-              <select id={`people-${role}`} name={role} multiple size={6} className="input" defaultValue={initial[role].map(String)}>
-                {candidates.map((c) => <option key={c.id} value={c.id}>{label(c.id)}</option>)}
+              <label htmlFor={`people-${role}`} className="label">
+                {t(`agendaUi.role.${role}`)}
+              </label>
+              <select
+                id={`people-${role}`}
+                name={role}
+                multiple
+                size={6}
+                className="input"
+                defaultValue={initial[role].map(String)}
+              >
+                {candidates.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {label(c.id)}
+                  </option>
+                ))}
               </select>
               <p className="mt-1 text-xs text-slate-500">{t("agendaUi.selectHint")}</p>
             </div>
@@ -281,13 +437,31 @@ function PeopleEditor({ initial, error }: { initial: People; error?: string }) {
   );
 }
 
-function RolePicker({ role, ids, label, onChange }: { role: SessionRole; ids: number[]; label: (id: number) => string; onChange: (ids: number[]) => void }) {
+function RolePicker({
+  role,
+  ids,
+  label,
+  onChange,
+}: {
+  role: SessionRole;
+  ids: number[];
+  label: (id: number) => string;
+  onChange: (ids: number[]) => void;
+}) {
   const { candidates } = useLoaderData<typeof loader>();
   const t = useT();
   const [query, setQuery] = useState("");
   const inputId = useId();
   const folded = foldForSearch(query);
-  const matches = folded ? candidates.filter((c) => !ids.includes(c.id) && foldForSearch(`${c.full_name} ${c.organisation_vi} ${c.organisation_en}`).includes(folded)).slice(0, 8) : [];
+  const matches = folded
+    ? candidates
+        .filter(
+          (c) =>
+            !ids.includes(c.id) &&
+            foldForSearch(`${c.full_name} ${c.organisation_vi} ${c.organisation_en}`).includes(folded),
+        )
+        .slice(0, 8)
+    : [];
   const move = (i: number, d: number) => {
     const next = [...ids];
     [next[i], next[i + d]] = [next[i + d], next[i]];
@@ -301,27 +475,80 @@ function RolePicker({ role, ids, label, onChange }: { role: SessionRole; ids: nu
         {ids.map((id, i) => (
           <li key={id} className="flex items-start gap-1 text-sm">
             <input type="hidden" name={role} value={id} />
-            <span className="min-w-0 flex-1 break-words">{i + 1}. {label(id)}</span>
-            <button type="button" className="btn-link px-1" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`${t("agendaUi.moveUp")}: ${label(id)}`}>↑</button>
-            <button type="button" className="btn-link px-1" disabled={i === ids.length - 1} onClick={() => move(i, 1)} aria-label={`${t("agendaUi.moveDown")}: ${label(id)}`}>↓</button>
-            <button type="button" className="btn-link px-1 text-accent-700" onClick={() => onChange(ids.filter((x) => x !== id))} aria-label={`${t("agendaUi.remove")}: ${label(id)}`}>✕</button>
+            <span className="min-w-0 flex-1 break-words">
+              {i + 1}. {label(id)}
+            </span>
+            <button
+              type="button"
+              className="btn-link px-1"
+              disabled={i === 0}
+              onClick={() => move(i, -1)}
+              aria-label={`${t("agendaUi.moveUp")}: ${label(id)}`}
+            >
+              ↑
+            </button>
+            <button
+              type="button"
+              className="btn-link px-1"
+              disabled={i === ids.length - 1}
+              onClick={() => move(i, 1)}
+              aria-label={`${t("agendaUi.moveDown")}: ${label(id)}`}
+            >
+              ↓
+            </button>
+            <button
+              type="button"
+              className="btn-link px-1 text-accent-700"
+              onClick={() => onChange(ids.filter((x) => x !== id))}
+              aria-label={`${t("agendaUi.remove")}: ${label(id)}`}
+            >
+              ✕
+            </button>
           </li>
         ))}
       </ol>
-      <label htmlFor={inputId} className="sr-only">{t("agendaUi.searchPerson")} ({t(`agendaUi.role.${role}`)})</label>
-      <input id={inputId} type="search" className="input mt-2" value={query} placeholder={t("agendaUi.searchPerson")} onChange={(e) => setQuery(e.target.value)} onKeyDown={(e) => { if (e.key === "Enter") e.preventDefault(); }} autoComplete="off" />
+      <label htmlFor={inputId} className="sr-only">
+        {t("agendaUi.searchPerson")} ({t(`agendaUi.role.${role}`)})
+      </label>
+      <input
+        id={inputId}
+        type="search"
+        className="input mt-2"
+        value={query}
+        placeholder={t("agendaUi.searchPerson")}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") e.preventDefault();
+        }}
+        autoComplete="off"
+      />
       {folded ? (
         matches.length ? (
-          <ul className="mt-1 max-h-48 overflow-y-auto rounded-md border border-slate-200" role="listbox" aria-label={t("agendaUi.searchPerson")}>
+          <ul
+            className="mt-1 max-h-48 overflow-y-auto rounded-md border border-slate-200"
+            role="listbox"
+            aria-label={t("agendaUi.searchPerson")}
+          >
             {matches.map((c) => (
               <li key={c.id}>
-                <button type="button" role="option" aria-selected="false" className="block w-full px-2 py-1 text-left text-sm hover:bg-navy-50 focus:bg-navy-50" onClick={() => { onChange([...ids, c.id]); setQuery(""); }}>
+                <button
+                  type="button"
+                  role="option"
+                  aria-selected="false"
+                  className="block w-full px-2 py-1 text-left text-sm hover:bg-navy-50 focus:bg-navy-50"
+                  onClick={() => {
+                    onChange([...ids, c.id]);
+                    setQuery("");
+                  }}
+                >
                   {label(c.id)}
                 </button>
               </li>
             ))}
           </ul>
-        ) : <p className="mt-1 text-xs text-slate-500">{t("agendaUi.noPerson")}</p>
+        ) : (
+          <p className="mt-1 text-xs text-slate-500">{t("agendaUi.noPerson")}</p>
+        )
       ) : null}
     </div>
   );

@@ -26,12 +26,24 @@ const toClock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:$
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "update:agenda");
   const conference = await getCurrentConference();
-  if (!conference) return json({ messages: await requestMessages(request, "agenda"), conference: null, days: [], day: "", rooms: [], sessions: [], totals: { sessions: 0, drafts: 0 } });
+  if (!conference)
+    return json({
+      messages: await requestMessages(request, "agenda"),
+      conference: null,
+      days: [],
+      day: "",
+      rooms: [],
+      sessions: [],
+      totals: { sessions: 0, drafts: 0 },
+    });
   const zone = conference.time_zone;
   const days = conferenceDays(conference.starts_at, conference.ends_at, zone);
   const asked = new URL(request.url).searchParams.get("day") ?? "";
   const day = days.includes(asked) ? asked : days[0];
-  const [rooms, all] = await Promise.all([listRooms(conference.id), listSessions(conference.id, { includeDrafts: true })]);
+  const [rooms, all] = await Promise.all([
+    listRooms(conference.id),
+    listSessions(conference.id, { includeDrafts: true }),
+  ]);
   const sessions = all
     .map((s) => ({ s, start: utcToZonedLocal(s.starts_at, zone), end: utcToZonedLocal(s.ends_at, zone) }))
     .filter(({ start }) => start.slice(0, 10) === day)
@@ -80,7 +92,13 @@ const kindTone: Record<string, string> = {
   other: "border-slate-600 bg-white",
 };
 
-type MoveResult = { ok?: boolean; problems: Array<{ key: string; params?: MessageParams }>; errors: Record<string, string>; title: string; notified?: number };
+type MoveResult = {
+  ok?: boolean;
+  problems: Array<{ key: string; params?: MessageParams }>;
+  errors: Record<string, string>;
+  title: string;
+  notified?: number;
+};
 
 export default function AgendaEditor() {
   const { conference, days, day, rooms, sessions, totals } = useLoaderData<typeof loader>();
@@ -115,7 +133,16 @@ export default function AgendaEditor() {
     if (!s) return;
     const duration = toMinutes(s.end) - toMinutes(s.start);
     const end = Math.min(slot + duration, 23 * 60 + 59);
-    fetcher.submit({ intent: "move", day, startTime: toClock(slot), endTime: toClock(end), roomId: roomId === null ? "" : String(roomId) }, { method: "post", action: `/admin/agenda/${id}` });
+    fetcher.submit(
+      {
+        intent: "move",
+        day,
+        startTime: toClock(slot),
+        endTime: toClock(end),
+        roomId: roomId === null ? "" : String(roomId),
+      },
+      { method: "post", action: `/admin/agenda/${id}` },
+    );
   };
   const moving = fetcher.state !== "idle";
   const result = fetcher.state === "idle" ? fetcher.data : undefined;
@@ -126,15 +153,23 @@ export default function AgendaEditor() {
         title={t("agendaUi.title")}
         action={
           <div className="flex flex-wrap gap-2">
-            <Link to="/admin/rooms" className="btn-secondary">{t("agendaUi.manageRooms")}</Link>
-            <Link to={`/admin/agenda/new?day=${day}`} className="btn-primary">{t("agendaUi.newSession")}</Link>
+            <Link to="/admin/rooms" className="btn-secondary">
+              {t("agendaUi.manageRooms")}
+            </Link>
+            <Link to={`/admin/agenda/new?day=${day}`} className="btn-primary">
+              {t("agendaUi.newSession")}
+            </Link>
           </div>
         }
       >
         {t("agendaUi.intro", { zone: conference.zone })}
       </PageHeader>
 
-      {done ? <Notice tone="success">{t(done.intent === "publishAll" ? "agendaUi.publishedN" : "agendaUi.unpublishedN", { n: done.n })}</Notice> : null}
+      {done ? (
+        <Notice tone="success">
+          {t(done.intent === "publishAll" ? "agendaUi.publishedN" : "agendaUi.unpublishedN", { n: done.n })}
+        </Notice>
+      ) : null}
       {params.get("deleted") ? <Notice tone="success">{t("agendaUi.deleted")}</Notice> : null}
       {moving ? <Notice tone="info">{t("agendaUi.moving")}</Notice> : null}
       {result?.ok ? (
@@ -147,7 +182,9 @@ export default function AgendaEditor() {
         <Notice tone="error">
           <p className="font-semibold">{t("agendaUi.moveRefused", { title: result.title })}</p>
           <ul className="mt-1 list-disc pl-5" data-testid="move-problems">
-            {result.problems.length ? result.problems.map((p, i) => <li key={i}>{t(p.key, p.params)}</li>) : Object.values(result.errors).map((e, i) => <li key={i}>{t(e)}</li>)}
+            {result.problems.length
+              ? result.problems.map((p, i) => <li key={i}>{t(p.key, p.params)}</li>)
+              : Object.values(result.errors).map((e, i) => <li key={i}>{t(e)}</li>)}
           </ul>
         </Notice>
       ) : null}
@@ -168,35 +205,73 @@ export default function AgendaEditor() {
       {rooms.length === 0 && sessions.length === 0 ? (
         <EmptyState title={t("agendaUi.emptyRooms")}>
           <p>{t("agendaUi.emptyRoomsHelp")}</p>
-          <Link to="/admin/rooms" className="btn-primary mt-4 inline-block">{t("agendaUi.manageRooms")}</Link>
+          <Link to="/admin/rooms" className="btn-primary mt-4 inline-block">
+            {t("agendaUi.manageRooms")}
+          </Link>
         </EmptyState>
       ) : (
         <>
           <div className="no-print mb-3 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
             <span>{t("agendaUi.counts", totals)}</span>
             <div className="flex flex-wrap gap-2">
-              <Form method="post"><button type="submit" name="intent" value="publishAll" className="btn-secondary">{t("agendaUi.publishAll")}</button></Form>
-              <Form method="post"><button type="submit" name="intent" value="unpublishAll" className="btn-secondary">{t("agendaUi.unpublishAll")}</button></Form>
+              <Form method="post">
+                <button type="submit" name="intent" value="publishAll" className="btn-secondary">
+                  {t("agendaUi.publishAll")}
+                </button>
+              </Form>
+              <Form method="post">
+                <button type="submit" name="intent" value="unpublishAll" className="btn-secondary">
+                  {t("agendaUi.unpublishAll")}
+                </button>
+              </Form>
             </div>
           </div>
-          <p className="mb-2 hidden font-semibold print:block">{t("agendaUi.day", { n: days.indexOf(day) + 1 })} · {day.split("-").reverse().join("/")}</p>
-          {sessions.length === 0 ? <Notice tone="info">{t("agendaUi.emptyDay")} {t("agendaUi.emptyDayHelp")}</Notice> : null}
+          <p className="mb-2 hidden font-semibold print:block">
+            {t("agendaUi.day", { n: days.indexOf(day) + 1 })} · {day.split("-").reverse().join("/")}
+          </p>
+          {sessions.length === 0 ? (
+            <Notice tone="info">
+              {t("agendaUi.emptyDay")} {t("agendaUi.emptyDayHelp")}
+            </Notice>
+          ) : null}
           <div className="agenda-scroll overflow-x-auto rounded-lg border border-slate-200 bg-white print:overflow-visible print:border-0">
             <div
               className="agenda-grid relative grid print:min-w-0"
               data-testid="agenda-grid"
-              style={{ gridTemplateColumns: `3.5rem repeat(${columns.length}, minmax(9.5rem, 1fr))`, gridTemplateRows: `auto repeat(${slots.length}, 1.25rem)`, minWidth: `${3.5 + columns.length * 9.5}rem` }}
+              style={{
+                gridTemplateColumns: `3.5rem repeat(${columns.length}, minmax(9.5rem, 1fr))`,
+                gridTemplateRows: `auto repeat(${slots.length}, 1.25rem)`,
+                minWidth: `${3.5 + columns.length * 9.5}rem`,
+              }}
             >
-              <div className="sticky left-0 z-20 border-b border-slate-300 bg-white p-2 text-xs font-semibold text-slate-500" style={{ gridColumn: 1, gridRow: 1 }}>{t("agendaUi.time")}</div>
+              <div
+                className="sticky left-0 z-20 border-b border-slate-300 bg-white p-2 text-xs font-semibold text-slate-500"
+                style={{ gridColumn: 1, gridRow: 1 }}
+              >
+                {t("agendaUi.time")}
+              </div>
               {columns.map((c, i) => (
-                <div key={c.id ?? "none"} data-room-header={c.id ?? ""} className="border-b border-l border-slate-300 bg-slate-50 p-2 text-sm font-semibold text-navy-900" style={{ gridColumn: i + 2, gridRow: 1 }}>
+                <div
+                  key={c.id ?? "none"}
+                  data-room-header={c.id ?? ""}
+                  className="border-b border-l border-slate-300 bg-slate-50 p-2 text-sm font-semibold text-navy-900"
+                  style={{ gridColumn: i + 2, gridRow: 1 }}
+                >
                   {c.label}
-                  {c.sub ? <span className="block text-xs font-normal text-slate-500">{t("agendaUi.roomOption", { name: "", capacity: c.sub }).trim()}</span> : null}
+                  {c.sub ? (
+                    <span className="block text-xs font-normal text-slate-500">
+                      {t("agendaUi.roomOption", { name: "", capacity: c.sub }).trim()}
+                    </span>
+                  ) : null}
                 </div>
               ))}
               {slots.map((m, r) =>
                 m % 60 === 0 ? (
-                  <div key={`h${m}`} className="sticky left-0 z-20 border-t border-slate-200 bg-white pr-1 text-right text-xs text-slate-500" style={{ gridColumn: 1, gridRow: `${r + 2} / span 4` }}>
+                  <div
+                    key={`h${m}`}
+                    className="sticky left-0 z-20 border-t border-slate-200 bg-white pr-1 text-right text-xs text-slate-500"
+                    style={{ gridColumn: 1, gridRow: `${r + 2} / span 4` }}
+                  >
                     {toClock(m)}
                   </div>
                 ) : null,
@@ -211,7 +286,12 @@ export default function AgendaEditor() {
                       data-room={c.id ?? ""}
                       className={`border-l border-slate-200 ${m % 60 === 0 ? "border-t border-t-slate-200" : ""} ${over === key ? "bg-navy-100" : ""}`}
                       style={{ gridColumn: ci + 2, gridRow: r + 2 }}
-                      onDragOver={(e) => { if (dragging !== null) { e.preventDefault(); setOver(key); } }}
+                      onDragOver={(e) => {
+                        if (dragging !== null) {
+                          e.preventDefault();
+                          setOver(key);
+                        }
+                      }}
                       onDrop={(e) => drop(e, m, c.id)}
                     />
                   );
@@ -224,23 +304,42 @@ export default function AgendaEditor() {
                     key={s.id}
                     to={`/admin/agenda/${s.id}`}
                     draggable
-                    onDragStart={(e) => { e.dataTransfer.setData("text/x-session", String(s.id)); e.dataTransfer.effectAllowed = "move"; setDragging(s.id); }}
-                    onDragEnd={() => { setDragging(null); setOver(null); }}
+                    onDragStart={(e) => {
+                      e.dataTransfer.setData("text/x-session", String(s.id));
+                      e.dataTransfer.effectAllowed = "move";
+                      setDragging(s.id);
+                    }}
+                    onDragEnd={() => {
+                      setDragging(null);
+                      setOver(null);
+                    }}
                     data-testid="session-block"
                     data-session={s.id}
                     title={`${s.start}–${s.end} · ${pick(s.title_vi, s.title_en)} · ${t(`agendaUi.kind.${s.kind}`)}`}
                     className={`z-10 m-0.5 overflow-hidden rounded border-l-4 px-1.5 py-0.5 text-xs leading-snug shadow-sm hover:shadow focus:outline-none focus:ring-2 focus:ring-navy-400 print:shadow-none ${kindTone[s.kind] ?? kindTone.other} ${dragging === s.id ? "opacity-50" : ""} ${dragging !== null && dragging !== s.id ? "pointer-events-none" : ""}`}
-                    style={{ gridColumn: col > 1 ? col : columns.length + 1, gridRow: `${rowOf(toMinutes(s.start))} / ${Math.max(endRowOf(toMinutes(s.end)), rowOf(toMinutes(s.start)) + 1)}` }}
+                    style={{
+                      gridColumn: col > 1 ? col : columns.length + 1,
+                      gridRow: `${rowOf(toMinutes(s.start))} / ${Math.max(endRowOf(toMinutes(s.end)), rowOf(toMinutes(s.start)) + 1)}`,
+                    }}
                   >
                     {toMinutes(s.end) - toMinutes(s.start) < 45 ? (
                       // A short block (a break) has room for one line only.
-                      <span className="block truncate font-semibold text-navy-900">{s.start}–{s.end} · {pick(s.title_vi, s.title_en)}{s.published ? "" : ` · ✎ ${t("agendaUi.draft")}`}</span>
+                      <span className="block truncate font-semibold text-navy-900">
+                        {s.start}–{s.end} · {pick(s.title_vi, s.title_en)}
+                        {s.published ? "" : ` · ✎ ${t("agendaUi.draft")}`}
+                      </span>
                     ) : (
                       <>
                         <span className="line-clamp-3 font-semibold text-navy-900">{pick(s.title_vi, s.title_en)}</span>
-                        <span className="block truncate text-slate-600">{s.start}–{s.end} · {t(`agendaUi.kind.${s.kind}`)}</span>
+                        <span className="block truncate text-slate-600">
+                          {s.start}–{s.end} · {t(`agendaUi.kind.${s.kind}`)}
+                        </span>
                         <span className="mt-0.5 flex flex-wrap items-center gap-1 text-slate-600">
-                          {s.published ? <Badge tone="green">✓ {t("agendaUi.published")}</Badge> : <Badge tone="amber">✎ {t("agendaUi.draft")}</Badge>}
+                          {s.published ? (
+                            <Badge tone="green">✓ {t("agendaUi.published")}</Badge>
+                          ) : (
+                            <Badge tone="amber">✎ {t("agendaUi.draft")}</Badge>
+                          )}
                           {s.people ? <span>{t("agendaUi.peopleCount", { n: s.people })}</span> : null}
                         </span>
                       </>
@@ -262,5 +361,9 @@ export default function AgendaEditor() {
 
 function PrintButton() {
   const t = useT();
-  return <button type="button" className="btn-secondary" onClick={() => window.print()}>{t("agendaUi.print")}</button>;
+  return (
+    <button type="button" className="btn-secondary" onClick={() => window.print()}>
+      {t("agendaUi.print")}
+    </button>
+  );
 }

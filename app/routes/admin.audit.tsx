@@ -34,7 +34,12 @@ export default function AuditLog() {
         rows={rows}
         rowKey={(r) => r.id}
         columns={[
-          { key: "at", header: t("audit.at"), className: "whitespace-nowrap", cell: (r) => formatInstant(r.at, CONFERENCE_ZONE, locale) },
+          {
+            key: "at",
+            header: t("audit.at"),
+            className: "whitespace-nowrap",
+            cell: (r) => formatInstant(r.at, CONFERENCE_ZONE, locale),
+          },
           {
             key: "actor",
             header: t("audit.actor"),
@@ -46,8 +51,17 @@ export default function AuditLog() {
             ),
           },
           { key: "action", header: t("audit.action"), cell: (r) => <code className="text-xs">{r.action}</code> },
-          { key: "entity", header: t("audit.entity"), cell: (r) => `${r.entity}${r.entity_id ? ` #${r.entity_id}` : ""}` },
-          { key: "detail", header: t("audit.detail"), className: "max-w-xs break-words text-xs text-slate-600", cell: (r) => r.detail ?? "" },
+          {
+            key: "entity",
+            header: t("audit.entity"),
+            cell: (r) => `${r.entity}${r.entity_id ? ` #${r.entity_id}` : ""}`,
+          },
+          {
+            key: "detail",
+            header: t("audit.detail"),
+            className: "max-w-xs break-words text-xs text-slate-600",
+            cell: (r) => r.detail ?? "",
+          },
         ]}
       />
       <Pagination page={page} pageSize={pageSize} total={total} />

@@ -14,7 +14,15 @@ import { EmptyState, Notice, PageHeader } from "~/components/ui";
 import { checkinCodeSchema, registrationIdSchema } from "~/features/registration/checkin-schema";
 import { formValues, parseWith, type FieldErrors } from "~/platform/forms/fields";
 import type { DoorCounts } from "~/features/registration/checkin";
-import { checkIn, counts, findByCode, recentCheckIns, searchByName, SEARCH_LIMIT, undoCheckIn } from "~/features/registration/checkin.server";
+import {
+  checkIn,
+  counts,
+  findByCode,
+  recentCheckIns,
+  searchByName,
+  SEARCH_LIMIT,
+  undoCheckIn,
+} from "~/features/registration/checkin.server";
 import { requireConference } from "~/http/conference.server";
 import { intent, parseIntent } from "~/http/intent.server";
 import { refusalErrors, statusOf } from "~/http/refusal.server";
@@ -31,7 +39,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     counts(conference.id),
     recentCheckIns(conference.id),
   ]);
-  return json({ messages: await requestMessages(request, "registration"), q, results, counts: totals, recent, zone: conference.time_zone, searchLimit: SEARCH_LIMIT });
+  return json({
+    messages: await requestMessages(request, "registration"),
+    q,
+    results,
+    counts: totals,
+    recent,
+    zone: conference.time_zone,
+    searchLimit: SEARCH_LIMIT,
+  });
 }
 
 interface Reply {
@@ -51,7 +67,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
   const actor = { id: user.id, ip: clientIp(context) };
   const chosen = parseIntent(Intent, values).intent;
-  const base = { intent: chosen, source: values.source === "camera" ? "camera" : "typed", errors: {}, values: {} } as const;
+  const base = {
+    intent: chosen,
+    source: values.source === "camera" ? "camera" : "typed",
+    errors: {},
+    values: {},
+  } as const;
   switch (chosen) {
     case "code": {
       const parsed = parseWith(checkinCodeSchema, values);
@@ -62,7 +83,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     case "checkin": {
       const parsed = parseWith(registrationIdSchema, values);
-      const outcome: Outcome = parsed.ok ? await checkIn(conference.id, parsed.data.registrationId, actor) : { state: "not_found" };
+      const outcome: Outcome = parsed.ok
+        ? await checkIn(conference.id, parsed.data.registrationId, actor)
+        : { state: "not_found" };
       return reply({ ...base, outcome }, outcome.state === "not_found" ? 404 : 200);
     }
     case "undo": {
@@ -85,7 +108,10 @@ function useLiveCounts(fromPage: DoorCounts) {
     const poll = async () => {
       if (document.visibilityState !== "visible") return;
       try {
-        const res = await fetch("/admin/checkin/counts", { headers: { Accept: "application/json" }, cache: "no-store" });
+        const res = await fetch("/admin/checkin/counts", {
+          headers: { Accept: "application/json" },
+          cache: "no-store",
+        });
         if (res.ok && !stopped) setPolled((await res.json()) as DoorCounts);
       } catch {
         // Offline for a moment: keep the last counts; the next poll tries again.
@@ -110,7 +136,10 @@ export default function CheckIn() {
   const { counts: liveCounts, live } = useLiveCounts(data.counts);
   const now = liveCounts.at;
 
-  const codeForm = useZodForm(checkinCodeSchema, { defaultValues: { code: "" }, feedback: result?.intent === "code" ? result : null });
+  const codeForm = useZodForm(checkinCodeSchema, {
+    defaultValues: { code: "" },
+    feedback: result?.intent === "code" ? result : null,
+  });
   const outcome = (result?.outcome as Outcome | undefined) ?? null;
   const { form } = codeForm;
   useEffect(() => {
@@ -120,10 +149,14 @@ export default function CheckIn() {
     if (result.source === "typed") form.setFocus("code");
   }, [result, form]);
   // Keep the camera picture where it is: a scan's result shows under it, not at the top.
-  const onScan = useCallback((code: string) => submit({ intent: "code", source: "camera", code }, { method: "post", preventScrollReset: true }), [submit]);
+  const onScan = useCallback(
+    (code: string) => submit({ intent: "code", source: "camera", code }, { method: "post", preventScrollReset: true }),
+    [submit],
+  );
   const codeField = form.register("code");
   // Leaving the field empty (to use the camera or the search) is not an error: validate on blur only what was typed.
-  const onCodeBlur: typeof codeField.onBlur = (event) => (event.target.value ? codeField.onBlur(event) : Promise.resolve());
+  const onCodeBlur: typeof codeField.onBlur = (event) =>
+    event.target.value ? codeField.onBlur(event) : Promise.resolve();
   const codeError = codeForm.errorFor("code");
 
   return (
@@ -133,11 +166,15 @@ export default function CheckIn() {
       <CountsPanel counts={liveCounts} live={live} refreshHref={`${location.pathname}${location.search}`} />
 
       <section className="card" aria-labelledby="code-heading">
-        <h2 id="code-heading" className="sr-only">{t("checkin.code.heading")}</h2>
+        <h2 id="code-heading" className="sr-only">
+          {t("checkin.code.heading")}
+        </h2>
         <ZodForm state={codeForm} className="space-y-3">
           <input type="hidden" name="intent" value="code" />
           <input type="hidden" name="source" value="typed" />
-          <label htmlFor="checkin-code" className="label text-base">{t("checkin.code.label")}</label>
+          <label htmlFor="checkin-code" className="label text-base">
+            {t("checkin.code.label")}
+          </label>
           <div className="flex flex-col gap-3 sm:flex-row">
             <input
               id="checkin-code"
@@ -157,10 +194,18 @@ export default function CheckIn() {
               aria-invalid={codeError ? true : undefined}
               aria-describedby={codeError ? "checkin-code-error checkin-code-hint" : "checkin-code-hint"}
             />
-            <SubmitButton name="intent" value="code" className="btn-primary h-14 px-6 text-base">{t("checkin.checkIn")}</SubmitButton>
+            <SubmitButton name="intent" value="code" className="btn-primary h-14 px-6 text-base">
+              {t("checkin.checkIn")}
+            </SubmitButton>
           </div>
-          {codeError ? <p id="checkin-code-error" className="field-error">{t(codeError)}</p> : null}
-          <p id="checkin-code-hint" className="text-xs text-slate-500">{t("checkin.code.hint")}</p>
+          {codeError ? (
+            <p id="checkin-code-error" className="field-error">
+              {t(codeError)}
+            </p>
+          ) : null}
+          <p id="checkin-code-hint" className="text-xs text-slate-500">
+            {t("checkin.code.hint")}
+          </p>
         </ZodForm>
       </section>
 
@@ -168,18 +213,39 @@ export default function CheckIn() {
       {result?.undone ? <Notice tone="success">{t("checkin.undone", { name: result.undone })}</Notice> : null}
       {result?.intent === "undo" && result.errors[""] ? <Notice tone="error">{t(result.errors[""])}</Notice> : null}
 
-      <QrScanner onCode={onScan} feedback={outcome && result?.source === "camera" ? <CheckinOutcome outcome={outcome} zone={data.zone} now={now} /> : null} />
+      <QrScanner
+        onCode={onScan}
+        feedback={
+          outcome && result?.source === "camera" ? (
+            <CheckinOutcome outcome={outcome} zone={data.zone} now={now} />
+          ) : null
+        }
+      />
 
       <section className="card" aria-labelledby={`${searchId}-heading`}>
         <h2 id={`${searchId}-heading`}>{t("checkin.search.heading")}</h2>
         <Form method="get" role="search" className="mt-3 flex flex-col gap-2 sm:flex-row">
-          <label htmlFor={`${searchId}-q`} className="sr-only">{t("checkin.search.label")}</label>
-          <input id={`${searchId}-q`} name="q" type="search" defaultValue={data.q} className="input h-11 flex-1 text-base" placeholder={t("checkin.search.placeholder")} autoComplete="off" />
-          <button type="submit" className="btn-secondary h-11">{t("common.search")}</button>
+          <label htmlFor={`${searchId}-q`} className="sr-only">
+            {t("checkin.search.label")}
+          </label>
+          <input
+            id={`${searchId}-q`}
+            name="q"
+            type="search"
+            defaultValue={data.q}
+            className="input h-11 flex-1 text-base"
+            placeholder={t("checkin.search.placeholder")}
+            autoComplete="off"
+          />
+          <button type="submit" className="btn-secondary h-11">
+            {t("common.search")}
+          </button>
         </Form>
         {data.results ? (
           data.results.length === 0 ? (
-            <div className="mt-4"><EmptyState title={t("checkin.search.empty", { q: data.q })} /></div>
+            <div className="mt-4">
+              <EmptyState title={t("checkin.search.empty", { q: data.q })} />
+            </div>
           ) : (
             <>
               <p className="mt-3 text-sm text-slate-600" role="status">
@@ -197,7 +263,9 @@ export default function CheckIn() {
       </section>
 
       <section aria-labelledby="recent-heading">
-        <h2 id="recent-heading" className="mb-2">{t("checkin.recent.heading")}</h2>
+        <h2 id="recent-heading" className="mb-2">
+          {t("checkin.recent.heading")}
+        </h2>
         {data.recent.length === 0 ? (
           <p className="text-sm text-slate-600">{t("checkin.recent.empty")}</p>
         ) : (

@@ -76,16 +76,44 @@ export default function ConferenceSettings() {
           />
           <TextField state={state} name="titleVi" label={t("conference.titleVi")} required className="sm:col-span-2" />
           <TextField state={state} name="titleEn" label={t("conference.titleEn")} required className="sm:col-span-2" />
-          <TextAreaField state={state} name="themeVi" label={t("conference.themeVi")} className="sm:col-span-2" rows={2} />
-          <TextAreaField state={state} name="themeEn" label={t("conference.themeEn")} className="sm:col-span-2" rows={2} />
+          <TextAreaField
+            state={state}
+            name="themeVi"
+            label={t("conference.themeVi")}
+            className="sm:col-span-2"
+            rows={2}
+          />
+          <TextAreaField
+            state={state}
+            name="themeEn"
+            label={t("conference.themeEn")}
+            className="sm:col-span-2"
+            rows={2}
+          />
           <TextField state={state} name="startsAt" label={t("conference.startsAt")} type="datetime-local" required />
           <TextField state={state} name="endsAt" label={t("conference.endsAt")} type="datetime-local" required />
           <TextField state={state} name="timeZone" label={t("conference.timeZone")} required />
-          <TextField state={state} name="inPersonCapacity" label={t("conference.capacity")} inputMode="numeric" required />
+          <TextField
+            state={state}
+            name="inPersonCapacity"
+            label={t("conference.capacity")}
+            inputMode="numeric"
+            required
+          />
           <TextField state={state} name="venueVi" label={t("conference.venueVi")} required className="sm:col-span-2" />
           <TextField state={state} name="venueEn" label={t("conference.venueEn")} required className="sm:col-span-2" />
-          <TextField state={state} name="registrationOpensAt" label={t("conference.registrationOpensAt")} type="datetime-local" />
-          <TextField state={state} name="registrationClosesAt" label={t("conference.registrationClosesAt")} type="datetime-local" />
+          <TextField
+            state={state}
+            name="registrationOpensAt"
+            label={t("conference.registrationOpensAt")}
+            type="datetime-local"
+          />
+          <TextField
+            state={state}
+            name="registrationClosesAt"
+            label={t("conference.registrationClosesAt")}
+            type="datetime-local"
+          />
           <div className="sm:col-span-2">
             <SubmitButton busyLabel={t("common.saving")}>{id ? t("common.save") : t("conference.create")}</SubmitButton>
           </div>

@@ -18,7 +18,11 @@ export const meta: MetaFunction = (args) => pageMeta(args, "dashboard.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:dashboard");
-  return json({ messages: await requestMessages(request, "registration"), dashboard: await getDashboard(), canConfigure: can(user.role, "update:conference") });
+  return json({
+    messages: await requestMessages(request, "registration"),
+    dashboard: await getDashboard(),
+    canConfigure: can(user.role, "update:conference"),
+  });
 }
 
 /** The delegate list with these filters (parameter names shared with /admin/delegates). */
@@ -28,11 +32,33 @@ const listHref = (filters: Record<string, string | undefined>) => {
   return `/admin/delegates${s ? `?${s}` : ""}`;
 };
 
-const STATUS_TONE: Record<RegistrationStatus, BarTone> = { approved: "green", pending: "navy", waitlisted: "amber", rejected: "slate", cancelled: "slate" };
+const STATUS_TONE: Record<RegistrationStatus, BarTone> = {
+  approved: "green",
+  pending: "navy",
+  waitlisted: "amber",
+  rejected: "slate",
+  cancelled: "slate",
+};
 
-function StatCard({ label, value, hint, href, testId }: { label: string; value: number; hint: string; href: string; testId: string }) {
+function StatCard({
+  label,
+  value,
+  hint,
+  href,
+  testId,
+}: {
+  label: string;
+  value: number;
+  hint: string;
+  href: string;
+  testId: string;
+}) {
   return (
-    <Link to={href} className="card block transition-colors hover:border-navy-300 hover:bg-navy-50" data-testid={testId}>
+    <Link
+      to={href}
+      className="card block transition-colors hover:border-navy-300 hover:bg-navy-50"
+      data-testid={testId}
+    >
       <span className="block text-sm font-semibold text-slate-600">{label}</span>
       <span className="mt-1 block text-3xl font-bold tabular-nums text-navy-900">{value}</span>
       <span className="mt-1 block text-xs text-slate-500">{hint}</span>
@@ -49,7 +75,9 @@ function CapacityCard({ d }: { d: Dashboard }) {
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="capacity-heading">{t("dashboard.capacity.title")}</h2>
         <p className="text-sm text-slate-700">
-          <span className="text-lg font-bold tabular-nums text-navy-900">{t("dashboard.capacity.used", { held: c.held, capacity: c.capacity })}</span>{" "}
+          <span className="text-lg font-bold tabular-nums text-navy-900">
+            {t("dashboard.capacity.used", { held: c.held, capacity: c.capacity })}
+          </span>{" "}
           <span className="font-semibold tabular-nums">({c.percent}%)</span>
         </p>
       </div>
@@ -66,24 +94,36 @@ function CapacityCard({ d }: { d: Dashboard }) {
       <ul className="mt-3 flex flex-wrap gap-x-6 gap-y-2 text-sm text-slate-700">
         <li className="flex items-center gap-2">
           <LegendKey tone="navy" />
-          {t("dashboard.capacity.approved")}: <Link to={link("approved")} className="font-semibold tabular-nums text-navy-700 hover:underline">{c.approved}</Link>
+          {t("dashboard.capacity.approved")}:{" "}
+          <Link to={link("approved")} className="font-semibold tabular-nums text-navy-700 hover:underline">
+            {c.approved}
+          </Link>
         </li>
         <li className="flex items-center gap-2">
           <LegendKey tone="light" striped />
-          {t("dashboard.capacity.pending")}: <Link to={link("pending")} className="font-semibold tabular-nums text-navy-700 hover:underline">{c.pending}</Link>
+          {t("dashboard.capacity.pending")}:{" "}
+          <Link to={link("pending")} className="font-semibold tabular-nums text-navy-700 hover:underline">
+            {c.pending}
+          </Link>
         </li>
         <li className="flex items-center gap-2">
           <LegendKey tone="empty" />
           {t("dashboard.capacity.free")}: <span className="font-semibold tabular-nums">{c.free}</span>
         </li>
         <li className="flex items-center gap-2 sm:ml-auto">
-          {t("dashboard.capacity.waiting")}: <Link to={link("waitlisted")} className="font-semibold tabular-nums text-navy-700 hover:underline">{c.waiting}</Link>
+          {t("dashboard.capacity.waiting")}:{" "}
+          <Link to={link("waitlisted")} className="font-semibold tabular-nums text-navy-700 hover:underline">
+            {c.waiting}
+          </Link>
         </li>
       </ul>
       {c.capacity === 0 ? (
         <p className="mt-3 text-sm text-slate-600">{t("dashboard.capacity.none")}</p>
       ) : c.free === 0 ? (
-        <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900"><span aria-hidden="true">! </span>{t("dashboard.capacity.full")}</p>
+        <p className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <span aria-hidden="true">! </span>
+          {t("dashboard.capacity.full")}
+        </p>
       ) : null}
     </section>
   );
@@ -101,7 +141,13 @@ function CrossTable({ caption, groups }: { caption: string; groups: RowGroup<Cro
   const t = useT();
   const cell = (n: number, filters: Record<string, string>, label: string) =>
     n > 0 ? (
-      <Link to={listHref(filters)} aria-label={t("dashboard.viewList", { count: n, label })} className="font-semibold tabular-nums text-navy-700 underline-offset-2 hover:underline">{n}</Link>
+      <Link
+        to={listHref(filters)}
+        aria-label={t("dashboard.viewList", { count: n, label })}
+        className="font-semibold tabular-nums text-navy-700 underline-offset-2 hover:underline"
+      >
+        {n}
+      </Link>
     ) : (
       <span className="tabular-nums text-slate-400">0</span>
     );
@@ -125,9 +171,16 @@ function CrossTable({ caption, groups }: { caption: string; groups: RowGroup<Cro
           header: t(`registration.status.${s}`),
           headerClassName: "text-right",
           className: (r: CrossRow) => `sm:text-right ${r.counts[s] === 0 ? "max-sm:!hidden" : ""}`,
-          cell: (r: CrossRow) => cell(r.counts[s], { ...r.filters, status: s }, `${r.label} · ${t(`registration.status.${s}`)}`),
+          cell: (r: CrossRow) =>
+            cell(r.counts[s], { ...r.filters, status: s }, `${r.label} · ${t(`registration.status.${s}`)}`),
         })),
-        { key: "total", header: t("dashboard.cross.total"), headerClassName: "text-right", className: "sm:text-right", cell: (r) => cell(r.counts.total, r.filters, r.label) },
+        {
+          key: "total",
+          header: t("dashboard.cross.total"),
+          headerClassName: "text-right",
+          className: "sm:text-right",
+          cell: (r) => cell(r.counts.total, r.filters, r.label),
+        },
       ]}
     />
   );
@@ -155,7 +208,13 @@ function DailySection({ d }: { d: Dashboard }) {
             kind="columns"
             values={days.map((p) => p.created)}
             titles={days.map((p) => t("dashboard.daily.tooltip", { day: label(p.day), count: p.created }))}
-            summary={t("dashboard.daily.newSummary", { from, to, max: peak.created, maxDay: label(peak.day, true), last: last.created })}
+            summary={t("dashboard.daily.newSummary", {
+              from,
+              to,
+              max: peak.created,
+              maxDay: label(peak.day, true),
+              last: last.created,
+            })}
             maxLabel={t("dashboard.daily.max", { max: peak.created })}
             fromLabel={label(first.day)}
             toLabel={label(last.day)}
@@ -213,7 +272,9 @@ function ProvincesCard({ d }: { d: Dashboard }) {
   const { total, withoutDelegates } = d.provinces;
   const locale = useLocale();
   const collator = new Intl.Collator(locale === "vi" ? "vi" : "en");
-  const named = withoutDelegates.map((p) => ({ id: p.id, region: p.region, name: pick(p.name_vi, p.name_en) })).sort((a, b) => collator.compare(a.name, b.name));
+  const named = withoutDelegates
+    .map((p) => ({ id: p.id, region: p.region, name: pick(p.name_vi, p.name_en) }))
+    .sort((a, b) => collator.compare(a.name, b.name));
   const known = new Set<string | null>(REGIONS);
   const groups = [...REGIONS, null]
     .map((region) => ({ region, items: named.filter((p) => (region ? p.region === region : !known.has(p.region))) }))
@@ -222,16 +283,25 @@ function ProvincesCard({ d }: { d: Dashboard }) {
     <section className="card" aria-labelledby="provinces-heading" data-testid="provinces">
       <h2 id="provinces-heading">{t("dashboard.provinces.title")}</h2>
       {withoutDelegates.length === 0 ? (
-        <p className="mt-2 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900"><span aria-hidden="true">✓ </span>{t("dashboard.provinces.all", { total })}</p>
+        <p className="mt-2 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          <span aria-hidden="true">✓ </span>
+          {t("dashboard.provinces.all", { total })}
+        </p>
       ) : (
         <>
-          <p className="mt-1 text-sm text-slate-600" data-testid="provinces-count">{t("dashboard.provinces.count", { count: withoutDelegates.length, total })}</p>
+          <p className="mt-1 text-sm text-slate-600" data-testid="provinces-count">
+            {t("dashboard.provinces.count", { count: withoutDelegates.length, total })}
+          </p>
           <div className="mt-4 grid gap-x-6 gap-y-4 sm:grid-cols-2 lg:grid-cols-3">
             {groups.map((g) => (
               <div key={g.region ?? "none"}>
-                <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{g.region ? t(`region.${g.region}`) : t("dashboard.provinces.otherRegion")} ({g.items.length})</h3>
+                <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+                  {g.region ? t(`region.${g.region}`) : t("dashboard.provinces.otherRegion")} ({g.items.length})
+                </h3>
                 <ul className="mt-1 text-sm text-slate-800" data-testid="provinces-list">
-                  {g.items.map((p) => <li key={p.id}>{p.name}</li>)}
+                  {g.items.map((p) => (
+                    <li key={p.id}>{p.name}</li>
+                  ))}
                 </ul>
               </div>
             ))}
@@ -249,25 +319,50 @@ function Breakdowns({ d }: { d: Dashboard }) {
   return (
     <div className="grid gap-4 lg:grid-cols-3">
       <section className="card" aria-labelledby="by-status">
-        <h2 id="by-status" className="mb-4">{t("dashboard.byStatus")}</h2>
+        <h2 id="by-status" className="mb-4">
+          {t("dashboard.byStatus")}
+        </h2>
         <BarList
           label={t("dashboard.byStatus")}
-          items={STATUSES.map((s) => ({ key: `status-${s}`, label: statusLabel(s), value: d.all[s], tone: STATUS_TONE[s], href: listHref({ status: s }), linkLabel: viewList(d.all[s], statusLabel(s)) }))}
+          items={STATUSES.map((s) => ({
+            key: `status-${s}`,
+            label: statusLabel(s),
+            value: d.all[s],
+            tone: STATUS_TONE[s],
+            href: listHref({ status: s }),
+            linkLabel: viewList(d.all[s], statusLabel(s)),
+          }))}
         />
       </section>
       <section className="card" aria-labelledby="by-mode">
-        <h2 id="by-mode" className="mb-4">{t("dashboard.byMode")}</h2>
+        <h2 id="by-mode" className="mb-4">
+          {t("dashboard.byMode")}
+        </h2>
         <BarList
           label={t("dashboard.byMode")}
-          items={MODES.map((m) => ({ key: `mode-${m}`, label: t(`registration.mode.${m}`), value: d.byMode[m].total, href: listHref({ mode: m }), linkLabel: viewList(d.byMode[m].total, t(`registration.mode.${m}`)) }))}
+          items={MODES.map((m) => ({
+            key: `mode-${m}`,
+            label: t(`registration.mode.${m}`),
+            value: d.byMode[m].total,
+            href: listHref({ mode: m }),
+            linkLabel: viewList(d.byMode[m].total, t(`registration.mode.${m}`)),
+          }))}
         />
         <p className="mt-4 text-xs text-slate-500">{t("dashboard.allStatuses")}</p>
       </section>
       <section className="card" aria-labelledby="by-kind">
-        <h2 id="by-kind" className="mb-4">{t("dashboard.byKind")}</h2>
+        <h2 id="by-kind" className="mb-4">
+          {t("dashboard.byKind")}
+        </h2>
         <BarList
           label={t("dashboard.byKind")}
-          items={ORGANISATION_KINDS.map((k) => ({ key: `kind-${k}`, label: t(`orgKind.${k}`), value: d.byKind[k].total, href: listHref({ kind: k }), linkLabel: viewList(d.byKind[k].total, t(`orgKind.${k}`)) }))}
+          items={ORGANISATION_KINDS.map((k) => ({
+            key: `kind-${k}`,
+            label: t(`orgKind.${k}`),
+            value: d.byKind[k].total,
+            href: listHref({ kind: k }),
+            linkLabel: viewList(d.byKind[k].total, t(`orgKind.${k}`)),
+          }))}
         />
         <p className="mt-4 text-xs text-slate-500">{t("dashboard.allStatuses")}</p>
       </section>
@@ -286,8 +381,26 @@ function CrossSection({ d }: { d: Dashboard }) {
       <CrossTable
         caption={t("dashboard.cross.title")}
         groups={[
-          { key: "mode", title: t("dashboard.byMode"), rows: MODES.map((m) => ({ key: m, label: t(`registration.mode.${m}`), counts: d.byMode[m], filters: { mode: m } })) },
-          { key: "kind", title: t("dashboard.byKind"), rows: ORGANISATION_KINDS.map((k) => ({ key: k, label: t(`orgKind.${k}`), counts: d.byKind[k], filters: { kind: k } })) },
+          {
+            key: "mode",
+            title: t("dashboard.byMode"),
+            rows: MODES.map((m) => ({
+              key: m,
+              label: t(`registration.mode.${m}`),
+              counts: d.byMode[m],
+              filters: { mode: m },
+            })),
+          },
+          {
+            key: "kind",
+            title: t("dashboard.byKind"),
+            rows: ORGANISATION_KINDS.map((k) => ({
+              key: k,
+              label: t(`orgKind.${k}`),
+              counts: d.byKind[k],
+              filters: { kind: k },
+            })),
+          },
         ]}
       />
     </section>
@@ -305,7 +418,11 @@ export default function DashboardPage() {
         <PageHeader title={t("dashboard.title")} />
         <EmptyState title={t("dashboard.noConference.title")}>
           <p>{t("dashboard.noConference.body")}</p>
-          {canConfigure ? <Link to="/admin/conference" className="btn-primary mt-4">{t("nav.conference")}</Link> : null}
+          {canConfigure ? (
+            <Link to="/admin/conference" className="btn-primary mt-4">
+              {t("nav.conference")}
+            </Link>
+          ) : null}
         </EmptyState>
       </div>
     );
@@ -313,22 +430,62 @@ export default function DashboardPage() {
   const statusLabel = (s: RegistrationStatus) => t(`registration.status.${s}`);
   return (
     <div className="space-y-6">
-      <PageHeader title={t("dashboard.title")} action={<Link to="/admin/delegates" className="btn-secondary">{t("dashboard.openList")}</Link>}>
-        {pick(d.conference.titleVi, d.conference.titleEn)} · {t("dashboard.asOf", { time: formatInstant(d.generatedAt, d.conference.zone, locale), offset: offsetLabel(d.generatedAt, d.conference.zone) })}
+      <PageHeader
+        title={t("dashboard.title")}
+        action={
+          <Link to="/admin/delegates" className="btn-secondary">
+            {t("dashboard.openList")}
+          </Link>
+        }
+      >
+        {pick(d.conference.titleVi, d.conference.titleEn)} ·{" "}
+        {t("dashboard.asOf", {
+          time: formatInstant(d.generatedAt, d.conference.zone, locale),
+          offset: offsetLabel(d.generatedAt, d.conference.zone),
+        })}
       </PageHeader>
 
       {d.all.total === 0 ? (
         <EmptyState title={t("dashboard.empty.title")}>
           <p>{t("dashboard.empty.body")}</p>
-          <Link to="/register" className="btn-secondary mt-4">{t("dashboard.empty.link")}</Link>
+          <Link to="/register" className="btn-secondary mt-4">
+            {t("dashboard.empty.link")}
+          </Link>
         </EmptyState>
       ) : null}
 
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <StatCard testId="stat-live" label={t("dashboard.card.live")} value={d.all.live} hint={t("dashboard.card.live.hint", { total: d.all.total })} href={listHref({})} />
-        <StatCard testId="stat-approved" label={statusLabel("approved")} value={d.all.approved} hint={t("dashboard.card.approved.hint", { inPerson: d.byMode.in_person.approved, online: d.byMode.online.approved })} href={listHref({ status: "approved" })} />
-        <StatCard testId="stat-pending" label={statusLabel("pending")} value={d.all.pending} hint={t("dashboard.card.pending.hint")} href={listHref({ status: "pending" })} />
-        <StatCard testId="stat-waitlisted" label={statusLabel("waitlisted")} value={d.all.waitlisted} hint={t("dashboard.card.waitlisted.hint")} href={listHref({ status: "waitlisted" })} />
+        <StatCard
+          testId="stat-live"
+          label={t("dashboard.card.live")}
+          value={d.all.live}
+          hint={t("dashboard.card.live.hint", { total: d.all.total })}
+          href={listHref({})}
+        />
+        <StatCard
+          testId="stat-approved"
+          label={statusLabel("approved")}
+          value={d.all.approved}
+          hint={t("dashboard.card.approved.hint", {
+            inPerson: d.byMode.in_person.approved,
+            online: d.byMode.online.approved,
+          })}
+          href={listHref({ status: "approved" })}
+        />
+        <StatCard
+          testId="stat-pending"
+          label={statusLabel("pending")}
+          value={d.all.pending}
+          hint={t("dashboard.card.pending.hint")}
+          href={listHref({ status: "pending" })}
+        />
+        <StatCard
+          testId="stat-waitlisted"
+          label={statusLabel("waitlisted")}
+          value={d.all.waitlisted}
+          hint={t("dashboard.card.waitlisted.hint")}
+          href={listHref({ status: "waitlisted" })}
+        />
       </div>
 
       <CapacityCard d={d} />

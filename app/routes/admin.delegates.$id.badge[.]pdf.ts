@@ -15,5 +15,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const badge = id === null ? null : await getBadge(conference.id, id);
   if (!badge) return pdfRefusal(translate(locale, "badges.notFound"), 404);
   const bytes = await renderPdf(badgeDocument([badge], { locale, conference }));
-  return pdfResponse(bytes, `badge-${conference.edition}-${badge.registrationId}-${foldForSearch(badge.fullName).replace(/ /g, "-")}.pdf`);
+  return pdfResponse(
+    bytes,
+    `badge-${conference.edition}-${badge.registrationId}-${foldForSearch(badge.fullName).replace(/ /g, "-")}.pdf`,
+  );
 }

@@ -9,7 +9,12 @@ import { StatusBadge } from "~/features/registration/components/registration-sta
 import { countUnconfirmed, listUnconfirmed } from "~/features/registration/registration-requests.server";
 import { DataTable } from "~/components/data-table";
 import { EmptyState, FilterChips, Notice, PageHeader, Pagination } from "~/components/ui";
-import { delegateFilterParams, parseDelegateFilters, type DelegateFilters, type DelegateSort } from "~/features/registration/delegate-filters";
+import {
+  delegateFilterParams,
+  parseDelegateFilters,
+  type DelegateFilters,
+  type DelegateSort,
+} from "~/features/registration/delegate-filters";
 import { can } from "~/auth/permissions";
 import { MODES, STATUSES } from "~/features/registration/rules";
 import { ORGANISATION_KINDS } from "~/auth/roles";
@@ -56,10 +61,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const conference = await requireConference();
   const form = await request.formData();
   const chosen = parseIntent(Intent, { intent: String(form.get("intent") ?? "") }).intent;
-  const ids = form.getAll("ids").map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const ids = form
+    .getAll("ids")
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
   if (ids.length === 0) return json({ error: "delegates.noneSelected", result: null }, { status: 400 });
   if (ids.length > 1000) return json({ error: "delegates.tooMany", result: null }, { status: 400 });
-  const result = await decideRegistrations(conference.id, ids, chosen === "approve" ? "approved" : "rejected", { id: user.id, ip: clientIp(context) });
+  const result = await decideRegistrations(conference.id, ids, chosen === "approve" ? "approved" : "rejected", {
+    id: user.id,
+    ip: clientIp(context),
+  });
   return json({ error: null, result: { ...result, intent: chosen } });
 }
 
@@ -67,11 +78,27 @@ export async function action({ request, context }: ActionFunctionArgs) {
 function sortBy(filters: DelegateFilters, column: DelegateSort) {
   const active = filters.sort === column;
   const desc = active && !filters.desc;
-  return { href: `?${delegateFilterParams(filters, { sort: column, desc, page: 1 })}`, direction: active ? (filters.desc ? ("descending" as const) : ("ascending" as const)) : undefined };
+  return {
+    href: `?${delegateFilterParams(filters, { sort: column, desc, page: 1 })}`,
+    direction: active ? (filters.desc ? ("descending" as const) : ("ascending" as const)) : undefined,
+  };
 }
 
 export default function Delegates() {
-  const { rows, total, all, pageSize, filters, organisation, canDecide, canImport, canExport, canPrint, unconfirmed, unconfirmedCount } = useLoaderData<typeof loader>();
+  const {
+    rows,
+    total,
+    all,
+    pageSize,
+    filters,
+    organisation,
+    canDecide,
+    canImport,
+    canExport,
+    canPrint,
+    unconfirmed,
+    unconfirmedCount,
+  } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
@@ -85,10 +112,26 @@ export default function Delegates() {
         title={t("nav.delegates")}
         action={
           <div className="flex flex-wrap gap-2">
-            {canImport ? <Link to="/admin/delegates/import" className="btn-secondary">{t("delegates.import")}</Link> : null}
-            {canExport ? <a href={exportHref} className="btn-secondary" data-testid="export-link">{t("delegates.export")}</a> : null}
-            {canPrint ? <a href="/admin/badges.pdf" className="btn-secondary">{t("delegates.printBadges")}</a> : null}
-            {canDecide ? <Link to="/admin/quotas" className="btn-secondary">{t("delegates.quotas")}</Link> : null}
+            {canImport ? (
+              <Link to="/admin/delegates/import" className="btn-secondary">
+                {t("delegates.import")}
+              </Link>
+            ) : null}
+            {canExport ? (
+              <a href={exportHref} className="btn-secondary" data-testid="export-link">
+                {t("delegates.export")}
+              </a>
+            ) : null}
+            {canPrint ? (
+              <a href="/admin/badges.pdf" className="btn-secondary">
+                {t("delegates.printBadges")}
+              </a>
+            ) : null}
+            {canDecide ? (
+              <Link to="/admin/quotas" className="btn-secondary">
+                {t("delegates.quotas")}
+              </Link>
+            ) : null}
           </div>
         }
       >
@@ -98,12 +141,20 @@ export default function Delegates() {
       {data?.error ? <Notice tone="error">{t(data.error)}</Notice> : null}
       {data?.result ? (
         <Notice tone={data.result.skipped.length ? "info" : "success"}>
-          <p>{t(data.result.intent === "approve" ? "delegates.approvedCount" : "delegates.rejectedCount", { n: data.result.changed.length })}</p>
-          {data.result.promoted.length ? <p>{t("delegates.promotedCount", { n: data.result.promoted.length })}</p> : null}
+          <p>
+            {t(data.result.intent === "approve" ? "delegates.approvedCount" : "delegates.rejectedCount", {
+              n: data.result.changed.length,
+            })}
+          </p>
+          {data.result.promoted.length ? (
+            <p>{t("delegates.promotedCount", { n: data.result.promoted.length })}</p>
+          ) : null}
           {data.result.skipped.length ? (
             <ul className="mt-1 list-disc pl-5">
               {data.result.skipped.map((s) => (
-                <li key={s.id}>{s.name}: {t(s.reason)}</li>
+                <li key={s.id}>
+                  {s.name}: {t(s.reason)}
+                </li>
               ))}
             </ul>
           ) : null}
@@ -112,36 +163,69 @@ export default function Delegates() {
 
       <Form method="get" className="no-print mb-3 flex flex-wrap gap-2" role="search">
         {(["status", "mode", "kind", "sort"] as const).map((k) =>
-          filters[k] && !(k === "sort" && filters.sort === "created") ? <input key={k} type="hidden" name={k} value={String(filters[k])} /> : null,
+          filters[k] && !(k === "sort" && filters.sort === "created") ? (
+            <input key={k} type="hidden" name={k} value={String(filters[k])} />
+          ) : null,
         )}
         {filters.desc ? <input type="hidden" name="dir" value="desc" /> : null}
-        <label htmlFor="delegate-search" className="sr-only">{t("common.search")}</label>
-        <input id="delegate-search" name="q" type="search" defaultValue={filters.q} className="input max-w-md flex-1" placeholder={t("delegates.searchPlaceholder")} />
+        <label htmlFor="delegate-search" className="sr-only">
+          {t("common.search")}
+        </label>
+        <input
+          id="delegate-search"
+          name="q"
+          type="search"
+          defaultValue={filters.q}
+          className="input max-w-md flex-1"
+          placeholder={t("delegates.searchPlaceholder")}
+        />
         {filters.organisationId ? <input type="hidden" name="organisation" value={filters.organisationId} /> : null}
-        <button type="submit" className="btn-primary">{t("common.search")}</button>
+        <button type="submit" className="btn-primary">
+          {t("common.search")}
+        </button>
       </Form>
       {organisation ? (
         <p className="no-print mb-3 text-sm">
           {t("delegates.organisationFilter")}: <strong>{pick(organisation.name_vi, organisation.name_en)}</strong>{" "}
-          <Link to={`?${delegateFilterParams(filters, { organisationId: null, page: 1 })}`} className="btn-link">✕ {t("common.clearFilters")}</Link>
+          <Link to={`?${delegateFilterParams(filters, { organisationId: null, page: 1 })}`} className="btn-link">
+            ✕ {t("common.clearFilters")}
+          </Link>
         </p>
       ) : null}
       <div className="no-print mb-4 space-y-2">
-        <FilterChips name="status" label={t("delegates.status")} options={STATUSES.map((s) => ({ value: s, label: t(`registration.status.${s}`) }))} />
-        <FilterChips name="mode" label={t("registration.field.mode")} options={MODES.map((m) => ({ value: m, label: t(`registration.mode.${m}`) }))} />
-        <FilterChips name="kind" label={t("organisations.kind")} options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`orgKind.${k}`) }))} />
+        <FilterChips
+          name="status"
+          label={t("delegates.status")}
+          options={STATUSES.map((s) => ({ value: s, label: t(`registration.status.${s}`) }))}
+        />
+        <FilterChips
+          name="mode"
+          label={t("registration.field.mode")}
+          options={MODES.map((m) => ({ value: m, label: t(`registration.mode.${m}`) }))}
+        />
+        <FilterChips
+          name="kind"
+          label={t("organisations.kind")}
+          options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`orgKind.${k}`) }))}
+        />
         <p className="text-sm">
           {unconfirmed ? (
-            <Link to="/admin/delegates" className="btn-link">{t("delegates.unconfirmed.hide")}</Link>
+            <Link to="/admin/delegates" className="btn-link">
+              {t("delegates.unconfirmed.hide")}
+            </Link>
           ) : (
-            <Link to="/admin/delegates?unconfirmed=1" className="btn-link" data-testid="show-unconfirmed">{t("delegates.unconfirmed.show", { count: unconfirmedCount })}</Link>
+            <Link to="/admin/delegates?unconfirmed=1" className="btn-link" data-testid="show-unconfirmed">
+              {t("delegates.unconfirmed.show", { count: unconfirmedCount })}
+            </Link>
           )}
         </p>
       </div>
 
       {unconfirmed ? (
         <section className="card mb-4" aria-labelledby="unconfirmed-title" data-testid="unconfirmed">
-          <h2 id="unconfirmed-title" className="text-lg font-semibold">{t("delegates.unconfirmed.title")}</h2>
+          <h2 id="unconfirmed-title" className="text-lg font-semibold">
+            {t("delegates.unconfirmed.title")}
+          </h2>
           <p className="text-sm text-slate-600">{t("delegates.unconfirmed.hint")}</p>
           {unconfirmed.length === 0 ? (
             <EmptyState title={t("delegates.unconfirmed.none")} />
@@ -172,15 +256,25 @@ export default function Delegates() {
 
       {rows.length === 0 ? (
         <EmptyState title={all === 0 ? t("delegates.emptyAll") : t("delegates.empty")}>
-          {all === 0 ? <p>{t("delegates.emptyAllHint")}</p> : <Link to="/admin/delegates" className="btn-link">{t("common.clearFilters")}</Link>}
+          {all === 0 ? (
+            <p>{t("delegates.emptyAllHint")}</p>
+          ) : (
+            <Link to="/admin/delegates" className="btn-link">
+              {t("common.clearFilters")}
+            </Link>
+          )}
         </EmptyState>
       ) : (
         <Form method="post">
           {canDecide ? (
             <div className="no-print mb-2 flex flex-wrap items-center gap-2">
               <span className="text-sm text-slate-600">{t("delegates.withSelected")}</span>
-              <button type="submit" name="intent" value="approve" className="btn-primary" disabled={busy}>{t("delegates.approve")}</button>
-              <button type="submit" name="intent" value="reject" className="btn-danger" disabled={busy}>{t("delegates.reject")}</button>
+              <button type="submit" name="intent" value="approve" className="btn-primary" disabled={busy}>
+                {t("delegates.approve")}
+              </button>
+              <button type="submit" name="intent" value="reject" className="btn-danger" disabled={busy}>
+                {t("delegates.reject")}
+              </button>
             </div>
           ) : null}
           <DataTable
@@ -193,7 +287,14 @@ export default function Delegates() {
                 hideHeader: true,
                 className: "no-print",
                 headerClassName: "no-print",
-                cell: (r) => <input type="checkbox" name="ids" value={r.id} aria-label={t("delegates.selectOne", { name: r.full_name })} />,
+                cell: (r) => (
+                  <input
+                    type="checkbox"
+                    name="ids"
+                    value={r.id}
+                    aria-label={t("delegates.selectOne", { name: r.full_name })}
+                  />
+                ),
               },
               {
                 key: "name",
@@ -214,7 +315,11 @@ export default function Delegates() {
                 header: t("registration.field.organisation"),
                 sort: sortBy(filters, "organisation"),
                 cell: (r) => (
-                  <a href={`?${delegateFilterParams(filters, { organisationId: r.organisation_id, page: 1 })}`} className="hover:underline" title={t("delegates.filterByOrganisation")}>
+                  <a
+                    href={`?${delegateFilterParams(filters, { organisationId: r.organisation_id, page: 1 })}`}
+                    className="hover:underline"
+                    title={t("delegates.filterByOrganisation")}
+                  >
                     {pick(r.organisation_vi, r.organisation_en)}
                   </a>
                 ),
@@ -227,7 +332,9 @@ export default function Delegates() {
                 cell: (r) => (
                   <>
                     <StatusBadge status={r.status} />
-                    {r.checked_in_at ? <span className="ml-1 text-xs text-emerald-700">✓ {t("delegates.present")}</span> : null}
+                    {r.checked_in_at ? (
+                      <span className="ml-1 text-xs text-emerald-700">✓ {t("delegates.present")}</span>
+                    ) : null}
                   </>
                 ),
               },

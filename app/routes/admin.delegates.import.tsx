@@ -1,5 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
-import { json, MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import {
+  json,
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { requirePermission } from "~/auth/guards.server";
@@ -28,7 +33,11 @@ const SHOWN_ROWS = 500;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "import:registration");
-  return json({ messages: await requestMessages(request, "registration"), maxMb: MAX_FILE_MB, maxRows: MAX_IMPORT_ROWS });
+  return json({
+    messages: await requestMessages(request, "registration"),
+    maxMb: MAX_FILE_MB,
+    maxRows: MAX_IMPORT_ROWS,
+  });
 }
 
 type DisplayAction = PreviewRow["action"] | "unchanged";
@@ -44,7 +53,8 @@ interface DisplayRow {
   approve: boolean;
 }
 
-const displayAction = (r: PreviewRow): DisplayAction => (r.action === "update" && r.changes.length === 0 ? "unchanged" : r.action);
+const displayAction = (r: PreviewRow): DisplayAction =>
+  r.action === "update" && r.changes.length === 0 ? "unchanged" : r.action;
 const ORDER: Record<DisplayAction, number> = { error: 0, new: 1, update: 2, unchanged: 3 };
 
 function toDisplay(r: PreviewRow): DisplayRow {
@@ -68,13 +78,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "import:registration");
   const conference = await getCurrentConference();
   if (!conference) return refuse({ key: "csv.error.noConference" });
-  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return refuse({ key: "csv.error.badUpload" });
-  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_REQUEST_BYTES) return refuse({ key: "csv.error.tooLarge", params: { max: MAX_FILE_MB } }, 413);
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data"))
+    return refuse({ key: "csv.error.badUpload" });
+  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_REQUEST_BYTES)
+    return refuse({ key: "csv.error.tooLarge", params: { max: MAX_FILE_MB } }, 413);
   let form: FormData;
   try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_PART_BYTES }));
+    form = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: MAX_PART_BYTES }),
+    );
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return refuse({ key: "csv.error.tooLarge", params: { max: MAX_FILE_MB } }, 413);
+    if (error instanceof MaxPartSizeExceededError)
+      return refuse({ key: "csv.error.tooLarge", params: { max: MAX_FILE_MB } }, 413);
     return refuse({ key: "csv.error.badUpload" });
   }
 
@@ -109,14 +125,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (bytes.length > MAX_FILE_BYTES) return refuse({ key: "csv.error.tooLarge", params: { max: MAX_FILE_MB } }, 413);
   let result: Awaited<ReturnType<typeof commitImport>>;
   try {
-    result = await commitImport(conference.id, bytes, field("digest"), { id: user.id, ip: clientIp(context) }, field("plan"));
+    result = await commitImport(
+      conference.id,
+      bytes,
+      field("digest"),
+      { id: user.id, ip: clientIp(context) },
+      field("plan"),
+    );
   } catch (error) {
     // Rolled back: say so plainly instead of a bare 500 page.
     console.error(error);
     return refuse({ key: "csv.error.failed" }, 500);
   }
   // The file changed since its preview, or a row the rules refuse now (a conflict, 409).
-  if (!result.ok) return refuse({ key: result.refusal.key, params: result.refusal.params }, statusOf(result.refusal.kind));
+  if (!result.ok)
+    return refuse({ key: result.refusal.key, params: result.refusal.params }, statusOf(result.refusal.kind));
   return json({ stage: "done" as const, result });
 }
 
@@ -144,12 +167,19 @@ export default function ImportDelegates() {
 
   const uploadForm = (
     <section className="card">
-      <Form method="post" encType="multipart/form-data" className="space-y-4" onSubmit={(e) => fileError && e.preventDefault()}>
+      <Form
+        method="post"
+        encType="multipart/form-data"
+        className="space-y-4"
+        onSubmit={(e) => fileError && e.preventDefault()}
+      >
         <input type="hidden" name="intent" value="preview" />
         <div>
           <label htmlFor="csv-file" className="label">
             {t("csv.import.file")}
-            <span className="ml-1 text-accent-700" aria-hidden="true">*</span>
+            <span className="ml-1 text-accent-700" aria-hidden="true">
+              *
+            </span>
           </label>
           <input
             id="csv-file"
@@ -162,13 +192,30 @@ export default function ImportDelegates() {
             aria-describedby={fileError ? "csv-file-hint csv-file-error" : "csv-file-hint"}
             onChange={(e) => {
               const f = e.currentTarget.files?.[0];
-              setFileError(f && f.size > maxMb * 1024 * 1024 ? t("csv.error.tooLarge", { max: maxMb }) : f && f.size === 0 ? t("csv.error.empty") : null);
+              setFileError(
+                f && f.size > maxMb * 1024 * 1024
+                  ? t("csv.error.tooLarge", { max: maxMb })
+                  : f && f.size === 0
+                    ? t("csv.error.empty")
+                    : null,
+              );
             }}
           />
-          <p id="csv-file-hint" className="mt-1 text-xs text-slate-500">{t("csv.import.fileHint", { max: maxMb, rows: maxRows.toLocaleString(locale === "vi" ? "vi-VN" : "en-GB") })}</p>
-          {fileError ? <p id="csv-file-error" className="field-error">{fileError}</p> : null}
+          <p id="csv-file-hint" className="mt-1 text-xs text-slate-500">
+            {t("csv.import.fileHint", {
+              max: maxMb,
+              rows: maxRows.toLocaleString(locale === "vi" ? "vi-VN" : "en-GB"),
+            })}
+          </p>
+          {fileError ? (
+            <p id="csv-file-error" className="field-error">
+              {fileError}
+            </p>
+          ) : null}
         </div>
-        <SubmitButton name="intent" value="preview">{t("csv.import.preview")}</SubmitButton>
+        <SubmitButton name="intent" value="preview">
+          {t("csv.import.preview")}
+        </SubmitButton>
       </Form>
     </section>
   );
@@ -187,8 +234,19 @@ export default function ImportDelegates() {
 
       {data?.stage === "done" ? (
         <Notice tone="success">
-          <p data-testid="import-done">{t("csv.import.done", { created: data.result.created, approved: data.result.approved, waitlisted: data.result.waitlisted, updated: data.result.updated, unchanged: data.result.unchanged, skipped: data.result.skipped })}</p>
-          <Link className="btn-link mt-2 inline-block" to="/admin/delegates">{t("csv.import.backToList")}</Link>
+          <p data-testid="import-done">
+            {t("csv.import.done", {
+              created: data.result.created,
+              approved: data.result.approved,
+              waitlisted: data.result.waitlisted,
+              updated: data.result.updated,
+              unchanged: data.result.unchanged,
+              skipped: data.result.skipped,
+            })}
+          </p>
+          <Link className="btn-link mt-2 inline-block" to="/admin/delegates">
+            {t("csv.import.backToList")}
+          </Link>
         </Notice>
       ) : null}
 
@@ -199,7 +257,13 @@ export default function ImportDelegates() {
   );
 }
 
-function Preview({ data, pick }: { data: Extract<SerializeFrom<typeof action>, { stage: "preview" }>; pick: ReturnType<typeof useBilingual> }) {
+function Preview({
+  data,
+  pick,
+}: {
+  data: Extract<SerializeFrom<typeof action>, { stage: "preview" }>;
+  pick: ReturnType<typeof useBilingual>;
+}) {
   const t = useT();
   const writable = data.counts.new + data.counts.update;
   return (
@@ -208,7 +272,9 @@ function Preview({ data, pick }: { data: Extract<SerializeFrom<typeof action>, {
       <Notice tone={data.counts.error ? "error" : "info"}>
         <p data-testid="import-counts">{t("csv.import.counts", { ...data.counts })}</p>
         <p className="mt-1">{t("csv.import.nothingWritten")}</p>
-        {data.ignoredHeaders.length ? <p className="mt-1">{t("csv.import.ignoredColumns", { value: data.ignoredHeaders.join(", ") })}</p> : null}
+        {data.ignoredHeaders.length ? (
+          <p className="mt-1">{t("csv.import.ignoredColumns", { value: data.ignoredHeaders.join(", ") })}</p>
+        ) : null}
       </Notice>
 
       <div className="flex flex-wrap items-center gap-3">
@@ -225,11 +291,15 @@ function Preview({ data, pick }: { data: Extract<SerializeFrom<typeof action>, {
         ) : (
           <p className="text-sm text-slate-700">{t("csv.error.noValidRows")}</p>
         )}
-        <Link className="btn-secondary" to="/admin/delegates/import">{t("csv.import.otherFile")}</Link>
+        <Link className="btn-secondary" to="/admin/delegates/import">
+          {t("csv.import.otherFile")}
+        </Link>
       </div>
 
       {data.rows.length < data.counts.total ? (
-        <p className="text-sm text-slate-600">{t("csv.import.shownFirst", { shown: data.rows.length, total: data.counts.total })}</p>
+        <p className="text-sm text-slate-600">
+          {t("csv.import.shownFirst", { shown: data.rows.length, total: data.counts.total })}
+        </p>
       ) : null}
       <DataTable
         testId="import-preview"
@@ -259,7 +329,11 @@ function Preview({ data, pick }: { data: Extract<SerializeFrom<typeof action>, {
               </>
             ),
           },
-          { key: "organisation", header: t("csv.column.organisation"), cell: (r) => (r.organisation ? pick(r.organisation.vi, r.organisation.en) : r.organisationText) },
+          {
+            key: "organisation",
+            header: t("csv.column.organisation"),
+            cell: (r) => (r.organisation ? pick(r.organisation.vi, r.organisation.en) : r.organisationText),
+          },
           {
             key: "details",
             header: t("csv.import.details"),
@@ -277,7 +351,9 @@ function Preview({ data, pick }: { data: Extract<SerializeFrom<typeof action>, {
                 ) : r.action === "update" ? (
                   t("csv.import.changes", { list: r.changes.map((c) => t(`csv.column.${c}`)).join(", ") })
                 ) : null}
-                {r.approve && r.action !== "error" ? <span className="block text-xs text-slate-600">{t("csv.import.approve")}</span> : null}
+                {r.approve && r.action !== "error" ? (
+                  <span className="block text-xs text-slate-600">{t("csv.import.approve")}</span>
+                ) : null}
               </>
             ),
           },

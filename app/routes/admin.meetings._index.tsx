@@ -9,7 +9,12 @@ import { SubmitButton } from "~/components/submit-button";
 import { pageMeta, useBilingual, useLocale, useT } from "~/components/i18n";
 import { requestMessages } from "~/http/i18n.server";
 import { MeetingBlockFields } from "~/features/meetings/components/meeting-block-fields";
-import { MeetingGrid, SchedulePreview, UnplacedRequests, type Preview } from "~/features/meetings/components/meeting-grid";
+import {
+  MeetingGrid,
+  SchedulePreview,
+  UnplacedRequests,
+  type Preview,
+} from "~/features/meetings/components/meeting-grid";
 import { EmptyState, Notice, PageHeader } from "~/components/ui";
 import type { Locale } from "~/platform/i18n";
 import { translate } from "~/http/i18n.server";
@@ -22,7 +27,12 @@ import { requireConference } from "~/http/conference.server";
 import { intent as intentOf, parseIntent } from "~/http/intent.server";
 import { notFound, parseId, replyRefusal } from "~/http/refusal.server";
 import { invalid } from "~/platform/types";
-import { meetingBlockOverview, meetingGrid, schedulerNames, setMeetingLocked } from "~/features/meetings/meeting-grid.server";
+import {
+  meetingBlockOverview,
+  meetingGrid,
+  schedulerNames,
+  setMeetingLocked,
+} from "~/features/meetings/meeting-grid.server";
 import { partiesWithRequests, sharedBlockSettings, unplacedRequests } from "~/features/meetings/meeting-admin.server";
 import { createMeetingBlock } from "~/features/meetings/meetings.server";
 import { DEFAULT_ALLOWED_PAIRS } from "~/features/meetings/rules";
@@ -30,8 +40,23 @@ import { commitSchedule, previewSchedule } from "~/features/meetings/meeting-sch
 
 export const meta: MetaFunction = (args) => pageMeta(args, "meetingsAdmin.title");
 
-const meetingsJson = z.array(z.object({ request: z.string().regex(/^req-\d+$/), slot: z.string().regex(/^slot-\d+$/), table: z.string().regex(/^table-\d+$/) }).strict());
-const DEFAULTS = { slotMinutes: "20", gapMinutes: "10", tableCount: "30", requestsCloseAt: "", answersCloseAt: "", maxRequests: "" };
+const meetingsJson = z.array(
+  z
+    .object({
+      request: z.string().regex(/^req-\d+$/),
+      slot: z.string().regex(/^slot-\d+$/),
+      table: z.string().regex(/^table-\d+$/),
+    })
+    .strict(),
+);
+const DEFAULTS = {
+  slotMinutes: "20",
+  gapMinutes: "10",
+  tableCount: "30",
+  requestsCloseAt: "",
+  answersCloseAt: "",
+  maxRequests: "",
+};
 
 /** The meeting-block session shown: `session` from the form or the address, else the first. */
 async function current(request: Request, values: Record<string, string> = {}) {
@@ -47,16 +72,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (Number.isInteger(party) && party > 0) throw redirect(`/admin/meetings/parties/${party}`);
   const { conference, sessions, session, block } = await current(request);
   const grid = block ? await meetingGrid(block.id, conference.id) : null;
-  const [unplaced, parties] = block ? await Promise.all([unplacedRequests(conference.id), partiesWithRequests(conference.id)]) : [[], []];
+  const [unplaced, parties] = block
+    ? await Promise.all([unplacedRequests(conference.id), partiesWithRequests(conference.id)])
+    : [[], []];
   // A second block starts from the conference's settings (they are shared), its own slots and tables aside.
   const shared = block ? null : await sharedBlockSettings(conference.id);
   const setup = shared
-    ? { defaults: { ...DEFAULTS, tableCount: String(shared.table_count), maxRequests: shared.max_requests_per_organisation === null ? "" : String(shared.max_requests_per_organisation), requestsCloseAt: shared.requests_close_at ? utcToZonedLocal(shared.requests_close_at, CONFERENCE_ZONE) : "", answersCloseAt: shared.answers_close_at ? utcToZonedLocal(shared.answers_close_at, CONFERENCE_ZONE) : "" }, pairs: JSON.parse(shared.allowed_pairs) as Array<[OrganisationKind, OrganisationKind]> }
+    ? {
+        defaults: {
+          ...DEFAULTS,
+          tableCount: String(shared.table_count),
+          maxRequests:
+            shared.max_requests_per_organisation === null ? "" : String(shared.max_requests_per_organisation),
+          requestsCloseAt: shared.requests_close_at ? utcToZonedLocal(shared.requests_close_at, CONFERENCE_ZONE) : "",
+          answersCloseAt: shared.answers_close_at ? utcToZonedLocal(shared.answers_close_at, CONFERENCE_ZONE) : "",
+        },
+        pairs: JSON.parse(shared.allowed_pairs) as Array<[OrganisationKind, OrganisationKind]>,
+      }
     : { defaults: DEFAULTS, pairs: DEFAULT_ALLOWED_PAIRS };
   return json({
     messages: await requestMessages(request, "meetings"),
     zone: conference.time_zone ?? CONFERENCE_ZONE,
-    sessions: sessions.map((x) => ({ id: x.id, title_vi: x.title_vi, title_en: x.title_en, starts_at: x.starts_at, cut: x.block_id !== null })),
+    sessions: sessions.map((x) => ({
+      id: x.id,
+      title_vi: x.title_vi,
+      title_en: x.title_en,
+      starts_at: x.starts_at,
+      cut: x.block_id !== null,
+    })),
     session,
     block: block ? { id: block.id } : null,
     grid,
@@ -88,7 +131,13 @@ function describeReason(reason: Reason | undefined, fallback: string, name: (id:
 
 export async function action({ request, context }: ActionFunctionArgs) {
   // The page's forms: cutting a block, the scheduler's preview and its commit, locking a meeting. (Here, in the action, it stays out of the browser bundle.)
-  const Intent = z.discriminatedUnion("intent", [intentOf("create"), intentOf("preview"), intentOf("commit"), intentOf("lock"), intentOf("unlock")]);
+  const Intent = z.discriminatedUnion("intent", [
+    intentOf("create"),
+    intentOf("preview"),
+    intentOf("commit"),
+    intentOf("lock"),
+    intentOf("unlock"),
+  ]);
   const user = await requirePermission(request, "update:agenda");
   const actor = { id: user.id, ip: clientIp(context) };
   const values = formValues(await request.formData());
@@ -97,12 +146,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "create") {
     const parsed = parseWith(blockCreateSchema, values);
     const pairs = pairsFromForm(values);
-    if (!parsed.ok || pairs.length === 0) return json({ intent, errors: { ...(parsed.ok ? {} : parsed.errors), ...(pairs.length ? {} : { pairs: "meetingsAdmin.errors.noPairs" }) }, values }, { status: 400 });
+    if (!parsed.ok || pairs.length === 0)
+      return json(
+        {
+          intent,
+          errors: {
+            ...(parsed.ok ? {} : parsed.errors),
+            ...(pairs.length ? {} : { pairs: "meetingsAdmin.errors.noPairs" }),
+          },
+          values,
+        },
+        { status: 400 },
+      );
     if (!session) return replyRefusal(invalid("meetings.errors.notABlockSession").refusal, { intent, values });
     const d = parsed.data;
     const result = await createMeetingBlock(
       conference.id,
-      { ...blockSettingsInput(d, pairs, CONFERENCE_ZONE), sessionId: session.id, slotMinutes: d.slotMinutes, gapMinutes: d.gapMinutes },
+      {
+        ...blockSettingsInput(d, pairs, CONFERENCE_ZONE),
+        sessionId: session.id,
+        slotMinutes: d.slotMinutes,
+        gapMinutes: d.gapMinutes,
+      },
       actor,
     );
     if (!result.ok) return replyRefusal(result.refusal, { intent, values });
@@ -112,12 +177,39 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "preview") {
     const [result, names] = await Promise.all([previewSchedule(block.id), schedulerNames(block.id, conference.id)]);
     const locale = resolveLocale(request, user.locale);
-    const party = (id: string) => (names.orgs[id] ? { vi: names.orgs[id].vi, en: names.orgs[id].en } : { vi: id, en: id });
+    const party = (id: string) =>
+      names.orgs[id] ? { vi: names.orgs[id].vi, en: names.orgs[id].en } : { vi: id, en: id };
     const rows = result.meetings
-      .map((m) => ({ startsAt: names.slots[m.slot] ?? "", table: names.tables[m.table] ?? 0, a: party(names.requests[m.request]?.a ?? ""), b: party(names.requests[m.request]?.b ?? ""), priority: names.requests[m.request]?.priority ?? 1 }))
+      .map((m) => ({
+        startsAt: names.slots[m.slot] ?? "",
+        table: names.tables[m.table] ?? 0,
+        a: party(names.requests[m.request]?.a ?? ""),
+        b: party(names.requests[m.request]?.b ?? ""),
+        priority: names.requests[m.request]?.priority ?? 1,
+      }))
       .sort((x, y) => x.startsAt.localeCompare(y.startsAt) || x.table - y.table);
-    const left = result.unscheduled.map((u) => ({ a: party(names.requests[u.request]?.a ?? ""), b: party(names.requests[u.request]?.b ?? ""), priority: names.requests[u.request]?.priority ?? 1, reason: describeReason(result.reasons[u.request], u.reason, (id) => (names.orgs[id] ? (locale === "en" ? names.orgs[id].en : names.orgs[id].vi) : id), locale) }));
-    return json({ intent, preview: { placed: result.meetings.length, weight: result.weight, optimal: result.optimal, rows, left, meetings: JSON.stringify(result.meetings) } });
+    const left = result.unscheduled.map((u) => ({
+      a: party(names.requests[u.request]?.a ?? ""),
+      b: party(names.requests[u.request]?.b ?? ""),
+      priority: names.requests[u.request]?.priority ?? 1,
+      reason: describeReason(
+        result.reasons[u.request],
+        u.reason,
+        (id) => (names.orgs[id] ? (locale === "en" ? names.orgs[id].en : names.orgs[id].vi) : id),
+        locale,
+      ),
+    }));
+    return json({
+      intent,
+      preview: {
+        placed: result.meetings.length,
+        weight: result.weight,
+        optimal: result.optimal,
+        rows,
+        left,
+        meetings: JSON.stringify(result.meetings),
+      },
+    });
   }
   if (intent === "commit") {
     let meetings: z.infer<typeof meetingsJson>;
@@ -162,7 +254,12 @@ function SessionTabs() {
   return (
     <nav aria-label={t("meetingsAdmin.blocksLabel")} className="mb-4 flex flex-wrap gap-2">
       {sessions.map((x) => (
-        <Link key={x.id} to={`?session=${x.id}`} aria-current={x.id === session?.id ? "page" : undefined} className={x.id === session?.id ? "btn-primary" : "btn-secondary"}>
+        <Link
+          key={x.id}
+          to={`?session=${x.id}`}
+          aria-current={x.id === session?.id ? "page" : undefined}
+          className={x.id === session?.id ? "btn-primary" : "btn-secondary"}
+        >
           {pick(x.title_vi, x.title_en)} · {formatInstant(x.starts_at, zone, locale, "dateTime")}
           {x.cut ? null : ` (${t("meetingsAdmin.notCut")})`}
         </Link>
@@ -185,7 +282,15 @@ export default function AdminMeetings() {
       </div>
     );
   }
-  if (!block || !grid) return <SetupForm sessionId={session.id} sessionTitle={pick(session.title_vi, session.title_en)} setup={setup} data={data} />;
+  if (!block || !grid)
+    return (
+      <SetupForm
+        sessionId={session.id}
+        sessionTitle={pick(session.title_vi, session.title_en)}
+        setup={setup}
+        data={data}
+      />
+    );
   return (
     <div>
       <PageHeader
@@ -194,7 +299,9 @@ export default function AdminMeetings() {
           <Form method="post">
             <input type="hidden" name="session" value={session.id} />
             <input type="hidden" name="intent" value="preview" />
-            <SubmitButton busyLabel={t("meetingsAdmin.running")} busyWhen={{ intent: "preview" }}>{t("meetingsAdmin.run")}</SubmitButton>
+            <SubmitButton busyLabel={t("meetingsAdmin.running")} busyWhen={{ intent: "preview" }}>
+              {t("meetingsAdmin.run")}
+            </SubmitButton>
           </Form>
         }
       >
@@ -202,11 +309,21 @@ export default function AdminMeetings() {
       </PageHeader>
       <SessionTabs />
       <nav aria-label={t("meetingsAdmin.toolsLabel")} className="mb-4 flex flex-wrap items-end gap-x-4 gap-y-2 text-sm">
-        <Link className="link" to={`/admin/meetings/settings?session=${session.id}`}>{t("meetingsAdmin.settingsTitle")}</Link>
-        <a className="link" href="/admin/meetings/schedule.pdf">{t("meetingsAdmin.printSchedules")}</a>
-        <a className="link" href="/admin/meetings/signs.pdf">{t("meetingsAdmin.printSigns")}</a>
-        <a className="link" href="/admin/meetings/list.pdf">{t("meetingsAdmin.printList")}</a>
-        <a className="link" href="/admin/meetings/list.csv">{t("meetingsAdmin.exportList")}</a>
+        <Link className="link" to={`/admin/meetings/settings?session=${session.id}`}>
+          {t("meetingsAdmin.settingsTitle")}
+        </Link>
+        <a className="link" href="/admin/meetings/schedule.pdf">
+          {t("meetingsAdmin.printSchedules")}
+        </a>
+        <a className="link" href="/admin/meetings/signs.pdf">
+          {t("meetingsAdmin.printSigns")}
+        </a>
+        <a className="link" href="/admin/meetings/list.pdf">
+          {t("meetingsAdmin.printList")}
+        </a>
+        <a className="link" href="/admin/meetings/list.csv">
+          {t("meetingsAdmin.exportList")}
+        </a>
         {parties.length ? (
           <Form method="get" className="flex items-end gap-2">
             <label className="text-xs">
@@ -214,18 +331,26 @@ export default function AdminMeetings() {
               <select name="party" className="input" defaultValue="">
                 <option value="">{t("meetingsAdmin.pickParty")}</option>
                 {parties.map((p) => (
-                  <option key={p.id} value={p.id}>{pick(p.name_vi, p.name_en)}</option>
+                  <option key={p.id} value={p.id}>
+                    {pick(p.name_vi, p.name_en)}
+                  </option>
                 ))}
               </select>
             </label>
-            <button type="submit" className="btn-secondary">{t("meetingsAdmin.show")}</button>
+            <button type="submit" className="btn-secondary">
+              {t("meetingsAdmin.show")}
+            </button>
           </Form>
         ) : null}
       </nav>
       {formError && data?.intent !== "create" ? <Notice tone="error">{t(formError, data?.params)}</Notice> : null}
-      {data?.committed !== undefined ? <Notice tone="success">{t("meetingsAdmin.committed", { placed: data.committed })}</Notice> : null}
+      {data?.committed !== undefined ? (
+        <Notice tone="success">{t("meetingsAdmin.committed", { placed: data.committed })}</Notice>
+      ) : null}
       {data?.lockDone ? <Notice tone="success">{t("meetingsAdmin.lockDone")}</Notice> : null}
-      {data?.created !== undefined ? <Notice tone="success">{t("meetingsAdmin.created", { slots: data.created })}</Notice> : null}
+      {data?.created !== undefined ? (
+        <Notice tone="success">{t("meetingsAdmin.created", { slots: data.created })}</Notice>
+      ) : null}
       {removed ? <Notice tone="success">{t("meetingsAdmin.removed")}</Notice> : null}
       {data?.preview ? <SchedulePreview preview={data.preview} zone={zone} sessionId={session.id} /> : null}
       {grid.meetings.length === 0 ? <EmptyState title={t("meetingsAdmin.emptyGrid")} /> : null}
@@ -235,21 +360,49 @@ export default function AdminMeetings() {
   );
 }
 
-function SetupForm({ sessionId, sessionTitle, setup, data }: { sessionId: number; sessionTitle: string; setup: { defaults: typeof DEFAULTS; pairs: Array<[OrganisationKind, OrganisationKind]> }; data?: ActionData }) {
+function SetupForm({
+  sessionId,
+  sessionTitle,
+  setup,
+  data,
+}: {
+  sessionId: number;
+  sessionTitle: string;
+  setup: { defaults: typeof DEFAULTS; pairs: Array<[OrganisationKind, OrganisationKind]> };
+  data?: ActionData;
+}) {
   const t = useT();
   const feedback = data?.intent === "create" ? data : null;
   const state = useZodForm(blockCreateSchema, { defaultValues: setup.defaults, feedback });
   return (
     <div className="mx-auto max-w-3xl">
-      <PageHeader title={t("meetingsAdmin.setupTitle")}>{t("meetingsAdmin.setupIntro", { session: sessionTitle })}</PageHeader>
+      <PageHeader title={t("meetingsAdmin.setupTitle")}>
+        {t("meetingsAdmin.setupIntro", { session: sessionTitle })}
+      </PageHeader>
       <SessionTabs />
       <div className="card">
         <ZodForm state={state} className="grid gap-4 sm:grid-cols-2">
           <input type="hidden" name="session" value={sessionId} />
           <input type="hidden" name="intent" value="create" />
-          <TextField state={state} name="slotMinutes" label={t("meetingsAdmin.slotMinutes")} inputMode="numeric" required />
-          <TextField state={state} name="gapMinutes" label={t("meetingsAdmin.gapMinutes")} inputMode="numeric" required />
-          <MeetingBlockFields state={state} pairs={feedback?.values ? pairsFromForm(feedback.values) : setup.pairs} pairsError={feedback?.errors?.pairs} />
+          <TextField
+            state={state}
+            name="slotMinutes"
+            label={t("meetingsAdmin.slotMinutes")}
+            inputMode="numeric"
+            required
+          />
+          <TextField
+            state={state}
+            name="gapMinutes"
+            label={t("meetingsAdmin.gapMinutes")}
+            inputMode="numeric"
+            required
+          />
+          <MeetingBlockFields
+            state={state}
+            pairs={feedback?.values ? pairsFromForm(feedback.values) : setup.pairs}
+            pairsError={feedback?.errors?.pairs}
+          />
           <div className="sm:col-span-2">
             <SubmitButton busyLabel={t("common.saving")}>{t("meetingsAdmin.create")}</SubmitButton>
           </div>

@@ -15,7 +15,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { url, locale, conference } = await startDownload(request, "update:agenda");
   const prints = await meetingPrints(conference.id);
   const meetings = prints.ok ? prints.meetings : [];
-  const bytes = toCsvBytes(meetingListCsvTable(meetings, locale, conference.time_zone), url.searchParams.get("sep") === "semicolon" ? ";" : ",");
+  const bytes = toCsvBytes(
+    meetingListCsvTable(meetings, locale, conference.time_zone),
+    url.searchParams.get("sep") === "semicolon" ? ";" : ",",
+  );
   const date = zonedDate(nowIso(), conference.time_zone);
   return new Response(bytes, {
     headers: {

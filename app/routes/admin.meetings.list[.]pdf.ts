@@ -11,5 +11,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const prints = await meetingPrints(conference.id);
   if (!prints.ok || prints.meetings.length === 0) return pdfRefusal(translate(locale, "meetingsPrints.nothing"), 404);
   const bytes = await renderPdf(meetingListDocument(prints.meetings, { locale, conference }));
-  return pdfResponse(bytes, `${locale === "en" ? "bilateral-meetings" : "danh-sach-gap-song-phuong"}-${conference.edition}.pdf`, "attachment");
+  return pdfResponse(
+    bytes,
+    `${locale === "en" ? "bilateral-meetings" : "danh-sach-gap-song-phuong"}-${conference.edition}.pdf`,
+    "attachment",
+  );
 }

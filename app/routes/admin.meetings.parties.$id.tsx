@@ -29,7 +29,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!sessions.some((x) => x.block_id !== null)) throw redirect("/admin/meetings");
   const party = await partyOverview(conference.id, parseId(params.id));
   if (!party) notFound();
-  return json({ messages: await requestMessages(request, "meetings"), zone: conference.time_zone ?? CONFERENCE_ZONE, ...party });
+  return json({
+    messages: await requestMessages(request, "meetings"),
+    zone: conference.time_zone ?? CONFERENCE_ZONE,
+    ...party,
+  });
 }
 
 type ActionData = { errors: FieldErrors; values: Record<string, string>; done?: string };
@@ -46,7 +50,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const conference = await requireConference();
   const target = await incomingRequest(conference.id, parseId(params.id), parsed.data.requestId);
   if (!target) notFound();
-  const result = await answerMeetingRequest(user.id, parsed.data.requestId, { accept: parsed.data.decision === "accept", reason: parsed.data.reason }, clientIp(context), clockNow(), { onBehalf: true });
+  const result = await answerMeetingRequest(
+    user.id,
+    parsed.data.requestId,
+    { accept: parsed.data.decision === "accept", reason: parsed.data.reason },
+    clientIp(context),
+    clockNow(),
+    { onBehalf: true },
+  );
   if (!result.ok) return replyRefusal(result.refusal, { values });
   return json<ActionData>({ errors: {}, values: {}, done: "meetingsAdmin.answeredOnBehalf" });
 }
@@ -63,15 +74,27 @@ export default function PartyMeetings() {
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <PageHeader title={pick(party.org.name_vi, party.org.name_en)}>
-        <Link className="link" to="/admin/meetings">{t("meetingsAdmin.backToGrid")}</Link>
+        <Link className="link" to="/admin/meetings">
+          {t("meetingsAdmin.backToGrid")}
+        </Link>
       </PageHeader>
       {result?.done ? <Notice tone="success">{t(result.done)}</Notice> : null}
       {result?.errors[""] ? <Notice tone="error">{t(result.errors[""])}</Notice> : null}
       <section className="card text-sm" aria-labelledby="limits-title">
-        <h2 id="limits-title" className="text-lg font-semibold">{t("meetingsAdmin.partyLimits")}</h2>
+        <h2 id="limits-title" className="text-lg font-semibold">
+          {t("meetingsAdmin.partyLimits")}
+        </h2>
         <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
           <dt className="font-medium">{t("organisations.kind")}</dt>
-          <dd>{t(`orgKind.${party.org.kind}`)}{party.online ? <> · <Badge tone="amber">{t("meetingsAdmin.online")}</Badge></> : null}</dd>
+          <dd>
+            {t(`orgKind.${party.org.kind}`)}
+            {party.online ? (
+              <>
+                {" "}
+                · <Badge tone="amber">{t("meetingsAdmin.online")}</Badge>
+              </>
+            ) : null}
+          </dd>
           {party.org.kind === "mission" ? (
             <>
               <dt className="font-medium">{t("meetingsAdmin.head")}</dt>
@@ -82,14 +105,24 @@ export default function PartyMeetings() {
           <dd>{party.maxMeetings ?? t("meetingsAdmin.noLimit")}</dd>
           <dt className="font-medium">{t("meetingsAdmin.availability")}</dt>
           <dd data-testid="party-availability">
-            {!party.limitsAvailability ? t("meetingsAdmin.allSlots") : party.available.length === 0 ? t("meetingsAdmin.noSlots") : party.available.map((s) => `${time(s.starts_at)}–${time(s.ends_at)}`).join(", ")}
+            {!party.limitsAvailability
+              ? t("meetingsAdmin.allSlots")
+              : party.available.length === 0
+                ? t("meetingsAdmin.noSlots")
+                : party.available.map((s) => `${time(s.starts_at)}–${time(s.ends_at)}`).join(", ")}
           </dd>
         </dl>
       </section>
       <section className="card" aria-labelledby="party-meetings-title">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="party-meetings-title" className="text-lg font-semibold">{t("meetingsAdmin.partyMeetings", { count: party.meetings.length })}</h2>
-          {party.meetings.length ? <a className="link text-sm" href={`/admin/meetings/schedule.pdf?party=${party.org.id}`}>{t("meetingsAdmin.printPartySchedule")}</a> : null}
+          <h2 id="party-meetings-title" className="text-lg font-semibold">
+            {t("meetingsAdmin.partyMeetings", { count: party.meetings.length })}
+          </h2>
+          {party.meetings.length ? (
+            <a className="link text-sm" href={`/admin/meetings/schedule.pdf?party=${party.org.id}`}>
+              {t("meetingsAdmin.printPartySchedule")}
+            </a>
+          ) : null}
         </div>
         {party.meetings.length === 0 ? (
           <EmptyState title={t("meetingsAdmin.pdfNothing")} />
@@ -106,10 +139,17 @@ export default function PartyMeetings() {
             <tbody>
               {party.meetings.map((m) => (
                 <tr key={m.id} className="border-t align-top">
-                  <td className="whitespace-nowrap py-1">{formatRange(m.starts_at, m.ends_at, party.zone, locale, true)}</td>
-                  <td>{m.table_number ?? "—"}{m.locked ? " 🔒" : ""}</td>
+                  <td className="whitespace-nowrap py-1">
+                    {formatRange(m.starts_at, m.ends_at, party.zone, locale, true)}
+                  </td>
                   <td>
-                    <Link className="link" to={`/admin/meetings/requests/${m.request_id}`}>{pick(m.counterpart_vi, m.counterpart_en)}</Link>
+                    {m.table_number ?? "—"}
+                    {m.locked ? " 🔒" : ""}
+                  </td>
+                  <td>
+                    <Link className="link" to={`/admin/meetings/requests/${m.request_id}`}>
+                      {pick(m.counterpart_vi, m.counterpart_en)}
+                    </Link>
                     <span className="block text-xs text-slate-500">{m.sector}</span>
                   </td>
                   <td className="whitespace-pre-line">{[m.outcome, m.follow_up].filter(Boolean).join("\n") || "—"}</td>
@@ -120,27 +160,58 @@ export default function PartyMeetings() {
         )}
       </section>
       <section className="card" aria-labelledby="party-requests-title">
-        <h2 id="party-requests-title" className="text-lg font-semibold">{t("meetingsAdmin.partyRequests", { count: party.requests.length })}</h2>
+        <h2 id="party-requests-title" className="text-lg font-semibold">
+          {t("meetingsAdmin.partyRequests", { count: party.requests.length })}
+        </h2>
         <ul className="mt-2 divide-y text-sm">
           {party.requests.map((r) => (
             <li key={r.id} className="flex items-center justify-between gap-3 py-2">
               <span>
                 {r.from_organisation_id === party.org.id ? "→ " : "← "}
-                {pick(r.name_vi, r.name_en)} <Badge tone={statusTone[r.status]}>{t(`meetingsDelegate.status.${r.status}`)}</Badge>
-                <span className="block text-xs text-slate-500">{r.sector} · {t("meetingsAdmin.priority", { priority: r.priority })}</span>
+                {pick(r.name_vi, r.name_en)}{" "}
+                <Badge tone={statusTone[r.status]}>{t(`meetingsDelegate.status.${r.status}`)}</Badge>
+                <span className="block text-xs text-slate-500">
+                  {r.sector} · {t("meetingsAdmin.priority", { priority: r.priority })}
+                </span>
               </span>
-              {r.status === "accepted" ? <Link className="link shrink-0" to={`/admin/meetings/requests/${r.id}`}>{t(r.meeting_id ? "meetingsAdmin.move" : "meetingsAdmin.place")}</Link> : null}
+              {r.status === "accepted" ? (
+                <Link className="link shrink-0" to={`/admin/meetings/requests/${r.id}`}>
+                  {t(r.meeting_id ? "meetingsAdmin.move" : "meetingsAdmin.place")}
+                </Link>
+              ) : null}
               {r.status === "pending" && r.from_organisation_id !== party.org.id ? (
-                <Form method="post" className="flex shrink-0 flex-wrap items-end gap-2" aria-label={t("meetingsAdmin.answerOnBehalf")}>
+                <Form
+                  method="post"
+                  className="flex shrink-0 flex-wrap items-end gap-2"
+                  aria-label={t("meetingsAdmin.answerOnBehalf")}
+                >
                   <input type="hidden" name="intent" value="answer" />
                   <input type="hidden" name="requestId" value={r.id} />
                   <label className="text-xs">
                     {t("meetingsDelegate.reason")}
-                    <input name="reason" className="input" defaultValue={result?.values.requestId === String(r.id) ? result.values.reason : ""} aria-invalid={result?.values.requestId === String(r.id) && result.errors.reason ? true : undefined} />
-                    {result?.values.requestId === String(r.id) && result.errors.reason ? <span className="field-error block">{t(result.errors.reason)}</span> : null}
+                    <input
+                      name="reason"
+                      className="input"
+                      defaultValue={result?.values.requestId === String(r.id) ? result.values.reason : ""}
+                      aria-invalid={
+                        result?.values.requestId === String(r.id) && result.errors.reason ? true : undefined
+                      }
+                    />
+                    {result?.values.requestId === String(r.id) && result.errors.reason ? (
+                      <span className="field-error block">{t(result.errors.reason)}</span>
+                    ) : null}
                   </label>
-                  <SubmitButton name="decision" value="accept" busyWhen={{ requestId: String(r.id) }}>{t("meetingsDelegate.accept")}</SubmitButton>
-                  <SubmitButton name="decision" value="decline" className="btn-secondary" busyWhen={{ requestId: String(r.id) }}>{t("meetingsDelegate.decline")}</SubmitButton>
+                  <SubmitButton name="decision" value="accept" busyWhen={{ requestId: String(r.id) }}>
+                    {t("meetingsDelegate.accept")}
+                  </SubmitButton>
+                  <SubmitButton
+                    name="decision"
+                    value="decline"
+                    className="btn-secondary"
+                    busyWhen={{ requestId: String(r.id) }}
+                  >
+                    {t("meetingsDelegate.decline")}
+                  </SubmitButton>
                 </Form>
               ) : null}
             </li>

@@ -34,10 +34,20 @@ async function load(params: { id?: string }) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "update:agenda");
   const { conference, placement } = await load(params);
-  return json({ messages: await requestMessages(request, "meetings"), zone: conference.time_zone ?? CONFERENCE_ZONE, ...placement });
+  return json({
+    messages: await requestMessages(request, "meetings"),
+    zone: conference.time_zone ?? CONFERENCE_ZONE,
+    ...placement,
+  });
 }
 
-type ActionData = { intent: string; errors: FieldErrors; values?: Record<string, string>; params?: Record<string, string | number>; done?: string };
+type ActionData = {
+  intent: string;
+  errors: FieldErrors;
+  values?: Record<string, string>;
+  params?: Record<string, string | number>;
+  done?: string;
+};
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   // The page's forms: placing or moving the meeting, its video link, taking it off the schedule. (Here, in the action, it stays out of the browser bundle.)
@@ -52,10 +62,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "place": {
       const parsed = parseWith(placeSchema, values);
       if (!parsed.ok) return fail(parsed.errors);
-      const result = await placeMeeting(placement.request.id, parsed.data.slotId, parsed.data.tableId, { locked: parsed.data.locked }, actor);
+      const result = await placeMeeting(
+        placement.request.id,
+        parsed.data.slotId,
+        parsed.data.tableId,
+        { locked: parsed.data.locked },
+        actor,
+      );
       // The refusal says which field it belongs beside (the slot, the table); each is a conflict with the schedule (409).
       if (!result.ok) return replyRefusal(result.refusal, { intent, values });
-      return json<ActionData>({ intent: "place", errors: {}, done: placement.meeting ? "meetingsAdmin.moved" : "meetingsAdmin.placed" });
+      return json<ActionData>({
+        intent: "place",
+        errors: {},
+        done: placement.meeting ? "meetingsAdmin.moved" : "meetingsAdmin.placed",
+      });
     }
     case "video": {
       if (!placement.meeting) return fail({ "": "meetingsAdmin.errors.notPlaced" });
@@ -77,18 +97,37 @@ export default function PlaceMeeting() {
   const t = useT();
   const locale = useLocale();
   const pick = useBilingual();
-  const nameOf = (orgId: number | string) => (Number(orgId) === request.from_organisation_id ? pick(request.a_vi, request.a_en) : Number(orgId) === request.to_organisation_id ? pick(request.b_vi, request.b_en) : String(orgId));
-  const problemParams = data?.params?.party !== undefined ? { ...data.params, party: nameOf(data.params.party) } : data?.params;
+  const nameOf = (orgId: number | string) =>
+    Number(orgId) === request.from_organisation_id
+      ? pick(request.a_vi, request.a_en)
+      : Number(orgId) === request.to_organisation_id
+        ? pick(request.b_vi, request.b_en)
+        : String(orgId);
+  const problemParams =
+    data?.params?.party !== undefined ? { ...data.params, party: nameOf(data.params.party) } : data?.params;
   // One object per action result: useZodForm resets its server errors whenever the feedback changes identity.
   const placeFeedback = useMemo(
-    () => (data?.intent === "place" ? { errors: Object.fromEntries(Object.entries(data.errors).map(([k, v]) => [k, t(v, problemParams)])), values: data.values } : null),
+    () =>
+      data?.intent === "place"
+        ? {
+            errors: Object.fromEntries(Object.entries(data.errors).map(([k, v]) => [k, t(v, problemParams)])),
+            values: data.values,
+          }
+        : null,
     // eslint-disable-next-line react-hooks/exhaustive-deps -- recomputed per action result
     [data],
   );
   // A placing or move by hand is locked unless the organiser unticks it: the scheduler then keeps it.
-  const defaults = { slotId: meeting ? String(meeting.slot_id) : "", tableId: meeting?.table_id ? String(meeting.table_id) : "", locked: "on" };
+  const defaults = {
+    slotId: meeting ? String(meeting.slot_id) : "",
+    tableId: meeting?.table_id ? String(meeting.table_id) : "",
+    locked: "on",
+  };
   const place = useZodForm(placeSchema, { defaultValues: defaults, feedback: placeFeedback });
-  const video = useZodForm(videoUrlSchema, { defaultValues: { videoUrl: meeting?.video_url ?? "" }, feedback: data?.intent === "video" ? data : null });
+  const video = useZodForm(videoUrlSchema, {
+    defaultValues: { videoUrl: meeting?.video_url ?? "" },
+    feedback: data?.intent === "video" ? data : null,
+  });
   const [slotId, setSlotId] = useState(defaults.slotId);
   const chosen = slots.find((s) => String(s.id) === slotId);
   const current = meeting ? slots.find((s) => s.id === meeting.slot_id) : undefined;
@@ -104,32 +143,57 @@ export default function PlaceMeeting() {
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <PageHeader title={t(meeting ? "meetingsAdmin.moveTitle" : "meetingsAdmin.placeTitle")}>
-        <Link className="link" to="/admin/meetings">{t("meetingsAdmin.backToGrid")}</Link>
+        <Link className="link" to="/admin/meetings">
+          {t("meetingsAdmin.backToGrid")}
+        </Link>
       </PageHeader>
       {data?.done ? <Notice tone="success">{t(data.done)}</Notice> : null}
       {data?.errors[""] ? <Notice tone="error">{t(data.errors[""], problemParams)}</Notice> : null}
       <section className="card" aria-labelledby="request-title">
         <h2 id="request-title" className="text-lg font-semibold">
-          <Link className="link" to={`/admin/meetings/parties/${request.from_organisation_id}`}>{pick(request.a_vi, request.a_en)}</Link> –{" "}
-          <Link className="link" to={`/admin/meetings/parties/${request.to_organisation_id}`}>{pick(request.b_vi, request.b_en)}</Link>
+          <Link className="link" to={`/admin/meetings/parties/${request.from_organisation_id}`}>
+            {pick(request.a_vi, request.a_en)}
+          </Link>{" "}
+          –{" "}
+          <Link className="link" to={`/admin/meetings/parties/${request.to_organisation_id}`}>
+            {pick(request.b_vi, request.b_en)}
+          </Link>
         </h2>
-        <p className="text-sm text-slate-700">{request.sector} · {request.ask} · {t("meetingsAdmin.priority", { priority: request.priority })}</p>
+        <p className="text-sm text-slate-700">
+          {request.sector} · {request.ask} · {t("meetingsAdmin.priority", { priority: request.priority })}
+        </p>
         {request.status !== "accepted" ? <Notice tone="info">{t("meetings.errors.notAccepted")}</Notice> : null}
-        {online.length ? <p className="mt-2 text-sm"><Badge tone="amber">{t("meetingsAdmin.online")}</Badge> {online.map(nameOf).join(", ")}</p> : null}
+        {online.length ? (
+          <p className="mt-2 text-sm">
+            <Badge tone="amber">{t("meetingsAdmin.online")}</Badge> {online.map(nameOf).join(", ")}
+          </p>
+        ) : null}
         {meeting ? (
           <p className="mt-2 text-sm" data-testid="current-placement">
-            {t("meetingsAdmin.currentlyAt", { time: current ? formatRange(current.starts_at, current.ends_at, zone, locale, true) : "—", table: tables.find((tb) => tb.id === meeting.table_id)?.number ?? "—" })}
-            {meeting.locked ? <> · <Badge tone="grey">🔒 {t("meetingsAdmin.locked")}</Badge></> : null}
+            {t("meetingsAdmin.currentlyAt", {
+              time: current ? formatRange(current.starts_at, current.ends_at, zone, locale, true) : "—",
+              table: tables.find((tb) => tb.id === meeting.table_id)?.number ?? "—",
+            })}
+            {meeting.locked ? (
+              <>
+                {" "}
+                · <Badge tone="grey">🔒 {t("meetingsAdmin.locked")}</Badge>
+              </>
+            ) : null}
           </p>
         ) : null}
       </section>
       {request.status === "accepted" ? (
         <section className="card" aria-labelledby="place-title">
-          <h2 id="place-title" className="mb-3 text-lg font-semibold">{t(meeting ? "meetingsAdmin.moveTitle" : "meetingsAdmin.placeTitle")}</h2>
+          <h2 id="place-title" className="mb-3 text-lg font-semibold">
+            {t(meeting ? "meetingsAdmin.moveTitle" : "meetingsAdmin.placeTitle")}
+          </h2>
           <ZodForm state={place} className="grid gap-4 sm:grid-cols-2">
             <input type="hidden" name="intent" value="place" />
             <div>
-              <label htmlFor="slotId" className="label">{t("meetingsAdmin.slot")}</label>
+              <label htmlFor="slotId" className="label">
+                {t("meetingsAdmin.slot")}
+              </label>
               <select
                 id="slotId"
                 className="input"
@@ -143,53 +207,111 @@ export default function PlaceMeeting() {
               >
                 <option value="">{t("meetingsAdmin.pickSlot")}</option>
                 {slots.map((s) => (
-                  <option key={s.id} value={s.id}>{formatRange(s.starts_at, s.ends_at, zone, locale, true)} · {slotNote(s)}</option>
+                  <option key={s.id} value={s.id}>
+                    {formatRange(s.starts_at, s.ends_at, zone, locale, true)} · {slotNote(s)}
+                  </option>
                 ))}
               </select>
-              {place.errorFor("slotId") ? <p id="slotId-error" className="field-error">{t(place.errorFor("slotId")!)}</p> : null}
+              {place.errorFor("slotId") ? (
+                <p id="slotId-error" className="field-error">
+                  {t(place.errorFor("slotId")!)}
+                </p>
+              ) : null}
             </div>
             <div>
-              <label htmlFor="tableId" className="label">{t("meetingsAdmin.pdfTable")}</label>
-              <select id="tableId" className="input" {...place.form.register("tableId")} aria-invalid={place.errorFor("tableId") ? true : undefined} aria-describedby={place.errorFor("tableId") ? "tableId-error" : undefined}>
+              <label htmlFor="tableId" className="label">
+                {t("meetingsAdmin.pdfTable")}
+              </label>
+              <select
+                id="tableId"
+                className="input"
+                {...place.form.register("tableId")}
+                aria-invalid={place.errorFor("tableId") ? true : undefined}
+                aria-describedby={place.errorFor("tableId") ? "tableId-error" : undefined}
+              >
                 <option value="">{t("meetingsAdmin.pickTable")}</option>
                 {tableOptions.map((tb) => (
-                  <option key={tb.id} value={tb.id}>{[t("meetingsAdmin.table", { number: tb.number }), tb.label, pick(tb.room_vi ?? "", tb.room_en ?? "")].filter(Boolean).join(" · ")}</option>
+                  <option key={tb.id} value={tb.id}>
+                    {[
+                      t("meetingsAdmin.table", { number: tb.number }),
+                      tb.label,
+                      pick(tb.room_vi ?? "", tb.room_en ?? ""),
+                    ]
+                      .filter(Boolean)
+                      .join(" · ")}
+                  </option>
                 ))}
               </select>
-              {place.errorFor("tableId") ? <p id="tableId-error" className="field-error">{t(place.errorFor("tableId")!)}</p> : null}
+              {place.errorFor("tableId") ? (
+                <p id="tableId-error" className="field-error">
+                  {t(place.errorFor("tableId")!)}
+                </p>
+              ) : null}
             </div>
             <label className="flex items-center gap-2 text-sm sm:col-span-2">
               <input type="checkbox" {...place.form.register("locked")} value="on" /> {t("meetingsAdmin.lockHint")}
             </label>
             <div className="sm:col-span-2">
-              <SubmitButton name="intent" value="place" busyLabel={t("common.saving")}>{t(meeting ? "meetingsAdmin.move" : "meetingsAdmin.place")}</SubmitButton>
+              <SubmitButton name="intent" value="place" busyLabel={t("common.saving")}>
+                {t(meeting ? "meetingsAdmin.move" : "meetingsAdmin.place")}
+              </SubmitButton>
             </div>
           </ZodForm>
         </section>
       ) : null}
       {meeting ? (
         <section className="card" aria-labelledby="video-title">
-          <h2 id="video-title" className="text-lg font-semibold">{t("meetingsAdmin.videoTitle")}</h2>
+          <h2 id="video-title" className="text-lg font-semibold">
+            {t("meetingsAdmin.videoTitle")}
+          </h2>
           <p className="mb-3 text-sm text-slate-600">{t("meetingsAdmin.videoHint")}</p>
           <ZodForm state={video} className="flex flex-wrap items-end gap-3">
             <input type="hidden" name="intent" value="video" />
-            <TextField state={video} name="videoUrl" label={t("meetingsAdmin.videoUrl")} type="url" placeholder="https://" className="min-w-[20rem] flex-1" />
-            <SubmitButton name="intent" value="video" busyLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
+            <TextField
+              state={video}
+              name="videoUrl"
+              label={t("meetingsAdmin.videoUrl")}
+              type="url"
+              placeholder="https://"
+              className="min-w-[20rem] flex-1"
+            />
+            <SubmitButton name="intent" value="video" busyLabel={t("common.saving")}>
+              {t("common.save")}
+            </SubmitButton>
           </ZodForm>
         </section>
       ) : null}
       {meeting && (meeting.outcome || meeting.follow_up) ? (
         <section className="card" aria-labelledby="outcome-title">
-          <h2 id="outcome-title" className="text-lg font-semibold">{t("meetingsAdmin.outcomeTitle")}</h2>
-          {meeting.outcome ? <p className="whitespace-pre-line text-sm"><strong>{t("meetingsAdmin.outcome")}:</strong> {meeting.outcome}</p> : null}
-          {meeting.follow_up ? <p className="whitespace-pre-line text-sm"><strong>{t("meetingsAdmin.followUp")}:</strong> {meeting.follow_up}</p> : null}
-          {meeting.outcome_recorded_at ? <p className="text-xs text-slate-500">{t("meetingsAdmin.recordedBy", { name: meeting.recorded_by ?? "—", time: formatInstant(meeting.outcome_recorded_at, zone, locale, "dateTime") })}</p> : null}
+          <h2 id="outcome-title" className="text-lg font-semibold">
+            {t("meetingsAdmin.outcomeTitle")}
+          </h2>
+          {meeting.outcome ? (
+            <p className="whitespace-pre-line text-sm">
+              <strong>{t("meetingsAdmin.outcome")}:</strong> {meeting.outcome}
+            </p>
+          ) : null}
+          {meeting.follow_up ? (
+            <p className="whitespace-pre-line text-sm">
+              <strong>{t("meetingsAdmin.followUp")}:</strong> {meeting.follow_up}
+            </p>
+          ) : null}
+          {meeting.outcome_recorded_at ? (
+            <p className="text-xs text-slate-500">
+              {t("meetingsAdmin.recordedBy", {
+                name: meeting.recorded_by ?? "—",
+                time: formatInstant(meeting.outcome_recorded_at, zone, locale, "dateTime"),
+              })}
+            </p>
+          ) : null}
         </section>
       ) : null}
       {meeting ? (
         <Form method="post">
           <input type="hidden" name="intent" value="unplace" />
-          <SubmitButton name="intent" value="unplace" className="btn-secondary">{t("meetingsAdmin.unplace")}</SubmitButton>
+          <SubmitButton name="intent" value="unplace" className="btn-secondary">
+            {t("meetingsAdmin.unplace")}
+          </SubmitButton>
         </Form>
       ) : null}
     </div>

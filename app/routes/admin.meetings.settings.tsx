@@ -52,7 +52,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-type ActionData = { intent: string; errors: FieldErrors; values?: Record<string, string>; params?: Record<string, string | number>; done?: string };
+type ActionData = {
+  intent: string;
+  errors: FieldErrors;
+  values?: Record<string, string>;
+  params?: Record<string, string | number>;
+  done?: string;
+};
 
 export async function action({ request, context }: ActionFunctionArgs) {
   // The page's two forms: the block's settings, and its tables' labels and rooms. (Here, in the action, it stays out of the browser bundle.)
@@ -98,28 +104,44 @@ export default function MeetingSettings() {
   const feedback = data?.intent === "settings" ? data : null;
   const state = useZodForm(blockSettingsSchema, { defaultValues: settings, feedback });
   const tableError = data?.intent === "tables" ? data : null;
-  const value = (key: string, fallback: string) => (tableError?.values && key in tableError.values ? tableError.values[key] : fallback);
+  const value = (key: string, fallback: string) =>
+    tableError?.values && key in tableError.values ? tableError.values[key] : fallback;
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <PageHeader title={t("meetingsAdmin.settingsTitle")}>
-        {pick(session.title_vi, session.title_en)} · <Link className="link" to={`/admin/meetings?session=${session.id}`}>{t("meetingsAdmin.backToGrid")}</Link>
+        {pick(session.title_vi, session.title_en)} ·{" "}
+        <Link className="link" to={`/admin/meetings?session=${session.id}`}>
+          {t("meetingsAdmin.backToGrid")}
+        </Link>
       </PageHeader>
       {data?.done ? <Notice tone="success">{t(data.done)}</Notice> : null}
       <section className="card" aria-labelledby="settings-title">
-        <h2 id="settings-title" className="text-lg font-semibold">{t("meetingsAdmin.settingsSection")}</h2>
+        <h2 id="settings-title" className="text-lg font-semibold">
+          {t("meetingsAdmin.settingsSection")}
+        </h2>
         <p className="mb-3 text-sm text-slate-600">{t("meetingsAdmin.sharedSettings")}</p>
         <ZodForm state={state} className="grid gap-4 sm:grid-cols-2">
           <input type="hidden" name="session" value={session.id} />
           <input type="hidden" name="intent" value="settings" />
-          <MeetingBlockFields state={state} pairs={feedback?.values ? pairsFromForm(feedback.values) : pairs} pairsError={feedback?.errors.pairs} />
-          {feedback?.errors.tableCount && feedback.params ? <p className="field-error sm:col-span-2">{t(feedback.errors.tableCount, feedback.params)}</p> : null}
+          <MeetingBlockFields
+            state={state}
+            pairs={feedback?.values ? pairsFromForm(feedback.values) : pairs}
+            pairsError={feedback?.errors.pairs}
+          />
+          {feedback?.errors.tableCount && feedback.params ? (
+            <p className="field-error sm:col-span-2">{t(feedback.errors.tableCount, feedback.params)}</p>
+          ) : null}
           <div className="sm:col-span-2">
-            <SubmitButton name="intent" value="settings" busyLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
+            <SubmitButton name="intent" value="settings" busyLabel={t("common.saving")}>
+              {t("common.save")}
+            </SubmitButton>
           </div>
         </ZodForm>
       </section>
       <section className="card" aria-labelledby="tables-title">
-        <h2 id="tables-title" className="text-lg font-semibold">{t("meetingsAdmin.tablesSection")}</h2>
+        <h2 id="tables-title" className="text-lg font-semibold">
+          {t("meetingsAdmin.tablesSection")}
+        </h2>
         <p className="mb-3 text-sm text-slate-600">{t("meetingsAdmin.tablesHint")}</p>
         {tableError?.errors[""] ? <Notice tone="error">{t(tableError.errors[""])}</Notice> : null}
         <Form method="post">
@@ -128,7 +150,9 @@ export default function MeetingSettings() {
           <table className="w-full text-sm">
             <thead>
               <tr className="text-left">
-                <th scope="col" className="py-1">{t("meetingsAdmin.tableNumber")}</th>
+                <th scope="col" className="py-1">
+                  {t("meetingsAdmin.tableNumber")}
+                </th>
                 <th scope="col">{t("meetingsAdmin.tableLabel")}</th>
                 <th scope="col">{t("meetingsAdmin.tableRoom")}</th>
               </tr>
@@ -138,7 +162,9 @@ export default function MeetingSettings() {
                 const error = tableError?.errors[`label.${table.id}`];
                 return (
                   <tr key={table.id} className="border-t">
-                    <th scope="row" className="py-1 pr-3 text-left">{t("meetingsAdmin.table", { number: table.number })}</th>
+                    <th scope="row" className="py-1 pr-3 text-left">
+                      {t("meetingsAdmin.table", { number: table.number })}
+                    </th>
                     <td className="pr-3">
                       <input
                         name={`label.${table.id}`}
@@ -148,13 +174,24 @@ export default function MeetingSettings() {
                         aria-invalid={error ? true : undefined}
                         aria-describedby={error ? `label-${table.id}-error` : undefined}
                       />
-                      {error ? <p id={`label-${table.id}-error`} className="field-error">{t(error, { max: 60 })}</p> : null}
+                      {error ? (
+                        <p id={`label-${table.id}-error`} className="field-error">
+                          {t(error, { max: 60 })}
+                        </p>
+                      ) : null}
                     </td>
                     <td>
-                      <select name={`room.${table.id}`} className="input" aria-label={t("meetingsAdmin.tableRoomFor", { number: table.number })} defaultValue={value(`room.${table.id}`, table.room_id === null ? "" : String(table.room_id))}>
+                      <select
+                        name={`room.${table.id}`}
+                        className="input"
+                        aria-label={t("meetingsAdmin.tableRoomFor", { number: table.number })}
+                        defaultValue={value(`room.${table.id}`, table.room_id === null ? "" : String(table.room_id))}
+                      >
                         <option value="">{t("meetingsAdmin.noRoom")}</option>
                         {rooms.map((r) => (
-                          <option key={r.id} value={r.id}>{pick(r.name_vi, r.name_en)}</option>
+                          <option key={r.id} value={r.id}>
+                            {pick(r.name_vi, r.name_en)}
+                          </option>
                         ))}
                       </select>
                     </td>
@@ -164,7 +201,9 @@ export default function MeetingSettings() {
             </tbody>
           </table>
           <div className="mt-3">
-            <SubmitButton name="intent" value="tables" busyLabel={t("common.saving")}>{t("meetingsAdmin.saveTables")}</SubmitButton>
+            <SubmitButton name="intent" value="tables" busyLabel={t("common.saving")}>
+              {t("meetingsAdmin.saveTables")}
+            </SubmitButton>
           </div>
         </Form>
       </section>

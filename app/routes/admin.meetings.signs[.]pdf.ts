@@ -12,7 +12,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const slot = url.searchParams.get("slot");
   const prints = await meetingPrints(conference.id, slot);
   if (!prints.ok) return refuseDownload(download, prints.refusal);
-  if (prints.meetings.length === 0) return pdfRefusal(translate(locale, slot === null ? "meetingsPrints.nothing" : "meetingsPrints.nothingInSlot"), 404);
+  if (prints.meetings.length === 0)
+    return pdfRefusal(
+      translate(locale, slot === null ? "meetingsPrints.nothing" : "meetingsPrints.nothingInSlot"),
+      404,
+    );
   const bytes = await renderPdf(meetingTableSignsDocument(prints.meetings, { locale, conference }));
   const suffix = slot === null ? "" : `-luot-${prints.meetings[0].slot_number}`;
   return pdfResponse(bytes, `bien-ban-gap-song-phuong-${conference.edition}${suffix}.pdf`, "attachment");

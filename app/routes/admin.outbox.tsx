@@ -39,7 +39,12 @@ type Row = ReturnType<typeof useLoaderData<typeof loader>>["rows"][number];
 function DeliveryBadge({ m, configured, max }: { m: Row; configured: boolean; max: number }) {
   const t = useT();
   const locale = useLocale();
-  if (m.sent_at) return <Badge tone="green">✓ {t("mailer.status.sentAt", { time: formatInstant(m.sent_at, CONFERENCE_ZONE, locale) })}</Badge>;
+  if (m.sent_at)
+    return (
+      <Badge tone="green">
+        ✓ {t("mailer.status.sentAt", { time: formatInstant(m.sent_at, CONFERENCE_ZONE, locale) })}
+      </Badge>
+    );
   if (m.attempts >= max) return <Badge tone="red">✕ {t("mailer.status.gaveUp", { max })}</Badge>;
   if (m.attempts > 0) return <Badge tone="amber">! {t("mailer.status.retrying", { attempts: m.attempts, max })}</Badge>;
   return <Badge tone="grey">{configured ? t("mailer.status.waiting") : t("outbox.queued")}</Badge>;
@@ -52,12 +57,16 @@ export default function Outbox() {
   const locale = useLocale();
   const sendButton = canSend ? (
     <Form method="post">
-      <SubmitButton name="intent" value="send" busyLabel={t("mailer.sending")}>{t("mailer.sendNow")}</SubmitButton>
+      <SubmitButton name="intent" value="send" busyLabel={t("mailer.sending")}>
+        {t("mailer.sendNow")}
+      </SubmitButton>
     </Form>
   ) : null;
   return (
     <div>
-      <PageHeader title={t("outbox.title")} action={sendButton}>{t("outbox.intro")}</PageHeader>
+      <PageHeader title={t("outbox.title")} action={sendButton}>
+        {t("outbox.intro")}
+      </PageHeader>
       {data?.error ? <Notice tone="error">{t(data.error)}</Notice> : null}
       {data?.result ? (
         <Notice tone={data.result.stopped ? "error" : "success"}>
@@ -67,7 +76,9 @@ export default function Outbox() {
       ) : null}
       <div className="card mb-6" data-testid="smtp-status">
         <p className="text-sm text-slate-700">
-          {smtp.configured ? t("mailer.configured", { server: smtp.server ?? "", from: smtp.from ?? "" }) : t("mailer.notConfigured")}
+          {smtp.configured
+            ? t("mailer.configured", { server: smtp.server ?? "", from: smtp.from ?? "" })
+            : t("mailer.notConfigured")}
         </p>
         <dl aria-label={t("mailer.counts")} className="mt-4 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
           {(["sent", "waiting", "retrying", "gaveUp"] as const).map((k) => (
@@ -88,10 +99,16 @@ export default function Outbox() {
                 <summary className="cursor-pointer">
                   <span className="font-semibold">{m.subject}</span>
                   <span className="ml-2 break-all text-sm text-slate-600">→ {m.to_email}</span>
-                  <span className="ml-2 text-xs text-slate-500">{formatInstant(m.created_at, CONFERENCE_ZONE, locale)}</span>
-                  <span className="ml-2"><DeliveryBadge m={m} configured={smtp.configured} max={maxAttempts} /></span>
+                  <span className="ml-2 text-xs text-slate-500">
+                    {formatInstant(m.created_at, CONFERENCE_ZONE, locale)}
+                  </span>
+                  <span className="ml-2">
+                    <DeliveryBadge m={m} configured={smtp.configured} max={maxAttempts} />
+                  </span>
                 </summary>
-                <pre className="mt-3 whitespace-pre-wrap break-words font-sans text-sm text-slate-700">{m.body_text}</pre>
+                <pre className="mt-3 whitespace-pre-wrap break-words font-sans text-sm text-slate-700">
+                  {m.body_text}
+                </pre>
               </details>
               {m.error && !m.sent_at ? (
                 <p className="mt-2 break-words text-sm text-accent-700">{t("mailer.error", { error: m.error })}</p>

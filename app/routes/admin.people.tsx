@@ -50,7 +50,14 @@ const NEEDS = {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   // Built here, not beside the action: the browser's build has no intent.server.
-  const Intent = z.discriminatedUnion("intent", [intent("invite"), intent("disable"), intent("enable"), intent("head"), intent("unhead"), intent("revoke")]);
+  const Intent = z.discriminatedUnion("intent", [
+    intent("invite"),
+    intent("disable"),
+    intent("enable"),
+    intent("head"),
+    intent("unhead"),
+    intent("revoke"),
+  ]);
   const values = formValues(await request.formData());
   const ip = clientIp(context);
   const known = knownIntent(Intent, values);
@@ -65,19 +72,34 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const result = await createInvitation(parsed.data, { ...actor, locale: user.locale });
       if (!result.ok) return replyRefusal(result.refusal, { intent: "invite", values });
       // The link goes to the invitee's mailbox only: staff never hold a live one-time link.
-      return json({ intent: "invite", errors: {}, values: {}, invited: { email: parsed.data.email, expiresAt: result.expiresAt } });
+      return json({
+        intent: "invite",
+        errors: {},
+        values: {},
+        invited: { email: parsed.data.email, expiresAt: result.expiresAt },
+      });
     }
     case "disable":
     case "enable": {
       const result = await setUserDisabled(values.userId ?? "", known.intent === "disable", actor);
       if (!result.ok) return replyOrNotFound(result.refusal, { intent: known.intent, values: {} });
-      return json({ intent: known.intent, errors: {}, values: {}, done: { key: known.intent === "disable" ? "people.disabled" : "people.enabled", email: result.email } });
+      return json({
+        intent: known.intent,
+        errors: {},
+        values: {},
+        done: { key: known.intent === "disable" ? "people.disabled" : "people.enabled", email: result.email },
+      });
     }
     case "head":
     case "unhead": {
       const result = await setOrganisationHead(values.userId ?? "", known.intent === "head", actor);
       if (!result.ok) return replyRefusal(result.refusal, { intent: known.intent, values: {} });
-      return json({ intent: known.intent, errors: {}, values: {}, done: { key: known.intent === "head" ? "people.madeHead" : "people.removedHead", email: result.email } });
+      return json({
+        intent: known.intent,
+        errors: {},
+        values: {},
+        done: { key: known.intent === "head" ? "people.madeHead" : "people.removedHead", email: result.email },
+      });
     }
     case "revoke": {
       const result = await revokeInvitation(parseId(values.invitationId), actor);
@@ -104,7 +126,9 @@ export default function People() {
 
   return (
     <div className="space-y-8">
-      <PageHeader title={t("people.title")}>{t("common.countOf", { shown: users.rows.length, total: users.total })}</PageHeader>
+      <PageHeader title={t("people.title")}>
+        {t("common.countOf", { shown: users.rows.length, total: users.total })}
+      </PageHeader>
       {done ? <Notice tone="success">{t(done.key, { email: done.email })}</Notice> : null}
       {pageError ? <Notice tone="error">{t(pageError)}</Notice> : null}
 
@@ -114,14 +138,23 @@ export default function People() {
           <p className="mb-4 mt-1 text-sm text-slate-600">{t("people.inviteIntro")}</p>
           {invited ? (
             <Notice tone="success">
-              {t("people.invited", { email: invited.email, date: formatInstant(invited.expiresAt, CONFERENCE_ZONE, locale) })}
+              {t("people.invited", {
+                email: invited.email,
+                date: formatInstant(invited.expiresAt, CONFERENCE_ZONE, locale),
+              })}
             </Notice>
           ) : null}
           <ZodForm state={state} className="grid gap-4 sm:grid-cols-2">
             <input type="hidden" name="intent" value="invite" />
             <TextField state={state} name="fullName" label={t("people.fullName")} required />
             <TextField state={state} name="email" label={t("people.email")} type="email" inputMode="email" required />
-            <SelectField state={state} name="role" label={t("people.role")} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} required />
+            <SelectField
+              state={state}
+              name="role"
+              label={t("people.role")}
+              options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+              required
+            />
             <SelectField
               state={state}
               name="organisationId"
@@ -129,7 +162,12 @@ export default function People() {
               options={[
                 { value: "", label: t("people.noOrganisation") },
                 ...ORGANISATION_KINDS.flatMap((k) =>
-                  organisations.filter((o) => o.kind === k).map((o) => ({ value: String(o.id), label: `${pick(o.name_vi, o.name_en)} · ${t(`orgKind.${k}`)}` })),
+                  organisations
+                    .filter((o) => o.kind === k)
+                    .map((o) => ({
+                      value: String(o.id),
+                      label: `${pick(o.name_vi, o.name_en)} · ${t(`orgKind.${k}`)}`,
+                    })),
                 ),
               ]}
             />
@@ -142,7 +180,9 @@ export default function People() {
 
       {canManage ? (
         <section aria-labelledby="pending-heading">
-          <h2 id="pending-heading" className="mb-3">{t("people.pendingInvitations")}</h2>
+          <h2 id="pending-heading" className="mb-3">
+            {t("people.pendingInvitations")}
+          </h2>
           <DataTable
             empty={<p className="text-sm text-slate-600">{t("people.noInvitations")}</p>}
             rows={invitations}
@@ -159,7 +199,11 @@ export default function People() {
                 ),
               },
               { key: "role", header: t("people.role"), cell: (i) => t(`role.${i.role}`) },
-              { key: "expires", header: t("people.expires"), cell: (i) => formatInstant(i.expires_at, CONFERENCE_ZONE, locale) },
+              {
+                key: "expires",
+                header: t("people.expires"),
+                cell: (i) => formatInstant(i.expires_at, CONFERENCE_ZONE, locale),
+              },
               {
                 key: "actions",
                 header: t("common.actions"),
@@ -168,7 +212,9 @@ export default function People() {
                   <Form method="post">
                     <input type="hidden" name="intent" value="revoke" />
                     <input type="hidden" name="invitationId" value={i.id} />
-                    <button type="submit" className="btn-link text-accent-700">{t("people.revoke")}</button>
+                    <button type="submit" className="btn-link text-accent-700">
+                      {t("people.revoke")}
+                    </button>
                   </Form>
                 ),
               },
@@ -178,15 +224,32 @@ export default function People() {
       ) : null}
 
       <section aria-labelledby="users-heading">
-        <h2 id="users-heading" className="mb-3">{t("people.users")}</h2>
+        <h2 id="users-heading" className="mb-3">
+          {t("people.users")}
+        </h2>
         <Form method="get" className="no-print mb-3 flex flex-wrap gap-2" role="search">
           {params.get("role") ? <input type="hidden" name="role" value={params.get("role")!} /> : null}
-          <label htmlFor="people-search" className="sr-only">{t("common.search")}</label>
-          <input id="people-search" name="q" type="search" defaultValue={q} className="input max-w-md flex-1" placeholder={t("people.searchPlaceholder")} />
-          <button type="submit" className="btn-primary">{t("common.search")}</button>
+          <label htmlFor="people-search" className="sr-only">
+            {t("common.search")}
+          </label>
+          <input
+            id="people-search"
+            name="q"
+            type="search"
+            defaultValue={q}
+            className="input max-w-md flex-1"
+            placeholder={t("people.searchPlaceholder")}
+          />
+          <button type="submit" className="btn-primary">
+            {t("common.search")}
+          </button>
         </Form>
         <div className="mb-3">
-          <FilterChips name="role" label={t("people.role")} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+          <FilterChips
+            name="role"
+            label={t("people.role")}
+            options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          />
         </div>
         <DataTable
           empty={<EmptyState title={t("people.empty")} />}
@@ -204,7 +267,11 @@ export default function People() {
               ),
             },
             { key: "role", header: t("people.role"), cell: (u) => t(`role.${u.role}`) },
-            { key: "organisation", header: t("people.organisation"), cell: (u) => pick(u.organisation_vi, u.organisation_en) || "—" },
+            {
+              key: "organisation",
+              header: t("people.organisation"),
+              cell: (u) => pick(u.organisation_vi, u.organisation_en) || "—",
+            },
             {
               key: "status",
               header: t("people.status"),
@@ -231,14 +298,18 @@ export default function People() {
                     <Form method="post">
                       <input type="hidden" name="intent" value={u.disabled_at ? "enable" : "disable"} />
                       <input type="hidden" name="userId" value={u.id} />
-                      <button type="submit" className="btn-link">{u.disabled_at ? t("people.enable") : t("people.disable")}</button>
+                      <button type="submit" className="btn-link">
+                        {u.disabled_at ? t("people.enable") : t("people.disable")}
+                      </button>
                     </Form>
                   ) : null}
                   {u.organisation_kind === "mission" ? (
                     <Form method="post">
                       <input type="hidden" name="intent" value={u.heads_organisation ? "unhead" : "head"} />
                       <input type="hidden" name="userId" value={u.id} />
-                      <button type="submit" className="btn-link">{u.heads_organisation ? t("people.removeHead") : t("people.makeHead")}</button>
+                      <button type="submit" className="btn-link">
+                        {u.heads_organisation ? t("people.removeHead") : t("people.makeHead")}
+                      </button>
                     </Form>
                   ) : null}
                 </>

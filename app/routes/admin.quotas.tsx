@@ -18,7 +18,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "update:quota");
   const conference = await requireConference();
   const [quotas, organisations] = await Promise.all([listQuotas(conference.id), listOrganisationOptions()]);
-  return json({ messages: await requestMessages(request, "registration"), quotas, organisations, capacity: conference.in_person_capacity });
+  return json({
+    messages: await requestMessages(request, "registration"),
+    quotas,
+    organisations,
+    capacity: conference.in_person_capacity,
+  });
 }
 
 /** Places: a whole number ≥ 0, or empty to remove the quota. */
@@ -37,7 +42,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (places === "invalid") return json({ errors: { [field]: "errors.integer" }, saved: false }, { status: 400 });
   const actor = { id: user.id, ip: clientIp(context) };
   const kind = form.get("kind");
-  const target = typeof kind === "string" && ORGANISATION_KINDS.includes(kind as OrganisationKind) ? { kind: kind as OrganisationKind } : { organisationId: Number(form.get("organisationId")) };
+  const target =
+    typeof kind === "string" && ORGANISATION_KINDS.includes(kind as OrganisationKind)
+      ? { kind: kind as OrganisationKind }
+      : { organisationId: Number(form.get("organisationId")) };
   const result = await setQuota(conference.id, target, places, actor);
   // Shown beside the row's field.
   if (!result.ok) return replyRefusal({ ...result.refusal, field }, { saved: false });
@@ -53,18 +61,26 @@ export default function Quotas() {
   const kindPlaces = new Map(quotas.kinds.map((k) => [k.kind, k.places]));
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      <p className="no-print text-sm"><Link to="/admin/delegates" className="btn-link">← {t("nav.delegates")}</Link></p>
+      <p className="no-print text-sm">
+        <Link to="/admin/delegates" className="btn-link">
+          ← {t("nav.delegates")}
+        </Link>
+      </p>
       <PageHeader title={t("quotas.title")}>{t("quotas.intro", { capacity })}</PageHeader>
       {data?.saved ? <Notice tone="success">{t("common.saved")}</Notice> : null}
       <section className="card" aria-labelledby="kind-quotas">
-        <h2 id="kind-quotas" className="mb-3">{t("quotas.byKind")}</h2>
+        <h2 id="kind-quotas" className="mb-3">
+          {t("quotas.byKind")}
+        </h2>
         <ul className="divide-y divide-slate-100">
           {ORGANISATION_KINDS.map((k) => (
             <li key={k} className="py-2">
               <Form method="post" className="flex flex-wrap items-end gap-3">
                 <input type="hidden" name="kind" value={k} />
                 <input type="hidden" name="field" value={`kind-${k}`} />
-                <label htmlFor={`kind-${k}`} className="min-w-[14rem] flex-1 text-sm font-semibold">{t(`orgKind.${k}`)}</label>
+                <label htmlFor={`kind-${k}`} className="min-w-[14rem] flex-1 text-sm font-semibold">
+                  {t(`orgKind.${k}`)}
+                </label>
                 <input
                   id={`kind-${k}`}
                   name="places"
@@ -75,24 +91,36 @@ export default function Quotas() {
                   aria-invalid={errors[`kind-${k}`] ? true : undefined}
                   aria-describedby={errors[`kind-${k}`] ? `kind-${k}-error` : undefined}
                 />
-                <button type="submit" className="btn-secondary">{t("common.save")}</button>
-                {errors[`kind-${k}`] ? <p id={`kind-${k}-error`} className="field-error w-full">{t(errors[`kind-${k}`])}</p> : null}
+                <button type="submit" className="btn-secondary">
+                  {t("common.save")}
+                </button>
+                {errors[`kind-${k}`] ? (
+                  <p id={`kind-${k}-error`} className="field-error w-full">
+                    {t(errors[`kind-${k}`])}
+                  </p>
+                ) : null}
               </Form>
             </li>
           ))}
         </ul>
       </section>
       <section className="card" aria-labelledby="org-quotas">
-        <h2 id="org-quotas" className="mb-1">{t("quotas.byOrganisation")}</h2>
+        <h2 id="org-quotas" className="mb-1">
+          {t("quotas.byOrganisation")}
+        </h2>
         <p className="mb-3 text-sm text-slate-600">{t("quotas.byOrganisationIntro")}</p>
         <ul className="mb-4 divide-y divide-slate-100">
           {quotas.organisations.map((q) => (
             <li key={q.organisation_id} className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm">
-              <span>{pick(q.name_vi, q.name_en)}: <strong>{q.places}</strong></span>
+              <span>
+                {pick(q.name_vi, q.name_en)}: <strong>{q.places}</strong>
+              </span>
               <Form method="post">
                 <input type="hidden" name="organisationId" value={q.organisation_id} />
                 <input type="hidden" name="places" value="" />
-                <button type="submit" className="btn-link text-accent-700">{t("quotas.remove")}</button>
+                <button type="submit" className="btn-link text-accent-700">
+                  {t("quotas.remove")}
+                </button>
               </Form>
             </li>
           ))}
@@ -100,18 +128,26 @@ export default function Quotas() {
         <Form method="post" className="flex flex-wrap items-end gap-3">
           <input type="hidden" name="field" value="org" />
           <div className="min-w-[16rem] flex-1">
-            <label htmlFor="quota-org" className="label">{t("registration.field.organisation")}</label>
+            <label htmlFor="quota-org" className="label">
+              {t("registration.field.organisation")}
+            </label>
             <select id="quota-org" name="organisationId" className="input" aria-invalid={errors.org ? true : undefined}>
               {organisations.map((o) => (
-                <option key={o.id} value={o.id}>{pick(o.name_vi, o.name_en)}</option>
+                <option key={o.id} value={o.id}>
+                  {pick(o.name_vi, o.name_en)}
+                </option>
               ))}
             </select>
           </div>
           <div>
-            <label htmlFor="quota-places" className="label">{t("quotas.places")}</label>
+            <label htmlFor="quota-places" className="label">
+              {t("quotas.places")}
+            </label>
             <input id="quota-places" name="places" inputMode="numeric" className="input w-32" required />
           </div>
-          <button type="submit" className="btn-primary">{t("common.save")}</button>
+          <button type="submit" className="btn-primary">
+            {t("common.save")}
+          </button>
           {errors.org ? <p className="field-error w-full">{t(errors.org)}</p> : null}
         </Form>
       </section>

@@ -29,7 +29,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ messages: await requestMessages(request, "agenda"), rooms, editing });
 }
 
-type ActionData = { intent: string; errors: Record<string, string>; values: Record<string, string>; params?: MessageParams; done?: { key: string; name?: string }; at?: number };
+type ActionData = {
+  intent: string;
+  errors: Record<string, string>;
+  values: Record<string, string>;
+  params?: MessageParams;
+  done?: { key: string; name?: string };
+  at?: number;
+};
 
 export async function action({ request, context }: ActionFunctionArgs) {
   // The page's forms: a room saved (new or changed), a room deleted. (Here, in the action, it stays out of the browser bundle.)
@@ -46,7 +53,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (id !== null && !Number.isInteger(id)) return replyRefusal(notFound().refusal, { intent, values });
     const result = await saveRoom(conference.id, id, parsed.data, actor);
     if (!result.ok) return replyRefusal(result.refusal, { intent, values });
-    return json<ActionData>({ intent: "save", errors: {}, values: {}, done: { key: "agendaUi.roomSaved", name: parsed.data.nameVi }, at: Date.now() });
+    return json<ActionData>({
+      intent: "save",
+      errors: {},
+      values: {},
+      done: { key: "agendaUi.roomSaved", name: parsed.data.nameVi },
+      at: Date.now(),
+    });
   }
   if (intent === "delete") {
     const result = await deleteRoom(conference.id, Number(values.id), actor);
@@ -65,11 +78,20 @@ export default function Rooms() {
   const feedback = data?.intent === "save" && !data.done ? data : null;
   return (
     <div className="space-y-8">
-      <PageHeader title={t("agendaUi.roomsTitle")} action={<Link to="/admin/agenda" className="btn-secondary">{t("agendaUi.back")}</Link>}>
+      <PageHeader
+        title={t("agendaUi.roomsTitle")}
+        action={
+          <Link to="/admin/agenda" className="btn-secondary">
+            {t("agendaUi.back")}
+          </Link>
+        }
+      >
         {t("agendaUi.roomsIntro")}
       </PageHeader>
       {data?.done ? <Notice tone="success">{t(data.done.key, { name: data.done.name ?? "" })}</Notice> : null}
-      {data?.intent === "delete" && data.errors[""] ? <Notice tone="error">{t(data.errors[""], data.params)}</Notice> : null}
+      {data?.intent === "delete" && data.errors[""] ? (
+        <Notice tone="error">{t(data.errors[""], data.params)}</Notice>
+      ) : null}
 
       <DataTable
         empty={<EmptyState title={t("agendaUi.emptyRooms")}>{t("agendaUi.noRooms")}</EmptyState>}
@@ -88,7 +110,12 @@ export default function Rooms() {
             ),
           },
           { key: "capacity", header: t("agendaUi.roomCapacity"), cell: (r) => r.capacity },
-          { key: "stream", header: t("agendaUi.roomStream"), className: "break-all text-xs", cell: (r) => r.stream_url ?? "—" },
+          {
+            key: "stream",
+            header: t("agendaUi.roomStream"),
+            className: "break-all text-xs",
+            cell: (r) => r.stream_url ?? "—",
+          },
           { key: "sessions", header: t("agendaUi.roomSessions"), cell: (r) => r.sessions },
           {
             key: "actions",
@@ -96,11 +123,15 @@ export default function Rooms() {
             hideHeader: true,
             cell: (r) => (
               <div className="flex flex-wrap gap-3">
-                <Link to={`?edit=${r.id}`} className="btn-link">{t("agendaUi.edit")}</Link>
+                <Link to={`?edit=${r.id}`} className="btn-link">
+                  {t("agendaUi.edit")}
+                </Link>
                 <Form method="post">
                   <input type="hidden" name="intent" value="delete" />
                   <input type="hidden" name="id" value={r.id} />
-                  <button type="submit" className="btn-link text-accent-700">{t("agendaUi.deleteRoom")}</button>
+                  <button type="submit" className="btn-link text-accent-700">
+                    {t("agendaUi.deleteRoom")}
+                  </button>
                 </Form>
               </div>
             ),
@@ -109,7 +140,9 @@ export default function Rooms() {
       />
 
       <section className="card" aria-labelledby="room-form-heading">
-        <h2 id="room-form-heading" className="mb-4">{editing ? t("agendaUi.editRoom") : t("agendaUi.newRoom")}</h2>
+        <h2 id="room-form-heading" className="mb-4">
+          {editing ? t("agendaUi.editRoom") : t("agendaUi.newRoom")}
+        </h2>
         {/* A new key (another room, or a save) starts the form afresh. */}
         <RoomForm key={`${editing?.id ?? "new"}-${data?.at ?? ""}`} editing={editing} feedback={feedback} />
       </section>
@@ -117,10 +150,29 @@ export default function Rooms() {
   );
 }
 
-function RoomForm({ editing, feedback }: { editing: { id: number; name_vi: string; name_en: string; capacity: number; stream_url: string | null; notes: string } | null; feedback: ActionData | null }) {
+function RoomForm({
+  editing,
+  feedback,
+}: {
+  editing: {
+    id: number;
+    name_vi: string;
+    name_en: string;
+    capacity: number;
+    stream_url: string | null;
+    notes: string;
+  } | null;
+  feedback: ActionData | null;
+}) {
   const t = useT();
   const defaults = editing
-    ? { nameVi: editing.name_vi, nameEn: editing.name_en, capacity: String(editing.capacity), streamUrl: editing.stream_url ?? "", notes: editing.notes }
+    ? {
+        nameVi: editing.name_vi,
+        nameEn: editing.name_en,
+        capacity: String(editing.capacity),
+        streamUrl: editing.stream_url ?? "",
+        notes: editing.notes,
+      }
     : blank;
   const state = useZodForm(roomSchema, { defaultValues: defaults, feedback });
   return (
@@ -132,8 +184,14 @@ function RoomForm({ editing, feedback }: { editing: { id: number; name_vi: strin
       <TextField state={state} name="streamUrl" label={t("agendaUi.roomStream")} type="url" placeholder="https://" />
       <TextAreaField state={state} name="notes" label={t("agendaUi.roomNotes")} className="sm:col-span-2" rows={2} />
       <div className="flex flex-wrap gap-3 sm:col-span-2">
-        <SubmitButton name="intent" value="save" busyLabel={t("common.saving")}>{editing ? t("common.save") : t("agendaUi.newRoom")}</SubmitButton>
-        {editing ? <Link to="/admin/rooms" className="btn-secondary">{t("agendaUi.cancelEdit")}</Link> : null}
+        <SubmitButton name="intent" value="save" busyLabel={t("common.saving")}>
+          {editing ? t("common.save") : t("agendaUi.newRoom")}
+        </SubmitButton>
+        {editing ? (
+          <Link to="/admin/rooms" className="btn-secondary">
+            {t("agendaUi.cancelEdit")}
+          </Link>
+        ) : null}
       </div>
     </ZodForm>
   );

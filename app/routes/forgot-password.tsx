@@ -43,12 +43,26 @@ export default function ForgotPassword() {
         <>
           <p className="mt-2 text-sm text-slate-700">{t("reset.intro")}</p>
           <ZodForm state={state} className="mt-4 space-y-4">
-            <TextField state={state} name="email" label={t("login.email")} type="email" autoComplete="username" inputMode="email" required />
-            <SubmitButton busyLabel={t("common.working")} className="btn-primary w-full">{t("reset.submit")}</SubmitButton>
+            <TextField
+              state={state}
+              name="email"
+              label={t("login.email")}
+              type="email"
+              autoComplete="username"
+              inputMode="email"
+              required
+            />
+            <SubmitButton busyLabel={t("common.working")} className="btn-primary w-full">
+              {t("reset.submit")}
+            </SubmitButton>
           </ZodForm>
         </>
       )}
-      <p className="mt-4 text-sm"><Link to="/login" className="btn-link">{t("nav.signIn")}</Link></p>
+      <p className="mt-4 text-sm">
+        <Link to="/login" className="btn-link">
+          {t("nav.signIn")}
+        </Link>
+      </p>
     </div>
   );
 }

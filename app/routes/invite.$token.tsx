@@ -13,7 +13,10 @@ import { confirmRegistrationRequest } from "~/features/registration/registration
 
 // "same-origin", not "no-referrer": the token never leaves in a Referer to another site, and the
 // form's own POST still carries a real Origin (no-referrer makes Chromium send "Origin: null").
-export const meta: MetaFunction = (args) => [...pageMeta(args, "invite.title"), { name: "referrer", content: "same-origin" }];
+export const meta: MetaFunction = (args) => [
+  ...pageMeta(args, "invite.title"),
+  { name: "referrer", content: "same-origin" },
+];
 
 const STATUS: Record<InvitationState, number> = { valid: 200, invalid: 404, expired: 410, used: 410, revoked: 410 };
 
@@ -44,7 +47,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
   if (!result.ok) return json({ errors: {}, state: result.state }, { status: STATUS[result.state] });
   const confirmed = result.followUp;
-  const to = confirmed === null ? "/" : confirmed.ok ? "/my-registration?confirmed=1" : "/my-registration?confirmRefused=1";
+  const to =
+    confirmed === null ? "/" : confirmed.ok ? "/my-registration?confirmed=1" : "/my-registration?confirmRefused=1";
   return redirect(to, { headers: { "Set-Cookie": result.sessionCookie } });
 }
 
@@ -60,7 +64,9 @@ export default function AcceptInvitation() {
       <div className="card mx-auto max-w-md" data-testid="invitation-refused">
         <h1>{t(`invite.${current}`)}</h1>
         <p className="mt-2 text-slate-700">{t(`invite.${current}.body`)}</p>
-        <Link to="/login" className="btn-primary mt-4">{t("nav.signIn")}</Link>
+        <Link to="/login" className="btn-primary mt-4">
+          {t("nav.signIn")}
+        </Link>
       </div>
     );
   }
@@ -75,8 +81,23 @@ export default function AcceptInvitation() {
             : t("invite.intro", { name: data.fullName ?? "", role: t(`role.${data.role}`) })}
       </p>
       <ZodForm state={state} className="mt-4 space-y-4">
-        <TextField state={state} name="password" label={t("invite.password")} type="password" autoComplete="new-password" hint={t("invite.passwordHint")} required />
-        <TextField state={state} name="confirm" label={t("invite.confirm")} type="password" autoComplete="new-password" required />
+        <TextField
+          state={state}
+          name="password"
+          label={t("invite.password")}
+          type="password"
+          autoComplete="new-password"
+          hint={t("invite.passwordHint")}
+          required
+        />
+        <TextField
+          state={state}
+          name="confirm"
+          label={t("invite.confirm")}
+          type="password"
+          autoComplete="new-password"
+          required
+        />
         <SubmitButton className="btn-primary w-full">{t("invite.submit")}</SubmitButton>
       </ZodForm>
     </div>

@@ -60,14 +60,31 @@ export default function Login() {
           ) : null}
           <ZodForm state={{ ...state, formError: null }}>
             <input type="hidden" name="redirectTo" value={state.defaults.redirectTo} />
-            <TextField state={state} name="email" label={t("login.email")} type="email" autoComplete="username" inputMode="email" required />
-            <TextField state={state} name="password" label={t("login.password")} type="password" autoComplete="current-password" required />
+            <TextField
+              state={state}
+              name="email"
+              label={t("login.email")}
+              type="email"
+              autoComplete="username"
+              inputMode="email"
+              required
+            />
+            <TextField
+              state={state}
+              name="password"
+              label={t("login.password")}
+              type="password"
+              autoComplete="current-password"
+              required
+            />
             <SubmitButton busyLabel={t("login.submitting")} className="btn-primary w-full">
               {t("login.submit")}
             </SubmitButton>
           </ZodForm>
           <p className="mt-3 text-sm">
-            <Link to="/forgot-password" className="btn-link">{t("login.forgot")}</Link>
+            <Link to="/forgot-password" className="btn-link">
+              {t("login.forgot")}
+            </Link>
           </p>
         </div>
       </div>

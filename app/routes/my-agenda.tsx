@@ -27,8 +27,19 @@ export const meta: MetaFunction = (args) => pageMeta(args, "programme.myAgenda.t
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "register:self");
   const conference = await getCurrentConference();
-  if (!conference) return json({ messages: await requestMessages(request, "agenda", "meetings"), conference: null, registration: null, days: [], meetings: [], base: "" });
-  const [{ registration, sessions }, meetings] = await Promise.all([personalAgenda(user.id, conference.id), personalPlacedMeetings(user.id, conference.id)]);
+  if (!conference)
+    return json({
+      messages: await requestMessages(request, "agenda", "meetings"),
+      conference: null,
+      registration: null,
+      days: [],
+      meetings: [],
+      base: "",
+    });
+  const [{ registration, sessions }, meetings] = await Promise.all([
+    personalAgenda(user.id, conference.id),
+    personalPlacedMeetings(user.id, conference.id),
+  ]);
   const zone = conference.time_zone;
   const days: Array<{ day: string; sessions: typeof sessions }> = [];
   for (const s of sessions) {
@@ -74,8 +85,12 @@ export default function MyAgenda() {
         action={
           empty ? undefined : (
             <div className="flex flex-wrap gap-2">
-              <a href="/my-agenda.ics" className="btn-primary" download>{t("programme.myAgenda.downloadIcs")}</a>
-              <button type="button" className="btn-secondary" onClick={() => window.print()}>{t("programme.print")}</button>
+              <a href="/my-agenda.ics" className="btn-primary" download>
+                {t("programme.myAgenda.downloadIcs")}
+              </a>
+              <button type="button" className="btn-secondary" onClick={() => window.print()}>
+                {t("programme.print")}
+              </button>
             </div>
           )
         }
@@ -87,18 +102,24 @@ export default function MyAgenda() {
       {data && !data.ok ? <Notice tone="error">{t(data.errors[""])}</Notice> : null}
       {!registration ? (
         <EmptyState title={t("programme.myAgenda.noRegistration")}>
-          <Link to="/programme" className="btn-secondary mt-2">{t("programme.myAgenda.seeProgramme")}</Link>
+          <Link to="/programme" className="btn-secondary mt-2">
+            {t("programme.myAgenda.seeProgramme")}
+          </Link>
         </EmptyState>
       ) : days.length === 0 ? (
         <EmptyState title={t("programme.myAgenda.empty")}>
           <p>{t("programme.myAgenda.emptyHint")}</p>
-          <Link to="/programme" className="btn-primary mt-3">{t("programme.myAgenda.seeProgramme")}</Link>
+          <Link to="/programme" className="btn-primary mt-3">
+            {t("programme.myAgenda.seeProgramme")}
+          </Link>
         </EmptyState>
       ) : (
         <div className="space-y-6" data-testid="my-agenda">
           {days.map(({ day, sessions }) => (
             <section key={day} aria-labelledby={`day-${day}`}>
-              <h2 id={`day-${day}`} className="mb-3 text-lg">{formatInstant(`${day}T05:00:00Z`, conference.time_zone, locale, "longDate")}</h2>
+              <h2 id={`day-${day}`} className="mb-3 text-lg">
+                {formatInstant(`${day}T05:00:00Z`, conference.time_zone, locale, "longDate")}
+              </h2>
               <ol className="space-y-3">
                 {sessions.map((s) => (
                   <li key={s.id} className="card break-inside-avoid" data-testid="agenda-item">
@@ -106,29 +127,58 @@ export default function MyAgenda() {
                       <div className="min-w-0 flex-1">
                         <div className="mb-1 flex flex-wrap gap-2">
                           <Badge tone="navy">{t(`programme.kind.${s.kind}`)}</Badge>
-                          {s.role ? <Badge tone="amber">{t("programme.myAgenda.yourRole", { role: t(`programme.role.${s.role}`) })}</Badge> : null}
-                          {s.signedUpMode ? <Badge tone="green">✓ {t("programme.signedUp", { mode: t(`programme.mode.${s.signedUpMode}`) })}</Badge> : null}
+                          {s.role ? (
+                            <Badge tone="amber">
+                              {t("programme.myAgenda.yourRole", { role: t(`programme.role.${s.role}`) })}
+                            </Badge>
+                          ) : null}
+                          {s.signedUpMode ? (
+                            <Badge tone="green">
+                              ✓ {t("programme.signedUp", { mode: t(`programme.mode.${s.signedUpMode}`) })}
+                            </Badge>
+                          ) : null}
                         </div>
                         <h3 className="font-semibold text-navy-900">{pick(s.title_vi, s.title_en)}</h3>
-                        <p className="text-sm text-slate-600">{s.room_vi ? t("programme.room", { room: pick(s.room_vi, s.room_en ?? s.room_vi) }) : t("programme.noRoom")}</p>
+                        <p className="text-sm text-slate-600">
+                          {s.room_vi
+                            ? t("programme.room", { room: pick(s.room_vi, s.room_en ?? s.room_vi) })
+                            : t("programme.noRoom")}
+                        </p>
                         {s.people.length ? (
                           <p className="mt-1 text-sm text-slate-700">
                             {s.people.map((p) => `${t(`programme.role.${p.role}`)}: ${p.full_name}`).join(" · ")}
                           </p>
                         ) : null}
                       </div>
-                      <div className="text-sm sm:text-right"><ConferenceTime iso={s.starts_at} endIso={s.ends_at} zone={conference.time_zone} /></div>
+                      <div className="text-sm sm:text-right">
+                        <ConferenceTime iso={s.starts_at} endIso={s.ends_at} zone={conference.time_zone} />
+                      </div>
                     </div>
                     <div className="no-print mt-3 flex flex-wrap gap-3">
-                      {s.joinToken ? <a className="btn-primary" href={`/join/${s.joinToken}`} target="_blank" rel="noreferrer">{t("programme.join")}</a> : null}
+                      {s.joinToken ? (
+                        <a className="btn-primary" href={`/join/${s.joinToken}`} target="_blank" rel="noreferrer">
+                          {t("programme.join")}
+                        </a>
+                      ) : null}
                       {s.signedUpMode ? (
                         <Form method="post">
                           <input type="hidden" name="sessionId" value={s.id} />
-                          <SubmitButton className="btn-secondary" name="intent" value="cancel" busyWhen={{ sessionId: String(s.id) }}>{t("programme.cancelSignUp")}</SubmitButton>
+                          <SubmitButton
+                            className="btn-secondary"
+                            name="intent"
+                            value="cancel"
+                            busyWhen={{ sessionId: String(s.id) }}
+                          >
+                            {t("programme.cancelSignUp")}
+                          </SubmitButton>
                         </Form>
                       ) : null}
                     </div>
-                    {s.joinToken ? <p className="mt-2 hidden break-all text-xs print:block">{t("programme.joinOnline")}: {base}/join/{s.joinToken}</p> : null}
+                    {s.joinToken ? (
+                      <p className="mt-2 hidden break-all text-xs print:block">
+                        {t("programme.joinOnline")}: {base}/join/{s.joinToken}
+                      </p>
+                    ) : null}
                   </li>
                 ))}
               </ol>
@@ -138,19 +188,26 @@ export default function MyAgenda() {
       )}
       {meetings.length ? (
         <section aria-labelledby="meetings-heading" className="mt-8" data-testid="my-meetings">
-          <h2 id="meetings-heading" className="mb-3 text-lg">{t("programme.meetings.heading")}</h2>
+          <h2 id="meetings-heading" className="mb-3 text-lg">
+            {t("programme.meetings.heading")}
+          </h2>
           <ol className="space-y-3">
             {meetings.map((m) => (
               <li key={m.id} className="card break-inside-avoid">
                 <div className="flex flex-wrap items-start justify-between gap-3">
                   <div className="min-w-0 flex-1">
                     <h3 className="font-semibold text-navy-900">{pick(m.counterpart_vi, m.counterpart_en)}</h3>
-                    <p className="text-sm text-slate-600">{m.sector}{m.ask ? ` · ${m.ask}` : ""}</p>
+                    <p className="text-sm text-slate-600">
+                      {m.sector}
+                      {m.ask ? ` · ${m.ask}` : ""}
+                    </p>
                     <div className="mt-1">
                       <MeetingPlace place={m.place} />
                     </div>
                   </div>
-                  <div className="text-sm sm:text-right"><ConferenceTime iso={m.starts_at} endIso={m.ends_at} zone={conference.time_zone} /></div>
+                  <div className="text-sm sm:text-right">
+                    <ConferenceTime iso={m.starts_at} endIso={m.ends_at} zone={conference.time_zone} />
+                  </div>
                 </div>
               </li>
             ))}

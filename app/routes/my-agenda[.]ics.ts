@@ -8,9 +8,14 @@ import { personalAgenda, sessionEvents } from "~/features/agenda/programme.serve
 /** GET /my-agenda.ics[?lang=en]: the signed-in person's agenda, with join links for online delegates; meetings located at the video link (online party) or the table. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, locale, conference } = await startDownload(request, "register:self", "programme.noConference");
-  const [{ sessions }, meetings] = await Promise.all([personalAgenda(user.id, conference.id), personalPlacedMeetings(user.id, conference.id)]);
+  const [{ sessions }, meetings] = await Promise.all([
+    personalAgenda(user.id, conference.id),
+    personalPlacedMeetings(user.id, conference.id),
+  ]);
   const body = icsCalendar({
-    name: translate(locale, "programme.ics.agendaName", { title: locale === "vi" ? conference.title_vi : conference.title_en }),
+    name: translate(locale, "programme.ics.agendaName", {
+      title: locale === "vi" ? conference.title_vi : conference.title_en,
+    }),
     events: [...sessionEvents(sessions, "agenda", locale), ...placedMeetingEvents(meetings, locale)],
   });
   return new Response(body, {

@@ -17,7 +17,12 @@ import { delegateEditSchema } from "~/features/registration/schema";
 import { getCurrentConference, registrationWindow } from "~/features/people/conference.server";
 import { joinLinksFor } from "~/features/registration/join-links.server";
 import { listOrganisationOptions } from "~/features/people/organisations.server";
-import { cancelOwnRegistration, getOwnRegistration, switchOwnMode, updateOwnRegistration } from "~/features/registration/registrations.server";
+import {
+  cancelOwnRegistration,
+  getOwnRegistration,
+  switchOwnMode,
+  updateOwnRegistration,
+} from "~/features/registration/registrations.server";
 import { waitlistPosition } from "~/features/registration/places.server";
 import { requireConference } from "~/http/conference.server";
 import { intent, parseIntent } from "~/http/intent.server";
@@ -29,12 +34,29 @@ export const meta: MetaFunction = (args) => pageMeta(args, "nav.myRegistration")
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "register:self");
   const conference = await getCurrentConference();
-  if (!conference) return json({ messages: await requestMessages(request, "registration"), conference: null, registration: null, organisations: [], joinLinks: [], position: null, window: null });
+  if (!conference)
+    return json({
+      messages: await requestMessages(request, "registration"),
+      conference: null,
+      registration: null,
+      organisations: [],
+      joinLinks: [],
+      position: null,
+      window: null,
+    });
   const registration = await getOwnRegistration(user.id, conference.id);
   const [organisations, joinLinks, position] = registration
     ? await Promise.all([listOrganisationOptions(), joinLinksFor(registration), waitlistPosition(registration)])
     : [[], [], null];
-  return json({ messages: await requestMessages(request, "registration"), conference, registration, organisations, joinLinks, position, window: registrationWindow(conference) });
+  return json({
+    messages: await requestMessages(request, "registration"),
+    conference,
+    registration,
+    organisations,
+    joinLinks,
+    position,
+    window: registrationWindow(conference),
+  });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -47,11 +69,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   let result;
   switch (chosen) {
     case "cancel":
-      if (values.confirm !== "yes") return json({ intent: "cancel", errors: { confirm: "registration.cancelConfirmRequired" }, values: {} }, { status: 400 });
+      if (values.confirm !== "yes")
+        return json(
+          { intent: "cancel", errors: { confirm: "registration.cancelConfirmRequired" }, values: {} },
+          { status: 400 },
+        );
       result = await cancelOwnRegistration(user.id, conference.id, ip);
       break;
     case "mode":
-      if (!MODES.includes(values.mode as AttendanceMode)) return json({ intent: "mode", errors: { "": "errors.choice" }, values: {} }, { status: 400 });
+      if (!MODES.includes(values.mode as AttendanceMode))
+        return json({ intent: "mode", errors: { "": "errors.choice" }, values: {} }, { status: 400 });
       result = await switchOwnMode(user.id, conference.id, values.mode as AttendanceMode, ip);
       break;
     case "update": {
@@ -76,8 +103,15 @@ export default function MyRegistration() {
   const state = useZodForm(delegateEditSchema, {
     defaultValues: r
       ? {
-          honorific: r.honorific, fullName: r.full_name, position: r.position, organisationId: String(r.organisation_id), phone: r.phone,
-          mode: r.mode, interpretation: r.interpretation, dietary: r.dietary, consentToList: r.consent_to_list ? "on" : "",
+          honorific: r.honorific,
+          fullName: r.full_name,
+          position: r.position,
+          organisationId: String(r.organisation_id),
+          phone: r.phone,
+          mode: r.mode,
+          interpretation: r.interpretation,
+          dietary: r.dietary,
+          consentToList: r.consent_to_list ? "on" : "",
         }
       : {},
     feedback: data?.intent === "update" ? data : null,
@@ -86,17 +120,28 @@ export default function MyRegistration() {
   if (!r) {
     return (
       <EmptyState title={t("registration.none")}>
-        {window === "open" ? <Link to="/register" className="btn-primary mt-2">{t("nav.register")}</Link> : <p>{t("home.registrationUnset")}</p>}
+        {window === "open" ? (
+          <Link to="/register" className="btn-primary mt-2">
+            {t("nav.register")}
+          </Link>
+        ) : (
+          <p>{t("home.registrationUnset")}</p>
+        )}
       </EmptyState>
     );
   }
   const alive = r.status === "pending" || r.status === "approved" || r.status === "waitlisted";
   const otherMode: AttendanceMode = r.mode === "in_person" ? "online" : "in_person";
-  const pageError = data && data.intent !== "update" ? (data.errors as Record<string, string>)[""] ?? (data.errors as Record<string, string>).confirm : null;
+  const pageError =
+    data && data.intent !== "update"
+      ? ((data.errors as Record<string, string>)[""] ?? (data.errors as Record<string, string>).confirm)
+      : null;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <PageHeader title={t("nav.myRegistration")}>{pick(conference.title_vi, conference.title_en)}</PageHeader>
-      {params.get("registered") && !data ? <Notice tone="success">{t("registration.thanks", { email: r.email })}</Notice> : null}
+      {params.get("registered") && !data ? (
+        <Notice tone="success">{t("registration.thanks", { email: r.email })}</Notice>
+      ) : null}
       {params.get("confirmed") && !data ? <Notice tone="success">{t("registration.confirmed")}</Notice> : null}
       {params.get("confirmRefused") && !data ? <Notice tone="info">{t("registration.confirmRefused")}</Notice> : null}
       {data && "done" in data ? <Notice tone="success">{t(data.done as string)}</Notice> : null}
@@ -111,19 +156,32 @@ export default function MyRegistration() {
           {t(`registration.explain.${r.status}`, { position: position ?? "" })}
         </p>
         <dl className="mt-4 grid gap-3 text-sm sm:grid-cols-3">
-          <div><dt className="text-slate-500">{t("registration.field.mode")}</dt><dd className="font-semibold">{t(`registration.mode.${r.mode}`)}</dd></div>
-          <div><dt className="text-slate-500">{t("registration.field.organisation")}</dt><dd className="font-semibold">{pick(r.organisation_vi, r.organisation_en)}</dd></div>
-          <div><dt className="text-slate-500">{t("registration.field.email")}</dt><dd className="font-semibold break-all">{r.email}</dd></div>
+          <div>
+            <dt className="text-slate-500">{t("registration.field.mode")}</dt>
+            <dd className="font-semibold">{t(`registration.mode.${r.mode}`)}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">{t("registration.field.organisation")}</dt>
+            <dd className="font-semibold">{pick(r.organisation_vi, r.organisation_en)}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">{t("registration.field.email")}</dt>
+            <dd className="font-semibold break-all">{r.email}</dd>
+          </div>
         </dl>
         <div className="no-print mt-4 flex flex-wrap gap-3">
           {r.status === "approved" && r.mode === "in_person" ? (
-            <a href="/my-registration/badge.pdf" className="btn-primary" download>{t("registration.downloadBadge")}</a>
+            <a href="/my-registration/badge.pdf" className="btn-primary" download>
+              {t("registration.downloadBadge")}
+            </a>
           ) : null}
           {alive ? (
             <Form method="post">
               <input type="hidden" name="intent" value="mode" />
               <input type="hidden" name="mode" value={otherMode} />
-              <SubmitButton className="btn-secondary" name="intent" value="mode">{t(`registration.switchTo.${otherMode}`)}</SubmitButton>
+              <SubmitButton className="btn-secondary" name="intent" value="mode">
+                {t(`registration.switchTo.${otherMode}`)}
+              </SubmitButton>
             </Form>
           ) : null}
         </div>
@@ -138,9 +196,13 @@ export default function MyRegistration() {
               <li key={s.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
                 <div>
                   <p className="font-semibold">{pick(s.title_vi, s.title_en)}</p>
-                  <p className="text-sm"><ConferenceTime iso={s.starts_at} endIso={s.ends_at} zone={conference.time_zone} /></p>
+                  <p className="text-sm">
+                    <ConferenceTime iso={s.starts_at} endIso={s.ends_at} zone={conference.time_zone} />
+                  </p>
                 </div>
-                <a className="btn-secondary" href={`/join/${s.token}`} target="_blank" rel="noreferrer">{t("registration.join")}</a>
+                <a className="btn-secondary" href={`/join/${s.token}`} target="_blank" rel="noreferrer">
+                  {t("registration.join")}
+                </a>
               </li>
             ))}
           </ul>
@@ -149,11 +211,15 @@ export default function MyRegistration() {
 
       {alive ? (
         <section className="card" aria-labelledby="details-heading">
-          <h2 id="details-heading" className="mb-4">{t("registration.detailsHeading")}</h2>
+          <h2 id="details-heading" className="mb-4">
+            {t("registration.detailsHeading")}
+          </h2>
           <ZodForm state={state}>
             <input type="hidden" name="intent" value="update" />
             <DelegateFields state={state} organisations={organisations} />
-            <SubmitButton busyLabel={t("common.saving")} name="intent" value="update">{t("common.save")}</SubmitButton>
+            <SubmitButton busyLabel={t("common.saving")} name="intent" value="update">
+              {t("common.save")}
+            </SubmitButton>
           </ZodForm>
         </section>
       ) : null}
@@ -168,7 +234,9 @@ export default function MyRegistration() {
               <input type="checkbox" name="confirm" value="yes" required />
               {t("registration.cancelConfirm")}
             </label>
-            <SubmitButton className="btn-danger" name="intent" value="cancel">{t("registration.cancel")}</SubmitButton>
+            <SubmitButton className="btn-danger" name="intent" value="cancel">
+              {t("registration.cancel")}
+            </SubmitButton>
           </Form>
         </section>
       ) : null}

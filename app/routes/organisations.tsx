@@ -37,21 +37,38 @@ export default function Organisations() {
       </PageHeader>
       <Form method="get" className="no-print mb-4 flex flex-wrap gap-2" role="search">
         {params.get("kind") ? <input type="hidden" name="kind" value={params.get("kind")!} /> : null}
-        <label htmlFor="org-search" className="sr-only">{t("common.search")}</label>
-        <input id="org-search" name="q" type="search" defaultValue={q} className="input max-w-xl flex-1" placeholder={t("organisations.searchPlaceholder")} />
-        <button type="submit" className="btn-primary">{t("common.search")}</button>
+        <label htmlFor="org-search" className="sr-only">
+          {t("common.search")}
+        </label>
+        <input
+          id="org-search"
+          name="q"
+          type="search"
+          defaultValue={q}
+          className="input max-w-xl flex-1"
+          placeholder={t("organisations.searchPlaceholder")}
+        />
+        <button type="submit" className="btn-primary">
+          {t("common.search")}
+        </button>
       </Form>
       <div className="mb-4">
         <FilterChips
           name="kind"
           label={t("organisations.kind")}
-          options={ORGANISATION_KINDS.filter((k) => countsByKind[k]).map((k) => ({ value: k, label: t(`orgKind.${k}`), count: countsByKind[k] }))}
+          options={ORGANISATION_KINDS.filter((k) => countsByKind[k]).map((k) => ({
+            value: k,
+            label: t(`orgKind.${k}`),
+            count: countsByKind[k],
+          }))}
         />
       </div>
       <DataTable
         empty={
           <EmptyState title={t("organisations.empty")}>
-            <a href="/organisations" className="btn-link">{t("common.clearFilters")}</a>
+            <a href="/organisations" className="btn-link">
+              {t("common.clearFilters")}
+            </a>
           </EmptyState>
         }
         rows={rows}
@@ -64,17 +81,30 @@ export default function Organisations() {
               <>
                 <span className="font-semibold">{pick(o.name_vi, o.name_en)}</span>
                 {o.abbreviation ? <span className="ml-1 text-slate-500">({o.abbreviation})</span> : null}
-                <span className="block text-xs text-slate-500" lang={locale === "vi" ? "en" : "vi"}>{locale === "vi" ? o.name_en : o.name_vi}</span>
+                <span className="block text-xs text-slate-500" lang={locale === "vi" ? "en" : "vi"}>
+                  {locale === "vi" ? o.name_en : o.name_vi}
+                </span>
               </>
             ),
           },
-          { key: "kind", header: t("organisations.kind"), cell: (o) => (o.mission_type ? t(`missionType.${o.mission_type}`) : t(`orgKind.${o.kind}`)) },
+          {
+            key: "kind",
+            header: t("organisations.kind"),
+            cell: (o) => (o.mission_type ? t(`missionType.${o.mission_type}`) : t(`orgKind.${o.kind}`)),
+          },
           {
             key: "place",
             header: t("organisations.place"),
-            cell: (o) => (o.region ? t(`region.${o.region}`) : [pick(o.city_vi, o.city_en), pick(o.country_vi, o.country_en)].filter(Boolean).join(", ")),
+            cell: (o) =>
+              o.region
+                ? t(`region.${o.region}`)
+                : [pick(o.city_vi, o.city_en), pick(o.country_vi, o.country_en)].filter(Boolean).join(", "),
           },
-          { key: "timeZone", header: t("organisations.timeZone"), cell: (o) => (o.time_zone ? `${o.time_zone.replace(/_/g, " ")} (${offsetLabel(now, o.time_zone)})` : "—") },
+          {
+            key: "timeZone",
+            header: t("organisations.timeZone"),
+            cell: (o) => (o.time_zone ? `${o.time_zone.replace(/_/g, " ")} (${offsetLabel(now, o.time_zone)})` : "—"),
+          },
         ]}
       />
       <Pagination page={page} pageSize={pageSize} total={total} />

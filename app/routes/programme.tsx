@@ -26,7 +26,18 @@ export const meta: MetaFunction = (args) => pageMeta(args, "nav.programme");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const conference = await getCurrentConference();
-  if (!conference) return json({ messages: await requestMessages(request, "agenda"), conference: null, days: [], day: "", sessions: [], kinds: [], rooms: [], viewer: null, total: 0 });
+  if (!conference)
+    return json({
+      messages: await requestMessages(request, "agenda"),
+      conference: null,
+      days: [],
+      day: "",
+      sessions: [],
+      kinds: [],
+      rooms: [],
+      viewer: null,
+      total: 0,
+    });
   const zone = conference.time_zone;
   const url = new URL(request.url);
   const all = await publishedProgramme(conference.id);
@@ -39,13 +50,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const kind = url.searchParams.get("kind") ?? "";
   const room = url.searchParams.get("room") ?? "";
   const sessions = ofDay.filter((s) => (!kind || s.kind === kind) && (!room || String(s.room_id) === room));
-  const kinds = SESSION_KINDS.filter((k) => ofDay.some((s) => s.kind === k)).map((k) => ({ value: k, count: ofDay.filter((s) => s.kind === k).length }));
+  const kinds = SESSION_KINDS.filter((k) => ofDay.some((s) => s.kind === k)).map((k) => ({
+    value: k,
+    count: ofDay.filter((s) => s.kind === k).length,
+  }));
   const roomMap = new Map<number, { value: string; vi: string; en: string }>();
-  for (const s of ofDay) if (s.room_id !== null && s.room_vi) roomMap.set(s.room_id, { value: String(s.room_id), vi: s.room_vi, en: s.room_en ?? s.room_vi });
+  for (const s of ofDay)
+    if (s.room_id !== null && s.room_vi)
+      roomMap.set(s.room_id, { value: String(s.room_id), vi: s.room_vi, en: s.room_en ?? s.room_vi });
   const user = await getUser(request);
   const viewer = user && can(user.role, "register:self") ? await viewerSignUps(user.id, conference.id) : null;
   // Approved online delegates get their personal join link on every session they can attend online.
-  const links = viewer?.registration ? await joinLinksFor({ ...viewer.registration, conference_id: conference.id }) : [];
+  const links = viewer?.registration
+    ? await joinLinksFor({ ...viewer.registration, conference_id: conference.id })
+    : [];
   const joinTokens = Object.fromEntries(links.map((l) => [l.id, l.token]));
   return json({
     messages: await requestMessages(request, "agenda"),
@@ -56,7 +74,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     total: ofDay.length,
     kinds,
     rooms: [...roomMap.values()],
-    viewer: user ? { signedIn: true, mode: viewer?.registration?.mode ?? null, live: isLive(viewer?.registration?.status), signedUp: viewer?.signedUp ?? {}, joinTokens } : null,
+    viewer: user
+      ? {
+          signedIn: true,
+          mode: viewer?.registration?.mode ?? null,
+          live: isLive(viewer?.registration?.status),
+          signedUp: viewer?.signedUp ?? {},
+          joinTokens,
+        }
+      : null,
   });
 }
 
@@ -103,16 +129,26 @@ export default function Programme() {
         title={t("programme.title")}
         action={
           <div className="flex flex-wrap gap-2">
-            <a href="/programme.pdf" className="btn-secondary">{t("programme.downloadPdf")}</a>
-            <a href="/programme.ics" className="btn-secondary">{t("programme.addCalendar")}</a>
+            <a href="/programme.pdf" className="btn-secondary">
+              {t("programme.downloadPdf")}
+            </a>
+            <a href="/programme.ics" className="btn-secondary">
+              {t("programme.addCalendar")}
+            </a>
           </div>
         }
       >
         {pick(conference.title_vi, conference.title_en)}
         <p className="mt-1">{t("programme.intro")}</p>
       </PageHeader>
-      {data && data.ok && doneTitle ? <Notice tone="success">{t(`programme.done.${data.intent}`, { title: pick(doneTitle.title_vi, doneTitle.title_en) })}</Notice> : null}
-      {data && !data.ok && data.sessionId === null ? <Notice tone="error">{t(data.errors[""], data.params)}</Notice> : null}
+      {data && data.ok && doneTitle ? (
+        <Notice tone="success">
+          {t(`programme.done.${data.intent}`, { title: pick(doneTitle.title_vi, doneTitle.title_en) })}
+        </Notice>
+      ) : null}
+      {data && !data.ok && data.sessionId === null ? (
+        <Notice tone="error">{t(data.errors[""], data.params)}</Notice>
+      ) : null}
 
       <nav aria-label={t("programme.days")} className="no-print mb-4">
         <div role="tablist" aria-label={t("programme.days")} className="flex flex-wrap gap-2 border-b border-slate-200">
@@ -131,11 +167,25 @@ export default function Programme() {
           ))}
         </div>
       </nav>
-      <h2 className="mb-3 hidden print:block">{t("programme.day", { n: days.indexOf(day) + 1 })} · <DayLabel iso={day} /></h2>
+      <h2 className="mb-3 hidden print:block">
+        {t("programme.day", { n: days.indexOf(day) + 1 })} · <DayLabel iso={day} />
+      </h2>
 
       <div className="mb-5 space-y-2">
-        {kinds.length > 1 ? <FilterChips name="kind" label={t("programme.filterKind")} options={kinds.map((k) => ({ value: k.value, label: t(`programme.kind.${k.value}`), count: k.count }))} /> : null}
-        {rooms.length > 1 ? <FilterChips name="room" label={t("programme.filterRoom")} options={rooms.map((r) => ({ value: r.value, label: pick(r.vi, r.en) }))} /> : null}
+        {kinds.length > 1 ? (
+          <FilterChips
+            name="kind"
+            label={t("programme.filterKind")}
+            options={kinds.map((k) => ({ value: k.value, label: t(`programme.kind.${k.value}`), count: k.count }))}
+          />
+        ) : null}
+        {rooms.length > 1 ? (
+          <FilterChips
+            name="room"
+            label={t("programme.filterRoom")}
+            options={rooms.map((r) => ({ value: r.value, label: pick(r.vi, r.en) }))}
+          />
+        ) : null}
       </div>
 
       {sessions.length === 0 ? (
@@ -144,7 +194,16 @@ export default function Programme() {
         <ol className="space-y-4" data-testid="programme-sessions">
           {sessions.map((s) => (
             <li key={s.id}>
-              <SessionCard s={s} zone={conference.time_zone} viewer={viewer} problem={data && !data.ok && data.sessionId === s.id ? { key: data.errors[""], params: data.params ?? {} } : null} />
+              <SessionCard
+                s={s}
+                zone={conference.time_zone}
+                viewer={viewer}
+                problem={
+                  data && !data.ok && data.sessionId === s.id
+                    ? { key: data.errors[""], params: data.params ?? {} }
+                    : null
+                }
+              />
             </li>
           ))}
         </ol>
@@ -159,7 +218,17 @@ function DayLabel({ iso }: { iso: string }) {
   return <>{formatInstant(`${iso}T05:00:00Z`, conference?.time_zone ?? "Asia/Ho_Chi_Minh", locale, "date")}</>;
 }
 
-function SessionCard({ s, zone, viewer, problem }: { s: Session; zone: string; viewer: LoaderData["viewer"]; problem: { key: string; params: Record<string, string | number> } | null }) {
+function SessionCard({
+  s,
+  zone,
+  viewer,
+  problem,
+}: {
+  s: Session;
+  zone: string;
+  viewer: LoaderData["viewer"];
+  problem: { key: string; params: Record<string, string | number> } | null;
+}) {
   const t = useT();
   const pick = useBilingual();
   const location = useLocation();
@@ -167,24 +236,38 @@ function SessionCard({ s, zone, viewer, problem }: { s: Session; zone: string; v
   const left = s.capacity === null ? null : Math.max(0, s.capacity - s.signedUpInPerson);
   const mine = viewer?.signedUp[s.id];
   return (
-    <article id={`session-${s.id}`} className="card break-inside-avoid" data-testid="session-card" aria-labelledby={`session-${s.id}-title`}>
+    <article
+      id={`session-${s.id}`}
+      className="card break-inside-avoid"
+      data-testid="session-card"
+      aria-labelledby={`session-${s.id}-title`}
+    >
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0 flex-1">
           <div className="mb-1 flex flex-wrap items-center gap-2">
             <Badge tone={s.kind === "break" ? "grey" : "navy"}>{t(`programme.kind.${s.kind}`)}</Badge>
             {s.requires_signup ? <Badge tone="amber">{t("programme.requiresSignUp")}</Badge> : null}
-            {mine ? <Badge tone="green">✓ {t("programme.signedUp", { mode: t(`programme.mode.${mine}`) })}</Badge> : null}
+            {mine ? (
+              <Badge tone="green">✓ {t("programme.signedUp", { mode: t(`programme.mode.${mine}`) })}</Badge>
+            ) : null}
           </div>
-          <h3 id={`session-${s.id}-title`} className="text-lg font-semibold text-navy-900">{pick(s.title_vi, s.title_en)}</h3>
-          <p className="mt-1 text-sm text-slate-600">{s.room_vi ? t("programme.room", { room: pick(s.room_vi, s.room_en ?? s.room_vi) }) : t("programme.noRoom")}</p>
+          <h3 id={`session-${s.id}-title`} className="text-lg font-semibold text-navy-900">
+            {pick(s.title_vi, s.title_en)}
+          </h3>
+          <p className="mt-1 text-sm text-slate-600">
+            {s.room_vi ? t("programme.room", { room: pick(s.room_vi, s.room_en ?? s.room_vi) }) : t("programme.noRoom")}
+          </p>
         </div>
-        <div className="text-sm sm:text-right"><ConferenceTime iso={s.starts_at} endIso={s.ends_at} zone={zone} /></div>
+        <div className="text-sm sm:text-right">
+          <ConferenceTime iso={s.starts_at} endIso={s.ends_at} zone={zone} />
+        </div>
       </div>
       {s.people.length ? (
         <ul className="mt-3 space-y-0.5 text-sm" aria-label={t("programme.people")}>
           {s.people.map((p) => (
             <li key={p.registration_id}>
-              <span className="font-semibold">{t(`programme.role.${p.role}`)}:</span> {p.full_name}, {pick(p.organisation_vi, p.organisation_en)}
+              <span className="font-semibold">{t(`programme.role.${p.role}`)}:</span> {p.full_name},{" "}
+              {pick(p.organisation_vi, p.organisation_en)}
             </li>
           ))}
         </ul>
@@ -192,33 +275,63 @@ function SessionCard({ s, zone, viewer, problem }: { s: Session; zone: string; v
       {description ? <p className="mt-3 whitespace-pre-line text-sm text-slate-700">{description}</p> : null}
       {viewer?.joinTokens[s.id] ? (
         <div className="no-print mt-3">
-          <a className="btn-primary" href={`/join/${viewer.joinTokens[s.id]}`} target="_blank" rel="noreferrer" data-testid="join-link">{t("programme.join")}</a>
+          <a
+            className="btn-primary"
+            href={`/join/${viewer.joinTokens[s.id]}`}
+            target="_blank"
+            rel="noreferrer"
+            data-testid="join-link"
+          >
+            {t("programme.join")}
+          </a>
         </div>
       ) : null}
       {s.requires_signup ? (
         <div className="no-print mt-4 flex flex-wrap items-center gap-3 border-t border-slate-100 pt-3">
           <p className="text-sm text-slate-600">
-            {left === null ? null : left > 0 ? t("programme.placesLeft", { n: left, capacity: s.capacity! }) : t("programme.full")}
+            {left === null
+              ? null
+              : left > 0
+                ? t("programme.placesLeft", { n: left, capacity: s.capacity! })
+                : t("programme.full")}
             {viewer?.mode === "online" ? <span className="block">{t("programme.onlineUnlimited")}</span> : null}
           </p>
           {!viewer ? (
-            <Link className="btn-secondary" to={`/login?redirectTo=${encodeURIComponent(`/programme${location.search}#session-${s.id}`)}`}>{t("programme.signInToSignUp")}</Link>
+            <Link
+              className="btn-secondary"
+              to={`/login?redirectTo=${encodeURIComponent(`/programme${location.search}#session-${s.id}`)}`}
+            >
+              {t("programme.signInToSignUp")}
+            </Link>
           ) : mine ? (
             <Form method="post" preventScrollReset>
               <input type="hidden" name="sessionId" value={s.id} />
-              <SubmitButton className="btn-secondary" name="intent" value="cancel" busyWhen={{ sessionId: String(s.id) }}>{t("programme.cancelSignUp")}</SubmitButton>
+              <SubmitButton
+                className="btn-secondary"
+                name="intent"
+                value="cancel"
+                busyWhen={{ sessionId: String(s.id) }}
+              >
+                {t("programme.cancelSignUp")}
+              </SubmitButton>
             </Form>
           ) : viewer.live ? (
             <Form method="post" preventScrollReset>
               <input type="hidden" name="sessionId" value={s.id} />
-              <SubmitButton className="btn-primary" name="intent" value="signUp" busyWhen={{ sessionId: String(s.id) }}>{t("programme.signUp")}</SubmitButton>
+              <SubmitButton className="btn-primary" name="intent" value="signUp" busyWhen={{ sessionId: String(s.id) }}>
+                {t("programme.signUp")}
+              </SubmitButton>
             </Form>
           ) : (
             <p className="text-sm text-slate-700">{t("programme.registerToSignUp")}</p>
           )}
         </div>
       ) : null}
-      {problem ? <div className="mt-3"><Notice tone="error">{t(problem.key, problem.params)}</Notice></div> : null}
+      {problem ? (
+        <div className="mt-3">
+          <Notice tone="error">{t(problem.key, problem.params)}</Notice>
+        </div>
+      ) : null}
     </article>
   );
 }

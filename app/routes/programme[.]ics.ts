@@ -9,7 +9,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { locale, conference } = await startDownload(request, null, "programme.noConference");
   const sessions = await publishedProgramme(conference.id);
   const body = icsCalendar({
-    name: translate(locale, "programme.ics.programmeName", { title: locale === "vi" ? conference.title_vi : conference.title_en }),
+    name: translate(locale, "programme.ics.programmeName", {
+      title: locale === "vi" ? conference.title_vi : conference.title_en,
+    }),
     events: sessionEvents(sessions, "programme", locale),
   });
   return new Response(body, {

@@ -25,7 +25,15 @@ export const meta: MetaFunction = (args) => pageMeta(args, "registration.title")
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, conference] = await Promise.all([getUser(request), getCurrentConference()]);
   const sentTo = new URL(request.url).searchParams.get("sent");
-  if (!conference) return json({ messages: await requestMessages(request, "registration"), conference: null, window: null, organisations: [], account: null, sentTo: null });
+  if (!conference)
+    return json({
+      messages: await requestMessages(request, "registration"),
+      conference: null,
+      window: null,
+      organisations: [],
+      account: null,
+      sentTo: null,
+    });
   if (user && (await getOwnRegistration(user.id, conference.id))) throw redirect("/my-registration");
   const profile = user ? await getUserProfile(user.id) : null;
   return json({
@@ -33,7 +41,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     conference,
     window: registrationWindow(conference),
     organisations: await listOrganisationOptions(),
-    account: profile ? { email: profile.email, fullName: profile.full_name, organisationId: profile.organisation_id } : null,
+    account: profile
+      ? { email: profile.email, fullName: profile.full_name, organisationId: profile.organisation_id }
+      : null,
     sentTo: user ? null : sentTo ? sentTo.slice(0, 254) : null,
   });
 }
@@ -54,7 +64,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!requested.ok) return replyRefusal(requested.refusal, { values });
     return redirect(`/register?sent=${encodeURIComponent(parsed.data.email)}`);
   }
-  const result = await registerDelegate(parsed.data, { conference, user: { id: user.id, email: user.email }, ip: clientIp(context) });
+  const result = await registerDelegate(parsed.data, {
+    conference,
+    user: { id: user.id, email: user.email },
+    ip: clientIp(context),
+  });
   if (!result.ok) return replyRefusal(result.refusal, { values });
   return redirect("/my-registration?registered=1");
 }
@@ -93,22 +107,36 @@ export default function Register() {
     <div className="mx-auto max-w-3xl">
       <PageHeader title={t("registration.title")}>
         <span className="block font-semibold text-slate-800">{pick(conference.title_vi, conference.title_en)}</span>
-        <ConferenceTime iso={conference.starts_at} endIso={conference.ends_at} zone={conference.time_zone} style="date" />
+        <ConferenceTime
+          iso={conference.starts_at}
+          endIso={conference.ends_at}
+          zone={conference.time_zone}
+          style="date"
+        />
       </PageHeader>
       {window !== "open" ? (
         <Notice tone="info">
           {window === "notYet" && conference.registration_opens_at
-            ? t("home.registrationNotYet", { date: formatInstant(conference.registration_opens_at, conference.time_zone, locale) })
+            ? t("home.registrationNotYet", {
+                date: formatInstant(conference.registration_opens_at, conference.time_zone, locale),
+              })
             : window === "closed" && conference.registration_closes_at
-              ? t("home.registrationClosed", { date: formatInstant(conference.registration_closes_at, conference.time_zone, locale, "date") })
+              ? t("home.registrationClosed", {
+                  date: formatInstant(conference.registration_closes_at, conference.time_zone, locale, "date"),
+                })
               : t("home.registrationUnset")}
         </Notice>
       ) : (
         <div className="card">
-          <p className="mb-4 text-sm text-slate-600">{account ? t("registration.introSignedIn", { email: account.email }) : t("registration.intro")}</p>
+          <p className="mb-4 text-sm text-slate-600">
+            {account ? t("registration.introSignedIn", { email: account.email }) : t("registration.intro")}
+          </p>
           {!account ? (
             <p className="mb-4 text-sm">
-              {t("registration.haveAccount")} <Link className="btn-link" to="/login?redirectTo=%2Fregister">{t("nav.signIn")}</Link>
+              {t("registration.haveAccount")}{" "}
+              <Link className="btn-link" to="/login?redirectTo=%2Fregister">
+                {t("nav.signIn")}
+              </Link>
             </p>
           ) : null}
           <ZodForm state={state}>

@@ -13,13 +13,23 @@ const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 
 async function giveTheDelegateAnAgenda(path: string) {
   const { db } = openDatabase(path);
-  const registration = await db.selectFrom("registrations").select(["id", "mode"]).where("email", "=", "dai-bieu.bacgiang@ngoaivu.test").executeTakeFirstOrThrow();
+  const registration = await db
+    .selectFrom("registrations")
+    .select(["id", "mode"])
+    .where("email", "=", "dai-bieu.bacgiang@ngoaivu.test")
+    .executeTakeFirstOrThrow();
   const sessions = await db.selectFrom("sessions").select(["id", "kind"]).orderBy("starts_at").execute();
   const now = new Date().toISOString();
   const discussion = sessions.find((s) => s.kind === "discussion")!;
-  await db.insertInto("session_signups").values({ session_id: discussion.id, registration_id: registration.id, mode: registration.mode, created_at: now }).execute();
+  await db
+    .insertInto("session_signups")
+    .values({ session_id: discussion.id, registration_id: registration.id, mode: registration.mode, created_at: now })
+    .execute();
   const closing = sessions[sessions.length - 1];
-  await db.insertInto("session_people").values({ session_id: closing.id, registration_id: registration.id, role: "speaker", position: 0 }).execute();
+  await db
+    .insertInto("session_people")
+    .values({ session_id: closing.id, registration_id: registration.id, role: "speaker", position: 0 })
+    .execute();
   await db.destroy();
 }
 
@@ -31,7 +41,11 @@ async function main() {
     const delegate = await signIn(url, "dai-bieu.bacgiang@ngoaivu.test", "DaiBieu#2021");
     const healthz = await measure({ url: `${url}/healthz`, duration: SECONDS });
     const programme = await measure({ url: `${url}/programme`, duration: SECONDS });
-    const programmeSignedIn = await measure({ url: `${url}/programme`, duration: SECONDS, headers: { cookie: delegate } });
+    const programmeSignedIn = await measure({
+      url: `${url}/programme`,
+      duration: SECONDS,
+      headers: { cookie: delegate },
+    });
     const agenda = await measure({ url: `${url}/my-agenda`, duration: SECONDS, headers: { cookie: delegate } });
     const agendaIcs = await measure({ url: `${url}/my-agenda.ics`, duration: SECONDS, headers: { cookie: delegate } });
     const healthzAfter = await measure({ url: `${url}/healthz`, duration: SECONDS });

@@ -58,7 +58,10 @@ function weigh(bytes: Buffer): Asset {
  * and hand back decoded bytes anyway, so identity keeps the measurement ours.
  */
 async function get(url: string, cookie?: string): Promise<Buffer> {
-  const res = await fetch(url, { headers: { "accept-encoding": "identity", ...(cookie ? { cookie } : {}) }, redirect: "manual" });
+  const res = await fetch(url, {
+    headers: { "accept-encoding": "identity", ...(cookie ? { cookie } : {}) },
+    redirect: "manual",
+  });
   // A redirect here means a failed sign-in or a missing permission: the figures would be /login's.
   if (res.status !== 200) throw new Error(`GET ${url}: ${res.status}`);
   return Buffer.from(await res.arrayBuffer());
@@ -168,7 +171,9 @@ async function main() {
       });
     }
 
-    const modules = await Promise.all([...assets].map(async ([href, a]) => ({ file: new URL(href).pathname, gzipBytes: (await a).size.gzipBytes })));
+    const modules = await Promise.all(
+      [...assets].map(async ([href, a]) => ({ file: new URL(href).pathname, gzipBytes: (await a).size.gzipBytes })),
+    );
     const biggestModules = modules.sort((a, b) => b.gzipBytes - a.gzipBytes).slice(0, 10);
     console.log(JSON.stringify({ pages, biggestModules }, null, 2));
   } finally {
@@ -177,6 +182,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });

@@ -16,7 +16,7 @@ const INDEX = "/admin/meetings?index&_data=routes%2Fadmin.meetings._index";
 /** Deterministic pseudo-random numbers (the same instance every run). */
 function random(seed: number) {
   let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  return () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
 }
 
 /** Empties the demo's meetings and gives every province about eight accepted requests to missions. */
@@ -25,9 +25,23 @@ async function growRequests(path: string) {
   await db.deleteFrom("meetings").execute();
   await db.deleteFrom("meeting_requests").execute();
   await db.deleteFrom("meeting_blocks").execute();
-  const conference = await db.selectFrom("conferences").select("id").where("edition", "=", 20).executeTakeFirstOrThrow();
-  const provinces = await db.selectFrom("organisations").select("id").where("kind", "=", "province").orderBy("id").execute();
-  const missions = await db.selectFrom("organisations").select("id").where("kind", "=", "mission").orderBy("id").execute();
+  const conference = await db
+    .selectFrom("conferences")
+    .select("id")
+    .where("edition", "=", 20)
+    .executeTakeFirstOrThrow();
+  const provinces = await db
+    .selectFrom("organisations")
+    .select("id")
+    .where("kind", "=", "province")
+    .orderBy("id")
+    .execute();
+  const missions = await db
+    .selectFrom("organisations")
+    .select("id")
+    .where("kind", "=", "mission")
+    .orderBy("id")
+    .execute();
   const next = random(7);
   const now = new Date().toISOString();
   const rows = new Map<string, { from: number; to: number; priority: number }>();
@@ -40,7 +54,22 @@ async function growRequests(path: string) {
   }
   await db
     .insertInto("meeting_requests")
-    .values([...rows.values()].map((r) => ({ conference_id: conference.id, from_organisation_id: r.from, to_organisation_id: r.to, sector: "Đầu tư", ask: "Giới thiệu cơ hội đầu tư", priority: r.priority, status: "accepted" as const, decline_reason: "", requested_by: null, answered_by: null, created_at: now, answered_at: now })))
+    .values(
+      [...rows.values()].map((r) => ({
+        conference_id: conference.id,
+        from_organisation_id: r.from,
+        to_organisation_id: r.to,
+        sector: "Đầu tư",
+        ask: "Giới thiệu cơ hội đầu tư",
+        priority: r.priority,
+        status: "accepted" as const,
+        decline_reason: "",
+        requested_by: null,
+        answered_by: null,
+        created_at: now,
+        answered_at: now,
+      })),
+    )
     .execute();
   await db.destroy();
   return rows.size;
@@ -48,7 +77,11 @@ async function growRequests(path: string) {
 
 async function post(url: string, cookie: string, form: Record<string, string>) {
   const started = performance.now();
-  const res = await fetch(`${url}${INDEX}`, { method: "POST", headers: { cookie, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(form) });
+  const res = await fetch(`${url}${INDEX}`, {
+    method: "POST",
+    headers: { cookie, "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(form),
+  });
   const body = (await res.json()) as Record<string, unknown>;
   return { status: res.status, ms: Math.round(performance.now() - started), body };
 }
@@ -67,10 +100,25 @@ async function main() {
     const requests = await growRequests(server.databasePath);
     const organiser = await signIn(url, "to-chuc@ngoaivu.test", "ToChuc#2021");
     const delegate = await signIn(url, "dai-bieu.bacgiang@ngoaivu.test", "DaiBieu#2021");
-    const created = await post(url, organiser, { intent: "create", slotMinutes: "15", gapMinutes: "2", tableCount: "30", requestsCloseAt: "", answersCloseAt: "", maxRequests: "", "pair.province.mission": "on" });
+    const created = await post(url, organiser, {
+      intent: "create",
+      slotMinutes: "15",
+      gapMinutes: "2",
+      tableCount: "30",
+      requestsCloseAt: "",
+      answersCloseAt: "",
+      maxRequests: "",
+      "pair.province.mission": "on",
+    });
     if (created.status !== 200) throw new Error(`block set-up failed: ${JSON.stringify(created.body)}`);
     const preview = await post(url, organiser, { intent: "preview" });
-    const p = preview.body.preview as { placed: number; weight: number; optimal: boolean; meetings: string; left: unknown[] };
+    const p = preview.body.preview as {
+      placed: number;
+      weight: number;
+      optimal: boolean;
+      meetings: string;
+      left: unknown[];
+    };
     const commit = await post(url, organiser, { intent: "commit", meetings: p.meetings });
     if (commit.status !== 200) throw new Error(`commit failed: ${JSON.stringify(commit.body)}`);
 
@@ -90,7 +138,14 @@ async function main() {
         {
           machine: { cores: (await import("node:os")).cpus().length, node: process.version },
           instance: { accepted_requests: requests, slots: created.body.created, tables: 30 },
-          preview: { status: preview.status, ms: preview.ms, placed: p.placed, weight: p.weight, optimal: p.optimal, left_out: p.left.length },
+          preview: {
+            status: preview.status,
+            ms: preview.ms,
+            placed: p.placed,
+            weight: p.weight,
+            optimal: p.optimal,
+            left_out: p.left.length,
+          },
           commit: { status: commit.status, ms: commit.ms, committed: commit.body.committed },
           connections: 50,
           seconds_per_run: SECONDS,

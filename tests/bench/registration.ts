@@ -15,7 +15,10 @@ async function fillTo5000(path: string) {
   const { db } = openDatabase(path);
   const conference = await db.selectFrom("conferences").select("id").executeTakeFirstOrThrow();
   const orgs = await db.selectFrom("organisations").select(["id", "name_vi", "name_en"]).execute();
-  const [{ n }] = await db.selectFrom("registrations").select((eb) => eb.fn.countAll<number>().as("n")).execute();
+  const [{ n }] = await db
+    .selectFrom("registrations")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .execute();
   const now = new Date().toISOString();
   const statuses = ["approved", "rejected", "cancelled"] as const;
   await db.transaction().execute(async (trx) => {
@@ -26,10 +29,29 @@ async function fillTo5000(path: string) {
       await trx
         .insertInto("registrations")
         .values({
-          conference_id: conference.id, user_id: null, organisation_id: org.id, honorific: "ms", full_name, position: "Chuyên viên",
-          email, phone: "0243799300", mode: "online", status: statuses[i % 3], interpretation: "none", dietary: "", consent_to_list: 1,
-          badge_code: badgeCodeFrom(randomBytes(8)), waitlisted_at: null, status_changed_at: now, decided_by: null, checked_in_at: null,
-          checked_in_by: null, organiser_note: "", search_key: searchKey(full_name, email, org.name_vi, org.name_en), created_at: now, updated_at: now,
+          conference_id: conference.id,
+          user_id: null,
+          organisation_id: org.id,
+          honorific: "ms",
+          full_name,
+          position: "Chuyên viên",
+          email,
+          phone: "0243799300",
+          mode: "online",
+          status: statuses[i % 3],
+          interpretation: "none",
+          dietary: "",
+          consent_to_list: 1,
+          badge_code: badgeCodeFrom(randomBytes(8)),
+          waitlisted_at: null,
+          status_changed_at: now,
+          decided_by: null,
+          checked_in_at: null,
+          checked_in_by: null,
+          organiser_note: "",
+          search_key: searchKey(full_name, email, org.name_vi, org.name_en),
+          created_at: now,
+          updated_at: now,
         })
         .execute();
     }
@@ -83,20 +105,39 @@ async function main() {
 
     const organiser = await signIn(url, "to-chuc@ngoaivu.test", "ToChuc#2021");
     const delegate = await signIn(url, "dai-bieu.bacgiang@ngoaivu.test", "DaiBieu#2021");
-    const list = await measure({ url: `${url}/admin/delegates?sort=name`, duration: SECONDS, headers: { cookie: organiser } });
-    const listSearch = await measure({ url: `${url}/admin/delegates?q=dai%20bieu%2012&status=pending`, duration: SECONDS, headers: { cookie: organiser } });
+    const list = await measure({
+      url: `${url}/admin/delegates?sort=name`,
+      duration: SECONDS,
+      headers: { cookie: organiser },
+    });
+    const listSearch = await measure({
+      url: `${url}/admin/delegates?q=dai%20bieu%2012&status=pending`,
+      duration: SECONDS,
+      headers: { cookie: organiser },
+    });
     const own = await measure({ url: `${url}/my-registration`, duration: SECONDS, headers: { cookie: delegate } });
     await fillTo5000(server.databasePath);
-    const list5000 = await measure({ url: `${url}/admin/delegates?sort=name&page=50`, duration: SECONDS, headers: { cookie: organiser } });
-    const list5000Search = await measure({ url: `${url}/admin/delegates?q=thu%20tai%20499&sort=organisation`, duration: SECONDS, headers: { cookie: organiser } });
+    const list5000 = await measure({
+      url: `${url}/admin/delegates?sort=name&page=50`,
+      duration: SECONDS,
+      headers: { cookie: organiser },
+    });
+    const list5000Search = await measure({
+      url: `${url}/admin/delegates?q=thu%20tai%20499&sort=organisation`,
+      duration: SECONDS,
+      headers: { cookie: organiser },
+    });
     const healthzAfter = await measure({ url: `${url}/healthz`, duration: SECONDS });
 
-    const registered = (await (await fetch(`${url}/admin/delegates`, { headers: { cookie: organiser } })).text()).match(/data-testid="delegate-count">([^<]+)</)?.[1];
+    const registered = (await (await fetch(`${url}/admin/delegates`, { headers: { cookie: organiser } })).text()).match(
+      /data-testid="delegate-count">([^<]+)</,
+    )?.[1];
     const registeredByForm = register.statuses["302"] ?? 0;
     // The form records unconfirmed requests (decision 011); registrations come when links are followed.
     const { default: Database } = await import("better-sqlite3");
     const probe = new Database(server.databasePath, { readonly: true });
-    const requestsRecorded = (probe.prepare("SELECT count(*) AS n FROM registration_requests").get() as { n: number }).n;
+    const requestsRecorded = (probe.prepare("SELECT count(*) AS n FROM registration_requests").get() as { n: number })
+      .n;
     probe.close();
     console.log(
       JSON.stringify(

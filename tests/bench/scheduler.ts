@@ -54,11 +54,24 @@ export function generate(scale: number, seed: number): Instance {
     pairs.add(`${a}|${b}`);
     requests.push({ id: `r${requests.length + 1}`, a, b, priority: int(1, 3) as 1 | 2 | 3 });
   }
-  return { slots, tables, parties: [...provinces, ...missions], requests, locked: lockSome(slots, tables, provinces, missions, requests, 8 * scale) };
+  return {
+    slots,
+    tables,
+    parties: [...provinces, ...missions],
+    requests,
+    locked: lockSome(slots, tables, provinces, missions, requests, 8 * scale),
+  };
 }
 
 /** A few locked meetings, placed so that they obey every rule. */
-function lockSome(slots: Instance["slots"], tables: Instance["tables"], provinces: Instance["parties"], missions: Instance["parties"], requests: Instance["requests"], n: number): Meeting[] {
+function lockSome(
+  slots: Instance["slots"],
+  tables: Instance["tables"],
+  provinces: Instance["parties"],
+  missions: Instance["parties"],
+  requests: Instance["requests"],
+  n: number,
+): Meeting[] {
   const parties = new Map([...provinces, ...missions].map((p) => [p.id, p]));
   const busy = new Set<string>();
   const used = new Map<string, number>();
@@ -66,7 +79,9 @@ function lockSome(slots: Instance["slots"], tables: Instance["tables"], province
   for (let i = 0; i < requests.length && locked.length < n; i += 37) {
     const r = requests[i];
     if ([r.a, r.b].some((p) => (used.get(p) ?? 0) >= (parties.get(p)!.maxMeetings ?? Infinity))) continue;
-    const slot = slots.find((s) => [r.a, r.b].every((p) => !busy.has(`${p}|${s.id}`) && (parties.get(p)!.available ?? [s.id]).includes(s.id)));
+    const slot = slots.find((s) =>
+      [r.a, r.b].every((p) => !busy.has(`${p}|${s.id}`) && (parties.get(p)!.available ?? [s.id]).includes(s.id)),
+    );
     if (!slot) continue;
     const table = tables.find((t) => !busy.has(`${t.id}|${slot.id}`))!;
     for (const key of [r.a, r.b, table.id]) busy.add(`${key}|${slot.id}`);
@@ -85,7 +100,8 @@ function exactOptimum(highs: Awaited<ReturnType<typeof highsLoader>>, inst: Inst
   const name = (r: string, s: string) => `y_${r}_${s}`.replace(/-/g, "_");
   const cols: { r: string; s: string; p: number }[] = [];
   for (const req of inst.requests)
-    for (const slot of inst.slots) if (can(req.a, slot.id) && can(req.b, slot.id)) cols.push({ r: req.id, s: slot.id, p: req.priority });
+    for (const slot of inst.slots)
+      if (can(req.a, slot.id) && can(req.b, slot.id)) cols.push({ r: req.id, s: slot.id, p: req.priority });
   const rows: string[] = [];
   const lineOf = (terms: string[]) => terms.join(" + ").replace(/((?:\S+ \+ ){25})/g, "$1\n ");
   inst.requests.forEach((req, i) => {
@@ -105,7 +121,8 @@ function exactOptimum(highs: Awaited<ReturnType<typeof highsLoader>>, inst: Inst
       const t = mine.filter((c) => c.s === slot.id).map((c) => name(c.r, c.s));
       if (t.length > 1) rows.push(`busy${k}_${j}: ${lineOf(t)} <= 1`);
     });
-    if (party.maxMeetings !== undefined && mine.length) rows.push(`cap${k}: ${lineOf(mine.map((c) => name(c.r, c.s)))} <= ${party.maxMeetings}`);
+    if (party.maxMeetings !== undefined && mine.length)
+      rows.push(`cap${k}: ${lineOf(mine.map((c) => name(c.r, c.s)))} <= ${party.maxMeetings}`);
   });
   const lp = `Maximize\n obj: ${lineOf(cols.map((c) => `${c.p} ${name(c.r, c.s)}`))}\nSubject To\n${rows.map((r) => ` ${r}`).join("\n")}\nBinary\n${cols.map((c) => ` ${name(c.r, c.s)}`).join("\n")}\nEnd`;
   const solution = highs.solve(lp, { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0.5 });
@@ -119,7 +136,12 @@ async function main() {
   const warm = await scheduleMeetings({ slots: [], tables: [], parties: [], requests: [], locked: [] });
   console.log(JSON.stringify({ solverLoadMs: warm.ms }));
   const rows = [];
-  for (const [scale, seed] of [[1, 1], [1, 2], [2, 3], [4, 4]] as const) {
+  for (const [scale, seed] of [
+    [1, 1],
+    [1, 2],
+    [2, 3],
+    [4, 4],
+  ] as const) {
     const parsed = parseInstance(JSON.parse(JSON.stringify(generate(scale, seed))));
     if (!parsed.ok) throw new Error(`generated instance is malformed: ${parsed.error}`);
     const inst = parsed.instance;
@@ -152,8 +174,21 @@ async function main() {
   // Floors: the solver's schedule within 0.5 % of the optimum; the fallback (used when the solver
   // is unavailable or out of time) within 2 %.
   const FLOORS = { ratio: 0.995, fallbackRatio: 0.98 };
-  const bad = rows.filter((r) => r.ratio < FLOORS.ratio || r.fallbackRatio < FLOORS.fallbackRatio || !r.validatorPassed || !r.fallbackValidatorPassed);
-  console.log(JSON.stringify({ floors: FLOORS, minRatio: Math.min(...rows.map((r) => r.ratio)), minFallbackRatio: Math.min(...rows.map((r) => r.fallbackRatio)), passed: bad.length === 0 }));
+  const bad = rows.filter(
+    (r) =>
+      r.ratio < FLOORS.ratio ||
+      r.fallbackRatio < FLOORS.fallbackRatio ||
+      !r.validatorPassed ||
+      !r.fallbackValidatorPassed,
+  );
+  console.log(
+    JSON.stringify({
+      floors: FLOORS,
+      minRatio: Math.min(...rows.map((r) => r.ratio)),
+      minFallbackRatio: Math.min(...rows.map((r) => r.fallbackRatio)),
+      passed: bad.length === 0,
+    }),
+  );
   if (bad.length > 0) process.exitCode = 1;
 }
 

@@ -5,10 +5,18 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 
 /** Starts the built app (npm start's path) on a fresh database in a temporary folder. */
-export async function startServer(port: number): Promise<{ url: string; databasePath: string; stop: () => Promise<void> }> {
+export async function startServer(
+  port: number,
+): Promise<{ url: string; databasePath: string; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), "ngoaivu-bench-"));
   const child: ChildProcess = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "app/cli/start.ts"], {
-    env: { ...process.env, PORT: String(port), DATABASE_PATH: join(dir, "bench.sqlite"), PUBLIC_URL: `http://localhost:${port}`, NODE_ENV: "production" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_PATH: join(dir, "bench.sqlite"),
+      PUBLIC_URL: `http://localhost:${port}`,
+      NODE_ENV: "production",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `http://localhost:${port}`;
@@ -65,6 +73,8 @@ export async function measure(options: autocannon.Options): Promise<Figures> {
     p99_ms: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
-    statuses: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, (s as { count: number }).count])),
+    statuses: Object.fromEntries(
+      Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, (s as { count: number }).count]),
+    ),
   };
 }

@@ -66,7 +66,10 @@ export const test = base.extend<{ ownDatabase: boolean; app: App; mailbox: Mailb
         url: `http://localhost:${PORT}`,
         databasePath: SHARED_DATABASE,
         own: false,
-        withDb: () => Promise.reject(new Error("the shared demo database is read-only for tests: use test.use({ ownDatabase: true })")),
+        withDb: () =>
+          Promise.reject(
+            new Error("the shared demo database is read-only for tests: use test.use({ ownDatabase: true })"),
+          ),
       });
       return;
     }
@@ -77,11 +80,15 @@ export const test = base.extend<{ ownDatabase: boolean; app: App; mailbox: Mailb
     };
     remove();
     copyFileSync(TEMPLATE_DATABASE, path);
-    const child = spawn(process.execPath, [resolve(ROOT, "node_modules/tsx/dist/cli.mjs"), resolve(ROOT, "tests/e2e/support/own-server.ts")], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_PATH: path },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      [resolve(ROOT, "node_modules/tsx/dist/cli.mjs"), resolve(ROOT, "tests/e2e/support/own-server.ts")],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_PATH: path },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let stderr = "";
     child.stderr!.on("data", (chunk) => (stderr += chunk));
     const exited = new Promise<void>((done) => child.once("exit", () => done()));
@@ -133,7 +140,9 @@ export const test = base.extend<{ ownDatabase: boolean; app: App; mailbox: Mailb
             () => {
               const sqlite = new SQLite(app.databasePath, { readonly: true, fileMustExist: true });
               try {
-                const row = sqlite.prepare("SELECT body_text FROM outbox WHERE to_email = ? AND kind = ? ORDER BY id DESC LIMIT 1").get(email.toLowerCase(), kind) as { body_text: string } | undefined;
+                const row = sqlite
+                  .prepare("SELECT body_text FROM outbox WHERE to_email = ? AND kind = ? ORDER BY id DESC LIMIT 1")
+                  .get(email.toLowerCase(), kind) as { body_text: string } | undefined;
                 link = row ? (/\/invite\/[A-Za-z0-9_-]{20,}/.exec(row.body_text)?.[0] ?? null) : null;
               } finally {
                 sqlite.close();

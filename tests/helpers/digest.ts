@@ -56,12 +56,16 @@ export function digest(options: { ignore?: readonly Table[] } = {}): Digest {
     if (options.ignore?.includes(table)) continue;
     const rows = sqlite.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw().all();
     const hash = createHash("sha1");
-    for (const row of rows) hash.update(JSON.stringify(row, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v))).update("\n");
+    for (const row of rows)
+      hash.update(JSON.stringify(row, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v))).update("\n");
     out[table] = `${rows.length} ${hash.digest("hex").slice(0, 16)}`;
   }
   for (const table of COUNTED_TABLES) {
     if (options.ignore?.includes(table)) continue;
-    const row = sqlite.prepare(`SELECT count(*) AS n, coalesce(max(rowid), 0) AS last FROM "${table}"`).get() as { n: number; last: number };
+    const row = sqlite.prepare(`SELECT count(*) AS n, coalesce(max(rowid), 0) AS last FROM "${table}"`).get() as {
+      n: number;
+      last: number;
+    };
     out[table] = `${row.n} rows, last ${row.last}`;
   }
   return out;

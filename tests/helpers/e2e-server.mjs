@@ -4,7 +4,10 @@ import { rmSync } from "node:fs";
 
 const path = process.env.DATABASE_PATH || "test-results/e2e.sqlite";
 for (const suffix of ["", "-wal", "-shm"]) rmSync(path + suffix, { force: true });
-const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "app/cli/start.ts"], { stdio: "inherit", env: process.env });
+const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "app/cli/start.ts"], {
+  stdio: "inherit",
+  env: process.env,
+});
 const stop = () => child.kill("SIGTERM");
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

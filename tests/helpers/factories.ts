@@ -7,7 +7,11 @@ import { registerDelegate } from "~/features/registration/registrations.server";
 export async function demoConference(capacity?: number) {
   const conference = (await getCurrentConference())!;
   if (capacity !== undefined) {
-    await getDb().updateTable("conferences").set({ in_person_capacity: capacity }).where("id", "=", conference.id).execute();
+    await getDb()
+      .updateTable("conferences")
+      .set({ in_person_capacity: capacity })
+      .where("id", "=", conference.id)
+      .execute();
     conference.in_person_capacity = capacity;
   }
   return conference;
@@ -19,7 +23,9 @@ export async function organisationId(code: string): Promise<number> {
 
 let counter = 0;
 /** A valid registration, Vietnamese names and all; override what the test is about. */
-export function registrationInput(overrides: Partial<RegistrationInput> & { organisationId: number }): RegistrationInput {
+export function registrationInput(
+  overrides: Partial<RegistrationInput> & { organisationId: number },
+): RegistrationInput {
   counter += 1;
   return {
     honorific: "mr",
@@ -44,7 +50,13 @@ export async function registerVisitor(overrides: Partial<RegistrationInput> & { 
 }
 
 export async function statusOf(id: number) {
-  return (await getDb().selectFrom("registrations").select(["status", "mode", "waitlisted_at"]).where("id", "=", id).executeTakeFirstOrThrow()).status;
+  return (
+    await getDb()
+      .selectFrom("registrations")
+      .select(["status", "mode", "waitlisted_at"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow()
+  ).status;
 }
 
 /** Clears registrations and quotas and restores 500 places, so that each test starts with every place free. */

@@ -20,7 +20,10 @@ export interface RouteSource {
 
 export async function sourceBuild(routes: RouteSource[]): Promise<ServerBuild> {
   const [root, entry] = await Promise.all([import("~/root"), import("~/entry.server")]);
-  const all: Array<RouteSource & { parentId?: string }> = [{ id: "root", path: "", module: root }, ...routes.map((r) => ({ ...r, parentId: "root" }))];
+  const all: Array<RouteSource & { parentId?: string }> = [
+    { id: "root", path: "", module: root },
+    ...routes.map((r) => ({ ...r, parentId: "root" })),
+  ];
   const serverRoutes: Record<string, unknown> = {};
   const manifestRoutes: Record<string, unknown> = {};
   for (const r of all) {
@@ -41,10 +44,21 @@ export async function sourceBuild(routes: RouteSource[]): Promise<ServerBuild> {
     mode: "production",
     entry: { module: entry },
     routes: serverRoutes,
-    assets: { entry: { module: "/build/entry.client.js", imports: [] }, routes: manifestRoutes, url: "/build/manifest.js", version: "test" },
+    assets: {
+      entry: { module: "/build/entry.client.js", imports: [] },
+      routes: manifestRoutes,
+      url: "/build/manifest.js",
+      version: "test",
+    },
     publicPath: "/build/",
     assetsBuildDirectory: "public/build",
-    future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true, v3_singleFetch: false, v3_lazyRouteDiscovery: true },
+    future: {
+      v3_fetcherPersist: true,
+      v3_relativeSplatPath: true,
+      v3_throwAbortReason: true,
+      v3_singleFetch: false,
+      v3_lazyRouteDiscovery: true,
+    },
     isSpaMode: false,
   } as unknown as ServerBuild;
 }
@@ -90,7 +104,15 @@ export interface RawAnswer {
  */
 export async function rawRequest(
   base: string,
-  options: { method?: string; path: string; headers?: Record<string, string>; body?: Buffer | string; declaredLength?: number; total?: number; chunk?: number },
+  options: {
+    method?: string;
+    path: string;
+    headers?: Record<string, string>;
+    body?: Buffer | string;
+    declaredLength?: number;
+    total?: number;
+    chunk?: number;
+  },
 ): Promise<RawAnswer> {
   const { request } = await import("node:http");
   const url = new URL(options.path, base);
@@ -108,7 +130,12 @@ export async function rawRequest(
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => {
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8"), ...at });
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          text: Buffer.concat(chunks).toString("utf8"),
+          ...at,
+        });
         req.destroy();
       });
       res.on("error", reject);

@@ -22,7 +22,10 @@ let n = 0;
  * registration in the current conference, approved unless `status` says otherwise
  * (`null`: no registration at all).
  */
-export async function delegateOf(code: string, options: { head?: boolean; status?: "approved" | "pending" | "waitlisted" | null } = {}) {
+export async function delegateOf(
+  code: string,
+  options: { head?: boolean; status?: "approved" | "pending" | "waitlisted" | null } = {},
+) {
   n += 1;
   const db = getDb();
   const orgId = await organisationId(code);
@@ -30,33 +33,75 @@ export async function delegateOf(code: string, options: { head?: boolean; status
   const headed = org.kind === "mission" || org.kind === "foreign";
   const head = options.head ?? headed;
   if (head) {
-    const existing = await db.selectFrom("users").select("id").where("organisation_id", "=", orgId).where("heads_organisation", "=", 1).executeTakeFirst();
+    const existing = await db
+      .selectFrom("users")
+      .select("id")
+      .where("organisation_id", "=", orgId)
+      .where("heads_organisation", "=", 1)
+      .executeTakeFirst();
     if (existing) return { userId: existing.id, orgId };
   }
   const email = `meet-${n}-${code}-${Math.random().toString(36).slice(2, 6)}@test.gov.vn`;
-  const userId = await createUser(db, { email, fullName: `Đại biểu ${code}`, role: "delegate", organisationId: orgId, passwordHash: null });
+  const userId = await createUser(db, {
+    email,
+    fullName: `Đại biểu ${code}`,
+    role: "delegate",
+    organisationId: orgId,
+    passwordHash: null,
+  });
   if (head) await db.updateTable("users").set({ heads_organisation: 1 }).where("id", "=", userId).execute();
   // Staff of a mission or partner have no registration unless asked: their rights come from the head alone.
   const status = options.status === undefined ? (headed ? null : "approved") : options.status;
   if (status) {
-    const conference = await db.selectFrom("conferences").select("id").orderBy("edition", "desc").executeTakeFirstOrThrow();
+    const conference = await db
+      .selectFrom("conferences")
+      .select("id")
+      .orderBy("edition", "desc")
+      .executeTakeFirstOrThrow();
     const at = nowIso();
     await db
       .insertInto("registrations")
       .values({
-        conference_id: conference.id, user_id: userId, organisation_id: orgId, honorific: "mr", full_name: `Đại biểu ${code}`, position: "Chuyên viên",
-        email, phone: "+84 24 3799 3000", mode: "in_person", status, badge_code: `MEET-${n}-${Math.random().toString(36).slice(2, 8)}`,
-        interpretation: "none", dietary: "", consent_to_list: 0, organiser_note: "", waitlisted_at: status === "waitlisted" ? at : null, status_changed_at: at, search_key: `dai bieu ${code}`, created_at: at, updated_at: at,
+        conference_id: conference.id,
+        user_id: userId,
+        organisation_id: orgId,
+        honorific: "mr",
+        full_name: `Đại biểu ${code}`,
+        position: "Chuyên viên",
+        email,
+        phone: "+84 24 3799 3000",
+        mode: "in_person",
+        status,
+        badge_code: `MEET-${n}-${Math.random().toString(36).slice(2, 8)}`,
+        interpretation: "none",
+        dietary: "",
+        consent_to_list: 0,
+        organiser_note: "",
+        waitlisted_at: status === "waitlisted" ? at : null,
+        status_changed_at: at,
+        search_key: `dai bieu ${code}`,
+        created_at: at,
+        updated_at: at,
       })
       .execute();
   }
   return { userId, orgId };
 }
 
-export const askFor = (toOrganisationId: number, priority: 1 | 2 | 3 = 2) => ({ toOrganisationId, sector: "Nông nghiệp", ask: "Xuất khẩu vải thiều Lục Ngạn sang Nhật Bản", priority });
+export const askFor = (toOrganisationId: number, priority: 1 | 2 | 3 = 2) => ({
+  toOrganisationId,
+  sector: "Nông nghiệp",
+  ask: "Xuất khẩu vải thiều Lục Ngạn sang Nhật Bản",
+  priority,
+});
 
 /** Each requester asks each counterpart, and each counterpart accepts; returns the request ids. */
-export async function acceptedRequests(conferenceId: number, requesters: Array<{ userId: string }>, counterparts: Array<{ userId: string; orgId: number }>, priority: (i: number) => 1 | 2 | 3 = () => 2) {
+export async function acceptedRequests(
+  conferenceId: number,
+  requesters: Array<{ userId: string }>,
+  counterparts: Array<{ userId: string; orgId: number }>,
+  priority: (i: number) => 1 | 2 | 3 = () => 2,
+) {
   const ids: number[] = [];
   for (const [i, p] of requesters.entries()) {
     for (const m of counterparts) {
@@ -73,7 +118,10 @@ export async function acceptedRequests(conferenceId: number, requesters: Array<{
 export async function cookieFor(userId: string): Promise<string> {
   const { getLucia } = await import("~/auth/lucia.server");
   const lucia = getLucia();
-  return lucia.createSessionCookie((await lucia.createSession(userId, {})).id).serialize().split(";")[0];
+  return lucia
+    .createSessionCookie((await lucia.createSession(userId, {})).id)
+    .serialize()
+    .split(";")[0];
 }
 
 /** Moves a slot so that it started an hour ago (and ends in an hour): its meetings may then get an outcome. */

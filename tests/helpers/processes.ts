@@ -17,31 +17,39 @@ export async function inProcesses<R = unknown>(
   const shares: number[][] = Array.from({ length: processes }, () => []);
   calls.forEach((_, i) => shares[i % processes].push(i));
   const children: ChildProcess[] = shares.map(() =>
-    fork(worker, [], { execArgv: ["--import", "tsx"], env: { ...process.env }, stdio: ["ignore", "inherit", "inherit", "ipc"] }),
+    fork(worker, [], {
+      execArgv: ["--import", "tsx"],
+      env: { ...process.env },
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    }),
   );
   try {
     await Promise.all(
-      children.map((child, k) =>
-        new Promise<void>((resolve, reject) => {
-          child.once("error", reject);
-          child.once("exit", (code) => reject(new Error(`worker exited with code ${code} before it was ready`)));
-          child.once("message", () => resolve());
-          child.send({ job: { ...target, calls: shares[k].map((i) => calls[i]) } });
-        }),
+      children.map(
+        (child, k) =>
+          new Promise<void>((resolve, reject) => {
+            child.once("error", reject);
+            child.once("exit", (code) => reject(new Error(`worker exited with code ${code} before it was ready`)));
+            child.once("message", () => resolve());
+            child.send({ job: { ...target, calls: shares[k].map((i) => calls[i]) } });
+          }),
       ),
     );
     const results = new Array(calls.length);
     await Promise.all(
-      children.map((child, k) =>
-        new Promise<void>((resolve, reject) => {
-          child.removeAllListeners("exit");
-          child.once("exit", (code) => (code === 0 ? undefined : reject(new Error(`worker exited with code ${code}`))));
-          child.once("message", (message: { results: unknown[] }) => {
-            message.results.forEach((r, j) => (results[shares[k][j]] = r));
-            resolve();
-          });
-          child.send({ go: true });
-        }),
+      children.map(
+        (child, k) =>
+          new Promise<void>((resolve, reject) => {
+            child.removeAllListeners("exit");
+            child.once("exit", (code) =>
+              code === 0 ? undefined : reject(new Error(`worker exited with code ${code}`)),
+            );
+            child.once("message", (message: { results: unknown[] }) => {
+              message.results.forEach((r, j) => (results[shares[k][j]] = r));
+              resolve();
+            });
+            child.send({ go: true });
+          }),
       ),
     );
     return results;

@@ -6,7 +6,13 @@ import { call, cookieFrom } from "./remix";
 
 /** The one-time link in the newest message to an address (as the person would find it in their mailbox). */
 export async function linkMailedTo(email: string, kind = "registration.confirm"): Promise<string | null> {
-  const mail = await getDb().selectFrom("outbox").select("body_text").where("to_email", "=", email).where("kind", "=", kind).orderBy("id", "desc").executeTakeFirst();
+  const mail = await getDb()
+    .selectFrom("outbox")
+    .select("body_text")
+    .where("to_email", "=", email)
+    .where("kind", "=", kind)
+    .orderBy("id", "desc")
+    .executeTakeFirst();
   const match = mail?.body_text.match(/\/invite\/([A-Za-z0-9_-]{20,})/);
   return match ? match[1] : null;
 }
@@ -38,10 +44,18 @@ let address = 0;
 export async function registerAndConfirm(form: Record<string, string>) {
   // Each visitor from an address of their own, as the per-address limit expects of a test.
   address += 1;
-  const sent = await call(register.action, { path: "/register", form, ip: `10.30.${Math.floor(address / 250)}.${address % 250}` });
+  const sent = await call(register.action, {
+    path: "/register",
+    form,
+    ip: `10.30.${Math.floor(address / 250)}.${address % 250}`,
+  });
   if (sent.status !== 302) throw new Error(`the form answered ${sent.status}`);
   const token = await linkMailedTo(form.email.toLowerCase());
   if (!token) throw new Error(`no confirmation link was mailed to ${form.email}`);
-  const confirmed = await call(invite.action, { path: `/invite/${token}`, params: { token }, form: { password: PASSWORD, confirm: PASSWORD } });
+  const confirmed = await call(invite.action, {
+    path: `/invite/${token}`,
+    params: { token },
+    form: { password: PASSWORD, confirm: PASSWORD },
+  });
   return { response: confirmed, cookie: cookieFrom(confirmed)!, token };
 }

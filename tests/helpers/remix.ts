@@ -8,7 +8,14 @@ const BASE = "http://localhost:3000";
 /** Calls a loader or action as Remix would; a thrown Response (redirect, 403) is returned. */
 export async function call(
   fn: unknown,
-  options: { path: string; method?: string; form?: Record<string, string>; cookie?: string | null; params?: Record<string, string>; ip?: string },
+  options: {
+    path: string;
+    method?: string;
+    form?: Record<string, string>;
+    cookie?: string | null;
+    params?: Record<string, string>;
+    ip?: string;
+  },
 ): Promise<Response> {
   const headers = new Headers();
   if (options.cookie) headers.set("Cookie", options.cookie);
@@ -17,9 +24,17 @@ export async function call(
     body = new URLSearchParams(options.form);
     headers.set("Content-Type", "application/x-www-form-urlencoded");
   }
-  const request = new Request(`${BASE}${options.path}`, { method: options.method ?? (options.form ? "POST" : "GET"), headers, body });
+  const request = new Request(`${BASE}${options.path}`, {
+    method: options.method ?? (options.form ? "POST" : "GET"),
+    headers,
+    body,
+  });
   try {
-    const result = await (fn as RouteFn)({ request, params: options.params ?? {}, context: { clientIp: options.ip ?? "127.0.0.1" } });
+    const result = await (fn as RouteFn)({
+      request,
+      params: options.params ?? {},
+      context: { clientIp: options.ip ?? "127.0.0.1" },
+    });
     return result instanceof Response ? result : new Response(JSON.stringify(result));
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;

@@ -4,7 +4,13 @@
 /** A step that is one check (the type-check, a missing browser). */
 export function summariseStep(suite, exitCode, problem) {
   const ok = exitCode === 0;
-  return { suite, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, problems: ok ? [] : [problem ?? `exited with code ${exitCode}`] };
+  return {
+    suite,
+    passed: ok ? 1 : 0,
+    failed: ok ? 0 : 1,
+    skipped: 0,
+    problems: ok ? [] : [problem ?? `exited with code ${exitCode}`],
+  };
 }
 
 /**
@@ -22,7 +28,9 @@ export function summariseVitest(suite, report, exitCode) {
     const states = (file.assertionResults ?? []).map((a) => a.status);
     const filePassed = states.filter((s) => s === "passed").length;
     const fileFailed = states.filter((s) => s === "failed").length;
-    const fileSkipped = states.filter((s) => s === "skipped" || s === "pending" || s === "todo" || s === "disabled").length;
+    const fileSkipped = states.filter(
+      (s) => s === "skipped" || s === "pending" || s === "todo" || s === "disabled",
+    ).length;
     passed += filePassed;
     failed += fileFailed;
     if (file.status === "failed" && fileFailed === 0) {
@@ -71,5 +79,8 @@ function shortName(path) {
 }
 
 function firstLine(text) {
-  return String(text ?? "").trim().split("\n")[0].slice(0, 200);
+  return String(text ?? "")
+    .trim()
+    .split("\n")[0]
+    .slice(0, 200);
 }

@@ -10,7 +10,14 @@ export async function listSessionCandidates(conferenceId: number) {
   const rows = await getDb()
     .selectFrom("registrations as g")
     .innerJoin("organisations as o", "o.id", "g.organisation_id")
-    .select(["g.id", "g.full_name", "g.position", "g.status", "o.name_vi as organisation_vi", "o.name_en as organisation_en"])
+    .select([
+      "g.id",
+      "g.full_name",
+      "g.position",
+      "g.status",
+      "o.name_vi as organisation_vi",
+      "o.name_en as organisation_en",
+    ])
     .where("g.conference_id", "=", conferenceId)
     .where("g.status", "in", ["approved", "pending"])
     .execute();

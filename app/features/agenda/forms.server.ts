@@ -7,7 +7,10 @@ import { z } from "zod";
  */
 
 /** The programme's buttons (the action's intents): sign up for a session, or cancel the sign-up. */
-export const programmeIntents = z.discriminatedUnion("intent", [z.object({ intent: z.literal("signUp") }), z.object({ intent: z.literal("cancel") })]);
+export const programmeIntents = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("signUp") }),
+  z.object({ intent: z.literal("cancel") }),
+]);
 
 /** "My agenda"'s one button (its action's one intent): cancel a sign-up. */
 export const myAgendaIntents = z.discriminatedUnion("intent", [z.object({ intent: z.literal("cancel") })]);

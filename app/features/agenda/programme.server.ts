@@ -33,13 +33,22 @@ export async function viewerSignUps(userId: string, conferenceId: number) {
 
 /** "My agenda": the person's sessions with their people, role and the join link where they may attend online. */
 export async function personalAgenda(userId: string, conferenceId: number) {
-  const [agenda, all, registration] = await Promise.all([myAgenda(userId, conferenceId), listSessions(conferenceId, { includeDrafts: false }), getOwnRegistration(userId, conferenceId)]);
+  const [agenda, all, registration] = await Promise.all([
+    myAgenda(userId, conferenceId),
+    listSessions(conferenceId, { includeDrafts: false }),
+    getOwnRegistration(userId, conferenceId),
+  ]);
   const links = registration ? await joinLinksFor(registration) : [];
   const bySession = new Map(all.map((s) => [s.id, s]));
   const tokens = new Map(links.map((l) => [l.id, l.token]));
   const sessions = agenda.sessions
     .filter((s) => bySession.has(s.id))
-    .map((s) => ({ ...bySession.get(s.id)!, role: s.role, signedUpMode: s.signed_up_mode, joinToken: tokens.get(s.id) ?? null }));
+    .map((s) => ({
+      ...bySession.get(s.id)!,
+      role: s.role,
+      signedUpMode: s.signed_up_mode,
+      joinToken: tokens.get(s.id) ?? null,
+    }));
   return { registration: registration ?? null, sessions };
 }
 
@@ -55,11 +64,18 @@ export function calendarHost(): string {
 }
 
 function peopleLines(s: ProgrammeSession, locale: Locale): string[] {
-  return s.people.map((p) => `${translate(locale, `programme.role.${p.role}`)}: ${p.full_name} (${locale === "vi" ? p.organisation_vi : p.organisation_en})`);
+  return s.people.map(
+    (p) =>
+      `${translate(locale, `programme.role.${p.role}`)}: ${p.full_name} (${locale === "vi" ? p.organisation_vi : p.organisation_en})`,
+  );
 }
 
 /** Calendar events for sessions; the join link goes into the description where there is one. */
-export function sessionEvents(sessions: Array<ProgrammeSession & { joinToken?: string | null }>, kind: "programme" | "agenda", locale: Locale): IcsEvent[] {
+export function sessionEvents(
+  sessions: Array<ProgrammeSession & { joinToken?: string | null }>,
+  kind: "programme" | "agenda",
+  locale: Locale,
+): IcsEvent[] {
   const base = publicUrl();
   const h = calendarHost();
   return sessions.map((s) => {

@@ -5,7 +5,15 @@
  */
 import { zonedDate } from "../../lib/time";
 
-export const SESSION_KINDS = ["plenary", "discussion", "diplomatic_corps", "meeting_block", "exhibition_opening", "break", "other"] as const;
+export const SESSION_KINDS = [
+  "plenary",
+  "discussion",
+  "diplomatic_corps",
+  "meeting_block",
+  "exhibition_opening",
+  "break",
+  "other",
+] as const;
 export type SessionKind = (typeof SESSION_KINDS)[number];
 export const SESSION_ROLES = ["chair", "speaker", "rapporteur"] as const;
 export type SessionRole = (typeof SESSION_ROLES)[number];
@@ -36,7 +44,11 @@ export function conferenceDays(startsAt: string, endsAt: string, zone: string): 
   const first = zonedDate(startsAt, zone);
   const last = zonedDate(endsAt, zone);
   const days: string[] = [];
-  for (let d = new Date(`${first}T00:00:00Z`); d.toISOString().slice(0, 10) <= last; d = new Date(d.getTime() + 86400000)) {
+  for (
+    let d = new Date(`${first}T00:00:00Z`);
+    d.toISOString().slice(0, 10) <= last;
+    d = new Date(d.getTime() + 86400000)
+  ) {
     days.push(d.toISOString().slice(0, 10));
   }
   return days;
@@ -66,7 +78,8 @@ export function findClashes(
   for (const other of others) {
     if (other.id !== null && other.id === planned.id) continue;
     if (!overlaps(planned, other)) continue;
-    if (planned.roomId !== null && other.roomId === planned.roomId) clashes.push({ kind: "room", sessionId: other.id! });
+    if (planned.roomId !== null && other.roomId === planned.roomId)
+      clashes.push({ kind: "room", sessionId: other.id! });
     for (const person of planned.people) {
       if (other.people.includes(person)) clashes.push({ kind: "person", sessionId: other.id!, registrationId: person });
     }

@@ -33,8 +33,14 @@ export const roomSchema = z.object({
 });
 export type RoomInput = z.output<typeof roomSchema>;
 
-const day = z.string({ required_error: msg("errors.required") }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, msg("errors.dateTime"));
-const clock = z.string({ required_error: msg("errors.required") }).trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, msg("agenda.errors.time"));
+const day = z
+  .string({ required_error: msg("errors.required") })
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, msg("errors.dateTime"));
+const clock = z
+  .string({ required_error: msg("errors.required") })
+  .trim()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, msg("agenda.errors.time"));
 
 /** A session as the editor's form sends it; times are wall-clock in the conference's zone. */
 export const sessionSchema = z.object({

@@ -17,7 +17,11 @@ export const pairField = (a: OrganisationKind, b: OrganisationKind) => `pair.${a
 
 /** The ticked pairs of a posted form (checkboxes named "pair.<requester>.<counterpart>"). */
 export function pairsFromForm(values: Record<string, string>): Array<[OrganisationKind, OrganisationKind]> {
-  return PAIR_REQUESTERS.flatMap((a) => PAIR_COUNTERPARTS.filter((b) => values[pairField(a, b)] === "on").map((b) => [a, b] as [OrganisationKind, OrganisationKind]));
+  return PAIR_REQUESTERS.flatMap((a) =>
+    PAIR_COUNTERPARTS.filter((b) => values[pairField(a, b)] === "on").map(
+      (b) => [a, b] as [OrganisationKind, OrganisationKind],
+    ),
+  );
 }
 
 const maxRequests = z
@@ -35,13 +39,18 @@ const settingsShape = {
 };
 
 // Answers come after requests: a mission cannot answer what may still arrive.
-const answersAfterRequests = <T extends { requestsCloseAt: string; answersCloseAt: string }>(v: T) => !v.requestsCloseAt || !v.answersCloseAt || v.answersCloseAt >= v.requestsCloseAt;
+const answersAfterRequests = <T extends { requestsCloseAt: string; answersCloseAt: string }>(v: T) =>
+  !v.requestsCloseAt || !v.answersCloseAt || v.answersCloseAt >= v.requestsCloseAt;
 const answersRule = { path: ["answersCloseAt"], message: "meetingsAdmin.errors.answersBeforeRequests" };
 
 export const blockSettingsSchema = z.object(settingsShape).refine(answersAfterRequests, answersRule);
 
 export const blockCreateSchema = z
-  .object({ ...settingsShape, slotMinutes: integerField({ min: 5, max: 240 }), gapMinutes: integerField({ min: 0, max: 120 }) })
+  .object({
+    ...settingsShape,
+    slotMinutes: integerField({ min: 5, max: 240 }),
+    gapMinutes: integerField({ min: 0, max: 120 }),
+  })
   .refine(answersAfterRequests, answersRule);
 
 /** A meeting's video link: empty clears it; otherwise an https address. */
@@ -50,7 +59,10 @@ export const videoUrlSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v ?? "").trim())
-    .refine((v) => v === "" || (v.length <= 500 && /^https:\/\/[^\s/$.?#][^\s]*$/i.test(v)), msg("meetingsAdmin.errors.videoUrl"))
+    .refine(
+      (v) => v === "" || (v.length <= 500 && /^https:\/\/[^\s/$.?#][^\s]*$/i.test(v)),
+      msg("meetingsAdmin.errors.videoUrl"),
+    )
     .transform((v) => (v === "" ? null : v)),
 });
 
@@ -66,7 +78,11 @@ export const placeSchema = z.object({
 });
 
 /** The parsed settings as the model stores them: deadlines typed in the conference's local time become UTC instants. */
-export function blockSettingsInput(d: z.output<typeof blockSettingsSchema>, pairs: Array<[OrganisationKind, OrganisationKind]>, zone: string) {
+export function blockSettingsInput(
+  d: z.output<typeof blockSettingsSchema>,
+  pairs: Array<[OrganisationKind, OrganisationKind]>,
+  zone: string,
+) {
   return {
     tableCount: d.tableCount,
     requestsCloseAt: d.requestsCloseAt ? zonedLocalToUtc(d.requestsCloseAt, zone) : null,

@@ -27,7 +27,10 @@ export async function meetingBlockOverview(conferenceId: number, sessionId?: num
     .execute();
   const session = sessions.find((x) => x.id === sessionId) ?? sessions[0];
   if (!session) return { sessions, session: null, block: null } as const;
-  const block = session.block_id === null ? undefined : await db.selectFrom("meeting_blocks").selectAll().where("id", "=", session.block_id).executeTakeFirst();
+  const block =
+    session.block_id === null
+      ? undefined
+      : await db.selectFrom("meeting_blocks").selectAll().where("id", "=", session.block_id).executeTakeFirst();
   return { sessions, session, block: block ?? null };
 }
 
@@ -35,10 +38,20 @@ export async function meetingBlockOverview(conferenceId: number, sessionId?: num
 export async function meetingGrid(blockId: number, conferenceId: number) {
   const db = getDb();
   const [slots, tables, meetings, counts] = await Promise.all([
-    db.selectFrom("meeting_slots").select(["id", "starts_at", "ends_at"]).where("block_id", "=", blockId).orderBy("starts_at").execute(),
+    db
+      .selectFrom("meeting_slots")
+      .select(["id", "starts_at", "ends_at"])
+      .where("block_id", "=", blockId)
+      .orderBy("starts_at")
+      .execute(),
     blockTables(blockId),
     meetingsForPrint(conferenceId, [blockId]),
-    db.selectFrom("meeting_requests").select(["status", (eb) => eb.fn.countAll<number>().as("n")]).where("conference_id", "=", conferenceId).groupBy("status").execute(),
+    db
+      .selectFrom("meeting_requests")
+      .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("conference_id", "=", conferenceId)
+      .groupBy("status")
+      .execute(),
   ]);
   const byStatus: Record<string, number> = Object.fromEntries(MEETING_REQUEST_STATUSES.map((status) => [status, 0]));
   for (const c of counts) byStatus[c.status] = Number(c.n);
@@ -54,15 +67,31 @@ export async function meetingGrid(blockId: number, conferenceId: number) {
 export async function schedulerNames(blockId: number, conferenceId: number) {
   const db = getDb();
   const [requests, slots, tables] = await Promise.all([
-    db.selectFrom("meeting_requests").select(["id", "from_organisation_id", "to_organisation_id", "priority", "sector"]).where("conference_id", "=", conferenceId).execute(),
+    db
+      .selectFrom("meeting_requests")
+      .select(["id", "from_organisation_id", "to_organisation_id", "priority", "sector"])
+      .where("conference_id", "=", conferenceId)
+      .execute(),
     db.selectFrom("meeting_slots").select(["id", "starts_at"]).where("block_id", "=", blockId).execute(),
     db.selectFrom("meeting_tables").select(["id", "number"]).where("block_id", "=", blockId).execute(),
   ]);
   const orgIds = [...new Set(requests.flatMap((r) => [r.from_organisation_id, r.to_organisation_id]))];
-  const orgs = orgIds.length ? await db.selectFrom("organisations").select(["id", "name_vi", "name_en"]).where("id", "in", orgIds).execute() : [];
+  const orgs = orgIds.length
+    ? await db.selectFrom("organisations").select(["id", "name_vi", "name_en"]).where("id", "in", orgIds).execute()
+    : [];
   return {
     orgs: Object.fromEntries(orgs.map((o) => [`org-${o.id}`, { vi: o.name_vi, en: o.name_en }])),
-    requests: Object.fromEntries(requests.map((r) => [`req-${r.id}`, { a: `org-${r.from_organisation_id}`, b: `org-${r.to_organisation_id}`, priority: r.priority, sector: r.sector }])),
+    requests: Object.fromEntries(
+      requests.map((r) => [
+        `req-${r.id}`,
+        {
+          a: `org-${r.from_organisation_id}`,
+          b: `org-${r.to_organisation_id}`,
+          priority: r.priority,
+          sector: r.sector,
+        },
+      ]),
+    ),
     slots: Object.fromEntries(slots.map((s) => [`slot-${s.id}`, s.starts_at])),
     tables: Object.fromEntries(tables.map((t) => [`table-${t.id}`, t.number])),
   };
@@ -70,12 +99,24 @@ export async function schedulerNames(blockId: number, conferenceId: number) {
 
 /** Locks or unlocks a placed meeting of a block (a locked meeting is kept by the scheduler). */
 export async function setMeetingLocked(meetingId: number, locked: boolean, actor: Actor): Promise<boolean> {
-  return getDb().transaction().execute(async (trx) => {
-    const res = await trx.updateTable("meetings").set({ locked: locked ? 1 : 0, updated_at: nowIso() }).where("id", "=", meetingId).executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) return false;
-    await recordAudit(trx, { actorId: actor.id, action: locked ? "meeting.lock" : "meeting.unlock", entity: "meeting", entityId: meetingId, ip: actor.ip });
-    return true;
-  });
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const res = await trx
+        .updateTable("meetings")
+        .set({ locked: locked ? 1 : 0, updated_at: nowIso() })
+        .where("id", "=", meetingId)
+        .executeTakeFirst();
+      if (Number(res.numUpdatedRows) === 0) return false;
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: locked ? "meeting.lock" : "meeting.unlock",
+        entity: "meeting",
+        entityId: meetingId,
+        ip: actor.ip,
+      });
+      return true;
+    });
 }
 
 /** Every party with a placed meeting in the conference's blocks, by name, each with its meetings in time order. */

@@ -40,12 +40,17 @@ export interface PrintMeeting {
 }
 
 /** Online for at least one party: a party attending online, a video link, or no table at all. */
-export const isOnline = (m: Pick<PrintMeeting, "table_number" | "video_url"> & { party_online?: boolean }) => Boolean(m.party_online) || m.table_number === null || Boolean(m.video_url?.trim());
+export const isOnline = (m: Pick<PrintMeeting, "table_number" | "video_url"> & { party_online?: boolean }) =>
+  Boolean(m.party_online) || m.table_number === null || Boolean(m.video_url?.trim());
 
 /** Slot (time) order, then table number; meetings without a table after the tables of their slot. */
-export function sortForPrint<T extends Pick<PrintMeeting, "id" | "starts_at" | "table_number">>(meetings: readonly T[]): T[] {
+export function sortForPrint<T extends Pick<PrintMeeting, "id" | "starts_at" | "table_number">>(
+  meetings: readonly T[],
+): T[] {
   const table = (n: number | null) => (n === null ? Number.POSITIVE_INFINITY : n);
-  return [...meetings].sort((a, b) => a.starts_at.localeCompare(b.starts_at) || table(a.table_number) - table(b.table_number) || a.id - b.id);
+  return [...meetings].sort(
+    (a, b) => a.starts_at.localeCompare(b.starts_at) || table(a.table_number) - table(b.table_number) || a.id - b.id,
+  );
 }
 
 export interface SlotGroup<T> {
@@ -62,7 +67,14 @@ export function groupBySlot<T extends PrintMeeting>(meetings: readonly T[]): Arr
   for (const m of sortForPrint(meetings)) {
     const last = groups[groups.length - 1];
     if (last?.slot_id === m.slot_id) last.meetings.push(m);
-    else groups.push({ slot_id: m.slot_id, slot_number: m.slot_number, starts_at: m.starts_at, ends_at: m.ends_at, meetings: [m] });
+    else
+      groups.push({
+        slot_id: m.slot_id,
+        slot_number: m.slot_number,
+        starts_at: m.starts_at,
+        ends_at: m.ends_at,
+        meetings: [m],
+      });
   }
   return groups;
 }
@@ -104,7 +116,12 @@ export function listRow(m: PrintMeeting, locale: Locale, zone: string): ListRow 
   return {
     start: wallClock(m.starts_at, zone),
     end: wallClock(m.ends_at, zone),
-    table: m.table_number === null ? translate(locale, "meetingsPrints.online") : label ? `${m.table_number} – ${label}` : String(m.table_number),
+    table:
+      m.table_number === null
+        ? translate(locale, "meetingsPrints.online")
+        : label
+          ? `${m.table_number} – ${label}`
+          : String(m.table_number),
     room: (en ? m.room_en : m.room_vi) ?? "",
     requester: en ? m.requester_en : m.requester_vi,
     counterpart: en ? m.counterpart_en : m.counterpart_vi,
@@ -119,7 +136,21 @@ export function listRow(m: PrintMeeting, locale: Locale, zone: string): ListRow 
   };
 }
 
-const CSV_COLUMNS = ["start", "end", "table", "room", "requester", "counterpart", "sector", "ask", "priority", "locked", "videoUrl", "outcome", "followUp"] as const;
+const CSV_COLUMNS = [
+  "start",
+  "end",
+  "table",
+  "room",
+  "requester",
+  "counterpart",
+  "sector",
+  "ask",
+  "priority",
+  "locked",
+  "videoUrl",
+  "outcome",
+  "followUp",
+] as const;
 
 /** The CSV's cells: a translated header, then one row per meeting in slot and table order. */
 export function meetingListCsvTable(meetings: readonly PrintMeeting[], locale: Locale, zone: string): string[][] {

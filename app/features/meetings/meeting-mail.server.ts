@@ -27,7 +27,13 @@ async function recipientsOf(db: Db, conferenceId: number, organisationId: number
   const org = await db.selectFrom("organisations").select("kind").where("id", "=", organisationId).executeTakeFirst();
   if (!org) return [];
   if (HEADED_KINDS.includes(org.kind)) {
-    return db.selectFrom("users").select(["email", "full_name"]).where("organisation_id", "=", organisationId).where("heads_organisation", "=", 1).where("disabled_at", "is", null).execute();
+    return db
+      .selectFrom("users")
+      .select(["email", "full_name"])
+      .where("organisation_id", "=", organisationId)
+      .where("heads_organisation", "=", 1)
+      .where("disabled_at", "is", null)
+      .execute();
   }
   return db
     .selectFrom("registrations as r")
@@ -48,7 +54,13 @@ async function recipientsOf(db: Db, conferenceId: number, organisationId: number
 export const MEETING_MAILS_PER_MINUTE = 3;
 const GROUPED_KINDS = ["meeting.request", "meeting.accepted", "meeting.declined", "meeting.withdrawn"];
 
-async function send(db: Db, to: Array<{ email: string; full_name: string }>, kind: string, subject: (l: Locale) => Text, body: (l: Locale) => Text) {
+async function send(
+  db: Db,
+  to: Array<{ email: string; full_name: string }>,
+  kind: string,
+  subject: (l: Locale) => Text,
+  body: (l: Locale) => Text,
+) {
   for (const person of to) {
     const part = (l: Locale) => ({
       subject: translate(l, subject(l).key, subject(l).params),
@@ -56,7 +68,12 @@ async function send(db: Db, to: Array<{ email: string; full_name: string }>, kin
     });
     const vi = part("vi");
     const en = part("en");
-    const message = { to: person.email, subject: `${vi.subject} / ${en.subject}`, body: `${vi.body}\n\n---\n\n${en.body}`, kind };
+    const message = {
+      to: person.email,
+      subject: `${vi.subject} / ${en.subject}`,
+      body: `${vi.body}\n\n---\n\n${en.body}`,
+      kind,
+    };
     if (GROUPED_KINDS.includes(kind) && (await overMeetingMailRate(db, person.email))) await addToDigest(db, message);
     else await queueEmail(db, message);
   }
@@ -80,13 +97,30 @@ const DIGEST_KIND = "meeting.digest";
 /** Appends the message to the recipient's grouped message, sent a minute after it was started. */
 async function addToDigest(db: Db, message: { to: string; subject: string; body: string }) {
   const section = `${message.subject}\n\n${message.body}`;
-  const open = await db.selectFrom("outbox").select(["id", "body_text"]).where("to_email", "=", message.to).where("kind", "=", DIGEST_KIND).where("sent_at", "is", null).where("not_before", ">", nowIso()).executeTakeFirst();
+  const open = await db
+    .selectFrom("outbox")
+    .select(["id", "body_text"])
+    .where("to_email", "=", message.to)
+    .where("kind", "=", DIGEST_KIND)
+    .where("sent_at", "is", null)
+    .where("not_before", ">", nowIso())
+    .executeTakeFirst();
   if (open) {
-    await db.updateTable("outbox").set({ body_text: `${open.body_text}\n\n=====\n\n${section}` }).where("id", "=", open.id).execute();
+    await db
+      .updateTable("outbox")
+      .set({ body_text: `${open.body_text}\n\n=====\n\n${section}` })
+      .where("id", "=", open.id)
+      .execute();
     return;
   }
   const subject = `${translate("vi", "meetingsMail.digest.subject")} / ${translate("en", "meetingsMail.digest.subject")}`;
-  await queueEmail(db, { to: message.to, subject, body: section, kind: DIGEST_KIND, notBefore: new Date(nowMs() + 60_000).toISOString() });
+  await queueEmail(db, {
+    to: message.to,
+    subject,
+    body: section,
+    kind: DIGEST_KIND,
+    notBefore: new Date(nowMs() + 60_000).toISOString(),
+  });
 }
 
 async function requestWithNames(db: Db, requestId: number) {
@@ -94,7 +128,22 @@ async function requestWithNames(db: Db, requestId: number) {
     .selectFrom("meeting_requests as r")
     .innerJoin("organisations as a", "a.id", "r.from_organisation_id")
     .innerJoin("organisations as b", "b.id", "r.to_organisation_id")
-    .select(["r.id", "r.conference_id", "r.sector", "r.ask", "r.priority", "r.status", "r.decline_reason", "r.requested_by", "r.from_organisation_id", "r.to_organisation_id", "a.name_vi as a_vi", "a.name_en as a_en", "b.name_vi as b_vi", "b.name_en as b_en"])
+    .select([
+      "r.id",
+      "r.conference_id",
+      "r.sector",
+      "r.ask",
+      "r.priority",
+      "r.status",
+      "r.decline_reason",
+      "r.requested_by",
+      "r.from_organisation_id",
+      "r.to_organisation_id",
+      "a.name_vi as a_vi",
+      "a.name_en as a_en",
+      "b.name_vi as b_vi",
+      "b.name_en as b_en",
+    ])
     .where("r.id", "=", requestId)
     .executeTakeFirstOrThrow();
 }
@@ -109,21 +158,37 @@ export async function mailRequestReceived(db: Db, requestId: number) {
     await recipientsOf(db, r.conference_id, r.to_organisation_id),
     "meeting.request",
     (l) => ({ key: "meetingsMail.request.subject", params: { from: pick(l, r.a_vi, r.a_en) } }),
-    (l) => ({ key: "meetingsMail.request.body", params: { from: pick(l, r.a_vi, r.a_en), sector: r.sector, ask: r.ask, priority: r.priority } }),
+    (l) => ({
+      key: "meetingsMail.request.body",
+      params: { from: pick(l, r.a_vi, r.a_en), sector: r.sector, ask: r.ask, priority: r.priority },
+    }),
   );
 }
 
 /** The requester learns the answer (and the reason of a refusal). */
 export async function mailRequestAnswered(db: Db, requestId: number) {
   const r = await requestWithNames(db, requestId);
-  const requester = r.requested_by ? await db.selectFrom("users").select(["email", "full_name"]).where("id", "=", r.requested_by).where("disabled_at", "is", null).executeTakeFirst() : undefined;
+  const requester = r.requested_by
+    ? await db
+        .selectFrom("users")
+        .select(["email", "full_name"])
+        .where("id", "=", r.requested_by)
+        .where("disabled_at", "is", null)
+        .executeTakeFirst()
+    : undefined;
   const accepted = r.status === "accepted";
   return send(
     db,
     requester ? [requester] : await recipientsOf(db, r.conference_id, r.from_organisation_id),
     accepted ? "meeting.accepted" : "meeting.declined",
-    (l) => ({ key: accepted ? "meetingsMail.accepted.subject" : "meetingsMail.declined.subject", params: { to: pick(l, r.b_vi, r.b_en) } }),
-    (l) => ({ key: accepted ? "meetingsMail.accepted.body" : "meetingsMail.declined.body", params: { to: pick(l, r.b_vi, r.b_en), sector: r.sector, reason: r.decline_reason } }),
+    (l) => ({
+      key: accepted ? "meetingsMail.accepted.subject" : "meetingsMail.declined.subject",
+      params: { to: pick(l, r.b_vi, r.b_en) },
+    }),
+    (l) => ({
+      key: accepted ? "meetingsMail.accepted.body" : "meetingsMail.declined.body",
+      params: { to: pick(l, r.b_vi, r.b_en), sector: r.sector, reason: r.decline_reason },
+    }),
   );
 }
 
@@ -142,10 +207,19 @@ export async function mailRequestWithdrawn(db: Db, requestId: number) {
 /** After a committed schedule, every party placed in the block gets its list of meetings. */
 export async function mailSchedule(db: Db, blockId: number, zone: string) {
   let sent = 0;
-  const { conference_id: conferenceId } = await db.selectFrom("meeting_blocks").select("conference_id").where("id", "=", blockId).executeTakeFirstOrThrow();
+  const { conference_id: conferenceId } = await db
+    .selectFrom("meeting_blocks")
+    .select("conference_id")
+    .where("id", "=", blockId)
+    .executeTakeFirstOrThrow();
   for (const [party, meetings] of byParty(await partyMeetings(db, { blockIds: [blockId] }))) {
     const lines = (l: Locale) =>
-      meetings.map((m) => `- ${formatRange(m.starts_at, m.ends_at, zone, l, true)} · ${pick(l, m.counterpart_vi, m.counterpart_en)}${m.table_number === null ? "" : ` · ${translate(l, "meetingsMail.table", { number: m.table_number })}`}`).join("\n");
+      meetings
+        .map(
+          (m) =>
+            `- ${formatRange(m.starts_at, m.ends_at, zone, l, true)} · ${pick(l, m.counterpart_vi, m.counterpart_en)}${m.table_number === null ? "" : ` · ${translate(l, "meetingsMail.table", { number: m.table_number })}`}`,
+        )
+        .join("\n");
     sent += await send(
       db,
       await recipientsOf(db, conferenceId, party),
@@ -177,7 +251,14 @@ export async function mailMeetingMoved(db: Db, meetingId: number, zone: string) 
       await recipientsOf(db, r.conference_id, party),
       "meeting.moved",
       (l) => ({ key: "meetingsMail.moved.subject", params: { with: pick(l, other.vi, other.en) } }),
-      (l) => ({ key: "meetingsMail.moved.body", params: { with: pick(l, other.vi, other.en), time: formatRange(m.starts_at, m.ends_at, zone, l, true), table: m.number ?? "—" } }),
+      (l) => ({
+        key: "meetingsMail.moved.body",
+        params: {
+          with: pick(l, other.vi, other.en),
+          time: formatRange(m.starts_at, m.ends_at, zone, l, true),
+          table: m.number ?? "—",
+        },
+      }),
     );
   }
   return sent;

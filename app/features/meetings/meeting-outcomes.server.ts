@@ -25,7 +25,15 @@ export async function isOnlineParty(conferenceId: number, organisationId: number
 /** The organisation's placed meetings in the blocks' slots, by slot, with the counterpart. */
 async function meetingsBySlot(db: Db, blockIds: number[], organisationId: number) {
   const rows = await partyMeetings(db, { organisationId, blockIds });
-  return new Map(rows.map((r) => [r.slot_id, { starts_at: r.starts_at, counterpart_vi: r.counterpart_vi, counterpart_en: r.counterpart_en }] as const));
+  return new Map(
+    rows.map(
+      (r) =>
+        [
+          r.slot_id,
+          { starts_at: r.starts_at, counterpart_vi: r.counterpart_vi, counterpart_en: r.counterpart_en },
+        ] as const,
+    ),
+  );
 }
 
 // ---------------------------------------------------------------- availability
@@ -39,8 +47,18 @@ export async function availabilityOf(conferenceId: number, organisationId: numbe
   const blockIds = await blockIdsOf(db, conferenceId);
   if (blockIds.length === 0) return null;
   const [slots, party, rows, busy] = await Promise.all([
-    db.selectFrom("meeting_slots").select(["id", "starts_at", "ends_at"]).where("block_id", "in", blockIds).orderBy("starts_at").execute(),
-    db.selectFrom("meeting_parties").select("limits_availability").where("conference_id", "=", conferenceId).where("organisation_id", "=", organisationId).executeTakeFirst(),
+    db
+      .selectFrom("meeting_slots")
+      .select(["id", "starts_at", "ends_at"])
+      .where("block_id", "in", blockIds)
+      .orderBy("starts_at")
+      .execute(),
+    db
+      .selectFrom("meeting_parties")
+      .select("limits_availability")
+      .where("conference_id", "=", conferenceId)
+      .where("organisation_id", "=", organisationId)
+      .executeTakeFirst(),
     db
       .selectFrom("meeting_availability as a")
       .innerJoin("meeting_slots as s", "s.id", "a.slot_id")
@@ -65,7 +83,13 @@ export async function availabilityOf(conferenceId: number, organisationId: numbe
  * ticked slots, the rows replaced in one audited transaction. A slot
  * where the organisation already has a placed meeting cannot be left out.
  */
-export async function setAvailability(userId: string, conferenceId: number, organisationId: number, slotIds: number[], actor: Actor): Promise<Result> {
+export async function setAvailability(
+  userId: string,
+  conferenceId: number,
+  organisationId: number,
+  slotIds: number[],
+  actor: Actor,
+): Promise<Result> {
   return getDb()
     .transaction()
     .execute(async (trx): Promise<Result> => {
@@ -81,7 +105,13 @@ export async function setAvailability(userId: string, conferenceId: number, orga
       const dropped = [...busy.entries()].filter(([slotId]) => !ticked.has(slotId));
       if (dropped.length) {
         const [slotId, first] = dropped[0];
-        return invalid("meetingsDelegate.errors.slotTaken", undefined, { slotId, startsAt: first.starts_at, counterpartVi: first.counterpart_vi, counterpartEn: first.counterpart_en, more: dropped.length - 1 });
+        return invalid("meetingsDelegate.errors.slotTaken", undefined, {
+          slotId,
+          startsAt: first.starts_at,
+          counterpartVi: first.counterpart_vi,
+          counterpartEn: first.counterpart_en,
+          more: dropped.length - 1,
+        });
       }
       const limited = slots.some((s) => !ticked.has(s.id));
       await trx
@@ -97,8 +127,15 @@ export async function setAvailability(userId: string, conferenceId: number, orga
       }
       await trx
         .insertInto("meeting_parties")
-        .values({ conference_id: conferenceId, organisation_id: organisationId, max_meetings: null, limits_availability: limited ? 1 : 0 })
-        .onConflict((oc) => oc.columns(["conference_id", "organisation_id"]).doUpdateSet({ limits_availability: limited ? 1 : 0 }))
+        .values({
+          conference_id: conferenceId,
+          organisation_id: organisationId,
+          max_meetings: null,
+          limits_availability: limited ? 1 : 0,
+        })
+        .onConflict((oc) =>
+          oc.columns(["conference_id", "organisation_id"]).doUpdateSet({ limits_availability: limited ? 1 : 0 }),
+        )
         .execute();
       await recordAudit(trx, {
         actorId: actor.id,
@@ -118,7 +155,13 @@ export async function setAvailability(userId: string, conferenceId: number, orga
  * Either party's delegate records (or edits) what a meeting achieved and what
  * follows, once the meeting has started; audited. The proceedings quote these.
  */
-export async function recordOutcome(userId: string, meetingId: number, input: { outcome: string; followUp: string }, actor: Actor, now = clockNow()): Promise<Result> {
+export async function recordOutcome(
+  userId: string,
+  meetingId: number,
+  input: { outcome: string; followUp: string },
+  actor: Actor,
+  now = clockNow(),
+): Promise<Result> {
   return getDb()
     .transaction()
     .execute(async (trx): Promise<Result> => {
@@ -132,13 +175,24 @@ export async function recordOutcome(userId: string, meetingId: number, input: { 
       if (!meeting) return notFound();
       const authority = await organisationAuthority(trx, userId, meeting.conference_id);
       const party = authority.ok
-        ? await trx.selectFrom("meeting_participants").select("organisation_id").where("meeting_id", "=", meetingId).where("organisation_id", "=", authority.organisationId).executeTakeFirst()
+        ? await trx
+            .selectFrom("meeting_participants")
+            .select("organisation_id")
+            .where("meeting_id", "=", meetingId)
+            .where("organisation_id", "=", authority.organisationId)
+            .executeTakeFirst()
         : undefined;
       if (!party) return forbidden("meetingsDelegate.errors.notParty");
-      if (now.toISOString() < meeting.starts_at) return invalid("meetingsDelegate.errors.notStarted", undefined, { startsAt: meeting.starts_at });
+      if (now.toISOString() < meeting.starts_at)
+        return invalid("meetingsDelegate.errors.notStarted", undefined, { startsAt: meeting.starts_at });
       await trx
         .updateTable("meetings")
-        .set({ outcome: input.outcome, follow_up: input.followUp, outcome_recorded_by: userId, outcome_recorded_at: now.toISOString() })
+        .set({
+          outcome: input.outcome,
+          follow_up: input.followUp,
+          outcome_recorded_by: userId,
+          outcome_recorded_at: now.toISOString(),
+        })
         .where("id", "=", meetingId)
         .execute();
       await recordAudit(trx, {
@@ -146,7 +200,11 @@ export async function recordOutcome(userId: string, meetingId: number, input: { 
         action: meeting.outcome_recorded_at ? "meeting.outcome_update" : "meeting.outcome",
         entity: "meeting",
         entityId: meetingId,
-        detail: { organisationId: party.organisation_id, outcomeChars: input.outcome.length, followUpChars: input.followUp.length },
+        detail: {
+          organisationId: party.organisation_id,
+          outcomeChars: input.outcome.length,
+          followUpChars: input.followUp.length,
+        },
         ip: actor.ip,
       });
       return { ok: true };
@@ -157,7 +215,11 @@ export async function recordOutcome(userId: string, meetingId: number, input: { 
 
 export type MeetingPlace =
   | { online: true; videoUrl: string | null }
-  | { online: false; table: { number: number; label: string; room_vi: string | null; room_en: string | null } | null; counterpartOnline: boolean };
+  | {
+      online: false;
+      table: { number: number; label: string; room_vi: string | null; room_en: string | null } | null;
+      counterpartOnline: boolean;
+    };
 
 /**
  * The organisation's placed meetings in the conference, in time order, as its
@@ -165,13 +227,23 @@ export type MeetingPlace =
  * online, else its table and room, and whether the counterpart joins by video),
  * whether the meeting has started, and the outcome with who recorded it.
  */
-export async function placedMeetingsOf(conferenceId: number, organisationId: number, viewerOnline: boolean, now = clockNow()) {
+export async function placedMeetingsOf(
+  conferenceId: number,
+  organisationId: number,
+  viewerOnline: boolean,
+  now = clockNow(),
+) {
   const rows = await partyMeetings(getDb(), { conferenceId, organisationId });
   const at = now.toISOString();
   return rows.map(({ table_label, room_vi, room_en, ...m }) => {
     const place: MeetingPlace = viewerOnline
       ? { online: true, videoUrl: m.video_url }
-      : { online: false, table: m.table_number === null ? null : { number: m.table_number, label: table_label ?? "", room_vi, room_en }, counterpartOnline: Boolean(m.video_url) };
+      : {
+          online: false,
+          table:
+            m.table_number === null ? null : { number: m.table_number, label: table_label ?? "", room_vi, room_en },
+          counterpartOnline: Boolean(m.video_url),
+        };
     return {
       ...m,
       // A party at a table does not follow the video link itself: the organisers bring the counterpart onto the table's screen.
@@ -198,9 +270,10 @@ export function placeText(place: MeetingPlace, locale: Locale): string | null {
   if (place.online) return place.videoUrl ?? translate(locale, "meetingsDelegate.place.linkToFollow");
   if (!place.table) return null;
   const room = locale === "vi" ? place.table.room_vi : (place.table.room_en ?? place.table.room_vi);
-  return [translate(locale, "meetingsDelegate.place.table", { number: place.table.number }), place.table.label, room].filter(Boolean).join(" · ");
+  return [translate(locale, "meetingsDelegate.place.table", { number: place.table.number }), place.table.label, room]
+    .filter(Boolean)
+    .join(" · ");
 }
-
 
 /** Placed meetings as calendar events; the UIDs are those My agenda has always used (meeting-<id>@host). */
 export function placedMeetingEvents(meetings: PlacedMeeting[], locale: Locale): IcsEvent[] {
@@ -209,8 +282,10 @@ export function placedMeetingEvents(meetings: PlacedMeeting[], locale: Locale): 
   return meetings.map((m) => {
     const counterpart = locale === "vi" ? m.counterpart_vi : m.counterpart_en;
     const notes = [m.sector, m.ask];
-    if (m.place.online && m.place.videoUrl) notes.push(`${translate(locale, "meetingsDelegate.place.video")}: ${m.place.videoUrl}`);
-    if (!m.place.online && m.place.counterpartOnline) notes.push(translate(locale, "meetingsDelegate.place.counterpartOnline"));
+    if (m.place.online && m.place.videoUrl)
+      notes.push(`${translate(locale, "meetingsDelegate.place.video")}: ${m.place.videoUrl}`);
+    if (!m.place.online && m.place.counterpartOnline)
+      notes.push(translate(locale, "meetingsDelegate.place.counterpartOnline"));
     return {
       uid: `meeting-${m.id}@${h}`,
       startsAt: m.starts_at,

@@ -24,7 +24,10 @@ export function placedMeetingsQuery(db: Db) {
  * schedules PDF and the schedule e-mails. Takes the caller's handle, so that
  * it also runs inside a transaction.
  */
-export async function partyMeetings(db: Db, filter: { conferenceId?: number; organisationId?: number; blockIds?: number[] }) {
+export async function partyMeetings(
+  db: Db,
+  filter: { conferenceId?: number; organisationId?: number; blockIds?: number[] },
+) {
   if (filter.blockIds && filter.blockIds.length === 0) return [];
   const rows = await placedMeetingsQuery(db)
     .innerJoin("meeting_participants as p", "p.meeting_id", "m.id")

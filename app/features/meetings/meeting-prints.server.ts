@@ -11,7 +11,11 @@ import { placedMeetingsQuery } from "./meeting-parties.server";
  */
 
 /** The placed meetings of the conference's blocks asked for (of one slot when asked), in slot then table order. */
-export async function meetingsForPrint(conferenceId: number, blockIds: number[], slotId?: number): Promise<PrintMeeting[]> {
+export async function meetingsForPrint(
+  conferenceId: number,
+  blockIds: number[],
+  slotId?: number,
+): Promise<PrintMeeting[]> {
   if (blockIds.length === 0) return [];
   const online = await onlineOrganisationIds(conferenceId);
   const rows = await placedMeetingsQuery(getDb())
@@ -74,7 +78,12 @@ export async function meetingPrints(conferenceId: number, slot: string | null = 
   if (slot === null) return { ok: true, meetings: await meetingsForPrint(conferenceId, blockIds) };
   const slotId = /^\d{1,15}$/.test(slot) ? Number(slot) : NaN;
   if (blockIds.length === 0 || !Number.isSafeInteger(slotId)) return notFound("meetingsPrints.unknownSlot");
-  const found = await getDb().selectFrom("meeting_slots").select("id").where("id", "=", slotId).where("block_id", "in", blockIds).executeTakeFirst();
+  const found = await getDb()
+    .selectFrom("meeting_slots")
+    .select("id")
+    .where("id", "=", slotId)
+    .where("block_id", "in", blockIds)
+    .executeTakeFirst();
   if (!found) return notFound("meetingsPrints.unknownSlot");
   return { ok: true, meetings: await meetingsForPrint(conferenceId, blockIds, slotId) };
 }

@@ -10,13 +10,26 @@ import { DEFAULT_ALLOWED_PAIRS, REQUESTER_KINDS } from "./rules";
 
 export async function viewerOrganisation(organisationId: number | null) {
   if (organisationId === null) return null;
-  return (await getDb().selectFrom("organisations").select(["id", "kind", "name_vi", "name_en"]).where("id", "=", organisationId).executeTakeFirst()) ?? null;
+  return (
+    (await getDb()
+      .selectFrom("organisations")
+      .select(["id", "kind", "name_vi", "name_en"])
+      .where("id", "=", organisationId)
+      .executeTakeFirst()) ?? null
+  );
 }
 
 /** The kinds an organisation of this kind may ask, as the organisers opened them (first block), else the defaults. */
 async function askableKinds(conferenceId: number, kind: OrganisationKind): Promise<OrganisationKind[]> {
-  const block = await getDb().selectFrom("meeting_blocks").select("allowed_pairs").where("conference_id", "=", conferenceId).orderBy("id").executeTakeFirst();
-  const pairs = block ? (JSON.parse(block.allowed_pairs) as Array<[OrganisationKind, OrganisationKind]>) : DEFAULT_ALLOWED_PAIRS;
+  const block = await getDb()
+    .selectFrom("meeting_blocks")
+    .select("allowed_pairs")
+    .where("conference_id", "=", conferenceId)
+    .orderBy("id")
+    .executeTakeFirst();
+  const pairs = block
+    ? (JSON.parse(block.allowed_pairs) as Array<[OrganisationKind, OrganisationKind]>)
+    : DEFAULT_ALLOWED_PAIRS;
   return [...new Set(pairs.filter(([a]) => a === kind).map(([, b]) => b))];
 }
 
@@ -26,9 +39,25 @@ export async function askableParties(conferenceId: number, kind: OrganisationKin
   if (kinds.length === 0) return [];
   let q = getDb()
     .selectFrom("organisations as o")
-    .leftJoin("meeting_parties as mp", (j) => j.onRef("mp.organisation_id", "=", "o.id").on("mp.conference_id", "=", conferenceId))
-    .leftJoin("users as head", (j) => j.onRef("head.organisation_id", "=", "o.id").on("head.heads_organisation", "=", 1))
-    .select(["o.id", "o.kind", "o.name_vi", "o.name_en", "o.country_vi", "o.country_en", "o.city_vi", "o.city_en", "o.mission_type", "mp.sectors", "head.full_name as head_name"])
+    .leftJoin("meeting_parties as mp", (j) =>
+      j.onRef("mp.organisation_id", "=", "o.id").on("mp.conference_id", "=", conferenceId),
+    )
+    .leftJoin("users as head", (j) =>
+      j.onRef("head.organisation_id", "=", "o.id").on("head.heads_organisation", "=", 1),
+    )
+    .select([
+      "o.id",
+      "o.kind",
+      "o.name_vi",
+      "o.name_en",
+      "o.country_vi",
+      "o.country_en",
+      "o.city_vi",
+      "o.city_en",
+      "o.mission_type",
+      "mp.sectors",
+      "head.full_name as head_name",
+    ])
     .where("o.kind", "in", kinds);
   const pattern = searchPattern(query);
   // The search finds a party by its names, country and city, or by a sector it covers.
@@ -38,16 +67,46 @@ export async function askableParties(conferenceId: number, kind: OrganisationKin
 
 /** The sectors an organisation covers in the meetings ("" when not said). */
 export async function sectorsOf(conferenceId: number, organisationId: number): Promise<string> {
-  const row = await getDb().selectFrom("meeting_parties").select("sectors").where("conference_id", "=", conferenceId).where("organisation_id", "=", organisationId).executeTakeFirst();
+  const row = await getDb()
+    .selectFrom("meeting_parties")
+    .select("sectors")
+    .where("conference_id", "=", conferenceId)
+    .where("organisation_id", "=", organisationId)
+    .executeTakeFirst();
   return row?.sectors ?? "";
 }
 
 /** The asked side (for a mission, its head) says which sectors it covers; audited. */
-export async function setSectors(userId: string, conferenceId: number, organisationId: number, sectors: string, actor: Actor) {
-  return updateCounterpart(userId, conferenceId, organisationId, { sectors, sectors_key: searchKey(sectors) }, { action: "meeting_party.sectors", detail: { sectors } }, actor);
+export async function setSectors(
+  userId: string,
+  conferenceId: number,
+  organisationId: number,
+  sectors: string,
+  actor: Actor,
+) {
+  return updateCounterpart(
+    userId,
+    conferenceId,
+    organisationId,
+    { sectors, sectors_key: searchKey(sectors) },
+    { action: "meeting_party.sectors", detail: { sectors } },
+    actor,
+  );
 }
 
-const requestColumns = ["r.id", "r.sector", "r.ask", "r.priority", "r.status", "r.decline_reason", "r.created_at", "o.name_vi", "o.name_en", "o.country_vi", "o.country_en"] as const;
+const requestColumns = [
+  "r.id",
+  "r.sector",
+  "r.ask",
+  "r.priority",
+  "r.status",
+  "r.decline_reason",
+  "r.created_at",
+  "o.name_vi",
+  "o.name_en",
+  "o.country_vi",
+  "o.country_en",
+] as const;
 
 /** Requests sent by an organisation, with the counterpart. */
 export async function requestsFrom(conferenceId: number, organisationId: number) {
@@ -76,13 +135,31 @@ export async function requestsTo(conferenceId: number, organisationId: number) {
 }
 
 export async function maxMeetingsOf(conferenceId: number, organisationId: number): Promise<number | null> {
-  const row = await getDb().selectFrom("meeting_parties").select("max_meetings").where("conference_id", "=", conferenceId).where("organisation_id", "=", organisationId).executeTakeFirst();
+  const row = await getDb()
+    .selectFrom("meeting_parties")
+    .select("max_meetings")
+    .where("conference_id", "=", conferenceId)
+    .where("organisation_id", "=", organisationId)
+    .executeTakeFirst();
   return row?.max_meetings ?? null;
 }
 
 /** The counterpart side sets its maximum number of meetings (null: no limit). */
-export async function setMaxMeetings(userId: string, conferenceId: number, organisationId: number, maxMeetings: number | null, actor: Actor) {
-  return updateCounterpart(userId, conferenceId, organisationId, { max_meetings: maxMeetings }, { action: "meeting_party.max_meetings", detail: { maxMeetings } }, actor);
+export async function setMaxMeetings(
+  userId: string,
+  conferenceId: number,
+  organisationId: number,
+  maxMeetings: number | null,
+  actor: Actor,
+) {
+  return updateCounterpart(
+    userId,
+    conferenceId,
+    organisationId,
+    { max_meetings: maxMeetings },
+    { action: "meeting_party.max_meetings", detail: { maxMeetings } },
+    actor,
+  );
 }
 
 /**
@@ -101,16 +178,33 @@ async function updateCounterpart(
   return getDb()
     .transaction()
     .execute(async (trx): Promise<Result> => {
-      const org = await trx.selectFrom("organisations").select("kind").where("id", "=", organisationId).executeTakeFirst();
+      const org = await trx
+        .selectFrom("organisations")
+        .select("kind")
+        .where("id", "=", organisationId)
+        .executeTakeFirst();
       if (!org || REQUESTER_KINDS.includes(org.kind)) return forbidden("error.forbidden.title");
       const refusal = await counterpartRefusal(trx, userId, conferenceId, organisationId);
       if (refusal) return { ok: false, refusal };
       await trx
         .insertInto("meeting_parties")
-        .values({ conference_id: conferenceId, organisation_id: organisationId, max_meetings: null, limits_availability: 0, ...changes })
+        .values({
+          conference_id: conferenceId,
+          organisation_id: organisationId,
+          max_meetings: null,
+          limits_availability: 0,
+          ...changes,
+        })
         .onConflict((oc) => oc.columns(["conference_id", "organisation_id"]).doUpdateSet(changes))
         .execute();
-      await recordAudit(trx, { actorId: actor.id, action: audit.action, entity: "organisation", entityId: organisationId, detail: audit.detail, ip: actor.ip });
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: audit.action,
+        entity: "organisation",
+        entityId: organisationId,
+        detail: audit.detail,
+        ip: actor.ip,
+      });
       return { ok: true };
     });
 }

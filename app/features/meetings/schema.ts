@@ -8,7 +8,9 @@ export const meetingRequestSchema = z.object({
   toOrganisationId: integerField({ min: 1 }),
   sector: requiredText(120),
   ask: requiredText(1000),
-  priority: z.enum(MEETING_PRIORITIES, { errorMap: () => ({ message: "meetingsDelegate.errors.priority" }) }).transform((p) => Number(p) as MeetingPriority),
+  priority: z
+    .enum(MEETING_PRIORITIES, { errorMap: () => ({ message: "meetingsDelegate.errors.priority" }) })
+    .transform((p) => Number(p) as MeetingPriority),
 });
 export type MeetingRequestForm = z.output<typeof meetingRequestSchema>;
 
@@ -19,7 +21,10 @@ export const meetingAnswerSchema = z
     decision: z.enum(["accept", "decline"], { errorMap: () => ({ message: msg("errors.required") }) }),
     reason: optionalText(500),
   })
-  .refine((a) => a.decision === "accept" || a.reason.length > 0, { path: ["reason"], message: "meetings.errors.reasonRequired" });
+  .refine((a) => a.decision === "accept" || a.reason.length > 0, {
+    path: ["reason"],
+    message: "meetings.errors.reasonRequired",
+  });
 
 /** The mission's maximum number of meetings; empty means no limit. */
 export const maxMeetingsSchema = z.object({
@@ -61,7 +66,10 @@ export const meetingOutcomeSchema = z
     outcome: paragraphText(2000),
     followUp: paragraphText(2000),
   })
-  .refine((o) => o.outcome.length > 0 || o.followUp.length > 0, { path: ["outcome"], message: "meetingsDelegate.errors.outcomeEmpty" });
+  .refine((o) => o.outcome.length > 0 || o.followUp.length > 0, {
+    path: ["outcome"],
+    message: "meetingsDelegate.errors.outcomeEmpty",
+  });
 export type MeetingOutcomeForm = z.output<typeof meetingOutcomeSchema>;
 
 /** The sectors a mission or partner covers: a list typed with commas or semicolons, kept tidy and without repeats. */

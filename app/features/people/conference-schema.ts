@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { isValidTimeZone, zonedLocalToUtc } from "../../lib/time";
-import { integerField, localDateTime, msg, optionalLocalDateTime, optionalText, requiredText, timeZone } from "../../platform/forms/fields";
+import {
+  integerField,
+  localDateTime,
+  msg,
+  optionalLocalDateTime,
+  optionalText,
+  requiredText,
+  timeZone,
+} from "../../platform/forms/fields";
 
 export const CONFERENCE_FORMATS = ["in_person", "hybrid", "online"] as const;
 export type ConferenceFormat = (typeof CONFERENCE_FORMATS)[number];
@@ -32,11 +40,16 @@ export const conferenceSchema = z
     const utc = (local: string) => (local ? zonedLocalToUtc(local, v.timeZone) : null);
     const start = utc(v.startsAt);
     const end = utc(v.endsAt);
-    if (start && end && end <= start) ctx.addIssue({ code: "custom", path: ["endsAt"], message: msg("errors.endBeforeStart") });
+    if (start && end && end <= start)
+      ctx.addIssue({ code: "custom", path: ["endsAt"], message: msg("errors.endBeforeStart") });
     const opens = utc(v.registrationOpensAt);
     const closes = utc(v.registrationClosesAt);
     if (opens && closes && closes <= opens) {
-      ctx.addIssue({ code: "custom", path: ["registrationClosesAt"], message: msg("errors.registrationCloseBeforeOpen") });
+      ctx.addIssue({
+        code: "custom",
+        path: ["registrationClosesAt"],
+        message: msg("errors.registrationCloseBeforeOpen"),
+      });
     }
     if (closes && end && closes > end) {
       ctx.addIssue({ code: "custom", path: ["registrationClosesAt"], message: msg("errors.registrationAfterEnd") });

@@ -7,7 +7,9 @@ import { now as clockNow } from "~/lib/clock";
 
 /** The conference the system is serving: the latest edition. */
 export async function getCurrentConference(): Promise<Conference | null> {
-  return (await getDb().selectFrom("conferences").selectAll().orderBy("edition", "desc").limit(1).executeTakeFirst()) ?? null;
+  return (
+    (await getDb().selectFrom("conferences").selectAll().orderBy("edition", "desc").limit(1).executeTakeFirst()) ?? null
+  );
 }
 
 export type RegistrationWindow = "unset" | "notYet" | "open" | "closed";
@@ -72,7 +74,11 @@ export async function saveConference(
         .executeTakeFirstOrThrow();
       savedId = row.id;
     } else {
-      await trx.updateTable("conferences").set({ ...columns(settings), updated_at: now }).where("id", "=", id).execute();
+      await trx
+        .updateTable("conferences")
+        .set({ ...columns(settings), updated_at: now })
+        .where("id", "=", id)
+        .execute();
     }
     if (id !== null) await hooks.afterUpdate?.(trx, id);
     await recordAudit(trx, {
@@ -80,7 +86,12 @@ export async function saveConference(
       action: id === null ? "conference.create" : "conference.update",
       entity: "conference",
       entityId: savedId,
-      detail: { edition: settings.edition, startsAt: settings.startsAt, endsAt: settings.endsAt, capacity: settings.inPersonCapacity },
+      detail: {
+        edition: settings.edition,
+        startsAt: settings.startsAt,
+        endsAt: settings.endsAt,
+        capacity: settings.inPersonCapacity,
+      },
       ip: actor.ip,
     });
     return { ok: true, id: savedId! };

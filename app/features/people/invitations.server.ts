@@ -36,7 +36,11 @@ export async function createInvitation(
     // An existing account is invited all the same: following the link proves the mailbox, and
     // accepting ends the account's other sessions before the new role applies.
     if (input.organisationId !== null) {
-      const org = await trx.selectFrom("organisations").select("id").where("id", "=", input.organisationId).executeTakeFirst();
+      const org = await trx
+        .selectFrom("organisations")
+        .select("id")
+        .where("id", "=", input.organisationId)
+        .executeTakeFirst();
       if (!org) return invalid("errors.unknownOrganisation", "organisationId");
     }
     const { id: invitationId, token, expiresAt } = await issueInvitation(trx, { ...input, invitedBy: actor.id });
@@ -144,7 +148,12 @@ export type AcceptHook<T> = (trx: Trx, invitationId: number, userId: string) => 
  * Marking it used is conditional, so two tabs cannot both use it; a disabled account is refused
  * (and the claim rolled back).
  */
-export async function acceptInvitation<T = null>(token: string, password: string, ip: string | null, hooks: { onAccepted?: AcceptHook<T> } = {}) {
+export async function acceptInvitation<T = null>(
+  token: string,
+  password: string,
+  ip: string | null,
+  hooks: { onAccepted?: AcceptHook<T> } = {},
+) {
   const found = await findInvitation(token);
   if (found.state !== "valid" || !found.invitation) return { ok: false as const, state: found.state };
   const hash = await hashPassword(password);
@@ -166,7 +175,13 @@ export async function acceptInvitation<T = null>(token: string, password: string
 /** Thrown inside the accepting transaction so that its claim on the link rolls back. */
 class DisabledAccount extends Error {}
 
-async function claimAndApply<T>(trx: Trx, inv: Invitation, hash: string, ip: string | null, onAccepted: AcceptHook<T> | undefined) {
+async function claimAndApply<T>(
+  trx: Trx,
+  inv: Invitation,
+  hash: string,
+  ip: string | null,
+  onAccepted: AcceptHook<T> | undefined,
+) {
   const claimed = await trx
     .updateTable("invitations")
     .set({ used_at: nowIso() })
@@ -176,7 +191,11 @@ async function claimAndApply<T>(trx: Trx, inv: Invitation, hash: string, ip: str
     .where("expires_at", ">", nowIso())
     .executeTakeFirst();
   if (Number(claimed.numUpdatedRows) !== 1) return null;
-  const existing = await trx.selectFrom("users").select(["id", "disabled_at", "organisation_id"]).where("email", "=", inv.email).executeTakeFirst();
+  const existing = await trx
+    .selectFrom("users")
+    .select(["id", "disabled_at", "organisation_id"])
+    .where("email", "=", inv.email)
+    .executeTakeFirst();
   // A link never reopens a disabled account (an organiser enables it on /admin/people).
   if (existing?.disabled_at) throw new DisabledAccount();
   let id: string;
@@ -186,11 +205,23 @@ async function claimAndApply<T>(trx: Trx, inv: Invitation, hash: string, ip: str
     const moved = existing.organisation_id !== inv.organisation_id;
     await trx
       .updateTable("users")
-      .set({ password_hash: hash, role: inv.role, organisation_id: inv.organisation_id, updated_at: nowIso(), ...(moved ? { heads_organisation: 0 } : {}) })
+      .set({
+        password_hash: hash,
+        role: inv.role,
+        organisation_id: inv.organisation_id,
+        updated_at: nowIso(),
+        ...(moved ? { heads_organisation: 0 } : {}),
+      })
       .where("id", "=", id)
       .execute();
   } else {
-    id = await createUser(trx, { email: inv.email, fullName: inv.full_name, role: inv.role, organisationId: inv.organisation_id, passwordHash: hash });
+    id = await createUser(trx, {
+      email: inv.email,
+      fullName: inv.full_name,
+      role: inv.role,
+      organisationId: inv.organisation_id,
+      passwordHash: hash,
+    });
   }
   await recordAudit(trx, { actorId: id, action: "invitation.accept", entity: "invitation", entityId: inv.id, ip });
   const followUp = onAccepted ? await onAccepted(trx, inv.id, id) : null;
@@ -201,7 +232,16 @@ export async function listPendingInvitations() {
   return getDb()
     .selectFrom("invitations as i")
     .leftJoin("organisations as o", "o.id", "i.organisation_id")
-    .select(["i.id", "i.email", "i.full_name", "i.role", "i.expires_at", "i.created_at", "o.name_vi as organisation_vi", "o.name_en as organisation_en"])
+    .select([
+      "i.id",
+      "i.email",
+      "i.full_name",
+      "i.role",
+      "i.expires_at",
+      "i.created_at",
+      "o.name_vi as organisation_vi",
+      "o.name_en as organisation_en",
+    ])
     .where("i.used_at", "is", null)
     .where("i.revoked_at", "is", null)
     .where("i.expires_at", ">", nowIso())
@@ -221,7 +261,13 @@ export async function revokeInvitation(id: number, actor: Actor): Promise<Result
       .where("revoked_at", "is", null)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) return notFound();
-    await recordAudit(trx, { actorId: actor.id, action: "invitation.revoke", entity: "invitation", entityId: id, ip: actor.ip });
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: "invitation.revoke",
+      entity: "invitation",
+      entityId: id,
+      ip: actor.ip,
+    });
     return { ok: true };
   });
 }

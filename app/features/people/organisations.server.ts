@@ -20,8 +20,19 @@ export async function listOrganisations({ q, kind, page = 1 }: OrganisationQuery
   const [{ total }] = await query.select((eb) => eb.fn.countAll<number>().as("total")).execute();
   const rows = await query
     .select([
-      "id", "code", "kind", "name_vi", "name_en", "abbreviation", "mission_type",
-      "country_vi", "country_en", "city_vi", "city_en", "time_zone", "region",
+      "id",
+      "code",
+      "kind",
+      "name_vi",
+      "name_en",
+      "abbreviation",
+      "mission_type",
+      "country_vi",
+      "country_en",
+      "city_vi",
+      "city_en",
+      "time_zone",
+      "region",
     ])
     .orderBy("kind")
     .orderBy("name_vi")
@@ -37,7 +48,9 @@ export async function listOrganisations({ q, kind, page = 1 }: OrganisationQuery
     rows,
     total: Number(total),
     pageSize: ORGANISATION_PAGE_SIZE,
-    countsByKind: Object.fromEntries(counts.map((c) => [c.kind, Number(c.n)])) as Partial<Record<OrganisationKind, number>>,
+    countsByKind: Object.fromEntries(counts.map((c) => [c.kind, Number(c.n)])) as Partial<
+      Record<OrganisationKind, number>
+    >,
   };
 }
 

@@ -25,9 +25,17 @@ export async function requestPasswordReset(email: string, ip: string | null): Pr
         { key: `reset:to:${email}`, limit: RESETS_PER_RECIPIENT_PER_HOUR, windowMinutes: 60 },
       ]);
       if (!allowed.ok) return tooMany("reset.tooMany");
-      const user = await trx.selectFrom("users").select(["id", "full_name", "role", "organisation_id", "disabled_at"]).where("email", "=", email).executeTakeFirst();
+      const user = await trx
+        .selectFrom("users")
+        .select(["id", "full_name", "role", "organisation_id", "disabled_at"])
+        .where("email", "=", email)
+        .executeTakeFirst();
       if (!user || user.disabled_at) return { ok: true };
-      const link = await issueInvitation(trx, { email, fullName: user.full_name, role: user.role, organisationId: user.organisation_id, invitedBy: null }, { hours: RESET_HOURS, purpose: "reset" });
+      const link = await issueInvitation(
+        trx,
+        { email, fullName: user.full_name, role: user.role, organisationId: user.organisation_id, invitedBy: null },
+        { hours: RESET_HOURS, purpose: "reset" },
+      );
       const body = (["vi", "en"] as const)
         .map((l) =>
           translate(l, "reset.mail.body", {
@@ -37,8 +45,19 @@ export async function requestPasswordReset(email: string, ip: string | null): Pr
           }),
         )
         .join("\n\n---\n\n");
-      await queueEmail(trx, { to: email, subject: `${translate("vi", "reset.mail.subject")} / ${translate("en", "reset.mail.subject")}`, body, kind: "password.reset" });
-      await recordAudit(trx, { actorId: null, action: "user.password_reset_request", entity: "user", entityId: user.id, ip });
+      await queueEmail(trx, {
+        to: email,
+        subject: `${translate("vi", "reset.mail.subject")} / ${translate("en", "reset.mail.subject")}`,
+        body,
+        kind: "password.reset",
+      });
+      await recordAudit(trx, {
+        actorId: null,
+        action: "user.password_reset_request",
+        entity: "user",
+        entityId: user.id,
+        ip,
+      });
       return { ok: true };
     });
 }

@@ -26,7 +26,12 @@ async function lockedMinutes(db: Db, key: string, limit: number, now: Date): Pro
     .orderBy("at", "desc")
     .limit(limit)
     .execute();
-  return minutesToWait(rows.map((r) => r.at), limit, THROTTLE_WINDOW_MINUTES, now.getTime());
+  return minutesToWait(
+    rows.map((r) => r.at),
+    limit,
+    THROTTLE_WINDOW_MINUTES,
+    now.getTime(),
+  );
 }
 
 /**
@@ -36,7 +41,11 @@ async function lockedMinutes(db: Db, key: string, limit: number, now: Date): Pro
  * check. Returns the ids of the rows written (to release them when the password was right),
  * or the minutes to wait.
  */
-async function reserveAttempt(email: string, ip: string | null, now: Date): Promise<{ ids: number[] } | { minutes: number }> {
+async function reserveAttempt(
+  email: string,
+  ip: string | null,
+  now: Date,
+): Promise<{ ids: number[] } | { minutes: number }> {
   return getDb()
     .transaction()
     .execute(async (trx) => {
@@ -119,9 +128,23 @@ export async function changePassword(input: {
   }
   const hash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable("users").set({ password_hash: hash, updated_at: nowIso() }).where("id", "=", input.userId).execute();
-    await trx.deleteFrom("auth_sessions").where("user_id", "=", input.userId).where("id", "!=", hashSessionId(input.keepSessionId)).execute();
-    await recordAudit(trx, { actorId: input.userId, action: "user.change_password", entity: "user", entityId: input.userId, ip: input.ip });
+    await trx
+      .updateTable("users")
+      .set({ password_hash: hash, updated_at: nowIso() })
+      .where("id", "=", input.userId)
+      .execute();
+    await trx
+      .deleteFrom("auth_sessions")
+      .where("user_id", "=", input.userId)
+      .where("id", "!=", hashSessionId(input.keepSessionId))
+      .execute();
+    await recordAudit(trx, {
+      actorId: input.userId,
+      action: "user.change_password",
+      entity: "user",
+      entityId: input.userId,
+      ip: input.ip,
+    });
   });
   return { ok: true };
 }

@@ -34,7 +34,12 @@ export async function getOwnBadge(userId: string, conferenceId: number): Promise
 
 /** Any registration's badge, for staff (a badge that is not approved says so on its face). */
 export async function getBadge(conferenceId: number, registrationId: number): Promise<BadgeData | null> {
-  return (await badgeQuery().where("r.conference_id", "=", conferenceId).where("r.id", "=", registrationId).executeTakeFirst()) ?? null;
+  return (
+    (await badgeQuery()
+      .where("r.conference_id", "=", conferenceId)
+      .where("r.id", "=", registrationId)
+      .executeTakeFirst()) ?? null
+  );
 }
 
 const collator = new Intl.Collator("vi", { sensitivity: "base", numeric: true });

@@ -73,9 +73,17 @@ export function codeFromScan(text: string): string | null {
 }
 
 /** "08:15", with the date when it was not today (in the conference's zone). */
-export function checkinTimeLabel(iso: string, now: string, zone: string, locale: Locale): { time: string; date: string | null } {
+export function checkinTimeLabel(
+  iso: string,
+  now: string,
+  zone: string,
+  locale: Locale,
+): { time: string; date: string | null } {
   const time = formatInstant(iso, zone, locale, "time");
-  return { time, date: zonedDate(iso, zone) === zonedDate(now, zone) ? null : formatInstant(iso, zone, locale, "date") };
+  return {
+    time,
+    date: zonedDate(iso, zone) === zonedDate(now, zone) ? null : formatInstant(iso, zone, locale, "date"),
+  };
 }
 
 /** Share of expected delegates present, 0–100, for the progress bar. */

@@ -1,6 +1,14 @@
 import { sql } from "kysely";
 import { getDb } from "~/platform/db.server";
-import { breakdown, dailySeries, fixedOffsetMinutes, LIVE_STATUSES, percentOf, type CountCell, type InstantCount } from "~/features/registration/dashboard";
+import {
+  breakdown,
+  dailySeries,
+  fixedOffsetMinutes,
+  LIVE_STATUSES,
+  percentOf,
+  type CountCell,
+  type InstantCount,
+} from "~/features/registration/dashboard";
 import { CONFERENCE_ZONE, zonedDate } from "~/lib/time";
 import { getCurrentConference } from "../people/conference.server";
 import { now as clockNow } from "~/lib/clock";
@@ -19,7 +27,9 @@ export async function getDashboard({ now = clockNow() }: { now?: Date } = {}) {
   // Without daylight saving (Hà Nội), SQL groups by the zone's day; otherwise by UTC minute, folded in JS.
   const offset = fixedOffsetMinutes(zone, now);
   const bucket = (column: string) =>
-    offset === null ? sql<string>`substr(${sql.ref(column)}, 1, 16)` : sql<string>`date(${sql.ref(column)}, ${`${offset >= 0 ? "+" : ""}${offset} minutes`})`;
+    offset === null
+      ? sql<string>`substr(${sql.ref(column)}, 1, 16)`
+      : sql<string>`date(${sql.ref(column)}, ${`${offset >= 0 ? "+" : ""}${offset} minutes`})`;
 
   const [cells, provinces, created, approved] = await Promise.all([
     db

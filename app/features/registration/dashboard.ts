@@ -20,7 +20,11 @@ export interface CountCell {
 /** Live registrations: not cancelled, not rejected (they still hold or wait for a place). */
 export const LIVE_STATUSES: readonly RegistrationStatus[] = ["pending", "approved", "waitlisted"];
 
-const emptyCounts = (): StatusCounts => ({ ...(Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<RegistrationStatus, number>), total: 0, live: 0 });
+const emptyCounts = (): StatusCounts => ({
+  ...(Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<RegistrationStatus, number>),
+  total: 0,
+  live: 0,
+});
 
 function add(c: StatusCounts, status: RegistrationStatus, n: number) {
   c[status] += n;
@@ -39,7 +43,10 @@ export interface Breakdown {
 export function breakdown(cells: readonly CountCell[]): Breakdown {
   const all = emptyCounts();
   const byMode = Object.fromEntries(MODES.map((m) => [m, emptyCounts()])) as Record<AttendanceMode, StatusCounts>;
-  const byKind = Object.fromEntries(ORGANISATION_KINDS.map((k) => [k, emptyCounts()])) as Record<OrganisationKind, StatusCounts>;
+  const byKind = Object.fromEntries(ORGANISATION_KINDS.map((k) => [k, emptyCounts()])) as Record<
+    OrganisationKind,
+    StatusCounts
+  >;
   for (const c of cells) {
     const n = Number(c.count);
     add(all, c.status, n);
@@ -47,7 +54,12 @@ export function breakdown(cells: readonly CountCell[]): Breakdown {
     if (byKind[c.kind]) add(byKind[c.kind], c.status, n);
   }
   const p = byMode.in_person;
-  return { all, byMode, byKind, inPerson: { approved: p.approved, pending: p.pending, held: p.approved + p.pending, waiting: p.waitlisted } };
+  return {
+    all,
+    byMode,
+    byKind,
+    inPerson: { approved: p.approved, pending: p.pending, held: p.approved + p.pending, waiting: p.waitlisted },
+  };
 }
 
 /** Whole per cent of capacity used, capped at 100 for the bar (the number beside it stays exact). */
@@ -143,8 +155,14 @@ export function dailySeries(
 /** A calendar day ("2026-11-20") as a short label: "20/11" in Vietnamese, "20 Nov" in English. */
 export function formatDay(day: string, locale: "vi" | "en", withYear = false): string {
   const [y, m, d] = day.split("-").map(Number);
-  const options: Intl.DateTimeFormatOptions = { timeZone: "UTC", day: "numeric", month: locale === "vi" ? "numeric" : "short" };
+  const options: Intl.DateTimeFormatOptions = {
+    timeZone: "UTC",
+    day: "numeric",
+    month: locale === "vi" ? "numeric" : "short",
+  };
   if (withYear) options.year = "numeric";
-  const text = new Intl.DateTimeFormat(locale === "vi" ? "vi-VN" : "en-GB", options).format(new Date(Date.UTC(y, m - 1, d, 12)));
+  const text = new Intl.DateTimeFormat(locale === "vi" ? "vi-VN" : "en-GB", options).format(
+    new Date(Date.UTC(y, m - 1, d, 12)),
+  );
   return locale === "vi" ? text.replace(/^(\d)\//, "0$1/").replace(/\/(\d)(\/|$)/, "/0$1$2") : text;
 }

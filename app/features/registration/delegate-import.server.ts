@@ -1,6 +1,13 @@
 import { createHash } from "node:crypto";
 import { getDb } from "~/platform/db.server";
-import { importPlan, previewDelegateCsv, type ExistingRegistration, type ImportPreview, type Message, type PreviewRow } from "~/features/registration/delegate-import";
+import {
+  importPlan,
+  previewDelegateCsv,
+  type ExistingRegistration,
+  type ImportPreview,
+  type Message,
+  type PreviewRow,
+} from "~/features/registration/delegate-import";
 import { recordAudit } from "../../platform/audit.server";
 import { conflict, type Actor, type Db, type Refusal, type Result } from "../../platform/types";
 import { createRegistration, updateRegistrationAsOrganiser } from "./registrations.server";
@@ -12,7 +19,21 @@ async function loadContext(db: Db, conferenceId: number) {
     db.selectFrom("organisations").select(["id", "code", "name_vi", "name_en", "abbreviation"]).execute(),
     db
       .selectFrom("registrations")
-      .select(["id", "email", "honorific", "full_name", "position", "organisation_id", "phone", "mode", "status", "interpretation", "dietary", "consent_to_list", "organiser_note"])
+      .select([
+        "id",
+        "email",
+        "honorific",
+        "full_name",
+        "position",
+        "organisation_id",
+        "phone",
+        "mode",
+        "status",
+        "interpretation",
+        "dietary",
+        "consent_to_list",
+        "organiser_note",
+      ])
       .where("conference_id", "=", conferenceId)
       .execute() as Promise<ExistingRegistration[]>,
   ]);
@@ -28,7 +49,8 @@ export async function previewImport(conferenceId: number, bytes: Uint8Array): Pr
   return { ...preview, digest: sha256Hex(bytes), plan: preview.ok ? planDigest(preview) : "" };
 }
 
-const planDigest = (preview: Extract<ImportPreview, { ok: true }>) => createHash("sha256").update(importPlan(preview)).digest("hex");
+const planDigest = (preview: Extract<ImportPreview, { ok: true }>) =>
+  createHash("sha256").update(importPlan(preview)).digest("hex");
 
 export interface ImportCommitted {
   created: number;
@@ -62,7 +84,13 @@ const abort = (row: PreviewRow, reason: string): never => {
  * refuse at write time (no place left to approve a waitlisted delegate, say)
  * rolls back the whole import with the line and the reason.
  */
-export async function commitImport(conferenceId: number, bytes: Uint8Array, expectedDigest: string, actor: Actor, expectedPlan: string): Promise<CommitResult> {
+export async function commitImport(
+  conferenceId: number,
+  bytes: Uint8Array,
+  expectedDigest: string,
+  actor: Actor,
+  expectedPlan: string,
+): Promise<CommitResult> {
   const digest = sha256Hex(bytes);
   if (digest !== expectedDigest) return conflict("csv.error.changed");
   try {
@@ -73,7 +101,15 @@ export async function commitImport(conferenceId: number, bytes: Uint8Array, expe
         const preview = previewDelegateCsv(bytes, organisations, existing);
         if (!preview.ok) throw new ImportAborted(preview.problem);
         if (planDigest(preview) !== expectedPlan) throw new ImportAborted({ key: "csv.error.changed" });
-        const result = { ok: true as const, created: 0, approved: 0, waitlisted: 0, updated: 0, unchanged: 0, skipped: 0 };
+        const result = {
+          ok: true as const,
+          created: 0,
+          approved: 0,
+          waitlisted: 0,
+          updated: 0,
+          unchanged: 0,
+          skipped: 0,
+        };
         for (const row of preview.rows) {
           if (row.action === "error" || !row.input) {
             result.skipped++;
@@ -101,7 +137,14 @@ export async function commitImport(conferenceId: number, bytes: Uint8Array, expe
         }
         if (result.created + result.updated === 0) throw new ImportAborted({ key: "csv.error.noValidRows" });
         const { ok: _ok, ...counts } = result;
-        await recordAudit(trx, { actorId: actor.id, action: "registration.import", entity: "conference", entityId: conferenceId, detail: { ...counts, rows: preview.rows.length, sha256: digest }, ip: actor.ip });
+        await recordAudit(trx, {
+          actorId: actor.id,
+          action: "registration.import",
+          entity: "conference",
+          entityId: conferenceId,
+          detail: { ...counts, rows: preview.rows.length, sha256: digest },
+          ip: actor.ip,
+        });
         return result;
       });
   } catch (error) {
@@ -112,13 +155,21 @@ export async function commitImport(conferenceId: number, bytes: Uint8Array, expe
 
 async function updateRow(trx: Db, conferenceId: number, row: PreviewRow, actor: Actor) {
   const input = row.input!;
-  const current = await trx.selectFrom("registrations").select(["status", "organiser_note"]).where("id", "=", row.existingId!).executeTakeFirst();
+  const current = await trx
+    .selectFrom("registrations")
+    .select(["status", "organiser_note"])
+    .where("id", "=", row.existingId!)
+    .executeTakeFirst();
   if (!current) abort(row, "csv.error.changed");
   const done = await updateRegistrationAsOrganiser(
     trx,
     conferenceId,
     row.existingId!,
-    { ...input, organiserNote: row.note ?? current!.organiser_note, status: row.approve && current!.status !== "approved" ? "approved" : undefined },
+    {
+      ...input,
+      organiserNote: row.note ?? current!.organiser_note,
+      status: row.approve && current!.status !== "approved" ? "approved" : undefined,
+    },
     actor,
   );
   // A refusal aborts the whole import, which rolls back what the row wrote before it.

@@ -9,7 +9,13 @@ import { decodeCsvBytes, detectDelimiter, parseCsv, unguardCell, type Delimiter 
 import type { Locale } from "../../platform/i18n";
 import { registrationDictionary, type RegistrationKey } from "./i18n";
 import { MAX_IMPORT_ROWS, type Message } from "./import-message";
-import { organiserMayMove, type AttendanceMode, type Honorific, type Interpretation, type RegistrationStatus } from "./rules";
+import {
+  organiserMayMove,
+  type AttendanceMode,
+  type Honorific,
+  type Interpretation,
+  type RegistrationStatus,
+} from "./rules";
 import { fieldErrors } from "../../platform/forms/fields";
 import { organiserEditSchema, registrationSchema, type RegistrationInput } from "./schema";
 import { cleanText, foldForSearch } from "../../lib/text";
@@ -18,8 +24,19 @@ export { MAX_IMPORT_ROWS, messageText, type Message } from "./import-message";
 
 /** The import's columns, in the export's order. */
 export const IMPORT_COLUMNS = [
-  "honorific", "fullName", "email", "organisation", "organisationCode", "position", "phone",
-  "mode", "interpretation", "dietary", "consent", "status", "note",
+  "honorific",
+  "fullName",
+  "email",
+  "organisation",
+  "organisationCode",
+  "position",
+  "phone",
+  "mode",
+  "interpretation",
+  "dietary",
+  "consent",
+  "status",
+  "note",
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 /** The organisation may be given by name or code, so either column satisfies "organisation". */
@@ -39,7 +56,15 @@ const HEADER_SYNONYMS: Record<ImportColumn, string[]> = {
   // Not "tên" alone: in a Vietnamese sheet split into "Họ" and "Tên" it is only the given name.
   fullName: ["ho va ten", "ho ten", "ho ten day du", "full name", "name"],
   email: ["email", "e mail", "thu dien tu", "dia chi email", "dia chi e mail", "email address"],
-  organisation: ["don vi", "ten don vi", "co quan", "co quan don vi", "organisation", "organization", "organisation name"],
+  organisation: [
+    "don vi",
+    "ten don vi",
+    "co quan",
+    "co quan don vi",
+    "organisation",
+    "organization",
+    "organisation name",
+  ],
   organisationCode: ["ma don vi", "organisation code", "organization code", "code"],
   position: ["chuc vu", "chuc danh", "position", "job title"],
   phone: ["dien thoai", "so dien thoai", "sdt", "phone", "telephone", "phone number", "mobile"],
@@ -56,7 +81,10 @@ for (const column of IMPORT_COLUMNS) {
   for (const name of [...HEADER_SYNONYMS[column], ...label(`csv.column.${column}`)]) HEADERS.set(fold(name), column);
 }
 
-function lookup<T extends string>(entries: Record<T, string[]>, labelKey: (value: T) => RegistrationKey | null): Map<string, T> {
+function lookup<T extends string>(
+  entries: Record<T, string[]>,
+  labelKey: (value: T) => RegistrationKey | null,
+): Map<string, T> {
   const map = new Map<string, T>();
   for (const value of Object.keys(entries) as T[]) {
     const key = labelKey(value);
@@ -76,7 +104,10 @@ const HONORIFIC_VALUES = lookup<Honorific>(
   (v) => `registration.honorific.${v}`,
 );
 const MODE_VALUES = lookup<AttendanceMode>(
-  { in_person: ["truc tiep", "in person", "offline", "onsite", "on site"], online: ["truc tuyen", "online", "virtual"] },
+  {
+    in_person: ["truc tiep", "in person", "offline", "onsite", "on site"],
+    online: ["truc tuyen", "online", "virtual"],
+  },
   (v) => `registration.mode.${v}`,
 );
 const INTERPRETATION_VALUES = lookup<Interpretation>(
@@ -92,7 +123,13 @@ const CONSENT_VALUES = lookup<"yes" | "no">(
   (v) => `common.${v}`,
 );
 const STATUS_VALUES = lookup<RegistrationStatus>(
-  { pending: ["cho duyet"], approved: ["da duyet", "duyet"], waitlisted: ["waiting list", "cho xep cho"], rejected: [], cancelled: ["canceled", "da huy"] },
+  {
+    pending: ["cho duyet"],
+    approved: ["da duyet", "duyet"],
+    waitlisted: ["waiting list", "cho xep cho"],
+    rejected: [],
+    cancelled: ["canceled", "da huy"],
+  },
   (v) => `registration.status.${v}`,
 );
 
@@ -174,15 +211,33 @@ export interface ImportCounts {
 
 export type ImportPreview =
   | { ok: false; problem: Message }
-  | { ok: true; delimiter: Delimiter; hadBom: boolean; columns: ImportColumn[]; ignoredHeaders: string[]; rows: PreviewRow[]; counts: ImportCounts };
+  | {
+      ok: true;
+      delimiter: Delimiter;
+      hadBom: boolean;
+      columns: ImportColumn[];
+      ignoredHeaders: string[];
+      rows: PreviewRow[];
+      counts: ImportCounts;
+    };
 
 const SCHEMA_COLUMN: Record<string, ImportColumn> = {
-  honorific: "honorific", fullName: "fullName", email: "email", organisationId: "organisation", position: "position",
-  phone: "phone", mode: "mode", interpretation: "interpretation", dietary: "dietary", consentToList: "consent",
+  honorific: "honorific",
+  fullName: "fullName",
+  email: "email",
+  organisationId: "organisation",
+  position: "position",
+  phone: "phone",
+  mode: "mode",
+  interpretation: "interpretation",
+  dietary: "dietary",
+  consentToList: "consent",
 };
 
 /** Which column index holds which field; a problem for missing or repeated columns. */
-export function mapHeader(header: string[]): { ok: true; index: Map<ImportColumn, number>; ignored: string[] } | { ok: false; problem: Message } {
+export function mapHeader(
+  header: string[],
+): { ok: true; index: Map<ImportColumn, number>; ignored: string[] } | { ok: false; problem: Message } {
   const index = new Map<ImportColumn, number>();
   const ignored: string[] = [];
   header.forEach((raw, i) => {
@@ -194,20 +249,29 @@ export function mapHeader(header: string[]): { ok: true; index: Map<ImportColumn
     else index.set(column, i);
   });
   const repeated = IMPORT_COLUMNS.filter((c) => index.get(c) === -1);
-  if (repeated.length) return { ok: false, problem: { key: "csv.error.duplicateColumn", list: repeated.map((c) => `csv.column.${c}`) } };
-  const missing = REQUIRED_COLUMNS.filter((c) => !index.has(c) && !(c === "organisation" && index.has("organisationCode")));
-  if (missing.length) return { ok: false, problem: { key: "csv.error.missingColumns", list: missing.map((c) => `csv.column.${c}`) } };
+  if (repeated.length)
+    return { ok: false, problem: { key: "csv.error.duplicateColumn", list: repeated.map((c) => `csv.column.${c}`) } };
+  const missing = REQUIRED_COLUMNS.filter(
+    (c) => !index.has(c) && !(c === "organisation" && index.has("organisationCode")),
+  );
+  if (missing.length)
+    return { ok: false, problem: { key: "csv.error.missingColumns", list: missing.map((c) => `csv.column.${c}`) } };
   return { ok: true, index, ignored };
 }
 
 /** Bytes of a CSV file → the preview. Nothing here writes; the model commits what it says. */
-export function previewDelegateCsv(bytes: Uint8Array, organisations: OrganisationRef[], existing: ExistingRegistration[]): ImportPreview {
+export function previewDelegateCsv(
+  bytes: Uint8Array,
+  organisations: OrganisationRef[],
+  existing: ExistingRegistration[],
+): ImportPreview {
   const decoded = decodeCsvBytes(bytes);
   if (!decoded.ok) return { ok: false, problem: decoded.problem };
   const delimiter = detectDelimiter(decoded.text);
   const parsed = parseCsv(decoded.text, { delimiter, limit: MAX_IMPORT_ROWS + 1 });
   if (!parsed.ok) return { ok: false, problem: parsed.problem };
-  if (parsed.truncated) return { ok: false, problem: { key: "csv.error.tooManyRows", params: { max: MAX_IMPORT_ROWS } } };
+  if (parsed.truncated)
+    return { ok: false, problem: { key: "csv.error.tooManyRows", params: { max: MAX_IMPORT_ROWS } } };
   const [header, ...records] = parsed.records;
   if (!header) return { ok: false, problem: { key: "csv.error.empty" } };
   if (!records.length) return { ok: false, problem: { key: "csv.error.noRows" } };
@@ -216,7 +280,9 @@ export function previewDelegateCsv(bytes: Uint8Array, organisations: Organisatio
 
   const matchOrganisation = organisationMatcher(organisations);
   const existingByEmail = new Map(existing.map((r) => [r.email, r]));
-  const rows = records.map((record) => previewRow(record.line, record.cells, mapped.index, matchOrganisation, existingByEmail));
+  const rows = records.map((record) =>
+    previewRow(record.line, record.cells, mapped.index, matchOrganisation, existingByEmail),
+  );
 
   // The same e-mail twice in one file: neither row can be trusted to be the right one.
   const linesByEmail = new Map<string, number[]>();
@@ -238,7 +304,15 @@ export function previewDelegateCsv(bytes: Uint8Array, organisations: Organisatio
     if (row.action === "update" && row.changes.length === 0) counts.unchanged++;
     else counts[row.action]++;
   }
-  return { ok: true, delimiter, hadBom: decoded.hadBom, columns: [...mapped.index.keys()], ignoredHeaders: mapped.ignored, rows, counts };
+  return {
+    ok: true,
+    delimiter,
+    hadBom: decoded.hadBom,
+    columns: [...mapped.index.keys()],
+    ignoredHeaders: mapped.ignored,
+    rows,
+    counts,
+  };
 }
 
 function previewRow(
@@ -256,7 +330,11 @@ function previewRow(
   const email = (values.email ?? "").toLowerCase();
   const current = existingByEmail.get(email) ?? null;
 
-  const choose = <T extends string>(column: ImportColumn, map: Map<string, T>, fallback: T | undefined): T | undefined => {
+  const choose = <T extends string>(
+    column: ImportColumn,
+    map: Map<string, T>,
+    fallback: T | undefined,
+  ): T | undefined => {
     const raw = values[column];
     if (raw === undefined || raw === "") return fallback;
     const found = map.get(fold(raw));
@@ -268,16 +346,30 @@ function previewRow(
   const orgText = values.organisationCode || values.organisation || "";
   if (orgText) {
     const found = matchOrganisation(orgText);
-    if (found === "ambiguous") bad(values.organisationCode ? "organisationCode" : "organisation", "csv.error.ambiguousOrganisation", { value: orgText });
-    else if (!found) bad(values.organisationCode ? "organisationCode" : "organisation", "csv.error.unknownOrganisation", { value: orgText });
+    if (found === "ambiguous")
+      bad(values.organisationCode ? "organisationCode" : "organisation", "csv.error.ambiguousOrganisation", {
+        value: orgText,
+      });
+    else if (!found)
+      bad(values.organisationCode ? "organisationCode" : "organisation", "csv.error.unknownOrganisation", {
+        value: orgText,
+      });
     else organisation = found;
   }
   const honorific = choose("honorific", HONORIFIC_VALUES, current?.honorific);
   if (!honorific && !values.honorific) bad("honorific", "csv.error.honorificNeeded");
   const mode = choose("mode", MODE_VALUES, undefined);
   if (!values.mode) bad("mode", "errors.required");
-  const interpretation = choose("interpretation", INTERPRETATION_VALUES, has("interpretation") ? "none" : (current?.interpretation ?? "none"));
-  const consent = choose("consent", CONSENT_VALUES, has("consent") ? "no" : current ? (current.consent_to_list ? "yes" : "no") : "no");
+  const interpretation = choose(
+    "interpretation",
+    INTERPRETATION_VALUES,
+    has("interpretation") ? "none" : (current?.interpretation ?? "none"),
+  );
+  const consent = choose(
+    "consent",
+    CONSENT_VALUES,
+    has("consent") ? "no" : current ? (current.consent_to_list ? "yes" : "no") : "no",
+  );
   const status = choose("status", STATUS_VALUES, undefined);
   const approve = status === "approved";
 
@@ -297,7 +389,8 @@ function previewRow(
   if (!parsed.success) {
     for (const [path, key] of Object.entries(fieldErrors(parsed.error))) {
       const column = SCHEMA_COLUMN[path] ?? null;
-      if (!reasons.some((r) => r.column === column || (column === "organisation" && r.column === "organisationCode"))) reasons.push({ column, key });
+      if (!reasons.some((r) => r.column === column || (column === "organisation" && r.column === "organisationCode")))
+        reasons.push({ column, key });
     }
   }
   let note: string | null = null;
@@ -321,7 +414,9 @@ function previewRow(
     action,
     reasons,
     values,
-    organisation: organisation ? { code: organisation.code, name_vi: organisation.name_vi, name_en: organisation.name_en } : null,
+    organisation: organisation
+      ? { code: organisation.code, name_vi: organisation.name_vi, name_en: organisation.name_en }
+      : null,
     existingId: current?.id ?? null,
     changes: action === "update" ? changes : [],
     input: action === "error" ? null : data,
@@ -330,7 +425,12 @@ function previewRow(
   };
 }
 
-function changedFields(current: ExistingRegistration, data: RegistrationInput, note: string | null, approve: boolean): string[] {
+function changedFields(
+  current: ExistingRegistration,
+  data: RegistrationInput,
+  note: string | null,
+  approve: boolean,
+): string[] {
   const pairs: Array<[string, unknown, unknown]> = [
     ["honorific", current.honorific, data.honorific],
     ["fullName", current.full_name, data.fullName],
@@ -408,9 +508,19 @@ export function templateRows(locale: Locale): string[][] {
   return [
     IMPORT_COLUMNS.map((c) => t[`csv.column.${c}`]),
     [
-      t["registration.honorific.ms"], "Nguyễn Thị Hồng Nhung", "nguyen.thi.hong.nhung@hanoi.gov.vn", locale === "en" ? "Ha Noi" : "Hà Nội", "prov-ha-noi",
-      locale === "en" ? "Director, Department of External Affairs" : "Giám đốc Sở Ngoại vụ", "+84 24 3825 3536", t["registration.mode.in_person"],
-      t["registration.interpretation.none"], locale === "en" ? "Vegetarian" : "Ăn chay", t["common.yes"], "", "",
+      t["registration.honorific.ms"],
+      "Nguyễn Thị Hồng Nhung",
+      "nguyen.thi.hong.nhung@hanoi.gov.vn",
+      locale === "en" ? "Ha Noi" : "Hà Nội",
+      "prov-ha-noi",
+      locale === "en" ? "Director, Department of External Affairs" : "Giám đốc Sở Ngoại vụ",
+      "+84 24 3825 3536",
+      t["registration.mode.in_person"],
+      t["registration.interpretation.none"],
+      locale === "en" ? "Vegetarian" : "Ăn chay",
+      t["common.yes"],
+      "",
+      "",
     ],
   ];
 }

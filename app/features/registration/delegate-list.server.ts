@@ -6,7 +6,11 @@ import type { Database } from "../../../db/schema";
 
 export const DELEGATE_PAGE_SIZE = 50;
 
-type DelegateQuery = SelectQueryBuilder<Database & { r: Database["registrations"]; o: Database["organisations"] }, "r" | "o", object>;
+type DelegateQuery = SelectQueryBuilder<
+  Database & { r: Database["registrations"]; o: Database["organisations"] },
+  "r" | "o",
+  object
+>;
 
 /** The registrations of a conference, joined with their organisation, narrowed by the filters. */
 export function filteredDelegates(conferenceId: number, f: DelegateFilters): DelegateQuery {
@@ -39,16 +43,41 @@ export function sortedDelegates(q: DelegateQuery, f: DelegateFilters): DelegateQ
 }
 
 export const delegateColumns = [
-  "r.id", "r.honorific", "r.full_name", "r.position", "r.email", "r.phone", "r.mode", "r.status",
-  "r.interpretation", "r.dietary", "r.consent_to_list", "r.badge_code", "r.checked_in_at", "r.created_at",
-  "r.waitlisted_at", "r.organisation_id", "o.code as organisation_code", "o.name_vi as organisation_vi",
-  "o.name_en as organisation_en", "o.kind as organisation_kind",
+  "r.id",
+  "r.honorific",
+  "r.full_name",
+  "r.position",
+  "r.email",
+  "r.phone",
+  "r.mode",
+  "r.status",
+  "r.interpretation",
+  "r.dietary",
+  "r.consent_to_list",
+  "r.badge_code",
+  "r.checked_in_at",
+  "r.created_at",
+  "r.waitlisted_at",
+  "r.organisation_id",
+  "o.code as organisation_code",
+  "o.name_vi as organisation_vi",
+  "o.name_en as organisation_en",
+  "o.kind as organisation_kind",
 ] as const;
 
 /** What the list page shows (the export takes all of delegateColumns). */
 const listColumns = [
-  "r.id", "r.honorific", "r.full_name", "r.position", "r.mode", "r.status", "r.checked_in_at", "r.created_at",
-  "r.organisation_id", "o.name_vi as organisation_vi", "o.name_en as organisation_en",
+  "r.id",
+  "r.honorific",
+  "r.full_name",
+  "r.position",
+  "r.mode",
+  "r.status",
+  "r.checked_in_at",
+  "r.created_at",
+  "r.organisation_id",
+  "o.name_vi as organisation_vi",
+  "o.name_en as organisation_en",
 ] as const;
 
 export async function listDelegates(conferenceId: number, f: DelegateFilters) {

@@ -31,8 +31,17 @@ export async function effectiveQuota(db: Db, conferenceId: number, organisationI
 }
 
 /** The in-person places held (HOLDING_STATUSES), in the conference and by the organisation; `excludeId` left out. */
-export async function placeCounts(db: Db, conferenceId: number, organisationId: number, excludeId: number | null): Promise<PlaceCounts> {
-  const conference = await db.selectFrom("conferences").select("in_person_capacity").where("id", "=", conferenceId).executeTakeFirstOrThrow();
+export async function placeCounts(
+  db: Db,
+  conferenceId: number,
+  organisationId: number,
+  excludeId: number | null,
+): Promise<PlaceCounts> {
+  const conference = await db
+    .selectFrom("conferences")
+    .select("in_person_capacity")
+    .where("id", "=", conferenceId)
+    .executeTakeFirstOrThrow();
   const base = db
     .selectFrom("registrations")
     .where("conference_id", "=", conferenceId)
@@ -79,7 +88,13 @@ export async function promoteFromWaitlist(db: Db, conferenceId: number, actor: A
       .where("id", "=", candidate.id)
       .execute();
     await recordRegistrationEvent(db, candidate, "waitlisted", "pending");
-    await recordAudit(db, { actorId: actor.id, action: "registration.promote", entity: "registration", entityId: candidate.id, ip: actor.ip });
+    await recordAudit(db, {
+      actorId: actor.id,
+      action: "registration.promote",
+      entity: "registration",
+      entityId: candidate.id,
+      ip: actor.ip,
+    });
     await notifyRegistration(db, "promoted", candidate.id);
     promoted.push(candidate.id);
   }
@@ -87,7 +102,12 @@ export async function promoteFromWaitlist(db: Db, conferenceId: number, actor: A
 }
 
 /** Place on the waiting list (1 = next to move up), or null when not waiting. */
-export async function waitlistPosition(r: { id: number; conference_id: number; status: string; waitlisted_at: string | null }): Promise<number | null> {
+export async function waitlistPosition(r: {
+  id: number;
+  conference_id: number;
+  status: string;
+  waitlisted_at: string | null;
+}): Promise<number | null> {
   if (r.status !== "waitlisted" || !r.waitlisted_at) return null;
   const [{ ahead }] = await getDb()
     .selectFrom("registrations")
@@ -95,7 +115,12 @@ export async function waitlistPosition(r: { id: number; conference_id: number; s
     .where("conference_id", "=", r.conference_id)
     .where("status", "=", "waitlisted")
     .where("mode", "=", "in_person")
-    .where((eb) => eb.or([eb("waitlisted_at", "<", r.waitlisted_at!), eb.and([eb("waitlisted_at", "=", r.waitlisted_at!), eb("id", "<", r.id)])]))
+    .where((eb) =>
+      eb.or([
+        eb("waitlisted_at", "<", r.waitlisted_at!),
+        eb.and([eb("waitlisted_at", "=", r.waitlisted_at!), eb("id", "<", r.id)]),
+      ]),
+    )
     .execute();
   return Number(ahead) + 1;
 }
@@ -129,11 +154,23 @@ export async function setQuota(
     .transaction()
     .execute(async (trx): Promise<Result> => {
       if ("kind" in target) {
-        await trx.deleteFrom("kind_quotas").where("conference_id", "=", conferenceId).where("kind", "=", target.kind).execute();
-        if (places !== null) await trx.insertInto("kind_quotas").values({ conference_id: conferenceId, kind: target.kind, places }).execute();
+        await trx
+          .deleteFrom("kind_quotas")
+          .where("conference_id", "=", conferenceId)
+          .where("kind", "=", target.kind)
+          .execute();
+        if (places !== null)
+          await trx
+            .insertInto("kind_quotas")
+            .values({ conference_id: conferenceId, kind: target.kind, places })
+            .execute();
       } else {
         const organisation = Number.isSafeInteger(target.organisationId)
-          ? await trx.selectFrom("organisations").select("id").where("id", "=", target.organisationId).executeTakeFirst()
+          ? await trx
+              .selectFrom("organisations")
+              .select("id")
+              .where("id", "=", target.organisationId)
+              .executeTakeFirst()
           : undefined;
         if (!organisation) return invalid("errors.unknownOrganisation");
         await trx
@@ -142,10 +179,20 @@ export async function setQuota(
           .where("organisation_id", "=", target.organisationId)
           .execute();
         if (places !== null) {
-          await trx.insertInto("organisation_quotas").values({ conference_id: conferenceId, organisation_id: target.organisationId, places }).execute();
+          await trx
+            .insertInto("organisation_quotas")
+            .values({ conference_id: conferenceId, organisation_id: target.organisationId, places })
+            .execute();
         }
       }
-      await recordAudit(trx, { actorId: actor.id, action: "quota.set", entity: "conference", entityId: conferenceId, detail: { ...target, places }, ip: actor.ip });
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: "quota.set",
+        entity: "conference",
+        entityId: conferenceId,
+        detail: { ...target, places },
+        ip: actor.ip,
+      });
       // A raised or removed quota may let people on the waiting list in.
       await promoteFromWaitlist(trx, conferenceId, actor);
       return { ok: true };

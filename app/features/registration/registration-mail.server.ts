@@ -37,9 +37,16 @@ export async function queueRegistrationMail(
       mode: t(`registration.mode.${r.mode}` as RegistrationKey).toLowerCase(),
     };
     const bodyKey: RegistrationKey =
-      kind === "approved" ? `mail.approved.body.${r.mode}` : kind === "waitlisted" ? `mail.waitlisted.body.${extra.waitReason ?? "capacity"}` : `mail.${kind}.body`;
+      kind === "approved"
+        ? `mail.approved.body.${r.mode}`
+        : kind === "waitlisted"
+          ? `mail.waitlisted.body.${extra.waitReason ?? "capacity"}`
+          : `mail.${kind}.body`;
     const lines = [
-      t("mail.greeting", { honorific: t(`registration.honorific.${r.honorific}` as RegistrationKey), name: r.full_name }),
+      t("mail.greeting", {
+        honorific: t(`registration.honorific.${r.honorific}` as RegistrationKey),
+        name: r.full_name,
+      }),
       "",
       t(bodyKey, params),
       "",
@@ -67,15 +74,26 @@ async function mailRow(db: Db, registrationId: number): Promise<MailRegistration
     .innerJoin("organisations as o", "o.id", "r.organisation_id")
     .innerJoin("conferences as c", "c.id", "r.conference_id")
     .select([
-      "r.id", "r.email", "r.honorific", "r.full_name", "r.mode",
-      "o.name_vi as organisation_vi", "o.name_en as organisation_en",
-      "c.title_vi as conference_vi", "c.title_en as conference_en",
+      "r.id",
+      "r.email",
+      "r.honorific",
+      "r.full_name",
+      "r.mode",
+      "o.name_vi as organisation_vi",
+      "o.name_en as organisation_en",
+      "c.title_vi as conference_vi",
+      "c.title_en as conference_en",
     ])
     .where("r.id", "=", registrationId)
     .executeTakeFirstOrThrow();
 }
 
 /** Tells the person what became of their registration (queued in the caller's transaction). */
-export async function notifyRegistration(db: Db, kind: RegistrationMailKind, registrationId: number, extra: Parameters<typeof queueRegistrationMail>[3] = {}) {
+export async function notifyRegistration(
+  db: Db,
+  kind: RegistrationMailKind,
+  registrationId: number,
+  extra: Parameters<typeof queueRegistrationMail>[3] = {},
+) {
   await queueRegistrationMail(db, kind, await mailRow(db, registrationId), extra);
 }

@@ -24,31 +24,84 @@ export const CONFIRM_HOURS = 48;
 export const REGISTRATIONS_PER_ADDRESS_PER_HOUR = Number(process.env.REGISTRATION_LIMIT_PER_ADDRESS) || 20;
 export const MAILS_PER_RECIPIENT_PER_HOUR = 3;
 
-export async function requestRegistration(input: RegistrationInput, ctx: { conference: Conference; ip: string | null }): Promise<Result> {
+export async function requestRegistration(
+  input: RegistrationInput,
+  ctx: { conference: Conference; ip: string | null },
+): Promise<Result> {
   return getDb()
     .transaction()
     .execute(async (trx): Promise<Result> => {
-      const organisation = await trx.selectFrom("organisations").select("id").where("id", "=", input.organisationId).executeTakeFirst();
+      const organisation = await trx
+        .selectFrom("organisations")
+        .select("id")
+        .where("id", "=", input.organisationId)
+        .executeTakeFirst();
       if (!organisation) return invalid("errors.unknownOrganisation", "organisationId");
       // The same limits whether or not the address is known, so they tell nothing about it.
       const allowed = await takeAllowance(trx, [
-        ...(ctx.ip ? [{ key: `register:ip:${ctx.ip}`, limit: REGISTRATIONS_PER_ADDRESS_PER_HOUR, windowMinutes: 60 }] : []),
+        ...(ctx.ip
+          ? [{ key: `register:ip:${ctx.ip}`, limit: REGISTRATIONS_PER_ADDRESS_PER_HOUR, windowMinutes: 60 }]
+          : []),
         { key: `register:to:${input.email}`, limit: MAILS_PER_RECIPIENT_PER_HOUR, windowMinutes: 60 },
       ]);
       if (!allowed.ok) return tooMany("registration.tooMany");
       const now = nowIso();
-      await trx.deleteFrom("registration_requests").where("expires_at", "<=", now).where("confirmed_at", "is", null).execute();
+      await trx
+        .deleteFrom("registration_requests")
+        .where("expires_at", "<=", now)
+        .where("confirmed_at", "is", null)
+        .execute();
       const account = await trx.selectFrom("users").select("id").where("email", "=", input.email).executeTakeFirst();
-      const registered = await trx.selectFrom("registrations").select("id").where("conference_id", "=", ctx.conference.id).where("email", "=", input.email).executeTakeFirst();
+      const registered = await trx
+        .selectFrom("registrations")
+        .select("id")
+        .where("conference_id", "=", ctx.conference.id)
+        .where("email", "=", input.email)
+        .executeTakeFirst();
       if (account || registered) {
-        await queueEmail(trx, { to: input.email, subject: bilingualSubject("registration.knownAddress.subject"), body: knownAddressBody(), kind: "registration.known_address" });
-        await recordAudit(trx, { actorId: null, action: "registration.request_known_address", entity: "user", entityId: account?.id ?? null, ip: ctx.ip });
+        await queueEmail(trx, {
+          to: input.email,
+          subject: bilingualSubject("registration.knownAddress.subject"),
+          body: knownAddressBody(),
+          kind: "registration.known_address",
+        });
+        await recordAudit(trx, {
+          actorId: null,
+          action: "registration.request_known_address",
+          entity: "user",
+          entityId: account?.id ?? null,
+          ip: ctx.ip,
+        });
         return { ok: true };
       }
       // A second try replaces the first: one live link per address.
-      const earlier = await trx.selectFrom("registration_requests").select(["id", "invitation_id"]).where("conference_id", "=", ctx.conference.id).where("email", "=", input.email).where("confirmed_at", "is", null).execute();
-      if (earlier.length) await trx.deleteFrom("registration_requests").where("id", "in", earlier.map((r) => r.id)).execute();
-      const invitation = await issueInvitation(trx, { email: input.email, fullName: input.fullName, role: "delegate", organisationId: input.organisationId, invitedBy: null }, { hours: CONFIRM_HOURS, purpose: "registration" });
+      const earlier = await trx
+        .selectFrom("registration_requests")
+        .select(["id", "invitation_id"])
+        .where("conference_id", "=", ctx.conference.id)
+        .where("email", "=", input.email)
+        .where("confirmed_at", "is", null)
+        .execute();
+      if (earlier.length)
+        await trx
+          .deleteFrom("registration_requests")
+          .where(
+            "id",
+            "in",
+            earlier.map((r) => r.id),
+          )
+          .execute();
+      const invitation = await issueInvitation(
+        trx,
+        {
+          email: input.email,
+          fullName: input.fullName,
+          role: "delegate",
+          organisationId: input.organisationId,
+          invitedBy: null,
+        },
+        { hours: CONFIRM_HOURS, purpose: "registration" },
+      );
       const row = await trx
         .insertInto("registration_requests")
         .values({
@@ -77,8 +130,20 @@ export async function requestRegistration(input: RegistrationInput, ctx: { confe
           }),
         )
         .join("\n\n---\n\n");
-      await queueEmail(trx, { to: input.email, subject: bilingualSubject("registration.confirm.subject"), body, kind: "registration.confirm" });
-      await recordAudit(trx, { actorId: null, action: "registration.request", entity: "registration_request", entityId: row.id, detail: { organisationId: input.organisationId }, ip: ctx.ip });
+      await queueEmail(trx, {
+        to: input.email,
+        subject: bilingualSubject("registration.confirm.subject"),
+        body,
+        kind: "registration.confirm",
+      });
+      await recordAudit(trx, {
+        actorId: null,
+        action: "registration.request",
+        entity: "registration_request",
+        entityId: row.id,
+        detail: { organisationId: input.organisationId },
+        ip: ctx.ip,
+      });
       return { ok: true };
     });
 }
@@ -89,29 +154,66 @@ export async function requestRegistration(input: RegistrationInput, ctx: { confe
  * its id, or the refusal (e.g. the address registered meanwhile by other means), or null when the
  * invitation was not a registration's.
  */
-export async function confirmRegistrationRequest(db: Db, invitationId: number, userId: string, ip: string | null): Promise<Result<{ registrationId: number }> | null> {
-  const request = await db.selectFrom("registration_requests").selectAll().where("invitation_id", "=", invitationId).where("confirmed_at", "is", null).executeTakeFirst();
+export async function confirmRegistrationRequest(
+  db: Db,
+  invitationId: number,
+  userId: string,
+  ip: string | null,
+): Promise<Result<{ registrationId: number }> | null> {
+  const request = await db
+    .selectFrom("registration_requests")
+    .selectAll()
+    .where("invitation_id", "=", invitationId)
+    .where("confirmed_at", "is", null)
+    .executeTakeFirst();
   if (!request) return null;
   const input = JSON.parse(request.input) as RegistrationInput;
-  const created = await createRegistration(db, input, { conferenceId: request.conference_id, userId, attachExistingAccount: false, actor: { id: userId, ip } });
+  const created = await createRegistration(db, input, {
+    conferenceId: request.conference_id,
+    userId,
+    attachExistingAccount: false,
+    actor: { id: userId, ip },
+  });
   if (!created.ok) return created;
-  await db.updateTable("registration_requests").set({ confirmed_at: nowIso(), registration_id: created.registrationId }).where("id", "=", request.id).execute();
+  await db
+    .updateTable("registration_requests")
+    .set({ confirmed_at: nowIso(), registration_id: created.registrationId })
+    .where("id", "=", request.id)
+    .execute();
   return { ok: true, registrationId: created.registrationId };
 }
 
 const unconfirmedOf = (conferenceId: number) =>
-  getDb().selectFrom("registration_requests as q").where("q.conference_id", "=", conferenceId).where("q.confirmed_at", "is", null).where("q.expires_at", ">", nowIso());
+  getDb()
+    .selectFrom("registration_requests as q")
+    .where("q.conference_id", "=", conferenceId)
+    .where("q.confirmed_at", "is", null)
+    .where("q.expires_at", ">", nowIso());
 
 /** How many registrations of the conference wait for their link to be followed. */
 export async function countUnconfirmed(conferenceId: number): Promise<number> {
-  return Number((await unconfirmedOf(conferenceId).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  return Number(
+    (
+      await unconfirmedOf(conferenceId)
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 }
 
 /** Unconfirmed registrations of the conference, newest first (the organisers' filter). */
 export async function listUnconfirmed(conferenceId: number) {
   return unconfirmedOf(conferenceId)
     .innerJoin("organisations as o", "o.id", "q.organisation_id")
-    .select(["q.id", "q.email", "q.full_name", "q.created_at", "q.expires_at", "o.name_vi as organisation_vi", "o.name_en as organisation_en"])
+    .select([
+      "q.id",
+      "q.email",
+      "q.full_name",
+      "q.created_at",
+      "q.expires_at",
+      "o.name_vi as organisation_vi",
+      "o.name_en as organisation_en",
+    ])
     .orderBy("q.created_at", "desc")
     .limit(500)
     .execute();

@@ -23,8 +23,10 @@ import { notifyRegistration, type RegistrationMailKind } from "./registration-ma
 
 const newBadgeCode = () => badgeCodeFrom(randomBytes(8));
 
-const registrationSearchKey = (r: { full_name: string; email: string; position: string; phone: string }, organisation: { name_vi: string; name_en: string }) =>
-  searchKey(r.full_name, r.email, r.position, r.phone, organisation.name_vi, organisation.name_en);
+const registrationSearchKey = (
+  r: { full_name: string; email: string; position: string; phone: string },
+  organisation: { name_vi: string; name_en: string },
+) => searchKey(r.full_name, r.email, r.position, r.phone, organisation.name_vi, organisation.name_en);
 
 /**
  * Keeps a person's session sign-ups in step with their registration: none once
@@ -37,7 +39,11 @@ async function syncSessionSignups(trx: Db, registrationId: number, live: boolean
     return;
   }
   if (mode === "online") {
-    await trx.updateTable("session_signups").set({ mode: "online" }).where("registration_id", "=", registrationId).execute();
+    await trx
+      .updateTable("session_signups")
+      .set({ mode: "online" })
+      .where("registration_id", "=", registrationId)
+      .execute();
     return;
   }
   const signups = await trx
@@ -50,11 +56,25 @@ async function syncSessionSignups(trx: Db, registrationId: number, live: boolean
     .execute();
   for (const signup of signups) {
     const capacity = signup.capacity ?? signup.room_capacity;
-    const [{ n }] = await trx.selectFrom("session_signups").select((eb) => eb.fn.countAll<number>().as("n")).where("session_id", "=", signup.session_id).where("mode", "=", "in_person").execute();
+    const [{ n }] = await trx
+      .selectFrom("session_signups")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("session_id", "=", signup.session_id)
+      .where("mode", "=", "in_person")
+      .execute();
     if (capacity === null || Number(n) < capacity) {
-      await trx.updateTable("session_signups").set({ mode: "in_person" }).where("session_id", "=", signup.session_id).where("registration_id", "=", registrationId).execute();
+      await trx
+        .updateTable("session_signups")
+        .set({ mode: "in_person" })
+        .where("session_id", "=", signup.session_id)
+        .where("registration_id", "=", registrationId)
+        .execute();
     } else {
-      await trx.deleteFrom("session_signups").where("session_id", "=", signup.session_id).where("registration_id", "=", registrationId).execute();
+      await trx
+        .deleteFrom("session_signups")
+        .where("session_id", "=", signup.session_id)
+        .where("registration_id", "=", registrationId)
+        .execute();
     }
   }
 }
@@ -86,14 +106,24 @@ export async function createRegistration(
   return inTransaction(db, (trx) => insertRegistration(trx, input, options));
 }
 
-async function insertRegistration(trx: Db, input: RegistrationInput, options: Parameters<typeof createRegistration>[2]): Promise<CreateResult> {
-  const organisation = await trx.selectFrom("organisations").select(["id", "name_vi", "name_en"]).where("id", "=", input.organisationId).executeTakeFirst();
+async function insertRegistration(
+  trx: Db,
+  input: RegistrationInput,
+  options: Parameters<typeof createRegistration>[2],
+): Promise<CreateResult> {
+  const organisation = await trx
+    .selectFrom("organisations")
+    .select(["id", "name_vi", "name_en"])
+    .where("id", "=", input.organisationId)
+    .executeTakeFirst();
   if (!organisation) return invalid("errors.unknownOrganisation", "organisationId");
   const duplicate = await trx
     .selectFrom("registrations")
     .select("id")
     .where("conference_id", "=", options.conferenceId)
-    .where((eb) => eb.or([eb("email", "=", input.email), ...(options.userId ? [eb("user_id", "=", options.userId)] : [])]))
+    .where((eb) =>
+      eb.or([eb("email", "=", input.email), ...(options.userId ? [eb("user_id", "=", options.userId)] : [])]),
+    )
     .executeTakeFirst();
   if (duplicate) return invalid("registration.duplicate", "email");
 
@@ -101,21 +131,38 @@ async function insertRegistration(trx: Db, input: RegistrationInput, options: Pa
   let newUserId: string | null = null;
   let setPasswordLink: string | undefined;
   if (!userId) {
-    const existing = await trx.selectFrom("users").select(["id", "password_hash"]).where("email", "=", input.email).executeTakeFirst();
+    const existing = await trx
+      .selectFrom("users")
+      .select(["id", "password_hash"])
+      .where("email", "=", input.email)
+      .executeTakeFirst();
     if (existing && !options.attachExistingAccount) return invalid("registration.accountExists", "email");
     if (existing) {
       userId = existing.id;
     } else {
-      userId = newUserId = await createUser(trx, { email: input.email, fullName: input.fullName, role: "delegate", organisationId: organisation.id, passwordHash: null });
+      userId = newUserId = await createUser(trx, {
+        email: input.email,
+        fullName: input.fullName,
+        role: "delegate",
+        organisationId: organisation.id,
+        passwordHash: null,
+      });
     }
     if (!existing?.password_hash) {
-      const invitation = await issueInvitation(trx, { email: input.email, fullName: input.fullName, role: "delegate", organisationId: organisation.id, invitedBy: options.actor.id });
+      const invitation = await issueInvitation(trx, {
+        email: input.email,
+        fullName: input.fullName,
+        role: "delegate",
+        organisationId: organisation.id,
+        invitedBy: options.actor.id,
+      });
       setPasswordLink = invitationLink(invitation.token);
     }
   }
 
   // Online places are not limited: only in-person registrations need the counts.
-  const reason: WaitReason | null = input.mode === "in_person" ? waitReason(await placeCounts(trx, options.conferenceId, organisation.id, null)) : null;
+  const reason: WaitReason | null =
+    input.mode === "in_person" ? waitReason(await placeCounts(trx, options.conferenceId, organisation.id, null)) : null;
   let status: RegistrationStatus = reason ? "waitlisted" : "pending";
   if (status === "pending" && options.approve) status = "approved";
   const now = nowIso();
@@ -155,7 +202,8 @@ async function insertRegistration(trx: Db, input: RegistrationInput, options: Pa
     detail: { mode: input.mode, status, organisationId: organisation.id },
     ip: options.actor.ip,
   });
-  const kind: RegistrationMailKind = status === "waitlisted" ? "waitlisted" : status === "approved" ? "approved" : "received";
+  const kind: RegistrationMailKind =
+    status === "waitlisted" ? "waitlisted" : status === "approved" ? "approved" : "received";
   await notifyRegistration(trx, kind, inserted.id, { waitReason: reason ?? undefined, setPasswordLink });
   return { ok: true, registrationId: inserted.id, status, newUserId };
 }
@@ -168,12 +216,16 @@ export async function registerDelegate(
   ctx: { conference: Conference; user: { id: string; email: string } | null; ip: string | null },
 ): Promise<RegisterResult> {
   const email = ctx.user ? ctx.user.email : input.email;
-  const result = await createRegistration(getDb(), { ...input, email }, {
-    conferenceId: ctx.conference.id,
-    userId: ctx.user?.id ?? null,
-    attachExistingAccount: false,
-    actor: { id: ctx.user?.id ?? null, ip: ctx.ip },
-  });
+  const result = await createRegistration(
+    getDb(),
+    { ...input, email },
+    {
+      conferenceId: ctx.conference.id,
+      userId: ctx.user?.id ?? null,
+      attachExistingAccount: false,
+      actor: { id: ctx.user?.id ?? null, ip: ctx.ip },
+    },
+  );
   if (!result.ok) return result;
   // Nobody is signed in by registering: a new account signs in through its e-mailed link.
   return { ok: true, registrationId: result.registrationId, status: result.status };
@@ -185,7 +237,12 @@ export async function getOwnRegistration(userId: string, conferenceId: number) {
     .selectFrom("registrations as r")
     .innerJoin("organisations as o", "o.id", "r.organisation_id")
     .selectAll("r")
-    .select(["o.name_vi as organisation_vi", "o.name_en as organisation_en", "o.kind as organisation_kind", "o.time_zone as organisation_time_zone"])
+    .select([
+      "o.name_vi as organisation_vi",
+      "o.name_en as organisation_en",
+      "o.kind as organisation_kind",
+      "o.time_zone as organisation_time_zone",
+    ])
     .where("r.user_id", "=", userId)
     .where("r.conference_id", "=", conferenceId)
     .executeTakeFirst();
@@ -216,7 +273,22 @@ const IDENTITY_FIELDS = ["full_name", "position", "organisation_id"] as const;
 async function applyChanges(
   trx: Db,
   current: Registration,
-  changes: Partial<Pick<Registration, "honorific" | "full_name" | "position" | "phone" | "email" | "mode" | "organisation_id" | "interpretation" | "dietary" | "consent_to_list" | "organiser_note">>,
+  changes: Partial<
+    Pick<
+      Registration,
+      | "honorific"
+      | "full_name"
+      | "position"
+      | "phone"
+      | "email"
+      | "mode"
+      | "organisation_id"
+      | "interpretation"
+      | "dietary"
+      | "consent_to_list"
+      | "organiser_note"
+    >
+  >,
   actor: Actor,
   action: string,
   options: { reviewIdentity?: boolean } = {},
@@ -226,7 +298,11 @@ async function applyChanges(
   // person sends the registration back for a decision, and its rights end at once (decision 011).
   const identityChanged = IDENTITY_FIELDS.filter((k) => next[k] !== current[k]);
   const backToReview = Boolean(options.reviewIdentity) && current.status === "approved" && identityChanged.length > 0;
-  const organisation = await trx.selectFrom("organisations").select(["id", "name_vi", "name_en"]).where("id", "=", next.organisation_id).executeTakeFirst();
+  const organisation = await trx
+    .selectFrom("organisations")
+    .select(["id", "name_vi", "name_en"])
+    .where("id", "=", next.organisation_id)
+    .executeTakeFirst();
   if (!organisation) return invalid("errors.unknownOrganisation", "organisationId");
   if (next.email !== current.email) {
     const taken = await trx
@@ -266,13 +342,27 @@ async function applyChanges(
     })
     .where("id", "=", current.id)
     .execute();
-  if (status !== current.status || next.mode !== current.mode) await recordRegistrationEvent(trx, { id: current.id, mode: next.mode }, current.status, status);
+  if (status !== current.status || next.mode !== current.mode)
+    await recordRegistrationEvent(trx, { id: current.id, mode: next.mode }, current.status, status);
   if (next.mode !== current.mode) await syncSessionSignups(trx, current.id, true, next.mode);
-  const changed = Object.keys(changes).filter((k) => (changes as Record<string, unknown>)[k] !== (current as Record<string, unknown>)[k]);
+  const changed = Object.keys(changes).filter(
+    (k) => (changes as Record<string, unknown>)[k] !== (current as Record<string, unknown>)[k],
+  );
   const previous = backToReview ? Object.fromEntries(identityChanged.map((k) => [k, current[k]])) : undefined;
-  await recordAudit(trx, { actorId: actor.id, action, entity: "registration", entityId: current.id, detail: { changed, status, ...(previous ? { previous, backToReview: true } : {}) }, ip: actor.ip });
-  if (status === "waitlisted" && current.status !== "waitlisted") await notifyRegistration(trx, "waitlisted", current.id, { waitReason: reason ?? "capacity" });
-  const promoted = heldBefore && !holdsInPersonPlace({ mode: next.mode, status }) ? await promoteFromWaitlist(trx, current.conference_id, actor) : [];
+  await recordAudit(trx, {
+    actorId: actor.id,
+    action,
+    entity: "registration",
+    entityId: current.id,
+    detail: { changed, status, ...(previous ? { previous, backToReview: true } : {}) },
+    ip: actor.ip,
+  });
+  if (status === "waitlisted" && current.status !== "waitlisted")
+    await notifyRegistration(trx, "waitlisted", current.id, { waitReason: reason ?? "capacity" });
+  const promoted =
+    heldBefore && !holdsInPersonPlace({ mode: next.mode, status })
+      ? await promoteFromWaitlist(trx, current.conference_id, actor)
+      : [];
   return { ok: true, status, promoted };
 }
 
@@ -290,29 +380,56 @@ const editColumns = (e: DelegateEdit) => ({
 
 /** The person's own registration for the conference, to change (ownership in the WHERE). */
 const ownRow = (trx: Db, userId: string, conferenceId: number) =>
-  trx.selectFrom("registrations").selectAll().where("user_id", "=", userId).where("conference_id", "=", conferenceId).executeTakeFirst();
+  trx
+    .selectFrom("registrations")
+    .selectAll()
+    .where("user_id", "=", userId)
+    .where("conference_id", "=", conferenceId)
+    .executeTakeFirst();
 
 /** The delegate edits their own registration (ownership in the WHERE); none is refused as not found. */
-export async function updateOwnRegistration(userId: string, conferenceId: number, edit: DelegateEdit, ip: string | null): Promise<ChangeResult> {
-  return getDb().transaction().execute(async (trx): Promise<ChangeResult> => {
-    const current = await ownRow(trx, userId, conferenceId);
-    if (!current) return notFound();
-    if (current.status === "cancelled" || current.status === "rejected") return invalid("registration.closed");
-    return applyChanges(trx, current, editColumns(edit), { id: userId, ip }, "registration.update_own", { reviewIdentity: true });
-  });
+export async function updateOwnRegistration(
+  userId: string,
+  conferenceId: number,
+  edit: DelegateEdit,
+  ip: string | null,
+): Promise<ChangeResult> {
+  return getDb()
+    .transaction()
+    .execute(async (trx): Promise<ChangeResult> => {
+      const current = await ownRow(trx, userId, conferenceId);
+      if (!current) return notFound();
+      if (current.status === "cancelled" || current.status === "rejected") return invalid("registration.closed");
+      return applyChanges(trx, current, editColumns(edit), { id: userId, ip }, "registration.update_own", {
+        reviewIdentity: true,
+      });
+    });
 }
 
 /** Switches between in person and online (the delegate's one-click action). */
-export async function switchOwnMode(userId: string, conferenceId: number, mode: AttendanceMode, ip: string | null): Promise<ChangeResult> {
-  return getDb().transaction().execute(async (trx): Promise<ChangeResult> => {
-    const current = await ownRow(trx, userId, conferenceId);
-    if (!current) return notFound();
-    if (!delegateMayCancel(current.status)) return invalid("registration.closed");
-    return applyChanges(trx, current, { mode }, { id: userId, ip }, "registration.switch_mode");
-  });
+export async function switchOwnMode(
+  userId: string,
+  conferenceId: number,
+  mode: AttendanceMode,
+  ip: string | null,
+): Promise<ChangeResult> {
+  return getDb()
+    .transaction()
+    .execute(async (trx): Promise<ChangeResult> => {
+      const current = await ownRow(trx, userId, conferenceId);
+      if (!current) return notFound();
+      if (!delegateMayCancel(current.status)) return invalid("registration.closed");
+      return applyChanges(trx, current, { mode }, { id: userId, ip }, "registration.switch_mode");
+    });
 }
 
-async function setStatus(trx: Db, current: Registration, to: RegistrationStatus, actor: Actor, action: string): Promise<ChangeResult> {
+async function setStatus(
+  trx: Db,
+  current: Registration,
+  to: RegistrationStatus,
+  actor: Actor,
+  action: string,
+): Promise<ChangeResult> {
   const from = current.status;
   if (from === to) return { ok: true, status: to, promoted: [] };
   const gainsPlace = !holdsInPersonPlace(current) && holdsInPersonPlace({ mode: current.mode, status: to });
@@ -335,20 +452,36 @@ async function setStatus(trx: Db, current: Registration, to: RegistrationStatus,
     .execute();
   await recordRegistrationEvent(trx, current, from, to);
   if (to === "cancelled" || to === "rejected") await syncSessionSignups(trx, current.id, false, current.mode);
-  await recordAudit(trx, { actorId: actor.id, action, entity: "registration", entityId: current.id, detail: { from, to }, ip: actor.ip });
+  await recordAudit(trx, {
+    actorId: actor.id,
+    action,
+    entity: "registration",
+    entityId: current.id,
+    detail: { from, to },
+    ip: actor.ip,
+  });
   if (to === "approved" || to === "rejected" || to === "cancelled") await notifyRegistration(trx, to, current.id);
-  const promoted = holdsInPersonPlace(current) && !holdsInPersonPlace({ mode: current.mode, status: to }) ? await promoteFromWaitlist(trx, current.conference_id, actor) : [];
+  const promoted =
+    holdsInPersonPlace(current) && !holdsInPersonPlace({ mode: current.mode, status: to })
+      ? await promoteFromWaitlist(trx, current.conference_id, actor)
+      : [];
   return { ok: true, status: to, promoted };
 }
 
 /** The delegate cancels; an in-person place they held goes to the next on the waiting list. */
-export async function cancelOwnRegistration(userId: string, conferenceId: number, ip: string | null): Promise<ChangeResult> {
-  return getDb().transaction().execute(async (trx): Promise<ChangeResult> => {
-    const current = await ownRow(trx, userId, conferenceId);
-    if (!current) return notFound();
-    if (!delegateMayCancel(current.status)) return invalid("registration.closed");
-    return setStatus(trx, current, "cancelled", { id: userId, ip }, "registration.cancel_own");
-  });
+export async function cancelOwnRegistration(
+  userId: string,
+  conferenceId: number,
+  ip: string | null,
+): Promise<ChangeResult> {
+  return getDb()
+    .transaction()
+    .execute(async (trx): Promise<ChangeResult> => {
+      const current = await ownRow(trx, userId, conferenceId);
+      if (!current) return notFound();
+      if (!delegateMayCancel(current.status)) return invalid("registration.closed");
+      return setStatus(trx, current, "cancelled", { id: userId, ip }, "registration.cancel_own");
+    });
 }
 
 export interface BulkResult {
@@ -361,29 +494,53 @@ export interface BulkResult {
  * Approves or rejects many registrations in one transaction. Those that cannot
  * move (no place left, a status that does not allow it) are listed with the reason.
  */
-export async function decideRegistrations(conferenceId: number, ids: number[], to: Extract<RegistrationStatus, "approved" | "rejected">, actor: Actor): Promise<BulkResult> {
-  return getDb().transaction().execute(async (trx) => {
-    const rows = ids.length
-      ? await trx.selectFrom("registrations").selectAll().where("conference_id", "=", conferenceId).where("id", "in", ids).orderBy("waitlisted_at").orderBy("id").execute()
-      : [];
-    const result: BulkResult = { changed: [], skipped: [], promoted: [] };
-    for (const row of rows) {
-      const current = await trx.selectFrom("registrations").selectAll().where("id", "=", row.id).executeTakeFirstOrThrow();
-      if (current.status === to) continue;
-      if (!organiserMayMove(current.status, to)) {
-        result.skipped.push({ id: row.id, name: row.full_name, reason: "registration.cannotMove" });
-        continue;
+export async function decideRegistrations(
+  conferenceId: number,
+  ids: number[],
+  to: Extract<RegistrationStatus, "approved" | "rejected">,
+  actor: Actor,
+): Promise<BulkResult> {
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const rows = ids.length
+        ? await trx
+            .selectFrom("registrations")
+            .selectAll()
+            .where("conference_id", "=", conferenceId)
+            .where("id", "in", ids)
+            .orderBy("waitlisted_at")
+            .orderBy("id")
+            .execute()
+        : [];
+      const result: BulkResult = { changed: [], skipped: [], promoted: [] };
+      for (const row of rows) {
+        const current = await trx
+          .selectFrom("registrations")
+          .selectAll()
+          .where("id", "=", row.id)
+          .executeTakeFirstOrThrow();
+        if (current.status === to) continue;
+        if (!organiserMayMove(current.status, to)) {
+          result.skipped.push({ id: row.id, name: row.full_name, reason: "registration.cannotMove" });
+          continue;
+        }
+        const r = await setStatus(
+          trx,
+          current,
+          to,
+          actor,
+          to === "approved" ? "registration.approve" : "registration.reject",
+        );
+        if (r.ok) {
+          result.changed.push(row.id);
+          result.promoted.push(...r.promoted);
+        } else {
+          result.skipped.push({ id: row.id, name: row.full_name, reason: r.refusal.key });
+        }
       }
-      const r = await setStatus(trx, current, to, actor, to === "approved" ? "registration.approve" : "registration.reject");
-      if (r.ok) {
-        result.changed.push(row.id);
-        result.promoted.push(...r.promoted);
-      } else {
-        result.skipped.push({ id: row.id, name: row.full_name, reason: r.refusal.key });
-      }
-    }
-    return result;
-  });
+      return result;
+    });
 }
 
 /**
@@ -399,9 +556,20 @@ export async function updateRegistrationAsOrganiser(
   actor: Actor,
 ): Promise<ChangeResult> {
   return inTransaction(db, async (trx): Promise<ChangeResult> => {
-    const current = await trx.selectFrom("registrations").selectAll().where("id", "=", id).where("conference_id", "=", conferenceId).executeTakeFirst();
+    const current = await trx
+      .selectFrom("registrations")
+      .selectAll()
+      .where("id", "=", id)
+      .where("conference_id", "=", conferenceId)
+      .executeTakeFirst();
     if (!current) return notFound();
-    const changed = await applyChanges(trx, current, { ...editColumns(edit), email: edit.email, organiser_note: edit.organiserNote }, actor, "registration.update");
+    const changed = await applyChanges(
+      trx,
+      current,
+      { ...editColumns(edit), email: edit.email, organiser_note: edit.organiserNote },
+      actor,
+      "registration.update",
+    );
     if (!changed.ok) return changed;
     if (!edit.status || edit.status === changed.status) return changed;
     const after = await trx.selectFrom("registrations").selectAll().where("id", "=", id).executeTakeFirstOrThrow();

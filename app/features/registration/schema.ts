@@ -13,7 +13,10 @@ export const phone = z
       .string()
       .min(1, msg("errors.required"))
       .max(30, msg("errors.tooLong"))
-      .refine((v) => /^\+?[0-9 ().-]+$/.test(v) && v.replace(/\D/g, "").length >= 8 && v.replace(/\D/g, "").length <= 15, msg("errors.phone")),
+      .refine(
+        (v) => /^\+?[0-9 ().-]+$/.test(v) && v.replace(/\D/g, "").length >= 8 && v.replace(/\D/g, "").length <= 15,
+        msg("errors.phone"),
+      ),
   );
 
 const organisationId = z

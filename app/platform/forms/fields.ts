@@ -46,7 +46,12 @@ export const integerField = (opts: { min?: number; max?: number } = {}) =>
   z
     .union([z.string(), z.number()], { required_error: msg("errors.required") })
     .transform((v) => (typeof v === "number" ? String(v) : v.trim()))
-    .pipe(z.string().min(1, msg("errors.required")).regex(/^-?\d+$/, msg("errors.integer")))
+    .pipe(
+      z
+        .string()
+        .min(1, msg("errors.required"))
+        .regex(/^-?\d+$/, msg("errors.integer")),
+    )
     .transform(Number)
     .pipe(
       z

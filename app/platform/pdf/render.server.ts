@@ -17,7 +17,8 @@ const ROBOTO = {
 } as const;
 
 /** pdfmake's in-memory file system, which its typings leave out. */
-const virtualfs = (pdfmake as unknown as { virtualfs: { writeFileSync(name: string, content: Buffer): void } }).virtualfs;
+const virtualfs = (pdfmake as unknown as { virtualfs: { writeFileSync(name: string, content: Buffer): void } })
+  .virtualfs;
 
 let configured = false;
 
@@ -56,7 +57,11 @@ export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffe
 }
 
 /** A PDF as an HTTP answer: never cached (badges carry personal codes), named for saving. */
-export function pdfResponse(bytes: Buffer, filename: string, disposition: "inline" | "attachment" = "inline"): Response {
+export function pdfResponse(
+  bytes: Buffer,
+  filename: string,
+  disposition: "inline" | "attachment" = "inline",
+): Response {
   const ascii = filename.replace(/[^A-Za-z0-9._-]/g, "-");
   // A view, not a copy: Response wants a plain Uint8Array rather than a Buffer.
   return new Response(new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.length), {
@@ -72,5 +77,8 @@ export function pdfResponse(bytes: Buffer, filename: string, disposition: "inlin
 
 /** The answer when a PDF cannot be made: a plain sentence, since a browser tab or a download shows it as is. */
 export function pdfRefusal(message: string, status: 403 | 404 | 409): Response {
-  return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(message, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }

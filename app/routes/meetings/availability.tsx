@@ -15,10 +15,15 @@ export function SlotTime({ start, end, zone }: { start: string; end: string; zon
   const otherDay = zonedDate(start, viewerZone) !== zonedDate(start, zone);
   return (
     <span>
-      <time dateTime={start} className="font-semibold">{range(zone)}</time>
+      <time dateTime={start} className="font-semibold">
+        {range(zone)}
+      </time>
       {zonesDiffer(start, zone, viewerZone) ? (
         <span className="block text-xs text-slate-600" data-testid="viewer-time">
-          {t("meetingsDelegate.slot.yourZone", { time: `${otherDay ? `${formatInstant(start, viewerZone, locale, "date")} ` : ""}${range(viewerZone)}`, city: zoneCity(viewerZone) })}
+          {t("meetingsDelegate.slot.yourZone", {
+            time: `${otherDay ? `${formatInstant(start, viewerZone, locale, "date")} ` : ""}${range(viewerZone)}`,
+            city: zoneCity(viewerZone),
+          })}
         </span>
       ) : null}
     </span>
@@ -55,7 +60,9 @@ export function AvailabilitySection({ result }: { result: ActionData | undefined
   const refusedWith = result && !result.done ? result : null;
   return (
     <section className="card" aria-labelledby="availability-title" id="availability" data-testid="availability">
-      <h2 id="availability-title" className="text-lg font-semibold">{t("meetingsDelegate.availability.title")}</h2>
+      <h2 id="availability-title" className="text-lg font-semibold">
+        {t("meetingsDelegate.availability.title")}
+      </h2>
       {!availability ? (
         <p className="mt-2 text-sm text-slate-600">{t("meetingsDelegate.availability.notOpen")}</p>
       ) : (
@@ -63,7 +70,9 @@ export function AvailabilitySection({ result }: { result: ActionData | undefined
           const total = availability.slots.length;
           const count = availability.slots.filter((s) => s.available).length;
           // After a refusal, show the boxes as they were sent, so nothing typed is lost.
-          const sent = refusedWith ? new Set((refusedWith.values.slots ?? "").split(",").filter(Boolean).map(Number)) : null;
+          const sent = refusedWith
+            ? new Set((refusedWith.values.slots ?? "").split(",").filter(Boolean).map(Number))
+            : null;
           const checked = (s: (typeof availability.slots)[number]) => (sent ? sent.has(s.id) : s.available);
           const days: Array<{ day: string; slots: typeof availability.slots }> = [];
           for (const s of availability.slots) {
@@ -72,23 +81,44 @@ export function AvailabilitySection({ result }: { result: ActionData | undefined
             if (last?.day === day) last.slots.push(s);
             else days.push({ day, slots: [s] });
           }
-          const revision = availability.slots.map((s) => (checked(s) ? 1 : 0)).join("") + (result ? JSON.stringify(result) : "");
+          const revision =
+            availability.slots.map((s) => (checked(s) ? 1 : 0)).join("") + (result ? JSON.stringify(result) : "");
           const boxes: ReactNode = days.map(({ day, slots }) => (
             <fieldset key={day} className="mt-4">
               <legend className="text-sm font-semibold text-navy-900">
-                {t("meetingsDelegate.availability.legend", { day: formatInstant(slots[0].starts_at, data.zone, locale, "longDate") })}
-                <span className="ml-2 text-xs font-normal text-slate-500">{t("time.conferenceZone", { offset: offsetLabel(slots[0].starts_at, data.zone) })}</span>
+                {t("meetingsDelegate.availability.legend", {
+                  day: formatInstant(slots[0].starts_at, data.zone, locale, "longDate"),
+                })}
+                <span className="ml-2 text-xs font-normal text-slate-500">
+                  {t("time.conferenceZone", { offset: offsetLabel(slots[0].starts_at, data.zone) })}
+                </span>
               </legend>
               <ul className="mt-2 grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
                 {slots.map((s) => {
                   const taken = sent !== null && s.meeting !== null && !sent.has(s.id);
                   return (
                     <li key={s.id}>
-                      <label className={`flex h-full items-start gap-3 rounded-md border px-3 py-2 text-sm ${taken ? "border-accent-600 bg-red-50" : checked(s) ? "border-navy-300 bg-navy-50" : "border-slate-200 bg-white"}`}>
-                        <input type="checkbox" name="slot" value={s.id} defaultChecked={checked(s)} disabled={!data.mayAct} aria-invalid={taken || undefined} className="mt-0.5 h-4 w-4 shrink-0" />
+                      <label
+                        className={`flex h-full items-start gap-3 rounded-md border px-3 py-2 text-sm ${taken ? "border-accent-600 bg-red-50" : checked(s) ? "border-navy-300 bg-navy-50" : "border-slate-200 bg-white"}`}
+                      >
+                        <input
+                          type="checkbox"
+                          name="slot"
+                          value={s.id}
+                          defaultChecked={checked(s)}
+                          disabled={!data.mayAct}
+                          aria-invalid={taken || undefined}
+                          className="mt-0.5 h-4 w-4 shrink-0"
+                        />
                         <span className="min-w-0">
                           <SlotTime start={s.starts_at} end={s.ends_at} zone={data.zone} />
-                          {s.meeting ? <span className="block text-xs text-slate-700">{t("meetingsDelegate.availability.hasMeeting", { counterpart: pick(s.meeting.counterpart_vi, s.meeting.counterpart_en) })}</span> : null}
+                          {s.meeting ? (
+                            <span className="block text-xs text-slate-700">
+                              {t("meetingsDelegate.availability.hasMeeting", {
+                                counterpart: pick(s.meeting.counterpart_vi, s.meeting.counterpart_en),
+                              })}
+                            </span>
+                          ) : null}
                         </span>
                       </label>
                     </li>
@@ -101,21 +131,43 @@ export function AvailabilitySection({ result }: { result: ActionData | undefined
             <>
               <p className="mt-1 text-sm text-slate-600">{t("meetingsDelegate.availability.intro")}</p>
               <p className="mt-2 text-sm font-medium" data-testid="availability-summary">
-                {!availability.limited ? t("meetingsDelegate.availability.all") : count === 0 ? t("meetingsDelegate.availability.none") : t("meetingsDelegate.availability.some", { count, total })}
+                {!availability.limited
+                  ? t("meetingsDelegate.availability.all")
+                  : count === 0
+                    ? t("meetingsDelegate.availability.none")
+                    : t("meetingsDelegate.availability.some", { count, total })}
               </p>
-              {result?.done ? <div className="mt-3"><Notice tone="success">{t(result.done)}</Notice></div> : null}
-              {refusedWith ? <div className="mt-3"><Notice tone="error"><RefusalText result={refusedWith} zone={data.zone} /></Notice></div> : null}
+              {result?.done ? (
+                <div className="mt-3">
+                  <Notice tone="success">{t(result.done)}</Notice>
+                </div>
+              ) : null}
+              {refusedWith ? (
+                <div className="mt-3">
+                  <Notice tone="error">
+                    <RefusalText result={refusedWith} zone={data.zone} />
+                  </Notice>
+                </div>
+              ) : null}
               {data.mayAct ? (
                 <Form method="post" key={revision} preventScrollReset>
                   <input type="hidden" name="intent" value="availability" />
                   {boxes}
                   <div className="mt-4">
-                    <SubmitButton name="intent" value="availability">{t("meetingsDelegate.availability.save")}</SubmitButton>
+                    <SubmitButton name="intent" value="availability">
+                      {t("meetingsDelegate.availability.save")}
+                    </SubmitButton>
                   </div>
                 </Form>
               ) : (
                 <>
-                  <div className="mt-3"><Notice tone="info">{data.refusal ? `${t(data.refusal)} ${t("meetingsDelegate.availability.readOnly")}` : t("meetingsDelegate.availability.readOnly")}</Notice></div>
+                  <div className="mt-3">
+                    <Notice tone="info">
+                      {data.refusal
+                        ? `${t(data.refusal)} ${t("meetingsDelegate.availability.readOnly")}`
+                        : t("meetingsDelegate.availability.readOnly")}
+                    </Notice>
+                  </div>
                   {boxes}
                 </>
               )}

@@ -14,14 +14,24 @@ type Placed = ReturnType<typeof useLoaderData<MeetingsLoader>>["placed"][number]
 function OutcomeForm({ meeting, result }: { meeting: Placed; result: ActionData | undefined }) {
   const t = useT();
   const feedback = result && result.values.meetingId === String(meeting.id) && !result.done ? result : null;
-  const state = useZodForm(meetingOutcomeSchema, { defaultValues: { meetingId: String(meeting.id), outcome: meeting.outcome, followUp: meeting.follow_up }, feedback });
+  const state = useZodForm(meetingOutcomeSchema, {
+    defaultValues: { meetingId: String(meeting.id), outcome: meeting.outcome, followUp: meeting.follow_up },
+    feedback,
+  });
   return (
     <ZodForm state={state} className="mt-2 space-y-3">
       <input type="hidden" name="intent" value="outcome" />
       <input type="hidden" {...state.form.register("meetingId")} defaultValue={String(meeting.id)} />
-      <TextAreaField state={state} name="outcome" label={t("meetingsDelegate.outcome.outcome")} hint={t("meetingsDelegate.outcome.hint")} />
+      <TextAreaField
+        state={state}
+        name="outcome"
+        label={t("meetingsDelegate.outcome.outcome")}
+        hint={t("meetingsDelegate.outcome.hint")}
+      />
       <TextAreaField state={state} name="followUp" label={t("meetingsDelegate.outcome.followUp")} />
-      <SubmitButton name="intent" value="outcome" busyWhen={{ meetingId: String(meeting.id) }}>{t("meetingsDelegate.outcome.save")}</SubmitButton>
+      <SubmitButton name="intent" value="outcome" busyWhen={{ meetingId: String(meeting.id) }}>
+        {t("meetingsDelegate.outcome.save")}
+      </SubmitButton>
     </ZodForm>
   );
 }
@@ -43,7 +53,11 @@ function Outcome({ meeting, zone, result }: { meeting: Placed; zone: string; res
   return (
     <div className="mt-3 rounded-md border border-slate-200 bg-slate-50 p-3" data-testid="meeting-outcome">
       <h3 className="text-sm font-semibold text-navy-900">{t("meetingsDelegate.outcome.title")}</h3>
-      {mine?.done ? <div className="mt-2"><Notice tone="success">{t(mine.done)}</Notice></div> : null}
+      {mine?.done ? (
+        <div className="mt-2">
+          <Notice tone="success">{t(mine.done)}</Notice>
+        </div>
+      ) : null}
       {recorded ? (
         <>
           <dl className="mt-2 space-y-2 text-sm">
@@ -61,7 +75,10 @@ function Outcome({ meeting, zone, result }: { meeting: Placed; zone: string; res
             ) : null}
           </dl>
           <div className="mt-2 text-xs text-slate-600">
-            {t("meetingsDelegate.outcome.recordedBy", { name: meeting.recorded_by_name ?? "—", organisation: pick(meeting.recorded_by_org_vi, meeting.recorded_by_org_en) || "—" })}
+            {t("meetingsDelegate.outcome.recordedBy", {
+              name: meeting.recorded_by_name ?? "—",
+              organisation: pick(meeting.recorded_by_org_vi, meeting.recorded_by_org_en) || "—",
+            })}
             {", "}
             <ConferenceTime iso={meeting.outcome_recorded_at!} zone={zone} />
           </div>
@@ -87,7 +104,9 @@ export function PlacedMeetings({ result }: { result: ActionData | undefined }) {
   const pick = useBilingual();
   return (
     <section className="card" aria-labelledby="placed-title">
-      <h2 id="placed-title" className="text-lg font-semibold">{t("meetingsDelegate.placed.title")}</h2>
+      <h2 id="placed-title" className="text-lg font-semibold">
+        {t("meetingsDelegate.placed.title")}
+      </h2>
       {data.placed.length === 0 ? (
         <EmptyState title={t("meetingsDelegate.placed.none")} />
       ) : (
@@ -95,10 +114,15 @@ export function PlacedMeetings({ result }: { result: ActionData | undefined }) {
           {data.placed.map((m) => (
             <li key={m.id} className="py-4" data-testid="placed-meeting">
               <div className="grid gap-3 sm:grid-cols-[13rem_minmax(0,1fr)_15rem]">
-                <div className="text-sm"><ConferenceTime iso={m.starts_at} endIso={m.ends_at} zone={data.zone} /></div>
+                <div className="text-sm">
+                  <ConferenceTime iso={m.starts_at} endIso={m.ends_at} zone={data.zone} />
+                </div>
                 <div className="min-w-0 text-sm">
                   <span className="font-semibold text-navy-900">{pick(m.counterpart_vi, m.counterpart_en)}</span>
-                  <span className="block text-slate-600">{m.sector}{m.ask ? ` · ${m.ask}` : ""}</span>
+                  <span className="block text-slate-600">
+                    {m.sector}
+                    {m.ask ? ` · ${m.ask}` : ""}
+                  </span>
                 </div>
                 <MeetingPlace place={m.place} />
               </div>

@@ -13,14 +13,36 @@ import { PlacedMeetings } from "~/routes/meetings/placed";
 import { RequesterSide } from "~/routes/meetings/requester";
 import { Notice, PageHeader } from "~/components/ui";
 import { formValues, parseWith, type FieldErrors } from "~/platform/forms/fields";
-import { availabilitySchema, maxMeetingsSchema, meetingAnswerSchema, meetingOutcomeSchema, meetingRequestSchema, sectorsSchema } from "~/features/meetings/schema";
+import {
+  availabilitySchema,
+  maxMeetingsSchema,
+  meetingAnswerSchema,
+  meetingOutcomeSchema,
+  meetingRequestSchema,
+  sectorsSchema,
+} from "~/features/meetings/schema";
 import { CONFERENCE_ZONE } from "~/lib/time";
 import { getCurrentConference } from "~/features/people/conference.server";
 import { intent as intentOf, parseIntent } from "~/http/intent.server";
 import { replyRefusal } from "~/http/refusal.server";
 import { forbidden, notFound, type MessageParams, type Refusal } from "~/platform/types";
-import { availabilityOf, isOnlineParty, placedMeetingsOf, recordOutcome, setAvailability } from "~/features/meetings/meeting-outcomes.server";
-import { askableParties, maxMeetingsOf, requestsFrom, requestsTo, sectorsOf, setMaxMeetings, setSectors, viewerOrganisation } from "~/features/meetings/meeting-requests.server";
+import {
+  availabilityOf,
+  isOnlineParty,
+  placedMeetingsOf,
+  recordOutcome,
+  setAvailability,
+} from "~/features/meetings/meeting-outcomes.server";
+import {
+  askableParties,
+  maxMeetingsOf,
+  requestsFrom,
+  requestsTo,
+  sectorsOf,
+  setMaxMeetings,
+  setSectors,
+  viewerOrganisation,
+} from "~/features/meetings/meeting-requests.server";
 import { answerMeetingRequest, requestMeeting, withdrawMeetingRequest } from "~/features/meetings/meetings.server";
 import { REQUESTER_KINDS } from "~/features/meetings/rules";
 
@@ -40,7 +62,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const ready = conference && org && authority?.ok ? { conferenceId: conference.id, org } : null;
   const online = ready ? await isOnlineParty(ready.conferenceId, ready.org.id) : false;
   const [parties, sent, received, maxMeetings, placed, availability, sectors] = await Promise.all([
-    ready && requester ? askableParties(ready.conferenceId, ready.org.kind, query) : ([] as Rows<typeof askableParties>),
+    ready && requester
+      ? askableParties(ready.conferenceId, ready.org.kind, query)
+      : ([] as Rows<typeof askableParties>),
     ready && requester ? requestsFrom(ready.conferenceId, ready.org.id) : ([] as Rows<typeof requestsFrom>),
     ready && !requester ? requestsTo(ready.conferenceId, ready.org.id) : ([] as Rows<typeof requestsTo>),
     ready && !requester ? maxMeetingsOf(ready.conferenceId, ready.org.id) : null,
@@ -69,21 +93,38 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export type MeetingsLoader = typeof loader;
-export type ActionData = { intent: string; errors: FieldErrors; values: Record<string, string>; done?: string; params?: MessageParams };
+export type ActionData = {
+  intent: string;
+  errors: FieldErrors;
+  values: Record<string, string>;
+  done?: string;
+  params?: MessageParams;
+};
 
 export async function action({ request, context }: ActionFunctionArgs) {
   // The page's forms: one intent each (their fields are parsed by each form's own schema). (Here, in the action, it stays out of the browser bundle.)
-  const Intent = z.discriminatedUnion("intent", [intentOf("request"), intentOf("answer"), intentOf("withdraw"), intentOf("max"), intentOf("sectors"), intentOf("availability"), intentOf("outcome")]);
+  const Intent = z.discriminatedUnion("intent", [
+    intentOf("request"),
+    intentOf("answer"),
+    intentOf("withdraw"),
+    intentOf("max"),
+    intentOf("sectors"),
+    intentOf("availability"),
+    intentOf("outcome"),
+  ]);
   const user = await requirePermission(request, "register:self");
   const actor = { id: user.id, ip: clientIp(context) };
   const formData = await request.formData();
   const values = formValues(formData);
   const { intent } = parseIntent(Intent, values);
   const conference = await getCurrentConference();
-  const fail = (errors: FieldErrors, status = 400, extra: Partial<ActionData> = {}) => json<ActionData>({ intent, errors, values, ...extra }, { status });
+  const fail = (errors: FieldErrors, status = 400, extra: Partial<ActionData> = {}) =>
+    json<ActionData>({ intent, errors, values, ...extra }, { status });
   // The refusal's kind says its status (who may act 403, a missing row 404, bad input 400).
-  const refused = (refusal: Refusal, sentBack: Record<string, string> = values) => replyRefusal(refusal, { intent, values: sentBack });
-  const done = (key: string, keep: Record<string, string> = {}) => json<ActionData>({ intent, errors: {}, values: keep, done: key });
+  const refused = (refusal: Refusal, sentBack: Record<string, string> = values) =>
+    replyRefusal(refusal, { intent, values: sentBack });
+  const done = (key: string, keep: Record<string, string> = {}) =>
+    json<ActionData>({ intent, errors: {}, values: keep, done: key });
   if (!conference) return fail({ "": "meetings.errors.noBlock" });
   const authority = await authorityOf(user.id, conference.id);
   // The asked side's own settings and availability: only for who speaks for an organisation.
@@ -99,7 +140,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "answer": {
       const parsed = parseWith(meetingAnswerSchema, values);
       if (!parsed.ok) return fail(parsed.errors);
-      const result = await answerMeetingRequest(user.id, parsed.data.requestId, { accept: parsed.data.decision === "accept", reason: parsed.data.reason }, actor.ip);
+      const result = await answerMeetingRequest(
+        user.id,
+        parsed.data.requestId,
+        { accept: parsed.data.decision === "accept", reason: parsed.data.reason },
+        actor.ip,
+      );
       if (!result.ok) return refused(result.refusal);
       return done("meetingsDelegate.answered");
     }
@@ -114,7 +160,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (!authority.ok) return notActing();
       const parsed = parseWith(maxMeetingsSchema, values);
       if (!parsed.ok) return fail(parsed.errors);
-      const result = await setMaxMeetings(user.id, conference.id, authority.organisationId, parsed.data.maxMeetings, actor);
+      const result = await setMaxMeetings(
+        user.id,
+        conference.id,
+        authority.organisationId,
+        parsed.data.maxMeetings,
+        actor,
+      );
       if (!result.ok) return refused(result.refusal);
       return done("meetingsDelegate.max.saved");
     }
@@ -132,15 +184,30 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const ticked = formData.getAll("slot").map(String);
       const parsed = parseWith(availabilitySchema, { slotIds: ticked });
       const sentBack = { slots: ticked.join(",") };
-      if (!parsed.ok) return json<ActionData>({ intent, errors: { "": "meetingsDelegate.errors.unknownSlot" }, values: sentBack }, { status: 400 });
-      const result = await setAvailability(user.id, conference.id, authority.organisationId, parsed.data.slotIds, actor);
+      if (!parsed.ok)
+        return json<ActionData>(
+          { intent, errors: { "": "meetingsDelegate.errors.unknownSlot" }, values: sentBack },
+          { status: 400 },
+        );
+      const result = await setAvailability(
+        user.id,
+        conference.id,
+        authority.organisationId,
+        parsed.data.slotIds,
+        actor,
+      );
       if (!result.ok) return refused(result.refusal, sentBack);
       return done("meetingsDelegate.availability.saved");
     }
     case "outcome": {
       const parsed = parseWith(meetingOutcomeSchema, values);
       if (!parsed.ok) return fail(parsed.errors);
-      const result = await recordOutcome(user.id, parsed.data.meetingId, { outcome: parsed.data.outcome, followUp: parsed.data.followUp }, actor);
+      const result = await recordOutcome(
+        user.id,
+        parsed.data.meetingId,
+        { outcome: parsed.data.outcome, followUp: parsed.data.followUp },
+        actor,
+      );
       if (!result.ok) return refused(result.refusal);
       return done("meetingsDelegate.outcome.saved", { meetingId: String(parsed.data.meetingId) });
     }
@@ -170,7 +237,9 @@ export default function Meetings() {
       ) : null}
       {data.org && data.mayAct && data.requester ? <RequesterSide result={result} /> : null}
       {data.org && data.mayAct && !data.requester ? <CounterpartSide result={result} /> : null}
-      {data.org && data.mayAct ? <AvailabilitySection result={result?.intent === "availability" ? result : undefined} /> : null}
+      {data.org && data.mayAct ? (
+        <AvailabilitySection result={result?.intent === "availability" ? result : undefined} />
+      ) : null}
       {data.org && data.mayAct ? <PlacedMeetings result={result?.intent === "outcome" ? result : undefined} /> : null}
     </div>
   );

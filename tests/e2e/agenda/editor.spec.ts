@@ -34,7 +34,10 @@ test("an organiser creates and moves a session and sees a clash refused", async 
   await page.getByLabel("Giờ kết thúc").fill("18:00");
   await page.getByLabel("Phòng", { exact: true }).selectOption({ label: "Phòng họp 1 (150 chỗ)" });
   await page.getByTestId("picker-speaker").getByRole("searchbox").fill("le van hung");
-  await page.getByTestId("picker-speaker").getByRole("option", { name: /Lê Văn Hùng/ }).click();
+  await page
+    .getByTestId("picker-speaker")
+    .getByRole("option", { name: /Lê Văn Hùng/ })
+    .click();
   await page.getByRole("button", { name: "Lưu" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Đã lưu thay đổi." })).toBeVisible();
   await expect(page.getByTestId("picker-speaker")).toContainText("1. Lê Văn Hùng");

@@ -24,7 +24,9 @@ test.describe("signing up (own database: the test takes a place)", () => {
     await expect(card).toContainText("Còn 149/150 chỗ dự trực tiếp");
 
     // The parallel session clashes: refused with the other session's name, and its places are untouched.
-    const other = page.getByTestId("session-card").filter({ has: page.getByRole("heading", { name: /^Phiên thảo luận 2/ }) });
+    const other = page
+      .getByTestId("session-card")
+      .filter({ has: page.getByRole("heading", { name: /^Phiên thảo luận 2/ }) });
     await other.getByRole("button", { name: "Đăng ký dự phiên" }).click();
     await expect(other.getByRole("alert")).toContainText(`Trùng giờ với phiên “${TITLE}”`);
     await expect(other).toContainText("Còn 150/150 chỗ dự trực tiếp");
@@ -35,7 +37,10 @@ test.describe("signing up (own database: the test takes a place)", () => {
     await expect(item).toContainText("Đã đăng ký (trực tiếp)");
     await expect(item).toContainText("Phòng họp 1");
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Tải lịch của tôi (ICS)" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Tải lịch của tôi (ICS)" }).click(),
+    ]);
     const text = readFileSync((await download.path())!, "utf8");
     const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
     const event = events.find((e) => e.summary === TITLE)!;
@@ -58,7 +63,9 @@ test("the programme shows a second time line for a browser in Los Angeles", asyn
   const context = await browser.newContext({ timezoneId: "America/Los_Angeles", baseURL });
   const page = await context.newPage();
   await page.goto("/programme");
-  await expect.poll(async () => (await context.cookies()).find((c) => c.name === "tz")?.value).toBe("America%2FLos_Angeles");
+  await expect
+    .poll(async () => (await context.cookies()).find((c) => c.name === "tz")?.value)
+    .toBe("America%2FLos_Angeles");
   await page.reload();
   const card = page.getByTestId("session-card").filter({ has: page.getByRole("heading", { name: TITLE }) });
   await expect(card.getByText(/Giờ Hà Nội \(GMT\+7\)/)).toBeVisible();

@@ -5,7 +5,10 @@ import { expect, signIn, test } from "../fixtures";
 import { now, nowIso } from "../support/dates";
 
 // The first tests run on the shared demo database and write nothing there.
-test("a province delegate searches the parties, is checked as they type, and gets the server's field errors without JavaScript", async ({ page, browser }) => {
+test("a province delegate searches the parties, is checked as they type, and gets the server's field errors without JavaScript", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "delegate", "/meetings");
   await expect(page).toHaveURL(/\/meetings$/);
   const parties = page.getByTestId("parties");
@@ -58,7 +61,9 @@ test("a province delegate searches the parties, is checked as they type, and get
   await expect(page.getByTestId("sent-requests").getByRole("listitem")).toHaveCount(0);
 });
 
-test("a mission head sees the requests side, the maximum form, and availability once meetings open", async ({ page }) => {
+test("a mission head sees the requests side, the maximum form, and availability once meetings open", async ({
+  page,
+}) => {
   await signIn(page, "ambassador", "/meetings");
   await expect(page.locator("input[name=maxMeetings]")).toBeVisible();
   await expect(page.locator("select[name=toOrganisationId]")).toHaveCount(0);
@@ -73,7 +78,9 @@ test("a mission head sees the requests side, the maximum form, and availability 
     await expect(boxes.nth(i)).toBeEnabled();
     await expect(boxes.nth(i)).toBeChecked();
   }
-  await expect(availability.getByTestId("availability-summary")).toHaveText("Hiện tại: đơn vị có mặt ở tất cả các lượt (không giới hạn).");
+  await expect(availability.getByTestId("availability-summary")).toHaveText(
+    "Hiện tại: đơn vị có mặt ở tất cả các lượt (không giới hạn).",
+  );
 });
 
 /**
@@ -84,7 +91,10 @@ test("a mission head sees the requests side, the maximum form, and availability 
 test.describe("with a placed meeting (own database)", () => {
   test.use({ ownDatabase: true });
 
-  test("a mission head ticks availability in a plain form (JavaScript off) and sees it saved; a slot with a meeting cannot be left out", async ({ browser, app }) => {
+  test("a mission head ticks availability in a plain form (JavaScript off) and sees it saved; a slot with a meeting cannot be left out", async ({
+    browser,
+    app,
+  }) => {
     await app.withDb(placeMeetingInFirstSlot);
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
@@ -96,8 +106,18 @@ test.describe("with a placed meeting (own database)", () => {
     const total = 7;
     await expect(boxes).toHaveCount(total);
     for (let i = 0; i < total; i++) await expect(boxes.nth(i)).toBeChecked();
-    await expect(section.getByTestId("availability-summary")).toHaveText("Hiện tại: đơn vị có mặt ở tất cả các lượt (không giới hạn).");
-    await expect(section.locator("label time")).toHaveText(["08:30–08:50", "09:00–09:20", "09:30–09:50", "10:00–10:20", "10:30–10:50", "11:00–11:20", "11:30–11:50"]);
+    await expect(section.getByTestId("availability-summary")).toHaveText(
+      "Hiện tại: đơn vị có mặt ở tất cả các lượt (không giới hạn).",
+    );
+    await expect(section.locator("label time")).toHaveText([
+      "08:30–08:50",
+      "09:00–09:20",
+      "09:30–09:50",
+      "10:00–10:20",
+      "10:30–10:50",
+      "11:00–11:20",
+      "11:30–11:50",
+    ]);
     const firstTime = "08:30–08:50";
     await expect(section.locator("label").first()).toContainText("Đã có cuộc gặp với Bắc Giang");
 
@@ -105,7 +125,9 @@ test.describe("with a placed meeting (own database)", () => {
     await boxes.nth(3).uncheck();
     await section.getByRole("button", { name: "Lưu các lượt có mặt" }).click();
     await expect(section.getByText("Đã lưu các lượt có mặt của đơn vị.")).toBeVisible();
-    await expect(section.getByTestId("availability-summary")).toHaveText(`Hiện tại: đơn vị có mặt ở ${total - 2}/${total} lượt.`);
+    await expect(section.getByTestId("availability-summary")).toHaveText(
+      `Hiện tại: đơn vị có mặt ở ${total - 2}/${total} lượt.`,
+    );
 
     // Saved, not just shown: a fresh load has exactly those two unticked.
     await page.goto("/meetings");
@@ -121,17 +143,26 @@ test.describe("with a placed meeting (own database)", () => {
     await expect(refusal).toContainText("Bắc Giang");
     await expect(boxes.first()).not.toBeChecked();
     await page.goto("/meetings");
-    await expect(section.getByTestId("availability-summary")).toHaveText(`Hiện tại: đơn vị có mặt ở ${total - 2}/${total} lượt.`);
+    await expect(section.getByTestId("availability-summary")).toHaveText(
+      `Hiện tại: đơn vị có mặt ở ${total - 2}/${total} lượt.`,
+    );
     await context.close();
   });
 
-  test("once the meeting has started, the province records its outcome and the ambassador sees who wrote it", async ({ browser, app }) => {
+  test("once the meeting has started, the province records its outcome and the ambassador sees who wrote it", async ({
+    browser,
+    app,
+  }) => {
     await app.withDb(async (db) => {
       await placeMeetingInFirstSlot(db);
       // Move the placed meeting's slot so that it started ten minutes ago by the app's clock.
       const placed = await db.selectFrom("meetings").select("slot_id").executeTakeFirstOrThrow();
       const at = now().getTime();
-      await db.updateTable("meeting_slots").set({ starts_at: new Date(at - 600_000).toISOString(), ends_at: new Date(at + 600_000).toISOString() }).where("id", "=", placed.slot_id).execute();
+      await db
+        .updateTable("meeting_slots")
+        .set({ starts_at: new Date(at - 600_000).toISOString(), ends_at: new Date(at + 600_000).toISOString() })
+        .where("id", "=", placed.slot_id)
+        .execute();
     });
 
     const context = await browser.newContext();
@@ -143,7 +174,9 @@ test.describe("with a placed meeting (own database)", () => {
     // Checked in the browser by the same schema: one of the two is needed.
     await outcome.getByRole("button", { name: "Lưu kết quả" }).click();
     await expect(outcome.getByText("Vui lòng ghi kết quả hoặc việc cần làm tiếp.")).toBeVisible();
-    await outcome.getByLabel("Kết quả").fill("Thống nhất xúc tiến xuất khẩu vải thiều Lục Ngạn.\nĐại sứ quán giới thiệu 3 nhà nhập khẩu.");
+    await outcome
+      .getByLabel("Kết quả")
+      .fill("Thống nhất xúc tiến xuất khẩu vải thiều Lục Ngạn.\nĐại sứ quán giới thiệu 3 nhà nhập khẩu.");
     await outcome.getByLabel("Việc cần làm tiếp").fill("Gửi danh sách doanh nghiệp trước 31/12.");
     await outcome.getByRole("button", { name: "Lưu kết quả" }).click();
     await expect(outcome.getByText("Đã lưu kết quả cuộc gặp.")).toBeVisible();
@@ -156,7 +189,9 @@ test.describe("with a placed meeting (own database)", () => {
     const theirs = ambassador.getByTestId("placed-meeting").filter({ hasText: "Bắc Giang" });
     // The ambassador takes part online: no table, the link is still to come.
     await expect(theirs.getByTestId("meeting-place")).toHaveAttribute("data-online", "true");
-    await expect(theirs.getByTestId("meeting-place")).toContainText("Đường dẫn họp trực tuyến sẽ được Ban tổ chức gửi sau");
+    await expect(theirs.getByTestId("meeting-place")).toContainText(
+      "Đường dẫn họp trực tuyến sẽ được Ban tổ chức gửi sau",
+    );
     await expect(theirs.getByTestId("meeting-outcome")).toContainText("Đại sứ quán giới thiệu 3 nhà nhập khẩu.");
     await expect(theirs.getByTestId("meeting-outcome")).toContainText("Gửi danh sách doanh nghiệp trước 31/12.");
     await context.close();
@@ -167,24 +202,80 @@ test.describe("with a placed meeting (own database)", () => {
 /** Bắc Giang's accepted request to Japan, placed in the first slot of the demo's meeting block at its table 1. */
 async function placeMeetingInFirstSlot(db: Kysely<Database>) {
   const at = nowIso();
-  const session = await db.selectFrom("sessions").selectAll().where("kind", "=", "meeting_block").orderBy("id").executeTakeFirstOrThrow();
-  const block = await db.selectFrom("meeting_blocks").select("id").where("conference_id", "=", session.conference_id).orderBy("id").executeTakeFirstOrThrow();
-  const slot = await db.selectFrom("meeting_slots").select("id").where("block_id", "=", block.id).orderBy("starts_at").executeTakeFirstOrThrow();
-  const table = await db.selectFrom("meeting_tables").select("id").where("block_id", "=", block.id).orderBy("number").executeTakeFirstOrThrow();
-  const user = (key: string) => db.selectFrom("users").select(["id", "organisation_id"]).where("email", "=", DEMO_ACCOUNTS.find((a) => a.key === key)!.email).executeTakeFirstOrThrow();
+  const session = await db
+    .selectFrom("sessions")
+    .selectAll()
+    .where("kind", "=", "meeting_block")
+    .orderBy("id")
+    .executeTakeFirstOrThrow();
+  const block = await db
+    .selectFrom("meeting_blocks")
+    .select("id")
+    .where("conference_id", "=", session.conference_id)
+    .orderBy("id")
+    .executeTakeFirstOrThrow();
+  const slot = await db
+    .selectFrom("meeting_slots")
+    .select("id")
+    .where("block_id", "=", block.id)
+    .orderBy("starts_at")
+    .executeTakeFirstOrThrow();
+  const table = await db
+    .selectFrom("meeting_tables")
+    .select("id")
+    .where("block_id", "=", block.id)
+    .orderBy("number")
+    .executeTakeFirstOrThrow();
+  const user = (key: string) =>
+    db
+      .selectFrom("users")
+      .select(["id", "organisation_id"])
+      .where("email", "=", DEMO_ACCOUNTS.find((a) => a.key === key)!.email)
+      .executeTakeFirstOrThrow();
   const [province, ambassador] = [await user("delegate"), await user("ambassador")];
   const request = await db
     .insertInto("meeting_requests")
-    .values({ conference_id: session.conference_id, from_organisation_id: province.organisation_id!, to_organisation_id: ambassador.organisation_id!, sector: "Nông nghiệp", ask: "Xuất khẩu vải thiều Lục Ngạn sang Nhật Bản", priority: 3, status: "accepted", decline_reason: "", requested_by: province.id, answered_by: ambassador.id, created_at: at, answered_at: at })
+    .values({
+      conference_id: session.conference_id,
+      from_organisation_id: province.organisation_id!,
+      to_organisation_id: ambassador.organisation_id!,
+      sector: "Nông nghiệp",
+      ask: "Xuất khẩu vải thiều Lục Ngạn sang Nhật Bản",
+      priority: 3,
+      status: "accepted",
+      decline_reason: "",
+      requested_by: province.id,
+      answered_by: ambassador.id,
+      created_at: at,
+      answered_at: at,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   const meeting = await db
     .insertInto("meetings")
-    .values({ request_id: request.id, slot_id: slot.id, table_id: table.id, video_url: null, locked: 0, outcome: "", follow_up: "", outcome_recorded_by: null, outcome_recorded_at: null, created_at: at, updated_at: at })
+    .values({
+      request_id: request.id,
+      slot_id: slot.id,
+      table_id: table.id,
+      video_url: null,
+      locked: 0,
+      outcome: "",
+      follow_up: "",
+      outcome_recorded_by: null,
+      outcome_recorded_at: null,
+      created_at: at,
+      updated_at: at,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   await db
     .insertInto("meeting_participants")
-    .values([province, ambassador].map((p) => ({ meeting_id: meeting.id, slot_id: slot.id, organisation_id: p.organisation_id! })))
+    .values(
+      [province, ambassador].map((p) => ({
+        meeting_id: meeting.id,
+        slot_id: slot.id,
+        organisation_id: p.organisation_id!,
+      })),
+    )
     .execute();
 }

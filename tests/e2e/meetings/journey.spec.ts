@@ -17,19 +17,26 @@ async function as(browser: Browser, key: DemoKey, path: string): Promise<Page> {
   return page;
 }
 
-test("a province requests, the ambassador accepts, the organiser schedules and commits, both see it in My agenda", async ({ browser }) => {
+test("a province requests, the ambassador accepts, the organiser schedules and commits, both see it in My agenda", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
 
   // The province finds the embassy by a search without diacritics and sends a concrete ask.
   const province = await as(browser, "delegate", "/meetings");
   await province.locator("input[name=q]").fill("nhat ban");
   await province.locator("input[name=q]").press("Enter");
-  const japan = province.getByTestId("parties").getByRole("listitem").filter({ hasText: "Đại sứ quán Việt Nam tại Nhật Bản" });
+  const japan = province
+    .getByTestId("parties")
+    .getByRole("listitem")
+    .filter({ hasText: "Đại sứ quán Việt Nam tại Nhật Bản" });
   await expect(japan).toContainText("Người đứng đầu: Phạm Thị Lan Anh");
   await expect(japan).toContainText("Lĩnh vực phụ trách: Nông nghiệp, Đầu tư, Lao động, Du lịch");
   await japan.getByRole("link").click();
   const form = province.locator("form", { has: province.locator("select[name=toOrganisationId]") });
-  await expect(form.locator("select[name=toOrganisationId] option:checked")).toHaveText("Đại sứ quán Việt Nam tại Nhật Bản");
+  await expect(form.locator("select[name=toOrganisationId] option:checked")).toHaveText(
+    "Đại sứ quán Việt Nam tại Nhật Bản",
+  );
   await form.locator("input[name=sector]").fill("Nông nghiệp");
   await form.locator("textarea[name=ask]").fill("Tìm nhà nhập khẩu vải thiều Lục Ngạn tại Tokyo và Osaka");
   await form.locator("select[name=priority]").selectOption("3");
@@ -42,11 +49,16 @@ test("a province requests, the ambassador accepts, the organiser schedules and c
   const ambassador = await as(browser, "ambassador", "/meetings");
   // Bắc Giang's and the three the demo's provinces sent (Hải Phòng, Đà Nẵng, Lào Cai).
   await expect(ambassador.getByTestId("received-requests").getByRole("listitem")).toHaveCount(4);
-  const fromBacGiang = ambassador.getByTestId("received-requests").getByRole("listitem").filter({ hasText: "Bắc Giang" });
+  const fromBacGiang = ambassador
+    .getByTestId("received-requests")
+    .getByRole("listitem")
+    .filter({ hasText: "Bắc Giang" });
   await expect(fromBacGiang).toContainText("Tìm nhà nhập khẩu vải thiều Lục Ngạn");
   await fromBacGiang.getByRole("button", { name: "Chấp nhận" }).click();
   await expect(ambassador.getByText("Đã ghi nhận trả lời.")).toBeVisible();
-  await expect(ambassador.getByTestId("received-requests").getByRole("listitem").filter({ hasText: "Bắc Giang" })).toContainText("Đã chấp nhận");
+  await expect(
+    ambassador.getByTestId("received-requests").getByRole("listitem").filter({ hasText: "Bắc Giang" }),
+  ).toContainText("Đã chấp nhận");
 
   // The organiser previews the optimal schedule, then commits it.
   const organiser = await as(browser, "organiser", "/admin/meetings");
@@ -86,8 +98,13 @@ test("a province requests, the ambassador accepts, the organiser schedules and c
 
   // The organiser moves it by hand to a slot where both are free; the page offers only that slot's free tables.
   const slot = organiser.locator("select#slotId");
-  const free = (await slot.locator("option").evaluateAll((options) => options.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? "" }))))
-    .filter((o) => o.value && /còn \d+ bàn trống/.test(o.text) && !(before ?? "").includes(o.text.split(" · ")[0]));
+  const free = (
+    await slot
+      .locator("option")
+      .evaluateAll((options) =>
+        options.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? "" })),
+      )
+  ).filter((o) => o.value && /còn \d+ bàn trống/.test(o.text) && !(before ?? "").includes(o.text.split(" · ")[0]));
   expect(free.length).toBeGreaterThan(0);
   const target = free[free.length - 1];
   const targetTime = target.text.split(" · ")[0];

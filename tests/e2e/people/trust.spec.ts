@@ -7,7 +7,11 @@ import { expect, signIn, test } from "../fixtures";
 test.describe("trust (own database)", () => {
   test.use({ ownDatabase: true });
 
-  test("register → e-mailed link → password → pending (no meetings yet) → approved → asks the Embassy in Japan", async ({ page, browser, mailbox }) => {
+  test("register → e-mailed link → password → pending (no meetings yet) → approved → asks the Embassy in Japan", async ({
+    page,
+    browser,
+    mailbox,
+  }) => {
     test.setTimeout(120_000);
     const name = "Hoàng Văn Sơn";
     const email = `son.${Date.now()}@langson.gov.vn`;
@@ -19,7 +23,10 @@ test.describe("trust (own database)", () => {
     await page.getByRole("textbox", { name: /^E-mail/ }).fill(email);
     await page.getByRole("textbox", { name: /^Điện thoại/ }).fill("+84 205 3870 000");
     await page.getByRole("combobox", { name: /Đơn vị/ }).fill("lang son");
-    await page.getByRole("listbox").getByRole("option", { name: /Lạng Sơn/ }).click();
+    await page
+      .getByRole("listbox")
+      .getByRole("option", { name: /Lạng Sơn/ })
+      .click();
     await page.getByRole("button", { name: "Gửi đăng ký" }).click();
     await expect(page.getByTestId("registration-sent")).toBeVisible();
     await expect(page.getByTestId("signed-in-as")).toHaveCount(0);
@@ -51,17 +58,26 @@ test.describe("trust (own database)", () => {
     await expect(page.getByTestId("no-authority")).toHaveCount(0);
     await page.locator("input[name=q]").fill("nhat ban");
     await page.locator("input[name=q]").press("Enter");
-    const japan = page.getByTestId("parties").getByRole("listitem").filter({ hasText: "Đại sứ quán Việt Nam tại Nhật Bản" });
+    const japan = page
+      .getByTestId("parties")
+      .getByRole("listitem")
+      .filter({ hasText: "Đại sứ quán Việt Nam tại Nhật Bản" });
     await japan.getByRole("link").click();
     const form = page.locator("form", { has: page.locator("select[name=toOrganisationId]") });
     await form.locator("input[name=sector]").fill("Thương mại");
     await form.locator("textarea[name=ask]").fill("Giới thiệu hàng nông sản qua cửa khẩu Hữu Nghị");
     await form.getByRole("button", { name: "Gửi đề nghị" }).click();
     await expect(page.getByText("Đã gửi đề nghị gặp.")).toBeVisible();
-    await expect(page.getByTestId("sent-requests").getByRole("listitem").filter({ hasText: "Nhật Bản" })).toContainText("Chờ trả lời");
+    await expect(page.getByTestId("sent-requests").getByRole("listitem").filter({ hasText: "Nhật Bản" })).toContainText(
+      "Chờ trả lời",
+    );
   });
 
-  test("forgot password: the same answer for any address, a link in the mailbox, a new password, other sessions ended", async ({ page, browser, mailbox }) => {
+  test("forgot password: the same answer for any address, a link in the mailbox, a new password, other sessions ended", async ({
+    page,
+    browser,
+    mailbox,
+  }) => {
     // A session opened earlier, elsewhere.
     const elsewhere = await browser.newContext();
     const old = await elsewhere.newPage();

@@ -62,7 +62,11 @@ test.describe("writing (own database)", () => {
     await expect(page.getByTestId("capacity").locator("p > span").first()).toHaveText("1/480 chỗ đã dùng");
   });
 
-  test("an organiser invites a person who sets a password and arrives signed in", async ({ page, browser, mailbox }) => {
+  test("an organiser invites a person who sets a password and arrives signed in", async ({
+    page,
+    browser,
+    mailbox,
+  }) => {
     await signIn(page, "organiser");
     await page.goto("/admin/people");
     const email = `moi.${Date.now()}@quangninh.gov.vn`;
@@ -77,7 +81,12 @@ test.describe("writing (own database)", () => {
     // Valid for seven days from the app's now, shown in Hà Nội time.
     const expiry = (at: number) => `${hanoiTime(new Date(at + 7 * DAY_MS))} ${hanoiDay(new Date(at + 7 * DAY_MS))}`;
     const text = (await notice.textContent())!.trim();
-    expect([sentAt, now().getTime()].map((at) => `Đã gửi lời mời đến ${email}. Đường dẫn trong thư hết hạn lúc ${expiry(at)} và chỉ người nhận thấy được.`)).toContain(text);
+    expect(
+      [sentAt, now().getTime()].map(
+        (at) =>
+          `Đã gửi lời mời đến ${email}. Đường dẫn trong thư hết hạn lúc ${expiry(at)} và chỉ người nhận thấy được.`,
+      ),
+    ).toContain(text);
     // The one-time link reaches only the invitee's mailbox, never the organiser's page.
     const link = await mailbox.linkTo(email, "invitation");
     await expect(page.locator("main")).not.toContainText("/invite/");

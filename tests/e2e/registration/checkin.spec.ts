@@ -31,7 +31,10 @@ function collectErrors(page: Page): string[] {
 test.describe("checking in (own database)", () => {
   test.use({ ownDatabase: true });
 
-  test("an organiser checks a delegate in by typed code; again says already; counts move live; undo; search without diacritics", async ({ page, context }) => {
+  test("an organiser checks a delegate in by typed code; again says already; counts move live; undo; search without diacritics", async ({
+    page,
+    context,
+  }) => {
     const errors = collectErrors(page);
     await signIn(page, "organiser", "/admin/checkin");
     await expect(page.getByRole("heading", { level: 1, name: "Đón tiếp đại biểu" })).toBeVisible();
@@ -61,7 +64,9 @@ test.describe("checking in (own database)", () => {
     await expect(page.getByTestId("checkin-present")).toHaveText(`${before.present + 1} / ${before.expected}`);
     await expect(code).toHaveValue("");
     await expect(code).toBeFocused();
-    await expect(other.getByTestId("checkin-present")).toHaveText(`${before.present + 1} / ${before.expected}`, { timeout: 12_000 });
+    await expect(other.getByTestId("checkin-present")).toHaveText(`${before.present + 1} / ${before.expected}`, {
+      timeout: 12_000,
+    });
 
     await code.fill(IN_PERSON);
     await page.getByRole("button", { name: "Ghi nhận có mặt", exact: true }).click();
@@ -97,7 +102,9 @@ test("a delegate registered online is refused with the reason; an unknown code i
   const result = page.getByTestId("checkin-result");
   await expect(result).toHaveAttribute("data-state", "not_expected");
   await expect(result).toContainText("Không ghi nhận có mặt");
-  await expect(result).toContainText("Đại biểu đăng ký dự trực tuyến, không có chỗ tại hội trường — mời đến bàn đăng ký.");
+  await expect(result).toContainText(
+    "Đại biểu đăng ký dự trực tuyến, không có chỗ tại hội trường — mời đến bàn đăng ký.",
+  );
   await expect(result).toContainText("Ngài Phạm Thị Lan Anh");
 
   await page.getByLabel("Mã thẻ đại biểu").fill("zzzz-zzzz-zzzz");
@@ -109,7 +116,9 @@ test("a delegate registered online is refused with the reason; an unknown code i
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("the typed-code form works, shows field errors from the server, and there is no camera panel", async ({ page }) => {
+  test("the typed-code form works, shows field errors from the server, and there is no camera panel", async ({
+    page,
+  }) => {
     await page.goto("/login?redirectTo=%2Fadmin%2Fcheckin");
     await page.getByLabel("E-mail").fill(demo("organiser").email);
     await page.getByLabel("Mật khẩu").fill(demo("organiser").password);
@@ -130,7 +139,11 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("the camera panel starts only on a click, without console errors, and says when there is no camera", async ({ page, context, baseURL }) => {
+test("the camera panel starts only on a click, without console errors, and says when there is no camera", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const errors = collectErrors(page);
   await context.grantPermissions(["camera"], { origin: baseURL });
   await signIn(page, "organiser", "/admin/checkin");
@@ -143,14 +156,22 @@ test("the camera panel starts only on a click, without console errors, and says 
   expect(errors).toEqual([]);
 });
 
-test("with a camera (a fake feed showing a badge's QR): refused permission is explained; scanning submits the code once", async ({ baseURL }) => {
+test("with a camera (a fake feed showing a badge's QR): refused permission is explained; scanning submits the code once", async ({
+  baseURL,
+}) => {
   // Chromium plays this file as its camera: the QR code of the online ambassador's badge. The
   // camera flags need a browser of their own (use({ launchOptions }) would change every test here).
   const video = resolve(`test-results/checkin-qr-${process.pid}.y4m`);
   writeY4m(video, ONLINE);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--use-fake-device-for-media-stream", `--use-file-for-fake-video-capture=${video}`],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--use-fake-device-for-media-stream",
+      `--use-file-for-fake-video-capture=${video}`,
+    ],
   });
   try {
     // Not allowed: headless Chromium dismisses the permission prompt.
@@ -207,5 +228,11 @@ function writeY4m(path: string, text: string) {
   const chroma = Buffer.alloc((width / 2) * (height / 2), 128);
   const frame = Buffer.concat([Buffer.from("FRAME\n"), y, chroma, chroma]);
   mkdirSync(resolve(path, ".."), { recursive: true });
-  writeFileSync(path, Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`), ...Array.from({ length: 10 }, () => frame)]));
+  writeFileSync(
+    path,
+    Buffer.concat([
+      Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`),
+      ...Array.from({ length: 10 }, () => frame),
+    ]),
+  );
 }

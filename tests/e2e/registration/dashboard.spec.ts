@@ -22,15 +22,23 @@ for (const key of ["organiser", "secretariat"] as const) {
     await expect(page.getByTestId("stat-approved")).toHaveAttribute("href", "/admin/delegates?status=approved");
     const capacity = page.getByTestId("capacity");
     await expect(capacity.locator("p > span").first()).toHaveText("1/500 chỗ đã dùng");
-    await expect(page.getByTestId("capacity-bar")).toHaveAttribute("aria-label", "Đã dùng 1 trên 500 chỗ dự trực tiếp (0%): 1 đã duyệt, 0 chờ duyệt, 499 còn trống.");
+    await expect(page.getByTestId("capacity-bar")).toHaveAttribute(
+      "aria-label",
+      "Đã dùng 1 trên 500 chỗ dự trực tiếp (0%): 1 đã duyệt, 0 chờ duyệt, 499 còn trống.",
+    );
 
     // Counts link to the delegate list with the same filters.
-    await expect(page.getByTestId("bar-mode-online").getByRole("link")).toHaveAttribute("href", "/admin/delegates?mode=online");
-    await expect(page.getByTestId("bar-kind-province").getByRole("link")).toHaveAttribute("href", "/admin/delegates?kind=province");
-    await expect(page.getByTestId("cross-province").getByRole("link", { name: /Tỉnh, thành phố · Đã duyệt/ })).toHaveAttribute(
+    await expect(page.getByTestId("bar-mode-online").getByRole("link")).toHaveAttribute(
       "href",
-      "/admin/delegates?kind=province&status=approved",
+      "/admin/delegates?mode=online",
     );
+    await expect(page.getByTestId("bar-kind-province").getByRole("link")).toHaveAttribute(
+      "href",
+      "/admin/delegates?kind=province",
+    );
+    await expect(
+      page.getByTestId("cross-province").getByRole("link", { name: /Tỉnh, thành phố · Đã duyệt/ }),
+    ).toHaveAttribute("href", "/admin/delegates?kind=province&status=approved");
 
     // The day chart is an image with a summary, and its numbers are in a table for screen readers:
     // one day (today in Hà Nội, by the app's clock) with 2 new registrations, 1 in person, 1 online, 2 in all.
@@ -45,7 +53,9 @@ for (const key of ["organiser", "secretariat"] as const) {
     await expect(cells.nth(4)).toHaveText("2");
 
     const provinces = page.getByTestId("provinces");
-    await expect(provinces.getByTestId("provinces-count")).toHaveText("62/63 tỉnh, thành phố chưa có đăng ký còn hiệu lực (chờ duyệt, đã duyệt hoặc trong danh sách chờ).");
+    await expect(provinces.getByTestId("provinces-count")).toHaveText(
+      "62/63 tỉnh, thành phố chưa có đăng ký còn hiệu lực (chờ duyệt, đã duyệt hoặc trong danh sách chờ).",
+    );
     await expect(provinces.getByTestId("provinces-list").getByRole("listitem")).toHaveCount(62);
     await expect(provinces.getByRole("listitem").filter({ hasText: /^Hà Giang$/ })).toHaveCount(1);
     await expect(provinces).not.toContainText("Bắc Giang");
@@ -58,7 +68,9 @@ test("the dashboard fits a 375 px phone without sideways scrolling", async ({ pa
   await page.goto("/admin/dashboard");
   await expect(page.getByTestId("capacity-bar")).toBeVisible();
   await expect(page.getByTestId("chart-cumulative").getByRole("img")).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 });
 

@@ -54,15 +54,17 @@ test.describe("importing (own database)", () => {
     });
   });
 
-async function signInNoJs(page: Page) {
-  const account = demo("organiser");
-  await page.getByLabel("E-mail").fill(account.email);
-  await page.getByLabel("Mật khẩu").fill(account.password);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await expect(page.getByTestId("signed-in-as")).toContainText(account.fullName);
-}
+  async function signInNoJs(page: Page) {
+    const account = demo("organiser");
+    await page.getByLabel("E-mail").fill(account.email);
+    await page.getByLabel("Mật khẩu").fill(account.password);
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await expect(page.getByTestId("signed-in-as")).toContainText(account.fullName);
+  }
 
-  test("an organiser imports a semicolon CSV with Vietnamese names, then exports the list for Excel", async ({ page }) => {
+  test("an organiser imports a semicolon CSV with Vietnamese names, then exports the list for Excel", async ({
+    page,
+  }) => {
     const tag = `js${Date.now()}`;
     await signIn(page, "organiser");
     await page.goto("/admin/delegates");
@@ -81,7 +83,9 @@ async function signInNoJs(page: Page) {
     expect(text.startsWith("Danh xưng,Họ và tên,E-mail,Đơn vị,")).toBe(true);
     // The header and the four delegates: the demo's two and the two imported.
     expect(text.split(/\r?\n/).filter(Boolean)).toHaveLength(5);
-    expect(text).toContain(`Ông,Nguyễn Văn Đức,duc.${tag}@hanoi.gov.vn,Hà Nội,prov-ha-noi,Giám đốc Sở Ngoại vụ,+84 24 3825 3536,Trực tiếp`);
+    expect(text).toContain(
+      `Ông,Nguyễn Văn Đức,duc.${tag}@hanoi.gov.vn,Hà Nội,prov-ha-noi,Giám đốc Sở Ngoại vụ,+84 24 3825 3536,Trực tiếp`,
+    );
     expect(text).toContain(`anh.${tag}@danang.gov.vn`);
     expect(text).toContain("Đến muộn; cần ghế gần lối đi"); // the organiser's note travels with the row
     expect(text).not.toContain(`loi.${tag}@x.vn`);
@@ -91,7 +95,10 @@ async function signInNoJs(page: Page) {
 test("the template downloads from the import page", async ({ page }) => {
   await signIn(page, "organiser");
   await page.goto("/admin/delegates/import");
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Tải tệp mẫu" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Tải tệp mẫu" }).click(),
+  ]);
   const bytes = readFileSync((await download.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   expect(bytes.toString("utf8")).toContain("Nguyễn Thị Hồng Nhung");

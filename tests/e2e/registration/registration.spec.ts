@@ -25,7 +25,9 @@ async function confirmByMail(page: Page, mailbox: Mailbox, name: string, email: 
   await page.getByLabel("Nhập lại mật khẩu").fill(PASSWORD);
   await page.getByRole("button", { name: "Đặt mật khẩu và đăng nhập" }).click();
   await expect(page).toHaveURL(/\/my-registration\?confirmed=1$/);
-  await expect(page.getByText("Đã xác nhận địa chỉ thư. Đăng ký của anh/chị đang chờ Ban Tổ chức xét duyệt.")).toBeVisible();
+  await expect(
+    page.getByText("Đã xác nhận địa chỉ thư. Đăng ký của anh/chị đang chờ Ban Tổ chức xét duyệt."),
+  ).toBeVisible();
   await expect(page.getByTestId("signed-in-as")).toContainText(name);
 }
 
@@ -35,7 +37,10 @@ test.describe("without JavaScript", () => {
   test.describe("registering (own database)", () => {
     test.use({ ownDatabase: true });
 
-    test("a person registers with the plain form, confirms by the e-mailed link and sees the status", async ({ page, mailbox }) => {
+    test("a person registers with the plain form, confirms by the e-mailed link and sees the status", async ({
+      page,
+      mailbox,
+    }) => {
       const email = `mai.${unique()}@caobang.gov.vn`;
       await page.goto("/register");
       await fillCommon(page, "Hà Thị Mai", email);
@@ -68,7 +73,10 @@ test.describe("without JavaScript", () => {
 test.describe("registering and approving (own database)", () => {
   test.use({ ownDatabase: true });
 
-  test("with JavaScript, a person finds the organisation by typing without diacritics and registers", async ({ page, mailbox }) => {
+  test("with JavaScript, a person finds the organisation by typing without diacritics and registers", async ({
+    page,
+    mailbox,
+  }) => {
     const email = `nhung.${unique()}@hanoi.gov.vn`;
     await page.goto("/register");
     await fillCommon(page, "Nguyễn Thị Hồng Nhung", email);
@@ -89,7 +97,11 @@ test.describe("registering and approving (own database)", () => {
     await expect(page.getByTestId("registration-status")).toContainText("Chờ duyệt");
   });
 
-  test("an organiser approves a registration from the list and prints the delegate's badge", async ({ page, browser, mailbox }) => {
+  test("an organiser approves a registration from the list and prints the delegate's badge", async ({
+    page,
+    browser,
+    mailbox,
+  }) => {
     const name = `Triệu Thị Lành ${unique()}`;
     const registrant = await browser.newContext();
     const p = await registrant.newPage();
@@ -97,7 +109,10 @@ test.describe("registering and approving (own database)", () => {
     const email = `lanh.${unique()}@backan.gov.vn`;
     await fillCommon(p, name, email);
     await p.getByRole("combobox", { name: /Đơn vị/ }).fill("bac kan");
-    await p.getByRole("listbox").getByRole("option", { name: /Bắc Kạn/ }).click();
+    await p
+      .getByRole("listbox")
+      .getByRole("option", { name: /Bắc Kạn/ })
+      .click();
     await p.getByRole("button", { name: "Gửi đăng ký" }).click();
     await confirmByMail(p, mailbox, name, email);
     await expect(p.getByTestId("registration-status")).toContainText("Chờ duyệt");

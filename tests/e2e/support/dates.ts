@@ -11,7 +11,15 @@ const ZONE = "Asia/Ho_Chi_Minh";
 
 function parts(at: Date | string) {
   const values = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone: ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: ZONE,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    })
       .formatToParts(new Date(at))
       .map((p) => [p.type, p.value]),
   );

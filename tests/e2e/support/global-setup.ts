@@ -18,7 +18,8 @@ export default async function globalSetup() {
   rmSync(OWN_DATABASES, { recursive: true, force: true });
   const shared = new SQLite(SHARED_DATABASE, { readonly: true, fileMustExist: true });
   try {
-    const conference = shared.prepare("SELECT registration_opens_at FROM conferences WHERE edition = 20").get() as { registration_opens_at: string } | undefined;
+    const conference = shared.prepare("SELECT registration_opens_at FROM conferences WHERE edition = 20").get() as
+      { registration_opens_at: string } | undefined;
     if (!conference) throw new Error(`the shared server did not seed the demo conference into ${SHARED_DATABASE}`);
     const seededAt = Date.parse(conference.registration_opens_at) + 30 * DAY;
     const drift = nowMs() - seededAt;

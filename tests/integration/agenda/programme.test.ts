@@ -14,14 +14,24 @@ import { inProcesses } from "../../helpers/processes";
 const DRAFT = "Phiên nháp chưa công bố “bí mật”";
 
 async function sessionId(prefix: string) {
-  return (await getDb().selectFrom("sessions").select("id").where("title_vi", "like", `${prefix}%`).executeTakeFirstOrThrow()).id;
+  return (
+    await getDb().selectFrom("sessions").select("id").where("title_vi", "like", `${prefix}%`).executeTakeFirstOrThrow()
+  ).id;
 }
 
 /** An approved registration with its own account, as the organiser would leave it. */
 async function approvedDelegate(mode: "in_person" | "online") {
   const result = await registerVisitor({ organisationId: await organisationId("prov-bac-giang"), mode });
-  await getDb().updateTable("registrations").set({ status: "approved" }).where("id", "=", result.registrationId).execute();
-  const row = await getDb().selectFrom("registrations").select("user_id").where("id", "=", result.registrationId).executeTakeFirstOrThrow();
+  await getDb()
+    .updateTable("registrations")
+    .set({ status: "approved" })
+    .where("id", "=", result.registrationId)
+    .execute();
+  const row = await getDb()
+    .selectFrom("registrations")
+    .select("user_id")
+    .where("id", "=", result.registrationId)
+    .executeTakeFirstOrThrow();
   return row.user_id!;
 }
 
@@ -36,13 +46,30 @@ describe("the published programme, its feed and its PDF", () => {
     const first = (await listSessions(conference.id, { includeDrafts: false }))[0];
     await getDb()
       .insertInto("sessions")
-      .values({ conference_id: conference.id, kind: "discussion", title_vi: DRAFT, title_en: "Unpublished draft", description_vi: "", description_en: "", starts_at: first.starts_at, ends_at: first.ends_at, stream_url: null, published: 0, created_at: now, updated_at: now })
+      .values({
+        conference_id: conference.id,
+        kind: "discussion",
+        title_vi: DRAFT,
+        title_en: "Unpublished draft",
+        description_vi: "",
+        description_en: "",
+        starts_at: first.starts_at,
+        ends_at: first.ends_at,
+        stream_url: null,
+        published: 0,
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
-    const page = await jsonOf<{ sessions: Array<{ title_vi: string }>; days: string[] }>(await call(programmeLoader, { path: "/programme" }));
+    const page = await jsonOf<{ sessions: Array<{ title_vi: string }>; days: string[] }>(
+      await call(programmeLoader, { path: "/programme" }),
+    );
     expect(page.sessions.length).toBeGreaterThan(0);
     expect(page.sessions.map((s) => s.title_vi)).not.toContain(DRAFT);
     for (const day of page.days) {
-      const other = await jsonOf<{ sessions: Array<{ title_vi: string }> }>(await call(programmeLoader, { path: `/programme?day=${day}` }));
+      const other = await jsonOf<{ sessions: Array<{ title_vi: string }> }>(
+        await call(programmeLoader, { path: `/programme?day=${day}` }),
+      );
       expect(other.sessions.map((s) => s.title_vi)).not.toContain(DRAFT);
     }
 
@@ -56,16 +83,26 @@ describe("the published programme, its feed and its PDF", () => {
 
     const pdf = await call(programmePdf, { path: "/programme.pdf" });
     expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
   });
 
   it("filters the day by kind and by room", async () => {
-    const all = await jsonOf<{ sessions: Array<{ kind: string; room_id: number | null }> }>(await call(programmeLoader, { path: "/programme" }));
-    const discussions = await jsonOf<{ sessions: Array<{ kind: string }> }>(await call(programmeLoader, { path: "/programme?kind=discussion" }));
+    const all = await jsonOf<{ sessions: Array<{ kind: string; room_id: number | null }> }>(
+      await call(programmeLoader, { path: "/programme" }),
+    );
+    const discussions = await jsonOf<{ sessions: Array<{ kind: string }> }>(
+      await call(programmeLoader, { path: "/programme?kind=discussion" }),
+    );
     expect(discussions.sessions.length).toBe(2);
     expect(discussions.sessions.every((s) => s.kind === "discussion")).toBe(true);
     const roomId = all.sessions.find((s) => s.room_id !== null)!.room_id!;
-    const inRoom = await jsonOf<{ sessions: Array<{ room_id: number }> }>(await call(programmeLoader, { path: `/programme?room=${roomId}` }));
+    const inRoom = await jsonOf<{ sessions: Array<{ room_id: number }> }>(
+      await call(programmeLoader, { path: `/programme?room=${roomId}` }),
+    );
     expect(inRoom.sessions.length).toBeGreaterThan(0);
     expect(inRoom.sessions.every((s) => s.room_id === roomId)).toBe(true);
   });
@@ -73,12 +110,22 @@ describe("the published programme, its feed and its PDF", () => {
   it("signs the demo delegate up through the page, and My agenda's ICS has the right instants and stable UIDs", async () => {
     const cookie = await signInAs("delegate");
     const id = await sessionId("Phiên thảo luận 1");
-    const res = await call(programmeAction, { path: "/programme", cookie, form: { intent: "signUp", sessionId: String(id) } });
+    const res = await call(programmeAction, {
+      path: "/programme",
+      cookie,
+      form: { intent: "signUp", sessionId: String(id) },
+    });
     expect(res.status).toBe(200);
-    const agenda = await jsonOf<{ days: Array<{ sessions: Array<{ id: number; signedUpMode: string }> }> }>(await call(myAgendaLoader, { path: "/my-agenda", cookie }));
+    const agenda = await jsonOf<{ days: Array<{ sessions: Array<{ id: number; signedUpMode: string }> }> }>(
+      await call(myAgendaLoader, { path: "/my-agenda", cookie }),
+    );
     expect(agenda.days.flatMap((d) => d.sessions).find((s) => s.id === id)?.signedUpMode).toBe("in_person");
 
-    const session = await getDb().selectFrom("sessions").select(["starts_at", "ends_at"]).where("id", "=", id).executeTakeFirstOrThrow();
+    const session = await getDb()
+      .selectFrom("sessions")
+      .select(["starts_at", "ends_at"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     const first = await call(agendaIcs, { path: "/my-agenda.ics", cookie });
     expect(first.headers.get("Content-Disposition")).toMatch(/^attachment;/);
     const events = parseIcs(await first.text());
@@ -100,7 +147,11 @@ describe("the published programme, its feed and its PDF", () => {
     const anonymous = await call(programmeAction, { path: "/programme", form: { intent: "signUp", sessionId: "1" } });
     expect(anonymous.status).toBe(302);
     const cookie = await signInAs("delegate");
-    const bad = await call(programmeAction, { path: "/programme", cookie, form: { intent: "signUp", sessionId: "abc" } });
+    const bad = await call(programmeAction, {
+      path: "/programme",
+      cookie,
+      form: { intent: "signUp", sessionId: "abc" },
+    });
     expect(bad.status).toBe(400);
     expect((await jsonOf<{ errors: Record<string, string> }>(bad)).errors[""]).toBe("programme.badSession");
   });
@@ -117,12 +168,21 @@ describe("sign-up rules", () => {
     await getDb().updateTable("sessions").set({ capacity: 7 }).where("id", "=", id).execute();
     const crowd = await Promise.all(Array.from({ length: 20 }, () => approvedDelegate("in_person")));
     // Four processes, four connections: the sign-ups really race.
-    const answers = await inProcesses<Awaited<ReturnType<typeof signUp>>>(4, { module: "~/features/agenda/agenda.server", fn: "signUp" }, crowd.map((u) => [u, conference.id, id, null]));
+    const answers = await inProcesses<Awaited<ReturnType<typeof signUp>>>(
+      4,
+      { module: "~/features/agenda/agenda.server", fn: "signUp" },
+      crowd.map((u) => [u, conference.id, id, null]),
+    );
     const results = answers.map((a) => (a.ok ? a.value : expect.fail(a.error)));
     expect(results).toHaveLength(20);
     expect(results.filter((r) => r.ok)).toHaveLength(5);
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.refusal.key === "agenda.signup.full")).toBe(true);
-    const [{ n }] = await getDb().selectFrom("session_signups").select((eb) => eb.fn.countAll<number>().as("n")).where("session_id", "=", id).where("mode", "=", "in_person").execute();
+    const [{ n }] = await getDb()
+      .selectFrom("session_signups")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("session_id", "=", id)
+      .where("mode", "=", "in_person")
+      .execute();
     expect(Number(n)).toBe(7);
 
     // Online delegates are not limited by the in-person places.
@@ -145,7 +205,14 @@ describe("sign-up rules", () => {
     const user = await approvedDelegate("in_person");
     expect(await signUp(user, conference.id, one, null)).toEqual({ ok: true });
     const clash = await signUp(user, conference.id, two, null);
-    expect(clash).toEqual({ ok: false, refusal: { kind: "conflict", key: "agenda.signup.clash", params: { title: "Phiên thảo luận 1: Ngoại giao kinh tế phục vụ phát triển địa phương" } } });
+    expect(clash).toEqual({
+      ok: false,
+      refusal: {
+        kind: "conflict",
+        key: "agenda.signup.clash",
+        params: { title: "Phiên thảo luận 1: Ngoại giao kinh tế phục vụ phát triển địa phương" },
+      },
+    });
     expect(await cancelSignUp(user, conference.id, one, null)).toBe(true);
     expect(await signUp(user, conference.id, two, null)).toEqual({ ok: true });
   });
@@ -153,7 +220,11 @@ describe("sign-up rules", () => {
   it("answers a delegate without a live registration with the refusal, not an error", async () => {
     const cookie = await signInAs("delegate");
     const id = await sessionId("Phiên thảo luận 1");
-    const res = await call(programmeAction, { path: "/programme", cookie, form: { intent: "signUp", sessionId: String(id) } });
+    const res = await call(programmeAction, {
+      path: "/programme",
+      cookie,
+      form: { intent: "signUp", sessionId: String(id) },
+    });
     expect(res.status).toBe(409);
     expect((await jsonOf<{ errors: Record<string, string> }>(res)).errors[""]).toBe("agenda.signup.notRegistered");
   });

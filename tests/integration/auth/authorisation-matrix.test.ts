@@ -60,7 +60,17 @@ vi.mock("~/auth/password.server", async (importOriginal) => {
   };
 });
 
-const ACTORS = ["visitor", "unconfirmed", "pending", "approved", "otherOrg", "head", "exhibitor", "secretariat", "organiser"] as const;
+const ACTORS = [
+  "visitor",
+  "unconfirmed",
+  "pending",
+  "approved",
+  "otherOrg",
+  "head",
+  "exhibitor",
+  "secretariat",
+  "organiser",
+] as const;
 type ActorKey = (typeof ACTORS)[number];
 type Group = "all" | "anon" | "signedIn" | "delegates" | "staff";
 const GROUPS: Record<Group, readonly ActorKey[]> = {
@@ -160,7 +170,9 @@ function intentsInSource(source: string): string[] {
 /** Route modules: flat files, and folder routes' route.tsx (the folder's other files are its private parts). */
 const routeFiles = readdirSync(ROUTES_DIR, { withFileTypes: true }).flatMap((entry) => {
   if (entry.isFile()) return /\.(tsx|ts)$/.test(entry.name) ? [entry.name] : [];
-  return readdirSync(resolve(ROUTES_DIR, entry.name)).filter((f) => /^route\.(tsx|ts)$/.test(f)).map((f) => `${entry.name}/${f}`);
+  return readdirSync(resolve(ROUTES_DIR, entry.name))
+    .filter((f) => /^route\.(tsx|ts)$/.test(f))
+    .map((f) => `${entry.name}/${f}`);
 });
 const modules = new Map<string, { file: string; loader?: unknown; action?: unknown; source: string }>();
 
@@ -213,12 +225,19 @@ const nextIp = () => {
 async function hit(
   route: string,
   method: "loader" | "action",
-  options: { cookie: string | null; params?: Record<string, string>; query?: string; form?: Fields; multipart?: FormData },
+  options: {
+    cookie: string | null;
+    params?: Record<string, string>;
+    query?: string;
+    form?: Fields;
+    multipart?: FormData;
+  },
 ): Promise<Response> {
   const mod = modules.get(route);
   const fn = mod?.[method] as ((args: unknown) => Promise<unknown>) | undefined;
   if (!fn) throw new Error(`${route} has no ${method}`);
-  const path = route.replace(/:(\w+)/g, (_m, k: string) => encodeURIComponent(options.params?.[k] ?? "")) + (options.query ?? "");
+  const path =
+    route.replace(/:(\w+)/g, (_m, k: string) => encodeURIComponent(options.params?.[k] ?? "")) + (options.query ?? "");
   const headers = new Headers();
   if (options.cookie) headers.set("Cookie", options.cookie);
   let body: BodyInit | undefined;
@@ -227,9 +246,17 @@ async function hit(
     body = new URLSearchParams(options.form ?? []);
     headers.set("Content-Type", "application/x-www-form-urlencoded");
   }
-  const request = new Request(`http://localhost:3000${path}`, { method: method === "action" ? "POST" : "GET", headers, body });
+  const request = new Request(`http://localhost:3000${path}`, {
+    method: method === "action" ? "POST" : "GET",
+    headers,
+    body,
+  });
   try {
-    const result = await fn({ request, params: options.params ?? {}, context: { clientIp: nextIp(), cspNonce: "test" } });
+    const result = await fn({
+      request,
+      params: options.params ?? {},
+      context: { clientIp: nextIp(), cspNonce: "test" },
+    });
     return result instanceof Response ? result : new Response(JSON.stringify(result));
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
@@ -239,7 +266,8 @@ async function hit(
 
 async function jsonFrom<T>(route: string, method: "loader" | "action", options: Parameters<typeof hit>[2]): Promise<T> {
   const response = await hit(route, method, options);
-  if (response.status >= 400) throw new Error(`${method} ${route} answered ${response.status}: ${await response.text()}`);
+  if (response.status >= 400)
+    throw new Error(`${method} ${route} answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
 }
 
@@ -258,7 +286,12 @@ async function userIdOf(email: string) {
 }
 
 async function registrationOf(userId: string) {
-  return getDb().selectFrom("registrations").selectAll().where("user_id", "=", userId).where("conference_id", "=", f.conferenceId).executeTakeFirst();
+  return getDb()
+    .selectFrom("registrations")
+    .selectAll()
+    .where("user_id", "=", userId)
+    .where("conference_id", "=", f.conferenceId)
+    .executeTakeFirst();
 }
 
 /** A person's own registration as the self-edit form sends it back unchanged (with its intent, as the page's form does). */
@@ -266,20 +299,54 @@ async function ownEdit(c: Cell): Promise<Fields> {
   const r = c.actor.userId ? await registrationOf(c.actor.userId) : undefined;
   if (!r) {
     // No registration: a plausible form all the same.
-    return fields({ intent: "update", honorific: "mr", fullName: "Nguyễn Văn Thử", position: "Chuyên viên", organisationId: f.bg, phone: "+84 24 3799 3000", mode: "in_person", interpretation: "none", dietary: "" });
+    return fields({
+      intent: "update",
+      honorific: "mr",
+      fullName: "Nguyễn Văn Thử",
+      position: "Chuyên viên",
+      organisationId: f.bg,
+      phone: "+84 24 3799 3000",
+      mode: "in_person",
+      interpretation: "none",
+      dietary: "",
+    });
   }
   return fields({
-    intent: "update", honorific: r.honorific, fullName: r.full_name, position: r.position, organisationId: r.organisation_id, phone: r.phone,
-    mode: r.mode, interpretation: r.interpretation, dietary: r.dietary, ...(r.consent_to_list ? { consentToList: "on" } : {}),
+    intent: "update",
+    honorific: r.honorific,
+    fullName: r.full_name,
+    position: r.position,
+    organisationId: r.organisation_id,
+    phone: r.phone,
+    mode: r.mode,
+    interpretation: r.interpretation,
+    dietary: r.dietary,
+    ...(r.consent_to_list ? { consentToList: "on" } : {}),
   });
 }
 
 let registerCount = 0;
 const registrationForm = (email: string): Fields =>
-  fields({ honorific: "ms", fullName: "Trần Thị Đăng Ký", position: "Phó Giám đốc Sở Ngoại vụ", organisationId: f.bg, email, phone: "+84 204 3854 000", mode: "in_person", interpretation: "none", dietary: "", consentToList: "on" });
+  fields({
+    honorific: "ms",
+    fullName: "Trần Thị Đăng Ký",
+    position: "Phó Giám đốc Sở Ngoại vụ",
+    organisationId: f.bg,
+    email,
+    phone: "+84 204 3854 000",
+    mode: "in_person",
+    interpretation: "none",
+    dietary: "",
+    consentToList: "on",
+  });
 
 async function allSlotIds(): Promise<Fields> {
-  const slots = await getDb().selectFrom("meeting_slots as s").innerJoin("meeting_blocks as b", "b.id", "s.block_id").select("s.id").where("b.conference_id", "=", f.conferenceId).execute();
+  const slots = await getDb()
+    .selectFrom("meeting_slots as s")
+    .innerJoin("meeting_blocks as b", "b.id", "s.block_id")
+    .select("s.id")
+    .where("b.conference_id", "=", f.conferenceId)
+    .execute();
   return slots.map((s) => ["slot", String(s.id)]);
 }
 
@@ -288,7 +355,12 @@ const csvFile = () => new File([toCsvBytes(templateRows("vi"))], "dai-bieu.csv",
 beforeAll(async () => {
   for (const file of routeFiles) {
     const mod = (await import(resolve(ROUTES_DIR, file))) as { loader?: unknown; action?: unknown };
-    modules.set(urlOf(file), { file, loader: mod.loader, action: mod.action, source: readFileSync(resolve(ROUTES_DIR, file), "utf8") });
+    modules.set(urlOf(file), {
+      file,
+      loader: mod.loader,
+      action: mod.action,
+      source: readFileSync(resolve(ROUTES_DIR, file), "utf8"),
+    });
   }
   const db = getDb();
   const conference = await demoConference();
@@ -296,21 +368,47 @@ beforeAll(async () => {
   f.zone = conference.time_zone;
   f.day1 = utcToZonedLocal(conference.starts_at, f.zone).slice(0, 10);
   f.day2 = utcToZonedLocal(conference.ends_at, f.zone).slice(0, 10);
-  [f.bg, f.ls, f.jp, f.kr, f.us] = await Promise.all(["prov-bac-giang", "prov-lang-son", "mis-emb-jp", "mis-emb-kr", "mis-emb-us"].map(organisationId));
+  [f.bg, f.ls, f.jp, f.kr, f.us] = await Promise.all(
+    ["prov-bac-giang", "prov-lang-son", "mis-emb-jp", "mis-emb-kr", "mis-emb-us"].map(organisationId),
+  );
 
   // Demo accounts, signed in once through the real form.
-  const demo: Record<DemoKey, ActorKey> = { delegate: "approved", ambassador: "head", exhibitor: "exhibitor", secretariat: "secretariat", organiser: "organiser" };
+  const demo: Record<DemoKey, ActorKey> = {
+    delegate: "approved",
+    ambassador: "head",
+    exhibitor: "exhibitor",
+    secretariat: "secretariat",
+    organiser: "organiser",
+  };
   for (const account of DEMO_ACCOUNTS) {
     const password = DEMO_PASSWORDS[account.key];
-    await db.updateTable("users").set({ password_hash: await hashPassword(password) }).where("email", "=", account.email).execute();
+    await db
+      .updateTable("users")
+      .set({ password_hash: await hashPassword(password) })
+      .where("email", "=", account.email)
+      .execute();
     const key = demo[account.key];
-    actors[key] = { key, cookie: await signInThroughForm(account.email, password), userId: await userIdOf(account.email), email: account.email, password };
+    actors[key] = {
+      key,
+      cookie: await signInThroughForm(account.email, password),
+      userId: await userIdOf(account.email),
+      email: account.email,
+      password,
+    };
   }
   // A pending delegate of Bắc Giang and an approved one of Lạng Sơn, with passwords of their own.
-  for (const [key, code, status] of [["pending", "prov-bac-giang", "pending"], ["otherOrg", "prov-lang-son", "approved"]] as const) {
+  for (const [key, code, status] of [
+    ["pending", "prov-bac-giang", "pending"],
+    ["otherOrg", "prov-lang-son", "approved"],
+  ] as const) {
     const { userId } = await delegateOf(code, { status });
-    await db.updateTable("users").set({ password_hash: await hashPassword(PASSWORD) }).where("id", "=", userId).execute();
-    const email = (await db.selectFrom("users").select("email").where("id", "=", userId).executeTakeFirstOrThrow()).email;
+    await db
+      .updateTable("users")
+      .set({ password_hash: await hashPassword(PASSWORD) })
+      .where("id", "=", userId)
+      .execute();
+    const email = (await db.selectFrom("users").select("email").where("id", "=", userId).executeTakeFirstOrThrow())
+      .email;
     actors[key] = { key, cookie: await signInThroughForm(email, PASSWORD), userId, email, password: PASSWORD };
   }
   actors.visitor = { key: "visitor", cookie: null, userId: null, email: null, password: null };
@@ -318,8 +416,12 @@ beforeAll(async () => {
   const unconfirmedEmail = "chua-xac-nhan@tinh-bacgiang.gov.vn";
   const sent = await hit("/register", "action", { cookie: null, form: registrationForm(unconfirmedEmail) });
   expect(sent.status).toBe(302);
-  expect(await db.selectFrom("registration_requests").select("id").where("email", "=", unconfirmedEmail).executeTakeFirst()).toBeDefined();
-  expect(await db.selectFrom("users").select("id").where("email", "=", unconfirmedEmail).executeTakeFirst()).toBeUndefined();
+  expect(
+    await db.selectFrom("registration_requests").select("id").where("email", "=", unconfirmedEmail).executeTakeFirst(),
+  ).toBeDefined();
+  expect(
+    await db.selectFrom("users").select("id").where("email", "=", unconfirmedEmail).executeTakeFirst(),
+  ).toBeUndefined();
   actors.unconfirmed = { key: "unconfirmed", cookie: null, userId: null, email: unconfirmedEmail, password: null };
 
   f.bgRegistrationId = (await registrationOf(as("approved").userId!))!.id;
@@ -328,34 +430,90 @@ beforeAll(async () => {
 
   // Meetings: Bắc Giang has asked Korea; Lạng Sơn and Japan have a placed meeting that has started;
   // Hải Phòng and Đà Nẵng wait for Japan's answer (seeded).
-  const block = await db.selectFrom("meeting_blocks").selectAll().where("conference_id", "=", f.conferenceId).orderBy("id").executeTakeFirstOrThrow();
+  const block = await db
+    .selectFrom("meeting_blocks")
+    .selectAll()
+    .where("conference_id", "=", f.conferenceId)
+    .orderBy("id")
+    .executeTakeFirstOrThrow();
   f.blockSessionId = block.session_id;
-  const slots = await db.selectFrom("meeting_slots").select("id").where("block_id", "=", block.id).orderBy("starts_at").execute();
-  const tables = await db.selectFrom("meeting_tables").select("id").where("block_id", "=", block.id).orderBy("number").execute();
+  const slots = await db
+    .selectFrom("meeting_slots")
+    .select("id")
+    .where("block_id", "=", block.id)
+    .orderBy("starts_at")
+    .execute();
+  const tables = await db
+    .selectFrom("meeting_tables")
+    .select("id")
+    .where("block_id", "=", block.id)
+    .orderBy("number")
+    .execute();
   const asked = await requestMeeting(as("approved").userId!, f.conferenceId, askFor(f.kr), null);
   if (!asked.ok) throw new Error(asked.refusal.key);
   f.requestFromBg = asked.id;
-  const [lsToJapan] = await acceptedRequests(f.conferenceId, [{ userId: as("otherOrg").userId! }], [{ userId: as("head").userId!, orgId: f.jp }]);
+  const [lsToJapan] = await acceptedRequests(
+    f.conferenceId,
+    [{ userId: as("otherOrg").userId! }],
+    [{ userId: as("head").userId!, orgId: f.jp }],
+  );
   const placed = await placeMeeting(lsToJapan, slots[0].id, tables[0].id, { locked: false }, { id: null, ip: null });
   if (!placed.ok) throw new Error(placed.refusal.key);
   f.meetingId = placed.id;
   await startSlotNow(slots[0].id);
   const pendingTo = async (code: string) =>
-    (await db.selectFrom("meeting_requests").select("id").where("from_organisation_id", "=", await organisationId(code)).where("to_organisation_id", "=", f.jp).where("status", "=", "pending").executeTakeFirstOrThrow()).id;
+    (
+      await db
+        .selectFrom("meeting_requests")
+        .select("id")
+        .where("from_organisation_id", "=", await organisationId(code))
+        .where("to_organisation_id", "=", f.jp)
+        .where("status", "=", "pending")
+        .executeTakeFirstOrThrow()
+    ).id;
   f.pendingToJapan = await pendingTo("prov-hai-phong");
   f.pendingToJapanOnBehalf = await pendingTo("prov-da-nang");
   const busy = (await Promise.all(["mis-emb-sg", "mis-emb-kr", "mis-emb-de"].map(organisationId))).concat(f.jp);
-  f.placeRequestId = (await db.selectFrom("meeting_requests").select("id").where("status", "=", "accepted").where("to_organisation_id", "not in", busy).orderBy("id").executeTakeFirstOrThrow()).id;
+  f.placeRequestId = (
+    await db
+      .selectFrom("meeting_requests")
+      .select("id")
+      .where("status", "=", "accepted")
+      .where("to_organisation_id", "not in", busy)
+      .orderBy("id")
+      .executeTakeFirstOrThrow()
+  ).id;
   f.placeSlotId = slots[slots.length - 1].id;
   f.placeTableId = tables[tables.length - 1].id;
 
   // The programme: a session to sign up for, a draft to edit, a second meeting session, a spare room.
-  f.signupSessionId = (await db.selectFrom("sessions").select("id").where("conference_id", "=", f.conferenceId).where("requires_signup", "=", 1).orderBy("starts_at").executeTakeFirstOrThrow()).id;
+  f.signupSessionId = (
+    await db
+      .selectFrom("sessions")
+      .select("id")
+      .where("conference_id", "=", f.conferenceId)
+      .where("requires_signup", "=", 1)
+      .orderBy("starts_at")
+      .executeTakeFirstOrThrow()
+  ).id;
   const newSession = async (kind: string, day: string, from: string, to: string) => {
     const saved = await hit("/admin/agenda/:id", "action", {
       cookie: organiserCookie(),
       params: { id: "new" },
-      form: fields({ intent: "save", kind, titleVi: `Phiên thử ${kind}`, titleEn: `Test ${kind}`, descriptionVi: "", descriptionEn: "", day, startTime: from, endTime: to, roomId: "", capacity: "", streamUrl: "" }),
+      form: fields({
+        intent: "save",
+        kind,
+        titleVi: `Phiên thử ${kind}`,
+        titleEn: `Test ${kind}`,
+        descriptionVi: "",
+        descriptionEn: "",
+        day,
+        startTime: from,
+        endTime: to,
+        roomId: "",
+        capacity: "",
+        streamUrl: "",
+      }),
     });
     const id = Number(/\/admin\/agenda\/(\d+)/.exec(saved.headers.get("Location") ?? "")?.[1]);
     if (!id) throw new Error(`no session saved: ${saved.status} ${await saved.text()}`);
@@ -363,19 +521,50 @@ beforeAll(async () => {
   };
   f.sessionId = await newSession("other", f.day1, "17:00", "17:30");
   f.newBlockSessionId = await newSession("meeting_block", f.day2, "13:00", "14:00");
-  await hit("/admin/rooms", "action", { cookie: organiserCookie(), form: fields({ intent: "save", nameVi: "Phòng dự phòng", nameEn: "Spare room", capacity: "10", streamUrl: "", notes: "" }) });
-  f.roomId = (await db.selectFrom("rooms").select("id").where("name_en", "=", "Spare room").executeTakeFirstOrThrow()).id;
+  await hit("/admin/rooms", "action", {
+    cookie: organiserCookie(),
+    form: fields({
+      intent: "save",
+      nameVi: "Phòng dự phòng",
+      nameEn: "Spare room",
+      capacity: "10",
+      streamUrl: "",
+      notes: "",
+    }),
+  });
+  f.roomId = (
+    await db.selectFrom("rooms").select("id").where("name_en", "=", "Spare room").executeTakeFirstOrThrow()
+  ).id;
 
   // People: someone to disable, a Korean embassy officer to make head, an invitation to revoke,
   // two pending registrations to decide on, a live link to look at, a join link.
   f.disableTarget = (await delegateOf("prov-cao-bang")).userId;
   f.headTarget = (await delegateOf("mis-emb-kr", { head: false })).userId;
-  const invited = await createInvitation({ email: "thu-hoi@bo-ngoai-giao.gov.vn", fullName: "Người được mời", role: "secretariat", organisationId: null }, { id: as("organiser").userId!, ip: null, locale: "vi" });
+  const invited = await createInvitation(
+    { email: "thu-hoi@bo-ngoai-giao.gov.vn", fullName: "Người được mời", role: "secretariat", organisationId: null },
+    { id: as("organiser").userId!, ip: null, locale: "vi" },
+  );
   if (!invited.ok) throw new Error("no invitation");
-  f.revokeInvitationId = (await db.selectFrom("invitations").select("id").where("email", "=", "thu-hoi@bo-ngoai-giao.gov.vn").executeTakeFirstOrThrow()).id;
+  f.revokeInvitationId = (
+    await db
+      .selectFrom("invitations")
+      .select("id")
+      .where("email", "=", "thu-hoi@bo-ngoai-giao.gov.vn")
+      .executeTakeFirstOrThrow()
+  ).id;
   f.approveTarget = (await registrationOf((await delegateOf("prov-ha-giang", { status: "pending" })).userId))!.id;
   f.rejectTarget = (await registrationOf((await delegateOf("prov-tuyen-quang", { status: "pending" })).userId))!.id;
-  f.inviteToken = (await db.transaction().execute((trx) => issueInvitation(trx, { email: "xem-loi-moi@tinh.gov.vn", fullName: "Người xem lời mời", role: "delegate", organisationId: null, invitedBy: null }))).token;
+  f.inviteToken = (
+    await db.transaction().execute((trx) =>
+      issueInvitation(trx, {
+        email: "xem-loi-moi@tinh.gov.vn",
+        fullName: "Người xem lời mời",
+        role: "delegate",
+        organisationId: null,
+        invitedBy: null,
+      }),
+    )
+  ).token;
   const headRegistration = (await registrationOf(as("head").userId!))!;
   f.joinToken = (await joinLinksFor(headRegistration))[0].token;
 }, 60_000);
@@ -385,9 +574,27 @@ beforeAll(async () => {
 
 let inviteCount = 0;
 const sessionForm = (intent: string, extra: Record<string, string> = {}) =>
-  fields({ intent, kind: "other", titleVi: "Phiên kiểm tra quyền", titleEn: "Authorisation check", descriptionVi: "", descriptionEn: "", day: f.day2, startTime: "18:00", endTime: "18:30", roomId: "", capacity: "", streamUrl: "", ...extra });
+  fields({
+    intent,
+    kind: "other",
+    titleVi: "Phiên kiểm tra quyền",
+    titleEn: "Authorisation check",
+    descriptionVi: "",
+    descriptionEn: "",
+    day: f.day2,
+    startTime: "18:00",
+    endTime: "18:30",
+    roomId: "",
+    capacity: "",
+    streamUrl: "",
+    ...extra,
+  });
 
-const meetingRefusals = (key: string): Spec => ({ pending: `403 ${key}`, exhibitor: "403 meetings.errors.noOrganisation", staff: "403 meetings.errors.noOrganisation" });
+const meetingRefusals = (key: string): Spec => ({
+  pending: `403 ${key}`,
+  exhibitor: "403 meetings.errors.noOrganisation",
+  staff: "403 meetings.errors.noOrganisation",
+});
 
 const ROWS: Row[] = [
   // Public pages.
@@ -398,18 +605,34 @@ const ROWS: Row[] = [
   { route: "/programme.pdf", method: "loader", expect: everyone() },
   { route: "/forgot-password", method: "loader", expect: everyone() },
   {
-    route: "/forgot-password", method: "action",
+    route: "/forgot-password",
+    method: "action",
     form: (c) => fields({ email: c.actor.email ?? "khach-quen-mat-khau@tinh.gov.vn" }),
     expect: everyone("→/forgot-password?sent=1"),
   },
   { route: "/invite/:token", method: "loader", params: () => ({ token: f.inviteToken }), expect: everyone() },
   {
     // Each follows a fresh link of their own: the link is the proof, whoever holds it.
-    route: "/invite/:token", method: "action",
+    route: "/invite/:token",
+    method: "action",
     params: async () => {
       inviteCount += 1;
       const email = `theo-loi-moi-${inviteCount}@tinh.gov.vn`;
-      return { token: (await getDb().transaction().execute((trx) => issueInvitation(trx, { email, fullName: "Người theo lời mời", role: "delegate", organisationId: null, invitedBy: null }))).token };
+      return {
+        token: (
+          await getDb()
+            .transaction()
+            .execute((trx) =>
+              issueInvitation(trx, {
+                email,
+                fullName: "Người theo lời mời",
+                role: "delegate",
+                organisationId: null,
+                invitedBy: null,
+              }),
+            )
+        ).token,
+      };
     },
     form: () => fields({ password: PASSWORD, confirm: PASSWORD }),
     expect: everyone("→/"),
@@ -417,56 +640,140 @@ const ROWS: Row[] = [
   // A personal join link opens for whoever holds it (the session has not started: the "early" page).
   { route: "/join/:token", method: "loader", params: () => ({ token: f.joinToken }), expect: everyone() },
   { route: "/language", method: "loader", expect: everyone("→/") },
-  { route: "/language", method: "action", form: () => fields({ locale: "vi", redirectTo: "/programme" }), expect: everyone("→/programme") },
+  {
+    route: "/language",
+    method: "action",
+    form: () => fields({ locale: "vi", redirectTo: "/programme" }),
+    expect: everyone("→/programme"),
+  },
   { route: "/login", method: "loader", expect: { anon: "ok", signedIn: "→/" } },
   {
-    route: "/login", method: "action",
-    form: (c) => (c.actor.email && c.actor.password ? fields({ email: c.actor.email, password: c.actor.password }) : fields({ email: as("exhibitor").email!, password: as("exhibitor").password! })),
+    route: "/login",
+    method: "action",
+    form: (c) =>
+      c.actor.email && c.actor.password
+        ? fields({ email: c.actor.email, password: c.actor.password })
+        : fields({ email: as("exhibitor").email!, password: as("exhibitor").password! }),
     expect: everyone("→/"),
   },
   { route: "/logout", method: "loader", expect: everyone("→/") },
   { route: "/logout", method: "action", fresh: true, expect: { anon: "login", signedIn: "→/login?loggedOut=1" } },
   // Registering: the form, the own registration, the badge.
-  { route: "/register", method: "loader", expect: { anon: "ok", pending: "→/my-registration", approved: "→/my-registration", otherOrg: "→/my-registration", head: "→/my-registration", exhibitor: "ok", staff: "ok" } },
+  {
+    route: "/register",
+    method: "loader",
+    expect: {
+      anon: "ok",
+      pending: "→/my-registration",
+      approved: "→/my-registration",
+      otherOrg: "→/my-registration",
+      head: "→/my-registration",
+      exhibitor: "ok",
+      staff: "ok",
+    },
+  },
   { route: "/organisations", method: "loader", expect: signedIn() },
   { route: "/account", method: "loader", expect: signedIn() },
   {
-    route: "/account", method: "action", intent: "profile",
+    route: "/account",
+    method: "action",
+    intent: "profile",
     form: async (c) => {
-      const name = c.actor.userId ? (await getDb().selectFrom("users").select("full_name").where("id", "=", c.actor.userId).executeTakeFirstOrThrow()).full_name : "Khách";
+      const name = c.actor.userId
+        ? (
+            await getDb()
+              .selectFrom("users")
+              .select("full_name")
+              .where("id", "=", c.actor.userId)
+              .executeTakeFirstOrThrow()
+          ).full_name
+        : "Khách";
       return fields({ intent: "profile", fullName: name, locale: "vi", timeZone: "" });
     },
     expect: signedIn(),
   },
   {
-    route: "/account", method: "action", intent: "password",
-    form: (c) => fields({ intent: "password", currentPassword: c.actor.password ?? "Mật khẩu đoán thử 1", password: c.actor.password ?? "Mật khẩu đoán thử 1", confirm: c.actor.password ?? "Mật khẩu đoán thử 1" }),
+    route: "/account",
+    method: "action",
+    intent: "password",
+    form: (c) =>
+      fields({
+        intent: "password",
+        currentPassword: c.actor.password ?? "Mật khẩu đoán thử 1",
+        password: c.actor.password ?? "Mật khẩu đoán thử 1",
+        confirm: c.actor.password ?? "Mật khẩu đoán thử 1",
+      }),
     expect: signedIn(),
   },
-  { route: "/account", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent" }), expect: signedIn("400 errors.unknownIntent") },
-  { route: "/my-registration", method: "loader", expect: signedIn() },
-  { route: "/my-registration", method: "action", intent: "update", form: ownEdit, expect: { ...signedIn(), exhibitor: "404", staff: "404" } },
-  { route: "/my-registration", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent" }), expect: signedIn("400 errors.unknownIntent") },
   {
-    route: "/my-registration", method: "action", intent: "mode",
-    form: async (c) => fields({ intent: "mode", mode: (c.actor.userId && (await registrationOf(c.actor.userId))?.mode) || "online" }),
+    route: "/account",
+    method: "action",
+    intent: "?",
+    form: () => fields({ intent: "not-an-intent" }),
+    expect: signedIn("400 errors.unknownIntent"),
+  },
+  { route: "/my-registration", method: "loader", expect: signedIn() },
+  {
+    route: "/my-registration",
+    method: "action",
+    intent: "update",
+    form: ownEdit,
     expect: { ...signedIn(), exhibitor: "404", staff: "404" },
   },
-  { route: "/my-registration/badge.pdf", method: "loader", expect: { anon: "login", pending: "404", approved: "ok", otherOrg: "ok", head: "ok", exhibitor: "404", staff: "404" } },
+  {
+    route: "/my-registration",
+    method: "action",
+    intent: "?",
+    form: () => fields({ intent: "not-an-intent" }),
+    expect: signedIn("400 errors.unknownIntent"),
+  },
+  {
+    route: "/my-registration",
+    method: "action",
+    intent: "mode",
+    form: async (c) =>
+      fields({ intent: "mode", mode: (c.actor.userId && (await registrationOf(c.actor.userId))?.mode) || "online" }),
+    expect: { ...signedIn(), exhibitor: "404", staff: "404" },
+  },
+  {
+    route: "/my-registration/badge.pdf",
+    method: "loader",
+    expect: {
+      anon: "login",
+      pending: "404",
+      approved: "ok",
+      otherOrg: "ok",
+      head: "ok",
+      exhibitor: "404",
+      staff: "404",
+    },
+  },
   // The programme: signing up is for anyone with a registration (pending or approved).
   {
-    route: "/programme", method: "action", intent: "signUp",
+    route: "/programme",
+    method: "action",
+    intent: "signUp",
     form: () => fields({ intent: "signUp", sessionId: f.signupSessionId }),
     expect: { ...signedIn(), exhibitor: "409 agenda.signup.notRegistered", staff: "409 agenda.signup.notRegistered" },
   },
   {
-    route: "/programme", method: "action", intent: "cancel",
+    route: "/programme",
+    method: "action",
+    intent: "cancel",
     form: () => fields({ intent: "cancel", sessionId: f.signupSessionId }),
     expect: { ...signedIn(), exhibitor: "400 programme.notSignedUp", staff: "400 programme.notSignedUp" },
   },
-  { route: "/programme", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent", sessionId: f.signupSessionId }), expect: signedIn("400 errors.unknownIntent") },
   {
-    route: "/my-agenda", method: "loader", expect: signedIn(),
+    route: "/programme",
+    method: "action",
+    intent: "?",
+    form: () => fields({ intent: "not-an-intent", sessionId: f.signupSessionId }),
+    expect: signedIn("400 errors.unknownIntent"),
+  },
+  {
+    route: "/my-agenda",
+    method: "loader",
+    expect: signedIn(),
     // The placed Lạng Sơn–Japan meeting is on the agendas of those who speak for either party only.
     check: (actor, body) => {
       const n = (JSON.parse(body) as { meetings: unknown[] }).meetings.length;
@@ -475,16 +782,27 @@ const ROWS: Row[] = [
     },
   },
   {
-    route: "/my-agenda", method: "action", intent: "cancel",
+    route: "/my-agenda",
+    method: "action",
+    intent: "cancel",
     form: async (c) => {
-      if (c.actor.userId && (await registrationOf(c.actor.userId))) await signUp(c.actor.userId, f.conferenceId, f.signupSessionId, null);
+      if (c.actor.userId && (await registrationOf(c.actor.userId)))
+        await signUp(c.actor.userId, f.conferenceId, f.signupSessionId, null);
       return fields({ intent: "cancel", sessionId: f.signupSessionId });
     },
     expect: { ...signedIn(), exhibitor: "400 programme.notSignedUp", staff: "400 programme.notSignedUp" },
   },
-  { route: "/my-agenda", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent", sessionId: f.signupSessionId }), expect: signedIn("400 errors.unknownIntent") },
   {
-    route: "/my-agenda.ics", method: "loader", expect: signedIn(),
+    route: "/my-agenda",
+    method: "action",
+    intent: "?",
+    form: () => fields({ intent: "not-an-intent", sessionId: f.signupSessionId }),
+    expect: signedIn("400 errors.unknownIntent"),
+  },
+  {
+    route: "/my-agenda.ics",
+    method: "loader",
+    expect: signedIn(),
     check: (actor, body) => {
       const has = body.replace(/\r\n[ \t]/g, "").includes(`UID:meeting-${f.meetingId}@`);
       const want = actor === "otherOrg" || actor === "head";
@@ -495,59 +813,153 @@ const ROWS: Row[] = [
   // Bilateral meetings (decision 011): the page opens for everyone signed in and shows an
   // organisation's requests only to who speaks for it; each act is the organisation's.
   {
-    route: "/meetings", method: "loader", expect: signedIn(),
+    route: "/meetings",
+    method: "loader",
+    expect: signedIn(),
     check: (actor, body) => {
-      const page = JSON.parse(body) as { mayAct: boolean; refusal: string | null; sent: unknown[]; received: unknown[]; placed: unknown[] };
+      const page = JSON.parse(body) as {
+        mayAct: boolean;
+        refusal: string | null;
+        sent: unknown[];
+        received: unknown[];
+        placed: unknown[];
+      };
       const acts = actor === "approved" || actor === "otherOrg" || actor === "head";
       if (page.mayAct !== acts) return `mayAct is ${page.mayAct}`;
-      if (!acts && (page.sent.length || page.received.length || page.placed.length)) return "someone without authority sees the organisation's requests or meetings";
-      const refusal = { pending: "meetings.errors.notApproved", exhibitor: "meetings.errors.noOrganisation", secretariat: "meetings.errors.noOrganisation", organiser: "meetings.errors.noOrganisation" }[actor as string] ?? null;
+      if (!acts && (page.sent.length || page.received.length || page.placed.length))
+        return "someone without authority sees the organisation's requests or meetings";
+      const refusal =
+        {
+          pending: "meetings.errors.notApproved",
+          exhibitor: "meetings.errors.noOrganisation",
+          secretariat: "meetings.errors.noOrganisation",
+          organiser: "meetings.errors.noOrganisation",
+        }[actor as string] ?? null;
       return page.refusal === refusal ? null : `refusal is ${page.refusal}, expected ${refusal}`;
     },
   },
   {
-    route: "/meetings", method: "action", intent: "request",
-    form: () => fields({ intent: "request", toOrganisationId: f.us, sector: "Thương mại", ask: "Đưa vải thiều vào chuỗi siêu thị", priority: "2" }),
-    expect: { anon: "login", ...meetingRefusals("meetings.errors.notApproved"), approved: "ok", otherOrg: "ok", head: "400 meetings.errors.pairNotAllowed" },
+    route: "/meetings",
+    method: "action",
+    intent: "request",
+    form: () =>
+      fields({
+        intent: "request",
+        toOrganisationId: f.us,
+        sector: "Thương mại",
+        ask: "Đưa vải thiều vào chuỗi siêu thị",
+        priority: "2",
+      }),
+    expect: {
+      anon: "login",
+      ...meetingRefusals("meetings.errors.notApproved"),
+      approved: "ok",
+      otherOrg: "ok",
+      head: "400 meetings.errors.pairNotAllowed",
+    },
   },
   {
-    route: "/meetings", method: "action", intent: "answer",
+    route: "/meetings",
+    method: "action",
+    intent: "answer",
     form: () => fields({ intent: "answer", requestId: f.pendingToJapan, decision: "accept", reason: "" }),
-    expect: { anon: "login", ...meetingRefusals("meetings.errors.notYours"), approved: "403 meetings.errors.notYours", otherOrg: "403 meetings.errors.notYours", head: "ok" },
+    expect: {
+      anon: "login",
+      ...meetingRefusals("meetings.errors.notYours"),
+      approved: "403 meetings.errors.notYours",
+      otherOrg: "403 meetings.errors.notYours",
+      head: "ok",
+    },
   },
   {
-    route: "/meetings", method: "action", intent: "withdraw",
+    route: "/meetings",
+    method: "action",
+    intent: "withdraw",
     form: () => fields({ intent: "withdraw", requestId: f.requestFromBg }),
-    expect: { anon: "login", ...meetingRefusals("meetings.errors.notApproved"), approved: "ok", otherOrg: "403 meetings.errors.notYourRequest", head: "403 meetings.errors.notYourRequest" },
+    expect: {
+      anon: "login",
+      ...meetingRefusals("meetings.errors.notApproved"),
+      approved: "ok",
+      otherOrg: "403 meetings.errors.notYourRequest",
+      head: "403 meetings.errors.notYourRequest",
+    },
   },
   {
     // A province neither caps nor describes its meetings: only the asked side does.
-    route: "/meetings", method: "action", intent: "max",
+    route: "/meetings",
+    method: "action",
+    intent: "max",
     form: () => fields({ intent: "max", maxMeetings: "" }),
-    expect: { anon: "login", ...meetingRefusals("meetings.errors.notApproved"), approved: "403 error.forbidden.title", otherOrg: "403 error.forbidden.title", head: "ok" },
+    expect: {
+      anon: "login",
+      ...meetingRefusals("meetings.errors.notApproved"),
+      approved: "403 error.forbidden.title",
+      otherOrg: "403 error.forbidden.title",
+      head: "ok",
+    },
   },
   {
-    route: "/meetings", method: "action", intent: "sectors",
+    route: "/meetings",
+    method: "action",
+    intent: "sectors",
     form: () => fields({ intent: "sectors", sectors: "Nông nghiệp, Đầu tư, Lao động, Du lịch" }),
-    expect: { anon: "login", ...meetingRefusals("meetings.errors.notApproved"), approved: "403 error.forbidden.title", otherOrg: "403 error.forbidden.title", head: "ok" },
+    expect: {
+      anon: "login",
+      ...meetingRefusals("meetings.errors.notApproved"),
+      approved: "403 error.forbidden.title",
+      otherOrg: "403 error.forbidden.title",
+      head: "ok",
+    },
   },
   {
-    route: "/meetings", method: "action", intent: "availability",
+    route: "/meetings",
+    method: "action",
+    intent: "availability",
     form: async () => [["intent", "availability"], ...(await allSlotIds())],
-    expect: { anon: "login", ...meetingRefusals("meetings.errors.notApproved"), approved: "ok", otherOrg: "ok", head: "ok" },
+    expect: {
+      anon: "login",
+      ...meetingRefusals("meetings.errors.notApproved"),
+      approved: "ok",
+      otherOrg: "ok",
+      head: "ok",
+    },
   },
   {
-    route: "/meetings", method: "action", intent: "outcome",
-    form: () => fields({ intent: "outcome", meetingId: f.meetingId, outcome: "Hai bên thống nhất lộ trình xuất khẩu", followUp: "" }),
+    route: "/meetings",
+    method: "action",
+    intent: "outcome",
+    form: () =>
+      fields({
+        intent: "outcome",
+        meetingId: f.meetingId,
+        outcome: "Hai bên thống nhất lộ trình xuất khẩu",
+        followUp: "",
+      }),
     expect: { anon: "login", signedIn: "403 meetingsDelegate.errors.notParty", otherOrg: "ok", head: "ok" },
   },
-  { route: "/meetings", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent" }), expect: signedIn("400 errors.unknownIntent") },
+  {
+    route: "/meetings",
+    method: "action",
+    intent: "?",
+    form: () => fields({ intent: "not-an-intent" }),
+    expect: signedIn("400 errors.unknownIntent"),
+  },
 
   // Staff pages: what the secretariat reads, what only organisers change.
   { route: "/admin/dashboard", method: "loader", expect: staffOnly() },
   { route: "/admin/delegates", method: "loader", expect: staffOnly() },
-  { route: "/admin/delegates/:id", method: "loader", params: () => ({ id: String(f.lsRegistrationId) }), expect: staffOnly() },
-  { route: "/admin/delegates/:id/badge.pdf", method: "loader", params: () => ({ id: String(f.bgRegistrationId) }), expect: staffOnly() },
+  {
+    route: "/admin/delegates/:id",
+    method: "loader",
+    params: () => ({ id: String(f.lsRegistrationId) }),
+    expect: staffOnly(),
+  },
+  {
+    route: "/admin/delegates/:id/badge.pdf",
+    method: "loader",
+    params: () => ({ id: String(f.bgRegistrationId) }),
+    expect: staffOnly(),
+  },
   { route: "/admin/delegates/export.csv", method: "loader", expect: staffOnly() },
   { route: "/admin/delegates/template.csv", method: "loader", expect: organiserOnly() },
   { route: "/admin/delegates/import", method: "loader", expect: organiserOnly() },
@@ -561,51 +973,200 @@ const ROWS: Row[] = [
   { route: "/admin/rooms", method: "loader", expect: organiserOnly() },
   { route: "/admin/conference", method: "loader", expect: organiserOnly() },
   { route: "/admin/agenda", method: "loader", expect: organiserOnly() },
-  { route: "/admin/agenda/:id", method: "loader", params: () => ({ id: String(f.sessionId) }), expect: organiserOnly() },
+  {
+    route: "/admin/agenda/:id",
+    method: "loader",
+    params: () => ({ id: String(f.sessionId) }),
+    expect: organiserOnly(),
+  },
   { route: "/admin/meetings", method: "loader", expect: organiserOnly() },
   { route: "/admin/meetings/settings", method: "loader", expect: organiserOnly() },
-  { route: "/admin/meetings/parties/:id", method: "loader", params: () => ({ id: String(f.jp) }), expect: organiserOnly() },
-  { route: "/admin/meetings/requests/:id", method: "loader", params: () => ({ id: String(f.placeRequestId) }), expect: organiserOnly() },
+  {
+    route: "/admin/meetings/parties/:id",
+    method: "loader",
+    params: () => ({ id: String(f.jp) }),
+    expect: organiserOnly(),
+  },
+  {
+    route: "/admin/meetings/requests/:id",
+    method: "loader",
+    params: () => ({ id: String(f.placeRequestId) }),
+    expect: organiserOnly(),
+  },
   { route: "/admin/meetings/list.csv", method: "loader", expect: organiserOnly() },
   { route: "/admin/meetings/list.pdf", method: "loader", expect: organiserOnly() },
   { route: "/admin/meetings/schedule.pdf", method: "loader", expect: organiserOnly() },
   { route: "/admin/meetings/signs.pdf", method: "loader", expect: organiserOnly() },
 
   {
-    route: "/admin/conference", method: "action",
-    form: async () => fields((await jsonFrom<{ values: Record<string, string> }>("/admin/conference", "loader", { cookie: organiserCookie() })).values),
+    route: "/admin/conference",
+    method: "action",
+    form: async () =>
+      fields(
+        (
+          await jsonFrom<{ values: Record<string, string> }>("/admin/conference", "loader", {
+            cookie: organiserCookie(),
+          })
+        ).values,
+      ),
     expect: organiserOnly(),
   },
-  { route: "/admin/quotas", method: "action", form: () => fields({ kind: "province", field: "kind-province", places: "" }), expect: organiserOnly() },
-  { route: "/admin/rooms", method: "action", intent: "save", form: () => fields({ intent: "save", nameVi: "Phòng họp 3", nameEn: "Meeting room 3", capacity: "40", streamUrl: "", notes: "" }), expect: organiserOnly() },
-  { route: "/admin/rooms", method: "action", intent: "delete", form: () => fields({ intent: "delete", id: f.roomId }), expect: organiserOnly() },
-  { route: "/admin/rooms", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent" }), expect: organiserOnly("400 errors.unknownIntent") },
-  { route: "/admin/agenda", method: "action", intent: "unpublishAll", form: () => fields({ intent: "unpublishAll" }), expect: organiserOnly() },
-  { route: "/admin/agenda", method: "action", intent: "publishAll", form: () => fields({ intent: "publishAll" }), expect: organiserOnly() },
-  { route: "/admin/agenda", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent" }), expect: organiserOnly("400 errors.unknownIntent") },
-  { route: "/admin/agenda/:id", method: "action", intent: "save", params: () => ({ id: "new" }), form: () => sessionForm("save"), expect: organiserOnly("→/admin/agenda/") },
   {
-    route: "/admin/agenda/:id", method: "action", intent: "move", params: () => ({ id: String(f.sessionId) }),
+    route: "/admin/quotas",
+    method: "action",
+    form: () => fields({ kind: "province", field: "kind-province", places: "" }),
+    expect: organiserOnly(),
+  },
+  {
+    route: "/admin/rooms",
+    method: "action",
+    intent: "save",
+    form: () =>
+      fields({
+        intent: "save",
+        nameVi: "Phòng họp 3",
+        nameEn: "Meeting room 3",
+        capacity: "40",
+        streamUrl: "",
+        notes: "",
+      }),
+    expect: organiserOnly(),
+  },
+  {
+    route: "/admin/rooms",
+    method: "action",
+    intent: "delete",
+    form: () => fields({ intent: "delete", id: f.roomId }),
+    expect: organiserOnly(),
+  },
+  {
+    route: "/admin/rooms",
+    method: "action",
+    intent: "?",
+    form: () => fields({ intent: "not-an-intent" }),
+    expect: organiserOnly("400 errors.unknownIntent"),
+  },
+  {
+    route: "/admin/agenda",
+    method: "action",
+    intent: "unpublishAll",
+    form: () => fields({ intent: "unpublishAll" }),
+    expect: organiserOnly(),
+  },
+  {
+    route: "/admin/agenda",
+    method: "action",
+    intent: "publishAll",
+    form: () => fields({ intent: "publishAll" }),
+    expect: organiserOnly(),
+  },
+  {
+    route: "/admin/agenda",
+    method: "action",
+    intent: "?",
+    form: () => fields({ intent: "not-an-intent" }),
+    expect: organiserOnly("400 errors.unknownIntent"),
+  },
+  {
+    route: "/admin/agenda/:id",
+    method: "action",
+    intent: "save",
+    params: () => ({ id: "new" }),
+    form: () => sessionForm("save"),
+    expect: organiserOnly("→/admin/agenda/"),
+  },
+  {
+    route: "/admin/agenda/:id",
+    method: "action",
+    intent: "move",
+    params: () => ({ id: String(f.sessionId) }),
     form: () => fields({ intent: "move", day: f.day1, startTime: "17:30", endTime: "18:00", roomId: "" }),
     expect: organiserOnly(),
   },
-  { route: "/admin/agenda/:id", method: "action", intent: "publish", params: () => ({ id: String(f.sessionId) }), form: () => fields({ intent: "publish" }), expect: organiserOnly("→/admin/agenda/") },
-  { route: "/admin/agenda/:id", method: "action", intent: "unpublish", params: () => ({ id: String(f.sessionId) }), form: () => fields({ intent: "unpublish" }), expect: organiserOnly("→/admin/agenda/") },
-  { route: "/admin/agenda/:id", method: "action", intent: "?", params: () => ({ id: String(f.sessionId) }), form: () => fields({ intent: "not-an-intent" }), expect: organiserOnly("400 errors.unknownIntent") },
-  { route: "/admin/agenda/:id", method: "action", intent: "delete", params: () => ({ id: String(f.sessionId) }), form: () => fields({ intent: "delete" }), expect: organiserOnly("→/admin/agenda?day=") },
-  { route: "/admin/delegates", method: "action", intent: "approve", form: () => fields({ intent: "approve", ids: f.approveTarget }), expect: organiserOnly() },
-  { route: "/admin/delegates", method: "action", intent: "reject", form: () => fields({ intent: "reject", ids: f.rejectTarget }), expect: organiserOnly() },
-  { route: "/admin/delegates", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent", ids: f.rejectTarget }), expect: organiserOnly("400 errors.unknownIntent") },
   {
-    route: "/admin/delegates/:id", method: "action", params: () => ({ id: String(f.lsRegistrationId) }),
+    route: "/admin/agenda/:id",
+    method: "action",
+    intent: "publish",
+    params: () => ({ id: String(f.sessionId) }),
+    form: () => fields({ intent: "publish" }),
+    expect: organiserOnly("→/admin/agenda/"),
+  },
+  {
+    route: "/admin/agenda/:id",
+    method: "action",
+    intent: "unpublish",
+    params: () => ({ id: String(f.sessionId) }),
+    form: () => fields({ intent: "unpublish" }),
+    expect: organiserOnly("→/admin/agenda/"),
+  },
+  {
+    route: "/admin/agenda/:id",
+    method: "action",
+    intent: "?",
+    params: () => ({ id: String(f.sessionId) }),
+    form: () => fields({ intent: "not-an-intent" }),
+    expect: organiserOnly("400 errors.unknownIntent"),
+  },
+  {
+    route: "/admin/agenda/:id",
+    method: "action",
+    intent: "delete",
+    params: () => ({ id: String(f.sessionId) }),
+    form: () => fields({ intent: "delete" }),
+    expect: organiserOnly("→/admin/agenda?day="),
+  },
+  {
+    route: "/admin/delegates",
+    method: "action",
+    intent: "approve",
+    form: () => fields({ intent: "approve", ids: f.approveTarget }),
+    expect: organiserOnly(),
+  },
+  {
+    route: "/admin/delegates",
+    method: "action",
+    intent: "reject",
+    form: () => fields({ intent: "reject", ids: f.rejectTarget }),
+    expect: organiserOnly(),
+  },
+  {
+    route: "/admin/delegates",
+    method: "action",
+    intent: "?",
+    form: () => fields({ intent: "not-an-intent", ids: f.rejectTarget }),
+    expect: organiserOnly("400 errors.unknownIntent"),
+  },
+  {
+    route: "/admin/delegates/:id",
+    method: "action",
+    params: () => ({ id: String(f.lsRegistrationId) }),
     form: async () => {
-      const r = (await getDb().selectFrom("registrations").selectAll().where("id", "=", f.lsRegistrationId).executeTakeFirstOrThrow());
-      return fields({ honorific: r.honorific, fullName: r.full_name, position: r.position, organisationId: r.organisation_id, phone: r.phone, mode: r.mode, interpretation: r.interpretation, dietary: r.dietary, email: r.email, organiserNote: r.organiser_note, status: r.status, ...(r.consent_to_list ? { consentToList: "on" } : {}) });
+      const r = await getDb()
+        .selectFrom("registrations")
+        .selectAll()
+        .where("id", "=", f.lsRegistrationId)
+        .executeTakeFirstOrThrow();
+      return fields({
+        honorific: r.honorific,
+        fullName: r.full_name,
+        position: r.position,
+        organisationId: r.organisation_id,
+        phone: r.phone,
+        mode: r.mode,
+        interpretation: r.interpretation,
+        dietary: r.dietary,
+        email: r.email,
+        organiserNote: r.organiser_note,
+        status: r.status,
+        ...(r.consent_to_list ? { consentToList: "on" } : {}),
+      });
     },
     expect: organiserOnly(),
   },
   {
-    route: "/admin/delegates/import", method: "action", intent: "preview",
+    route: "/admin/delegates/import",
+    method: "action",
+    intent: "preview",
     multipart: () => {
       const form = new FormData();
       form.append("intent", "preview");
@@ -615,7 +1176,9 @@ const ROWS: Row[] = [
     expect: organiserOnly(),
   },
   {
-    route: "/admin/delegates/import", method: "action", intent: "commit",
+    route: "/admin/delegates/import",
+    method: "action",
+    intent: "commit",
     multipart: async (c) => {
       const form = new FormData();
       form.append("intent", "commit");
@@ -623,7 +1186,9 @@ const ROWS: Row[] = [
         const preview = new FormData();
         preview.append("intent", "preview");
         preview.append("file", csvFile());
-        const seen = (await (await hit("/admin/delegates/import", "action", { cookie: c.cookie, multipart: preview })).json()) as { content: string; digest: string; plan: string };
+        const seen = (await (
+          await hit("/admin/delegates/import", "action", { cookie: c.cookie, multipart: preview })
+        ).json()) as { content: string; digest: string; plan: string };
         form.append("content", seen.content);
         form.append("digest", seen.digest);
         form.append("plan", seen.plan);
@@ -637,7 +1202,9 @@ const ROWS: Row[] = [
     expect: organiserOnly(),
   },
   {
-    route: "/admin/delegates/import", method: "action", intent: "?",
+    route: "/admin/delegates/import",
+    method: "action",
+    intent: "?",
     multipart: () => {
       const form = new FormData();
       form.append("intent", "not-an-intent");
@@ -645,92 +1212,294 @@ const ROWS: Row[] = [
     },
     expect: organiserOnly("400 errors.unknownIntent"),
   },
-  { route: "/admin/checkin", method: "action", intent: "code", form: () => fields({ intent: "code", code: DEMO_BADGE_CODE, source: "typed" }), expect: organiserOnly() },
-  { route: "/admin/checkin", method: "action", intent: "checkin", form: () => fields({ intent: "checkin", registrationId: f.lsRegistrationId }), expect: organiserOnly() },
-  { route: "/admin/checkin", method: "action", intent: "undo", form: () => fields({ intent: "undo", registrationId: f.bgRegistrationId }), expect: organiserOnly() },
-  { route: "/admin/checkin", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent", registrationId: f.bgRegistrationId }), expect: organiserOnly("400 errors.unknownIntent") },
+  {
+    route: "/admin/checkin",
+    method: "action",
+    intent: "code",
+    form: () => fields({ intent: "code", code: DEMO_BADGE_CODE, source: "typed" }),
+    expect: organiserOnly(),
+  },
+  {
+    route: "/admin/checkin",
+    method: "action",
+    intent: "checkin",
+    form: () => fields({ intent: "checkin", registrationId: f.lsRegistrationId }),
+    expect: organiserOnly(),
+  },
+  {
+    route: "/admin/checkin",
+    method: "action",
+    intent: "undo",
+    form: () => fields({ intent: "undo", registrationId: f.bgRegistrationId }),
+    expect: organiserOnly(),
+  },
+  {
+    route: "/admin/checkin",
+    method: "action",
+    intent: "?",
+    form: () => fields({ intent: "not-an-intent", registrationId: f.bgRegistrationId }),
+    expect: organiserOnly("400 errors.unknownIntent"),
+  },
   // Without SMTP settings, "Send now" says so (to the organiser only).
-  { route: "/admin/outbox", method: "action", intent: "send", form: () => fields({ intent: "send" }), expect: organiserOnly(smtpStatus().configured ? "ok" : "400 mailer.notConfiguredError") },
-  { route: "/admin/outbox", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent" }), expect: organiserOnly("400 errors.unknownIntent") },
-  { route: "/admin/people", method: "action", intent: "invite", form: () => fields({ intent: "invite", fullName: "Vũ Thị Mời", email: "vu-thi-moi@bo-ngoai-giao.gov.vn", role: "secretariat", organisationId: "" }), expect: organiserOnly() },
-  { route: "/admin/people", method: "action", intent: "disable", form: () => fields({ intent: "disable", userId: f.disableTarget }), expect: organiserOnly() },
-  { route: "/admin/people", method: "action", intent: "enable", form: () => fields({ intent: "enable", userId: f.disableTarget }), expect: organiserOnly() },
-  { route: "/admin/people", method: "action", intent: "head", form: () => fields({ intent: "head", userId: f.headTarget }), expect: organiserOnly() },
-  { route: "/admin/people", method: "action", intent: "unhead", form: () => fields({ intent: "unhead", userId: f.headTarget }), expect: organiserOnly() },
-  { route: "/admin/people", method: "action", intent: "revoke", form: () => fields({ intent: "revoke", invitationId: f.revokeInvitationId }), expect: organiserOnly() },
-  { route: "/admin/people", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent", userId: f.disableTarget }), expect: organiserOnly("400 errors.unknownIntent") },
   {
-    route: "/admin/meetings/settings", method: "action", intent: "settings",
+    route: "/admin/outbox",
+    method: "action",
+    intent: "send",
+    form: () => fields({ intent: "send" }),
+    expect: organiserOnly(smtpStatus().configured ? "ok" : "400 mailer.notConfiguredError"),
+  },
+  {
+    route: "/admin/outbox",
+    method: "action",
+    intent: "?",
+    form: () => fields({ intent: "not-an-intent" }),
+    expect: organiserOnly("400 errors.unknownIntent"),
+  },
+  {
+    route: "/admin/people",
+    method: "action",
+    intent: "invite",
+    form: () =>
+      fields({
+        intent: "invite",
+        fullName: "Vũ Thị Mời",
+        email: "vu-thi-moi@bo-ngoai-giao.gov.vn",
+        role: "secretariat",
+        organisationId: "",
+      }),
+    expect: organiserOnly(),
+  },
+  {
+    route: "/admin/people",
+    method: "action",
+    intent: "disable",
+    form: () => fields({ intent: "disable", userId: f.disableTarget }),
+    expect: organiserOnly(),
+  },
+  {
+    route: "/admin/people",
+    method: "action",
+    intent: "enable",
+    form: () => fields({ intent: "enable", userId: f.disableTarget }),
+    expect: organiserOnly(),
+  },
+  {
+    route: "/admin/people",
+    method: "action",
+    intent: "head",
+    form: () => fields({ intent: "head", userId: f.headTarget }),
+    expect: organiserOnly(),
+  },
+  {
+    route: "/admin/people",
+    method: "action",
+    intent: "unhead",
+    form: () => fields({ intent: "unhead", userId: f.headTarget }),
+    expect: organiserOnly(),
+  },
+  {
+    route: "/admin/people",
+    method: "action",
+    intent: "revoke",
+    form: () => fields({ intent: "revoke", invitationId: f.revokeInvitationId }),
+    expect: organiserOnly(),
+  },
+  {
+    route: "/admin/people",
+    method: "action",
+    intent: "?",
+    form: () => fields({ intent: "not-an-intent", userId: f.disableTarget }),
+    expect: organiserOnly("400 errors.unknownIntent"),
+  },
+  {
+    route: "/admin/meetings/settings",
+    method: "action",
+    intent: "settings",
     form: async () => {
-      const page = await jsonFrom<{ settings: Record<string, string>; pairs: Array<[string, string]> }>("/admin/meetings/settings", "loader", { cookie: organiserCookie() });
-      return [["intent", "settings"], ["session", String(f.blockSessionId)], ...fields(page.settings), ...page.pairs.map(([a, b]): [string, string] => [`pair.${a}.${b}`, "on"])];
+      const page = await jsonFrom<{ settings: Record<string, string>; pairs: Array<[string, string]> }>(
+        "/admin/meetings/settings",
+        "loader",
+        { cookie: organiserCookie() },
+      );
+      return [
+        ["intent", "settings"],
+        ["session", String(f.blockSessionId)],
+        ...fields(page.settings),
+        ...page.pairs.map(([a, b]): [string, string] => [`pair.${a}.${b}`, "on"]),
+      ];
     },
     expect: organiserOnly(),
   },
   {
-    route: "/admin/meetings/settings", method: "action", intent: "tables",
+    route: "/admin/meetings/settings",
+    method: "action",
+    intent: "tables",
     form: async () => {
-      const page = await jsonFrom<{ tables: Array<{ id: number; label: string; room_id: number | null }> }>("/admin/meetings/settings", "loader", { cookie: organiserCookie() });
-      return [["intent", "tables"], ["session", String(f.blockSessionId)], ...page.tables.flatMap((t): Fields => [[`label.${t.id}`, t.label], [`room.${t.id}`, t.room_id === null ? "" : String(t.room_id)]])];
+      const page = await jsonFrom<{ tables: Array<{ id: number; label: string; room_id: number | null }> }>(
+        "/admin/meetings/settings",
+        "loader",
+        { cookie: organiserCookie() },
+      );
+      return [
+        ["intent", "tables"],
+        ["session", String(f.blockSessionId)],
+        ...page.tables.flatMap((t): Fields => [
+          [`label.${t.id}`, t.label],
+          [`room.${t.id}`, t.room_id === null ? "" : String(t.room_id)],
+        ]),
+      ];
     },
     expect: organiserOnly(),
   },
-  { route: "/admin/meetings/settings", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent" }), expect: organiserOnly("400 errors.unknownIntent") },
+  {
+    route: "/admin/meetings/settings",
+    method: "action",
+    intent: "?",
+    form: () => fields({ intent: "not-an-intent" }),
+    expect: organiserOnly("400 errors.unknownIntent"),
+  },
   {
     // Posted without an intent, as before the page's form named it: read as an answer.
-    route: "/admin/meetings/parties/:id", method: "action", intent: "answer", params: () => ({ id: String(f.jp) }),
+    route: "/admin/meetings/parties/:id",
+    method: "action",
+    intent: "answer",
+    params: () => ({ id: String(f.jp) }),
     form: () => fields({ requestId: f.pendingToJapanOnBehalf, decision: "accept", reason: "" }),
     expect: organiserOnly(),
   },
-  { route: "/admin/meetings/parties/:id", method: "action", intent: "?", params: () => ({ id: String(f.jp) }), form: () => fields({ intent: "not-an-intent", requestId: f.pendingToJapanOnBehalf, decision: "accept", reason: "" }), expect: organiserOnly("400 errors.unknownIntent") },
   {
-    route: "/admin/meetings/requests/:id", method: "action", intent: "place", params: () => ({ id: String(f.placeRequestId) }),
+    route: "/admin/meetings/parties/:id",
+    method: "action",
+    intent: "?",
+    params: () => ({ id: String(f.jp) }),
+    form: () =>
+      fields({ intent: "not-an-intent", requestId: f.pendingToJapanOnBehalf, decision: "accept", reason: "" }),
+    expect: organiserOnly("400 errors.unknownIntent"),
+  },
+  {
+    route: "/admin/meetings/requests/:id",
+    method: "action",
+    intent: "place",
+    params: () => ({ id: String(f.placeRequestId) }),
     form: () => fields({ intent: "place", slotId: f.placeSlotId, tableId: f.placeTableId }),
     expect: organiserOnly(),
   },
   {
-    route: "/admin/meetings/requests/:id", method: "action", intent: "video", params: () => ({ id: String(f.placeRequestId) }),
+    route: "/admin/meetings/requests/:id",
+    method: "action",
+    intent: "video",
+    params: () => ({ id: String(f.placeRequestId) }),
     form: () => fields({ intent: "video", videoUrl: "https://hop-truc-tuyen.ngoaivu.test/phong-12" }),
     expect: organiserOnly(),
   },
-  { route: "/admin/meetings/requests/:id", method: "action", intent: "?", params: () => ({ id: String(f.placeRequestId) }), form: () => fields({ intent: "not-an-intent" }), expect: organiserOnly("400 errors.unknownIntent") },
-  { route: "/admin/meetings/requests/:id", method: "action", intent: "unplace", params: () => ({ id: String(f.placeRequestId) }), form: () => fields({ intent: "unplace" }), expect: organiserOnly("→/admin/meetings?removed=1") },
   {
-    route: "/admin/meetings", method: "action", intent: "create",
-    form: () => fields({ intent: "create", session: f.newBlockSessionId, slotMinutes: "20", gapMinutes: "10", tableCount: "4", requestsCloseAt: "", answersCloseAt: "", maxRequests: "", "pair.province.mission": "on" }),
+    route: "/admin/meetings/requests/:id",
+    method: "action",
+    intent: "?",
+    params: () => ({ id: String(f.placeRequestId) }),
+    form: () => fields({ intent: "not-an-intent" }),
+    expect: organiserOnly("400 errors.unknownIntent"),
+  },
+  {
+    route: "/admin/meetings/requests/:id",
+    method: "action",
+    intent: "unplace",
+    params: () => ({ id: String(f.placeRequestId) }),
+    form: () => fields({ intent: "unplace" }),
+    expect: organiserOnly("→/admin/meetings?removed=1"),
+  },
+  {
+    route: "/admin/meetings",
+    method: "action",
+    intent: "create",
+    form: () =>
+      fields({
+        intent: "create",
+        session: f.newBlockSessionId,
+        slotMinutes: "20",
+        gapMinutes: "10",
+        tableCount: "4",
+        requestsCloseAt: "",
+        answersCloseAt: "",
+        maxRequests: "",
+        "pair.province.mission": "on",
+      }),
     expect: organiserOnly(),
   },
-  { route: "/admin/meetings", method: "action", intent: "lock", form: () => fields({ intent: "lock", session: f.blockSessionId, meetingId: f.meetingId }), expect: organiserOnly() },
-  { route: "/admin/meetings", method: "action", intent: "unlock", form: () => fields({ intent: "unlock", session: f.blockSessionId, meetingId: f.meetingId }), expect: organiserOnly() },
-  { route: "/admin/meetings", method: "action", intent: "preview", form: () => fields({ intent: "preview", session: f.blockSessionId }), expect: organiserOnly() },
   {
-    route: "/admin/meetings", method: "action", intent: "commit",
+    route: "/admin/meetings",
+    method: "action",
+    intent: "lock",
+    form: () => fields({ intent: "lock", session: f.blockSessionId, meetingId: f.meetingId }),
+    expect: organiserOnly(),
+  },
+  {
+    route: "/admin/meetings",
+    method: "action",
+    intent: "unlock",
+    form: () => fields({ intent: "unlock", session: f.blockSessionId, meetingId: f.meetingId }),
+    expect: organiserOnly(),
+  },
+  {
+    route: "/admin/meetings",
+    method: "action",
+    intent: "preview",
+    form: () => fields({ intent: "preview", session: f.blockSessionId }),
+    expect: organiserOnly(),
+  },
+  {
+    route: "/admin/meetings",
+    method: "action",
+    intent: "commit",
     form: async (c) => {
-      const meetings = c.actor.key === "organiser"
-        ? (await jsonFrom<{ preview: { meetings: string } }>("/admin/meetings", "action", { cookie: c.cookie, form: fields({ intent: "preview", session: f.blockSessionId }) })).preview.meetings
-        : "[]";
+      const meetings =
+        c.actor.key === "organiser"
+          ? (
+              await jsonFrom<{ preview: { meetings: string } }>("/admin/meetings", "action", {
+                cookie: c.cookie,
+                form: fields({ intent: "preview", session: f.blockSessionId }),
+              })
+            ).preview.meetings
+          : "[]";
       return fields({ intent: "commit", session: f.blockSessionId, meetings });
     },
     expect: organiserOnly(),
   },
-  { route: "/admin/meetings", method: "action", intent: "?", form: () => fields({ intent: "not-an-intent", session: f.blockSessionId }), expect: organiserOnly("400 errors.unknownIntent") },
+  {
+    route: "/admin/meetings",
+    method: "action",
+    intent: "?",
+    form: () => fields({ intent: "not-an-intent", session: f.blockSessionId }),
+    expect: organiserOnly("400 errors.unknownIntent"),
+  },
 
   // Last: rows that leave people registered, or not.
   {
     // A visitor's form asks for the e-mailed link; a signed-in person registers on their own account, once.
-    route: "/register", method: "action",
+    route: "/register",
+    method: "action",
     form: () => {
       registerCount += 1;
       return registrationForm(`dang-ky-${registerCount}@tinh-bacgiang.gov.vn`);
     },
-    expect: { anon: "→/register?sent=", pending: "400 registration.duplicate", approved: "400 registration.duplicate", otherOrg: "400 registration.duplicate", head: "400 registration.duplicate", exhibitor: "→/my-registration?registered=1", staff: "→/my-registration?registered=1" },
+    expect: {
+      anon: "→/register?sent=",
+      pending: "400 registration.duplicate",
+      approved: "400 registration.duplicate",
+      otherOrg: "400 registration.duplicate",
+      head: "400 registration.duplicate",
+      exhibitor: "→/my-registration?registered=1",
+      staff: "→/my-registration?registered=1",
+    },
     after: async () => {
       const ids = (["exhibitor", "secretariat", "organiser"] as const).map((k) => as(k).userId!);
       await getDb().deleteFrom("registrations").where("user_id", "in", ids).execute();
     },
   },
   {
-    route: "/my-registration", method: "action", intent: "cancel",
+    route: "/my-registration",
+    method: "action",
+    intent: "cancel",
     form: () => fields({ intent: "cancel", confirm: "yes" }),
     expect: { ...signedIn(), exhibitor: "404", staff: "404" },
   },
@@ -738,21 +1507,26 @@ const ROWS: Row[] = [
 
 // ---------------------------------------------------------------------------------------------
 
-const labelOf = (row: Row) => `${row.method === "loader" ? "GET " : "POST"} ${row.route}${row.intent ? ` [${row.intent}]` : ""}`;
+const labelOf = (row: Row) =>
+  `${row.method === "loader" ? "GET " : "POST"} ${row.route}${row.intent ? ` [${row.intent}]` : ""}`;
 const refusedOutcome = (o: Outcome) => o === "login" || /^4\d\d/.test(o);
 
 function describeResponse(response: Response, body: string): string {
   const location = response.headers.get("Location");
   if (location) return `${response.status} → ${location}`;
-  const keys = [...body.slice(0, 4000).matchAll(/"(?:message|error|problem|key)"\s*:\s*"([^"]+)"|"":\s*"([^"]+)"/g)].map((m) => m[1] ?? m[2]);
+  const keys = [
+    ...body.slice(0, 4000).matchAll(/"(?:message|error|problem|key)"\s*:\s*"([^"]+)"|"":\s*"([^"]+)"/g),
+  ].map((m) => m[1] ?? m[2]);
   return `${response.status}${keys.length ? ` ${[...new Set(keys)].join(",")}` : ""}`;
 }
 
 function matches(expected: Outcome, response: Response, body: string): boolean {
   const location = response.headers.get("Location") ?? "";
   if (expected === "ok") return response.status >= 200 && response.status < 300;
-  if (expected === "login") return response.status >= 300 && response.status < 400 && /^\/login(\?redirectTo=|$)/.test(location);
-  if (expected.startsWith("→")) return response.status >= 300 && response.status < 400 && location.startsWith(expected.slice(1));
+  if (expected === "login")
+    return response.status >= 300 && response.status < 400 && /^\/login(\?redirectTo=|$)/.test(location);
+  if (expected.startsWith("→"))
+    return response.status >= 300 && response.status < 400 && location.startsWith(expected.slice(1));
   const [status, key] = expected.split(" ");
   return String(response.status) === status && (!key || body.includes(`"${key}"`));
 }
@@ -767,17 +1541,22 @@ describe("the route table", () => {
     for (const [route, mod] of modules) {
       const rows = ROWS.filter((r) => r.route === route);
       if (mod.loader && !rows.some((r) => r.method === "loader")) problems.push(`${mod.file}: its loader has no row`);
-      if (!mod.loader && rows.some((r) => r.method === "loader")) problems.push(`${mod.file}: a loader row, but no loader`);
-      if (!mod.action && rows.some((r) => r.method === "action")) problems.push(`${mod.file}: an action row, but no action`);
+      if (!mod.loader && rows.some((r) => r.method === "loader"))
+        problems.push(`${mod.file}: a loader row, but no loader`);
+      if (!mod.action && rows.some((r) => r.method === "action"))
+        problems.push(`${mod.file}: an action row, but no action`);
       if (mod.action) {
         const actionRows = rows.filter((r) => r.method === "action");
         if (actionRows.length === 0) problems.push(`${mod.file}: its action has no row`);
         const covered = new Set(actionRows.map((r) => r.intent));
-        for (const intent of intentsInSource(mod.source)) if (!covered.has(intent)) problems.push(`${mod.file}: intent "${intent}" has no row`);
+        for (const intent of intentsInSource(mod.source))
+          if (!covered.has(intent)) problems.push(`${mod.file}: intent "${intent}" has no row`);
       }
-      if (!mod.loader && !mod.action) problems.push(`${mod.file}: neither loader nor action (a layout?) — give it a row kind`);
+      if (!mod.loader && !mod.action)
+        problems.push(`${mod.file}: neither loader nor action (a layout?) — give it a row kind`);
     }
-    for (const row of ROWS) if (!modules.has(row.route)) problems.push(`${labelOf(row)}: no route file maps to ${row.route}`);
+    for (const row of ROWS)
+      if (!modules.has(row.route)) problems.push(`${labelOf(row)}: no route file maps to ${row.route}`);
     const labels = ROWS.map(labelOf);
     for (const [i, l] of labels.entries()) if (labels.indexOf(l) !== i) problems.push(`${l}: two rows`);
     for (const row of ROWS) expand(row.expect);
@@ -799,7 +1578,9 @@ describe.sequential("every route as every actor", () => {
     it(labelOf(row), async () => {
       const expectations = expand(row.expect);
       // Refusals first, on the state the row was written for; then the calls that may write.
-      const order = [...ACTORS].sort((a, b) => Number(!refusedOutcome(expectations[a])) - Number(!refusedOutcome(expectations[b])));
+      const order = [...ACTORS].sort(
+        (a, b) => Number(!refusedOutcome(expectations[a])) - Number(!refusedOutcome(expectations[b])),
+      );
       const failures: string[] = [];
       const got: Partial<Record<ActorKey, string>> = {};
       for (const key of order) {
@@ -821,7 +1602,8 @@ describe.sequential("every route as every actor", () => {
         }
         const body = await response.text();
         got[key] = describeResponse(response, body);
-        if (!matches(expected, response, body)) failures.push(`${key}: expected ${expected}, got ${got[key]}: ${body.slice(0, 300)}`);
+        if (!matches(expected, response, body))
+          failures.push(`${key}: expected ${expected}, got ${got[key]}: ${body.slice(0, 300)}`);
         else if (before) {
           const changed = changedTables(before, digest());
           if (changed.length) failures.push(`${key}: refused (${got[key]}) but wrote to ${changed.join(", ")}`);
@@ -840,8 +1622,16 @@ describe.sequential("every route as every actor", () => {
 describe("after the matrix", () => {
   it("the visitor who never followed the link still has no account, and the request is unconfirmed", async () => {
     const email = as("unconfirmed").email!;
-    expect(await getDb().selectFrom("users").select("id").where("email", "=", email).executeTakeFirst()).toBeUndefined();
-    expect(await getDb().selectFrom("registration_requests").select("confirmed_at").where("email", "=", email).executeTakeFirstOrThrow()).toEqual({ confirmed_at: null });
+    expect(
+      await getDb().selectFrom("users").select("id").where("email", "=", email).executeTakeFirst(),
+    ).toBeUndefined();
+    expect(
+      await getDb()
+        .selectFrom("registration_requests")
+        .select("confirmed_at")
+        .where("email", "=", email)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ confirmed_at: null });
   });
 });
 

@@ -14,7 +14,9 @@ const sha256 = (value: string) => createHash("sha256").update(value).digest("hex
 const cookieValue = (cookie: string) => cookie.slice("nv_session=".length);
 
 async function userId(key: DemoKey) {
-  return (await getDb().selectFrom("users").select("id").where("email", "=", demoAccount(key).email).executeTakeFirstOrThrow()).id;
+  return (
+    await getDb().selectFrom("users").select("id").where("email", "=", demoAccount(key).email).executeTakeFirstOrThrow()
+  ).id;
 }
 
 describe("session ids are stored hashed", () => {
@@ -23,14 +25,20 @@ describe("session ids are stored hashed", () => {
     const id = cookieValue(cookie);
     const rows = await getDb().selectFrom("auth_sessions").select("id").execute();
     expect(rows.map((r) => r.id)).not.toContain(id);
-    const mine = await getDb().selectFrom("auth_sessions").select("user_id").where("id", "=", sha256(id)).executeTakeFirst();
+    const mine = await getDb()
+      .selectFrom("auth_sessions")
+      .select("user_id")
+      .where("id", "=", sha256(id))
+      .executeTakeFirst();
     expect(mine?.user_id).toBe(await userId("secretariat"));
   });
 
   it("does not accept a stored (hashed) id as a cookie: a copy of the database signs nobody in", async () => {
     const cookie = await signInAs("organiser");
     const stored = sha256(cookieValue(cookie));
-    expect(await getDb().selectFrom("auth_sessions").select("id").where("id", "=", stored).executeTakeFirst()).toBeDefined();
+    expect(
+      await getDb().selectFrom("auth_sessions").select("id").where("id", "=", stored).executeTakeFirst(),
+    ).toBeDefined();
     const stolen = `nv_session=${stored}`;
     const home = await call(root.loader, { path: "/", cookie: stolen });
     expect((await jsonOf(home)).user).toBeNull();
@@ -47,18 +55,29 @@ describe("session ids are stored hashed", () => {
     const elsewhere = await signInAs("exhibitor");
     const { password } = demoAccount("exhibitor");
     const change = (from: string, to: string) =>
-      call(account.action, { path: "/account", form: { intent: "password", currentPassword: from, password: to, confirm: to }, cookie: here });
-    expect(await jsonOf(await change(password, "mot-mat-khau-moi-2026"))).toMatchObject({ done: "account.passwordChanged" });
+      call(account.action, {
+        path: "/account",
+        form: { intent: "password", currentPassword: from, password: to, confirm: to },
+        cookie: here,
+      });
+    expect(await jsonOf(await change(password, "mot-mat-khau-moi-2026"))).toMatchObject({
+      done: "account.passwordChanged",
+    });
     expect((await jsonOf(await call(root.loader, { path: "/", cookie: here }))).user).not.toBeNull();
     expect((await jsonOf(await call(root.loader, { path: "/", cookie: elsewhere }))).user).toBeNull();
     // Back to the demo password, for the other tests of this file.
-    expect(await jsonOf(await change("mot-mat-khau-moi-2026", password))).toMatchObject({ done: "account.passwordChanged" });
+    expect(await jsonOf(await change("mot-mat-khau-moi-2026", password))).toMatchObject({
+      done: "account.passwordChanged",
+    });
   });
 
   it("migration 009 ends the sessions written before it (their rows hold the ids themselves)", async () => {
     const db = getDb();
     const at = new Date().toISOString();
-    await db.insertInto("auth_sessions").values({ id: "an-unhashed-session-id", user_id: await userId("delegate"), expires_at: at, created_at: at }).execute();
+    await db
+      .insertInto("auth_sessions")
+      .values({ id: "an-unhashed-session-id", user_id: await userId("delegate"), expires_at: at, created_at: at })
+      .execute();
     await hashedSessions.up(db);
     expect(await db.selectFrom("auth_sessions").select("id").execute()).toEqual([]);
   });
@@ -82,7 +101,11 @@ async function visit(cookie: string) {
 }
 
 const stored = (cookie: string) =>
-  getDb().selectFrom("auth_sessions").select(["expires_at", "created_at"]).where("id", "=", sha256(cookieValue(cookie))).executeTakeFirst();
+  getDb()
+    .selectFrom("auth_sessions")
+    .select(["expires_at", "created_at"])
+    .where("id", "=", sha256(cookieValue(cookie)))
+    .executeTakeFirst();
 
 /** Moves the clock (Date.now, so the app's clock too) to start + ms. */
 function at(start: number, ms: number) {
@@ -95,7 +118,12 @@ describe("session lifetimes", () => {
   });
 
   it("gives the sign-in cookie a Max-Age of the role's idle time (12 h staff, 7 days delegates), not 400 days", async () => {
-    for (const [key, idle] of [["organiser", 12 * HOUR], ["secretariat", 12 * HOUR], ["delegate", 7 * DAY], ["exhibitor", 7 * DAY]] as const) {
+    for (const [key, idle] of [
+      ["organiser", 12 * HOUR],
+      ["secretariat", 12 * HOUR],
+      ["delegate", 7 * DAY],
+      ["exhibitor", 7 * DAY],
+    ] as const) {
       const res = await call(login.action, { path: "/login", form: demoAccount(key) });
       const setCookie = res.headers.get("Set-Cookie");
       expect(setCookie).toMatch(/^nv_session=[a-z0-9]+;/);
@@ -104,7 +132,12 @@ describe("session lifetimes", () => {
       const row = (await stored(setCookie!.split(";")[0]))!;
       expect(Date.parse(row.expires_at) - Date.parse(row.created_at), key).toBe(idle);
     }
-    expect(SESSION_IDLE_MS).toEqual({ organiser: 12 * HOUR, secretariat: 12 * HOUR, delegate: 7 * DAY, exhibitor: 7 * DAY });
+    expect(SESSION_IDLE_MS).toEqual({
+      organiser: 12 * HOUR,
+      secretariat: 12 * HOUR,
+      delegate: 7 * DAY,
+      exhibitor: 7 * DAY,
+    });
     expect(SESSION_LIFETIME_MS).toBe(30 * DAY);
   });
 
@@ -156,7 +189,9 @@ describe("session lifetimes", () => {
     const late = await visit(cookie);
     expect(late.user).not.toBeNull();
     expect(maxAgeMs(late.setCookie)).toBeLessThanOrEqual(DAY);
-    expect(Date.parse((await stored(cookie))!.expires_at)).toBe(Date.parse((await stored(cookie))!.created_at) + 30 * DAY);
+    expect(Date.parse((await stored(cookie))!.expires_at)).toBe(
+      Date.parse((await stored(cookie))!.created_at) + 30 * DAY,
+    );
     at(start, 30 * DAY);
     const over = await visit(cookie);
     expect(over.user).toBeNull();
@@ -169,7 +204,10 @@ describe("session lifetimes", () => {
     const now = nowMs();
     await getDb()
       .updateTable("auth_sessions")
-      .set({ created_at: new Date(now - 30 * DAY - MINUTE).toISOString(), expires_at: new Date(now + DAY).toISOString() })
+      .set({
+        created_at: new Date(now - 30 * DAY - MINUTE).toISOString(),
+        expires_at: new Date(now + DAY).toISOString(),
+      })
       .where("id", "=", sha256(cookieValue(cookie)))
       .execute();
     const res = await visit(cookie);
@@ -180,7 +218,11 @@ describe("session lifetimes", () => {
 
   it("refuses a session whose expiry has passed in its row (idle), and clears the cookie", async () => {
     const cookie = await signInAs("exhibitor");
-    await getDb().updateTable("auth_sessions").set({ expires_at: new Date(nowMs() - 1000).toISOString() }).where("id", "=", sha256(cookieValue(cookie))).execute();
+    await getDb()
+      .updateTable("auth_sessions")
+      .set({ expires_at: new Date(nowMs() - 1000).toISOString() })
+      .where("id", "=", sha256(cookieValue(cookie)))
+      .execute();
     const res = await visit(cookie);
     expect(res.user).toBeNull();
     expect(res.setCookie).toMatch(/^nv_session=;/);

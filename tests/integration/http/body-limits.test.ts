@@ -46,7 +46,11 @@ describe("body limit (1 MB)", () => {
   });
 
   it("answers 413 in English when the lang cookie or ?lang=en asks for it", async () => {
-    const byCookie = await rawRequest(app.url, { path: "/login", headers: { ...FORM, Cookie: "lang=en" }, declaredLength: 2 * MB });
+    const byCookie = await rawRequest(app.url, {
+      path: "/login",
+      headers: { ...FORM, Cookie: "lang=en" },
+      declaredLength: 2 * MB,
+    });
     expect(byCookie.status).toBe(413);
     expect(byCookie.text).toContain("What you sent is too large");
     expect(byCookie.text).toContain('<html lang="en">');
@@ -91,7 +95,11 @@ describe("only forms are written", () => {
   });
 
   it("answers in English on /language with the lang cookie", async () => {
-    const answer = await rawRequest(app.url, { path: "/language", headers: { "Content-Type": "application/json", Cookie: "theme=x; lang=en" }, body: "{}" });
+    const answer = await rawRequest(app.url, {
+      path: "/language",
+      headers: { "Content-Type": "application/json", Cookie: "theme=x; lang=en" },
+      body: "{}",
+    });
     expect(answer.status).toBe(415);
     expect(answer.text).toContain("The request could not be read");
   });
@@ -129,7 +137,11 @@ describe("the CSV import keeps its own, larger limit", () => {
     const form = new FormData();
     form.set("intent", "preview");
     form.set("file", csvOf(3 * MB));
-    const res = await fetch(`${app.url}/admin/delegates/import`, { method: "POST", headers: { Cookie: organiser }, body: form });
+    const res = await fetch(`${app.url}/admin/delegates/import`, {
+      method: "POST",
+      headers: { Cookie: organiser },
+      body: form,
+    });
     const text = await res.text();
     expect(res.status, text.match(/import-problem">([^<]*)/)?.[1]).toBe(200);
     expect(text).toContain('data-testid="import-counts"');

@@ -15,10 +15,12 @@ const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
 
 let app: RunningApp;
 beforeAll(async () => {
-  app = await startApp(await sourceBuild([
-    { id: "routes/login", path: "login", module: login },
-    { id: "routes/language", path: "language", module: language },
-  ]));
+  app = await startApp(
+    await sourceBuild([
+      { id: "routes/login", path: "login", module: login },
+      { id: "routes/language", path: "language", module: language },
+    ]),
+  );
 });
 afterAll(() => app?.close());
 
@@ -34,26 +36,44 @@ function expectRedirectToTarget(res: Response) {
 
 describe("a redirectTo that is not ASCII", () => {
   it("is followed after switching the language on /language", async () => {
-    const res = await fetch(`${app.url}/language`, { method: "POST", headers: FORM, body: new URLSearchParams({ locale: "en", redirectTo: TARGET }), redirect: "manual" });
+    const res = await fetch(`${app.url}/language`, {
+      method: "POST",
+      headers: FORM,
+      body: new URLSearchParams({ locale: "en", redirectTo: TARGET }),
+      redirect: "manual",
+    });
     expectRedirectToTarget(res);
     expect(res.headers.get("Set-Cookie")).toMatch(/^lang=en;/);
   });
 
   it("is followed by /login for someone already signed in", async () => {
     const cookie = await signInAs("delegate");
-    const res = await fetch(`${app.url}/login?${new URLSearchParams({ redirectTo: TARGET })}`, { headers: { Cookie: cookie }, redirect: "manual" });
+    const res = await fetch(`${app.url}/login?${new URLSearchParams({ redirectTo: TARGET })}`, {
+      headers: { Cookie: cookie },
+      redirect: "manual",
+    });
     expectRedirectToTarget(res);
   });
 
   it("is followed after signing in", async () => {
     const { email, password } = demoAccount("secretariat");
-    const res = await fetch(`${app.url}/login`, { method: "POST", headers: FORM, body: new URLSearchParams({ email, password, redirectTo: TARGET }), redirect: "manual" });
+    const res = await fetch(`${app.url}/login`, {
+      method: "POST",
+      headers: FORM,
+      body: new URLSearchParams({ email, password, redirectTo: TARGET }),
+      redirect: "manual",
+    });
     expectRedirectToTarget(res);
     expect(res.headers.get("Set-Cookie")).toMatch(/^nv_session=/);
   });
 
   it("with bytes that are not UTF-8 still gets an ASCII Location, not a 500", async () => {
-    const res = await fetch(`${app.url}/language`, { method: "POST", headers: FORM, body: `locale=vi&redirectTo=${encodeURIComponent("/x")}%ED%A0%80`, redirect: "manual" });
+    const res = await fetch(`${app.url}/language`, {
+      method: "POST",
+      headers: FORM,
+      body: `locale=vi&redirectTo=${encodeURIComponent("/x")}%ED%A0%80`,
+      redirect: "manual",
+    });
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toMatch(/^\/[\x21-\x7e]*$/);
   });

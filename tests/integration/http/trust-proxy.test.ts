@@ -13,7 +13,9 @@ import { demoAccount } from "../../helpers/remix";
  * hops (true = 1). The test server is reached over loopback, which plays the
  * proxy: a proxy appends the address it saw to what the client sent.
  */
-const whoami = { loader: ({ context }: LoaderFunctionArgs) => json({ ip: (context as { clientIp?: string }).clientIp }) };
+const whoami = {
+  loader: ({ context }: LoaderFunctionArgs) => json({ ip: (context as { clientIp?: string }).clientIp }),
+};
 const apps: Record<string, RunningApp> = {};
 
 beforeAll(async () => {
@@ -21,14 +23,17 @@ beforeAll(async () => {
     { id: "routes/login", path: "login", module: login },
     { id: "routes/whoami", path: "whoami", module: whoami },
   ]);
-  for (const setting of ["", "true", "1", "2"]) apps[setting] = await startApp(build, { trustProxy: parseTrustProxy(setting) });
+  for (const setting of ["", "true", "1", "2"])
+    apps[setting] = await startApp(build, { trustProxy: parseTrustProxy(setting) });
 });
 afterAll(async () => {
   for (const app of Object.values(apps)) await app.close();
 });
 
 async function clientIp(setting: string, forwardedFor?: string): Promise<string> {
-  const res = await fetch(`${apps[setting].url}/whoami?_data=routes%2Fwhoami`, { headers: forwardedFor ? { "X-Forwarded-For": forwardedFor } : {} });
+  const res = await fetch(`${apps[setting].url}/whoami?_data=routes%2Fwhoami`, {
+    headers: forwardedFor ? { "X-Forwarded-For": forwardedFor } : {},
+  });
   return ((await res.json()) as { ip: string }).ip;
 }
 
@@ -68,7 +73,12 @@ describe("TRUST_PROXY", () => {
     const failures = await db.selectFrom("login_failures").select("key").where("key", "like", "ip:%").execute();
     expect(failures.map((f) => f.key)).toContain("ip:198.51.100.23");
     expect(failures.map((f) => f.key)).not.toContain("ip:1.2.3.4");
-    const signIn = await db.selectFrom("audit_log").select("ip").where("action", "=", "auth.sign_in").orderBy("id", "desc").executeTakeFirstOrThrow();
+    const signIn = await db
+      .selectFrom("audit_log")
+      .select("ip")
+      .where("action", "=", "auth.sign_in")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
     expect(signIn.ip).toBe("198.51.100.23");
   });
 });

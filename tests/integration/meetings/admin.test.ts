@@ -14,7 +14,17 @@ const PATH = "/admin/meetings";
 
 beforeEach(resetMeetings);
 
-const blockForm = { intent: "create", slotMinutes: "20", gapMinutes: "10", tableCount: "1", requestsCloseAt: REQUESTS_CLOSE, answersCloseAt: "", maxRequests: "5", "pair.province.mission": "on", "pair.ministry.mission": "on" };
+const blockForm = {
+  intent: "create",
+  slotMinutes: "20",
+  gapMinutes: "10",
+  tableCount: "1",
+  requestsCloseAt: REQUESTS_CLOSE,
+  answersCloseAt: "",
+  maxRequests: "5",
+  "pair.province.mission": "on",
+  "pair.ministry.mission": "on",
+};
 
 /** Three provinces each ask Japan and Korea; all accepted. */
 async function threeProvincesAskTwoMissions() {
@@ -26,7 +36,9 @@ async function threeProvincesAskTwoMissions() {
   return { japan, korea, provinces, ids };
 }
 
-type Preview = { preview: { placed: number; weight: number; optimal: boolean; meetings: string; rows: Array<{ a: { vi: string } }> } };
+type Preview = {
+  preview: { placed: number; weight: number; optimal: boolean; meetings: string; rows: Array<{ a: { vi: string } }> };
+};
 
 describe("/admin/meetings", () => {
   it("refuses a delegate (403) on the page, its actions and the PDF", async () => {
@@ -39,10 +51,16 @@ describe("/admin/meetings", () => {
 
   it("shows the set-up form, rejects bad input with field errors, then creates the block with Hà Nội deadlines", async () => {
     const cookie = await signInAs("organiser");
-    const before = await jsonOf<{ block: unknown; session: { id: number } | null }>(await call(loader, { path: PATH, cookie }));
+    const before = await jsonOf<{ block: unknown; session: { id: number } | null }>(
+      await call(loader, { path: PATH, cookie }),
+    );
     expect(before.block).toBeNull();
     expect(before.session).not.toBeNull();
-    const bad = await call(action, { path: PATH, cookie, form: { ...blockForm, slotMinutes: "2", tableCount: "abc", requestsCloseAt: "2030-13-45T99:00" } });
+    const bad = await call(action, {
+      path: PATH,
+      cookie,
+      form: { ...blockForm, slotMinutes: "2", tableCount: "abc", requestsCloseAt: "2030-13-45T99:00" },
+    });
     expect(bad.status).toBe(400);
     const badBody = await jsonOf<{ errors: Record<string, string> }>(bad);
     expect(Object.keys(badBody.errors).sort()).toEqual(["requestsCloseAt", "slotMinutes", "tableCount"]);
@@ -55,9 +73,16 @@ describe("/admin/meetings", () => {
     expect(block.answers_close_at).toBeNull();
     expect(block.max_requests_per_organisation).toBe(5);
     expect(block.table_count).toBe(1);
-    const audit = await getDb().selectFrom("audit_log").select("action").where("action", "=", "meeting_block.create").where("entity_id", "=", String(block.id)).execute();
+    const audit = await getDb()
+      .selectFrom("audit_log")
+      .select("action")
+      .where("action", "=", "meeting_block.create")
+      .where("entity_id", "=", String(block.id))
+      .execute();
     expect(audit).toHaveLength(1);
-    const after = await jsonOf<{ grid: { slots: unknown[]; tables: unknown[]; counts: Record<string, number> } }>(await call(loader, { path: PATH, cookie }));
+    const after = await jsonOf<{ grid: { slots: unknown[]; tables: unknown[]; counts: Record<string, number> } }>(
+      await call(loader, { path: PATH, cookie }),
+    );
     expect(after.grid.slots).toHaveLength(7);
     expect(after.grid.tables).toHaveLength(1);
   });
@@ -76,7 +101,11 @@ describe("/admin/meetings", () => {
     expect(preview.rows.map((r) => r.a.vi)).toContain("Lào Cai");
     expect(await getDb().selectFrom("meetings").select("id").execute()).toHaveLength(0); // a preview writes nothing
 
-    const committed = await call(action, { path: PATH, cookie, form: { intent: "commit", meetings: preview.meetings } });
+    const committed = await call(action, {
+      path: PATH,
+      cookie,
+      form: { intent: "commit", meetings: preview.meetings },
+    });
     expect(committed.status).toBe(200);
     expect((await jsonOf<{ committed: number }>(committed)).committed).toBe(6);
     expect(await getDb().selectFrom("meetings").select("id").execute()).toHaveLength(6);
@@ -92,27 +121,52 @@ describe("/admin/meetings", () => {
     expect(pages(Buffer.from(await one.arrayBuffer()))).toBe(1);
     expect((await call(pdfLoader, { path: `${PATH}/schedule.pdf?party=999999`, cookie })).status).toBe(404);
 
-    const page = await jsonOf<{ grid: { meetings: Array<{ id: number; locked: boolean; requester_vi: string; counterpart_vi: string }>; counts: Record<string, number> } }>(await call(loader, { path: PATH, cookie }));
+    const page = await jsonOf<{
+      grid: {
+        meetings: Array<{ id: number; locked: boolean; requester_vi: string; counterpart_vi: string }>;
+        counts: Record<string, number>;
+      };
+    }>(await call(loader, { path: PATH, cookie }));
     expect(page.grid.meetings).toHaveLength(6);
     expect(page.grid.counts.accepted).toBe(6);
     const first = page.grid.meetings[0];
     const lock = await call(action, { path: PATH, cookie, form: { intent: "lock", meetingId: String(first.id) } });
     expect(lock.status).toBe(200);
-    expect((await getDb().selectFrom("meetings").select("locked").where("id", "=", first.id).executeTakeFirstOrThrow()).locked).toBe(1);
-    expect(await getDb().selectFrom("audit_log").select("id").where("action", "=", "meeting.lock").where("entity_id", "=", String(first.id)).execute()).toHaveLength(1);
+    expect(
+      (await getDb().selectFrom("meetings").select("locked").where("id", "=", first.id).executeTakeFirstOrThrow())
+        .locked,
+    ).toBe(1);
+    expect(
+      await getDb()
+        .selectFrom("audit_log")
+        .select("id")
+        .where("action", "=", "meeting.lock")
+        .where("entity_id", "=", String(first.id))
+        .execute(),
+    ).toHaveLength(1);
 
     // Japan withdraws one accepted request after the preview: the old preview no longer fits and is refused.
     const stale = await jsonOf<Preview>(await call(action, { path: PATH, cookie, form: { intent: "preview" } }));
-    const lockedRequest = (await getDb().selectFrom("meetings").select("request_id").where("id", "=", first.id).executeTakeFirstOrThrow()).request_id;
+    const lockedRequest = (
+      await getDb().selectFrom("meetings").select("request_id").where("id", "=", first.id).executeTakeFirstOrThrow()
+    ).request_id;
     const other = ids.find((id) => id !== lockedRequest)!;
     await getDb().updateTable("meeting_requests").set({ status: "withdrawn" }).where("id", "=", other).execute();
-    const refused = await call(action, { path: PATH, cookie, form: { intent: "commit", meetings: stale.preview.meetings } });
+    const refused = await call(action, {
+      path: PATH,
+      cookie,
+      form: { intent: "commit", meetings: stale.preview.meetings },
+    });
     expect(refused.status).toBe(409);
-    expect((await jsonOf<{ errors: Record<string, string> }>(refused)).errors[""]).toBe("meetings.errors.staleSchedule");
+    expect((await jsonOf<{ errors: Record<string, string> }>(refused)).errors[""]).toBe(
+      "meetings.errors.staleSchedule",
+    );
     expect(await getDb().selectFrom("meetings").select("id").execute()).toHaveLength(6); // nothing changed
 
     // A tampered field is a 400, not a 500.
-    expect((await call(action, { path: PATH, cookie, form: { intent: "commit", meetings: "not json" } })).status).toBe(400);
+    expect((await call(action, { path: PATH, cookie, form: { intent: "commit", meetings: "not json" } })).status).toBe(
+      400,
+    );
     expect(japan.orgId).toBeGreaterThan(0);
   });
 
@@ -121,7 +175,10 @@ describe("/admin/meetings", () => {
     await call(action, { path: PATH, cookie, form: blockForm });
     const { korea } = await threeProvincesAskTwoMissions();
     const conference = await demoConference();
-    await getDb().insertInto("meeting_parties").values({ conference_id: conference.id, organisation_id: korea.orgId, max_meetings: 1, limits_availability: 0 }).execute();
+    await getDb()
+      .insertInto("meeting_parties")
+      .values({ conference_id: conference.id, organisation_id: korea.orgId, max_meetings: 1, limits_availability: 0 })
+      .execute();
     type Left = { preview: { placed: number; left: Array<{ a: { vi: string }; b: { vi: string }; reason: string }> } };
     const { preview } = await jsonOf<Left>(await call(action, { path: PATH, cookie, form: { intent: "preview" } }));
     expect(preview.placed).toBe(4);
@@ -134,7 +191,9 @@ describe("/admin/meetings", () => {
     await organiser.set({ locale: "en" }).execute();
     try {
       const english = await jsonOf<Left>(await call(action, { path: PATH, cookie, form: { intent: "preview" } }));
-      expect(english.preview.left[0].reason).toBe("Embassy of Viet Nam in the Republic of Korea has reached its maximum of 1 meeting.");
+      expect(english.preview.left[0].reason).toBe(
+        "Embassy of Viet Nam in the Republic of Korea has reached its maximum of 1 meeting.",
+      );
     } finally {
       await organiser.set({ locale: "vi" }).execute();
     }

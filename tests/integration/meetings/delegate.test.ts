@@ -12,7 +12,11 @@ import { call, jsonOf, signInAs } from "../../helpers/remix";
 
 type Place =
   | { online: true; videoUrl: string | null }
-  | { online: false; table: { number: number; label: string; room_vi: string | null; room_en: string | null } | null; counterpartOnline: boolean };
+  | {
+      online: false;
+      table: { number: number; label: string; room_vi: string | null; room_en: string | null } | null;
+      counterpartOnline: boolean;
+    };
 type Placed = {
   id: number;
   starts_at: string;
@@ -37,9 +41,18 @@ type Page = {
   received: Array<{ id: number; status: string; name_vi: string }>;
   maxMeetings: number | null;
   placed: Placed[];
-  availability: null | { blockIds: number[]; limited: boolean; slots: Array<{ id: number; starts_at: string; available: boolean; meeting: null | { counterpart_vi: string } }> };
+  availability: null | {
+    blockIds: number[];
+    limited: boolean;
+    slots: Array<{ id: number; starts_at: string; available: boolean; meeting: null | { counterpart_vi: string } }>;
+  };
 };
-type Result = { intent: string; errors: Record<string, string>; done?: string; params?: Record<string, string | number> };
+type Result = {
+  intent: string;
+  errors: Record<string, string>;
+  done?: string;
+  params?: Record<string, string | number>;
+};
 
 let blockId = 0;
 beforeEach(async () => {
@@ -49,17 +62,47 @@ beforeEach(async () => {
   await db.deleteFrom("meeting_parties").execute();
   await db.deleteFrom("meeting_blocks").execute();
   const conference = await demoConference();
-  const session = await db.selectFrom("sessions").select("id").where("kind", "=", "meeting_block").executeTakeFirstOrThrow();
-  const block = await createMeetingBlock(conference.id, { sessionId: session.id, slotMinutes: 20, gapMinutes: 10, tableCount: 2, requestsCloseAt: null, answersCloseAt: null, maxRequestsPerOrganisation: null }, { id: null, ip: null });
+  const session = await db
+    .selectFrom("sessions")
+    .select("id")
+    .where("kind", "=", "meeting_block")
+    .executeTakeFirstOrThrow();
+  const block = await createMeetingBlock(
+    conference.id,
+    {
+      sessionId: session.id,
+      slotMinutes: 20,
+      gapMinutes: 10,
+      tableCount: 2,
+      requestsCloseAt: null,
+      answersCloseAt: null,
+      maxRequestsPerOrganisation: null,
+    },
+    { id: null, ip: null },
+  );
   if (!block.ok) throw new Error(block.refusal.key);
   blockId = block.id;
 });
 
 const page = async (cookie: string, path = "/meetings") => jsonOf<Page>(await call(loader, { path, cookie }));
 const post = (cookie: string, form: Record<string, string>) => call(action, { path: "/meetings", cookie, form });
-const ask = (to: number, extra: Record<string, string> = {}) => ({ intent: "request", toOrganisationId: String(to), sector: "Nông nghiệp", ask: "Xuất khẩu vải thiều Lục Ngạn sang Nhật Bản", priority: "3", ...extra });
-const slotsOfBlock = () => getDb().selectFrom("meeting_slots").selectAll().where("block_id", "=", blockId).orderBy("starts_at").execute();
-const tableNumber = (n: number) => getDb().selectFrom("meeting_tables").selectAll().where("block_id", "=", blockId).where("number", "=", n).executeTakeFirstOrThrow();
+const ask = (to: number, extra: Record<string, string> = {}) => ({
+  intent: "request",
+  toOrganisationId: String(to),
+  sector: "Nông nghiệp",
+  ask: "Xuất khẩu vải thiều Lục Ngạn sang Nhật Bản",
+  priority: "3",
+  ...extra,
+});
+const slotsOfBlock = () =>
+  getDb().selectFrom("meeting_slots").selectAll().where("block_id", "=", blockId).orderBy("starts_at").execute();
+const tableNumber = (n: number) =>
+  getDb()
+    .selectFrom("meeting_tables")
+    .selectAll()
+    .where("block_id", "=", blockId)
+    .where("number", "=", n)
+    .executeTakeFirstOrThrow();
 /** A checkbox group as the browser sends it: one "slot" field per ticked box. */
 const ticking = (slotIds: number[]) => {
   const body = new URLSearchParams({ intent: "availability" });
@@ -67,7 +110,11 @@ const ticking = (slotIds: number[]) => {
   return body;
 };
 const postAvailability = async (cookie: string, slotIds: number[]) => {
-  const request = new Request("http://localhost:3000/meetings", { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" }, body: ticking(slotIds) });
+  const request = new Request("http://localhost:3000/meetings", {
+    method: "POST",
+    headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+    body: ticking(slotIds),
+  });
   try {
     return (await action({ request, params: {}, context: { clientIp: "127.0.0.1" } })) as Response;
   } catch (thrown) {
@@ -90,7 +137,13 @@ async function acceptedJapanRequest() {
 async function placedJapanMeeting(slotIndex = 0, table = 2) {
   const { province, ambassador, requestId } = await acceptedJapanRequest();
   const slot = (await slotsOfBlock())[slotIndex];
-  const placed = await placeMeeting(requestId, slot.id, (await tableNumber(table)).id, { locked: false }, { id: null, ip: null });
+  const placed = await placeMeeting(
+    requestId,
+    slot.id,
+    (await tableNumber(table)).id,
+    { locked: false },
+    { id: null, ip: null },
+  );
   if (!placed.ok) throw new Error(placed.refusal.key);
   return { province, ambassador, requestId, slot, meetingId: placed.id };
 }
@@ -112,7 +165,13 @@ describe("/meetings for delegates", () => {
     expect(sent.status).toBe(200);
     expect((await jsonOf<Result>(sent)).done).toBe("meetingsDelegate.form.sent");
     const row = await getDb().selectFrom("meeting_requests").selectAll().executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ to_organisation_id: japan, from_organisation_id: await organisationId("prov-bac-giang"), priority: 3, status: "pending", ask: "Xuất khẩu vải thiều Lục Ngạn sang Nhật Bản" });
+    expect(row).toMatchObject({
+      to_organisation_id: japan,
+      from_organisation_id: await organisationId("prov-bac-giang"),
+      priority: 3,
+      status: "pending",
+      ask: "Xuất khẩu vải thiều Lục Ngạn sang Nhật Bản",
+    });
     expect((await page(province)).sent.map((r) => r.status)).toEqual(["pending"]);
 
     // The duplicate is refused with the model's reason, shown on the form.
@@ -126,21 +185,42 @@ describe("/meetings for delegates", () => {
     expect(theirs.received.map((r) => [r.id, r.status])).toEqual([[row.id, "pending"]]);
 
     const stranger = await signInAs("exhibitor");
-    const refused = await call(action, { path: "/meetings", cookie: stranger, form: { intent: "answer", requestId: String(row.id), decision: "accept", reason: "" } });
+    const refused = await call(action, {
+      path: "/meetings",
+      cookie: stranger,
+      form: { intent: "answer", requestId: String(row.id), decision: "accept", reason: "" },
+    });
     expect(refused.status).toBe(403);
     expect((await jsonOf<Result>(refused)).errors[""]).toBe("meetings.errors.noOrganisation");
     // A delegate approved for another organisation is refused as not speaking for the one asked.
     const otherProvince = await cookieFor((await delegateOf("prov-quang-tri")).userId);
-    const notTheirs = await call(action, { path: "/meetings", cookie: otherProvince, form: { intent: "answer", requestId: String(row.id), decision: "accept", reason: "" } });
+    const notTheirs = await call(action, {
+      path: "/meetings",
+      cookie: otherProvince,
+      form: { intent: "answer", requestId: String(row.id), decision: "accept", reason: "" },
+    });
     expect(notTheirs.status).toBe(403);
     expect((await jsonOf<Result>(notTheirs)).errors[""]).toBe("meetings.errors.notYours");
-    const requesterAnswers = await call(action, { path: "/meetings", cookie: province, form: { intent: "answer", requestId: String(row.id), decision: "accept", reason: "" } });
+    const requesterAnswers = await call(action, {
+      path: "/meetings",
+      cookie: province,
+      form: { intent: "answer", requestId: String(row.id), decision: "accept", reason: "" },
+    });
     expect(requesterAnswers.status).toBe(403);
 
-    const accepted = await call(action, { path: "/meetings", cookie: ambassador, form: { intent: "answer", requestId: String(row.id), decision: "accept", reason: "" } });
+    const accepted = await call(action, {
+      path: "/meetings",
+      cookie: ambassador,
+      form: { intent: "answer", requestId: String(row.id), decision: "accept", reason: "" },
+    });
     expect(accepted.status).toBe(200);
     expect((await page(province)).sent.map((r) => r.status)).toEqual(["accepted"]);
-    const audit = await getDb().selectFrom("audit_log").select("action").where("entity", "=", "meeting_request").where("entity_id", "=", String(row.id)).execute();
+    const audit = await getDb()
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity", "=", "meeting_request")
+      .where("entity_id", "=", String(row.id))
+      .execute();
     expect(audit.map((a) => a.action).sort()).toEqual(["meeting_request.accept", "meeting_request.create"]);
   });
 
@@ -149,16 +229,30 @@ describe("/meetings for delegates", () => {
     const ambassador = await signInAs("ambassador");
     await call(action, { path: "/meetings", cookie: province, form: ask(await organisationId("mis-emb-jp")) });
     const { id } = await getDb().selectFrom("meeting_requests").select("id").executeTakeFirstOrThrow();
-    const noReason = await call(action, { path: "/meetings", cookie: ambassador, form: { intent: "answer", requestId: String(id), decision: "decline", reason: "  " } });
+    const noReason = await call(action, {
+      path: "/meetings",
+      cookie: ambassador,
+      form: { intent: "answer", requestId: String(id), decision: "decline", reason: "  " },
+    });
     expect(noReason.status).toBe(400);
     expect((await jsonOf<Result>(noReason)).errors.reason).toBe("meetings.errors.reasonRequired");
-    await call(action, { path: "/meetings", cookie: ambassador, form: { intent: "answer", requestId: String(id), decision: "decline", reason: "Đại sứ vắng mặt ngày 13/12" } });
-    expect((await page(province)).sent).toMatchObject([{ status: "declined", decline_reason: "Đại sứ vắng mặt ngày 13/12" }]);
+    await call(action, {
+      path: "/meetings",
+      cookie: ambassador,
+      form: { intent: "answer", requestId: String(id), decision: "decline", reason: "Đại sứ vắng mặt ngày 13/12" },
+    });
+    expect((await page(province)).sent).toMatchObject([
+      { status: "declined", decline_reason: "Đại sứ vắng mặt ngày 13/12" },
+    ]);
   });
 
   it("bad input gives 400 with field errors and writes nothing", async () => {
     const province = await signInAs("delegate");
-    const response = await call(action, { path: "/meetings", cookie: province, form: { intent: "request", toOrganisationId: "abc", sector: "  ", ask: "", priority: "7" } });
+    const response = await call(action, {
+      path: "/meetings",
+      cookie: province,
+      form: { intent: "request", toOrganisationId: "abc", sector: "  ", ask: "", priority: "7" },
+    });
     expect(response.status).toBe(400);
     const { errors } = await jsonOf<Result>(response);
     expect(Object.keys(errors).sort()).toEqual(["ask", "priority", "sector", "toOrganisationId"]);
@@ -169,32 +263,60 @@ describe("/meetings for delegates", () => {
   it("a mission sets its maximum number of meetings (audited); a province cannot", async () => {
     const ambassador = await signInAs("ambassador");
     const japan = await organisationId("mis-emb-jp");
-    expect((await call(action, { path: "/meetings", cookie: ambassador, form: { intent: "max", maxMeetings: "x" } })).status).toBe(400);
-    expect((await call(action, { path: "/meetings", cookie: ambassador, form: { intent: "max", maxMeetings: "6" } })).status).toBe(200);
+    expect(
+      (await call(action, { path: "/meetings", cookie: ambassador, form: { intent: "max", maxMeetings: "x" } })).status,
+    ).toBe(400);
+    expect(
+      (await call(action, { path: "/meetings", cookie: ambassador, form: { intent: "max", maxMeetings: "6" } })).status,
+    ).toBe(200);
     expect((await page(ambassador)).maxMeetings).toBe(6);
-    const party = await getDb().selectFrom("meeting_parties").selectAll().where("organisation_id", "=", japan).executeTakeFirstOrThrow();
+    const party = await getDb()
+      .selectFrom("meeting_parties")
+      .selectAll()
+      .where("organisation_id", "=", japan)
+      .executeTakeFirstOrThrow();
     expect(party.max_meetings).toBe(6);
-    expect(await getDb().selectFrom("audit_log").select("id").where("action", "=", "meeting_party.max_meetings").execute()).toHaveLength(1);
+    expect(
+      await getDb().selectFrom("audit_log").select("id").where("action", "=", "meeting_party.max_meetings").execute(),
+    ).toHaveLength(1);
     const province = await signInAs("delegate");
-    expect((await call(action, { path: "/meetings", cookie: province, form: { intent: "max", maxMeetings: "2" } })).status).toBe(403);
+    expect(
+      (await call(action, { path: "/meetings", cookie: province, form: { intent: "max", maxMeetings: "2" } })).status,
+    ).toBe(403);
   });
 
   it("the head says which sectors the mission covers; provinces see them with the head's name and find the mission by sector", async () => {
     const ambassador = await signInAs("ambassador");
     const province = await signInAs("delegate");
     const japan = await organisationId("mis-emb-jp");
-    const saved = await post(ambassador, { intent: "sectors", sectors: " Nông nghiệp;  Đầu tư , nông nghiệp, Lao động " });
+    const saved = await post(ambassador, {
+      intent: "sectors",
+      sectors: " Nông nghiệp;  Đầu tư , nông nghiệp, Lao động ",
+    });
     expect(saved.status).toBe(200);
-    expect(await getDb().selectFrom("meeting_parties").select(["sectors"]).where("organisation_id", "=", japan).executeTakeFirstOrThrow()).toEqual({ sectors: "Nông nghiệp, Đầu tư, Lao động" });
+    expect(
+      await getDb()
+        .selectFrom("meeting_parties")
+        .select(["sectors"])
+        .where("organisation_id", "=", japan)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ sectors: "Nông nghiệp, Đầu tư, Lao động" });
     expect((await post(ambassador, { intent: "sectors", sectors: "x".repeat(301) })).status).toBe(400);
-    const found = await jsonOf<{ parties: Array<{ id: number; sectors: string | null; head_name: string | null }> }>(await call(loader, { path: "/meetings?q=dau+tu", cookie: province }));
-    expect(found.parties.find((p) => p.id === japan)).toMatchObject({ sectors: "Nông nghiệp, Đầu tư, Lao động", head_name: "Phạm Thị Lan Anh" });
+    const found = await jsonOf<{ parties: Array<{ id: number; sectors: string | null; head_name: string | null }> }>(
+      await call(loader, { path: "/meetings?q=dau+tu", cookie: province }),
+    );
+    expect(found.parties.find((p) => p.id === japan)).toMatchObject({
+      sectors: "Nông nghiệp, Đầu tư, Lao động",
+      head_name: "Phạm Thị Lan Anh",
+    });
     expect(found.parties.every((p) => p.id === japan || !/Nhật Bản/.test(String(p.sectors)))).toBe(true);
     // Only the asked side says what it covers, and for a mission only its head.
     expect((await post(province, { intent: "sectors", sectors: "Du lịch" })).status).toBe(403);
     const staff = await delegateOf("mis-emb-jp", { head: false });
     expect((await post(await cookieFor(staff.userId), { intent: "sectors", sectors: "Du lịch" })).status).toBe(403);
-    expect(await getDb().selectFrom("audit_log").select("id").where("action", "=", "meeting_party.sectors").execute()).toHaveLength(1);
+    expect(
+      await getDb().selectFrom("audit_log").select("id").where("action", "=", "meeting_party.sectors").execute(),
+    ).toHaveLength(1);
   });
 
   it("both sides see the placed meeting with its time: the province its table, the online ambassador no table", async () => {
@@ -202,18 +324,36 @@ describe("/meetings for delegates", () => {
     const ambassador = await signInAs("ambassador");
     await call(action, { path: "/meetings", cookie: province, form: ask(await organisationId("mis-emb-jp")) });
     const { id } = await getDb().selectFrom("meeting_requests").select("id").executeTakeFirstOrThrow();
-    await call(action, { path: "/meetings", cookie: ambassador, form: { intent: "answer", requestId: String(id), decision: "accept", reason: "" } });
+    await call(action, {
+      path: "/meetings",
+      cookie: ambassador,
+      form: { intent: "answer", requestId: String(id), decision: "accept", reason: "" },
+    });
     expect((await page(province)).placed).toEqual([]);
     const slot = (await slotsOfBlock())[0];
     const table = await tableNumber(2);
     expect((await placeMeeting(id, slot.id, table.id, { locked: false }, { id: null, ip: null })).ok).toBe(true);
     const mine = (await page(province)).placed;
-    expect(mine).toMatchObject([{ starts_at: slot.starts_at, table_number: 2, place: { online: false, table: { number: 2, room_vi: "Khu gặp gỡ song phương" }, counterpartOnline: false } }]);
-    const japanName = (await getDb().selectFrom("organisations").select("name_vi").where("code", "=", "mis-emb-jp").executeTakeFirstOrThrow()).name_vi;
+    expect(mine).toMatchObject([
+      {
+        starts_at: slot.starts_at,
+        table_number: 2,
+        place: { online: false, table: { number: 2, room_vi: "Khu gặp gỡ song phương" }, counterpartOnline: false },
+      },
+    ]);
+    const japanName = (
+      await getDb()
+        .selectFrom("organisations")
+        .select("name_vi")
+        .where("code", "=", "mis-emb-jp")
+        .executeTakeFirstOrThrow()
+    ).name_vi;
     expect(mine[0].counterpart_vi).toBe(japanName);
     const theirs = await page(ambassador);
     expect(theirs.online).toBe(true);
-    expect(theirs.placed).toMatchObject([{ starts_at: slot.starts_at, counterpart_vi: "Bắc Giang", place: { online: true, videoUrl: null } }]);
+    expect(theirs.placed).toMatchObject([
+      { starts_at: slot.starts_at, counterpart_vi: "Bắc Giang", place: { online: true, videoUrl: null } },
+    ]);
   });
 });
 
@@ -232,21 +372,54 @@ describe("availability per slot", () => {
     const saved = await postAvailability(ambassador, chosen);
     expect(saved.status).toBe(200);
     expect((await jsonOf<Result>(saved)).done).toBe("meetingsDelegate.availability.saved");
-    const party = await getDb().selectFrom("meeting_parties").selectAll().where("organisation_id", "=", japan).executeTakeFirstOrThrow();
+    const party = await getDb()
+      .selectFrom("meeting_parties")
+      .selectAll()
+      .where("organisation_id", "=", japan)
+      .executeTakeFirstOrThrow();
     expect(party.limits_availability).toBe(1);
     const { instance } = await buildInstance(blockId);
-    expect(instance.parties.find((p) => p.id === `org-${japan}`)?.available?.slice().sort()).toEqual(chosen.map((id) => `slot-${id}`).sort());
+    expect(
+      instance.parties
+        .find((p) => p.id === `org-${japan}`)
+        ?.available?.slice()
+        .sort(),
+    ).toEqual(chosen.map((id) => `slot-${id}`).sort());
     const shown = (await page(ambassador)).availability!;
     expect(shown.limited).toBe(true);
     expect(shown.slots.filter((s) => s.available).map((s) => s.id)).toEqual(chosen);
 
     // Every slot ticked: no limit, and no rows left behind.
-    expect((await postAvailability(ambassador, slots.map((s) => s.id))).status).toBe(200);
-    expect((await getDb().selectFrom("meeting_parties").select("limits_availability").where("organisation_id", "=", japan).executeTakeFirstOrThrow()).limits_availability).toBe(0);
-    expect(await getDb().selectFrom("meeting_availability").selectAll().where("organisation_id", "=", japan).execute()).toEqual([]);
+    expect(
+      (
+        await postAvailability(
+          ambassador,
+          slots.map((s) => s.id),
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await getDb()
+          .selectFrom("meeting_parties")
+          .select("limits_availability")
+          .where("organisation_id", "=", japan)
+          .executeTakeFirstOrThrow()
+      ).limits_availability,
+    ).toBe(0);
+    expect(
+      await getDb().selectFrom("meeting_availability").selectAll().where("organisation_id", "=", japan).execute(),
+    ).toEqual([]);
     const again = (await buildInstance(blockId)).instance.parties.find((p) => p.id === `org-${japan}`)!;
     expect(again).not.toHaveProperty("available");
-    const audit = await getDb().selectFrom("audit_log").select("detail").where("action", "=", "meeting_party.availability").where("entity_id", "=", String(japan)).orderBy("id", "desc").limit(2).execute();
+    const audit = await getDb()
+      .selectFrom("audit_log")
+      .select("detail")
+      .where("action", "=", "meeting_party.availability")
+      .where("entity_id", "=", String(japan))
+      .orderBy("id", "desc")
+      .limit(2)
+      .execute();
     expect(audit.reverse().map((a) => JSON.parse(a.detail!))).toEqual([
       { blockIds: [blockId], limited: true, slots: chosen.slice().sort((a, b) => a - b) },
       { blockIds: [blockId], limited: false, slots: "all" },
@@ -258,7 +431,9 @@ describe("availability per slot", () => {
     const bacGiang = await organisationId("prov-bac-giang");
     expect((await page(province)).mayAct).toBe(true);
     expect((await postAvailability(province, [])).status).toBe(200);
-    expect((await buildInstance(blockId)).instance.parties.find((p) => p.id === `org-${bacGiang}`)?.available).toEqual([]);
+    expect((await buildInstance(blockId)).instance.parties.find((p) => p.id === `org-${bacGiang}`)?.available).toEqual(
+      [],
+    );
     expect((await page(province)).availability).toMatchObject({ limited: true });
   });
 
@@ -266,17 +441,32 @@ describe("availability per slot", () => {
     const { ambassador, slot } = await placedJapanMeeting(2);
     const japan = await organisationId("mis-emb-jp");
     const slots = await slotsOfBlock();
-    const audited = async () => (await getDb().selectFrom("audit_log").select("id").where("action", "=", "meeting_party.availability").execute()).length;
+    const audited = async () =>
+      (await getDb().selectFrom("audit_log").select("id").where("action", "=", "meeting_party.availability").execute())
+        .length;
     const auditedBefore = await audited();
     const shown = (await page(ambassador)).availability!.slots.find((s) => s.id === slot.id)!;
     expect(shown.meeting).toEqual(expect.objectContaining({ counterpart_vi: "Bắc Giang" }));
-    const refused = await postAvailability(ambassador, slots.filter((s) => s.id !== slot.id).map((s) => s.id));
+    const refused = await postAvailability(
+      ambassador,
+      slots.filter((s) => s.id !== slot.id).map((s) => s.id),
+    );
     expect(refused.status).toBe(400);
     const body = await jsonOf<Result>(refused);
     expect(body.errors[""]).toBe("meetingsDelegate.errors.slotTaken");
-    expect(body.params).toMatchObject({ slotId: slot.id, startsAt: slot.starts_at, counterpartVi: "Bắc Giang", counterpartEn: "Bac Giang", more: 0 });
-    expect(await getDb().selectFrom("meeting_parties").selectAll().where("organisation_id", "=", japan).execute()).toEqual([]);
-    expect(await getDb().selectFrom("meeting_availability").selectAll().where("organisation_id", "=", japan).execute()).toEqual([]);
+    expect(body.params).toMatchObject({
+      slotId: slot.id,
+      startsAt: slot.starts_at,
+      counterpartVi: "Bắc Giang",
+      counterpartEn: "Bac Giang",
+      more: 0,
+    });
+    expect(
+      await getDb().selectFrom("meeting_parties").selectAll().where("organisation_id", "=", japan).execute(),
+    ).toEqual([]);
+    expect(
+      await getDb().selectFrom("meeting_availability").selectAll().where("organisation_id", "=", japan).execute(),
+    ).toEqual([]);
     expect(await audited()).toBe(auditedBefore);
     // Keeping that slot ticked is fine.
     expect((await postAvailability(ambassador, [slot.id])).status).toBe(200);
@@ -287,7 +477,11 @@ describe("availability per slot", () => {
     const refused = await postAvailability(province, [999999]);
     expect(refused.status).toBe(400);
     expect((await jsonOf<Result>(refused)).errors[""]).toBe("meetingsDelegate.errors.unknownSlot");
-    const junk = await call(action, { path: "/meetings", cookie: province, form: { intent: "availability", slot: "abc" } });
+    const junk = await call(action, {
+      path: "/meetings",
+      cookie: province,
+      form: { intent: "availability", slot: "abc" },
+    });
     expect(junk.status).toBe(400);
     await getDb().deleteFrom("meeting_blocks").execute();
     expect((await page(province)).availability).toBeNull();
@@ -324,8 +518,13 @@ describe("only the head of a mission speaks for it", () => {
     expect(availability.status).toBe(403);
     expect((await jsonOf<Result>(availability)).errors[""]).toBe("meetings.errors.notHead");
 
-    expect((await getDb().selectFrom("meeting_requests").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status).toBe("pending");
-    expect(await getDb().selectFrom("meeting_parties").selectAll().where("organisation_id", "=", japan).execute()).toEqual([]);
+    expect(
+      (await getDb().selectFrom("meeting_requests").select("status").where("id", "=", id).executeTakeFirstOrThrow())
+        .status,
+    ).toBe("pending");
+    expect(
+      await getDb().selectFrom("meeting_parties").selectAll().where("organisation_id", "=", japan).execute(),
+    ).toEqual([]);
     // The head still can.
     const ambassador = await signInAs("ambassador");
     expect((await page(ambassador)).mayAct).toBe(true);
@@ -336,13 +535,28 @@ describe("only the head of a mission speaks for it", () => {
 describe("outcome and follow-up", () => {
   it("is refused before the meeting starts, then saved by either party and shown with who wrote it; a third organisation is refused", async () => {
     const { province, ambassador, slot, meetingId } = await placedJapanMeeting(0);
-    const form = (extra: Record<string, string>) => ({ intent: "outcome", meetingId: String(meetingId), outcome: "", followUp: "", ...extra });
+    const form = (extra: Record<string, string>) => ({
+      intent: "outcome",
+      meetingId: String(meetingId),
+      outcome: "",
+      followUp: "",
+      ...extra,
+    });
 
     expect((await page(province)).placed[0].started).toBe(false);
     const early = await post(province, form({ outcome: "Thống nhất xúc tiến xuất khẩu vải thiều" }));
     expect(early.status).toBe(400);
-    expect(await jsonOf<Result>(early)).toMatchObject({ errors: { "": "meetingsDelegate.errors.notStarted" }, params: { startsAt: slot.starts_at } });
-    expect((await getDb().selectFrom("meetings").select(["outcome", "outcome_recorded_at"]).where("id", "=", meetingId).executeTakeFirstOrThrow())).toEqual({ outcome: "", outcome_recorded_at: null });
+    expect(await jsonOf<Result>(early)).toMatchObject({
+      errors: { "": "meetingsDelegate.errors.notStarted" },
+      params: { startsAt: slot.starts_at },
+    });
+    expect(
+      await getDb()
+        .selectFrom("meetings")
+        .select(["outcome", "outcome_recorded_at"])
+        .where("id", "=", meetingId)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ outcome: "", outcome_recorded_at: null });
 
     await startSlotNow(slot.id);
     const empty = await post(province, form({ outcome: "  ", followUp: "" }));
@@ -352,29 +566,66 @@ describe("outcome and follow-up", () => {
     expect(tooLong.status).toBe(400);
     expect((await jsonOf<Result>(tooLong)).errors.outcome).toBe("errors.tooLong");
 
-    const saved = await post(province, form({ outcome: "Thống nhất xúc tiến xuất khẩu vải thiều.\r\nĐại sứ quán giới thiệu 3 nhà nhập khẩu.", followUp: "" }));
+    const saved = await post(
+      province,
+      form({
+        outcome: "Thống nhất xúc tiến xuất khẩu vải thiều.\r\nĐại sứ quán giới thiệu 3 nhà nhập khẩu.",
+        followUp: "",
+      }),
+    );
     expect(saved.status).toBe(200);
     const row = await getDb().selectFrom("meetings").selectAll().where("id", "=", meetingId).executeTakeFirstOrThrow();
-    const bacGiangUser = (await getDb().selectFrom("users").select("id").where("email", "=", "dai-bieu.bacgiang@ngoaivu.test").executeTakeFirstOrThrow()).id;
-    expect(row).toMatchObject({ outcome: "Thống nhất xúc tiến xuất khẩu vải thiều.\nĐại sứ quán giới thiệu 3 nhà nhập khẩu.", follow_up: "", outcome_recorded_by: bacGiangUser });
+    const bacGiangUser = (
+      await getDb()
+        .selectFrom("users")
+        .select("id")
+        .where("email", "=", "dai-bieu.bacgiang@ngoaivu.test")
+        .executeTakeFirstOrThrow()
+    ).id;
+    expect(row).toMatchObject({
+      outcome: "Thống nhất xúc tiến xuất khẩu vải thiều.\nĐại sứ quán giới thiệu 3 nhà nhập khẩu.",
+      follow_up: "",
+      outcome_recorded_by: bacGiangUser,
+    });
     expect(row.outcome_recorded_at).not.toBeNull();
 
     // The other party edits it later; both see who wrote it last.
-    const edited = await post(ambassador, form({ outcome: row.outcome, followUp: "Tổ chức đoàn doanh nghiệp sang Tokyo trong quý I." }));
+    const edited = await post(
+      ambassador,
+      form({ outcome: row.outcome, followUp: "Tổ chức đoàn doanh nghiệp sang Tokyo trong quý I." }),
+    );
     expect(edited.status).toBe(200);
     for (const cookie of [province, ambassador]) {
-      expect((await page(cookie)).placed[0]).toMatchObject({ started: true, follow_up: "Tổ chức đoàn doanh nghiệp sang Tokyo trong quý I.", recorded_by_name: "Phạm Thị Lan Anh", recorded_by_org_vi: expect.stringContaining("Nhật Bản") });
+      expect((await page(cookie)).placed[0]).toMatchObject({
+        started: true,
+        follow_up: "Tổ chức đoàn doanh nghiệp sang Tokyo trong quý I.",
+        recorded_by_name: "Phạm Thị Lan Anh",
+        recorded_by_org_vi: expect.stringContaining("Nhật Bản"),
+      });
     }
-    const audit = await getDb().selectFrom("audit_log").select(["action", "actor_id"]).where("entity", "=", "meeting").where("entity_id", "=", String(meetingId)).where("action", "like", "meeting.outcome%").orderBy("id").execute();
+    const audit = await getDb()
+      .selectFrom("audit_log")
+      .select(["action", "actor_id"])
+      .where("entity", "=", "meeting")
+      .where("entity_id", "=", String(meetingId))
+      .where("action", "like", "meeting.outcome%")
+      .orderBy("id")
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(["meeting.outcome", "meeting.outcome_update"]);
 
     // Neither a third organisation nor an organiser may write it.
-    for (const stranger of [await cookieFor((await delegateOf("prov-quang-tri")).userId), await signInAs("exhibitor")]) {
+    for (const stranger of [
+      await cookieFor((await delegateOf("prov-quang-tri")).userId),
+      await signInAs("exhibitor"),
+    ]) {
       const refused = await post(stranger, form({ outcome: "Không liên quan" }));
       expect(refused.status).toBe(403);
       expect((await jsonOf<Result>(refused)).errors[""]).toBe("meetingsDelegate.errors.notParty");
     }
-    expect((await getDb().selectFrom("meetings").select("follow_up").where("id", "=", meetingId).executeTakeFirstOrThrow()).follow_up).toBe("Tổ chức đoàn doanh nghiệp sang Tokyo trong quý I.");
+    expect(
+      (await getDb().selectFrom("meetings").select("follow_up").where("id", "=", meetingId).executeTakeFirstOrThrow())
+        .follow_up,
+    ).toBe("Tổ chức đoàn doanh nghiệp sang Tokyo trong quý I.");
     // Mission staff other than the head may not: outcomes are written for the mission, by whoever speaks for it.
     const staff = await cookieFor((await delegateOf("mis-emb-jp", { head: false })).userId);
     const byStaff = await post(staff, form({ outcome: "Ghi chú của cán bộ Đại sứ quán" }));
@@ -387,13 +638,24 @@ describe("outcome and follow-up", () => {
 describe("online parties meet by video", () => {
   it("the online ambassador gets the video link (or 'link to follow') instead of a table, in /meetings, My agenda and the calendar; the province its table", async () => {
     const { province, ambassador, meetingId } = await placedJapanMeeting(1, 2);
-    await getDb().updateTable("meeting_tables").set({ label: "Cửa sổ" }).where("block_id", "=", blockId).where("number", "=", 2).execute();
+    await getDb()
+      .updateTable("meeting_tables")
+      .set({ label: "Cửa sổ" })
+      .where("block_id", "=", blockId)
+      .where("number", "=", 2)
+      .execute();
     const location = async (cookie: string) => {
       const ics = await (await call(myAgendaIcs.loader, { path: "/my-agenda.ics", cookie })).text();
-      const event = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents("vevent").find((e) => e.getFirstPropertyValue("uid") === `meeting-${meetingId}@localhost`);
-      return { location: event?.getFirstPropertyValue("location"), description: String(event?.getFirstPropertyValue("description") ?? "") };
+      const event = new ICAL.Component(ICAL.parse(ics))
+        .getAllSubcomponents("vevent")
+        .find((e) => e.getFirstPropertyValue("uid") === `meeting-${meetingId}@localhost`);
+      return {
+        location: event?.getFirstPropertyValue("location"),
+        description: String(event?.getFirstPropertyValue("description") ?? ""),
+      };
     };
-    const agenda = async (cookie: string) => (await jsonOf<{ meetings: Placed[] }>(await call(myAgenda.loader, { path: "/my-agenda", cookie }))).meetings;
+    const agenda = async (cookie: string) =>
+      (await jsonOf<{ meetings: Placed[] }>(await call(myAgenda.loader, { path: "/my-agenda", cookie }))).meetings;
 
     // No link yet: the ambassador is told it will follow, never given a table.
     expect((await page(ambassador)).placed[0].place).toEqual({ online: true, videoUrl: null });

@@ -23,7 +23,19 @@ beforeEach(resetMeetings);
 async function placedMeetings() {
   const conference = await demoConference();
   const { session } = await meetingBlockOverview(conference.id);
-  const block = await createMeetingBlock(conference.id, { sessionId: session!.id, slotMinutes: 20, gapMinutes: 10, tableCount: 2, requestsCloseAt: null, answersCloseAt: null, maxRequestsPerOrganisation: null }, actor);
+  const block = await createMeetingBlock(
+    conference.id,
+    {
+      sessionId: session!.id,
+      slotMinutes: 20,
+      gapMinutes: 10,
+      tableCount: 2,
+      requestsCloseAt: null,
+      answersCloseAt: null,
+      maxRequestsPerOrganisation: null,
+    },
+    actor,
+  );
   if (!block.ok) throw new Error(block.refusal.key);
   const provinces = await Promise.all(["prov-lao-cai", "prov-yen-bai", "prov-phu-tho"].map((code) => delegateOf(code)));
   await acceptedRequests(conference.id, provinces, [await delegateOf("mis-emb-jp"), await delegateOf("mis-emb-kr")]);
@@ -78,7 +90,16 @@ describe("the organisers' meeting prints", () => {
     }
 
     // A slot of the block with nothing placed in it: nothing to print.
-    const empty = await getDb().selectFrom("meeting_slots").select("id").where("block_id", "=", blockId).where("id", "not in", meetings.map((m) => m.slot_id)).executeTakeFirstOrThrow();
+    const empty = await getDb()
+      .selectFrom("meeting_slots")
+      .select("id")
+      .where("block_id", "=", blockId)
+      .where(
+        "id",
+        "not in",
+        meetings.map((m) => m.slot_id),
+      )
+      .executeTakeFirstOrThrow();
     const none = await call(signsLoader, { path: `/admin/meetings/signs.pdf?slot=${empty.id}&lang=en`, cookie });
     expect(none.status).toBe(404);
     expect(await none.text()).toBe("No meetings have been placed in this slot yet, so there is nothing to print.");
@@ -99,7 +120,11 @@ describe("the organisers' meeting prints", () => {
 
   it("exports the list as CSV with a BOM, translated headers and a row per meeting in Hà Nội time", async () => {
     const { meetings } = await placedMeetings();
-    await getDb().updateTable("meetings").set({ video_url: "https://meet.ngoaivu.test/abc", outcome: "=Đã ký biên bản" }).where("id", "=", meetings[0].id).execute();
+    await getDb()
+      .updateTable("meetings")
+      .set({ video_url: "https://meet.ngoaivu.test/abc", outcome: "=Đã ký biên bản" })
+      .where("id", "=", meetings[0].id)
+      .execute();
     const cookie = await signInAs("organiser");
     const response = await call(listCsvLoader, { path: "/admin/meetings/list.csv", cookie });
     expect(response.status).toBe(200);
@@ -111,19 +136,40 @@ describe("the organisers' meeting prints", () => {
     const parsed = parseCsv(decoded.text);
     if (!parsed.ok) throw new Error(parsed.problem.key);
     const [header, ...rows] = parsed.records.map((r) => r.cells);
-    expect(header).toEqual(["Bắt đầu (giờ Hà Nội)", "Kết thúc (giờ Hà Nội)", "Bàn", "Phòng", "Đơn vị đề nghị", "Đối tác", "Lĩnh vực", "Nội dung", "Ưu tiên", "Đã khóa", "Liên kết trực tuyến", "Kết quả", "Việc cần theo dõi"]);
+    expect(header).toEqual([
+      "Bắt đầu (giờ Hà Nội)",
+      "Kết thúc (giờ Hà Nội)",
+      "Bàn",
+      "Phòng",
+      "Đơn vị đề nghị",
+      "Đối tác",
+      "Lĩnh vực",
+      "Nội dung",
+      "Ưu tiên",
+      "Đã khóa",
+      "Liên kết trực tuyến",
+      "Kết quả",
+      "Việc cần theo dõi",
+    ]);
     expect(rows).toHaveLength(6);
     expect(rows.map((r) => r[0])).toEqual(meetings.map((m) => hanoi(m.starts_at)));
     expect(rows.map((r) => r[1])).toEqual(meetings.map((m) => hanoi(m.ends_at)));
     expect(rows[0][0]).toMatch(/^\d{4}-\d{2}-\d{2} 08:30$/); // the block starts at 08:30 in Hà Nội
-    expect(rows.every((r) => ["1", "2"].includes(r[2]) && r[3] === "Khu gặp gỡ song phương" && r[6] === "Nông nghiệp" && r[9] === "Không")).toBe(true);
+    expect(
+      rows.every(
+        (r) =>
+          ["1", "2"].includes(r[2]) && r[3] === "Khu gặp gỡ song phương" && r[6] === "Nông nghiệp" && r[9] === "Không",
+      ),
+    ).toBe(true);
     const linked = rows.find((r) => r[10] === "https://meet.ngoaivu.test/abc")!;
     expect(linked[11]).toBe("'=Đã ký biên bản"); // formula guard
     expect(rows.filter((r) => r[4] === "Lào Cai")).toHaveLength(2);
 
     const english = await call(listCsvLoader, { path: "/admin/meetings/list.csv?lang=en", cookie });
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await english.arrayBuffer());
-    expect(text.split("\r\n")[0]).toBe("\uFEFFStart (Hà Nội time),End (Hà Nội time),Table,Room,Requested by,Counterpart,Sector,Request,Priority,Locked,Video link,Outcome,Follow-up");
+    expect(text.split("\r\n")[0]).toBe(
+      "\uFEFFStart (Hà Nội time),End (Hà Nội time),Table,Room,Requested by,Counterpart,Sector,Request,Priority,Locked,Video link,Outcome,Follow-up",
+    );
     expect(text).toContain("Bilateral meetings area");
   });
 
@@ -142,6 +188,11 @@ describe("the organisers' meeting prints", () => {
     // The CSV is then its header alone.
     const csv = await call(listCsvLoader, { path: "/admin/meetings/list.csv", cookie });
     expect(csv.status).toBe(200);
-    expect(new TextDecoder().decode(await csv.arrayBuffer()).trim().split("\r\n")).toHaveLength(1);
+    expect(
+      new TextDecoder()
+        .decode(await csv.arrayBuffer())
+        .trim()
+        .split("\r\n"),
+    ).toHaveLength(1);
   });
 });

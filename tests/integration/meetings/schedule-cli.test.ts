@@ -29,7 +29,12 @@ const slot = (id: string, m: number) => ({
 const instance = {
   slots: [slot("s1-1", 0), slot("s1-2", 20)],
   tables: [{ id: "T1" }],
-  parties: [{ id: "prov-1" }, { id: "prov-2" }, { id: "miss-3", available: ["s1-1"], maxMeetings: 6 }, { id: "miss-4" }],
+  parties: [
+    { id: "prov-1" },
+    { id: "prov-2" },
+    { id: "miss-3", available: ["s1-1"], maxMeetings: 6 },
+    { id: "miss-4" },
+  ],
   requests: [
     { id: "r1", a: "prov-1", b: "miss-3", priority: 3 },
     { id: "r2", a: "prov-2", b: "miss-3", priority: 2 },
@@ -51,16 +56,30 @@ describe("npm run schedule", () => {
     const result = JSON.parse(readFileSync(output, "utf8"));
     expect(result.meetings).toContainEqual({ request: "r1", slot: "s1-1", table: "T1" });
     expect(result.meetings).toContainEqual({ request: "r3", slot: "s1-2", table: "T1" });
-    expect(result.unscheduled).toEqual([{ request: "r2", reason: "all slots that suit both prov-2 and miss-3 are taken by locked meetings" }]);
+    expect(result.unscheduled).toEqual([
+      { request: "r2", reason: "all slots that suit both prov-2 and miss-3 are taken by locked meetings" },
+    ]);
     const parsed = parseInstance(instance);
     expect(parsed.ok && validateResult(parsed.instance, result)).toEqual([]);
   });
 
   it.each<[string, string, RegExp]>([
     ["bad JSON", "{ not json", /is not valid JSON/],
-    ["an unknown party", JSON.stringify({ ...instance, requests: [{ id: "r1", a: "prov-1", b: "miss-9" }] }), /request "r1" names unknown party "miss-9"/],
-    ["an unknown slot", JSON.stringify({ ...instance, locked: [{ request: "r1", slot: "s9", table: "T1" }] }), /unknown slot "s9"/],
-    ["a duplicate id", JSON.stringify({ ...instance, tables: [{ id: "T1" }, { id: "T1" }] }), /duplicate table id "T1"/],
+    [
+      "an unknown party",
+      JSON.stringify({ ...instance, requests: [{ id: "r1", a: "prov-1", b: "miss-9" }] }),
+      /request "r1" names unknown party "miss-9"/,
+    ],
+    [
+      "an unknown slot",
+      JSON.stringify({ ...instance, locked: [{ request: "r1", slot: "s9", table: "T1" }] }),
+      /unknown slot "s9"/,
+    ],
+    [
+      "a duplicate id",
+      JSON.stringify({ ...instance, tables: [{ id: "T1" }, { id: "T1" }] }),
+      /duplicate table id "T1"/,
+    ],
   ])("exits with 2 and one line on stderr for %s", (name, text, message) => {
     const { status, stdout, stderr } = run(text, name.replace(/\W/g, "-"));
     expect(status).toBe(2);

@@ -26,7 +26,12 @@ describe("conference settings", () => {
   it("shows the seeded demo: the 20th conference, hybrid, Hà Nội, 500 places", async () => {
     const res = await call(home.loader, { path: "/" });
     const { conference, window } = await jsonOf<{ conference: Record<string, unknown>; window: string }>(res);
-    expect(conference).toMatchObject({ edition: 20, format: "hybrid", in_person_capacity: 500, time_zone: "Asia/Ho_Chi_Minh" });
+    expect(conference).toMatchObject({
+      edition: 20,
+      format: "hybrid",
+      in_person_capacity: 500,
+      time_zone: "Asia/Ho_Chi_Minh",
+    });
     expect(String(conference.venue_vi)).toContain("Hà Nội");
     expect(window).toBe("open");
   });
@@ -43,7 +48,9 @@ describe("conference settings", () => {
     const audit = await getDb().selectFrom("audit_log").selectAll().where("action", "=", "conference.update").execute();
     expect(audit).toHaveLength(1);
 
-    const page = await jsonOf<{ values: Record<string, string> }>(await call(adminConference.loader, { path: "/admin/conference", cookie }));
+    const page = await jsonOf<{ values: Record<string, string> }>(
+      await call(adminConference.loader, { path: "/admin/conference", cookie }),
+    );
     expect(page.values.startsAt).toBe("2027-12-13T08:00");
   });
 
@@ -69,13 +76,29 @@ describe("conference settings", () => {
     await getDb()
       .insertInto("conferences")
       .values({
-        edition: 19, title_vi: "Hội nghị Ngoại vụ lần thứ 19", title_en: "19th", theme_vi: "", theme_en: "",
-        starts_at: "2018-08-12T01:00:00.000Z", ends_at: "2018-08-12T10:00:00.000Z", time_zone: "Asia/Ho_Chi_Minh",
-        venue_vi: "Hà Nội", venue_en: "Ha Noi", format: "in_person", in_person_capacity: 500,
-        registration_opens_at: null, registration_closes_at: null, created_at: at, updated_at: at,
+        edition: 19,
+        title_vi: "Hội nghị Ngoại vụ lần thứ 19",
+        title_en: "19th",
+        theme_vi: "",
+        theme_en: "",
+        starts_at: "2018-08-12T01:00:00.000Z",
+        ends_at: "2018-08-12T10:00:00.000Z",
+        time_zone: "Asia/Ho_Chi_Minh",
+        venue_vi: "Hà Nội",
+        venue_en: "Ha Noi",
+        format: "in_person",
+        in_person_capacity: 500,
+        registration_opens_at: null,
+        registration_closes_at: null,
+        created_at: at,
+        updated_at: at,
       })
       .execute();
-    const res = await call(adminConference.action, { path: "/admin/conference", form: { ...valid, edition: "19" }, cookie });
+    const res = await call(adminConference.action, {
+      path: "/admin/conference",
+      form: { ...valid, edition: "19" },
+      cookie,
+    });
     expect(res.status).toBe(400);
     expect((await jsonOf(res)).errors).toEqual({ edition: "errors.editionTaken" });
   });
@@ -86,10 +109,22 @@ describe("conference settings", () => {
       getDb()
         .insertInto("conferences")
         .values({
-          edition: 77, title_vi: "x", title_en: "x", theme_vi: "", theme_en: "",
-          starts_at: "2030-01-02T00:00:00.000Z", ends_at: "2030-01-01T00:00:00.000Z", time_zone: "Asia/Ho_Chi_Minh",
-          venue_vi: "x", venue_en: "x", format: "hybrid", in_person_capacity: 1,
-          registration_opens_at: null, registration_closes_at: null, created_at: at, updated_at: at,
+          edition: 77,
+          title_vi: "x",
+          title_en: "x",
+          theme_vi: "",
+          theme_en: "",
+          starts_at: "2030-01-02T00:00:00.000Z",
+          ends_at: "2030-01-01T00:00:00.000Z",
+          time_zone: "Asia/Ho_Chi_Minh",
+          venue_vi: "x",
+          venue_en: "x",
+          format: "hybrid",
+          in_person_capacity: 1,
+          registration_opens_at: null,
+          registration_closes_at: null,
+          created_at: at,
+          updated_at: at,
         })
         .execute(),
     ).rejects.toThrow(/CHECK constraint failed/);

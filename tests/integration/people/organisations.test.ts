@@ -11,8 +11,17 @@ describe("organisations (seeded reference data)", () => {
     expect(countsByKind.ministry).toBeGreaterThanOrEqual(25);
     expect(countsByKind.mission).toBeGreaterThanOrEqual(85);
     expect(countsByKind.mission).toBeLessThanOrEqual(110);
-    const tokyo = await getDb().selectFrom("organisations").selectAll().where("code", "=", "mis-emb-jp").executeTakeFirstOrThrow();
-    expect(tokyo).toMatchObject({ kind: "mission", mission_type: "embassy", country_code: "JP", time_zone: "Asia/Tokyo" });
+    const tokyo = await getDb()
+      .selectFrom("organisations")
+      .selectAll()
+      .where("code", "=", "mis-emb-jp")
+      .executeTakeFirstOrThrow();
+    expect(tokyo).toMatchObject({
+      kind: "mission",
+      mission_type: "embassy",
+      country_code: "JP",
+      time_zone: "Asia/Tokyo",
+    });
   });
 
   it("finds 'Hà Nội' by typing 'ha noi', in any case", async () => {

@@ -10,7 +10,15 @@ import { call, cookieFrom, jsonOf, signInAs } from "../../helpers/remix";
 
 /** "Quên mật khẩu?" from the attacker's side and the owner's. */
 const ask = (email: string, ip = "10.1.1.1") => call(forgot.action, { path: "/forgot-password", form: { email }, ip });
-const outboxCount = async () => Number((await getDb().selectFrom("outbox").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+const outboxCount = async () =>
+  Number(
+    (
+      await getDb()
+        .selectFrom("outbox")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe("password reset", () => {
   it("answers the same for a known and an unknown address, and mails only the known one", async () => {
@@ -28,19 +36,44 @@ describe("password reset", () => {
 
   it("sets a new password once, ends every other session, and the old password no longer works", async () => {
     const email = "to-chuc@ngoaivu.test";
-    const saved = await getDb().selectFrom("users").select(["password_hash"]).where("email", "=", email).executeTakeFirstOrThrow();
+    const saved = await getDb()
+      .selectFrom("users")
+      .select(["password_hash"])
+      .where("email", "=", email)
+      .executeTakeFirstOrThrow();
     const other = await signInAs("organiser");
     await ask(email);
     const token = (await linkMailedTo(email, "password.reset"))!;
-    const page = await jsonOf<{ state: string; reset: boolean; registration: boolean }>(await call(invite.loader, { path: `/invite/${token}`, params: { token } }));
+    const page = await jsonOf<{ state: string; reset: boolean; registration: boolean }>(
+      await call(invite.loader, { path: `/invite/${token}`, params: { token } }),
+    );
     expect(page).toMatchObject({ state: "valid", reset: true, registration: false });
-    const done = await call(invite.action, { path: `/invite/${token}`, params: { token }, form: { password: "Mật khẩu mới Hà Nội 2027", confirm: "Mật khẩu mới Hà Nội 2027" } });
+    const done = await call(invite.action, {
+      path: `/invite/${token}`,
+      params: { token },
+      form: { password: "Mật khẩu mới Hà Nội 2027", confirm: "Mật khẩu mới Hà Nội 2027" },
+    });
     expect(done.status).toBe(302);
     // The session opened before the reset has ended; the new one keeps the role.
     expect((await jsonOf<{ user: unknown }>(await call(root.loader, { path: "/", cookie: other }))).user).toBeNull();
-    expect((await jsonOf<{ user: { role: string } }>(await call(root.loader, { path: "/", cookie: cookieFrom(done)! }))).user.role).toBe("organiser");
-    expect((await call(invite.action, { path: `/invite/${token}`, params: { token }, form: { password: "Lần nữa Hà Nội 2027", confirm: "Lần nữa Hà Nội 2027" } })).status).toBe(410);
-    const signIn = await call(login.action, { path: "/login", form: { email, password: "Mật khẩu mới Hà Nội 2027" }, ip: "10.1.1.9" });
+    expect(
+      (await jsonOf<{ user: { role: string } }>(await call(root.loader, { path: "/", cookie: cookieFrom(done)! }))).user
+        .role,
+    ).toBe("organiser");
+    expect(
+      (
+        await call(invite.action, {
+          path: `/invite/${token}`,
+          params: { token },
+          form: { password: "Lần nữa Hà Nội 2027", confirm: "Lần nữa Hà Nội 2027" },
+        })
+      ).status,
+    ).toBe(410);
+    const signIn = await call(login.action, {
+      path: "/login",
+      form: { email, password: "Mật khẩu mới Hà Nội 2027" },
+      ip: "10.1.1.9",
+    });
     expect(signIn.status).toBe(302);
     await getDb().updateTable("users").set(saved).where("email", "=", email).execute();
   });
@@ -48,12 +81,25 @@ describe("password reset", () => {
   it("expires after an hour, and sends nothing for a disabled account", async () => {
     await ask("dai-bieu.bacgiang@ngoaivu.test", "10.1.1.2");
     const token = (await linkMailedTo("dai-bieu.bacgiang@ngoaivu.test", "password.reset"))!;
-    const row = await getDb().selectFrom("invitations").select(["created_at", "expires_at", "purpose"]).where("purpose", "=", "reset").orderBy("id", "desc").executeTakeFirstOrThrow();
+    const row = await getDb()
+      .selectFrom("invitations")
+      .select(["created_at", "expires_at", "purpose"])
+      .where("purpose", "=", "reset")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
     expect(Math.abs(Date.parse(row.expires_at) - Date.parse(row.created_at) - 3_600_000)).toBeLessThan(1000);
-    await getDb().updateTable("invitations").set({ expires_at: "2020-01-01T00:00:00.000Z" }).where("purpose", "=", "reset").execute();
+    await getDb()
+      .updateTable("invitations")
+      .set({ expires_at: "2020-01-01T00:00:00.000Z" })
+      .where("purpose", "=", "reset")
+      .execute();
     expect((await call(invite.loader, { path: `/invite/${token}`, params: { token } })).status).toBe(410);
 
-    await getDb().updateTable("users").set({ disabled_at: "2020-01-01T00:00:00.000Z" }).where("email", "=", "trung-bay@ngoaivu.test").execute();
+    await getDb()
+      .updateTable("users")
+      .set({ disabled_at: "2020-01-01T00:00:00.000Z" })
+      .where("email", "=", "trung-bay@ngoaivu.test")
+      .execute();
     const before = await outboxCount();
     expect((await ask("trung-bay@ngoaivu.test", "10.1.1.3")).status).toBe(302);
     expect(await outboxCount()).toBe(before);

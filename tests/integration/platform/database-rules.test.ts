@@ -14,7 +14,9 @@ let conferenceId: number;
 let orgs: number[];
 let seq = 0;
 
-function insertRegistration(fields: { mode?: string; status?: string; email?: string; organisationId?: number } = {}): number {
+function insertRegistration(
+  fields: { mode?: string; status?: string; email?: string; organisationId?: number } = {},
+): number {
   seq += 1;
   const row = sqlite
     .prepare(
@@ -22,7 +24,19 @@ function insertRegistration(fields: { mode?: string; status?: string; email?: st
         badge_code, status_changed_at, search_key, created_at, updated_at)
        VALUES (?, ?, 'mr', ?, 'Chuyên viên', ?, '0900000000', ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     )
-    .get(conferenceId, fields.organisationId ?? orgs[0], `Người ${seq}`, fields.email ?? `rule-${seq}@example.vn`, fields.mode ?? "in_person", fields.status ?? "pending", `RULE-${seq}`, at, `nguoi ${seq}`, at, at) as { id: number };
+    .get(
+      conferenceId,
+      fields.organisationId ?? orgs[0],
+      `Người ${seq}`,
+      fields.email ?? `rule-${seq}@example.vn`,
+      fields.mode ?? "in_person",
+      fields.status ?? "pending",
+      `RULE-${seq}`,
+      at,
+      `nguoi ${seq}`,
+      at,
+      at,
+    ) as { id: number };
   return row.id;
 }
 
@@ -54,7 +68,9 @@ beforeAll(() => {
       )
       .get(at, at) as { id: number }
   ).id;
-  orgs = (sqlite.prepare("SELECT id FROM organisations ORDER BY id LIMIT 4").all() as Array<{ id: number }>).map((r) => r.id);
+  orgs = (sqlite.prepare("SELECT id FROM organisations ORDER BY id LIMIT 4").all() as Array<{ id: number }>).map(
+    (r) => r.id,
+  );
 });
 
 afterAll(() => sqlite.close());
@@ -70,7 +86,11 @@ describe("in-person places (registrations_capacity_insert / _update)", () => {
       insertRegistration({ mode: "online" });
       insertRegistration({ status: "waitlisted" });
       insertRegistration({ status: "cancelled" });
-      const held = sqlite.prepare("SELECT count(*) n FROM registrations WHERE conference_id = ? AND mode = 'in_person' AND status IN ('pending','approved')").get(conferenceId) as { n: number };
+      const held = sqlite
+        .prepare(
+          "SELECT count(*) n FROM registrations WHERE conference_id = ? AND mode = 'in_person' AND status IN ('pending','approved')",
+        )
+        .get(conferenceId) as { n: number };
       expect(held.n).toBe(2);
     }));
 
@@ -88,13 +108,27 @@ describe("in-person places (registrations_capacity_insert / _update)", () => {
       insertRegistration();
       const online = insertRegistration({ mode: "online" });
       const waiting = insertRegistration({ status: "waitlisted" });
-      expect(() => sqlite.prepare("UPDATE registrations SET mode = 'in_person' WHERE id = ?").run(online)).toThrow(/in_person_capacity_full/);
-      expect(() => sqlite.prepare("UPDATE registrations SET status = 'pending' WHERE id = ?").run(waiting)).toThrow(/in_person_capacity_full/);
+      expect(() => sqlite.prepare("UPDATE registrations SET mode = 'in_person' WHERE id = ?").run(online)).toThrow(
+        /in_person_capacity_full/,
+      );
+      expect(() => sqlite.prepare("UPDATE registrations SET status = 'pending' WHERE id = ?").run(waiting)).toThrow(
+        /in_person_capacity_full/,
+      );
       // A place already held may change its other details, and its status between pending and approved.
-      const holder = (sqlite.prepare("SELECT id FROM registrations WHERE conference_id = ? AND mode = 'in_person' AND status = 'pending' LIMIT 1").get(conferenceId) as { id: number }).id;
-      expect(() => sqlite.prepare("UPDATE registrations SET status = 'approved', position = 'Vụ trưởng' WHERE id = ?").run(holder)).not.toThrow();
+      const holder = (
+        sqlite
+          .prepare(
+            "SELECT id FROM registrations WHERE conference_id = ? AND mode = 'in_person' AND status = 'pending' LIMIT 1",
+          )
+          .get(conferenceId) as { id: number }
+      ).id;
+      expect(() =>
+        sqlite.prepare("UPDATE registrations SET status = 'approved', position = 'Vụ trưởng' WHERE id = ?").run(holder),
+      ).not.toThrow();
       dropTrigger("registrations_capacity_update");
-      expect(() => sqlite.prepare("UPDATE registrations SET mode = 'in_person' WHERE id = ?").run(online)).not.toThrow();
+      expect(() =>
+        sqlite.prepare("UPDATE registrations SET mode = 'in_person' WHERE id = ?").run(online),
+      ).not.toThrow();
     }));
 
   it("frees a place when one is cancelled", () =>
@@ -108,12 +142,16 @@ describe("in-person places (registrations_capacity_insert / _update)", () => {
   it("allows one registration per e-mail per conference (registrations_one_per_email)", () =>
     scratch(() => {
       insertRegistration({ mode: "online", email: "same@example.vn" });
-      expect(() => insertRegistration({ mode: "online", email: "same@example.vn" })).toThrow(/UNIQUE constraint failed: registrations\.conference_id, registrations\.email/);
+      expect(() => insertRegistration({ mode: "online", email: "same@example.vn" })).toThrow(
+        /UNIQUE constraint failed: registrations\.conference_id, registrations\.email/,
+      );
     }));
 
   it("keeps foreign keys on: a registration for an organisation that does not exist is refused", () =>
     scratch(() => {
-      expect(() => insertRegistration({ mode: "online", organisationId: 987654 })).toThrow(/FOREIGN KEY constraint failed/);
+      expect(() => insertRegistration({ mode: "online", organisationId: 987654 })).toThrow(
+        /FOREIGN KEY constraint failed/,
+      );
     }));
 });
 
@@ -121,7 +159,13 @@ describe("session sign-ups (session_signups_capacity)", () => {
   function session(capacity: number | null, roomCapacity: number | null): number {
     let roomId: number | null = null;
     if (roomCapacity !== null) {
-      roomId = (sqlite.prepare("INSERT INTO rooms (conference_id, name_vi, name_en, capacity, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id").get(conferenceId, `Phòng ${++seq}`, `Room ${seq}`, roomCapacity, at, at) as { id: number }).id;
+      roomId = (
+        sqlite
+          .prepare(
+            "INSERT INTO rooms (conference_id, name_vi, name_en, capacity, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+          )
+          .get(conferenceId, `Phòng ${++seq}`, `Room ${seq}`, roomCapacity, at, at) as { id: number }
+      ).id;
     }
     return (
       sqlite
@@ -133,13 +177,20 @@ describe("session sign-ups (session_signups_capacity)", () => {
     ).id;
   }
   const signUp = (sessionId: number, registrationId: number, mode = "in_person") =>
-    sqlite.prepare("INSERT INTO session_signups (session_id, registration_id, mode, created_at) VALUES (?, ?, ?, ?)").run(sessionId, registrationId, mode, at);
+    sqlite
+      .prepare("INSERT INTO session_signups (session_id, registration_id, mode, created_at) VALUES (?, ?, ?, ?)")
+      .run(sessionId, registrationId, mode, at);
 
   it("refuses an in-person sign-up past the session's own capacity", () =>
     scratch(() => {
       sqlite.prepare("UPDATE conferences SET in_person_capacity = 50 WHERE id = ?").run(conferenceId);
       const s = session(2, 100);
-      const people = [insertRegistration(), insertRegistration(), insertRegistration(), insertRegistration({ mode: "online" })];
+      const people = [
+        insertRegistration(),
+        insertRegistration(),
+        insertRegistration(),
+        insertRegistration({ mode: "online" }),
+      ];
       signUp(s, people[0]);
       signUp(s, people[1]);
       expect(() => signUp(s, people[2])).toThrow(/session_full/);
@@ -164,7 +215,9 @@ describe("session sign-ups (session_signups_capacity)", () => {
       sqlite.prepare("UPDATE conferences SET in_person_capacity = 50 WHERE id = ?").run(conferenceId);
       const s = session(null, null);
       for (let i = 0; i < 5; i++) signUp(s, insertRegistration());
-      expect((sqlite.prepare("SELECT count(*) n FROM session_signups WHERE session_id = ?").get(s) as { n: number }).n).toBe(5);
+      expect(
+        (sqlite.prepare("SELECT count(*) n FROM session_signups WHERE session_id = ?").get(s) as { n: number }).n,
+      ).toBe(5);
     }));
 });
 
@@ -181,30 +234,57 @@ describe("bilateral meetings", () => {
     ).id;
     const blockId = (
       sqlite
-        .prepare("INSERT INTO meeting_blocks (conference_id, session_id, slot_minutes, table_count, allowed_pairs, created_at, updated_at) VALUES (?, ?, 20, 2, '[]', ?, ?) RETURNING id")
+        .prepare(
+          "INSERT INTO meeting_blocks (conference_id, session_id, slot_minutes, table_count, allowed_pairs, created_at, updated_at) VALUES (?, ?, 20, 2, '[]', ?, ?) RETURNING id",
+        )
         .get(conferenceId, sessionId, at, at) as { id: number }
     ).id;
-    const slot = (sqlite.prepare("INSERT INTO meeting_slots (block_id, starts_at, ends_at) VALUES (?, '2030-12-13T07:00:00.000Z', '2030-12-13T07:20:00.000Z') RETURNING id").get(blockId) as { id: number }).id;
-    const tables = [1, 2].map((n) => (sqlite.prepare("INSERT INTO meeting_tables (block_id, number) VALUES (?, ?) RETURNING id").get(blockId, n) as { id: number }).id);
+    const slot = (
+      sqlite
+        .prepare(
+          "INSERT INTO meeting_slots (block_id, starts_at, ends_at) VALUES (?, '2030-12-13T07:00:00.000Z', '2030-12-13T07:20:00.000Z') RETURNING id",
+        )
+        .get(blockId) as { id: number }
+    ).id;
+    const tables = [1, 2].map(
+      (n) =>
+        (
+          sqlite
+            .prepare("INSERT INTO meeting_tables (block_id, number) VALUES (?, ?) RETURNING id")
+            .get(blockId, n) as { id: number }
+        ).id,
+    );
     const request = (from: number, to: number) =>
       (
         sqlite
-          .prepare("INSERT INTO meeting_requests (conference_id, from_organisation_id, to_organisation_id, sector, ask, priority, status, created_at) VALUES (?, ?, ?, 'trade', '', 2, 'accepted', ?) RETURNING id")
+          .prepare(
+            "INSERT INTO meeting_requests (conference_id, from_organisation_id, to_organisation_id, sector, ask, priority, status, created_at) VALUES (?, ?, ?, 'trade', '', 2, 'accepted', ?) RETURNING id",
+          )
           .get(conferenceId, from, to, at) as { id: number }
       ).id;
     const requests = [request(orgs[0], orgs[1]), request(orgs[2], orgs[3]), request(orgs[0], orgs[2])];
     return { blockId, slot, tables, requests };
   }
   const meeting = (requestId: number, slotId: number, tableId: number | null) =>
-    (sqlite.prepare("INSERT INTO meetings (request_id, slot_id, table_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?) RETURNING id").get(requestId, slotId, tableId, at, at) as { id: number }).id;
+    (
+      sqlite
+        .prepare(
+          "INSERT INTO meetings (request_id, slot_id, table_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
+        )
+        .get(requestId, slotId, tableId, at, at) as { id: number }
+    ).id;
   const participant = (meetingId: number, slotId: number, organisationId: number) =>
-    sqlite.prepare("INSERT INTO meeting_participants (meeting_id, slot_id, organisation_id) VALUES (?, ?, ?)").run(meetingId, slotId, organisationId);
+    sqlite
+      .prepare("INSERT INTO meeting_participants (meeting_id, slot_id, organisation_id) VALUES (?, ?, ?)")
+      .run(meetingId, slotId, organisationId);
 
   it("refuses two meetings at one table in one slot (meetings_one_per_table_slot), for different requests", () =>
     scratch(() => {
       const { slot, tables, requests } = meetingSetUp();
       meeting(requests[0], slot, tables[0]);
-      expect(() => meeting(requests[1], slot, tables[0])).toThrow(/UNIQUE constraint failed: meetings\.slot_id, meetings\.table_id/);
+      expect(() => meeting(requests[1], slot, tables[0])).toThrow(
+        /UNIQUE constraint failed: meetings\.slot_id, meetings\.table_id/,
+      );
       // The other table in the same slot is free, and online meetings (no table) do not collide.
       expect(() => meeting(requests[1], slot, tables[1])).not.toThrow();
     }));
@@ -230,7 +310,9 @@ describe("bilateral meetings", () => {
       participant(first, slot, orgs[0]);
       participant(first, slot, orgs[1]);
       const second = meeting(requests[2], slot, tables[1]);
-      expect(() => participant(second, slot, orgs[0])).toThrow(/UNIQUE constraint failed: meeting_participants\.slot_id, meeting_participants\.organisation_id/);
+      expect(() => participant(second, slot, orgs[0])).toThrow(
+        /UNIQUE constraint failed: meeting_participants\.slot_id, meeting_participants\.organisation_id/,
+      );
       expect(() => participant(second, slot, orgs[2])).not.toThrow();
     }));
 
@@ -238,8 +320,14 @@ describe("bilateral meetings", () => {
     scratch(() => {
       meetingSetUp();
       const ask = (from: number, to: number) =>
-        sqlite.prepare("INSERT INTO meeting_requests (conference_id, from_organisation_id, to_organisation_id, sector, ask, priority, status, created_at) VALUES (?, ?, ?, 'trade', '', 1, 'pending', ?)").run(conferenceId, from, to, at);
-      expect(() => ask(orgs[0], orgs[1])).toThrow(/UNIQUE constraint failed: meeting_requests\.conference_id, meeting_requests\.from_organisation_id, meeting_requests\.to_organisation_id/);
+        sqlite
+          .prepare(
+            "INSERT INTO meeting_requests (conference_id, from_organisation_id, to_organisation_id, sector, ask, priority, status, created_at) VALUES (?, ?, ?, 'trade', '', 1, 'pending', ?)",
+          )
+          .run(conferenceId, from, to, at);
+      expect(() => ask(orgs[0], orgs[1])).toThrow(
+        /UNIQUE constraint failed: meeting_requests\.conference_id, meeting_requests\.from_organisation_id, meeting_requests\.to_organisation_id/,
+      );
       expect(() => ask(orgs[3], orgs[3])).toThrow(/CHECK constraint failed: meeting_request_not_to_self/);
       // The other direction is a request of its own.
       expect(() => ask(orgs[1], orgs[0])).not.toThrow();
@@ -248,10 +336,16 @@ describe("bilateral meetings", () => {
   it("has one slot per start and one table per number in a block", () =>
     scratch(() => {
       const { blockId } = meetingSetUp();
-      expect(() => sqlite.prepare("INSERT INTO meeting_slots (block_id, starts_at, ends_at) VALUES (?, '2030-12-13T07:00:00.000Z', '2030-12-13T07:30:00.000Z')").run(blockId)).toThrow(
-        /UNIQUE constraint failed: meeting_slots\.block_id, meeting_slots\.starts_at/,
+      expect(() =>
+        sqlite
+          .prepare(
+            "INSERT INTO meeting_slots (block_id, starts_at, ends_at) VALUES (?, '2030-12-13T07:00:00.000Z', '2030-12-13T07:30:00.000Z')",
+          )
+          .run(blockId),
+      ).toThrow(/UNIQUE constraint failed: meeting_slots\.block_id, meeting_slots\.starts_at/);
+      expect(() => sqlite.prepare("INSERT INTO meeting_tables (block_id, number) VALUES (?, 2)").run(blockId)).toThrow(
+        /UNIQUE constraint failed: meeting_tables\.block_id, meeting_tables\.number/,
       );
-      expect(() => sqlite.prepare("INSERT INTO meeting_tables (block_id, number) VALUES (?, 2)").run(blockId)).toThrow(/UNIQUE constraint failed: meeting_tables\.block_id, meeting_tables\.number/);
     }));
 });
 
@@ -260,13 +354,17 @@ describe("people", () => {
     scratch(() => {
       const user = (id: string, head: number) =>
         sqlite
-          .prepare("INSERT INTO users (id, email, full_name, role, organisation_id, created_at, updated_at, heads_organisation) VALUES (?, ?, 'X', 'delegate', ?, ?, ?, ?)")
+          .prepare(
+            "INSERT INTO users (id, email, full_name, role, organisation_id, created_at, updated_at, heads_organisation) VALUES (?, ?, 'X', 'delegate', ?, ?, ?, ?)",
+          )
           .run(id, `${id}@example.vn`, orgs[3], at, at, head);
       sqlite.prepare("UPDATE users SET heads_organisation = 0 WHERE organisation_id = ?").run(orgs[3]);
       user("head-a", 1);
       user("staff-b", 0);
       expect(() => user("head-c", 1)).toThrow(/UNIQUE constraint failed: users\.organisation_id/);
-      expect(() => sqlite.prepare("UPDATE users SET heads_organisation = 1 WHERE id = 'staff-b'").run()).toThrow(/UNIQUE constraint failed: users\.organisation_id/);
+      expect(() => sqlite.prepare("UPDATE users SET heads_organisation = 1 WHERE id = 'staff-b'").run()).toThrow(
+        /UNIQUE constraint failed: users\.organisation_id/,
+      );
       sqlite.exec("DROP INDEX users_one_head_per_organisation");
       expect(() => user("head-c", 1)).not.toThrow();
     }));

@@ -68,11 +68,16 @@ vi.mock("~/auth/password.server", async (importOriginal) => {
     return `scrypt$10$8$1$${salt.toString("base64")}$${key.toString("base64")}`;
   };
   const dummy = cheap("nobody");
-  return { ...real, hashPassword: cheap, spendVerificationTime: async (p: string) => void (await real.verifyPassword(await dummy, p)) };
+  return {
+    ...real,
+    hashPassword: cheap,
+    spendVerificationTime: async (p: string) => void (await real.verifyPassword(await dummy, p)),
+  };
 });
 
 /** Fixed, so that every run (and CI) tries the same values; FC_SEED=<n> replays another, FC_SEED=random explores. */
-const SEED = process.env.FC_SEED === "random" ? Math.floor(Math.random() * 2 ** 31) : Number(process.env.FC_SEED) || 20_261_210;
+const SEED =
+  process.env.FC_SEED === "random" ? Math.floor(Math.random() * 2 ** 31) : Number(process.env.FC_SEED) || 20_261_210;
 const RUNS = Number(process.env.FC_RUNS) || 40;
 const options = (numRuns = RUNS) => ({ seed: SEED, numRuns });
 
@@ -81,17 +86,91 @@ const options = (numRuns = RUNS) => ({ seed: SEED, numRuns });
 
 /** What a person might type or paste, and what a script might send. */
 const SAMPLES = [
-  "", " ", "on", "off", "true", "false", "1", "0", "2", "3", "-1", "yes", "null", "undefined",
-  "mr", "ms", "he", "in_person", "online", "hybrid", "none", "vi_en", "vi", "en", "accept", "decline",
-  "plenary", "meeting_block", "break", "delegate", "organiser", "secretariat", "province", "mission", "approved", "pending", "rejected",
-  "2026-12-13T08:00", "2027-12-13T08:00", "2026-02-30T25:61", "2026-12-13", "0000-01-01T00:00", "9999-12-31T23:59", "09:00", "23:59", "24:00", "7:5",
-  "Asia/Ho_Chi_Minh", "Etc/GMT+14", "America/Los_Angeles", "Mars/Olympus", "UTC",
-  "+84 24 3799 3000", "0912345678", "+", "(((((((())))))))",
-  "nguyen.van.a@tinh-bacgiang.gov.vn", "NGUYỄN@TỈNH.VN", "a@b", "a@b.c", " x@y.vn ",
-  "https://meet.example.vn/phong-1", "http://", "javascript:alert(1)", "https://a b",
-  DEMO_BADGE_CODE, "hnvv 2021 0001", "[]", "{}", '[{"request":"req-1","slot":"slot-1","table":"table-1"}]',
-  "Nguyễn Văn A", "Điện Biên Phủ 1954 ok", "password", "12345678",
-  "Nguye\u0302\u0303n", "\u202eevil\u202c", "\u2066isolate\u2069", "a\u0000b", "line\r\nbreak", "\ufeffbom", "\u200b", "👩‍👩‍👧‍👦", "\ud800", "<script>", "'; DROP TABLE users; --",
+  "",
+  " ",
+  "on",
+  "off",
+  "true",
+  "false",
+  "1",
+  "0",
+  "2",
+  "3",
+  "-1",
+  "yes",
+  "null",
+  "undefined",
+  "mr",
+  "ms",
+  "he",
+  "in_person",
+  "online",
+  "hybrid",
+  "none",
+  "vi_en",
+  "vi",
+  "en",
+  "accept",
+  "decline",
+  "plenary",
+  "meeting_block",
+  "break",
+  "delegate",
+  "organiser",
+  "secretariat",
+  "province",
+  "mission",
+  "approved",
+  "pending",
+  "rejected",
+  "2026-12-13T08:00",
+  "2027-12-13T08:00",
+  "2026-02-30T25:61",
+  "2026-12-13",
+  "0000-01-01T00:00",
+  "9999-12-31T23:59",
+  "09:00",
+  "23:59",
+  "24:00",
+  "7:5",
+  "Asia/Ho_Chi_Minh",
+  "Etc/GMT+14",
+  "America/Los_Angeles",
+  "Mars/Olympus",
+  "UTC",
+  "+84 24 3799 3000",
+  "0912345678",
+  "+",
+  "(((((((())))))))",
+  "nguyen.van.a@tinh-bacgiang.gov.vn",
+  "NGUYỄN@TỈNH.VN",
+  "a@b",
+  "a@b.c",
+  " x@y.vn ",
+  "https://meet.example.vn/phong-1",
+  "http://",
+  "javascript:alert(1)",
+  "https://a b",
+  DEMO_BADGE_CODE,
+  "hnvv 2021 0001",
+  "[]",
+  "{}",
+  '[{"request":"req-1","slot":"slot-1","table":"table-1"}]',
+  "Nguyễn Văn A",
+  "Điện Biên Phủ 1954 ok",
+  "password",
+  "12345678",
+  "Nguye\u0302\u0303n",
+  "\u202eevil\u202c",
+  "\u2066isolate\u2069",
+  "a\u0000b",
+  "line\r\nbreak",
+  "\ufeffbom",
+  "\u200b",
+  "👩‍👩‍👧‍👦",
+  "\ud800",
+  "<script>",
+  "'; DROP TABLE users; --",
 ];
 
 const numberString = fc.oneof(
@@ -102,7 +181,13 @@ const numberString = fc.oneof(
   fc.constantFrom("1e3", "0x10", " 7 ", "٣", "１２", "-0", "NaN", "Infinity", "9".repeat(400), "1.5", "01", "+1"),
 );
 
-const controls = fc.string({ unit: fc.integer({ min: 0, max: 0x9f }).filter((c) => c < 0x20 || c >= 0x7f).map((c) => String.fromCharCode(c)), maxLength: 12 });
+const controls = fc.string({
+  unit: fc
+    .integer({ min: 0, max: 0x9f })
+    .filter((c) => c < 0x20 || c >= 0x7f)
+    .map((c) => String.fromCharCode(c)),
+  maxLength: 12,
+});
 
 /** Up to 100 KB: a short random piece repeated (cut anywhere, a lone surrogate included). */
 const huge = fc
@@ -119,7 +204,22 @@ const text = fc.oneof(
   { weight: 1, arbitrary: huge },
 );
 
-const ODD_KEYS = ["__proto__", "constructor", "toString", "hasOwnProperty", "", " ", "intent ", "Intent", "a.b", "ids[]", "0", "é", "password\u0000", "values"];
+const ODD_KEYS = [
+  "__proto__",
+  "constructor",
+  "toString",
+  "hasOwnProperty",
+  "",
+  " ",
+  "intent ",
+  "Intent",
+  "a.b",
+  "ids[]",
+  "0",
+  "é",
+  "password\u0000",
+  "values",
+];
 const oddKey = fc.oneof(fc.constantFrom(...ODD_KEYS), fc.string({ maxLength: 12 }));
 
 // ---------------------------------------------------------------------------------------------
@@ -134,7 +234,8 @@ function objectOf(schema: AnySchema): z.ZodObject<z.ZodRawShape> | null {
     if (s instanceof z.ZodObject) return s as z.ZodObject<z.ZodRawShape>;
     if (s instanceof z.ZodEffects) s = s._def.schema;
     else if (s instanceof z.ZodPipeline) s = s._def.in;
-    else if (s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodNullable) s = s._def.innerType;
+    else if (s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodNullable)
+      s = s._def.innerType;
     else return null;
   }
   return null;
@@ -146,14 +247,27 @@ function takesArray(schema: AnySchema): boolean {
     if (s instanceof z.ZodArray) return true;
     if (s instanceof z.ZodEffects) s = s._def.schema;
     else if (s instanceof z.ZodPipeline) s = s._def.in;
-    else if (s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodNullable) s = s._def.innerType;
+    else if (s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodNullable)
+      s = s._def.innerType;
     else return false;
   }
   return false;
 }
 
 /** Exports of the schema files that are not schemas, and factories called with what the forms use. */
-const NOT_SCHEMAS = new Set(["msg", "fieldErrors", "parseWith", "formValues", "pairField", "pairsFromForm", "blockSettingsInput", "CONFERENCE_FORMATS", "PAIR_REQUESTERS", "PAIR_COUNTERPARTS", "COMMON_PASSWORDS"]);
+const NOT_SCHEMAS = new Set([
+  "msg",
+  "fieldErrors",
+  "parseWith",
+  "formValues",
+  "pairField",
+  "pairsFromForm",
+  "blockSettingsInput",
+  "CONFERENCE_FORMATS",
+  "PAIR_REQUESTERS",
+  "PAIR_COUNTERPARTS",
+  "COMMON_PASSWORDS",
+]);
 const FACTORIES = new Set(["requiredText", "optionalText", "integerField", "paragraphText"]);
 
 const schemas: Array<{ name: string; schema: AnySchema }> = [];
@@ -165,24 +279,61 @@ const schemas: Array<{ name: string; schema: AnySchema }> = [];
  * be deleted.
  */
 const KNOWN_NON_KEYS: Array<{ schema: string; field: string; message: string; example: Record<string, string> }> = [
-  { schema: "auth.loginSchema", field: "password", message: "String must contain at most 1024 character(s)", example: { email: "a@b.vn", password: "x".repeat(1025) } },
-  { schema: "auth.changePasswordSchema", field: "currentPassword", message: "String must contain at most 1024 character(s)", example: { currentPassword: "x".repeat(1025), password: "Điện Biên Phủ 1954 ok", confirm: "Điện Biên Phủ 1954 ok" } },
-  { schema: "auth.changePasswordSchema", field: "currentPassword", message: "Required", example: { password: "Điện Biên Phủ 1954 ok", confirm: "Điện Biên Phủ 1954 ok" } },
-  { schema: "auth.changePasswordSchema", field: "confirm", message: "Required", example: { currentPassword: "x", password: "Điện Biên Phủ 1954 ok" } },
-  { schema: "auth.setPasswordSchema", field: "confirm", message: "Required", example: { password: "Điện Biên Phủ 1954 ok" } },
+  {
+    schema: "auth.loginSchema",
+    field: "password",
+    message: "String must contain at most 1024 character(s)",
+    example: { email: "a@b.vn", password: "x".repeat(1025) },
+  },
+  {
+    schema: "auth.changePasswordSchema",
+    field: "currentPassword",
+    message: "String must contain at most 1024 character(s)",
+    example: { currentPassword: "x".repeat(1025), password: "Điện Biên Phủ 1954 ok", confirm: "Điện Biên Phủ 1954 ok" },
+  },
+  {
+    schema: "auth.changePasswordSchema",
+    field: "currentPassword",
+    message: "Required",
+    example: { password: "Điện Biên Phủ 1954 ok", confirm: "Điện Biên Phủ 1954 ok" },
+  },
+  {
+    schema: "auth.changePasswordSchema",
+    field: "confirm",
+    message: "Required",
+    example: { currentPassword: "x", password: "Điện Biên Phủ 1954 ok" },
+  },
+  {
+    schema: "auth.setPasswordSchema",
+    field: "confirm",
+    message: "Required",
+    example: { password: "Điện Biên Phủ 1954 ok" },
+  },
 ];
 /** The entries that still reproduce with today's schemas (set in beforeAll). */
 let openNonKeys: typeof KNOWN_NON_KEYS = [];
-const isKnown = (schema: string, field: string, message: string) => openNonKeys.some((k) => k.schema === schema && k.field === field && k.message === message);
+const isKnown = (schema: string, field: string, message: string) =>
+  openNonKeys.some((k) => k.schema === schema && k.field === field && k.message === message);
 
 /**
  * Found by these properties: input that made a schema throw (a 500 from the action that parses
  * it). As above, tolerated only while it still reproduces; once fixed, enforced.
  */
 const CONFERENCE = {
-  edition: "20", titleVi: "Hội nghị Ngoại vụ toàn quốc lần thứ 20", titleEn: "20th National Conference on Local External Affairs", themeVi: "", themeEn: "",
-  startsAt: "2027-12-13T08:00", endsAt: "2027-12-14T17:30", timeZone: "Asia/Ho_Chi_Minh", venueVi: "Hà Nội", venueEn: "Ha Noi", format: "hybrid",
-  inPersonCapacity: "500", registrationOpensAt: "2027-11-01T08:00", registrationClosesAt: "2027-12-10T17:00",
+  edition: "20",
+  titleVi: "Hội nghị Ngoại vụ toàn quốc lần thứ 20",
+  titleEn: "20th National Conference on Local External Affairs",
+  themeVi: "",
+  themeEn: "",
+  startsAt: "2027-12-13T08:00",
+  endsAt: "2027-12-14T17:30",
+  timeZone: "Asia/Ho_Chi_Minh",
+  venueVi: "Hà Nội",
+  venueEn: "Ha Noi",
+  format: "hybrid",
+  inPersonCapacity: "500",
+  registrationOpensAt: "2027-11-01T08:00",
+  registrationClosesAt: "2027-12-10T17:00",
 };
 const KNOWN_FAULTS: Array<{ schema: string; error: RegExp; example: Record<string, string>; note: string }> = [
   {
@@ -193,25 +344,66 @@ const KNOWN_FAULTS: Array<{ schema: string; error: RegExp; example: Record<strin
   },
 ];
 let openFaults: typeof KNOWN_FAULTS = [];
-const knownFault = (schema: string, error: unknown) => openFaults.find((k) => k.schema === schema && k.error.test(String(error)));
+const knownFault = (schema: string, error: unknown) =>
+  openFaults.find((k) => k.schema === schema && k.error.test(String(error)));
 const schemaNamed = (name: string) => schemas.find((s) => s.name === name)!.schema;
 
 /** A valid form per object schema: the base the mutations start from (checked to parse). */
 const VALID: Record<string, Record<string, unknown>> = {
-  "agenda.roomSchema": { nameVi: "Hội trường", nameEn: "Hall", capacity: "200", streamUrl: "https://tv.ngoaivu.test/a", notes: "" },
-  "agenda.sessionSchema": { kind: "plenary", titleVi: "Khai mạc", titleEn: "Opening", descriptionVi: "", descriptionEn: "", day: "2027-12-13", startTime: "08:00", endTime: "10:00", roomId: "1", requiresSignup: "on", capacity: "", streamUrl: "" },
+  "agenda.roomSchema": {
+    nameVi: "Hội trường",
+    nameEn: "Hall",
+    capacity: "200",
+    streamUrl: "https://tv.ngoaivu.test/a",
+    notes: "",
+  },
+  "agenda.sessionSchema": {
+    kind: "plenary",
+    titleVi: "Khai mạc",
+    titleEn: "Opening",
+    descriptionVi: "",
+    descriptionEn: "",
+    day: "2027-12-13",
+    startTime: "08:00",
+    endTime: "10:00",
+    roomId: "1",
+    requiresSignup: "on",
+    capacity: "",
+    streamUrl: "",
+  },
   "auth.loginSchema": { email: "a@tinh.gov.vn", password: "x", redirectTo: "/programme" },
   "auth.forgotPasswordSchema": { email: "a@tinh.gov.vn" },
   "auth.setPasswordSchema": { password: "Điện Biên Phủ 1954 ok", confirm: "Điện Biên Phủ 1954 ok" },
-  "auth.changePasswordSchema": { currentPassword: "cũ", password: "Điện Biên Phủ 1954 ok", confirm: "Điện Biên Phủ 1954 ok" },
+  "auth.changePasswordSchema": {
+    currentPassword: "cũ",
+    password: "Điện Biên Phủ 1954 ok",
+    confirm: "Điện Biên Phủ 1954 ok",
+  },
   "checkin.checkinCodeSchema": { code: DEMO_BADGE_CODE },
   "checkin.registrationIdSchema": { registrationId: "12" },
   "conference.conferenceSchema": CONFERENCE,
-  "meeting-block.blockSettingsSchema": { tableCount: "12", requestsCloseAt: "2027-12-01T17:00", answersCloseAt: "2027-12-05T17:00", maxRequests: "8" },
-  "meeting-block.blockCreateSchema": { tableCount: "12", requestsCloseAt: "", answersCloseAt: "", maxRequests: "", slotMinutes: "20", gapMinutes: "10" },
+  "meeting-block.blockSettingsSchema": {
+    tableCount: "12",
+    requestsCloseAt: "2027-12-01T17:00",
+    answersCloseAt: "2027-12-05T17:00",
+    maxRequests: "8",
+  },
+  "meeting-block.blockCreateSchema": {
+    tableCount: "12",
+    requestsCloseAt: "",
+    answersCloseAt: "",
+    maxRequests: "",
+    slotMinutes: "20",
+    gapMinutes: "10",
+  },
   "meeting-block.videoUrlSchema": { videoUrl: "https://hop.ngoaivu.test/1" },
   "meeting-block.placeSchema": { slotId: "1", tableId: "2", locked: "on" },
-  "meetings.meetingRequestSchema": { toOrganisationId: "3", sector: "Nông nghiệp", ask: "Xuất khẩu vải thiều", priority: "2" },
+  "meetings.meetingRequestSchema": {
+    toOrganisationId: "3",
+    sector: "Nông nghiệp",
+    ask: "Xuất khẩu vải thiều",
+    priority: "2",
+  },
   "meetings.meetingAnswerSchema": { requestId: "4", decision: "decline", reason: "Lịch kín" },
   "meetings.maxMeetingsSchema": { maxMeetings: "5" },
   "meetings.availabilitySchema": { slotIds: ["1", "2"] },
@@ -219,7 +411,17 @@ const VALID: Record<string, Record<string, unknown>> = {
   "meetings.sectorsSchema": { sectors: "Nông nghiệp, Đầu tư" },
   "people.inviteSchema": { fullName: "Vũ Thị Mời", email: "moi@bo.gov.vn", role: "secretariat", organisationId: "" },
   "people.profileSchema": { fullName: "Lê Văn Hùng", locale: "vi", timeZone: "Asia/Tokyo" },
-  "registration.delegateFields": { honorific: "mr", fullName: "Lê Văn Hùng", position: "Giám đốc", organisationId: "5", phone: "+84 204 3854 321", mode: "in_person", interpretation: "none", dietary: "", consentToList: "on" },
+  "registration.delegateFields": {
+    honorific: "mr",
+    fullName: "Lê Văn Hùng",
+    position: "Giám đốc",
+    organisationId: "5",
+    phone: "+84 204 3854 321",
+    mode: "in_person",
+    interpretation: "none",
+    dietary: "",
+    consentToList: "on",
+  },
 };
 VALID["registration.registrationSchema"] = { ...VALID["registration.delegateFields"], email: "hung@tinh.gov.vn" };
 VALID["registration.delegateEditSchema"] = VALID["registration.delegateFields"];
@@ -236,27 +438,36 @@ function parsed(name: string, schema: AnySchema, input: unknown): ReturnType<typ
 }
 
 /** Zod's own messages for input no form sends (a number, an array, an object where text goes). */
-const ZOD_TYPE_MESSAGE = /^(Expected [a-z ]+(?:, received [a-z ]+)?|Required|Invalid input|Expected object, received [a-z]+|Expected array, received [a-z]+|Invalid literal value.*)$/;
+const ZOD_TYPE_MESSAGE =
+  /^(Expected [a-z ]+(?:, received [a-z ]+)?|Required|Invalid input|Expected object, received [a-z]+|Expected array, received [a-z]+|Invalid literal value.*)$/;
 
 type FieldOp = { kind: "keep" } | { kind: "drop" } | { kind: "set"; v: unknown };
 
 /** A valid record with some fields replaced or dropped, and odd fields added. */
-function mutatedRecord(valid: Record<string, unknown>, value: fc.Arbitrary<unknown>): fc.Arbitrary<Record<string, unknown>> {
+function mutatedRecord(
+  valid: Record<string, unknown>,
+  value: fc.Arbitrary<unknown>,
+): fc.Arbitrary<Record<string, unknown>> {
   const keys = Object.keys(valid);
   const fieldOp: fc.Arbitrary<FieldOp> = fc.oneof(
     { weight: 5, arbitrary: fc.constant<FieldOp>({ kind: "keep" }) },
     { weight: 3, arbitrary: value.map((v): FieldOp => ({ kind: "set", v })) },
     { weight: 1, arbitrary: fc.constant<FieldOp>({ kind: "drop" }) },
   );
-  return fc.tuple(fc.array(fieldOp, { minLength: keys.length, maxLength: keys.length }), fc.dictionary(oddKey, value, { maxKeys: 2 })).map(([ops, extra]) => {
-    const out: Record<string, unknown> = { ...extra };
-    keys.forEach((k, i) => {
-      const o = ops[i];
-      if (o.kind === "keep") out[k] = valid[k];
-      else if (o.kind === "set") out[k] = o.v;
+  return fc
+    .tuple(
+      fc.array(fieldOp, { minLength: keys.length, maxLength: keys.length }),
+      fc.dictionary(oddKey, value, { maxKeys: 2 }),
+    )
+    .map(([ops, extra]) => {
+      const out: Record<string, unknown> = { ...extra };
+      keys.forEach((k, i) => {
+        const o = ops[i];
+        if (o.kind === "keep") out[k] = valid[k];
+        else if (o.kind === "set") out[k] = o.v;
+      });
+      return out;
     });
-    return out;
-  });
 }
 
 function formShaped(name: string, schema: AnySchema) {
@@ -265,8 +476,12 @@ function formShaped(name: string, schema: AnySchema) {
   const shape = object.shape;
   // A field that takes a list is read with getAll, which always gives one (empty when nothing is ticked).
   const lists = Object.keys(shape).filter((k) => takesArray(shape[k]));
-  const model = Object.fromEntries(Object.keys(shape).map((k) => [k, lists.includes(k) ? fc.array(text, { maxLength: 6 }) : text]));
-  const random = fc.tuple(fc.record(model, { requiredKeys: lists }), fc.dictionary(oddKey, text, { maxKeys: 3 })).map(([fields, extra]) => ({ ...extra, ...fields }) as Record<string, unknown>);
+  const model = Object.fromEntries(
+    Object.keys(shape).map((k) => [k, lists.includes(k) ? fc.array(text, { maxLength: 6 }) : text]),
+  );
+  const random = fc
+    .tuple(fc.record(model, { requiredKeys: lists }), fc.dictionary(oddKey, text, { maxKeys: 3 }))
+    .map(([fields, extra]) => ({ ...extra, ...fields }) as Record<string, unknown>);
   const valid = VALID[name];
   if (!valid) return random;
   // Mutating a list field replaces it with a list; any other field gets text.
@@ -279,11 +494,24 @@ function formShaped(name: string, schema: AnySchema) {
 
 function anyInput(name: string, schema: AnySchema) {
   const object = objectOf(schema);
-  const value = fc.oneof(fc.anything({ maxDepth: 2 }), text, fc.array(text, { maxLength: 3 }), fc.boolean(), fc.integer(), fc.double(), fc.constant(null));
+  const value = fc.oneof(
+    fc.anything({ maxDepth: 2 }),
+    text,
+    fc.array(text, { maxLength: 3 }),
+    fc.boolean(),
+    fc.integer(),
+    fc.double(),
+    fc.constant(null),
+  );
   if (!object) return value;
   const keys = Object.keys(object.shape);
   return fc.oneof(
-    fc.tuple(fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: keys.length }), fc.dictionary(oddKey, value, { maxKeys: 2 })).map(([a, b]) => ({ ...b, ...a }) as unknown),
+    fc
+      .tuple(
+        fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: keys.length }),
+        fc.dictionary(oddKey, value, { maxKeys: 2 }),
+      )
+      .map(([a, b]) => ({ ...b, ...a }) as unknown),
     ...(VALID[name] ? [mutatedRecord(VALID[name], value) as fc.Arbitrary<unknown>] : []),
     fc.anything({ maxDepth: 2 }),
   );
@@ -295,7 +523,10 @@ function failuresOf(run: () => void): string[] {
     run();
     return [];
   } catch (error) {
-    const text = error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` — ${error.cause.message}` : ""}` : String(error);
+    const text =
+      error instanceof Error
+        ? `${error.message}${error.cause instanceof Error ? ` — ${error.cause.message}` : ""}`
+        : String(error);
     return [text.replace(/\n+/g, " ").slice(0, 600)];
   }
 }
@@ -306,7 +537,12 @@ function schemaFiles(): Array<[string, string]> {
   const found: Array<[string, string]> = [["common", resolve(app, "platform/forms/fields.ts")]];
   for (const feature of readdirSync(resolve(app, "features"))) {
     for (const file of readdirSync(resolve(app, "features", feature)).filter((f) => /(^|-)schema\.ts$/.test(f))) {
-      const base = file === "schema.ts" ? feature : file === "block-schema.ts" ? "meeting-block" : file.replace(/-schema\.ts$/, "");
+      const base =
+        file === "schema.ts"
+          ? feature
+          : file === "block-schema.ts"
+            ? "meeting-block"
+            : file.replace(/-schema\.ts$/, "");
       found.push([base, resolve(app, "features", feature, file)]);
     }
   }
@@ -321,40 +557,66 @@ beforeAll(async () => {
       if (value instanceof z.ZodType) schemas.push({ name: label, schema: value });
       else if (FACTORIES.has(name) && typeof value === "function") {
         const make = value as (...args: never[]) => AnySchema;
-        const variants = name === "integerField" ? [make(), (make as (o: { min: number; max?: number }) => AnySchema)({ min: 1 }), (make as (o: { min: number; max: number }) => AnySchema)({ min: 0, max: 100000 })] : name === "paragraphText" ? [(make as (n: number) => AnySchema)(2000)] : [make()];
+        const variants =
+          name === "integerField"
+            ? [
+                make(),
+                (make as (o: { min: number; max?: number }) => AnySchema)({ min: 1 }),
+                (make as (o: { min: number; max: number }) => AnySchema)({ min: 0, max: 100000 }),
+              ]
+            : name === "paragraphText"
+              ? [(make as (n: number) => AnySchema)(2000)]
+              : [make()];
         variants.forEach((s, i) => schemas.push({ name: `${label}#${i}`, schema: s }));
       } else if (name === "delegateFields") schemas.push({ name: label, schema: z.object(value as z.ZodRawShape) });
-      else if (!NOT_SCHEMAS.has(name)) throw new Error(`${label}: neither a schema nor a known helper; add it to this test`);
+      else if (!NOT_SCHEMAS.has(name))
+        throw new Error(`${label}: neither a schema nor a known helper; add it to this test`);
     }
   }
   // Every finding below was fixed (app/features/people/auth-schema.ts and conference.ts): they stay as
   // regression cases, and none is tolerated any more. A new finding goes here only with a fix to follow.
   openNonKeys = [];
   openFaults = [];
-  const open = [...openFaults.map((k) => `${k.schema} throws (${k.note})`), ...openNonKeys.map((k) => `${k.schema}.${k.field} answers "${k.message}"`)];
-  console.log(`forms-property: fast-check seed ${SEED}, ${RUNS} runs per property (FC_SEED=${SEED} replays)${open.length ? `; still open, tolerated:\n  ${open.join("\n  ")}` : "; no known finding still open"}`);
+  const open = [
+    ...openFaults.map((k) => `${k.schema} throws (${k.note})`),
+    ...openNonKeys.map((k) => `${k.schema}.${k.field} answers "${k.message}"`),
+  ];
+  console.log(
+    `forms-property: fast-check seed ${SEED}, ${RUNS} runs per property (FC_SEED=${SEED} replays)${open.length ? `; still open, tolerated:\n  ${open.join("\n  ")}` : "; no known finding still open"}`,
+  );
 });
 
 describe("every form schema", () => {
   it("finds the schemas at run time", () => {
     expect(schemas.length).toBeGreaterThan(25);
-    expect(schemas.map((s) => s.name)).toEqual(expect.arrayContaining(["registration.registrationSchema", "conference.conferenceSchema", "meetings.availabilitySchema", "auth.loginSchema"]));
+    expect(schemas.map((s) => s.name)).toEqual(
+      expect.arrayContaining([
+        "registration.registrationSchema",
+        "conference.conferenceSchema",
+        "meetings.availabilitySchema",
+        "auth.loginSchema",
+      ]),
+    );
   });
 
   it("never throws, and answers a form with dictionary keys only", () => {
     const failures: string[] = [];
     for (const { name, schema } of schemas) {
-      failures.push(...failuresOf(() => fc.assert(
-        fc.property(formShaped(name, schema), (input) => {
-          const result = parsed(name, schema, input);
-          if (result === "known fault" || result.ok) return;
-          for (const [field, message] of Object.entries(result.errors)) {
-            if (isMessageKey(message) || isKnown(name, field, message)) continue;
-            throw new Error(`${name}: field "${field}" answers "${message}", not a dictionary key`);
-          }
-        }),
-        options(Math.round(RUNS * 1.5)),
-      )));
+      failures.push(
+        ...failuresOf(() =>
+          fc.assert(
+            fc.property(formShaped(name, schema), (input) => {
+              const result = parsed(name, schema, input);
+              if (result === "known fault" || result.ok) return;
+              for (const [field, message] of Object.entries(result.errors)) {
+                if (isMessageKey(message) || isKnown(name, field, message)) continue;
+                throw new Error(`${name}: field "${field}" answers "${message}", not a dictionary key`);
+              }
+            }),
+            options(Math.round(RUNS * 1.5)),
+          ),
+        ),
+      );
     }
     expect(failures).toEqual([]);
   });
@@ -362,18 +624,23 @@ describe("every form schema", () => {
   it("never throws on any input at all, and its other messages are only Zod's own type errors", () => {
     const failures: string[] = [];
     for (const { name, schema } of schemas) {
-      failures.push(...failuresOf(() => fc.assert(
-        fc.property(anyInput(name, schema), (input) => {
-          const result = parsed(name, schema, input);
-          if (result === "known fault" || result.ok) return;
-          for (const [field, message] of Object.entries(result.errors)) {
-            if (typeof message !== "string") throw new Error(`${name}: field "${field}" has a ${typeof message} message`);
-            if (isMessageKey(message) || isKnown(name, field, message) || ZOD_TYPE_MESSAGE.test(message)) continue;
-            throw new Error(`${name}: field "${field}" answers "${message}"`);
-          }
-        }),
-        options(RUNS),
-      )));
+      failures.push(
+        ...failuresOf(() =>
+          fc.assert(
+            fc.property(anyInput(name, schema), (input) => {
+              const result = parsed(name, schema, input);
+              if (result === "known fault" || result.ok) return;
+              for (const [field, message] of Object.entries(result.errors)) {
+                if (typeof message !== "string")
+                  throw new Error(`${name}: field "${field}" has a ${typeof message} message`);
+                if (isMessageKey(message) || isKnown(name, field, message) || ZOD_TYPE_MESSAGE.test(message)) continue;
+                throw new Error(`${name}: field "${field}" answers "${message}"`);
+              }
+            }),
+            options(RUNS),
+          ),
+        ),
+      );
     }
     expect(failures).toEqual([]);
   });
@@ -393,8 +660,13 @@ describe("every form schema", () => {
 
   it("known findings: each still open one reproduces exactly; each fixed one answers a key and throws no more", () => {
     for (const k of KNOWN_FAULTS) {
-      if (openFaults.includes(k)) expect(() => parseWith(schemaNamed(k.schema), k.example), `${k.schema}: ${k.note}`).toThrow(k.error);
-      else expect(parsed(k.schema, schemaNamed(k.schema), k.example), `${k.schema}, fixed: refuses with keys`).toMatchObject({ ok: false });
+      if (openFaults.includes(k))
+        expect(() => parseWith(schemaNamed(k.schema), k.example), `${k.schema}: ${k.note}`).toThrow(k.error);
+      else
+        expect(
+          parsed(k.schema, schemaNamed(k.schema), k.example),
+          `${k.schema}, fixed: refuses with keys`,
+        ).toMatchObject({ ok: false });
     }
     for (const k of KNOWN_NON_KEYS) {
       const result = parseWith(schemaNamed(k.schema), k.example);
@@ -415,13 +687,24 @@ type RouteFn = (args: unknown) => Promise<unknown>;
 let ipCount = 0;
 
 /** Calls an action as Remix would: a thrown Response is the answer; anything else thrown is a fault. */
-async function invoke(fn: unknown, call: { path: string; params?: Record<string, string>; cookie: string | null; entries: Fields }): Promise<Response> {
+async function invoke(
+  fn: unknown,
+  call: { path: string; params?: Record<string, string>; cookie: string | null; entries: Fields },
+): Promise<Response> {
   ipCount += 1;
   const headers = new Headers({ "Content-Type": "application/x-www-form-urlencoded" });
   if (call.cookie) headers.set("Cookie", call.cookie);
-  const request = new Request(`http://localhost:3000${call.path}`, { method: "POST", headers, body: new URLSearchParams(call.entries) });
+  const request = new Request(`http://localhost:3000${call.path}`, {
+    method: "POST",
+    headers,
+    body: new URLSearchParams(call.entries),
+  });
   try {
-    const result = await (fn as RouteFn)({ request, params: call.params ?? {}, context: { clientIp: `10.99.${Math.floor(ipCount / 250) % 250}.${ipCount % 250}`, cspNonce: "test" } });
+    const result = await (fn as RouteFn)({
+      request,
+      params: call.params ?? {},
+      context: { clientIp: `10.99.${Math.floor(ipCount / 250) % 250}.${ipCount % 250}`, cspNonce: "test" },
+    });
     return result instanceof Response ? result : new Response(JSON.stringify(result));
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
@@ -433,13 +716,20 @@ async function invoke(fn: unknown, call: { path: string; params?: Record<string,
 const stats: Record<string, Record<string, number>> = {};
 
 const consoleErrors = () => (console.error as unknown as { mock?: { calls: unknown[] } }).mock?.calls.length ?? 0;
-const short = (entries: Fields) => JSON.stringify(entries.map(([k, v]) => [k, v.length > 80 ? `${v.slice(0, 40)}…(${v.length} chars)` : v]));
+const short = (entries: Fields) =>
+  JSON.stringify(entries.map(([k, v]) => [k, v.length > 80 ? `${v.slice(0, 40)}…(${v.length} chars)` : v]));
 
 /**
  * One random call: never a thrown error, never a 500 nor a logged fault, and a refusal (400 or
  * more) wrote nothing. The refusal bookkeeping of the sign-in and mailing forms is left out.
  */
-async function probe(label: string, fn: unknown, call: { path: string; params?: Record<string, string>; cookie: string | null; entries: Fields }, ignore: Table[] = [], schema?: string) {
+async function probe(
+  label: string,
+  fn: unknown,
+  call: { path: string; params?: Record<string, string>; cookie: string | null; entries: Fields },
+  ignore: Table[] = [],
+  schema?: string,
+) {
   const before = digest({ ignore });
   const logged = consoleErrors();
   let response: Response;
@@ -452,16 +742,24 @@ async function probe(label: string, fn: unknown, call: { path: string; params?: 
       if (changed.length) throw new Error(`${label} failed on a known fault but wrote to ${changed.join(", ")}`);
       return null;
     }
-    throw new Error(`${label} threw ${error instanceof Error ? error.stack : String(error)} for ${short(call.entries)}`);
+    throw new Error(
+      `${label} threw ${error instanceof Error ? error.stack : String(error)} for ${short(call.entries)}`,
+    );
   }
   const counts = (stats[label] ??= {});
   const bucket = response.status < 300 ? "2xx" : response.status < 400 ? "3xx" : String(response.status);
   counts[bucket] = (counts[bucket] ?? 0) + 1;
   if (consoleErrors() > logged) throw new Error(`${label} logged an error (a fault) for ${short(call.entries)}`);
-  if (response.status >= 500) throw new Error(`${label} answered ${response.status} for ${short(call.entries)}: ${(await response.text()).slice(0, 300)}`);
+  if (response.status >= 500)
+    throw new Error(
+      `${label} answered ${response.status} for ${short(call.entries)}: ${(await response.text()).slice(0, 300)}`,
+    );
   if (response.status >= 400) {
     const changed = changedTables(before, digest({ ignore }));
-    if (changed.length) throw new Error(`${label} answered ${response.status} but wrote to ${changed.join(", ")} for ${short(call.entries)}`);
+    if (changed.length)
+      throw new Error(
+        `${label} answered ${response.status} but wrote to ${changed.join(", ")} for ${short(call.entries)}`,
+      );
   }
   return response;
 }
@@ -477,13 +775,20 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 /** A valid form with some fields replaced, dropped or sent twice, and odd fields added. */
 function mutated(base: Fields): fc.Arbitrary<Fields> {
   return fc
-    .tuple(fc.array(op, { minLength: base.length, maxLength: base.length }), fc.array(fc.tuple(oddKey, text), { maxLength: 2 }))
+    .tuple(
+      fc.array(op, { minLength: base.length, maxLength: base.length }),
+      fc.array(fc.tuple(oddKey, text), { maxLength: 2 }),
+    )
     .map(([ops, extra]) => [
       ...base.flatMap(([k, v], i): Fields => {
         const o = ops[i];
         if (o.kind === "drop") return [];
         if (o.kind === "set") return [[k, o.v]];
-        if (o.kind === "dup") return [[k, v], [k, o.v]];
+        if (o.kind === "dup")
+          return [
+            [k, v],
+            [k, o.v],
+          ];
         return [[k, v]];
       }),
       ...extra,
@@ -492,15 +797,36 @@ function mutated(base: Fields): fc.Arbitrary<Fields> {
 
 /** A valid form with one field replaced, dropped or sent twice: the rest valid, so the odd value goes deep. */
 function oneChanged(base: Fields): fc.Arbitrary<Fields> {
-  return fc.tuple(fc.nat({ max: Math.max(0, base.length - 1) }), op.filter((o) => o.kind !== "keep")).map(([i, o]) =>
-    base.flatMap(([k, v], j): Fields => (j !== i ? [[k, v]] : o.kind === "drop" ? [] : o.kind === "set" ? [[k, o.v]] : o.kind === "dup" ? [[k, v], [k, o.v]] : [[k, v]])),
-  );
+  return fc
+    .tuple(
+      fc.nat({ max: Math.max(0, base.length - 1) }),
+      op.filter((o) => o.kind !== "keep"),
+    )
+    .map(([i, o]) =>
+      base.flatMap(([k, v], j): Fields =>
+        j !== i
+          ? [[k, v]]
+          : o.kind === "drop"
+            ? []
+            : o.kind === "set"
+              ? [[k, o.v]]
+              : o.kind === "dup"
+                ? [
+                    [k, v],
+                    [k, o.v],
+                  ]
+                : [[k, v]],
+      ),
+    );
 }
 
 /** Any of these forms, as it is, with one field changed, or with several; now and then its fields in any order with random values. */
 function formsAround(bases: Fields[]): fc.Arbitrary<Fields> {
   const keys = [...new Set(bases.flatMap((b) => b.map(([k]) => k)))];
-  const random = fc.array(fc.tuple(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...keys) }, { weight: 1, arbitrary: oddKey }), text), { maxLength: keys.length + 3 });
+  const random = fc.array(
+    fc.tuple(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...keys) }, { weight: 1, arbitrary: oddKey }), text),
+    { maxLength: keys.length + 3 },
+  );
   const base = fc.constantFrom(...bases);
   return fc.oneof(
     { weight: 1, arbitrary: base },
@@ -514,11 +840,13 @@ function formsAround(bases: Fields[]): fc.Arbitrary<Fields> {
 const wellFormed = (s: string) => Buffer.from(s, "utf8").toString("utf8");
 
 /** A route parameter: mostly the real one, sometimes anything (well-formed, as a decoded URL gives it). */
-const paramAround = (valid: string) => fc.oneof({ weight: 3, arbitrary: fc.constant(valid) }, { weight: 1, arbitrary: text.map(wellFormed) });
+const paramAround = (valid: string) =>
+  fc.oneof({ weight: 3, arbitrary: fc.constant(valid) }, { weight: 1, arbitrary: text.map(wellFormed) });
 
 let unique = 0;
 /** "@unique" in a form becomes an address of its own each time (so that the per-recipient limits do not answer first). */
-const withUnique = (entries: Fields): Fields => entries.map(([k, v]) => [k, v === "@unique" ? `p-${(unique += 1)}@tinh-quangbinh.gov.vn` : v]);
+const withUnique = (entries: Fields): Fields =>
+  entries.map(([k, v]) => [k, v === "@unique" ? `p-${(unique += 1)}@tinh-quangbinh.gov.vn` : v]);
 
 const t = {
   organiser: "",
@@ -553,26 +881,60 @@ async function signIn(email: string, password: string) {
   return cookie;
 }
 
-async function loaderJson<T>(fn: unknown, path: string, cookie: string, params: Record<string, string> = {}): Promise<T> {
+async function loaderJson<T>(
+  fn: unknown,
+  path: string,
+  cookie: string,
+  params: Record<string, string> = {},
+): Promise<T> {
   const request = new Request(`http://localhost:3000${path}`, { headers: { Cookie: cookie } });
   const result = await (fn as RouteFn)({ request, params, context: { clientIp: "127.0.0.1" } });
   return (await (result as Response).json()) as T;
 }
 
-const registrationFields = (r: { honorific: string; full_name: string; position: string; organisation_id: number; phone: string; mode: string; interpretation: string; dietary: string; consent_to_list: number }) =>
-  fields({ honorific: r.honorific, fullName: r.full_name, position: r.position, organisationId: r.organisation_id, phone: r.phone, mode: r.mode, interpretation: r.interpretation, dietary: r.dietary, ...(r.consent_to_list ? { consentToList: "on" } : {}) });
+const registrationFields = (r: {
+  honorific: string;
+  full_name: string;
+  position: string;
+  organisation_id: number;
+  phone: string;
+  mode: string;
+  interpretation: string;
+  dietary: string;
+  consent_to_list: number;
+}) =>
+  fields({
+    honorific: r.honorific,
+    fullName: r.full_name,
+    position: r.position,
+    organisationId: r.organisation_id,
+    phone: r.phone,
+    mode: r.mode,
+    interpretation: r.interpretation,
+    dietary: r.dietary,
+    ...(r.consent_to_list ? { consentToList: "on" } : {}),
+  });
 
 describe.sequential("the actions, with random forms", () => {
   beforeAll(async () => {
     const db = getDb();
-    for (const a of DEMO_ACCOUNTS) await db.updateTable("users").set({ password_hash: await hashPassword(DEMO_PASSWORDS[a.key]) }).where("email", "=", a.email).execute();
+    for (const a of DEMO_ACCOUNTS)
+      await db
+        .updateTable("users")
+        .set({ password_hash: await hashPassword(DEMO_PASSWORDS[a.key]) })
+        .where("email", "=", a.email)
+        .execute();
     const demo = (key: (typeof DEMO_ACCOUNTS)[number]["key"]) => DEMO_ACCOUNTS.find((a) => a.key === key)!;
     t.organiser = await signIn(demo("organiser").email, DEMO_PASSWORDS.organiser);
     t.delegate = await signIn(demo("delegate").email, DEMO_PASSWORDS.delegate);
     t.head = await signIn(demo("ambassador").email, DEMO_PASSWORDS.ambassador);
     t.regDelegate = await cookieFor((await delegateOf("prov-quang-binh")).userId);
     const accountUser = await delegateOf("prov-ha-tinh");
-    await db.updateTable("users").set({ password_hash: await hashPassword(PASSWORD) }).where("id", "=", accountUser.userId).execute();
+    await db
+      .updateTable("users")
+      .set({ password_hash: await hashPassword(PASSWORD) })
+      .where("id", "=", accountUser.userId)
+      .execute();
     t.accountUser = await cookieFor(accountUser.userId);
 
     const conference = await demoConference();
@@ -580,66 +942,217 @@ describe.sequential("the actions, with random forms", () => {
     t.day1 = utcToZonedLocal(conference.starts_at, conference.time_zone).slice(0, 10);
     [t.bg, t.jp, t.us] = await Promise.all(["prov-bac-giang", "mis-emb-jp", "mis-emb-us"].map(organisationId));
     const edited = await delegateOf("prov-thanh-hoa");
-    t.editRegistrationId = (await db.selectFrom("registrations").select("id").where("user_id", "=", edited.userId).executeTakeFirstOrThrow()).id;
-    t.requestToJapan = (await db.selectFrom("meeting_requests").select("id").where("to_organisation_id", "=", t.jp).where("status", "=", "pending").orderBy("id").executeTakeFirstOrThrow()).id;
-    t.acceptedRequest = (await db.selectFrom("meeting_requests").select("id").where("status", "=", "accepted").orderBy("id").executeTakeFirstOrThrow()).id;
-    const block = await db.selectFrom("meeting_blocks").selectAll().where("conference_id", "=", t.conferenceId).orderBy("id").executeTakeFirstOrThrow();
+    t.editRegistrationId = (
+      await db.selectFrom("registrations").select("id").where("user_id", "=", edited.userId).executeTakeFirstOrThrow()
+    ).id;
+    t.requestToJapan = (
+      await db
+        .selectFrom("meeting_requests")
+        .select("id")
+        .where("to_organisation_id", "=", t.jp)
+        .where("status", "=", "pending")
+        .orderBy("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+    t.acceptedRequest = (
+      await db
+        .selectFrom("meeting_requests")
+        .select("id")
+        .where("status", "=", "accepted")
+        .orderBy("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+    const block = await db
+      .selectFrom("meeting_blocks")
+      .selectAll()
+      .where("conference_id", "=", t.conferenceId)
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
     t.blockSessionId = block.session_id;
-    t.slotIds = (await db.selectFrom("meeting_slots").select("id").where("block_id", "=", block.id).orderBy("starts_at").execute()).map((s) => s.id);
-    t.tableIds = (await db.selectFrom("meeting_tables").select("id").where("block_id", "=", block.id).orderBy("number").execute()).map((s) => s.id);
-    t.signupSessionId = (await db.selectFrom("sessions").select("id").where("requires_signup", "=", 1).orderBy("starts_at").executeTakeFirstOrThrow()).id;
-    t.sessionId = (await db.selectFrom("sessions").select("id").where("kind", "=", "plenary").orderBy("starts_at", "desc").executeTakeFirstOrThrow()).id;
+    t.slotIds = (
+      await db.selectFrom("meeting_slots").select("id").where("block_id", "=", block.id).orderBy("starts_at").execute()
+    ).map((s) => s.id);
+    t.tableIds = (
+      await db.selectFrom("meeting_tables").select("id").where("block_id", "=", block.id).orderBy("number").execute()
+    ).map((s) => s.id);
+    t.signupSessionId = (
+      await db
+        .selectFrom("sessions")
+        .select("id")
+        .where("requires_signup", "=", 1)
+        .orderBy("starts_at")
+        .executeTakeFirstOrThrow()
+    ).id;
+    t.sessionId = (
+      await db
+        .selectFrom("sessions")
+        .select("id")
+        .where("kind", "=", "plenary")
+        .orderBy("starts_at", "desc")
+        .executeTakeFirstOrThrow()
+    ).id;
     t.roomId = (await db.selectFrom("rooms").select("id").orderBy("id", "desc").executeTakeFirstOrThrow()).id;
-    for (const code of ["prov-son-la", "prov-lai-chau", "mis-emb-kr"]) t.peopleTargets.push((await delegateOf(code, { head: false })).userId);
+    for (const code of ["prov-son-la", "prov-lai-chau", "mis-emb-kr"])
+      t.peopleTargets.push((await delegateOf(code, { head: false })).userId);
     for (const email of ["moi-1@bo.gov.vn", "moi-2@bo.gov.vn"]) {
-      t.invitationIds.push((await db.transaction().execute((trx) => issueInvitation(trx, { email, fullName: "Người được mời", role: "secretariat", organisationId: null, invitedBy: null }))).id);
+      t.invitationIds.push(
+        (
+          await db.transaction().execute((trx) =>
+            issueInvitation(trx, {
+              email,
+              fullName: "Người được mời",
+              role: "secretariat",
+              organisationId: null,
+              invitedBy: null,
+            }),
+          )
+        ).id,
+      );
     }
   });
 
   const REFUSAL_BOOKKEEPING: Table[] = ["login_failures", "throttle_events"];
-  const registration = () => fields({ honorific: "ms", fullName: "Trần Thị Đăng Ký", position: "Phó Giám đốc Sở Ngoại vụ", organisationId: t.bg, email: "@unique", phone: "+84 204 3854 000", mode: "in_person", interpretation: "none", dietary: "", consentToList: "on" });
+  const registration = () =>
+    fields({
+      honorific: "ms",
+      fullName: "Trần Thị Đăng Ký",
+      position: "Phó Giám đốc Sở Ngoại vụ",
+      organisationId: t.bg,
+      email: "@unique",
+      phone: "+84 204 3854 000",
+      mode: "in_person",
+      interpretation: "none",
+      dietary: "",
+      consentToList: "on",
+    });
 
   const cases: Array<{ name: string; run: () => Promise<void> }> = [
     {
       name: "register (a visitor)",
-      run: () => fc.assert(fc.asyncProperty(formsAround([registration()]), async (form) => {
-        await probe("register", register.action, { path: "/register", cookie: null, entries: withUnique(form) }, REFUSAL_BOOKKEEPING);
-      }), options()),
+      run: () =>
+        fc.assert(
+          fc.asyncProperty(formsAround([registration()]), async (form) => {
+            await probe(
+              "register",
+              register.action,
+              { path: "/register", cookie: null, entries: withUnique(form) },
+              REFUSAL_BOOKKEEPING,
+            );
+          }),
+          options(),
+        ),
     },
     {
       name: "login",
-      run: () => fc.assert(fc.asyncProperty(formsAround([fields({ email: DEMO_ACCOUNTS[4].email, password: DEMO_PASSWORDS.exhibitor, redirectTo: "/programme" }), fields({ email: "@unique", password: "sai mật khẩu" })]), async (form) => {
-        await probe("login", login.action, { path: "/login", cookie: null, entries: withUnique(form) }, REFUSAL_BOOKKEEPING);
-      }), options()),
+      run: () =>
+        fc.assert(
+          fc.asyncProperty(
+            formsAround([
+              fields({ email: DEMO_ACCOUNTS[4].email, password: DEMO_PASSWORDS.exhibitor, redirectTo: "/programme" }),
+              fields({ email: "@unique", password: "sai mật khẩu" }),
+            ]),
+            async (form) => {
+              await probe(
+                "login",
+                login.action,
+                { path: "/login", cookie: null, entries: withUnique(form) },
+                REFUSAL_BOOKKEEPING,
+              );
+            },
+          ),
+          options(),
+        ),
     },
     {
       name: "forgot-password",
-      run: () => fc.assert(fc.asyncProperty(formsAround([fields({ email: DEMO_ACCOUNTS[4].email }), fields({ email: "@unique" })]), async (form) => {
-        await probe("forgot-password", forgotPassword.action, { path: "/forgot-password", cookie: null, entries: withUnique(form) }, REFUSAL_BOOKKEEPING);
-      }), options()),
+      run: () =>
+        fc.assert(
+          fc.asyncProperty(
+            formsAround([fields({ email: DEMO_ACCOUNTS[4].email }), fields({ email: "@unique" })]),
+            async (form) => {
+              await probe(
+                "forgot-password",
+                forgotPassword.action,
+                { path: "/forgot-password", cookie: null, entries: withUnique(form) },
+                REFUSAL_BOOKKEEPING,
+              );
+            },
+          ),
+          options(),
+        ),
     },
     {
       name: "invite.$token (a fresh link, or any token)",
-      run: () => fc.assert(fc.asyncProperty(fc.boolean(), fc.string({ maxLength: 60 }), formsAround([fields({ password: PASSWORD, confirm: PASSWORD })]), async (fresh, token, form) => {
-        const real = fresh ? (await getDb().transaction().execute((trx) => issueInvitation(trx, { email: `link-${(unique += 1)}@tinh.gov.vn`, fullName: "Người theo lời mời", role: "delegate", organisationId: null, invitedBy: null }))).token : wellFormed(token);
-        await probe("invite", invite.action, { path: `/invite/${encodeURIComponent(real)}`, params: { token: real }, cookie: null, entries: form });
-      }), options()),
+      run: () =>
+        fc.assert(
+          fc.asyncProperty(
+            fc.boolean(),
+            fc.string({ maxLength: 60 }),
+            formsAround([fields({ password: PASSWORD, confirm: PASSWORD })]),
+            async (fresh, token, form) => {
+              const real = fresh
+                ? (
+                    await getDb()
+                      .transaction()
+                      .execute((trx) =>
+                        issueInvitation(trx, {
+                          email: `link-${(unique += 1)}@tinh.gov.vn`,
+                          fullName: "Người theo lời mời",
+                          role: "delegate",
+                          organisationId: null,
+                          invitedBy: null,
+                        }),
+                      )
+                  ).token
+                : wellFormed(token);
+              await probe("invite", invite.action, {
+                path: `/invite/${encodeURIComponent(real)}`,
+                params: { token: real },
+                cookie: null,
+                entries: form,
+              });
+            },
+          ),
+          options(),
+        ),
     },
     {
       name: "my-registration",
       run: async () => {
-        const mine = await loaderJson<{ registration: Parameters<typeof registrationFields>[0] }>(myRegistration.loader, "/my-registration", t.regDelegate);
-        const bases = [[["intent", "update"], ...registrationFields(mine.registration)] as Fields, fields({ intent: "mode", mode: "online" }), fields({ intent: "mode", mode: "in_person" }), fields({ intent: "cancel", confirm: "yes" })];
-        await fc.assert(fc.asyncProperty(formsAround(bases), async (form) => {
-          await probe("my-registration", myRegistration.action, { path: "/my-registration", cookie: t.regDelegate, entries: form });
-        }), options());
+        const mine = await loaderJson<{ registration: Parameters<typeof registrationFields>[0] }>(
+          myRegistration.loader,
+          "/my-registration",
+          t.regDelegate,
+        );
+        const bases = [
+          [["intent", "update"], ...registrationFields(mine.registration)] as Fields,
+          fields({ intent: "mode", mode: "online" }),
+          fields({ intent: "mode", mode: "in_person" }),
+          fields({ intent: "cancel", confirm: "yes" }),
+        ];
+        await fc.assert(
+          fc.asyncProperty(formsAround(bases), async (form) => {
+            await probe("my-registration", myRegistration.action, {
+              path: "/my-registration",
+              cookie: t.regDelegate,
+              entries: form,
+            });
+          }),
+          options(),
+        );
       },
     },
     {
       name: "meetings (a province's delegate or Japan's head)",
       run: () => {
         const bases = [
-          fields({ intent: "request", toOrganisationId: t.us, sector: "Thương mại", ask: "Đưa vải thiều vào siêu thị", priority: "2" }),
+          fields({
+            intent: "request",
+            toOrganisationId: t.us,
+            sector: "Thương mại",
+            ask: "Đưa vải thiều vào siêu thị",
+            priority: "2",
+          }),
           fields({ intent: "answer", requestId: t.requestToJapan, decision: "decline", reason: "Lịch kín" }),
           fields({ intent: "withdraw", requestId: t.requestToJapan }),
           fields({ intent: "max", maxMeetings: "4" }),
@@ -647,107 +1160,325 @@ describe.sequential("the actions, with random forms", () => {
           [["intent", "availability"], ...t.slotIds.map((id): [string, string] => ["slot", String(id)])] as Fields,
           fields({ intent: "outcome", meetingId: 1, outcome: "Thống nhất lộ trình", followUp: "" }),
         ];
-        return fc.assert(fc.asyncProperty(fc.boolean(), formsAround(bases), async (asHead, form) => {
-          await probe("meetings", meetings.action, { path: "/meetings", cookie: asHead ? t.head : t.delegate, entries: form });
-        }), options());
+        return fc.assert(
+          fc.asyncProperty(fc.boolean(), formsAround(bases), async (asHead, form) => {
+            await probe("meetings", meetings.action, {
+              path: "/meetings",
+              cookie: asHead ? t.head : t.delegate,
+              entries: form,
+            });
+          }),
+          options(),
+        );
       },
     },
     {
       name: "programme and my-agenda (sign up, cancel)",
-      run: () => fc.assert(fc.asyncProperty(fc.boolean(), formsAround([fields({ intent: "signUp", sessionId: t.signupSessionId }), fields({ intent: "cancel", sessionId: t.signupSessionId })]), async (agenda, form) => {
-        if (agenda) await probe("my-agenda", myAgenda.action, { path: "/my-agenda", cookie: t.delegate, entries: form });
-        else await probe("programme", programme.action, { path: "/programme", cookie: t.delegate, entries: form });
-      }), options()),
+      run: () =>
+        fc.assert(
+          fc.asyncProperty(
+            fc.boolean(),
+            formsAround([
+              fields({ intent: "signUp", sessionId: t.signupSessionId }),
+              fields({ intent: "cancel", sessionId: t.signupSessionId }),
+            ]),
+            async (agenda, form) => {
+              if (agenda)
+                await probe("my-agenda", myAgenda.action, { path: "/my-agenda", cookie: t.delegate, entries: form });
+              else
+                await probe("programme", programme.action, { path: "/programme", cookie: t.delegate, entries: form });
+            },
+          ),
+          options(),
+        ),
     },
     {
       name: "account (profile, password) and language",
       run: () => {
-        const bases = [fields({ intent: "profile", fullName: "Lê Thị Tài Khoản", locale: "vi", timeZone: "" }), fields({ intent: "profile", fullName: "Lê Thị Tài Khoản", locale: "en", timeZone: "Asia/Tokyo" }), fields({ intent: "password", currentPassword: PASSWORD, password: PASSWORD, confirm: PASSWORD })];
-        return fc.assert(fc.asyncProperty(fc.boolean(), formsAround(bases), formsAround([fields({ locale: "vi", redirectTo: "/programme" })]), async (lang, form, langForm) => {
-          if (lang) await probe("language", language.action, { path: "/language", cookie: t.accountUser, entries: langForm });
-          else await probe("account", account.action, { path: "/account", cookie: t.accountUser, entries: form });
-        }), options());
+        const bases = [
+          fields({ intent: "profile", fullName: "Lê Thị Tài Khoản", locale: "vi", timeZone: "" }),
+          fields({ intent: "profile", fullName: "Lê Thị Tài Khoản", locale: "en", timeZone: "Asia/Tokyo" }),
+          fields({ intent: "password", currentPassword: PASSWORD, password: PASSWORD, confirm: PASSWORD }),
+        ];
+        return fc.assert(
+          fc.asyncProperty(
+            fc.boolean(),
+            formsAround(bases),
+            formsAround([fields({ locale: "vi", redirectTo: "/programme" })]),
+            async (lang, form, langForm) => {
+              if (lang)
+                await probe("language", language.action, {
+                  path: "/language",
+                  cookie: t.accountUser,
+                  entries: langForm,
+                });
+              else await probe("account", account.action, { path: "/account", cookie: t.accountUser, entries: form });
+            },
+          ),
+          options(),
+        );
       },
     },
     {
       name: "admin.delegates.$id (an organiser's edit)",
       run: async () => {
-        const page = await loaderJson<{ registration: Parameters<typeof registrationFields>[0] & { email: string; organiser_note: string; status: string } }>(
-          adminDelegate.loader, `/admin/delegates/${t.editRegistrationId}`, t.organiser, { id: String(t.editRegistrationId) });
+        const page = await loaderJson<{
+          registration: Parameters<typeof registrationFields>[0] & {
+            email: string;
+            organiser_note: string;
+            status: string;
+          };
+        }>(adminDelegate.loader, `/admin/delegates/${t.editRegistrationId}`, t.organiser, {
+          id: String(t.editRegistrationId),
+        });
         const r = page.registration;
-        const base = [...registrationFields(r), ...fields({ email: r.email, organiserNote: r.organiser_note, status: r.status })];
-        await fc.assert(fc.asyncProperty(paramAround(String(t.editRegistrationId)), formsAround([base, [...base.filter(([k]) => k !== "status"), ["status", "rejected"]]]), async (id, form) => {
-          await probe("admin.delegates.$id", adminDelegate.action, { path: `/admin/delegates/${encodeURIComponent(id)}`, params: { id }, cookie: t.organiser, entries: form });
-        }), options());
+        const base = [
+          ...registrationFields(r),
+          ...fields({ email: r.email, organiserNote: r.organiser_note, status: r.status }),
+        ];
+        await fc.assert(
+          fc.asyncProperty(
+            paramAround(String(t.editRegistrationId)),
+            formsAround([base, [...base.filter(([k]) => k !== "status"), ["status", "rejected"]]]),
+            async (id, form) => {
+              await probe("admin.delegates.$id", adminDelegate.action, {
+                path: `/admin/delegates/${encodeURIComponent(id)}`,
+                params: { id },
+                cookie: t.organiser,
+                entries: form,
+              });
+            },
+          ),
+          options(),
+        );
       },
     },
     {
       name: "admin.delegates (approve, reject)",
-      run: () => fc.assert(fc.asyncProperty(formsAround([fields({ intent: "approve", ids: t.editRegistrationId }), fields({ intent: "reject", ids: t.editRegistrationId })]), async (form) => {
-        await probe("admin.delegates", adminDelegates.action, { path: "/admin/delegates", cookie: t.organiser, entries: form });
-      }), options()),
+      run: () =>
+        fc.assert(
+          fc.asyncProperty(
+            formsAround([
+              fields({ intent: "approve", ids: t.editRegistrationId }),
+              fields({ intent: "reject", ids: t.editRegistrationId }),
+            ]),
+            async (form) => {
+              await probe("admin.delegates", adminDelegates.action, {
+                path: "/admin/delegates",
+                cookie: t.organiser,
+                entries: form,
+              });
+            },
+          ),
+          options(),
+        ),
     },
     {
       name: "admin.agenda.$id (save, move, publish, delete)",
       run: () => {
-        const session = fields({ kind: "plenary", titleVi: "Phiên ngẫu nhiên", titleEn: "Random session", descriptionVi: "Dòng một\nDòng hai", descriptionEn: "", day: t.day1, startTime: "17:00", endTime: "17:45", roomId: t.roomId, requiresSignup: "on", capacity: "30", streamUrl: "https://truyenhinh.ngoaivu.test/x" });
-        const bases = [[["intent", "save"], ...session] as Fields, fields({ intent: "move", day: t.day1, startTime: "18:00", endTime: "18:30", roomId: "" }), fields({ intent: "publish" }), fields({ intent: "unpublish" }), fields({ intent: "delete" })];
-        return fc.assert(fc.asyncProperty(fc.oneof(fc.constant("new"), paramAround(String(t.sessionId))), formsAround(bases), async (id, form) => {
-          await probe("admin.agenda.$id", adminAgendaSession.action, { path: `/admin/agenda/${encodeURIComponent(id)}`, params: { id }, cookie: t.organiser, entries: form });
-        }), options());
+        const session = fields({
+          kind: "plenary",
+          titleVi: "Phiên ngẫu nhiên",
+          titleEn: "Random session",
+          descriptionVi: "Dòng một\nDòng hai",
+          descriptionEn: "",
+          day: t.day1,
+          startTime: "17:00",
+          endTime: "17:45",
+          roomId: t.roomId,
+          requiresSignup: "on",
+          capacity: "30",
+          streamUrl: "https://truyenhinh.ngoaivu.test/x",
+        });
+        const bases = [
+          [["intent", "save"], ...session] as Fields,
+          fields({ intent: "move", day: t.day1, startTime: "18:00", endTime: "18:30", roomId: "" }),
+          fields({ intent: "publish" }),
+          fields({ intent: "unpublish" }),
+          fields({ intent: "delete" }),
+        ];
+        return fc.assert(
+          fc.asyncProperty(
+            fc.oneof(fc.constant("new"), paramAround(String(t.sessionId))),
+            formsAround(bases),
+            async (id, form) => {
+              await probe("admin.agenda.$id", adminAgendaSession.action, {
+                path: `/admin/agenda/${encodeURIComponent(id)}`,
+                params: { id },
+                cookie: t.organiser,
+                entries: form,
+              });
+            },
+          ),
+          options(),
+        );
       },
     },
     {
       name: "admin.agenda, admin.rooms, admin.quotas",
       run: () => {
         const agenda = formsAround([fields({ intent: "publishAll" }), fields({ intent: "unpublishAll" })]);
-        const rooms = formsAround([fields({ intent: "save", nameVi: "Phòng ngẫu nhiên", nameEn: "Random room", capacity: "25", streamUrl: "", notes: "" }), fields({ intent: "save", id: t.roomId, nameVi: "Phòng sửa", nameEn: "Edited room", capacity: "0", streamUrl: "http://x.vn", notes: "ghi chú" }), fields({ intent: "delete", id: t.roomId })]);
-        const quotas = formsAround([fields({ kind: "province", field: "kind-province", places: "3" }), fields({ organisationId: t.bg, field: "org", places: "" })]);
-        return fc.assert(fc.asyncProperty(fc.constantFrom("agenda", "rooms", "quotas"), agenda, rooms, quotas, async (which, a, r, q) => {
-          if (which === "agenda") await probe("admin.agenda", adminAgenda.action, { path: "/admin/agenda", cookie: t.organiser, entries: a });
-          else if (which === "rooms") await probe("admin.rooms", adminRooms.action, { path: "/admin/rooms", cookie: t.organiser, entries: r });
-          else await probe("admin.quotas", adminQuotas.action, { path: "/admin/quotas", cookie: t.organiser, entries: q });
-        }), options());
+        const rooms = formsAround([
+          fields({
+            intent: "save",
+            nameVi: "Phòng ngẫu nhiên",
+            nameEn: "Random room",
+            capacity: "25",
+            streamUrl: "",
+            notes: "",
+          }),
+          fields({
+            intent: "save",
+            id: t.roomId,
+            nameVi: "Phòng sửa",
+            nameEn: "Edited room",
+            capacity: "0",
+            streamUrl: "http://x.vn",
+            notes: "ghi chú",
+          }),
+          fields({ intent: "delete", id: t.roomId }),
+        ]);
+        const quotas = formsAround([
+          fields({ kind: "province", field: "kind-province", places: "3" }),
+          fields({ organisationId: t.bg, field: "org", places: "" }),
+        ]);
+        return fc.assert(
+          fc.asyncProperty(
+            fc.constantFrom("agenda", "rooms", "quotas"),
+            agenda,
+            rooms,
+            quotas,
+            async (which, a, r, q) => {
+              if (which === "agenda")
+                await probe("admin.agenda", adminAgenda.action, {
+                  path: "/admin/agenda",
+                  cookie: t.organiser,
+                  entries: a,
+                });
+              else if (which === "rooms")
+                await probe("admin.rooms", adminRooms.action, {
+                  path: "/admin/rooms",
+                  cookie: t.organiser,
+                  entries: r,
+                });
+              else
+                await probe("admin.quotas", adminQuotas.action, {
+                  path: "/admin/quotas",
+                  cookie: t.organiser,
+                  entries: q,
+                });
+            },
+          ),
+          options(),
+        );
       },
     },
     {
       name: "admin.checkin",
-      run: () => fc.assert(fc.asyncProperty(formsAround([fields({ intent: "code", code: DEMO_BADGE_CODE, source: "camera" }), fields({ intent: "checkin", registrationId: t.editRegistrationId }), fields({ intent: "undo", registrationId: t.editRegistrationId })]), async (form) => {
-        await probe("admin.checkin", adminCheckin.action, { path: "/admin/checkin", cookie: t.organiser, entries: form });
-      }), options()),
+      run: () =>
+        fc.assert(
+          fc.asyncProperty(
+            formsAround([
+              fields({ intent: "code", code: DEMO_BADGE_CODE, source: "camera" }),
+              fields({ intent: "checkin", registrationId: t.editRegistrationId }),
+              fields({ intent: "undo", registrationId: t.editRegistrationId }),
+            ]),
+            async (form) => {
+              await probe("admin.checkin", adminCheckin.action, {
+                path: "/admin/checkin",
+                cookie: t.organiser,
+                entries: form,
+              });
+            },
+          ),
+          options(),
+        ),
     },
     {
       name: "admin.people (invite, disable, enable, head, revoke)",
       run: () => {
         const bases = [
-          fields({ intent: "invite", fullName: "Người mời ngẫu nhiên", email: "@unique", role: "delegate", organisationId: t.bg }),
-          ...t.peopleTargets.flatMap((userId) => ["disable", "enable", "head", "unhead"].map((intent) => fields({ intent, userId }))),
+          fields({
+            intent: "invite",
+            fullName: "Người mời ngẫu nhiên",
+            email: "@unique",
+            role: "delegate",
+            organisationId: t.bg,
+          }),
+          ...t.peopleTargets.flatMap((userId) =>
+            ["disable", "enable", "head", "unhead"].map((intent) => fields({ intent, userId })),
+          ),
           ...t.invitationIds.map((invitationId) => fields({ intent: "revoke", invitationId })),
         ];
-        return fc.assert(fc.asyncProperty(formsAround(bases), async (form) => {
-          await probe("admin.people", adminPeople.action, { path: "/admin/people", cookie: t.organiser, entries: withUnique(form) });
-        }), options());
+        return fc.assert(
+          fc.asyncProperty(formsAround(bases), async (form) => {
+            await probe("admin.people", adminPeople.action, {
+              path: "/admin/people",
+              cookie: t.organiser,
+              entries: withUnique(form),
+            });
+          }),
+          options(),
+        );
       },
     },
     {
       name: "admin.meetings.settings (settings, tables)",
       run: async () => {
-        const page = await loaderJson<{ settings: Record<string, string>; pairs: Array<[string, string]>; tables: Array<{ id: number; label: string; room_id: number | null }> }>(adminMeetingSettings.loader, "/admin/meetings/settings", t.organiser);
+        const page = await loaderJson<{
+          settings: Record<string, string>;
+          pairs: Array<[string, string]>;
+          tables: Array<{ id: number; label: string; room_id: number | null }>;
+        }>(adminMeetingSettings.loader, "/admin/meetings/settings", t.organiser);
         const bases = [
-          [["intent", "settings"], ["session", String(t.blockSessionId)], ...fields(page.settings), ...page.pairs.map(([a, b]): [string, string] => [`pair.${a}.${b}`, "on"])] as Fields,
-          [["intent", "tables"], ...page.tables.flatMap((x): Fields => [[`label.${x.id}`, x.label], [`room.${x.id}`, x.room_id === null ? "" : String(x.room_id)]])] as Fields,
+          [
+            ["intent", "settings"],
+            ["session", String(t.blockSessionId)],
+            ...fields(page.settings),
+            ...page.pairs.map(([a, b]): [string, string] => [`pair.${a}.${b}`, "on"]),
+          ] as Fields,
+          [
+            ["intent", "tables"],
+            ...page.tables.flatMap((x): Fields => [
+              [`label.${x.id}`, x.label],
+              [`room.${x.id}`, x.room_id === null ? "" : String(x.room_id)],
+            ]),
+          ] as Fields,
         ];
-        await fc.assert(fc.asyncProperty(formsAround(bases), async (form) => {
-          await probe("admin.meetings.settings", adminMeetingSettings.action, { path: "/admin/meetings/settings", cookie: t.organiser, entries: form });
-        }), options());
+        await fc.assert(
+          fc.asyncProperty(formsAround(bases), async (form) => {
+            await probe("admin.meetings.settings", adminMeetingSettings.action, {
+              path: "/admin/meetings/settings",
+              cookie: t.organiser,
+              entries: form,
+            });
+          }),
+          options(),
+        );
       },
     },
     {
       name: "admin.meetings (create, commit, lock) and a request's placing and a party's answers",
       run: () => {
         const meetingForms = formsAround([
-          fields({ intent: "create", session: t.blockSessionId, slotMinutes: "20", gapMinutes: "10", tableCount: "4", requestsCloseAt: "", answersCloseAt: "", maxRequests: "", "pair.province.mission": "on" }),
-          fields({ intent: "commit", session: t.blockSessionId, meetings: JSON.stringify([{ request: `req-${t.acceptedRequest}`, slot: `slot-${t.slotIds[1]}`, table: `table-${t.tableIds[1]}` }]) }),
+          fields({
+            intent: "create",
+            session: t.blockSessionId,
+            slotMinutes: "20",
+            gapMinutes: "10",
+            tableCount: "4",
+            requestsCloseAt: "",
+            answersCloseAt: "",
+            maxRequests: "",
+            "pair.province.mission": "on",
+          }),
+          fields({
+            intent: "commit",
+            session: t.blockSessionId,
+            meetings: JSON.stringify([
+              { request: `req-${t.acceptedRequest}`, slot: `slot-${t.slotIds[1]}`, table: `table-${t.tableIds[1]}` },
+            ]),
+          }),
           fields({ intent: "lock", session: t.blockSessionId, meetingId: 1 }),
           fields({ intent: "unlock", session: t.blockSessionId, meetingId: 1 }),
         ]);
@@ -756,22 +1487,66 @@ describe.sequential("the actions, with random forms", () => {
           fields({ intent: "video", videoUrl: "https://hop.ngoaivu.test/phong" }),
           fields({ intent: "unplace" }),
         ]);
-        const answers = formsAround([fields({ requestId: t.requestToJapan, decision: "accept", reason: "" }), fields({ requestId: t.requestToJapan, decision: "decline", reason: "Lịch kín" })]);
-        return fc.assert(fc.asyncProperty(fc.constantFrom("meetings", "placing", "answers"), meetingForms, placing, paramAround(String(t.acceptedRequest)), answers, paramAround(String(t.jp)), async (which, m, p, requestId, a, partyId) => {
-          if (which === "meetings") await probe("admin.meetings", adminMeetings.action, { path: "/admin/meetings", cookie: t.organiser, entries: m });
-          else if (which === "placing") await probe("admin.meetings.requests.$id", adminMeetingRequest.action, { path: `/admin/meetings/requests/${encodeURIComponent(requestId)}`, params: { id: requestId }, cookie: t.organiser, entries: p });
-          else await probe("admin.meetings.parties.$id", adminMeetingParty.action, { path: `/admin/meetings/parties/${encodeURIComponent(partyId)}`, params: { id: partyId }, cookie: t.organiser, entries: a });
-        }), options());
+        const answers = formsAround([
+          fields({ requestId: t.requestToJapan, decision: "accept", reason: "" }),
+          fields({ requestId: t.requestToJapan, decision: "decline", reason: "Lịch kín" }),
+        ]);
+        return fc.assert(
+          fc.asyncProperty(
+            fc.constantFrom("meetings", "placing", "answers"),
+            meetingForms,
+            placing,
+            paramAround(String(t.acceptedRequest)),
+            answers,
+            paramAround(String(t.jp)),
+            async (which, m, p, requestId, a, partyId) => {
+              if (which === "meetings")
+                await probe("admin.meetings", adminMeetings.action, {
+                  path: "/admin/meetings",
+                  cookie: t.organiser,
+                  entries: m,
+                });
+              else if (which === "placing")
+                await probe("admin.meetings.requests.$id", adminMeetingRequest.action, {
+                  path: `/admin/meetings/requests/${encodeURIComponent(requestId)}`,
+                  params: { id: requestId },
+                  cookie: t.organiser,
+                  entries: p,
+                });
+              else
+                await probe("admin.meetings.parties.$id", adminMeetingParty.action, {
+                  path: `/admin/meetings/parties/${encodeURIComponent(partyId)}`,
+                  params: { id: partyId },
+                  cookie: t.organiser,
+                  entries: a,
+                });
+            },
+          ),
+          options(),
+        );
       },
     },
     {
       // Last: a valid random setting may close registration for the rest of the file.
       name: "admin.conference",
       run: async () => {
-        const page = await loaderJson<{ values: Record<string, string> }>(adminConference.loader, "/admin/conference", t.organiser);
-        await fc.assert(fc.asyncProperty(formsAround([fields(page.values)]), async (form) => {
-          await probe("admin.conference", adminConference.action, { path: "/admin/conference", cookie: t.organiser, entries: form }, [], "conference.conferenceSchema");
-        }), options());
+        const page = await loaderJson<{ values: Record<string, string> }>(
+          adminConference.loader,
+          "/admin/conference",
+          t.organiser,
+        );
+        await fc.assert(
+          fc.asyncProperty(formsAround([fields(page.values)]), async (form) => {
+            await probe(
+              "admin.conference",
+              adminConference.action,
+              { path: "/admin/conference", cookie: t.organiser, entries: form },
+              [],
+              "conference.conferenceSchema",
+            );
+          }),
+          options(),
+        );
       },
     },
     {
@@ -792,6 +1567,16 @@ describe.sequential("the actions, with random forms", () => {
   for (const c of cases) it(c.name, c.run);
 
   afterAll(() => {
-    console.log(`forms-property (seed ${SEED}), answers per action:\n${Object.entries(stats).map(([label, counts]) => `  ${label}: ${Object.entries(counts).sort().map(([k, n]) => `${k}×${n}`).join(" ")}`).join("\n")}`);
+    console.log(
+      `forms-property (seed ${SEED}), answers per action:\n${Object.entries(stats)
+        .map(
+          ([label, counts]) =>
+            `  ${label}: ${Object.entries(counts)
+              .sort()
+              .map(([k, n]) => `${k}×${n}`)
+              .join(" ")}`,
+        )
+        .join("\n")}`,
+    );
   });
 });

@@ -2,7 +2,14 @@ import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb, nowIso } from "~/platform/db.server";
-import { kickOutbox, sendPendingEmails, smtpSettings, smtpStatus, startOutboxDispatcher, stopOutboxDispatcher } from "~/platform/mailer.server";
+import {
+  kickOutbox,
+  sendPendingEmails,
+  smtpSettings,
+  smtpStatus,
+  startOutboxDispatcher,
+  stopOutboxDispatcher,
+} from "~/platform/mailer.server";
 import { queueEmail } from "~/platform/outbox.server";
 import { action, loader } from "~/routes/admin.outbox";
 import { organisationId, registerVisitor, resetRegistrations } from "../../helpers/factories";
@@ -28,14 +35,19 @@ const server = new SMTPServer({
     callback(null, { user: auth.username });
   },
   onRcptTo(address, _session, callback) {
-    if (address.address.includes("tu-choi")) return callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
+    if (address.address.includes("tu-choi"))
+      return callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
     callback();
   },
   onData(stream, session, callback) {
     const chunks: Buffer[] = [];
     stream.on("data", (c: Buffer) => chunks.push(c));
     stream.on("end", () => {
-      received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "", to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks) });
+      received.push({
+        from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+        to: session.envelope.rcptTo.map((r) => r.address),
+        raw: Buffer.concat(chunks),
+      });
       callback();
     });
   },
@@ -56,7 +68,12 @@ function configure(vars: Record<string, string>) {
   for (const name of SMTP_VARS) delete process.env[name];
   Object.assign(process.env, vars);
 }
-const useTestServer = () => configure({ SMTP_HOST: "127.0.0.1", SMTP_PORT: String(port), SMTP_FROM: "Ban tổ chức Hội nghị Ngoại vụ <hoinghi@example.gov.vn>" });
+const useTestServer = () =>
+  configure({
+    SMTP_HOST: "127.0.0.1",
+    SMTP_PORT: String(port),
+    SMTP_FROM: "Ban tổ chức Hội nghị Ngoại vụ <hoinghi@example.gov.vn>",
+  });
 
 beforeEach(async () => {
   await resetRegistrations();
@@ -76,7 +93,11 @@ function parseMessage(raw: Buffer) {
     const i = line.indexOf(":");
     headers.set(line.slice(0, i).toLowerCase(), line.slice(i + 1).trim());
   }
-  const hexBytes = (s: string) => Buffer.from(s.replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))), "latin1");
+  const hexBytes = (s: string) =>
+    Buffer.from(
+      s.replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+      "latin1",
+    );
   const decodeWords = (value: string) =>
     value.replace(/(=\?[^?]+\?[BQ]\?[^?]*\?=\s*)+/gi, (run) => {
       const bytes = [...run.matchAll(/=\?[^?]+\?([BQ])\?([^?]*)\?=/gi)].map(([, enc, data]) =>
@@ -87,7 +108,11 @@ function parseMessage(raw: Buffer) {
   const encoding = (headers.get("content-transfer-encoding") ?? "7bit").toLowerCase();
   const bodyRaw = text.slice(split + 4);
   const bodyBytes =
-    encoding === "quoted-printable" ? hexBytes(bodyRaw.replace(/=\r\n/g, "")) : encoding === "base64" ? Buffer.from(bodyRaw, "base64") : Buffer.from(bodyRaw, "latin1");
+    encoding === "quoted-printable"
+      ? hexBytes(bodyRaw.replace(/=\r\n/g, ""))
+      : encoding === "base64"
+        ? Buffer.from(bodyRaw, "base64")
+        : Buffer.from(bodyRaw, "latin1");
   return {
     subject: decodeWords(headers.get("subject") ?? ""),
     from: decodeWords(headers.get("from") ?? ""),
@@ -96,20 +121,39 @@ function parseMessage(raw: Buffer) {
   };
 }
 
-const outboxRow = (id: number) => getDb().selectFrom("outbox").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+const outboxRow = (id: number) =>
+  getDb().selectFrom("outbox").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 
 describe("settings from the environment", () => {
   it("reads SMTP_URL or SMTP_HOST/PORT/SECURE/USER/PASSWORD/FROM, and shows no secret", () => {
     expect(smtpSettings({})).toBeNull();
-    expect(smtpSettings({ SMTP_HOST: "smtp.mofa.gov.vn", SMTP_PORT: "465", SMTP_USER: "hoinghi@mofa.gov.vn", SMTP_PASSWORD: "bí-mật" })).toMatchObject({
+    expect(
+      smtpSettings({
+        SMTP_HOST: "smtp.mofa.gov.vn",
+        SMTP_PORT: "465",
+        SMTP_USER: "hoinghi@mofa.gov.vn",
+        SMTP_PASSWORD: "bí-mật",
+      }),
+    ).toMatchObject({
       host: "smtp.mofa.gov.vn",
       port: 465,
       secure: true,
       from: "hoinghi@mofa.gov.vn",
     });
-    expect(smtpSettings({ SMTP_HOST: "mail", SMTP_SECURE: "false" })).toMatchObject({ port: 587, secure: false, from: "Hội nghị Ngoại vụ <no-reply@localhost>" });
-    const status = smtpStatus({ SMTP_URL: "smtps://u:p%40ss@smtp.example.gov.vn:465", SMTP_FROM: "Ban tổ chức <bt@example.gov.vn>" });
-    expect(status).toEqual({ configured: true, server: "smtp.example.gov.vn:465", from: "Ban tổ chức <bt@example.gov.vn>" });
+    expect(smtpSettings({ SMTP_HOST: "mail", SMTP_SECURE: "false" })).toMatchObject({
+      port: 587,
+      secure: false,
+      from: "Hội nghị Ngoại vụ <no-reply@localhost>",
+    });
+    const status = smtpStatus({
+      SMTP_URL: "smtps://u:p%40ss@smtp.example.gov.vn:465",
+      SMTP_FROM: "Ban tổ chức <bt@example.gov.vn>",
+    });
+    expect(status).toEqual({
+      configured: true,
+      server: "smtp.example.gov.vn:465",
+      from: "Ban tổ chức <bt@example.gov.vn>",
+    });
   });
 });
 
@@ -128,7 +172,12 @@ describe("sending the outbox", () => {
     useTestServer();
     const org = await organisationId("prov-ha-giang");
     await registerVisitor({ organisationId: org, fullName: "Nguyễn Thị Hương Giang", email: "giang@hagiang.gov.vn" });
-    await registerVisitor({ organisationId: org, fullName: "Hoàng Đức Thắng", email: "thang@hagiang.gov.vn", mode: "online" });
+    await registerVisitor({
+      organisationId: org,
+      fullName: "Hoàng Đức Thắng",
+      email: "thang@hagiang.gov.vn",
+      mode: "online",
+    });
     const queued = await getDb().selectFrom("outbox").selectAll().orderBy("id").execute();
     expect(queued).toHaveLength(2);
 
@@ -156,7 +205,8 @@ describe("sending the outbox", () => {
 
   it("honours the limit and logs in with SMTP_USER and SMTP_PASSWORD", async () => {
     configure({ SMTP_HOST: "127.0.0.1", SMTP_PORT: String(port), SMTP_USER: "hoinghi", SMTP_PASSWORD: "mật-khẩu-thư" });
-    for (let i = 0; i < 3; i++) await queueEmail(getDb(), { to: `nguoi-${i}@tinh.gov.vn`, subject: `Thư ${i}`, body: "Xin chào", kind: "test" });
+    for (let i = 0; i < 3; i++)
+      await queueEmail(getDb(), { to: `nguoi-${i}@tinh.gov.vn`, subject: `Thư ${i}`, body: "Xin chào", kind: "test" });
     expect(await sendPendingEmails({ limit: 2 })).toMatchObject({ sent: 2 });
     expect(received.map((r) => r.to[0])).toEqual(["nguoi-0@tinh.gov.vn", "nguoi-1@tinh.gov.vn"]);
     expect(auths[0]).toEqual({ username: "hoinghi", password: "mật-khẩu-thư" });
@@ -164,7 +214,12 @@ describe("sending the outbox", () => {
 
   it("records a refusal (error, attempts + 1, sent_at null), keeps sending the others, and gives up after 5 tries", async () => {
     useTestServer();
-    const refused = await queueEmail(getDb(), { to: "tu-choi@tinh.gov.vn", subject: "Bị từ chối", body: "…", kind: "test" });
+    const refused = await queueEmail(getDb(), {
+      to: "tu-choi@tinh.gov.vn",
+      subject: "Bị từ chối",
+      body: "…",
+      kind: "test",
+    });
     const fine = await queueEmail(getDb(), { to: "nhan@tinh.gov.vn", subject: "Được nhận", body: "…", kind: "test" });
     expect(await sendPendingEmails()).toEqual({ configured: true, sent: 1, failed: 1, stopped: false });
     const row = await outboxRow(refused);
@@ -195,24 +250,43 @@ describe("sending the outbox", () => {
 
   it("never sends a message twice when passes are asked for at the same time", async () => {
     useTestServer();
-    for (let i = 0; i < 5; i++) await queueEmail(getDb(), { to: `dong-thoi-${i}@tinh.gov.vn`, subject: "Đồng thời", body: "…", kind: "test" });
+    for (let i = 0; i < 5; i++)
+      await queueEmail(getDb(), { to: `dong-thoi-${i}@tinh.gov.vn`, subject: "Đồng thời", body: "…", kind: "test" });
     stopOutboxDispatcher(); // queueing kicked this process's own pass: only the three below may send
     // Three processes, each with its own connection and its own SMTP connection, at once.
-    const answers = await inProcesses<Awaited<ReturnType<typeof sendPendingEmails>>>(3, { module: "~/platform/mailer.server", fn: "sendPendingEmails" }, [[], [], []]);
+    const answers = await inProcesses<Awaited<ReturnType<typeof sendPendingEmails>>>(
+      3,
+      { module: "~/platform/mailer.server", fn: "sendPendingEmails" },
+      [[], [], []],
+    );
     const results = answers.map((a) => (a.ok ? a.value : expect.fail(a.error)));
     expect(results.reduce((n, r) => n + r.sent, 0)).toBe(5);
     expect(received).toHaveLength(5);
     expect(new Set(received.map((r) => r.to[0])).size).toBe(5);
-    const left = await getDb().selectFrom("outbox").select(["sent_at", "claim_token"]).where("subject", "=", "Đồng thời").execute();
+    const left = await getDb()
+      .selectFrom("outbox")
+      .select(["sent_at", "claim_token"])
+      .where("subject", "=", "Đồng thời")
+      .execute();
     expect(left.every((r) => r.sent_at !== null && r.claim_token === null)).toBe(true);
   });
 
   it("holds a grouped message until its minute is over", async () => {
     useTestServer();
-    const id = await queueEmail(getDb(), { to: "gom-thu@tinh.gov.vn", subject: "Gộp", body: "…", kind: "meeting.digest", notBefore: new Date(Date.parse(nowIso()) + 60_000).toISOString() });
+    const id = await queueEmail(getDb(), {
+      to: "gom-thu@tinh.gov.vn",
+      subject: "Gộp",
+      body: "…",
+      kind: "meeting.digest",
+      notBefore: new Date(Date.parse(nowIso()) + 60_000).toISOString(),
+    });
     stopOutboxDispatcher();
     expect(await sendPendingEmails()).toMatchObject({ sent: 0 });
-    await getDb().updateTable("outbox").set({ not_before: new Date(Date.parse(nowIso()) - 1000).toISOString() }).where("id", "=", id).execute();
+    await getDb()
+      .updateTable("outbox")
+      .set({ not_before: new Date(Date.parse(nowIso()) - 1000).toISOString() })
+      .where("id", "=", id)
+      .execute();
     expect(await sendPendingEmails()).toMatchObject({ sent: 1 });
     expect(received.map((r) => r.to[0])).toEqual(["gom-thu@tinh.gov.vn"]);
   });
@@ -222,7 +296,11 @@ describe("sending the outbox", () => {
     const id = await queueEmail(getDb(), { to: "giu-cho@tinh.gov.vn", subject: "Đang giữ", body: "…", kind: "test" });
     stopOutboxDispatcher();
     const later = new Date(Date.parse(nowIso()) + 60_000).toISOString();
-    await getDb().updateTable("outbox").set({ claim_token: "another-pass", claimed_until: later }).where("id", "=", id).execute();
+    await getDb()
+      .updateTable("outbox")
+      .set({ claim_token: "another-pass", claimed_until: later })
+      .where("id", "=", id)
+      .execute();
     expect(await sendPendingEmails()).toMatchObject({ sent: 0 });
     expect(received).toHaveLength(0);
     const earlier = new Date(Date.parse(nowIso()) - 1000).toISOString();
@@ -247,7 +325,9 @@ describe("sending the outbox", () => {
 describe("the outbox page", () => {
   it("shows whether SMTP is configured, and the error and attempts of a failed message", async () => {
     const secretariat = await signInAs("secretariat");
-    let data = await jsonOf<{ smtp: { configured: boolean }; canSend: boolean }>(await call(loader, { path: "/admin/outbox", cookie: secretariat }));
+    let data = await jsonOf<{ smtp: { configured: boolean }; canSend: boolean }>(
+      await call(loader, { path: "/admin/outbox", cookie: secretariat }),
+    );
     expect(data).toMatchObject({ smtp: { configured: false }, canSend: false });
 
     // Queued while SMTP is off, so that no automatic pass runs; then one pass by hand.
@@ -255,9 +335,12 @@ describe("the outbox page", () => {
     useTestServer();
     await sendPendingEmails();
     const organiser = await signInAs("organiser");
-    const page = await jsonOf<{ smtp: { configured: boolean; server: string }; canSend: boolean; counts: Record<string, number>; rows: Array<{ error: string; attempts: number }> }>(
-      await call(loader, { path: "/admin/outbox", cookie: organiser }),
-    );
+    const page = await jsonOf<{
+      smtp: { configured: boolean; server: string };
+      canSend: boolean;
+      counts: Record<string, number>;
+      rows: Array<{ error: string; attempts: number }>;
+    }>(await call(loader, { path: "/admin/outbox", cookie: organiser }));
     expect(page.smtp).toMatchObject({ configured: true, server: `127.0.0.1:${port}` });
     expect(page.canSend).toBe(true);
     expect(page.counts).toMatchObject({ retrying: 1, sent: 0 });
@@ -281,7 +364,11 @@ describe("the outbox page", () => {
     expect(res.status).toBe(200);
     expect(await jsonOf(res)).toMatchObject({ result: { sent: 1, failed: 0 } });
     expect(received.map((r) => r.to[0])).toEqual(["gui-ngay@tinh.gov.vn"]);
-    const audit = await getDb().selectFrom("audit_log").select(["action", "detail"]).where("action", "=", "outbox.send_now").execute();
+    const audit = await getDb()
+      .selectFrom("audit_log")
+      .select(["action", "detail"])
+      .where("action", "=", "outbox.send_now")
+      .execute();
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0].detail!)).toMatchObject({ sent: 1 });
 

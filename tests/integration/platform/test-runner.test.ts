@@ -15,7 +15,14 @@ function vitestOn(fixture: string) {
   const out = join(mkdtempSync(join(tmpdir(), "runner-")), "report.json");
   const result = spawnSync(
     process.execPath,
-    ["node_modules/vitest/vitest.mjs", "run", "--config", `${FIXTURES}/vitest.fixture.config.ts`, "--reporter=json", `--outputFile.json=${out}`],
+    [
+      "node_modules/vitest/vitest.mjs",
+      "run",
+      "--config",
+      `${FIXTURES}/vitest.fixture.config.ts`,
+      "--reporter=json",
+      `--outputFile.json=${out}`,
+    ],
     { env: { ...process.env, FIXTURE: fixture, DATABASE_PATH: "" }, encoding: "utf8" },
   );
   const report = existsSync(out) ? JSON.parse(readFileSync(out, "utf8")) : null;
@@ -48,10 +55,14 @@ describe("npm test counts what really happened", () => {
   it("refuses a stray test.only in the browser tests under CI", () => {
     const dir = mkdtempSync(join(tmpdir(), "runner-"));
     const out = join(dir, "e2e.json");
-    const result = spawnSync(process.execPath, ["node_modules/@playwright/test/cli.js", "test", "--config", `${FIXTURES}/playwright.fixture.config.ts`], {
-      env: { ...process.env, CI: "true", REPORT: out, OUTPUT_DIR: join(dir, "output") },
-      encoding: "utf8",
-    });
+    const result = spawnSync(
+      process.execPath,
+      ["node_modules/@playwright/test/cli.js", "test", "--config", `${FIXTURES}/playwright.fixture.config.ts`],
+      {
+        env: { ...process.env, CI: "true", REPORT: out, OUTPUT_DIR: join(dir, "output") },
+        encoding: "utf8",
+      },
+    );
     expect(result.status).not.toBe(0);
     const s = summarisePlaywright("e2e", JSON.parse(readFileSync(out, "utf8")), result.status ?? 1);
     expect(s.failed).toBeGreaterThanOrEqual(1);
@@ -68,7 +79,11 @@ describe("the summary", () => {
       summariseVitest("vitest", null, 1),
       summarisePlaywright("e2e", { stats: { expected: 3, flaky: 1, unexpected: 1, skipped: 2 }, errors: [] }, 1),
       summarisePlaywright("e2e", { stats: { expected: 3 }, errors: [] }, 1),
-      summarisePlaywright("e2e", { stats: { expected: 0 }, errors: [{ message: "Error: global setup failed\n  at x" }] }, 1),
+      summarisePlaywright(
+        "e2e",
+        { stats: { expected: 0 }, errors: [{ message: "Error: global setup failed\n  at x" }] },
+        1,
+      ),
     ];
     expect(steps.map((s) => [s.passed, s.failed, s.skipped])).toEqual([
       [1, 0, 0],

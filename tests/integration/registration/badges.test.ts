@@ -15,11 +15,16 @@ const pageCount = (pdf: Buffer) => pdf.toString("latin1").match(/\/Type\s*\/Page
 const bytesOf = async (response: Response) => Buffer.from(await response.arrayBuffer());
 
 async function userId(key: "delegate" | "ambassador") {
-  return (await getDb().selectFrom("users").select("id").where("email", "=", demoAccount(key).email).executeTakeFirstOrThrow()).id;
+  return (
+    await getDb().selectFrom("users").select("id").where("email", "=", demoAccount(key).email).executeTakeFirstOrThrow()
+  ).id;
 }
 
 /** A registration for a demo account, through the same model the form uses. */
-async function registerAccount(key: "delegate" | "ambassador", overrides: Partial<RegistrationInput> & { organisationId: number }) {
+async function registerAccount(
+  key: "delegate" | "ambassador",
+  overrides: Partial<RegistrationInput> & { organisationId: number },
+) {
   const conference = await demoConference(600);
   const id = await userId(key);
   const result = await getDb()
@@ -41,7 +46,11 @@ beforeEach(resetRegistrations);
 describe("a delegate's own badge", () => {
   it("is a one-page PDF for its owner once approved, never cached", async () => {
     const org = await organisationId("mis-emb-jp");
-    const { conference, registrationId, userId: owner } = await registerAccount("ambassador", {
+    const {
+      conference,
+      registrationId,
+      userId: owner,
+    } = await registerAccount("ambassador", {
       organisationId: org,
       honorific: "he",
       fullName: "Nguyễn Thị Phương Thảo",
@@ -58,13 +67,20 @@ describe("a delegate's own badge", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("application/pdf");
     expect(response.headers.get("Cache-Control")).toBe("no-store");
-    expect(response.headers.get("Content-Disposition")).toMatch(/^inline; filename="badge-20-nguyen-thi-phuong-thao\.pdf"$/);
+    expect(response.headers.get("Content-Disposition")).toMatch(
+      /^inline; filename="badge-20-nguyen-thi-phuong-thao\.pdf"$/,
+    );
     const pdf = await bytesOf(response);
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(pageCount(pdf)).toBe(1);
 
     const badge = await getOwnBadge(owner, conference.id);
-    expect(badge).toMatchObject({ registrationId, fullName: "Nguyễn Thị Phương Thảo", organisationKind: "mission", status: "approved" });
+    expect(badge).toMatchObject({
+      registrationId,
+      fullName: "Nguyễn Thị Phương Thảo",
+      organisationKind: "mission",
+      status: "approved",
+    });
   });
 
   it("is refused with a clear message to a delegate with no registration, and never shows another's", async () => {
@@ -132,7 +148,16 @@ describe("the batch of badges", () => {
     const conference = await demoConference(600);
     const organisations = await getDb().selectFrom("organisations").select(["id", "kind"]).orderBy("id").execute();
     const surnames = ["Nguyễn", "Trần", "Lê", "Phạm", "Đặng", "Bùi", "Đỗ", "Hoàng", "Vũ", "Võ"];
-    const given = ["Thị Phương Thảo", "Văn Hùng", "Minh Quân", "Thu Hà", "Đức Thắng", "Ngọc Ánh", "Lan Anh", "Quốc Bảo"];
+    const given = [
+      "Thị Phương Thảo",
+      "Văn Hùng",
+      "Minh Quân",
+      "Thu Hà",
+      "Đức Thắng",
+      "Ngọc Ánh",
+      "Lan Anh",
+      "Quốc Bảo",
+    ];
     const inputs = Array.from({ length: 500 }, (_, i) =>
       registrationInput({
         organisationId: organisations[(i * 7) % organisations.length].id,
@@ -149,7 +174,13 @@ describe("the batch of badges", () => {
         const ids: number[] = [];
         for (const [i, input] of [...inputs, ...excluded].entries()) {
           // The 500 are approved at once, as an organiser's import would; the online one too; the last stays pending.
-          const result = await createRegistration(trx, input, { conferenceId: conference.id, userId: null, attachExistingAccount: true, approve: i < 501, actor });
+          const result = await createRegistration(trx, input, {
+            conferenceId: conference.id,
+            userId: null,
+            attachExistingAccount: true,
+            approve: i < 501,
+            actor,
+          });
           if (!result.ok) throw new Error(JSON.stringify(result.refusal));
           ids.push(result.registrationId);
         }
@@ -174,7 +205,9 @@ describe("the batch of badges", () => {
       }
     }
     // Vietnamese order, not byte order: "Điện Biên" comes before "Hà Giang" (bytes would put Đ after Z).
-    const provinces = [...new Set(badges.filter((b) => b.organisationKind === "province").map((b) => b.organisationVi))];
+    const provinces = [
+      ...new Set(badges.filter((b) => b.organisationKind === "province").map((b) => b.organisationVi)),
+    ];
     expect(provinces.indexOf("Điện Biên")).toBeGreaterThanOrEqual(0);
     expect(provinces.indexOf("Điện Biên")).toBeLessThan(provinces.indexOf("Hà Giang"));
 
@@ -183,7 +216,9 @@ describe("the batch of badges", () => {
     const response = await call(batchLoader, { path: "/admin/badges.pdf", cookie });
     const pdf = await bytesOf(response);
     const ms = Math.round(performance.now() - started);
-    console.log(`batch of 500 badges: ${ms} ms for the whole request (the query alone ${queryMs} ms), ${(pdf.length / 1024 / 1024).toFixed(2)} MB`);
+    console.log(
+      `batch of 500 badges: ${ms} ms for the whole request (the query alone ${queryMs} ms), ${(pdf.length / 1024 / 1024).toFixed(2)} MB`,
+    );
 
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("application/pdf");

@@ -25,22 +25,47 @@ interface Reply {
   undone?: string;
 }
 
-async function registration(overrides: { org?: string; mode?: "in_person" | "online"; fullName?: string; decide?: "approved" | "rejected" | null } = {}) {
+async function registration(
+  overrides: {
+    org?: string;
+    mode?: "in_person" | "online";
+    fullName?: string;
+    decide?: "approved" | "rejected" | null;
+  } = {},
+) {
   const conference = await demoConference();
   const r = await registerVisitor({
     organisationId: await organisationId(overrides.org ?? "prov-bac-giang"),
     mode: overrides.mode ?? "in_person",
     ...(overrides.fullName ? { fullName: overrides.fullName } : {}),
   });
-  if (overrides.decide !== null) await decideRegistrations(conference.id, [r.registrationId], overrides.decide ?? "approved", system);
-  const row = await getDb().selectFrom("registrations").select(["id", "badge_code", "full_name"]).where("id", "=", r.registrationId).executeTakeFirstOrThrow();
+  if (overrides.decide !== null)
+    await decideRegistrations(conference.id, [r.registrationId], overrides.decide ?? "approved", system);
+  const row = await getDb()
+    .selectFrom("registrations")
+    .select(["id", "badge_code", "full_name"])
+    .where("id", "=", r.registrationId)
+    .executeTakeFirstOrThrow();
   return row;
 }
 
-const checkInRow = (id: number) => getDb().selectFrom("registrations").select(["checked_in_at", "checked_in_by"]).where("id", "=", id).executeTakeFirstOrThrow();
+const checkInRow = (id: number) =>
+  getDb()
+    .selectFrom("registrations")
+    .select(["checked_in_at", "checked_in_by"])
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow();
 const auditCount = async (action: string, id: number) =>
-  (await getDb().selectFrom("audit_log").select("id").where("action", "=", action).where("entity_id", "=", String(id)).execute()).length;
-const postCode = (cookie: string, code: string) => call(page.action, { path: PATH, cookie, form: { intent: "code", code } });
+  (
+    await getDb()
+      .selectFrom("audit_log")
+      .select("id")
+      .where("action", "=", action)
+      .where("entity_id", "=", String(id))
+      .execute()
+  ).length;
+const postCode = (cookie: string, code: string) =>
+  call(page.action, { path: PATH, cookie, form: { intent: "code", code } });
 
 beforeEach(async () => {
   await resetRegistrations();
@@ -55,14 +80,25 @@ describe("check-in by badge code", () => {
     const first = await postCode(cookie, delegate.badge_code.toLowerCase().replace(/-/g, ""));
     expect(first.status).toBe(200);
     const one = await jsonOf<Reply>(first);
-    expect(one.outcome).toMatchObject({ state: "checked_in", person: { id: delegate.id, full_name: "Nguyễn Thị Ánh Dương", status: "approved", mode: "in_person" } });
+    expect(one.outcome).toMatchObject({
+      state: "checked_in",
+      person: { id: delegate.id, full_name: "Nguyễn Thị Ánh Dương", status: "approved", mode: "in_person" },
+    });
     const stored = await checkInRow(delegate.id);
     expect(stored.checked_in_at).toBe((one.outcome as { at: string }).at);
-    const organiser = await getDb().selectFrom("users").select("id").where("email", "=", "to-chuc@ngoaivu.test").executeTakeFirstOrThrow();
+    const organiser = await getDb()
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", "to-chuc@ngoaivu.test")
+      .executeTakeFirstOrThrow();
     expect(stored.checked_in_by).toBe(organiser.id);
 
     const second = await jsonOf<Reply>(await postCode(cookie, delegate.badge_code));
-    expect(second.outcome).toMatchObject({ state: "already", at: stored.checked_in_at, person: { checked_in_by_name: "Nguyễn Thị Thu Hà" } });
+    expect(second.outcome).toMatchObject({
+      state: "already",
+      at: stored.checked_in_at,
+      person: { checked_in_by_name: "Nguyễn Thị Thu Hà" },
+    });
     expect((await checkInRow(delegate.id)).checked_in_at).toBe(stored.checked_in_at);
     expect(await auditCount("registration.check_in", delegate.id)).toBe(1);
   });
@@ -77,7 +113,11 @@ describe("check-in by badge code", () => {
       expect(res.status, code).toBe(404);
       expect((await jsonOf<Reply>(res)).outcome).toEqual({ state: "unknown", code });
     }
-    for (const [code, key] of [["abc", "checkin.code.invalid"], ["", "errors.required"], [`${delegate.badge_code}X`, "checkin.code.invalid"]]) {
+    for (const [code, key] of [
+      ["abc", "checkin.code.invalid"],
+      ["", "errors.required"],
+      [`${delegate.badge_code}X`, "checkin.code.invalid"],
+    ]) {
       const res = await postCode(cookie, code);
       expect(res.status, code).toBe(400);
       const body = await jsonOf<Reply>(res);
@@ -112,7 +152,11 @@ describe("check-in by badge code", () => {
     const conference = await demoConference();
     const delegate = await registration();
     // Five processes (five scanners' requests on their own connections) at once.
-    const answers = await inProcesses<CheckInResult>(5, { module: "~/features/registration/checkin.server", fn: "checkIn" }, Array.from({ length: 10 }, (_, i) => [conference.id, delegate.id, { id: null, ip: `10.0.0.${i}` }]));
+    const answers = await inProcesses<CheckInResult>(
+      5,
+      { module: "~/features/registration/checkin.server", fn: "checkIn" },
+      Array.from({ length: 10 }, (_, i) => [conference.id, delegate.id, { id: null, ip: `10.0.0.${i}` }]),
+    );
     const results = answers.map((a) => (a.ok ? a.value : expect.fail(a.error)));
     expect(results).toHaveLength(10);
     const states = results.map((r) => r.state);
@@ -126,22 +170,45 @@ describe("check-in by badge code", () => {
   it("checks in from a search result's button and can undo a wrong check-in (audited)", async () => {
     const cookie = await signInAs("organiser");
     const delegate = await registration();
-    const done = await jsonOf<Reply>(await call(page.action, { path: `${PATH}?q=x`, cookie, form: { intent: "checkin", registrationId: String(delegate.id) } }));
+    const done = await jsonOf<Reply>(
+      await call(page.action, {
+        path: `${PATH}?q=x`,
+        cookie,
+        form: { intent: "checkin", registrationId: String(delegate.id) },
+      }),
+    );
     expect(done.outcome).toMatchObject({ state: "checked_in", person: { id: delegate.id } });
     const before = (await checkInRow(delegate.id)).checked_in_at;
 
-    const undone = await call(page.action, { path: PATH, cookie, form: { intent: "undo", registrationId: String(delegate.id) } });
+    const undone = await call(page.action, {
+      path: PATH,
+      cookie,
+      form: { intent: "undo", registrationId: String(delegate.id) },
+    });
     expect(undone.status).toBe(200);
     expect((await jsonOf<Reply>(undone)).undone).toBe(delegate.full_name);
     expect(await checkInRow(delegate.id)).toEqual({ checked_in_at: null, checked_in_by: null });
-    const audit = await getDb().selectFrom("audit_log").select("detail").where("action", "=", "registration.check_in_undo").where("entity_id", "=", String(delegate.id)).execute();
+    const audit = await getDb()
+      .selectFrom("audit_log")
+      .select("detail")
+      .where("action", "=", "registration.check_in_undo")
+      .where("entity_id", "=", String(delegate.id))
+      .execute();
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0].detail!)).toMatchObject({ checkedInAt: before });
 
-    const again = await call(page.action, { path: PATH, cookie, form: { intent: "undo", registrationId: String(delegate.id) } });
+    const again = await call(page.action, {
+      path: PATH,
+      cookie,
+      form: { intent: "undo", registrationId: String(delegate.id) },
+    });
     expect(again.status).toBe(400);
     expect((await jsonOf<Reply>(again)).errors).toEqual({ "": "checkin.undoNothing" });
-    const missing = await call(page.action, { path: PATH, cookie, form: { intent: "checkin", registrationId: "999999" } });
+    const missing = await call(page.action, {
+      path: PATH,
+      cookie,
+      form: { intent: "checkin", registrationId: "999999" },
+    });
     expect(missing.status).toBe(404);
   });
 });
@@ -158,7 +225,10 @@ describe("counts and search", () => {
 
     const data = await jsonOf<PageData>(await call(page.loader, { path: PATH, cookie }));
     expect(data.counts).toMatchObject({ present: 1, expected: 3 });
-    expect(Object.fromEntries(data.counts.byKind.map((k) => [k.kind, [k.present, k.expected]]))).toEqual({ province: [1, 2], ministry: [0, 1] });
+    expect(Object.fromEntries(data.counts.byKind.map((k) => [k.kind, [k.present, k.expected]]))).toEqual({
+      province: [1, 2],
+      ministry: [0, 1],
+    });
     expect(data.recent.map((r) => r.id)).toEqual([a.id]);
 
     const polled = await call(countsRoute.loader, { path: `${PATH}/counts`, cookie });
@@ -171,7 +241,9 @@ describe("counts and search", () => {
     const pending = await registration({ fullName: "Trần Thị Bích Ngọc", decide: null });
     const approved = await registration({ fullName: "Trần Văn Ngọc" });
     await registration({ fullName: "Lê Minh Tuấn" });
-    const data = await jsonOf<PageData>(await call(page.loader, { path: `${PATH}?q=${encodeURIComponent("tran NGOC")}`, cookie }));
+    const data = await jsonOf<PageData>(
+      await call(page.loader, { path: `${PATH}?q=${encodeURIComponent("tran NGOC")}`, cookie }),
+    );
     expect(data.q).toBe("tran NGOC");
     expect(data.results!.map((r) => r.id)).toEqual([approved.id, pending.id]);
     expect(data.results![0].full_name).toBe("Trần Văn Ngọc");
@@ -191,7 +263,11 @@ describe("who may use the check-in page", () => {
       const cookie = await signInAs(key);
       expect((await call(page.loader, { path: PATH, cookie })).status, key).toBe(403);
       expect((await postCode(cookie, delegate.badge_code)).status, key).toBe(403);
-      expect((await call(page.action, { path: PATH, cookie, form: { intent: "undo", registrationId: String(delegate.id) } })).status, key).toBe(403);
+      expect(
+        (await call(page.action, { path: PATH, cookie, form: { intent: "undo", registrationId: String(delegate.id) } }))
+          .status,
+        key,
+      ).toBe(403);
       expect((await call(countsRoute.loader, { path: `${PATH}/counts`, cookie })).status, key).toBe(403);
     }
     expect((await checkInRow(delegate.id)).checked_in_at).toBeNull();

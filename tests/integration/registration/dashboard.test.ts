@@ -10,7 +10,8 @@ const actor = { id: null, ip: null };
 
 beforeEach(resetRegistrations);
 
-const setCreated = (id: number, at: string) => getDb().updateTable("registrations").set({ created_at: at }).where("id", "=", id).execute();
+const setCreated = (id: number, at: string) =>
+  getDb().updateTable("registrations").set({ created_at: at }).where("id", "=", id).execute();
 
 describe("dashboard figures", () => {
   it("starts empty: no counts, all 63 provinces without a delegate, no days", async () => {
@@ -36,7 +37,11 @@ describe("dashboard figures", () => {
     const ministry = await organisationId("min-ngoai-giao");
     const mission = await organisationId("mis-emb-jp");
 
-    const hg = [await registerVisitor({ organisationId: haGiang }), await registerVisitor({ organisationId: haGiang }), await registerVisitor({ organisationId: haGiang })];
+    const hg = [
+      await registerVisitor({ organisationId: haGiang }),
+      await registerVisitor({ organisationId: haGiang }),
+      await registerVisitor({ organisationId: haGiang }),
+    ];
     await decideRegistrations(conference.id, [hg[0].registrationId, hg[1].registrationId], "approved", actor);
     expect((await getDashboard())!.provinces.withoutDelegates).toHaveLength(62);
 
@@ -46,7 +51,13 @@ describe("dashboard figures", () => {
     const lc = await registerVisitor({ organisationId: laiChau });
     expect(lc.status).toBe("waitlisted");
     const mi = await registerVisitor({ organisationId: mission, mode: "online" });
-    const miUser = (await getDb().selectFrom("registrations").select("user_id").where("id", "=", mi.registrationId).executeTakeFirstOrThrow()).user_id!;
+    const miUser = (
+      await getDb()
+        .selectFrom("registrations")
+        .select("user_id")
+        .where("id", "=", mi.registrationId)
+        .executeTakeFirstOrThrow()
+    ).user_id!;
     await cancelOwnRegistration(miUser, conference.id, null);
 
     const d = (await getDashboard())!;
@@ -71,13 +82,18 @@ describe("dashboard figures", () => {
     const conference = await demoConference(100);
     const org = await organisationId("prov-son-la");
     const rs = [];
-    for (const mode of ["in_person", "in_person", "online", "in_person"] as const) rs.push((await registerVisitor({ organisationId: org, mode })).registrationId);
+    for (const mode of ["in_person", "in_person", "online", "in_person"] as const)
+      rs.push((await registerVisitor({ organisationId: org, mode })).registrationId);
     await setCreated(rs[0], "2026-11-19T10:00:00.000Z"); // 17:00 on the 19th in Hà Nội
     await setCreated(rs[1], "2026-11-19T16:59:30.000Z"); // 23:59 on the 19th
     await setCreated(rs[2], "2026-11-19T17:00:00.000Z"); // 00:00 on the 20th (still the 19th in UTC)
     await setCreated(rs[3], "2026-11-21T02:00:00.000Z"); // the 21st
     await decideRegistrations(conference.id, [rs[0], rs[2]], "approved", actor);
-    await getDb().updateTable("registration_events").set({ at: "2026-11-20T17:30:00.000Z" }).where("to_status", "=", "approved").execute();
+    await getDb()
+      .updateTable("registration_events")
+      .set({ at: "2026-11-20T17:30:00.000Z" })
+      .where("to_status", "=", "approved")
+      .execute();
 
     const d = (await getDashboard({ now: new Date("2026-11-22T18:00:00.000Z") }))!; // 01:00 on the 23rd in Hà Nội
     expect(d.daily).toEqual([
@@ -97,7 +113,9 @@ describe("the dashboard page", () => {
     for (const key of ["organiser", "secretariat"] as const) {
       const res = await call(loader, { path: "/admin/dashboard", cookie: await signInAs(key) });
       expect(res.status).toBe(200);
-      const body = await jsonOf<{ dashboard: { all: { total: number }; provinces: { withoutDelegates: unknown[] } } }>(res);
+      const body = await jsonOf<{ dashboard: { all: { total: number }; provinces: { withoutDelegates: unknown[] } } }>(
+        res,
+      );
       expect(body.dashboard.all.total).toBe(1);
       expect(body.dashboard.provinces.withoutDelegates).toHaveLength(62);
     }

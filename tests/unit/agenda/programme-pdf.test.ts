@@ -2,15 +2,39 @@ import { describe, expect, it } from "vitest";
 import { programmeDocument, programmeSlots, type ProgrammePdfSession } from "~/features/agenda/pdf/programme";
 import { renderPdf } from "~/platform/pdf/render.server";
 
-const conference = { title_vi: "Hội nghị Ngoại vụ toàn quốc lần thứ 20", title_en: "20th National Conference on External Affairs", time_zone: "Asia/Ho_Chi_Minh" };
-const person = { role: "chair", full_name: "Nguyễn Thị Thu Hà", organisation_vi: "Bộ Ngoại giao", organisation_en: "Ministry of Foreign Affairs" };
-const session = (id: number, start: string, end: string, extra: Partial<ProgrammePdfSession> = {}): ProgrammePdfSession => ({
-  id, kind: "discussion", title_vi: `Phiên ${id}: Ngoại giao kinh tế`, title_en: `Session ${id}: Economic diplomacy`, starts_at: start, ends_at: end,
-  room_vi: `Phòng họp ${id}`, room_en: `Meeting room ${id}`, people: [], ...extra,
+const conference = {
+  title_vi: "Hội nghị Ngoại vụ toàn quốc lần thứ 20",
+  title_en: "20th National Conference on External Affairs",
+  time_zone: "Asia/Ho_Chi_Minh",
+};
+const person = {
+  role: "chair",
+  full_name: "Nguyễn Thị Thu Hà",
+  organisation_vi: "Bộ Ngoại giao",
+  organisation_en: "Ministry of Foreign Affairs",
+};
+const session = (
+  id: number,
+  start: string,
+  end: string,
+  extra: Partial<ProgrammePdfSession> = {},
+): ProgrammePdfSession => ({
+  id,
+  kind: "discussion",
+  title_vi: `Phiên ${id}: Ngoại giao kinh tế`,
+  title_en: `Session ${id}: Economic diplomacy`,
+  starts_at: start,
+  ends_at: end,
+  room_vi: `Phòng họp ${id}`,
+  room_en: `Meeting room ${id}`,
+  people: [],
+  ...extra,
 });
 const sessions = [
   session(1, "2021-12-13T01:00:00.000Z", "2021-12-13T03:00:00.000Z", { kind: "plenary", people: [person] }),
-  session(3, "2021-12-13T03:20:00.000Z", "2021-12-13T05:00:00.000Z", { people: [{ ...person, role: "speaker", full_name: "Lê Văn Hùng" }] }),
+  session(3, "2021-12-13T03:20:00.000Z", "2021-12-13T05:00:00.000Z", {
+    people: [{ ...person, role: "speaker", full_name: "Lê Văn Hùng" }],
+  }),
   session(2, "2021-12-13T03:20:00.000Z", "2021-12-13T05:00:00.000Z"),
   // 23:30 UTC on the 13th is 06:30 on the 14th in Hà Nội: the second day.
   session(4, "2021-12-13T23:30:00.000Z", "2021-12-14T01:00:00.000Z"),

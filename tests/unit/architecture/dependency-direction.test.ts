@@ -37,7 +37,8 @@ export function placeOf(path: string): Place {
   if (parts[0] !== "app") return { layer: "outside" };
   const top = parts[1];
   if (top === "features") return { layer: "features", feature: parts[2] };
-  if (top === "lib" || top === "platform" || top === "auth" || top === "components" || top === "http") return { layer: top };
+  if (top === "lib" || top === "platform" || top === "auth" || top === "components" || top === "http")
+    return { layer: top };
   return { layer: "top" }; // routes/, cli/, root.tsx, entry.*.tsx
 }
 
@@ -93,15 +94,27 @@ function sourceFiles(dir: string): string[] {
 describe("the dependency rule", () => {
   it("knows the layers and the order of the features", () => {
     expect(wrongWay("app/lib/time.ts", "app/platform/i18n/index.ts", true)).toBe("lib may not use platform");
-    expect(wrongWay("app/platform/i18n/index.ts", "app/features/meetings/messages.vi.ts", false)).toBe("platform may not use features");
+    expect(wrongWay("app/platform/i18n/index.ts", "app/features/meetings/messages.vi.ts", false)).toBe(
+      "platform may not use features",
+    );
     expect(wrongWay("app/components/i18n.tsx", "app/root.tsx", true)).toBe("components may not use top");
-    expect(wrongWay("app/features/people/conference.server.ts", "app/features/registration/places.server.ts", false)).toBe("feature people may not use feature registration");
-    expect(wrongWay("app/features/agenda/agenda.server.ts", "app/features/meetings/meeting-mail.server.ts", false)).toBe("feature agenda may not use feature meetings");
-    expect(wrongWay("app/features/exhibition/booths.server.ts", "app/features/agenda/agenda.server.ts", false)).toBe("feature exhibition may not use feature agenda");
-    expect(wrongWay("app/features/meetings/meetings.server.ts", "app/features/agenda/agenda.server.ts", false)).toBeNull();
+    expect(
+      wrongWay("app/features/people/conference.server.ts", "app/features/registration/places.server.ts", false),
+    ).toBe("feature people may not use feature registration");
+    expect(
+      wrongWay("app/features/agenda/agenda.server.ts", "app/features/meetings/meeting-mail.server.ts", false),
+    ).toBe("feature agenda may not use feature meetings");
+    expect(wrongWay("app/features/exhibition/booths.server.ts", "app/features/agenda/agenda.server.ts", false)).toBe(
+      "feature exhibition may not use feature agenda",
+    );
+    expect(
+      wrongWay("app/features/meetings/meetings.server.ts", "app/features/agenda/agenda.server.ts", false),
+    ).toBeNull();
     expect(wrongWay("app/features/meetings/meetings.server.ts", "app/platform/db.server.ts", false)).toBeNull();
     expect(wrongWay("app/http/conference.server.ts", "app/features/people/conference.server.ts", false)).toBeNull();
-    expect(wrongWay("app/features/people/users.server.ts", "app/http/refusal.server.ts", false)).toBe("features may not use http");
+    expect(wrongWay("app/features/people/users.server.ts", "app/http/refusal.server.ts", false)).toBe(
+      "features may not use http",
+    );
     expect(wrongWay("app/routes/meetings/route.tsx", "app/routes/meetings/placed.tsx", false)).toBeNull();
     expect(wrongWay("db/schema.ts", "app/auth/roles.ts", true)).toBeNull();
     expect(wrongWay("db/schema.ts", "app/auth/roles.ts", false)).toMatch(/types only/);

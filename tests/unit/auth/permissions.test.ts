@@ -30,11 +30,49 @@ describe("navigation by role", () => {
   it("differs by role", () => {
     expect(paths(null)).toEqual(["/", "/programme"]);
     expect(paths("organiser")).toEqual([
-      "/", "/programme", "/my-registration", "/my-agenda", "/meetings", "/admin/dashboard", "/admin/delegates", "/admin/agenda", "/admin/meetings", "/admin/checkin",
-      "/organisations", "/admin/conference", "/admin/people", "/admin/outbox", "/admin/audit",
+      "/",
+      "/programme",
+      "/my-registration",
+      "/my-agenda",
+      "/meetings",
+      "/admin/dashboard",
+      "/admin/delegates",
+      "/admin/agenda",
+      "/admin/meetings",
+      "/admin/checkin",
+      "/organisations",
+      "/admin/conference",
+      "/admin/people",
+      "/admin/outbox",
+      "/admin/audit",
     ]);
-    expect(paths("secretariat")).toEqual(["/", "/programme", "/my-registration", "/my-agenda", "/meetings", "/admin/dashboard", "/admin/delegates", "/organisations", "/admin/people", "/admin/outbox"]);
-    expect(paths("delegate")).toEqual(["/", "/programme", "/my-registration", "/my-agenda", "/meetings", "/organisations"]);
-    expect(paths("exhibitor")).toEqual(["/", "/programme", "/my-registration", "/my-agenda", "/meetings", "/organisations"]);
+    expect(paths("secretariat")).toEqual([
+      "/",
+      "/programme",
+      "/my-registration",
+      "/my-agenda",
+      "/meetings",
+      "/admin/dashboard",
+      "/admin/delegates",
+      "/organisations",
+      "/admin/people",
+      "/admin/outbox",
+    ]);
+    expect(paths("delegate")).toEqual([
+      "/",
+      "/programme",
+      "/my-registration",
+      "/my-agenda",
+      "/meetings",
+      "/organisations",
+    ]);
+    expect(paths("exhibitor")).toEqual([
+      "/",
+      "/programme",
+      "/my-registration",
+      "/my-agenda",
+      "/meetings",
+      "/organisations",
+    ]);
   });
 });

@@ -24,7 +24,14 @@ describe("formType", () => {
     expect(formType("application/x-www-form-urlencoded;charset=UTF-8")).toBe("application/x-www-form-urlencoded");
     expect(formType("Multipart/Form-Data; boundary=----x")).toBe("multipart/form-data");
   });
-  it.each([undefined, "", "application/json", "text/plain", "application/x-www-form-urlencodedx", "multipart/mixed; boundary=x"])("refuses %j", (type) => {
+  it.each([
+    undefined,
+    "",
+    "application/json",
+    "text/plain",
+    "application/x-www-form-urlencodedx",
+    "multipart/mixed; boundary=x",
+  ])("refuses %j", (type) => {
     expect(formType(type)).toBeNull();
   });
 });

@@ -12,7 +12,10 @@ describe("parseTrustProxy (TRUST_PROXY)", () => {
     expect(parseTrustProxy("2")).toBe(2);
     expect(parseTrustProxy(" 3 ")).toBe(3);
   });
-  it.each(["yes", "loopback", "10.0.0.1", "-1", "1.5", "01", "100", "true,2"])("refuses %j instead of guessing", (value) => {
-    expect(() => parseTrustProxy(value)).toThrow(/TRUST_PROXY/);
-  });
+  it.each(["yes", "loopback", "10.0.0.1", "-1", "1.5", "01", "100", "true,2"])(
+    "refuses %j instead of guessing",
+    (value) => {
+      expect(() => parseTrustProxy(value)).toThrow(/TRUST_PROXY/);
+    },
+  );
 });

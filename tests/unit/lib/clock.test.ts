@@ -29,9 +29,14 @@ describe("parseClockOffset", () => {
     expect(parseClockOffset("   ")).toBe(0);
   });
 
-  it.each(["soon", "+1y", "+d", "1.5d", "++1d", "x+1d", "+1dx", "+1 d", "d1", "+-1d"])("refuses %j with the expected format", (value) => {
-    expect(() => parseClockOffset(value)).toThrow(`CLOCK_OFFSET must look like +365d, -2h, +90m or +30s, not "${value}"`);
-  });
+  it.each(["soon", "+1y", "+d", "1.5d", "++1d", "x+1d", "+1dx", "+1 d", "d1", "+-1d"])(
+    "refuses %j with the expected format",
+    (value) => {
+      expect(() => parseClockOffset(value)).toThrow(
+        `CLOCK_OFFSET must look like +365d, -2h, +90m or +30s, not "${value}"`,
+      );
+    },
+  );
 });
 
 describe("now", () => {

@@ -11,7 +11,11 @@ const cells = (text: string, delimiter?: "," | ";") => {
 
 describe("decodeCsvBytes", () => {
   it("reads UTF-8 with and without a BOM, and keeps Vietnamese exactly", () => {
-    expect(decodeCsvBytes(withBom("Họ và tên\nNguyễn Thị Hồng Nhung"))).toEqual({ ok: true, text: "Họ và tên\nNguyễn Thị Hồng Nhung", hadBom: true });
+    expect(decodeCsvBytes(withBom("Họ và tên\nNguyễn Thị Hồng Nhung"))).toEqual({
+      ok: true,
+      text: "Họ và tên\nNguyễn Thị Hồng Nhung",
+      hadBom: true,
+    });
     expect(decodeCsvBytes(utf8("Đặng Văn Ước"))).toEqual({ ok: true, text: "Đặng Văn Ước", hadBom: false });
   });
 
@@ -34,33 +38,73 @@ describe("decodeCsvBytes", () => {
     const le = new Uint8Array([0xff, 0xfe, 0x48, 0x00, 0x6f, 0x00]);
     const be = new Uint8Array([0xfe, 0xff, 0x00, 0x48, 0x00, 0x6f]);
     const bare = new Uint8Array(Buffer.from("Full name,E-mail\n", "utf16le"));
-    for (const bytes of [le, be, bare]) expect(decodeCsvBytes(bytes)).toEqual({ ok: false, problem: { key: "csv.error.utf16" } });
+    for (const bytes of [le, be, bare])
+      expect(decodeCsvBytes(bytes)).toEqual({ ok: false, problem: { key: "csv.error.utf16" } });
   });
 
   it("recognises UTF-16 by its BOM even when no byte is NUL", () => {
     // "中文" in UTF-16: no NUL byte, and the BOM alone says what it is.
-    expect(decodeCsvBytes(new Uint8Array([0xff, 0xfe, 0x2d, 0x4e, 0x87, 0x65]))).toEqual({ ok: false, problem: { key: "csv.error.utf16" } });
-    expect(decodeCsvBytes(new Uint8Array([0xfe, 0xff, 0x4e, 0x2d, 0x65, 0x87]))).toEqual({ ok: false, problem: { key: "csv.error.utf16" } });
+    expect(decodeCsvBytes(new Uint8Array([0xff, 0xfe, 0x2d, 0x4e, 0x87, 0x65]))).toEqual({
+      ok: false,
+      problem: { key: "csv.error.utf16" },
+    });
+    expect(decodeCsvBytes(new Uint8Array([0xfe, 0xff, 0x4e, 0x2d, 0x65, 0x87]))).toEqual({
+      ok: false,
+      problem: { key: "csv.error.utf16" },
+    });
     // Half a BOM is not one: just bytes that are not UTF-8.
-    for (const bytes of [[0xff, 0x41, 0x42], [0xfe, 0x41, 0x42], [0x41, 0xfe, 0x42], [0x41, 0xff, 0x42], [0xff, 0xff, 0x41], [0xfe, 0xfe, 0x41]]) {
-      expect(decodeCsvBytes(new Uint8Array(bytes)), String(bytes)).toEqual({ ok: false, problem: { key: "csv.error.notUtf8" } });
+    for (const bytes of [
+      [0xff, 0x41, 0x42],
+      [0xfe, 0x41, 0x42],
+      [0x41, 0xfe, 0x42],
+      [0x41, 0xff, 0x42],
+      [0xff, 0xff, 0x41],
+      [0xfe, 0xfe, 0x41],
+    ]) {
+      expect(decodeCsvBytes(new Uint8Array(bytes)), String(bytes)).toEqual({
+        ok: false,
+        problem: { key: "csv.error.notUtf8" },
+      });
     }
   });
 
   it("recognises an Excel workbook uploaded instead of a CSV", () => {
-    expect(decodeCsvBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]))).toEqual({ ok: false, problem: { key: "csv.error.workbook" } });
+    expect(decodeCsvBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]))).toEqual({
+      ok: false,
+      problem: { key: "csv.error.workbook" },
+    });
     // An old .xls (an OLE compound file).
-    expect(decodeCsvBytes(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toEqual({ ok: false, problem: { key: "csv.error.workbook" } });
+    expect(decodeCsvBytes(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toEqual({
+      ok: false,
+      problem: { key: "csv.error.workbook" },
+    });
   });
 
   it("needs the whole signature: text that starts like a zip is still text", () => {
-    for (const head of [[0x51, 0x4b, 0x03, 0x04], [0x50, 0x4c, 0x03, 0x04], [0x50, 0x4b, 0x04, 0x04], [0x50, 0x4b, 0x03, 0x05]]) {
+    for (const head of [
+      [0x51, 0x4b, 0x03, 0x04],
+      [0x50, 0x4c, 0x03, 0x04],
+      [0x50, 0x4b, 0x04, 0x04],
+      [0x50, 0x4b, 0x03, 0x05],
+    ]) {
       const bytes = new Uint8Array([...head, ...utf8(",x\n")]);
-      expect(decodeCsvBytes(bytes), String(head)).toEqual({ ok: true, text: new TextDecoder().decode(bytes), hadBom: false });
+      expect(decodeCsvBytes(bytes), String(head)).toEqual({
+        ok: true,
+        text: new TextDecoder().decode(bytes),
+        hadBom: false,
+      });
     }
     expect(decodeCsvBytes(utf8("PK,Mã\n1,2\n"))).toEqual({ ok: true, text: "PK,Mã\n1,2\n", hadBom: false });
-    for (const head of [[0xd1, 0xcf, 0x11, 0xe0], [0xd0, 0xce, 0x11, 0xe0], [0xd0, 0xcf, 0x12, 0xe0], [0xd0, 0xcf, 0x11, 0xe1]]) {
-      expect(decodeCsvBytes(new Uint8Array([...head, 0x41])), String(head)).toEqual({ ok: false, problem: { key: "csv.error.notUtf8" } });
+    for (const head of [
+      [0xd1, 0xcf, 0x11, 0xe0],
+      [0xd0, 0xce, 0x11, 0xe0],
+      [0xd0, 0xcf, 0x12, 0xe0],
+      [0xd0, 0xcf, 0x11, 0xe1],
+    ]) {
+      expect(decodeCsvBytes(new Uint8Array([...head, 0x41])), String(head)).toEqual({
+        ok: false,
+        problem: { key: "csv.error.notUtf8" },
+      });
     }
   });
 
@@ -71,9 +115,18 @@ describe("decodeCsvBytes", () => {
   });
 
   it("calls a file with a stray NUL binary, and one a quarter NUL UTF-16", () => {
-    expect(decodeCsvBytes(utf8("Họ và tên,E-mail\nAn,a@x.vn\u0000\n"))).toEqual({ ok: false, problem: { key: "csv.error.binary" } });
-    expect(decodeCsvBytes(new Uint8Array([0x61, 0x62, 0x00, 0x63, 0x64, 0x65, 0x00, 0x66]))).toEqual({ ok: false, problem: { key: "csv.error.utf16" } });
-    expect(decodeCsvBytes(new Uint8Array([0x61, 0x62, 0x00, 0x63, 0x64, 0x65, 0x67, 0x66]))).toEqual({ ok: false, problem: { key: "csv.error.binary" } });
+    expect(decodeCsvBytes(utf8("Họ và tên,E-mail\nAn,a@x.vn\u0000\n"))).toEqual({
+      ok: false,
+      problem: { key: "csv.error.binary" },
+    });
+    expect(decodeCsvBytes(new Uint8Array([0x61, 0x62, 0x00, 0x63, 0x64, 0x65, 0x00, 0x66]))).toEqual({
+      ok: false,
+      problem: { key: "csv.error.utf16" },
+    });
+    expect(decodeCsvBytes(new Uint8Array([0x61, 0x62, 0x00, 0x63, 0x64, 0x65, 0x67, 0x66]))).toEqual({
+      ok: false,
+      problem: { key: "csv.error.binary" },
+    });
   });
 });
 
@@ -99,13 +152,24 @@ describe("detectDelimiter", () => {
 
 describe("parseCsv", () => {
   it("handles quotes, doubled quotes, delimiters and line breaks inside quotes", () => {
-    expect(cells('a,"b,c","say ""xin chào""","line 1\nline 2"\r\n')).toEqual([["a", "b,c", 'say "xin chào"', "line 1\nline 2"]]);
+    expect(cells('a,"b,c","say ""xin chào""","line 1\nline 2"\r\n')).toEqual([
+      ["a", "b,c", 'say "xin chào"', "line 1\nline 2"],
+    ]);
   });
 
   it("accepts CRLF, LF and CR line ends, with or without a final one, and skips empty rows", () => {
-    expect(cells("a;b\r\nc;d\r\n\r\n;\r\n", ";")).toEqual([["a", "b"], ["c", "d"]]);
-    expect(cells("a,b\nc,d")).toEqual([["a", "b"], ["c", "d"]]);
-    expect(cells("a,b\rc,d\r")).toEqual([["a", "b"], ["c", "d"]]);
+    expect(cells("a;b\r\nc;d\r\n\r\n;\r\n", ";")).toEqual([
+      ["a", "b"],
+      ["c", "d"],
+    ]);
+    expect(cells("a,b\nc,d")).toEqual([
+      ["a", "b"],
+      ["c", "d"],
+    ]);
+    expect(cells("a,b\rc,d\r")).toEqual([
+      ["a", "b"],
+      ["c", "d"],
+    ]);
   });
 
   it("keeps empty cells in the middle and at the end of a row", () => {
@@ -134,7 +198,10 @@ describe("parseCsv", () => {
   });
 
   it("reports a quote that is never closed, with its line", () => {
-    expect(parseCsv('a,b\n"open,c\nd,e\n')).toEqual({ ok: false, problem: { key: "csv.error.unclosedQuote", params: { line: 2 } } });
+    expect(parseCsv('a,b\n"open,c\nd,e\n')).toEqual({
+      ok: false,
+      problem: { key: "csv.error.unclosedQuote", params: { line: 2 } },
+    });
   });
 
   it("stops after the limit and says the file was longer", () => {
@@ -150,20 +217,38 @@ describe("parseCsv", () => {
     expect(parseCsv("a\nb\nc\n", { limit: 3 })).toEqual({
       ok: true,
       truncated: false,
-      records: [{ line: 1, cells: ["a"] }, { line: 2, cells: ["b"] }, { line: 3, cells: ["c"] }],
+      records: [
+        { line: 1, cells: ["a"] },
+        { line: 2, cells: ["b"] },
+        { line: 3, cells: ["c"] },
+      ],
     });
-    expect(parseCsv("a\nb\nc", { limit: 2 })).toEqual({ ok: true, truncated: true, records: [{ line: 1, cells: ["a"] }, { line: 2, cells: ["b"] }] });
+    expect(parseCsv("a\nb\nc", { limit: 2 })).toEqual({
+      ok: true,
+      truncated: true,
+      records: [
+        { line: 1, cells: ["a"] },
+        { line: 2, cells: ["b"] },
+      ],
+    });
   });
 
   it("stops reading at the limit, so a broken tail of a long file does not matter", () => {
     const parsed = parseCsv('a\nb\nc\n"never closed', { limit: 2 });
-    expect(parsed).toEqual({ ok: true, truncated: true, records: [{ line: 1, cells: ["a"] }, { line: 2, cells: ["b"] }] });
+    expect(parsed).toEqual({
+      ok: true,
+      truncated: true,
+      records: [
+        { line: 1, cells: ["a"] },
+        { line: 2, cells: ["b"] },
+      ],
+    });
   });
 });
 
 describe("formula guard", () => {
   it("prefixes an apostrophe to cells Excel would run as formulas", () => {
-    expect(guardCell("=HYPERLINK(\"http://x\")")).toBe("'=HYPERLINK(\"http://x\")");
+    expect(guardCell('=HYPERLINK("http://x")')).toBe('\'=HYPERLINK("http://x")');
     expect(guardCell("@SUM(A1)")).toBe("'@SUM(A1)");
     expect(guardCell("+SUM(A1:A2)")).toBe("'+SUM(A1:A2)");
     expect(guardCell("-2+3+cmd|' /C calc'!A0")).toBe("'-2+3+cmd|' /C calc'!A0");
@@ -172,7 +257,8 @@ describe("formula guard", () => {
   });
 
   it("leaves phone numbers and ordinary text readable", () => {
-    for (const v of ["+84 24 3799 3000", "+84 (0)912-345-678", "-", "Nguyễn Văn A", "0912 345 678", ""]) expect(guardCell(v)).toBe(v);
+    for (const v of ["+84 24 3799 3000", "+84 (0)912-345-678", "-", "Nguyễn Văn A", "0912 345 678", ""])
+      expect(guardCell(v)).toBe(v);
   });
 
   it("is undone on import, so an exported file re-imports the same text", () => {
@@ -185,14 +271,23 @@ describe("formula guard", () => {
 
 describe("toCsv / toCsvBytes", () => {
   it("quotes only what needs it and ends every line with CRLF", () => {
-    expect(toCsv([["Họ và tên", "Ghi chú"], ["Trần Thị B", 'Nói "xin chào", rồi về'], ["x", "a\nb"], [" lề ", null]])).toBe(
-      'Họ và tên,Ghi chú\r\nTrần Thị B,"Nói ""xin chào"", rồi về"\r\nx,"a\nb"\r\n" lề ",\r\n',
-    );
+    expect(
+      toCsv([
+        ["Họ và tên", "Ghi chú"],
+        ["Trần Thị B", 'Nói "xin chào", rồi về'],
+        ["x", "a\nb"],
+        [" lề ", null],
+      ]),
+    ).toBe('Họ và tên,Ghi chú\r\nTrần Thị B,"Nói ""xin chào"", rồi về"\r\nx,"a\nb"\r\n" lề ",\r\n');
     expect(toCsv([["a;b", "c,d"]], ";")).toBe('"a;b";c,d\r\n');
   });
 
   it("starts with the UTF-8 BOM and round-trips through the parser", () => {
-    const rows = [["Họ và tên", "Điện thoại"], ["Nguyễn Thị Hồng Nhung", "+84 24 3825 3536"], ["=cmd", 'a "b"\nc']];
+    const rows = [
+      ["Họ và tên", "Điện thoại"],
+      ["Nguyễn Thị Hồng Nhung", "+84 24 3825 3536"],
+      ["=cmd", 'a "b"\nc'],
+    ];
     const bytes = toCsvBytes(rows);
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const decoded = decodeCsvBytes(bytes);

@@ -11,7 +11,7 @@ const events: IcsEvent[] = [
     endsAt: "2021-12-13T05:00:00.000Z",
     summary: "Phiên thảo luận 1: Ngoại giao kinh tế phục vụ phát triển địa phương",
     location: "Phòng họp 1",
-    description: "Chủ trì: Nguyễn Thị Thu Hà, Bộ Ngoại giao; \"trích dẫn\" \\ dấu\nDòng thứ hai",
+    description: 'Chủ trì: Nguyễn Thị Thu Hà, Bộ Ngoại giao; "trích dẫn" \\ dấu\nDòng thứ hai',
     url: "http://localhost:3000/programme#session-3",
     updatedAt: "2021-11-01T08:00:00.000Z",
   },
@@ -31,7 +31,8 @@ function parse(text: string) {
 
 describe("icsCalendar", () => {
   // Built inside each test, not while the file is collected, so a broken writer fails a test.
-  const calendar = () => icsCalendar({ name: "Chương trình Hội nghị Ngoại vụ", events, now: new Date("2021-12-01T00:00:00Z") });
+  const calendar = () =>
+    icsCalendar({ name: "Chương trình Hội nghị Ngoại vụ", events, now: new Date("2021-12-01T00:00:00Z") });
 
   it("parses with ical.js and carries the calendar's properties", () => {
     const text = calendar();
@@ -70,7 +71,9 @@ describe("icsCalendar", () => {
     expect(parse(text).events[0].sequence).toBe(sequenceFrom(events[0].updatedAt));
     const changed = icsCalendar({ name: "x", events: [{ ...events[0], updatedAt: "2021-11-05T08:00:00.000Z" }] });
     expect(parse(changed).events[0].sequence).toBeGreaterThan(parse(text).events[0].sequence);
-    const lastModified = parse(text).component.getFirstSubcomponent("vevent")!.getFirstPropertyValue("last-modified") as ICAL.Time;
+    const lastModified = parse(text)
+      .component.getFirstSubcomponent("vevent")!
+      .getFirstPropertyValue("last-modified") as ICAL.Time;
     expect(lastModified.toJSDate().toISOString()).toBe("2021-11-01T08:00:00.000Z");
   });
 
@@ -98,7 +101,11 @@ describe("icsCalendar properties", () => {
 
   it("names its producer and stamps every event with the download time", () => {
     const text = icsCalendar({ name: "x", events, now: new Date("2021-12-01T08:30:15.250Z") });
-    expect(text.split("\r\n").slice(0, 3)).toEqual(["BEGIN:VCALENDAR", "PRODID:-//Bo Ngoai giao Viet Nam//Hoi nghi Ngoai vu//VI", "VERSION:2.0"]);
+    expect(text.split("\r\n").slice(0, 3)).toEqual([
+      "BEGIN:VCALENDAR",
+      "PRODID:-//Bo Ngoai giao Viet Nam//Hoi nghi Ngoai vu//VI",
+      "VERSION:2.0",
+    ]);
     for (const lines of veventLines(text)) expect(lines).toContain("DTSTAMP:20211201T083015Z");
   });
 
@@ -110,7 +117,11 @@ describe("icsCalendar properties", () => {
 
   it("writes LOCATION, DESCRIPTION and URL only for an event that has them", () => {
     const [full, bare] = veventLines(
-      icsCalendar({ name: "x", events: [events[0], { ...events[1], location: null, description: "", url: null }], now: new Date("2021-12-01T00:00:00Z") }),
+      icsCalendar({
+        name: "x",
+        events: [events[0], { ...events[1], location: null, description: "", url: null }],
+        now: new Date("2021-12-01T00:00:00Z"),
+      }),
     );
     expect(full).toContain("LOCATION:Phòng họp 1");
     expect(full).toContain("URL:http://localhost:3000/programme#session-3");

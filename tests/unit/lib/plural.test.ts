@@ -18,7 +18,8 @@ describe("plural", () => {
   });
 
   it("fills plural blocks inside a sentence and leaves the rest", () => {
-    const t = "In all, {count, plural, one {# meeting} other {# meetings}} in {slots, plural, one {# slot} other {# slots}} for {name}.";
+    const t =
+      "In all, {count, plural, one {# meeting} other {# meetings}} in {slots, plural, one {# slot} other {# slots}} for {name}.";
     expect(fillPlurals("en", t, { count: 1, slots: 3, name: "X" })).toBe("In all, 1 meeting in 3 slots for {name}.");
     expect(fillPlurals("en", t, { count: 2, slots: 1 })).toBe("In all, 2 meetings in 1 slot for {name}.");
   });
@@ -44,16 +45,22 @@ describe("plural", () => {
   it("keeps the text around a block it cannot fill", () => {
     const t = "Có {n, plural, other {# hàng}} trong {m, plural, other {# tệp}}.";
     expect(fillPlurals("vi", t, { m: 2 })).toBe("Có {n, plural, other {# hàng}} trong 2 tệp.");
-    expect(fillPlurals("en", "A {n, plural, one {# row} other {# rows}} and {m, plural, one {# x}", { n: 2, m: 1 })).toBe(
-      "A 2 rows and {m, plural, one {# x}",
-    );
+    expect(
+      fillPlurals("en", "A {n, plural, one {# row} other {# rows}} and {m, plural, one {# x}", { n: 2, m: 1 }),
+    ).toBe("A 2 rows and {m, plural, one {# x}");
   });
 
   it("leaves malformed blocks untouched", () => {
-    expect(fillPlurals("en", "{n, plural, foo one {# row} other {# rows}}", { n: 1 })).toBe("{n, plural, foo one {# row} other {# rows}}");
-    expect(fillPlurals("en", "{n, plural, =x {none} other {# rows}}", { n: 1 })).toBe("{n, plural, =x {none} other {# rows}}");
+    expect(fillPlurals("en", "{n, plural, foo one {# row} other {# rows}}", { n: 1 })).toBe(
+      "{n, plural, foo one {# row} other {# rows}}",
+    );
+    expect(fillPlurals("en", "{n, plural, =x {none} other {# rows}}", { n: 1 })).toBe(
+      "{n, plural, =x {none} other {# rows}}",
+    );
     expect(fillPlurals("en", "{n, plural, one {# row}", { n: 1 })).toBe("{n, plural, one {# row}");
-    expect(fillPlurals("en", "{n, plural, one {# row} other {# rows", { n: 1 })).toBe("{n, plural, one {# row} other {# rows");
+    expect(fillPlurals("en", "{n, plural, one {# row} other {# rows", { n: 1 })).toBe(
+      "{n, plural, one {# row} other {# rows",
+    );
     expect(fillPlurals("en", "{n, plural, few {# rows}}", { n: 1 })).toBe("{n, plural, few {# rows}}");
   });
 });

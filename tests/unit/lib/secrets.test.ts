@@ -7,11 +7,17 @@ describe("redactOneTimeLinks", () => {
     const text = `Đặt mật khẩu: http://localhost:3000/invite/${token}\nJoin: https://hoinghi.vn/join/${token}.\nReset: /reset-password/${token}`;
     const out = redactOneTimeLinks(text);
     expect(out).not.toContain(token);
-    expect(out).toBe(`Đặt mật khẩu: http://localhost:3000/invite/${REDACTED}\nJoin: https://hoinghi.vn/join/${REDACTED}.\nReset: /reset-password/${REDACTED}`);
+    expect(out).toBe(
+      `Đặt mật khẩu: http://localhost:3000/invite/${REDACTED}\nJoin: https://hoinghi.vn/join/${REDACTED}.\nReset: /reset-password/${REDACTED}`,
+    );
   });
 
   it("leaves other addresses alone", () => {
-    for (const text of ["http://localhost:3000/my-registration", "/invite/short", "/programme/abcdefghijklmnopqrstuvwxyz"]) {
+    for (const text of [
+      "http://localhost:3000/my-registration",
+      "/invite/short",
+      "/programme/abcdefghijklmnopqrstuvwxyz",
+    ]) {
       expect(redactOneTimeLinks(text)).toBe(text);
     }
   });

@@ -5,12 +5,19 @@ describe("safeRedirect", () => {
   it("keeps paths on this site", () => {
     expect(safeRedirect("/admin/people?role=delegate")).toBe("/admin/people?role=delegate");
   });
-  it.each(["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)", "admin", "", null, undefined, "/\u0000x"])(
-    "falls back for %j",
-    (target) => {
-      expect(safeRedirect(target as string | null, "/home")).toBe("/home");
-    },
-  );
+  it.each([
+    "https://evil.example",
+    "//evil.example",
+    "/\\evil.example",
+    "javascript:alert(1)",
+    "admin",
+    "",
+    null,
+    undefined,
+    "/\u0000x",
+  ])("falls back for %j", (target) => {
+    expect(safeRedirect(target as string | null, "/home")).toBe("/home");
+  });
 });
 
 describe("isCrossOriginWrite", () => {
@@ -26,7 +33,13 @@ describe("isCrossOriginWrite", () => {
   it("accepts a POST from the same host or a configured public origin", () => {
     expect(isCrossOriginWrite({ ...base, method: "POST", origin: "https://conference.gov.vn" })).toBe(false);
     expect(
-      isCrossOriginWrite({ method: "POST", host: "127.0.0.1:3000", origin: "https://hoinghi.gov.vn", secFetchSite: null, allowedOrigins: ["https://hoinghi.gov.vn"] }),
+      isCrossOriginWrite({
+        method: "POST",
+        host: "127.0.0.1:3000",
+        origin: "https://hoinghi.gov.vn",
+        secFetchSite: null,
+        allowedOrigins: ["https://hoinghi.gov.vn"],
+      }),
     ).toBe(false);
     expect(isCrossOriginWrite({ ...base, method: "POST", origin: null, secFetchSite: "same-origin" })).toBe(false);
   });

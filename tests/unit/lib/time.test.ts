@@ -50,7 +50,16 @@ describe("zonedLocalToUtc", () => {
     expect(zonedLocalToUtc("2021-01-01T00:00:00", HCM)).toBe("2020-12-31T17:00:00.000Z");
     expect(zonedLocalToUtc("2021-12-31T23:59:59", HCM)).toBe("2021-12-31T16:59:59.000Z");
     expect(zonedLocalToUtc("2021-01-31T08:00", HCM)).toBe("2021-01-31T01:00:00.000Z");
-    for (const bad of ["2021-00-10T08:00", "2021-13-10T08:00", "2021-12-00T08:00", "2021-12-32T08:00", "2021-12-13T24:00", "2021-12-13T08:60", "2021-12-13T08:00:60", "2021-04-31T08:00"]) {
+    for (const bad of [
+      "2021-00-10T08:00",
+      "2021-13-10T08:00",
+      "2021-12-00T08:00",
+      "2021-12-32T08:00",
+      "2021-12-13T24:00",
+      "2021-12-13T08:60",
+      "2021-12-13T08:00:60",
+      "2021-04-31T08:00",
+    ]) {
       expect(zonedLocalToUtc(bad, HCM), bad).toBeNull();
     }
   });
@@ -64,7 +73,9 @@ describe("zonedLocalToUtc", () => {
 
   it("moves a time the clocks skip forward, on either side of UTC", () => {
     // 02:30 does not exist on those days; calendars read it with the offset before the change.
-    expect(utcToZonedLocal(zonedLocalToUtc("2022-03-13T02:30", "America/Los_Angeles")!, "America/Los_Angeles")).toBe("2022-03-13T03:30");
+    expect(utcToZonedLocal(zonedLocalToUtc("2022-03-13T02:30", "America/Los_Angeles")!, "America/Los_Angeles")).toBe(
+      "2022-03-13T03:30",
+    );
     expect(zonedLocalToUtc("2022-03-13T02:30", "America/Los_Angeles")).toBe("2022-03-13T10:30:00.000Z");
     expect(zonedLocalToUtc("2022-03-27T02:30", "Europe/Paris")).toBe("2022-03-27T01:30:00.000Z");
     expect(zonedLocalToUtc("2022-10-02T02:30", "Australia/Sydney")).toBe("2022-10-01T16:30:00.000Z");
@@ -125,9 +136,15 @@ describe("formatRange", () => {
   it("shows one date for a one-day event and two for a longer one", () => {
     expect(formatRange("2021-12-13T01:00:00Z", "2021-12-13T10:00:00Z", HCM, "en")).toBe("13/12/2021");
     expect(formatRange("2021-12-13T01:00:00Z", "2021-12-14T10:00:00Z", HCM, "en")).toBe("13/12/2021 – 14/12/2021");
-    expect(formatRange("2021-12-13T01:00:00Z", "2021-12-13T10:30:00Z", HCM, "en", true)).toBe("13/12/2021, 08:00–17:30");
-    expect(formatRange("2021-12-13T01:00:00Z", "2021-12-14T10:00:00Z", HCM, "en", true)).toBe("13/12/2021, 08:00 – 14/12/2021, 17:00");
-    expect(formatRange("2021-12-13T01:00:00Z", "2021-12-14T10:00:00Z", HCM, "vi", true)).toBe("08:00 13/12/2021 – 17:00 14/12/2021");
+    expect(formatRange("2021-12-13T01:00:00Z", "2021-12-13T10:30:00Z", HCM, "en", true)).toBe(
+      "13/12/2021, 08:00–17:30",
+    );
+    expect(formatRange("2021-12-13T01:00:00Z", "2021-12-14T10:00:00Z", HCM, "en", true)).toBe(
+      "13/12/2021, 08:00 – 14/12/2021, 17:00",
+    );
+    expect(formatRange("2021-12-13T01:00:00Z", "2021-12-14T10:00:00Z", HCM, "vi", true)).toBe(
+      "08:00 13/12/2021 – 17:00 14/12/2021",
+    );
     // The same instants are two days in Hà Nội but one in Los Angeles.
     expect(formatRange("2021-12-12T16:00:00Z", "2021-12-12T18:00:00Z", "America/Los_Angeles", "en")).toBe("12/12/2021");
     expect(formatRange("2021-12-12T16:00:00Z", "2021-12-12T18:00:00Z", HCM, "en")).toBe("12/12/2021 – 13/12/2021");

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { parseWith } from "~/platform/forms/fields";
-import { availabilitySchema, maxMeetingsSchema, meetingAnswerSchema, meetingOutcomeSchema, meetingRequestSchema, sectorsSchema } from "~/features/meetings/schema";
+import {
+  availabilitySchema,
+  maxMeetingsSchema,
+  meetingAnswerSchema,
+  meetingOutcomeSchema,
+  meetingRequestSchema,
+  sectorsSchema,
+} from "~/features/meetings/schema";
 import { placeText } from "~/features/meetings/meeting-outcomes.server";
 import { meetingsEn } from "~/features/meetings/messages.en";
 import { meetingsVi } from "~/features/meetings/messages.vi";
@@ -14,15 +21,33 @@ const meetingsDelegateEn = section(meetingsEn);
 describe("meeting request schema", () => {
   it("accepts a request, cleaning the text to NFC and the priority to a number", () => {
     const decomposed = "Nông nghiệp".normalize("NFD");
-    const parsed = parseWith(meetingRequestSchema, { toOrganisationId: "12", sector: `  ${decomposed} `, ask: "Tìm  nhà nhập khẩu", priority: "3" });
-    expect(parsed).toEqual({ ok: true, data: { toOrganisationId: 12, sector: "Nông nghiệp", ask: "Tìm nhà nhập khẩu", priority: 3 } });
+    const parsed = parseWith(meetingRequestSchema, {
+      toOrganisationId: "12",
+      sector: `  ${decomposed} `,
+      ask: "Tìm  nhà nhập khẩu",
+      priority: "3",
+    });
+    expect(parsed).toEqual({
+      ok: true,
+      data: { toOrganisationId: 12, sector: "Nông nghiệp", ask: "Tìm nhà nhập khẩu", priority: 3 },
+    });
   });
 
   it("names each bad field", () => {
-    const parsed = parseWith(meetingRequestSchema, { toOrganisationId: "", sector: "", ask: "x".repeat(1001), priority: "0" });
+    const parsed = parseWith(meetingRequestSchema, {
+      toOrganisationId: "",
+      sector: "",
+      ask: "x".repeat(1001),
+      priority: "0",
+    });
     expect(parsed).toEqual({
       ok: false,
-      errors: { toOrganisationId: "errors.required", sector: "errors.required", ask: "errors.tooLong", priority: "meetingsDelegate.errors.priority" },
+      errors: {
+        toOrganisationId: "errors.required",
+        sector: "errors.required",
+        ask: "errors.tooLong",
+        priority: "meetingsDelegate.errors.priority",
+      },
     });
   });
 });
@@ -30,14 +55,20 @@ describe("meeting request schema", () => {
 describe("answer and maximum schemas", () => {
   it("asks for a reason only when declining", () => {
     expect(parseWith(meetingAnswerSchema, { requestId: "5", decision: "accept", reason: "" }).ok).toBe(true);
-    expect(parseWith(meetingAnswerSchema, { requestId: "5", decision: "decline", reason: " " })).toEqual({ ok: false, errors: { reason: "meetings.errors.reasonRequired" } });
+    expect(parseWith(meetingAnswerSchema, { requestId: "5", decision: "decline", reason: " " })).toEqual({
+      ok: false,
+      errors: { reason: "meetings.errors.reasonRequired" },
+    });
     expect(parseWith(meetingAnswerSchema, { requestId: "5", decision: "maybe", reason: "" }).ok).toBe(false);
   });
 
   it("reads an empty maximum as no limit and refuses what is not a whole number", () => {
     expect(parseWith(maxMeetingsSchema, { maxMeetings: "" })).toEqual({ ok: true, data: { maxMeetings: null } });
     expect(parseWith(maxMeetingsSchema, { maxMeetings: " 8 " })).toEqual({ ok: true, data: { maxMeetings: 8 } });
-    expect(parseWith(maxMeetingsSchema, { maxMeetings: "-1" })).toEqual({ ok: false, errors: { maxMeetings: "errors.integer" } });
+    expect(parseWith(maxMeetingsSchema, { maxMeetings: "-1" })).toEqual({
+      ok: false,
+      errors: { maxMeetings: "errors.integer" },
+    });
   });
 });
 
@@ -52,17 +83,36 @@ describe("availability schema", () => {
 
 describe("outcome schema", () => {
   it("keeps paragraphs (CRLF to LF, tidied spaces and blank lines) in NFC", () => {
-    const parsed = parseWith(meetingOutcomeSchema, { meetingId: "7", outcome: `  ${"Thống nhất".normalize("NFD")}  hợp tác\r\n\r\n\r\n\r\nBước  tiếp ` , followUp: "" });
-    expect(parsed).toEqual({ ok: true, data: { meetingId: 7, outcome: "Thống nhất hợp tác\n\nBước tiếp", followUp: "" } });
+    const parsed = parseWith(meetingOutcomeSchema, {
+      meetingId: "7",
+      outcome: `  ${"Thống nhất".normalize("NFD")}  hợp tác\r\n\r\n\r\n\r\nBước  tiếp `,
+      followUp: "",
+    });
+    expect(parsed).toEqual({
+      ok: true,
+      data: { meetingId: 7, outcome: "Thống nhất hợp tác\n\nBước tiếp", followUp: "" },
+    });
   });
 
   it("needs the outcome or the follow-up, each at most 2000 characters", () => {
-    expect(parseWith(meetingOutcomeSchema, { meetingId: "7", outcome: " \n ", followUp: "" })).toEqual({ ok: false, errors: { outcome: "meetingsDelegate.errors.outcomeEmpty" } });
+    expect(parseWith(meetingOutcomeSchema, { meetingId: "7", outcome: " \n ", followUp: "" })).toEqual({
+      ok: false,
+      errors: { outcome: "meetingsDelegate.errors.outcomeEmpty" },
+    });
     expect(parseWith(meetingOutcomeSchema, { meetingId: "7", followUp: "Gửi danh sách doanh nghiệp" }).ok).toBe(true);
     expect(parseWith(meetingOutcomeSchema, { meetingId: "7", outcome: "x".repeat(2000) }).ok).toBe(true);
-    expect(parseWith(meetingOutcomeSchema, { meetingId: "7", outcome: "x".repeat(2001) })).toEqual({ ok: false, errors: { outcome: "errors.tooLong" } });
-    expect(parseWith(meetingOutcomeSchema, { meetingId: "7", outcome: "ok", followUp: "y".repeat(2001) })).toEqual({ ok: false, errors: { followUp: "errors.tooLong" } });
-    expect(parseWith(meetingOutcomeSchema, { meetingId: "", outcome: "ok" })).toEqual({ ok: false, errors: { meetingId: "errors.required" } });
+    expect(parseWith(meetingOutcomeSchema, { meetingId: "7", outcome: "x".repeat(2001) })).toEqual({
+      ok: false,
+      errors: { outcome: "errors.tooLong" },
+    });
+    expect(parseWith(meetingOutcomeSchema, { meetingId: "7", outcome: "ok", followUp: "y".repeat(2001) })).toEqual({
+      ok: false,
+      errors: { followUp: "errors.tooLong" },
+    });
+    expect(parseWith(meetingOutcomeSchema, { meetingId: "", outcome: "ok" })).toEqual({
+      ok: false,
+      errors: { meetingId: "errors.required" },
+    });
   });
 });
 
@@ -70,12 +120,18 @@ describe("where a meeting takes place, in words", () => {
   const table = { number: 4, label: "Cửa sổ", room_vi: "Khu gặp gỡ song phương", room_en: "Bilateral meetings area" };
   it("gives an online party its video link, or says it will follow", () => {
     expect(placeText({ online: true, videoUrl: "https://hop.test/abc" }, "vi")).toBe("https://hop.test/abc");
-    expect(placeText({ online: true, videoUrl: null }, "vi")).toBe("Đường dẫn họp trực tuyến sẽ được Ban tổ chức gửi sau");
+    expect(placeText({ online: true, videoUrl: null }, "vi")).toBe(
+      "Đường dẫn họp trực tuyến sẽ được Ban tổ chức gửi sau",
+    );
     expect(placeText({ online: true, videoUrl: null }, "en")).toBe("The organisers will send the video meeting link");
   });
   it("gives a party in person its table, label and room in its language", () => {
-    expect(placeText({ online: false, table, counterpartOnline: true }, "vi")).toBe("Bàn 4 · Cửa sổ · Khu gặp gỡ song phương");
-    expect(placeText({ online: false, table: { ...table, label: "", room_en: null }, counterpartOnline: false }, "en")).toBe("Table 4 · Khu gặp gỡ song phương");
+    expect(placeText({ online: false, table, counterpartOnline: true }, "vi")).toBe(
+      "Bàn 4 · Cửa sổ · Khu gặp gỡ song phương",
+    );
+    expect(
+      placeText({ online: false, table: { ...table, label: "", room_en: null }, counterpartOnline: false }, "en"),
+    ).toBe("Table 4 · Khu gặp gỡ song phương");
     expect(placeText({ online: false, table: null, counterpartOnline: false }, "vi")).toBeNull();
   });
 });
@@ -92,8 +148,14 @@ describe("dictionary module", () => {
 
 describe("the sectors a party covers", () => {
   it("splits on commas and semicolons, trims, keeps the first spelling of a repeat", () => {
-    expect(parseWith(sectorsSchema, { sectors: " Nông nghiệp;  Đầu tư , nông nghiệp,, Lao động " })).toEqual({ ok: true, data: { sectors: "Nông nghiệp, Đầu tư, Lao động" } });
+    expect(parseWith(sectorsSchema, { sectors: " Nông nghiệp;  Đầu tư , nông nghiệp,, Lao động " })).toEqual({
+      ok: true,
+      data: { sectors: "Nông nghiệp, Đầu tư, Lao động" },
+    });
     expect(parseWith(sectorsSchema, { sectors: "" })).toEqual({ ok: true, data: { sectors: "" } });
-    expect(parseWith(sectorsSchema, { sectors: "x".repeat(301) })).toEqual({ ok: false, errors: { sectors: "errors.tooLong" } });
+    expect(parseWith(sectorsSchema, { sectors: "x".repeat(301) })).toEqual({
+      ok: false,
+      errors: { sectors: "errors.tooLong" },
+    });
   });
 });

@@ -1,9 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { groupBySlot, isOnline, listRow, meetingListCsvTable, shortText, sortForPrint, type PrintMeeting } from "~/features/meetings/meeting-list";
+import {
+  groupBySlot,
+  isOnline,
+  listRow,
+  meetingListCsvTable,
+  shortText,
+  sortForPrint,
+  type PrintMeeting,
+} from "~/features/meetings/meeting-list";
 import { meetingListDocument } from "~/features/meetings/pdf/meeting-list";
 import { meetingTableSignsDocument, nameSize } from "~/features/meetings/pdf/meeting-table-signs";
 
-const conference = { title_vi: "Hội nghị Ngoại vụ toàn quốc lần thứ 20", title_en: "20th National Conference on Local External Affairs", time_zone: "Asia/Ho_Chi_Minh" };
+const conference = {
+  title_vi: "Hội nghị Ngoại vụ toàn quốc lần thứ 20",
+  title_en: "20th National Conference on Local External Affairs",
+  time_zone: "Asia/Ho_Chi_Minh",
+};
 const text = (v: unknown) => JSON.stringify(v);
 
 let nextId = 0;
@@ -51,9 +63,17 @@ const meetings = [
 
 describe("row shaping (lib/meeting-list)", () => {
   it("orders by slot time, then table, a meeting without a table last in its slot", () => {
-    expect(sortForPrint(meetings).map((m) => [m.slot_number, m.table_number])).toEqual([[1, 1], [1, 2], [1, null], [2, 3]]);
+    expect(sortForPrint(meetings).map((m) => [m.slot_number, m.table_number])).toEqual([
+      [1, 1],
+      [1, 2],
+      [1, null],
+      [2, 3],
+    ]);
     const groups = groupBySlot(meetings);
-    expect(groups.map((g) => [g.slot_number, g.meetings.length])).toEqual([[1, 3], [2, 1]]);
+    expect(groups.map((g) => [g.slot_number, g.meetings.length])).toEqual([
+      [1, 3],
+      [2, 1],
+    ]);
     expect(groups[0].meetings.map((m) => m.table_number)).toEqual([1, 2, null]);
   });
 
@@ -66,16 +86,46 @@ describe("row shaping (lib/meeting-list)", () => {
 
   it("shapes a row in Hà Nội time and the reader's language", () => {
     const [first, second, online] = sortForPrint(meetings);
-    expect(listRow(first, "vi", conference.time_zone)).toMatchObject({ start: "2026-12-14 09:00", end: "2026-12-14 09:20", table: "1", room: "Khu gặp gỡ song phương", requester: "Lào Cai", online: false });
-    expect(listRow(second, "en", conference.time_zone)).toMatchObject({ table: "2 – VIP", room: "Bilateral meetings area", requester: "Lao Cai", counterpart: "Embassy of Viet Nam in Japan", online: true });
-    expect(listRow(online, "vi", conference.time_zone)).toMatchObject({ table: "Trực tuyến", room: "", online: true, videoUrl: "https://meet.test/a" });
+    expect(listRow(first, "vi", conference.time_zone)).toMatchObject({
+      start: "2026-12-14 09:00",
+      end: "2026-12-14 09:20",
+      table: "1",
+      room: "Khu gặp gỡ song phương",
+      requester: "Lào Cai",
+      online: false,
+    });
+    expect(listRow(second, "en", conference.time_zone)).toMatchObject({
+      table: "2 – VIP",
+      room: "Bilateral meetings area",
+      requester: "Lao Cai",
+      counterpart: "Embassy of Viet Nam in Japan",
+      online: true,
+    });
+    expect(listRow(online, "vi", conference.time_zone)).toMatchObject({
+      table: "Trực tuyến",
+      room: "",
+      online: true,
+      videoUrl: "https://meet.test/a",
+    });
   });
 
   it("writes the CSV cells: translated header, a row per meeting, yes/no for the lock", () => {
     const [header, ...rows] = meetingListCsvTable(meetings, "vi", conference.time_zone);
-    expect(header.slice(0, 6)).toEqual(["Bắt đầu (giờ Hà Nội)", "Kết thúc (giờ Hà Nội)", "Bàn", "Phòng", "Đơn vị đề nghị", "Đối tác"]);
+    expect(header.slice(0, 6)).toEqual([
+      "Bắt đầu (giờ Hà Nội)",
+      "Kết thúc (giờ Hà Nội)",
+      "Bàn",
+      "Phòng",
+      "Đơn vị đề nghị",
+      "Đối tác",
+    ]);
     expect(rows).toHaveLength(4);
-    expect(rows.map((r) => r[0])).toEqual(["2026-12-14 09:00", "2026-12-14 09:00", "2026-12-14 09:00", "2026-12-14 09:30"]);
+    expect(rows.map((r) => r[0])).toEqual([
+      "2026-12-14 09:00",
+      "2026-12-14 09:00",
+      "2026-12-14 09:00",
+      "2026-12-14 09:30",
+    ]);
     expect(rows.map((r) => r[9])).toEqual(["Không", "Không", "Không", "Có"]);
     const [enHeader, ...enRows] = meetingListCsvTable(meetings, "en", conference.time_zone);
     expect(enHeader).toContain("Requested by");
@@ -84,7 +134,10 @@ describe("row shaping (lib/meeting-list)", () => {
 
   it("shortens a long ask at a word, with an ellipsis", () => {
     expect(shortText("Ngắn gọn", 20)).toBe("Ngắn gọn");
-    const short = shortText("Thúc đẩy xuất khẩu vải thiều Lục Ngạn và các nông sản chủ lực sang thị trường Nhật Bản", 40);
+    const short = shortText(
+      "Thúc đẩy xuất khẩu vải thiều Lục Ngạn và các nông sản chủ lực sang thị trường Nhật Bản",
+      40,
+    );
     expect(short.length).toBeLessThanOrEqual(40);
     expect(short).toMatch(/^Thúc đẩy xuất khẩu vải thiều Lục Ngạn\S*…$/);
   });
@@ -105,7 +158,15 @@ describe("meetingTableSignsDocument", () => {
 
   it("names both parties in Vietnamese and English, with the room and the Hà Nội time", () => {
     const sign = text(pages[0]);
-    for (const name of ["Lào Cai", "Lao Cai", "Đại sứ quán Việt Nam tại Nhật Bản", "Embassy of Viet Nam in Japan", "Khu gặp gỡ song phương / Bilateral meetings area", "09:00–09:20", "giờ Hà Nội / Hà Nội time"]) {
+    for (const name of [
+      "Lào Cai",
+      "Lao Cai",
+      "Đại sứ quán Việt Nam tại Nhật Bản",
+      "Embassy of Viet Nam in Japan",
+      "Khu gặp gỡ song phương / Bilateral meetings area",
+      "09:00–09:20",
+      "giờ Hà Nội / Hà Nội time",
+    ]) {
       expect(sign).toContain(name);
     }
   });
@@ -135,7 +196,9 @@ describe("meetingTableSignsDocument", () => {
 describe("meetingListDocument", () => {
   const now = new Date("2026-12-13T01:05:00Z");
   const doc = meetingListDocument(meetings, { locale: "vi", conference, now });
-  const tables = (doc.content as unknown as Array<{ table?: { headerRows: number; body: unknown[][] } }>).filter((c) => c.table).map((c) => c.table!);
+  const tables = (doc.content as unknown as Array<{ table?: { headerRows: number; body: unknown[][] } }>)
+    .filter((c) => c.table)
+    .map((c) => c.table!);
 
   it("has a title with the conference and the print date in Hà Nội", () => {
     expect(doc.pageOrientation).toBe("landscape");

@@ -1,11 +1,33 @@
 import { describe, expect, it } from "vitest";
 import { meetingScheduleDocument, type PartySchedule } from "~/features/meetings/pdf/meeting-schedule";
 
-const conference = { title_vi: "Hội nghị Ngoại vụ lần thứ 21", title_en: "21st Conference on Local External Affairs", time_zone: "Asia/Ho_Chi_Minh" };
-const meeting = (starts_at: string, counterpart: string, table: number | null) => ({ starts_at, ends_at: starts_at.replace(":00:00", ":20:00"), table_number: table, sector: "Nông nghiệp", counterpart_vi: counterpart, counterpart_en: `${counterpart} (en)` });
+const conference = {
+  title_vi: "Hội nghị Ngoại vụ lần thứ 21",
+  title_en: "21st Conference on Local External Affairs",
+  time_zone: "Asia/Ho_Chi_Minh",
+};
+const meeting = (starts_at: string, counterpart: string, table: number | null) => ({
+  starts_at,
+  ends_at: starts_at.replace(":00:00", ":20:00"),
+  table_number: table,
+  sector: "Nông nghiệp",
+  counterpart_vi: counterpart,
+  counterpart_en: `${counterpart} (en)`,
+});
 const parties: PartySchedule[] = [
-  { name_vi: "Bắc Giang", name_en: "Bac Giang", meetings: [meeting("2026-12-13T03:00:00.000Z", "Đại sứ quán Việt Nam tại Hàn Quốc", 2), meeting("2026-12-13T02:00:00.000Z", "Đại sứ quán Việt Nam tại Nhật Bản", null)] },
-  { name_vi: "Lào Cai", name_en: "Lao Cai", meetings: [meeting("2026-12-13T02:00:00.000Z", "Đại sứ quán Việt Nam tại Nhật Bản", 1)] },
+  {
+    name_vi: "Bắc Giang",
+    name_en: "Bac Giang",
+    meetings: [
+      meeting("2026-12-13T03:00:00.000Z", "Đại sứ quán Việt Nam tại Hàn Quốc", 2),
+      meeting("2026-12-13T02:00:00.000Z", "Đại sứ quán Việt Nam tại Nhật Bản", null),
+    ],
+  },
+  {
+    name_vi: "Lào Cai",
+    name_en: "Lao Cai",
+    meetings: [meeting("2026-12-13T02:00:00.000Z", "Đại sứ quán Việt Nam tại Nhật Bản", 1)],
+  },
 ];
 const text = (v: unknown) => JSON.stringify(v);
 
@@ -29,6 +51,8 @@ describe("meetingScheduleDocument", () => {
     const doc = meetingScheduleDocument(parties, { locale: "en", conference });
     expect(text(doc.content)).toContain("Bac Giang");
     expect(text(doc.content)).toContain("Counterpart");
-    expect(text(meetingScheduleDocument([], { locale: "vi", conference }).content)).toContain("Chưa có cuộc gặp nào được xếp.");
+    expect(text(meetingScheduleDocument([], { locale: "vi", conference }).content)).toContain(
+      "Chưa có cuộc gặp nào được xếp.",
+    );
   });
 });

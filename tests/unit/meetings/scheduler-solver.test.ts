@@ -51,7 +51,12 @@ const answer = (a: Answer) => {
 
 // r1 (A–B) can use s1 or s2, r2 (C–D) too: x0 = r1 in s1, x1 = r1 in s2, x2 = r2 in s1, x3 = r2 in s2.
 const two = (over: Partial<Instance> = {}) =>
-  make({ tables: tables(2), parties: ["A", "B", "C", "D"].map((id) => ({ id })), requests: [req("r1", "A", "B"), req("r2", "C", "D")], ...over });
+  make({
+    tables: tables(2),
+    parties: ["A", "B", "C", "D"].map((id) => ({ id })),
+    requests: [req("r1", "A", "B"), req("r2", "C", "D")],
+    ...over,
+  });
 
 describe("the solver's input", () => {
   it("asks HiGHS for a proven optimum, silently, within the time limit (10 s unless told)", async () => {
@@ -120,13 +125,19 @@ describe("when the solver's answer breaks a rule", () => {
     // A, with a maximum of 1, in s1 and s2.
     [
       "a party over its maximum",
-      { parties: [{ id: "A", maxMeetings: 1 }, { id: "B" }, { id: "C" }, { id: "D" }], requests: [req("r1", "A", "B"), req("r2", "A", "C")] },
+      {
+        parties: [{ id: "A", maxMeetings: 1 }, { id: "B" }, { id: "C" }, { id: "D" }],
+        requests: [req("r1", "A", "B"), req("r2", "A", "C")],
+      },
       [1, 0, 0, 1],
     ],
     // D, with a maximum of 1, second in both.
     [
       "a second party over its maximum",
-      { parties: [{ id: "A" }, { id: "B" }, { id: "C" }, { id: "D", maxMeetings: 1 }], requests: [req("r1", "A", "D"), req("r2", "C", "D")] },
+      {
+        parties: [{ id: "A" }, { id: "B" }, { id: "C" }, { id: "D", maxMeetings: 1 }],
+        requests: [req("r1", "A", "D"), req("r2", "C", "D")],
+      },
       [1, 0, 0, 1],
     ],
   ])("does not trust it (%s) and uses the fallback", async (_name, over, values) => {
@@ -152,7 +163,11 @@ describe("when the solver's answer breaks a rule", () => {
 describe("when the solver runs out of time", () => {
   // One table and one slot: the fallback takes r1 (the first of equals); x0 = r1, x1 = r2, x2 = r3.
   const one = () =>
-    make({ slots: slots(1), parties: ["A", "B", "C", "D", "E", "F"].map((id) => ({ id })), requests: [req("r1", "A", "B"), req("r2", "C", "D"), req("r3", "E", "F")] });
+    make({
+      slots: slots(1),
+      parties: ["A", "B", "C", "D", "E", "F"].map((id) => ({ id })),
+      requests: [req("r1", "A", "B"), req("r2", "C", "D"), req("r3", "E", "F")],
+    });
 
   it("keeps its answer when it weighs as much as the fallback's, not calling it optimal", async () => {
     answer({ Status: "Time limit reached", Columns: columns([0, 1, 0]) });

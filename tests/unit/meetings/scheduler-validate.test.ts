@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { parseInstance, type Instance, type Result } from "~/features/meetings/scheduler/instance";
 import { validateResult } from "~/features/meetings/scheduler/validate";
 
-const slot = (id: string, h: number) => ({ id, start: `2026-12-13T${h}:00:00+07:00`, end: `2026-12-13T${h}:20:00+07:00` });
+const slot = (id: string, h: number) => ({
+  id,
+  start: `2026-12-13T${h}:00:00+07:00`,
+  end: `2026-12-13T${h}:20:00+07:00`,
+});
 const base: Instance = {
   slots: [slot("s1", 14), slot("s2", 15)],
   tables: [{ id: "T1" }, { id: "T2" }],
@@ -40,33 +44,76 @@ describe("validateResult", () => {
     ["a party in two meetings at once", (r) => (r.meetings[2].slot = "s1"), /"A" is in "r1" and "r4" in slot "s1"/],
     ["a party outside its availability", (r) => (r.meetings[0].slot = "s2"), /"B" is not available in slot "s2"/],
     ["two meetings at one table", (r) => (r.meetings[2].table = "T2"), /table "T2" holds "r2" and "r4"/],
-    ["a cap exceeded", (r) => (r.meetings.push({ request: "r3", slot: "s1", table: "T2" }), (r.unscheduled = [])), /"C" has 2 meetings, more than its maximum of 1/],
-    ["a locked meeting moved", (r) => (r.meetings[1].table = "T1", r.meetings[2].table = "T2"), /locked meeting "r2" is not kept/],
+    [
+      "a cap exceeded",
+      (r) => (r.meetings.push({ request: "r3", slot: "s1", table: "T2" }), (r.unscheduled = [])),
+      /"C" has 2 meetings, more than its maximum of 1/,
+    ],
+    [
+      "a locked meeting moved",
+      (r) => ((r.meetings[1].table = "T1"), (r.meetings[2].table = "T2")),
+      /locked meeting "r2" is not kept/,
+    ],
     ["a locked meeting dropped", (r) => r.meetings.splice(1, 1), /locked meeting "r2" is not kept/],
-    ["a locked meeting moved to another slot at its table", (r) => (r.meetings[1].slot = "s1"), /locked meeting "r2" is not kept in slot "s2" at table "T2"/],
+    [
+      "a locked meeting moved to another slot at its table",
+      (r) => (r.meetings[1].slot = "s1"),
+      /locked meeting "r2" is not kept in slot "s2" at table "T2"/,
+    ],
     ["a request neither placed nor listed", (r) => (r.unscheduled = []), /"r3" is neither placed nor listed/],
-    ["a request placed and unscheduled", (r) => r.unscheduled.push({ request: "r1", reason: "x" }), /"r1" is both placed and unscheduled/],
+    [
+      "a request placed and unscheduled",
+      (r) => r.unscheduled.push({ request: "r1", reason: "x" }),
+      /"r1" is both placed and unscheduled/,
+    ],
     ["an unscheduled request without a reason", (r) => (r.unscheduled[0].reason = " "), /"r3" has no reason/],
-    ["an unscheduled request listed twice", (r) => r.unscheduled.push({ request: "r3", reason: "x" }), /listed as unscheduled 2 times/],
+    [
+      "an unscheduled request listed twice",
+      (r) => r.unscheduled.push({ request: "r3", reason: "x" }),
+      /listed as unscheduled 2 times/,
+    ],
     ["an unknown request", (r) => r.meetings.push({ request: "r9", slot: "s1", table: "T2" }), /unknown request "r9"/],
-    ["an unknown unscheduled request", (r) => r.unscheduled.push({ request: "r9", reason: "x" }), /unknown request "r9"/],
+    [
+      "an unknown unscheduled request",
+      (r) => r.unscheduled.push({ request: "r9", reason: "x" }),
+      /unknown request "r9"/,
+    ],
     ["an unknown slot", (r) => (r.meetings[2].slot = "s7"), /unknown slot "s7"/],
     ["an unknown table", (r) => (r.meetings[2].table = "T9"), /unknown table "T9"/],
-    ["a locked place given to another request", (r) => (r.meetings[1].request = "r3", (r.unscheduled = [{ request: "r2", reason: "x" }])), /locked meeting "r2" is not kept in slot "s2" at table "T2"/],
-    ["an unscheduled request whose reason is missing", (r) => delete (r.unscheduled[0] as { reason?: string }).reason, /"r3" has no reason/],
+    [
+      "a locked place given to another request",
+      (r) => ((r.meetings[1].request = "r3"), (r.unscheduled = [{ request: "r2", reason: "x" }])),
+      /locked meeting "r2" is not kept in slot "s2" at table "T2"/,
+    ],
+    [
+      "an unscheduled request whose reason is missing",
+      (r) => delete (r.unscheduled[0] as { reason?: string }).reason,
+      /"r3" has no reason/,
+    ],
   ])("catches %s", (_name, change, message) => {
     const violations = check(change);
-    expect(violations.some((v) => message.test(v)), violations.join("\n")).toBe(true);
+    expect(
+      violations.some((v) => message.test(v)),
+      violations.join("\n"),
+    ).toBe(true);
   });
 });
 
 describe("validateResult on maxima", () => {
   it("counts a single meeting against a maximum of none", () => {
-    const instance: Instance = { ...base, parties: base.parties.map((p) => (p.id === "E" ? { ...p, maxMeetings: 0 } : p)) };
+    const instance: Instance = {
+      ...base,
+      parties: base.parties.map((p) => (p.id === "E" ? { ...p, maxMeetings: 0 } : p)),
+    };
     expect(validateResult(instance, good)).toEqual(['"E" has 1 meeting, more than its maximum of 0']);
   });
   it("accepts a party exactly at its maximum and names every party over it", () => {
-    const instance: Instance = { ...base, parties: base.parties.map((p) => (p.id === "A" ? { ...p, maxMeetings: 2 } : p.id === "D" ? { ...p, maxMeetings: 0 } : p)) };
+    const instance: Instance = {
+      ...base,
+      parties: base.parties.map((p) =>
+        p.id === "A" ? { ...p, maxMeetings: 2 } : p.id === "D" ? { ...p, maxMeetings: 0 } : p,
+      ),
+    };
     expect(validateResult(instance, good)).toEqual(['"D" has 1 meeting, more than its maximum of 0']);
   });
 });
@@ -93,10 +140,22 @@ describe("parseInstance", () => {
     ["missing tables", { slots: [], parties: [], requests: [] }, '"tables" must be an array'],
     ["missing parties", { slots: [], tables: [], requests: [] }, '"parties" must be an array'],
     ["missing requests", { slots: [], tables: [], parties: [] }, '"requests" must be an array'],
-    ["locked that is not a list", { slots: [], tables: [], parties: [], requests: [], locked: {} }, '"locked" must be an array'],
-    ["a field the format does not have", { slots: [], tables: [], parties: [], requests: [], extra: 1 }, 'instance: unknown field "extra"'],
+    [
+      "locked that is not a list",
+      { slots: [], tables: [], parties: [], requests: [], locked: {} },
+      '"locked" must be an array',
+    ],
+    [
+      "a field the format does not have",
+      { slots: [], tables: [], parties: [], requests: [], extra: 1 },
+      'instance: unknown field "extra"',
+    ],
     ["a slot that is null", { slots: [null], tables: [], parties: [], requests: [] }, "slots[0] must be an object"],
-    ["a table that is a list", { slots: [], tables: [["T1"]], parties: [], requests: [] }, "tables[0] must be an object"],
+    [
+      "a table that is a list",
+      { slots: [], tables: [["T1"]], parties: [], requests: [] },
+      "tables[0] must be an object",
+    ],
     ["a party that is text", { slots: [], tables: [], parties: ["A"], requests: [] }, "parties[0] must be an object"],
   ])("refuses %s", (_n, json, message) => {
     expect(parseInstance(json)).toEqual({ ok: false, error: message });
@@ -123,7 +182,12 @@ describe("parseInstance", () => {
 
   it("passes on errors that are not about the instance", () => {
     const json = { tables: [], parties: [], requests: [] };
-    Object.defineProperty(json, "slots", { enumerable: true, get: () => { throw new RangeError("boom"); } });
+    Object.defineProperty(json, "slots", {
+      enumerable: true,
+      get: () => {
+        throw new RangeError("boom");
+      },
+    });
     expect(() => parseInstance(json)).toThrow(RangeError);
   });
   it.each<[string, (i: Loose) => void, RegExp]>([
@@ -139,29 +203,77 @@ describe("parseInstance", () => {
     ["a locked meeting on an unknown table", (i) => (i.locked[0].table = "T7"), /unknown table "T7"/],
     ["a locked meeting in an unknown slot", (i) => (i.locked[0].slot = "s7"), /unknown slot "s7"/],
     ["a locked unknown request", (i) => (i.locked[0].request = "r7"), /unknown request "r7"/],
-    ["two locked meetings at one table", (i) => i.locked.push({ request: "r4", slot: "s2", table: "T2" }), /"r2" and "r4" clash at table "T2"/],
-    ["two locked meetings for one party", (i) => i.locked.push({ request: "r3", slot: "s2", table: "T1" }), /both need "C" in slot "s2"/],
-    ["a locked meeting outside availability", (i) => i.locked.push({ request: "r1", slot: "s2", table: "T1" }), /where "B" is not available/],
+    [
+      "two locked meetings at one table",
+      (i) => i.locked.push({ request: "r4", slot: "s2", table: "T2" }),
+      /"r2" and "r4" clash at table "T2"/,
+    ],
+    [
+      "two locked meetings for one party",
+      (i) => i.locked.push({ request: "r3", slot: "s2", table: "T1" }),
+      /both need "C" in slot "s2"/,
+    ],
+    [
+      "a locked meeting outside availability",
+      (i) => i.locked.push({ request: "r1", slot: "s2", table: "T1" }),
+      /where "B" is not available/,
+    ],
     ["an unknown field", (i) => (i.requests[0].prio = 2), /unknown field "prio"/],
     ["a slot id that is not text", (i) => (i.slots[1].id = 2), /^slots\[1\]: "id" must be a non-empty string$/],
     ["an empty slot id", (i) => (i.slots[1].id = ""), /^slots\[1\]: "id" must be a non-empty string$/],
     ["a blank slot end", (i) => (i.slots[0].end = "  "), /^slots\[0\]: "end" must be a non-empty string$/],
     ["an unknown slot field", (i) => (i.slots[0].room = "A"), /^slots\[0\]: unknown field "room"$/],
-    ["a slot that ends as it starts", (i) => (i.slots[0].end = i.slots[0].start), /^slot "s1": end must be after start$/],
-    ["a slot that ends before it starts", (i) => (i.slots[0].end = "2026-12-13T13:00:00+07:00"), /^slot "s1": end must be after start$/],
+    [
+      "a slot that ends as it starts",
+      (i) => (i.slots[0].end = i.slots[0].start),
+      /^slot "s1": end must be after start$/,
+    ],
+    [
+      "a slot that ends before it starts",
+      (i) => (i.slots[0].end = "2026-12-13T13:00:00+07:00"),
+      /^slot "s1": end must be after start$/,
+    ],
     ["an unknown table field", (i) => (i.tables[1].seats = 4), /^tables\[1\]: unknown field "seats"$/],
     ["a table without an id", (i) => delete i.tables[1].id, /^tables\[1\]: "id" must be a non-empty string$/],
     ["a duplicate table id", (i) => (i.tables[1].id = "T1"), /^duplicate table id "T1"$/],
     ["an unknown party field", (i) => (i.parties[2].name = "C"), /^parties\[2\]: unknown field "name"$/],
-    ["availability that is not a list", (i) => (i.parties[1].available = "s1"), /^party "B": "available" must be an array of slot ids$/],
-    ["availability that is not slot ids", (i) => (i.parties[1].available = [1]), /^party "B": "available" must be an array of slot ids$/],
-    ["a slot listed twice in availability", (i) => (i.parties[1].available = ["s1", "s1"]), /^party "B" lists slot "s1" twice in "available"$/],
-    ["a cap that is text", (i) => (i.parties[0].maxMeetings = "2"), /^party "A": "maxMeetings" must be a whole number ≥ 0$/],
-    ["a cap that is a fraction", (i) => (i.parties[0].maxMeetings = 1.5), /^party "A": "maxMeetings" must be a whole number ≥ 0$/],
+    [
+      "availability that is not a list",
+      (i) => (i.parties[1].available = "s1"),
+      /^party "B": "available" must be an array of slot ids$/,
+    ],
+    [
+      "availability that is not slot ids",
+      (i) => (i.parties[1].available = [1]),
+      /^party "B": "available" must be an array of slot ids$/,
+    ],
+    [
+      "a slot listed twice in availability",
+      (i) => (i.parties[1].available = ["s1", "s1"]),
+      /^party "B" lists slot "s1" twice in "available"$/,
+    ],
+    [
+      "a cap that is text",
+      (i) => (i.parties[0].maxMeetings = "2"),
+      /^party "A": "maxMeetings" must be a whole number ≥ 0$/,
+    ],
+    [
+      "a cap that is a fraction",
+      (i) => (i.parties[0].maxMeetings = 1.5),
+      /^party "A": "maxMeetings" must be a whole number ≥ 0$/,
+    ],
     ["a request without an id", (i) => (i.requests[2].id = " "), /^requests\[2\]: "id" must be a non-empty string$/],
     ["an unknown first party", (i) => (i.requests[2].a = "Q"), /^request "r3" names unknown party "Q"$/],
-    ["a locked meeting without a table", (i) => delete i.locked[0].table, /^locked\[0\]: "table" must be a non-empty string$/],
-    ["a request locked twice", (i) => i.locked.push({ request: "r2", slot: "s1", table: "T1" }), /^request "r2" is locked twice$/],
+    [
+      "a locked meeting without a table",
+      (i) => delete i.locked[0].table,
+      /^locked\[0\]: "table" must be a non-empty string$/,
+    ],
+    [
+      "a request locked twice",
+      (i) => i.locked.push({ request: "r2", slot: "s1", table: "T1" }),
+      /^request "r2" is locked twice$/,
+    ],
     [
       "locked meetings over a party's maximum",
       (i) => ((i.parties[2].maxMeetings = 1), i.locked.push({ request: "r3", slot: "s1", table: "T1" })),

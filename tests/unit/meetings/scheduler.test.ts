@@ -37,7 +37,9 @@ describe("scheduleMeetings", () => {
     const s2 = result.meetings.filter((m) => m.slot === "s2");
     expect(s2.map((m) => m.table)).toEqual(["T1"]);
     expect(result.unscheduled).toHaveLength(1);
-    expect(result.unscheduled[0].reason).toBe("all slots that suit both parties are taken by meetings of equal or higher priority");
+    expect(result.unscheduled[0].reason).toBe(
+      "all slots that suit both parties are taken by meetings of equal or higher priority",
+    );
   });
 
   it("respects maxMeetings and says so", async () => {
@@ -79,7 +81,9 @@ describe("scheduleMeetings", () => {
     });
     const result = await scheduleMeetings(instance);
     expect(result.meetings).toEqual([{ request: "high", slot: "s1", table: "T1" }]);
-    expect(reasonOf(result, "low")).toBe("all slots that suit both parties are taken by meetings of equal or higher priority");
+    expect(reasonOf(result, "low")).toBe(
+      "all slots that suit both parties are taken by meetings of equal or higher priority",
+    );
   });
 
   it("explains requests shut out by locked meetings", async () => {
@@ -99,7 +103,9 @@ describe("scheduleMeetings", () => {
   });
 
   it("reports how long it took", async () => {
-    const result = await scheduleMeetings(make({ parties: [{ id: "A" }, { id: "B" }], requests: [req("r1", "A", "B")] }));
+    const result = await scheduleMeetings(
+      make({ parties: [{ id: "A" }, { id: "B" }], requests: [req("r1", "A", "B")] }),
+    );
     expect(result.ms).toBeGreaterThanOrEqual(0);
     expect(result.ms).toBeLessThan(60_000);
   });
@@ -174,12 +180,18 @@ describe("reasons", () => {
   it("reads every reason as a sentence, with the maximum in the right plural", () => {
     expect(reasonText({ kind: "not-available", party: "A" })).toBe("A is not available in any slot");
     expect(reasonText({ kind: "no-common-slot", a: "A", b: "B" })).toBe("A has no free slot in common with B");
-    expect(reasonText({ kind: "locked-full", a: "A", b: "B" })).toBe("all slots that suit both A and B are taken by locked meetings");
+    expect(reasonText({ kind: "locked-full", a: "A", b: "B" })).toBe(
+      "all slots that suit both A and B are taken by locked meetings",
+    );
     expect(reasonText({ kind: "at-maximum", party: "A", max: 1 })).toBe("A has reached its maximum of 1 meeting");
     expect(reasonText({ kind: "at-maximum", party: "A", max: 2 })).toBe("A has reached its maximum of 2 meetings");
     expect(reasonText({ kind: "at-maximum", party: "A", max: 0 })).toBe("A has reached its maximum of 0 meetings");
-    expect(reasonText({ kind: "higher-priority" })).toBe("all slots that suit both parties are taken by meetings of equal or higher priority");
-    expect(reasonText({ kind: "outweighed" })).toBe("all slots that suit both parties are taken by other meetings that together weigh more");
+    expect(reasonText({ kind: "higher-priority" })).toBe(
+      "all slots that suit both parties are taken by meetings of equal or higher priority",
+    );
+    expect(reasonText({ kind: "outweighed" })).toBe(
+      "all slots that suit both parties are taken by other meetings that together weigh more",
+    );
   });
 
   it("names a party at its maximum, whichever side of the placed meetings it is on", async () => {
@@ -340,7 +352,12 @@ describe("the fallback (greedy + local improvement, no solver)", () => {
     // lighter meeting in r's way, must stay where it is.
     const instance = make({
       tables: tables(2),
-      parties: [{ id: "A" }, { id: "B", maxMeetings: 1 }, { id: "C", available: ["s1"] }, { id: "D", available: ["s2"] }],
+      parties: [
+        { id: "A" },
+        { id: "B", maxMeetings: 1 },
+        { id: "C", available: ["s1"] },
+        { id: "D", available: ["s2"] },
+      ],
       requests: [req("q", "B", "D", 3), req("r", "A", "B", 2), req("l", "A", "C", 1)],
     });
     expect(bruteForce(instance)).toBe(4);
@@ -356,7 +373,7 @@ describe("the fallback (greedy + local improvement, no solver)", () => {
 
 // Small seeded random instances: the solver's weight equals an exhaustive search.
 function rng(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  return () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 }
 function randomInstance(seed: number, larger = false): Instance {
   const rand = rng(seed);
@@ -364,7 +381,10 @@ function randomInstance(seed: number, larger = false): Instance {
   const S = larger ? int(3, 5) : int(2, 3);
   const parties: Party[] = Array.from({ length: larger ? int(6, 9) : int(4, 6) }, (_, i) => {
     const p: Party = { id: `p${i}` };
-    if (rand() < 0.3) p.available = slots(S).filter(() => rand() < 0.6).map((s) => s.id);
+    if (rand() < 0.3)
+      p.available = slots(S)
+        .filter(() => rand() < 0.6)
+        .map((s) => s.id);
     if (rand() < 0.3) p.maxMeetings = int(1, 2);
     return p;
   });
@@ -389,8 +409,9 @@ function bruteForce(inst: Instance): number {
     const r = inst.requests[k];
     for (const s of inst.slots.map((x) => x.id)) {
       const ok =
-        [r.a, r.b].every((p) => can(p, s) && !busy.has(`${p}|${s}`) && (count.get(p) ?? 0) < (party.get(p)!.maxMeetings ?? 99)) &&
-        (used.get(s) ?? 0) < inst.tables.length;
+        [r.a, r.b].every(
+          (p) => can(p, s) && !busy.has(`${p}|${s}`) && (count.get(p) ?? 0) < (party.get(p)!.maxMeetings ?? 99),
+        ) && (used.get(s) ?? 0) < inst.tables.length;
       if (!ok) continue;
       [r.a, r.b].forEach((p) => (busy.add(`${p}|${s}`), count.set(p, (count.get(p) ?? 0) + 1)));
       used.set(s, (used.get(s) ?? 0) + 1);

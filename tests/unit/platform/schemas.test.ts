@@ -57,7 +57,11 @@ describe("conferenceSchema", () => {
   });
 
   it("refuses an end before the start and registration closing after the end", () => {
-    const r = parseWith(conferenceSchema, { ...conference, endsAt: "2021-12-13T07:00", registrationClosesAt: "2021-12-20T08:00" });
+    const r = parseWith(conferenceSchema, {
+      ...conference,
+      endsAt: "2021-12-13T07:00",
+      registrationClosesAt: "2021-12-20T08:00",
+    });
     expect(r.ok ? null : r.errors).toMatchObject({ endsAt: "errors.endBeforeStart" });
     const r2 = parseWith(conferenceSchema, { ...conference, registrationClosesAt: "2021-12-20T08:00" });
     expect(r2.ok ? null : r2.errors).toEqual({ registrationClosesAt: "errors.registrationAfterEnd" });
@@ -75,21 +79,47 @@ describe("auth schemas", () => {
   });
 
   it("refuses short, common and mismatched passwords", () => {
-    expect(parseWith(setPasswordSchema, { password: "short", confirm: "short" })).toMatchObject({ errors: { password: "errors.passwordTooShort" } });
-    expect(parseWith(setPasswordSchema, { password: "Password123", confirm: "Password123" })).toMatchObject({ errors: { password: "errors.passwordCommon" } });
-    expect(parseWith(setPasswordSchema, { password: "x".repeat(129), confirm: "x" })).toMatchObject({ errors: { password: "errors.passwordTooLong" } });
-    expect(parseWith(setPasswordSchema, { password: "Vải thiều Lục Ngạn", confirm: "Vai thieu" })).toMatchObject({ errors: { confirm: "errors.passwordMismatch" } });
-    expect(parseWith(changePasswordSchema, { currentPassword: "a", password: "Vải thiều Lục Ngạn", confirm: "Vải thiều Lục Ngạn" }).ok).toBe(true);
+    expect(parseWith(setPasswordSchema, { password: "short", confirm: "short" })).toMatchObject({
+      errors: { password: "errors.passwordTooShort" },
+    });
+    expect(parseWith(setPasswordSchema, { password: "Password123", confirm: "Password123" })).toMatchObject({
+      errors: { password: "errors.passwordCommon" },
+    });
+    expect(parseWith(setPasswordSchema, { password: "x".repeat(129), confirm: "x" })).toMatchObject({
+      errors: { password: "errors.passwordTooLong" },
+    });
+    expect(parseWith(setPasswordSchema, { password: "Vải thiều Lục Ngạn", confirm: "Vai thieu" })).toMatchObject({
+      errors: { confirm: "errors.passwordMismatch" },
+    });
+    expect(
+      parseWith(changePasswordSchema, {
+        currentPassword: "a",
+        password: "Vải thiều Lục Ngạn",
+        confirm: "Vải thiều Lục Ngạn",
+      }).ok,
+    ).toBe(true);
   });
 });
 
 describe("people schemas", () => {
   it("keeps Vietnamese names exactly, in NFC", () => {
-    const r = parseWith(inviteSchema, { fullName: "Nguyễn Thị Thu Hà".normalize("NFD"), email: "a@b.vn", role: "delegate", organisationId: "12" });
-    expect(r.ok && r.data).toEqual({ fullName: "Nguyễn Thị Thu Hà", email: "a@b.vn", role: "delegate", organisationId: 12 });
+    const r = parseWith(inviteSchema, {
+      fullName: "Nguyễn Thị Thu Hà".normalize("NFD"),
+      email: "a@b.vn",
+      role: "delegate",
+      organisationId: "12",
+    });
+    expect(r.ok && r.data).toEqual({
+      fullName: "Nguyễn Thị Thu Hà",
+      email: "a@b.vn",
+      role: "delegate",
+      organisationId: 12,
+    });
   });
   it("refuses an unknown role, a bad organisation id and a bad time zone", () => {
-    expect(parseWith(inviteSchema, { fullName: "A", email: "a@b.vn", role: "admin", organisationId: "x" })).toMatchObject({
+    expect(
+      parseWith(inviteSchema, { fullName: "A", email: "a@b.vn", role: "admin", organisationId: "x" }),
+    ).toMatchObject({
       errors: { role: "errors.choice", organisationId: "errors.unknownOrganisation" },
     });
     expect(parseWith(profileSchema, { fullName: "A", locale: "fr", timeZone: "Nowhere/City" })).toMatchObject({

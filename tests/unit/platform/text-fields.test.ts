@@ -47,7 +47,9 @@ describe("cleanText (single-line fields)", () => {
 
 describe("cleanMultilineText (multi-line fields)", () => {
   it("keeps line breaks and tabs, removes every other control and bidi override", () => {
-    expect(cleanMultilineText("Dòng 1\u0000\r\nDòng\t2\u202e\rDòng 3\u0085Dòng 4\u000b\u000c\u0007")).toBe("Dòng 1\nDòng\t2\nDòng 3\nDòng 4");
+    expect(cleanMultilineText("Dòng 1\u0000\r\nDòng\t2\u202e\rDòng 3\u0085Dòng 4\u000b\u000c\u0007")).toBe(
+      "Dòng 1\nDòng\t2\nDòng 3\nDòng 4",
+    );
     for (const ch of [...C0, ...C1, ...BIDI].filter((c) => c !== "\n" && c !== "\t" && c !== "\r" && c !== "\u0085")) {
       expect(cleanMultilineText(`a${ch}b`)).toBe("ab");
     }
@@ -79,11 +81,23 @@ describe("the shared zod helpers", () => {
     });
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    expect(parsed.data).toMatchObject({ fullName: "Nguyễn Văn An", position: "Giám đốc", email: "an@tinh.gov.vn", dietary: "Ănchay" });
+    expect(parsed.data).toMatchObject({
+      fullName: "Nguyễn Văn An",
+      position: "Giám đốc",
+      email: "an@tinh.gov.vn",
+      dietary: "Ănchay",
+    });
   });
 
   it("a meeting's outcome (paragraphs) keeps its lines and loses controls", () => {
-    const parsed = parseWith(meetingOutcomeSchema, { meetingId: "1", outcome: "Thỏa thuận:\u0000\r\n- hợp tác\u202e giáo dục\r\n", followUp: "" });
-    expect(parsed).toEqual({ ok: true, data: { meetingId: 1, outcome: "Thỏa thuận:\n- hợp tác giáo dục", followUp: "" } });
+    const parsed = parseWith(meetingOutcomeSchema, {
+      meetingId: "1",
+      outcome: "Thỏa thuận:\u0000\r\n- hợp tác\u202e giáo dục\r\n",
+      followUp: "",
+    });
+    expect(parsed).toEqual({
+      ok: true,
+      data: { meetingId: 1, outcome: "Thỏa thuận:\n- hợp tác giáo dục", followUp: "" },
+    });
   });
 });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { BADGE_CATEGORIES } from "~/features/registration/rules";
-import { A6, badgeDocument, LIMITS, personLayout, QR_SIZE, type BadgeConference, type BadgeData } from "~/features/registration/pdf/badge";
+import {
+  A6,
+  badgeDocument,
+  LIMITS,
+  personLayout,
+  QR_SIZE,
+  type BadgeConference,
+  type BadgeData,
+} from "~/features/registration/pdf/badge";
 import { renderPdf } from "~/platform/pdf/render.server";
 
 const conference: BadgeConference = {
@@ -41,15 +49,19 @@ const worst: BadgeData = {
   registrationId: 3,
   badgeCode: "Z9Y8-X7W6-V5T4",
   fullName: "Tôn Nữ Thị Ngọc Huyền Trang Công Tằng Bảo Châu Hoàng Phương Anh ".repeat(3).slice(0, LIMITS.name),
-  position: "Phó Trưởng Phái đoàn thường trực, Tham tán Công sứ phụ trách kinh tế, thương mại, sở hữu trí tuệ ".repeat(3).slice(0, LIMITS.position),
-  organisationVi: "Phái đoàn thường trực Việt Nam tại Liên hợp quốc, Tổ chức Thương mại Thế giới và các tổ chức quốc tế khác tại Geneva",
+  position: "Phó Trưởng Phái đoàn thường trực, Tham tán Công sứ phụ trách kinh tế, thương mại, sở hữu trí tuệ "
+    .repeat(3)
+    .slice(0, LIMITS.position),
+  organisationVi:
+    "Phái đoàn thường trực Việt Nam tại Liên hợp quốc, Tổ chức Thương mại Thế giới và các tổ chức quốc tế khác tại Geneva",
   status: "pending",
 };
 
 /** Every node under a value, depth first (the definition is plain data, apart from strings). */
 function nodes(value: unknown): Record<string, unknown>[] {
   if (Array.isArray(value)) return value.flatMap(nodes);
-  if (value && typeof value === "object") return [value as Record<string, unknown>, ...Object.values(value).flatMap(nodes)];
+  if (value && typeof value === "object")
+    return [value as Record<string, unknown>, ...Object.values(value).flatMap(nodes)];
   return [];
 }
 /** A definition's badges, one per page. */
@@ -92,12 +104,20 @@ describe("badgeDocument", () => {
     const bandColour = (page: unknown) => nodes(page).find((n) => n.type === "rect")?.color;
     expect(bandColour(embassy)).toBe(BADGE_CATEGORIES.mission.colour);
     expect(bandColour(province)).toBe(BADGE_CATEGORIES.province.colour);
-    expect(texts(embassy)).toEqual(expect.arrayContaining(["CQĐD", "Cơ quan đại diện ở nước ngoài", "Đại biểu dự trực tiếp", "Ngài"]));
+    expect(texts(embassy)).toEqual(
+      expect.arrayContaining(["CQĐD", "Cơ quan đại diện ở nước ngoài", "Đại biểu dự trực tiếp", "Ngài"]),
+    );
     expect(texts(province)).toEqual(expect.arrayContaining(["DP", "Tỉnh, thành phố", "Ông"]));
 
     const en = badgeDocument([ambassador], { locale: "en", conference });
     expect(texts(en.content)).toEqual(
-      expect.arrayContaining(["Vietnamese mission abroad", "In-person delegate", "H.E.", "Embassy of Viet Nam in Japan", conference.title_en]),
+      expect.arrayContaining([
+        "Vietnamese mission abroad",
+        "In-person delegate",
+        "H.E.",
+        "Embassy of Viet Nam in Japan",
+        conference.title_en,
+      ]),
     );
     expect(en.language).toBe("en-GB");
   });
@@ -117,7 +137,10 @@ describe("badgeDocument", () => {
 
   it("keeps Vietnamese names exactly, in NFC, and shortens only what is beyond the form's limits", () => {
     const decomposed = "Nguyễn Thị Phương Thảo".normalize("NFD");
-    const doc = badgeDocument([{ ...ambassador, fullName: decomposed, position: "x".repeat(LIMITS.position + 50) }], { locale: "vi", conference });
+    const doc = badgeDocument([{ ...ambassador, fullName: decomposed, position: "x".repeat(LIMITS.position + 50) }], {
+      locale: "vi",
+      conference,
+    });
     expect(texts(doc.content)).toContain("Nguyễn Thị Phương Thảo".normalize("NFC"));
     const position = texts(doc.content).find((t) => t.startsWith("xxx"))!;
     expect(position).toHaveLength(LIMITS.position);
@@ -149,7 +172,9 @@ describe("renderPdf", () => {
   });
 
   it("loads nothing from outside: no URL, no local file", async () => {
-    await expect(renderPdf({ content: [{ image: "remote" }], images: { remote: "https://example.com/logo.png" } })).rejects.toThrow(/denied/);
+    await expect(
+      renderPdf({ content: [{ image: "remote" }], images: { remote: "https://example.com/logo.png" } }),
+    ).rejects.toThrow(/denied/);
     await expect(renderPdf({ content: [{ image: "/etc/hostname" }] })).rejects.toThrow(/denied/);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { breakdown, dailySeries, fixedOffsetMinutes, formatDay, nextDay, percentOf } from "~/features/registration/dashboard";
+import {
+  breakdown,
+  dailySeries,
+  fixedOffsetMinutes,
+  formatDay,
+  nextDay,
+  percentOf,
+} from "~/features/registration/dashboard";
 
 describe("breakdown", () => {
   it("turns kind × mode × status cells into totals, live counts and the in-person places held", () => {
@@ -52,7 +59,12 @@ describe("dailySeries", () => {
   });
 
   it("takes day buckets already folded by SQL as they are", () => {
-    const series = dailySeries([{ at: "2026-11-20", count: 4, mode: "online" }], [{ at: "2026-11-21", count: 1 }], zone, "2026-11-21");
+    const series = dailySeries(
+      [{ at: "2026-11-20", count: 4, mode: "online" }],
+      [{ at: "2026-11-21", count: 1 }],
+      zone,
+      "2026-11-21",
+    );
     expect(series.map((p) => [p.day, p.created, p.online, p.approved, p.cumulative])).toEqual([
       ["2026-11-20", 4, 4, 0, 4],
       ["2026-11-21", 0, 0, 1, 4],
@@ -67,7 +79,16 @@ describe("dailySeries", () => {
   });
 
   it("keeps only the last days asked for, with the running total carried in", () => {
-    const series = dailySeries([{ at: "2026-10-01T03:00", count: 7 }, { at: "2026-11-01T03:00", count: 1 }], [], zone, "2026-11-02", 3);
+    const series = dailySeries(
+      [
+        { at: "2026-10-01T03:00", count: 7 },
+        { at: "2026-11-01T03:00", count: 1 },
+      ],
+      [],
+      zone,
+      "2026-11-02",
+      3,
+    );
     expect(series.map((p) => [p.day, p.cumulative])).toEqual([
       ["2026-10-31", 7],
       ["2026-11-01", 8],
@@ -77,7 +98,9 @@ describe("dailySeries", () => {
 
   it("is empty without activity, and reaches a day after 'today' when data lies there", () => {
     expect(dailySeries([], [], zone, "2026-11-22")).toEqual([]);
-    expect(dailySeries([{ at: "2026-11-23T01:00", count: 1 }], [], zone, "2026-11-22").map((p) => p.day)).toEqual(["2026-11-23"]);
+    expect(dailySeries([{ at: "2026-11-23T01:00", count: 1 }], [], zone, "2026-11-22").map((p) => p.day)).toEqual([
+      "2026-11-23",
+    ]);
   });
 });
 

@@ -17,7 +17,13 @@ import { translator } from "~/http/i18n.server";
 
 const ORGS: OrganisationRef[] = [
   { id: 1, code: "prov-ha-noi", name_vi: "Hà Nội", name_en: "Ha Noi", abbreviation: null },
-  { id: 2, code: "min-ngoai-giao", name_vi: "Bộ Ngoại giao", name_en: "Ministry of Foreign Affairs", abbreviation: "MOFA" },
+  {
+    id: 2,
+    code: "min-ngoai-giao",
+    name_vi: "Bộ Ngoại giao",
+    name_en: "Ministry of Foreign Affairs",
+    abbreviation: "MOFA",
+  },
   { id: 3, code: "prov-da-nang", name_vi: "Đà Nẵng", name_en: "Da Nang", abbreviation: null },
   { id: 4, code: "fp-x", name_vi: "Tổ chức X", name_en: "Organisation X", abbreviation: "OX" },
   { id: 5, code: "fp-y", name_vi: "Tổ chức Y", name_en: "Organisation Y", abbreviation: "OX" },
@@ -50,19 +56,43 @@ const t = translator("vi");
 
 describe("headers", () => {
   it("recognises Vietnamese and English names, any case, with or without diacritics", () => {
-    const m = mapHeader(["HỌ VÀ TÊN", "email", "Don vi", "Position", "So dien thoai", "Mode", "Đồng ý công khai", "Whatever"]);
+    const m = mapHeader([
+      "HỌ VÀ TÊN",
+      "email",
+      "Don vi",
+      "Position",
+      "So dien thoai",
+      "Mode",
+      "Đồng ý công khai",
+      "Whatever",
+    ]);
     expect(m.ok).toBe(true);
     if (!m.ok) return;
     expect([...m.index.entries()]).toEqual([
-      ["fullName", 0], ["email", 1], ["organisation", 2], ["position", 3], ["phone", 4], ["mode", 5], ["consent", 6],
+      ["fullName", 0],
+      ["email", 1],
+      ["organisation", 2],
+      ["position", 3],
+      ["phone", 4],
+      ["mode", 5],
+      ["consent", 6],
     ]);
     expect(m.ignored).toEqual(["Whatever"]);
   });
 
   it("names every missing required column in one message", () => {
     const m = mapHeader(["Họ và tên", "Chức vụ"]);
-    expect(m).toEqual({ ok: false, problem: { key: "csv.error.missingColumns", list: ["csv.column.email", "csv.column.organisation", "csv.column.phone", "csv.column.mode"] } });
-    if (!m.ok) expect(messageText(t, m.problem)).toBe("Tệp thiếu cột bắt buộc: E-mail, Đơn vị, Điện thoại, Hình thức. Hãy dùng tệp mẫu để có đủ các cột.");
+    expect(m).toEqual({
+      ok: false,
+      problem: {
+        key: "csv.error.missingColumns",
+        list: ["csv.column.email", "csv.column.organisation", "csv.column.phone", "csv.column.mode"],
+      },
+    });
+    if (!m.ok)
+      expect(messageText(t, m.problem)).toBe(
+        "Tệp thiếu cột bắt buộc: E-mail, Đơn vị, Điện thoại, Hình thức. Hãy dùng tệp mẫu để có đủ các cột.",
+      );
   });
 
   it("accepts the organisation code instead of its name", () => {
@@ -88,7 +118,13 @@ describe("previewDelegateCsv", () => {
     expect(preview.counts).toEqual({ total: 3, new: 1, update: 1, unchanged: 0, error: 1 });
     const [fresh, update, error] = preview.rows;
     expect(fresh).toMatchObject({ line: 2, action: "new", reasons: [], organisation: { code: "prov-ha-noi" } });
-    expect(fresh.input).toMatchObject({ honorific: "mr", fullName: "Nguyễn Văn Đức", organisationId: 1, mode: "in_person", consentToList: false });
+    expect(fresh.input).toMatchObject({
+      honorific: "mr",
+      fullName: "Nguyễn Văn Đức",
+      organisationId: 1,
+      mode: "in_person",
+      consentToList: false,
+    });
     expect(update).toMatchObject({ line: 3, action: "update", existingId: 42, changes: ["position", "mode"] });
     expect(error.action).toBe("error");
     expect(error.reasons).toEqual([
@@ -102,7 +138,9 @@ describe("previewDelegateCsv", () => {
 
   it("keeps Vietnamese names exactly, in NFC", () => {
     const name = "Nguyễn Thị Hồng Nhung".normalize("NFD");
-    const preview = ok(previewDelegateCsv(csv(HEADER, `Bà;${name};n@hanoi.gov.vn;Hà Nội;Chuyên viên;0912 345 678;Trực tiếp`), ORGS, []));
+    const preview = ok(
+      previewDelegateCsv(csv(HEADER, `Bà;${name};n@hanoi.gov.vn;Hà Nội;Chuyên viên;0912 345 678;Trực tiếp`), ORGS, []),
+    );
     expect(preview.rows[0].input?.fullName).toBe("Nguyễn Thị Hồng Nhung".normalize("NFC"));
   });
 
@@ -119,7 +157,15 @@ describe("previewDelegateCsv", () => {
         [],
       ),
     );
-    expect(preview.rows.map((r) => [r.input?.honorific, r.input?.mode, r.input?.consentToList, r.input?.interpretation, r.approve])).toEqual([
+    expect(
+      preview.rows.map((r) => [
+        r.input?.honorific,
+        r.input?.mode,
+        r.input?.consentToList,
+        r.input?.interpretation,
+        r.approve,
+      ]),
+    ).toEqual([
       ["he", "in_person", true, "vi_to_en", false],
       ["dr", "online", false, "en_to_vi", true],
       ["prof", "online", true, "none", true],
@@ -129,31 +175,48 @@ describe("previewDelegateCsv", () => {
   it("finds provinces written with 'Thành phố' or 'Tỉnh', and refuses an ambiguous name", () => {
     const preview = ok(
       previewDelegateCsv(
-        csv(HEADER, "Ông;A;a@x.vn;Thành phố Đà Nẵng;X;+84 24 1234 5678;Trực tiếp", "Ông;B;b@x.vn;OX;X;+84 24 1234 5678;Trực tiếp"),
+        csv(
+          HEADER,
+          "Ông;A;a@x.vn;Thành phố Đà Nẵng;X;+84 24 1234 5678;Trực tiếp",
+          "Ông;B;b@x.vn;OX;X;+84 24 1234 5678;Trực tiếp",
+        ),
         ORGS,
         [],
       ),
     );
     expect(preview.rows[0].organisation?.code).toBe("prov-da-nang");
-    expect(preview.rows[1].reasons).toEqual([{ column: "organisation", key: "csv.error.ambiguousOrganisation", params: { value: "OX" } }]);
+    expect(preview.rows[1].reasons).toEqual([
+      { column: "organisation", key: "csv.error.ambiguousOrganisation", params: { value: "OX" } },
+    ]);
   });
 
   it("treats the same e-mail twice in the file as an error on both rows", () => {
     const preview = ok(
       previewDelegateCsv(
-        csv(HEADER, "Ông;A;same@x.vn;Hà Nội;X;+84 24 1234 5678;Trực tiếp", "Ông;B;other@x.vn;Hà Nội;X;+84 24 1234 5678;Trực tiếp", "Bà;C;SAME@x.vn;Hà Nội;X;+84 24 1234 5678;Trực tiếp"),
+        csv(
+          HEADER,
+          "Ông;A;same@x.vn;Hà Nội;X;+84 24 1234 5678;Trực tiếp",
+          "Ông;B;other@x.vn;Hà Nội;X;+84 24 1234 5678;Trực tiếp",
+          "Bà;C;SAME@x.vn;Hà Nội;X;+84 24 1234 5678;Trực tiếp",
+        ),
         ORGS,
         [],
       ),
     );
     expect(preview.rows.map((r) => r.action)).toEqual(["error", "new", "error"]);
-    expect(preview.rows[0].reasons).toEqual([{ column: "email", key: "csv.error.duplicateInFile", params: { lines: "2, 4" } }]);
+    expect(preview.rows[0].reasons).toEqual([
+      { column: "email", key: "csv.error.duplicateInFile", params: { lines: "2, 4" } },
+    ]);
   });
 
   it("needs an honorific for a new delegate but keeps the current one on update", () => {
     const preview = ok(
       previewDelegateCsv(
-        csv("Họ và tên,E-mail,Đơn vị,Chức vụ,Điện thoại,Hình thức", "A,new@x.vn,Hà Nội,X,+84 24 1234 5678,Trực tiếp", "Trần Thị Bình,da-co@hanoi.gov.vn,Hà Nội,Phó Giám đốc,+84 24 3825 3536,Trực tiếp"),
+        csv(
+          "Họ và tên,E-mail,Đơn vị,Chức vụ,Điện thoại,Hình thức",
+          "A,new@x.vn,Hà Nội,X,+84 24 1234 5678,Trực tiếp",
+          "Trần Thị Bình,da-co@hanoi.gov.vn,Hà Nội,Phó Giám đốc,+84 24 3825 3536,Trực tiếp",
+        ),
         ORGS,
         [existing()],
       ),
@@ -166,16 +229,33 @@ describe("previewDelegateCsv", () => {
 
   it("refuses 'approved' for a registration that cannot move there", () => {
     const preview = ok(
-      previewDelegateCsv(csv(`${HEADER};Trạng thái`, "Bà;Trần Thị Bình;da-co@hanoi.gov.vn;Hà Nội;Phó Giám đốc;+84 24 3825 3536;Trực tiếp;Đã duyệt"), ORGS, [existing({ status: "cancelled" })]),
+      previewDelegateCsv(
+        csv(
+          `${HEADER};Trạng thái`,
+          "Bà;Trần Thị Bình;da-co@hanoi.gov.vn;Hà Nội;Phó Giám đốc;+84 24 3825 3536;Trực tiếp;Đã duyệt",
+        ),
+        ORGS,
+        [existing({ status: "cancelled" })],
+      ),
     );
-    expect(preview.rows[0].reasons).toEqual([{ column: "status", key: "csv.error.cannotApprove", params: { status: "registration.status.cancelled" } }]);
-    expect(messageText(t, preview.rows[0].reasons[0])).toBe("Không thể chuyển sang “Đã duyệt” từ trạng thái hiện tại (Đã hủy).");
+    expect(preview.rows[0].reasons).toEqual([
+      { column: "status", key: "csv.error.cannotApprove", params: { status: "registration.status.cancelled" } },
+    ]);
+    expect(messageText(t, preview.rows[0].reasons[0])).toBe(
+      "Không thể chuyển sang “Đã duyệt” từ trạng thái hiện tại (Đã hủy).",
+    );
   });
 
   it("gives one clear error for bad files", () => {
-    expect(previewDelegateCsv(csv("Họ và tên,E-mail"), ORGS, [])).toEqual({ ok: false, problem: { key: "csv.error.noRows" } });
+    expect(previewDelegateCsv(csv("Họ và tên,E-mail"), ORGS, [])).toEqual({
+      ok: false,
+      problem: { key: "csv.error.noRows" },
+    });
     expect(previewDelegateCsv(csv(""), ORGS, [])).toEqual({ ok: false, problem: { key: "csv.error.empty" } });
-    expect(previewDelegateCsv(new Uint8Array([0x48, 0xe0, 0x0a]), ORGS, [])).toEqual({ ok: false, problem: { key: "csv.error.notUtf8" } });
+    expect(previewDelegateCsv(new Uint8Array([0x48, 0xe0, 0x0a]), ORGS, [])).toEqual({
+      ok: false,
+      problem: { key: "csv.error.notUtf8" },
+    });
     const p = previewDelegateCsv(csv("Họ và tên,Chức vụ", "A,B"), ORGS, []);
     expect(!p.ok && p.problem.key).toBe("csv.error.missingColumns");
   });
@@ -185,7 +265,10 @@ describe("previewDelegateCsv", () => {
     const rows = (n: number) => Array.from({ length: n }, (_, i) => row(i));
     const tenThousand = ok(previewDelegateCsv(csv(HEADER, ...rows(10_000)), ORGS, []));
     expect(tenThousand.counts).toMatchObject({ total: 10_000, new: 10_000, error: 0 });
-    expect(previewDelegateCsv(csv(HEADER, ...rows(10_001)), ORGS, [])).toEqual({ ok: false, problem: { key: "csv.error.tooManyRows", params: { max: 10_000 } } });
+    expect(previewDelegateCsv(csv(HEADER, ...rows(10_001)), ORGS, [])).toEqual({
+      ok: false,
+      problem: { key: "csv.error.tooManyRows", params: { max: 10_000 } },
+    });
   });
 
   it("has a plan that changes when a row's fate changes", () => {
@@ -199,9 +282,23 @@ describe("previewDelegateCsv", () => {
 
 describe("export columns", () => {
   const delegate: ExportDelegate = {
-    honorific: "he", full_name: "Phạm Thị Lan Anh", email: "dai-su@x.vn", organisation_vi: "Bộ Ngoại giao", organisation_en: "Ministry of Foreign Affairs",
-    organisation_code: "min-ngoai-giao", position: "Đại sứ", phone: "+84 24 3799 3000", mode: "online", interpretation: "en_to_vi", dietary: "Ăn chay",
-    consent_to_list: 1, status: "approved", organiser_note: "Khách mời", badge_code: "K7QM-3XPA-9T2D", checked_in_at: "", registered_at: "2026-11-20 09:15",
+    honorific: "he",
+    full_name: "Phạm Thị Lan Anh",
+    email: "dai-su@x.vn",
+    organisation_vi: "Bộ Ngoại giao",
+    organisation_en: "Ministry of Foreign Affairs",
+    organisation_code: "min-ngoai-giao",
+    position: "Đại sứ",
+    phone: "+84 24 3799 3000",
+    mode: "online",
+    interpretation: "en_to_vi",
+    dietary: "Ăn chay",
+    consent_to_list: 1,
+    status: "approved",
+    organiser_note: "Khách mời",
+    badge_code: "K7QM-3XPA-9T2D",
+    checked_in_at: "",
+    registered_at: "2026-11-20 09:15",
   };
 
   it("follow the import's order, so an exported file re-imports as unchanged updates, in both languages", () => {
@@ -209,7 +306,21 @@ describe("export columns", () => {
       const bytes = toCsvBytes([exportHeader(locale), exportRow(delegate, locale)]);
       const preview = ok(
         previewDelegateCsv(bytes, ORGS, [
-          existing({ id: 7, email: "dai-su@x.vn", honorific: "he", full_name: "Phạm Thị Lan Anh", organisation_id: 2, position: "Đại sứ", phone: "+84 24 3799 3000", mode: "online", status: "approved", interpretation: "en_to_vi", dietary: "Ăn chay", consent_to_list: 1, organiser_note: "Khách mời" }),
+          existing({
+            id: 7,
+            email: "dai-su@x.vn",
+            honorific: "he",
+            full_name: "Phạm Thị Lan Anh",
+            organisation_id: 2,
+            position: "Đại sứ",
+            phone: "+84 24 3799 3000",
+            mode: "online",
+            status: "approved",
+            interpretation: "en_to_vi",
+            dietary: "Ăn chay",
+            consent_to_list: 1,
+            organiser_note: "Khách mời",
+          }),
         ]),
       );
       expect(preview.ignoredHeaders).toHaveLength(3);
@@ -220,7 +331,13 @@ describe("export columns", () => {
   it("writes the header in the requested language", () => {
     expect(exportHeader("vi").slice(0, 3)).toEqual(["Danh xưng", "Họ và tên", "E-mail"]);
     expect(exportHeader("en").slice(0, 3)).toEqual(["Honorific", "Full name", "E-mail"]);
-    expect(exportRow(delegate, "en").slice(7, 12)).toEqual(["Online", "Needs English → Vietnamese interpretation", "Ăn chay", "Yes", "Approved"]);
+    expect(exportRow(delegate, "en").slice(7, 12)).toEqual([
+      "Online",
+      "Needs English → Vietnamese interpretation",
+      "Ăn chay",
+      "Yes",
+      "Approved",
+    ]);
   });
 
   it("has a template whose example row imports as a new delegate", () => {

@@ -14,7 +14,12 @@ import {
 } from "~/features/registration/rules";
 
 describe("places", () => {
-  const counts = (used: number, capacity: number, organisationUsed = 0, quota: number | null = null) => ({ used, capacity, organisationUsed, quota });
+  const counts = (used: number, capacity: number, organisationUsed = 0, quota: number | null = null) => ({
+    used,
+    capacity,
+    organisationUsed,
+    quota,
+  });
 
   it("holds an in-person place while pending or approved only", () => {
     expect(holdsInPersonPlace({ mode: "in_person", status: "pending" })).toBe(true);
@@ -55,9 +60,12 @@ describe("status moves", () => {
     "rejected→approved",
     "cancelled→pending",
   ]);
-  it.each(STATUSES.flatMap((from) => STATUSES.map((to) => [from, to] as const)))("an organiser may move %s → %s only if the table says so", (from, to) => {
-    expect(organiserMayMove(from, to)).toBe(allowed.has(`${from}→${to}`));
-  });
+  it.each(STATUSES.flatMap((from) => STATUSES.map((to) => [from, to] as const)))(
+    "an organiser may move %s → %s only if the table says so",
+    (from, to) => {
+      expect(organiserMayMove(from, to)).toBe(allowed.has(`${from}→${to}`));
+    },
+  );
 
   it("lets a delegate cancel a pending, approved or waitlisted registration only", () => {
     expect(STATUSES.filter(delegateMayCancel)).toEqual(["pending", "approved", "waitlisted"]);
@@ -116,10 +124,29 @@ describe("badge codes", () => {
 
 describe("delegate list filters", () => {
   it("reads only known values from the URL and writes back only what differs from the defaults", () => {
-    const f = parseDelegateFilters(new URLSearchParams("q=ha%20noi&status=approved&mode=teleport&kind=province&organisation=12&sort=name&dir=desc&page=3"));
-    expect(f).toEqual({ q: "ha noi", status: "approved", mode: null, kind: "province", organisationId: 12, sort: "name", desc: true, page: 3 });
-    expect(delegateFilterParams(f, { page: 1 }).toString()).toBe("q=ha+noi&status=approved&kind=province&organisation=12&sort=name&dir=desc");
-    expect(parseDelegateFilters(new URLSearchParams("page=-2&organisation=abc&sort=drop"))).toMatchObject({ page: 1, organisationId: null, sort: "created" });
+    const f = parseDelegateFilters(
+      new URLSearchParams(
+        "q=ha%20noi&status=approved&mode=teleport&kind=province&organisation=12&sort=name&dir=desc&page=3",
+      ),
+    );
+    expect(f).toEqual({
+      q: "ha noi",
+      status: "approved",
+      mode: null,
+      kind: "province",
+      organisationId: 12,
+      sort: "name",
+      desc: true,
+      page: 3,
+    });
+    expect(delegateFilterParams(f, { page: 1 }).toString()).toBe(
+      "q=ha+noi&status=approved&kind=province&organisation=12&sort=name&dir=desc",
+    );
+    expect(parseDelegateFilters(new URLSearchParams("page=-2&organisation=abc&sort=drop"))).toMatchObject({
+      page: 1,
+      organisationId: null,
+      sort: "created",
+    });
   });
 });
 

@@ -33,8 +33,13 @@ const GREY = "#5b6472";
 
 /** Sessions grouped by day, then by identical time slot (parallel sessions). */
 export function programmeSlots(sessions: ProgrammePdfSession[], zone: string) {
-  const sorted = [...sessions].sort((a, b) => a.starts_at.localeCompare(b.starts_at) || a.ends_at.localeCompare(b.ends_at) || a.id - b.id);
-  const days: Array<{ day: string; slots: Array<{ startsAt: string; endsAt: string; sessions: ProgrammePdfSession[] }> }> = [];
+  const sorted = [...sessions].sort(
+    (a, b) => a.starts_at.localeCompare(b.starts_at) || a.ends_at.localeCompare(b.ends_at) || a.id - b.id,
+  );
+  const days: Array<{
+    day: string;
+    slots: Array<{ startsAt: string; endsAt: string; sessions: ProgrammePdfSession[] }>;
+  }> = [];
   for (const s of sorted) {
     const day = zonedDate(s.starts_at, zone);
     let d = days[days.length - 1];
@@ -55,7 +60,10 @@ function sessionStack(s: ProgrammePdfSession, locale: Locale): Content {
       { text: vi ? s.title_vi : s.title_en, bold: true, fontSize: 10, color: NAVY, margin: [0, 1, 0, 1] },
       room ? { text: translate(locale, "programme.room", { room }), fontSize: 8, color: GREY } : { text: "" },
       ...s.people.map((p) => ({
-        text: [{ text: `${translate(locale, `programme.role.${p.role}`)}: `, bold: true }, `${p.full_name} (${vi ? p.organisation_vi : p.organisation_en})`],
+        text: [
+          { text: `${translate(locale, `programme.role.${p.role}`)}: `, bold: true },
+          `${p.full_name} (${vi ? p.organisation_vi : p.organisation_en})`,
+        ],
         fontSize: 8,
         margin: [0, 1, 0, 0] as [number, number, number, number],
       })),
@@ -63,14 +71,24 @@ function sessionStack(s: ProgrammePdfSession, locale: Locale): Content {
   };
 }
 
-export function programmeDocument(sessions: ProgrammePdfSession[], { locale, conference, now = clockNow() }: ProgrammePdfOptions): TDocumentDefinitions {
+export function programmeDocument(
+  sessions: ProgrammePdfSession[],
+  { locale, conference, now = clockNow() }: ProgrammePdfOptions,
+): TDocumentDefinitions {
   const zone = conference.time_zone;
   const title = locale === "vi" ? conference.title_vi : conference.title_en;
   const time = (iso: string) => formatInstant(iso, zone, locale, "time");
   const content: Content[] = [
     { text: translate(locale, "programme.pdf.title"), fontSize: 18, bold: true, color: NAVY },
     { text: title, fontSize: 11, margin: [0, 2, 0, 2] },
-    { text: translate(locale, "programme.pdf.zoneNote", { at: formatInstant(now.toISOString(), zone, locale, "dateTime") }), fontSize: 8, color: GREY, margin: [0, 0, 0, 8] },
+    {
+      text: translate(locale, "programme.pdf.zoneNote", {
+        at: formatInstant(now.toISOString(), zone, locale, "dateTime"),
+      }),
+      fontSize: 8,
+      color: GREY,
+      margin: [0, 0, 0, 8],
+    },
   ];
   programmeSlots(sessions, zone).forEach(({ day, slots }, i) => {
     content.push({
@@ -92,15 +110,35 @@ export function programmeDocument(sessions: ProgrammePdfSession[], { locale, con
         slot.sessions.length === 1
           ? sessionStack(slot.sessions[0], locale)
           : {
-              table: { widths: slot.sessions.map(() => "*"), body: [slot.sessions.map((s) => sessionStack(s, locale))] },
-              layout: { hLineWidth: () => 0, vLineWidth: (j: number) => (j > 0 && j < slot.sessions.length ? 0.5 : 0), vLineColor: () => "#c8ccd2", paddingLeft: (j: number) => (j ? 6 : 0), paddingRight: () => 6, paddingTop: () => 0, paddingBottom: () => 0 },
+              table: {
+                widths: slot.sessions.map(() => "*"),
+                body: [slot.sessions.map((s) => sessionStack(s, locale))],
+              },
+              layout: {
+                hLineWidth: () => 0,
+                vLineWidth: (j: number) => (j > 0 && j < slot.sessions.length ? 0.5 : 0),
+                vLineColor: () => "#c8ccd2",
+                paddingLeft: (j: number) => (j ? 6 : 0),
+                paddingRight: () => 6,
+                paddingTop: () => 0,
+                paddingBottom: () => 0,
+              },
             };
       const shade = slot.sessions.every((s) => s.kind === "break") ? "#f1f3f5" : undefined;
-      body.push([{ text: `${time(slot.startsAt)}–${time(slot.endsAt)}`, fontSize: 9, bold: true, fillColor: shade }, { ...(cell as object), fillColor: shade } as TableCell]);
+      body.push([
+        { text: `${time(slot.startsAt)}–${time(slot.endsAt)}`, fontSize: 9, bold: true, fillColor: shade },
+        { ...(cell as object), fillColor: shade } as TableCell,
+      ]);
     }
     content.push({
       table: { headerRows: 1, dontBreakRows: true, widths: [62, "*"], body },
-      layout: { hLineWidth: () => 0.5, vLineWidth: () => 0, hLineColor: () => "#c8ccd2", paddingTop: () => 5, paddingBottom: () => 5 },
+      layout: {
+        hLineWidth: () => 0.5,
+        vLineWidth: () => 0,
+        hLineColor: () => "#c8ccd2",
+        paddingTop: () => 5,
+        paddingBottom: () => 5,
+      },
     });
   });
   if (sessions.length === 0) content.push({ text: translate(locale, "programme.none"), italics: true });
@@ -110,6 +148,12 @@ export function programmeDocument(sessions: ProgrammePdfSession[], { locale, con
     info: { title: `${translate(locale, "programme.pdf.title")} – ${title}` },
     content,
     defaultStyle: { fontSize: 9, lineHeight: 1.15 },
-    footer: (page: number, pages: number) => ({ text: translate(locale, "programme.pdf.page", { page, pages }), alignment: "center", fontSize: 8, color: GREY, margin: [0, 16, 0, 0] }),
+    footer: (page: number, pages: number) => ({
+      text: translate(locale, "programme.pdf.page", { page, pages }),
+      alignment: "center",
+      fontSize: 8,
+      color: GREY,
+      margin: [0, 16, 0, 0],
+    }),
   };
 }

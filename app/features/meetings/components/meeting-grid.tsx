@@ -31,11 +31,17 @@ export function MeetingGrid({ grid, zone, sessionId }: { grid: Grid; zone: strin
         <caption className="sr-only">{t("meetingsAdmin.gridCaption")}</caption>
         <thead>
           <tr>
-            <th scope="col" className="border p-1 text-left">{t("meetingsAdmin.slot")}</th>
+            <th scope="col" className="border p-1 text-left">
+              {t("meetingsAdmin.slot")}
+            </th>
             {grid.tables.map((table) => (
               <th key={table.id} scope="col" className="border p-1 text-left">
                 {t("meetingsAdmin.table", { number: table.number })}
-                {table.label || table.room_vi ? <span className="block text-xs font-normal text-slate-500">{[table.label, pick(table.room_vi ?? "", table.room_en ?? "")].filter(Boolean).join(" · ")}</span> : null}
+                {table.label || table.room_vi ? (
+                  <span className="block text-xs font-normal text-slate-500">
+                    {[table.label, pick(table.room_vi ?? "", table.room_en ?? "")].filter(Boolean).join(" · ")}
+                  </span>
+                ) : null}
               </th>
             ))}
           </tr>
@@ -43,23 +49,37 @@ export function MeetingGrid({ grid, zone, sessionId }: { grid: Grid; zone: strin
         <tbody>
           {grid.slots.map((slot) => (
             <tr key={slot.id}>
-              <th scope="row" className="whitespace-nowrap border p-1 text-left">{time(slot.starts_at)}–{time(slot.ends_at)}</th>
+              <th scope="row" className="whitespace-nowrap border p-1 text-left">
+                {time(slot.starts_at)}–{time(slot.ends_at)}
+              </th>
               {grid.tables.map((table) => {
                 const m = at.get(`${slot.id}:${table.id}`);
                 return (
                   <td key={table.id} className="min-w-[10rem] border p-1 align-top">
                     {m ? (
                       <div>
-                        <Link className="block text-navy-900 hover:underline" to={`/admin/meetings/requests/${m.request_id}`}>
+                        <Link
+                          className="block text-navy-900 hover:underline"
+                          to={`/admin/meetings/requests/${m.request_id}`}
+                        >
                           <span className="block">{pick(m.requester_vi, m.requester_en)}</span>
                           <span className="block">{pick(m.counterpart_vi, m.counterpart_en)}</span>
                         </Link>
                         {m.locked ? <Badge tone="grey">🔒 {t("meetingsAdmin.locked")}</Badge> : null}
-                        {m.party_online ? <Badge tone={m.video_url ? "green" : "amber"}>{t(m.video_url ? "meetingsAdmin.online" : "meetingsAdmin.needsLink")}</Badge> : null}
+                        {m.party_online ? (
+                          <Badge tone={m.video_url ? "green" : "amber"}>
+                            {t(m.video_url ? "meetingsAdmin.online" : "meetingsAdmin.needsLink")}
+                          </Badge>
+                        ) : null}
                         <Form method="post" className="inline">
                           <input type="hidden" name="session" value={sessionId} />
                           <input type="hidden" name="meetingId" value={m.id} />
-                          <button type="submit" name="intent" value={m.locked ? "unlock" : "lock"} className="btn-link ml-1 text-xs">
+                          <button
+                            type="submit"
+                            name="intent"
+                            value={m.locked ? "unlock" : "lock"}
+                            className="btn-link ml-1 text-xs"
+                          >
                             {m.locked ? t("meetingsAdmin.unlock") : t("meetingsAdmin.lock")}
                           </button>
                         </Form>
@@ -83,14 +103,18 @@ export function SchedulePreview({ preview, zone, sessionId }: { preview: Preview
   const time = (iso: string) => formatInstant(iso, zone, locale, "time");
   return (
     <section className="card mb-6" aria-labelledby="preview-title">
-      <h2 id="preview-title" className="text-lg font-semibold">{t("meetingsAdmin.previewTitle")}</h2>
+      <h2 id="preview-title" className="text-lg font-semibold">
+        {t("meetingsAdmin.previewTitle")}
+      </h2>
       <p>
-        {t("meetingsAdmin.previewSummary", { placed: preview.placed, weight: preview.weight })} {preview.optimal ? t("meetingsAdmin.optimal") : t("meetingsAdmin.notOptimal")}
+        {t("meetingsAdmin.previewSummary", { placed: preview.placed, weight: preview.weight })}{" "}
+        {preview.optimal ? t("meetingsAdmin.optimal") : t("meetingsAdmin.notOptimal")}
       </p>
       <ul className="my-3 max-h-80 overflow-auto text-sm">
         {preview.rows.map((r, i) => (
           <li key={i}>
-            {time(r.startsAt)} · {t("meetingsAdmin.table", { number: r.table })} · {name(r.a)} – {name(r.b)} · {t("meetingsAdmin.priority", { priority: r.priority })}
+            {time(r.startsAt)} · {t("meetingsAdmin.table", { number: r.table })} · {name(r.a)} – {name(r.b)} ·{" "}
+            {t("meetingsAdmin.priority", { priority: r.priority })}
           </li>
         ))}
       </ul>
@@ -110,7 +134,9 @@ export function SchedulePreview({ preview, zone, sessionId }: { preview: Preview
         <input type="hidden" name="session" value={sessionId} />
         <input type="hidden" name="intent" value="commit" />
         <input type="hidden" name="meetings" value={preview.meetings} />
-        <SubmitButton busyLabel={t("meetingsAdmin.committing")} busyWhen={{ intent: "commit" }}>{t("meetingsAdmin.commit")}</SubmitButton>
+        <SubmitButton busyLabel={t("meetingsAdmin.committing")} busyWhen={{ intent: "commit" }}>
+          {t("meetingsAdmin.commit")}
+        </SubmitButton>
       </Form>
     </section>
   );
@@ -121,7 +147,9 @@ export function UnplacedRequests({ requests }: { requests: Awaited<ReturnType<ty
   const pick = useBilingual();
   return (
     <section className="card mt-6" aria-labelledby="unplaced-title">
-      <h2 id="unplaced-title" className="text-lg font-semibold">{t("meetingsAdmin.unplacedTitle", { count: requests.length })}</h2>
+      <h2 id="unplaced-title" className="text-lg font-semibold">
+        {t("meetingsAdmin.unplacedTitle", { count: requests.length })}
+      </h2>
       {requests.length === 0 ? (
         <EmptyState title={t("meetingsAdmin.unplacedNone")} />
       ) : (
@@ -130,9 +158,13 @@ export function UnplacedRequests({ requests }: { requests: Awaited<ReturnType<ty
             <li key={r.id} className="flex items-center justify-between gap-3 py-2">
               <span>
                 {pick(r.a_vi, r.a_en)} – {pick(r.b_vi, r.b_en)}
-                <span className="block text-xs text-slate-500">{r.sector} · {t("meetingsAdmin.priority", { priority: r.priority })}</span>
+                <span className="block text-xs text-slate-500">
+                  {r.sector} · {t("meetingsAdmin.priority", { priority: r.priority })}
+                </span>
               </span>
-              <Link className="link shrink-0" to={`/admin/meetings/requests/${r.id}`}>{t("meetingsAdmin.place")}</Link>
+              <Link className="link shrink-0" to={`/admin/meetings/requests/${r.id}`}>
+                {t("meetingsAdmin.place")}
+              </Link>
             </li>
           ))}
         </ul>

@@ -28,7 +28,10 @@ export interface MeetingListOptions {
 const COLUMNS = ["table", "requester", "counterpart", "sector", "ask", "priority", "locked", "online"] as const;
 const WIDTHS = [84, "*", "*", 70, "*", 38, 38, 46];
 
-export function meetingListDocument(meetings: PrintMeeting[], { locale, conference, now = clockNow() }: MeetingListOptions): TDocumentDefinitions {
+export function meetingListDocument(
+  meetings: PrintMeeting[],
+  { locale, conference, now = clockNow() }: MeetingListOptions,
+): TDocumentDefinitions {
   const zone = conference.time_zone;
   const t = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
   const title = locale === "en" ? conference.title_en : conference.title_vi;
@@ -36,15 +39,40 @@ export function meetingListDocument(meetings: PrintMeeting[], { locale, conferen
   const content: Content[] = [
     { text: t("meetingsPrints.listTitle"), fontSize: 16, bold: true, color: NAVY },
     { text: title, fontSize: 10, margin: [0, 2, 0, 2] },
-    { text: t("meetingsPrints.printedAt", { at: formatInstant(now.toISOString(), zone, locale, "dateTime") }), fontSize: 8, color: GREY },
-    { text: t("meetingsPrints.summary", { count: meetings.length, slots: slots.length }), fontSize: 8, color: GREY, margin: [0, 0, 0, 6] },
+    {
+      text: t("meetingsPrints.printedAt", { at: formatInstant(now.toISOString(), zone, locale, "dateTime") }),
+      fontSize: 8,
+      color: GREY,
+    },
+    {
+      text: t("meetingsPrints.summary", { count: meetings.length, slots: slots.length }),
+      fontSize: 8,
+      color: GREY,
+      margin: [0, 0, 0, 6],
+    },
   ];
-  const head = (text: string, center = false): TableCell => ({ text, bold: true, fontSize: 8, color: "white", fillColor: NAVY, alignment: center ? "center" : "left" });
+  const head = (text: string, center = false): TableCell => ({
+    text,
+    bold: true,
+    fontSize: 8,
+    color: "white",
+    fillColor: NAVY,
+    alignment: center ? "center" : "left",
+  });
   for (const slot of slots) {
     const time = `${formatInstant(slot.starts_at, zone, locale, "time")}–${formatInstant(slot.ends_at, zone, locale, "time")}`;
     const heading: TableCell = {
       text: [
-        { text: t("meetingsPrints.slotHeading", { n: slot.slot_number, time, date: formatInstant(slot.starts_at, zone, locale, "date") }), bold: true, color: NAVY, fontSize: 11 },
+        {
+          text: t("meetingsPrints.slotHeading", {
+            n: slot.slot_number,
+            time,
+            date: formatInstant(slot.starts_at, zone, locale, "date"),
+          }),
+          bold: true,
+          color: NAVY,
+          fontSize: 11,
+        },
         { text: `   ${t("meetingsPrints.slotCount", { count: slot.meetings.length })}`, color: GREY, fontSize: 8 },
       ],
       colSpan: COLUMNS.length,
@@ -57,7 +85,9 @@ export function meetingListDocument(meetings: PrintMeeting[], { locale, conferen
     for (const m of slot.meetings) {
       const row = listRow(m, locale, zone);
       body.push([
-        { stack: [{ text: row.table, bold: true }, ...(row.room ? [{ text: row.room, fontSize: 7, color: GREY }] : [])] },
+        {
+          stack: [{ text: row.table, bold: true }, ...(row.room ? [{ text: row.room, fontSize: 7, color: GREY }] : [])],
+        },
         row.requester,
         row.counterpart,
         row.sector,

@@ -24,7 +24,10 @@ export interface PartySchedule {
 const NAVY = "#1e3a5f";
 const GREY = "#5b6472";
 
-export function meetingScheduleDocument(parties: PartySchedule[], { locale, conference }: { locale: Locale; conference: { title_vi: string; title_en: string; time_zone: string } }): TDocumentDefinitions {
+export function meetingScheduleDocument(
+  parties: PartySchedule[],
+  { locale, conference }: { locale: Locale; conference: { title_vi: string; title_en: string; time_zone: string } },
+): TDocumentDefinitions {
   const zone = conference.time_zone;
   const t = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
   const en = locale === "en";
@@ -33,7 +36,14 @@ export function meetingScheduleDocument(parties: PartySchedule[], { locale, conf
   parties.forEach((party, i) => {
     const meetings = [...party.meetings].sort((a, b) => a.starts_at.localeCompare(b.starts_at));
     const header = (text: string): TableCell => ({ text, bold: true, fontSize: 8, color: "white", fillColor: NAVY });
-    const body: TableCell[][] = [[header(t("meetingsAdmin.time")), header(t("meetingsAdmin.pdfTable")), header(t("meetingsAdmin.pdfCounterpart")), header(t("meetingsAdmin.pdfSector"))]];
+    const body: TableCell[][] = [
+      [
+        header(t("meetingsAdmin.time")),
+        header(t("meetingsAdmin.pdfTable")),
+        header(t("meetingsAdmin.pdfCounterpart")),
+        header(t("meetingsAdmin.pdfSector")),
+      ],
+    ];
     for (const m of meetings) {
       body.push([
         { text: formatRange(m.starts_at, m.ends_at, zone, locale, true), bold: true },
@@ -43,13 +53,25 @@ export function meetingScheduleDocument(parties: PartySchedule[], { locale, conf
       ]);
     }
     content.push(
-      { text: t("meetingsAdmin.pdfTitle"), fontSize: 16, bold: true, color: NAVY, ...(i > 0 ? { pageBreak: "before" as const } : {}) },
+      {
+        text: t("meetingsAdmin.pdfTitle"),
+        fontSize: 16,
+        bold: true,
+        color: NAVY,
+        ...(i > 0 ? { pageBreak: "before" as const } : {}),
+      },
       { text: title, fontSize: 10, margin: [0, 2, 0, 8] },
       { text: en ? party.name_en : party.name_vi, fontSize: 14, bold: true, margin: [0, 0, 0, 2] },
       { text: t("meetingsAdmin.pdfZone"), fontSize: 8, color: GREY, margin: [0, 0, 0, 8] },
       {
         table: { headerRows: 1, dontBreakRows: true, widths: [110, 50, "*", 110], body },
-        layout: { hLineWidth: () => 0.5, vLineWidth: () => 0, hLineColor: () => "#c8ccd2", paddingTop: () => 5, paddingBottom: () => 5 },
+        layout: {
+          hLineWidth: () => 0.5,
+          vLineWidth: () => 0,
+          hLineColor: () => "#c8ccd2",
+          paddingTop: () => 5,
+          paddingBottom: () => 5,
+        },
       },
     );
   });

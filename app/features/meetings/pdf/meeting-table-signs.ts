@@ -25,7 +25,10 @@ export function nameSize(longest: number): number {
   return longest <= 30 ? 44 : longest <= 50 ? 36 : longest <= 80 ? 28 : 22;
 }
 
-const both = (key: string, params?: Record<string, string | number>) => ({ vi: translate("vi", key, params), en: translate("en", key, params) });
+const both = (key: string, params?: Record<string, string | number>) => ({
+  vi: translate("vi", key, params),
+  en: translate("en", key, params),
+});
 
 /** A party's names, Vietnamese above English; both parties of a sign share one size so the two halves match. */
 function party(nameVi: string, nameEn: string, size: number): Content {
@@ -41,12 +44,23 @@ function party(nameVi: string, nameEn: string, size: number): Content {
 function sign(m: PrintMeeting, zone: string, first: boolean): Content {
   const onlineWord = both("meetingsPrints.online");
   const heading = m.table_number === null ? onlineWord : both("meetingsPrints.table", { number: m.table_number });
-  const place = [m.table_label.trim(), m.room_vi && m.room_en ? `${m.room_vi} / ${m.room_en}` : (m.room_vi ?? m.room_en ?? "")].filter(Boolean).join(" · ");
+  const place = [
+    m.table_label.trim(),
+    m.room_vi && m.room_en ? `${m.room_vi} / ${m.room_en}` : (m.room_vi ?? m.room_en ?? ""),
+  ]
+    .filter(Boolean)
+    .join(" · ");
   // Without a table the heading already says online; at a table, a band says one party joins by video.
   const online = isOnline(m) && m.table_number !== null;
   const time = `${formatInstant(m.starts_at, zone, "vi", "time")}–${formatInstant(m.ends_at, zone, "vi", "time")}`;
   const zoneName = both("meetingsPrints.hanoiTime");
-  const size = nameSize(Math.max(m.requester_vi.length, m.counterpart_vi.length, Math.ceil(Math.max(m.requester_en.length, m.counterpart_en.length) * 0.55)));
+  const size = nameSize(
+    Math.max(
+      m.requester_vi.length,
+      m.counterpart_vi.length,
+      Math.ceil(Math.max(m.requester_en.length, m.counterpart_en.length) * 0.55),
+    ),
+  );
   return {
     stack: [
       {
@@ -60,15 +74,37 @@ function sign(m: PrintMeeting, zone: string, first: boolean): Content {
       },
       place ? { text: place, fontSize: 16, color: GREY, alignment: "center", margin: [0, 2, 0, 0] } : { text: "" },
       { text: time, fontSize: 34, bold: true, alignment: "center", margin: [0, 14, 0, 0] },
-      { text: `${formatInstant(m.starts_at, zone, "vi", "date")} · ${zoneName.vi} / ${zoneName.en}`, fontSize: 15, color: GREY, alignment: "center" },
+      {
+        text: `${formatInstant(m.starts_at, zone, "vi", "date")} · ${zoneName.vi} / ${zoneName.en}`,
+        fontSize: 15,
+        color: GREY,
+        alignment: "center",
+      },
       online
         ? {
-            table: { widths: ["*"], body: [[{ text: `${onlineWord.vi.toUpperCase()} / ${onlineWord.en.toUpperCase()}`, bold: true, fontSize: 18, color: "white", fillColor: AMBER, alignment: "center" }]] },
+            table: {
+              widths: ["*"],
+              body: [
+                [
+                  {
+                    text: `${onlineWord.vi.toUpperCase()} / ${onlineWord.en.toUpperCase()}`,
+                    bold: true,
+                    fontSize: 18,
+                    color: "white",
+                    fillColor: AMBER,
+                    alignment: "center",
+                  },
+                ],
+              ],
+            },
             layout: "noBorders",
             margin: [220, 12, 220, 0],
           }
         : { text: "" },
-      { canvas: [{ type: "line", x1: 0, y1: 0, x2: PAGE_WIDTH - 2 * MARGIN_X, y2: 0, lineWidth: 1.5, lineColor: NAVY }], margin: [0, 20, 0, 22] },
+      {
+        canvas: [{ type: "line", x1: 0, y1: 0, x2: PAGE_WIDTH - 2 * MARGIN_X, y2: 0, lineWidth: 1.5, lineColor: NAVY }],
+        margin: [0, 20, 0, 22],
+      },
       {
         table: {
           widths: ["*", "*"],
@@ -89,7 +125,10 @@ function sign(m: PrintMeeting, zone: string, first: boolean): Content {
   };
 }
 
-export function meetingTableSignsDocument(meetings: PrintMeeting[], { locale, conference }: SignOptions): TDocumentDefinitions {
+export function meetingTableSignsDocument(
+  meetings: PrintMeeting[],
+  { locale, conference }: SignOptions,
+): TDocumentDefinitions {
   const zone = conference.time_zone;
   const ordered = sortForPrint(meetings);
   const title = locale === "en" ? conference.title_en : conference.title_vi;
@@ -99,13 +138,28 @@ export function meetingTableSignsDocument(meetings: PrintMeeting[], { locale, co
     pageOrientation: "landscape",
     pageMargins: [MARGIN_X, 56, MARGIN_X, 40],
     info: { title: `${translate(locale, "meetingsPrints.signsTitle")} – ${title}` },
-    header: { text: `${conference.title_vi} · ${blockName.vi} / ${blockName.en}`, fontSize: 10, color: GREY, alignment: "center", margin: [MARGIN_X, 24, MARGIN_X, 0] },
+    header: {
+      text: `${conference.title_vi} · ${blockName.vi} / ${blockName.en}`,
+      fontSize: 10,
+      color: GREY,
+      alignment: "center",
+      margin: [MARGIN_X, 24, MARGIN_X, 0],
+    },
     // A small mark for sorting the printed stack: the slot and the table, bottom right.
     footer: (page: number) => {
       const m = ordered[page - 1];
       if (!m) return { text: "" };
-      const table = m.table_number === null ? translate(locale, "meetingsPrints.online") : translate(locale, "meetingsPrints.table", { number: m.table_number });
-      return { text: `${translate(locale, "meetingsPrints.slot", { n: m.slot_number })} · ${table}`, fontSize: 8, color: GREY, alignment: "right", margin: [MARGIN_X, 12, MARGIN_X, 0] };
+      const table =
+        m.table_number === null
+          ? translate(locale, "meetingsPrints.online")
+          : translate(locale, "meetingsPrints.table", { number: m.table_number });
+      return {
+        text: `${translate(locale, "meetingsPrints.slot", { n: m.slot_number })} · ${table}`,
+        fontSize: 8,
+        color: GREY,
+        alignment: "right",
+        margin: [MARGIN_X, 12, MARGIN_X, 0],
+      };
     },
     content: ordered.map((m, i) => sign(m, zone, i === 0)),
     defaultStyle: { fontSize: 12, lineHeight: 1.15 },

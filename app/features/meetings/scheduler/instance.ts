@@ -26,8 +26,7 @@ const fail = (message: string): never => {
   throw new InstanceError(message);
 };
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 function list(root: Record<string, unknown>, key: string, required: boolean): Record<string, unknown>[] {
   const value = root[key];
@@ -125,10 +124,15 @@ function parse(json: unknown): Instance {
   const locked = list(root, "locked", false).map((m, i): Meeting => {
     const where = `locked[${i}]`;
     onlyKeys(m, ["request", "slot", "table"], where);
-    const meeting = { request: text(m, "request", where), slot: text(m, "slot", where), table: text(m, "table", where) };
+    const meeting = {
+      request: text(m, "request", where),
+      slot: text(m, "slot", where),
+      table: text(m, "table", where),
+    };
     if (!requestById.has(meeting.request)) fail(`locked meeting names unknown request "${meeting.request}"`);
     if (!slotById.has(meeting.slot)) fail(`locked meeting "${meeting.request}" is in unknown slot "${meeting.slot}"`);
-    if (!tableById.has(meeting.table)) fail(`locked meeting "${meeting.request}" is at unknown table "${meeting.table}"`);
+    if (!tableById.has(meeting.table))
+      fail(`locked meeting "${meeting.request}" is at unknown table "${meeting.table}"`);
     return meeting;
   });
   checkLocked(locked, requestById, partyById);
@@ -136,11 +140,7 @@ function parse(json: unknown): Instance {
 }
 
 // Locked meetings must obey the hard rules among themselves, or no valid result exists.
-function checkLocked(
-  locked: Meeting[],
-  requestById: Map<string, MeetingRequest>,
-  partyById: Map<string, Party>,
-) {
+function checkLocked(locked: Meeting[], requestById: Map<string, MeetingRequest>, partyById: Map<string, Party>) {
   const requestSeen = new Set<string>();
   const tableSlot = new Map<string, string>();
   const partySlot = new Map<string, string>();

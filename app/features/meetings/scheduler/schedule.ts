@@ -184,7 +184,13 @@ function greedy(pr: Prepared): Plan {
   const count = pr.cap.map(() => 0);
   const fits = (r: number, s: number) => {
     const { a, b } = pr.req[r];
-    return !busy.has(a * pr.S + s) && !busy.has(b * pr.S + s) && used[s] < pr.freeTables[s] && count[a] < pr.cap[a] && count[b] < pr.cap[b];
+    return (
+      !busy.has(a * pr.S + s) &&
+      !busy.has(b * pr.S + s) &&
+      used[s] < pr.freeTables[s] &&
+      count[a] < pr.cap[a] &&
+      count[b] < pr.cap[b]
+    );
   };
   const place = (r: number, s: number) => {
     plan[r] = s;
@@ -262,14 +268,20 @@ function greedy(pr: Prepared): Plan {
 function reasonFor(instance: Instance, pr: Prepared, plan: Plan, r: number): Reason {
   const request = instance.requests[r];
   const { a, b, p } = pr.req[r];
-  for (const [ix, id] of [[a, request.a], [b, request.b]] as const) {
+  for (const [ix, id] of [
+    [a, request.a],
+    [b, request.b],
+  ] as const) {
     if (!pr.avail[ix].some(Boolean)) return { kind: "not-available", party: id };
   }
   const common = [...Array(pr.S).keys()].filter((s) => pr.avail[a][s] && pr.avail[b][s]);
   if (common.length === 0) return { kind: "no-common-slot", a: request.a, b: request.b };
   const count = pr.cap.map((c, i) => (instance.parties[i].maxMeetings ?? Infinity) - c);
   plan.forEach((s, q) => s >= 0 && (count[pr.req[q].a]++, count[pr.req[q].b]++));
-  for (const [ix, id] of [[a, request.a], [b, request.b]] as const) {
+  for (const [ix, id] of [
+    [a, request.a],
+    [b, request.b],
+  ] as const) {
     const max = instance.parties[ix].maxMeetings;
     if (max !== undefined && count[ix] >= max) return { kind: "at-maximum", party: id, max };
   }
@@ -329,5 +341,11 @@ export async function scheduleMeetings(instance: Instance, options: ScheduleOpti
   const violations = validateResult(instance, result);
   if (violations.length > 0) throw new Error(`The scheduler produced an invalid schedule: ${violations.join("; ")}`);
   const lockedWeight = [...pr.lockedReq].reduce((w, r) => w + pr.req[r].p, 0);
-  return { ...result, reasons, weight: planWeight(pr, plan) + lockedWeight, optimal, ms: Math.round(performance.now() - started) };
+  return {
+    ...result,
+    reasons,
+    weight: planWeight(pr, plan) + lockedWeight,
+    optimal,
+    ms: Math.round(performance.now() - started),
+  };
 }

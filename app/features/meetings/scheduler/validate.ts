@@ -51,14 +51,17 @@ export function validateResult(instance: Instance, result: Result): string[] {
   for (const party of instance.parties) {
     const n = meetingsOf.get(party.id) ?? 0;
     if (party.maxMeetings !== undefined && n > party.maxMeetings) {
-      violations.push(`"${party.id}" has ${plural("en", n, { one: "# meeting", other: "# meetings" })}, more than its maximum of ${party.maxMeetings}`);
+      violations.push(
+        `"${party.id}" has ${plural("en", n, { one: "# meeting", other: "# meetings" })}, more than its maximum of ${party.maxMeetings}`,
+      );
     }
   }
   for (const lock of instance.locked) {
     const kept = result.meetings.some(
       (m) => m.request === lock.request && m.slot === lock.slot && m.table === lock.table,
     );
-    if (!kept) violations.push(`locked meeting "${lock.request}" is not kept in slot "${lock.slot}" at table "${lock.table}"`);
+    if (!kept)
+      violations.push(`locked meeting "${lock.request}" is not kept in slot "${lock.slot}" at table "${lock.table}"`);
   }
 
   const unscheduledCount = new Map<string, number>();

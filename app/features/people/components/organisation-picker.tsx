@@ -19,7 +19,19 @@ const MAX_SHOWN = 50;
  * Without JavaScript it is a plain grouped <select>; with it, an ARIA combobox
  * that writes the chosen id into the form field the schema validates.
  */
-export function OrganisationPicker<T extends FieldValues>({ state, name, label, options, required }: { state: ZodFormState<T>; name: NoInfer<Path<T>>; label: string; options: OrganisationOption[]; required?: boolean }) {
+export function OrganisationPicker<T extends FieldValues>({
+  state,
+  name,
+  label,
+  options,
+  required,
+}: {
+  state: ZodFormState<T>;
+  name: NoInfer<Path<T>>;
+  label: string;
+  options: OrganisationOption[];
+  required?: boolean;
+}) {
   const t = useT();
   const pick = useBilingual();
   const id = useId();
@@ -28,13 +40,21 @@ export function OrganisationPicker<T extends FieldValues>({ state, name, label, 
   const error = state.errorFor(name);
   const initial = state.defaults[name] ?? "";
   const byId = useMemo(() => new Map(options.map((o) => [String(o.id), o])), [options]);
-  const [query, setQuery] = useState(() => (byId.get(initial) ? pick(byId.get(initial)!.name_vi, byId.get(initial)!.name_en) : ""));
+  const [query, setQuery] = useState(() =>
+    byId.get(initial) ? pick(byId.get(initial)!.name_vi, byId.get(initial)!.name_en) : "",
+  );
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const listRef = useRef<HTMLUListElement>(null);
-  const folded = useMemo(() => options.map((o) => ({ o, key: `${foldForSearch(o.name_vi)} ${foldForSearch(o.name_en)}` })), [options]);
+  const folded = useMemo(
+    () => options.map((o) => ({ o, key: `${foldForSearch(o.name_vi)} ${foldForSearch(o.name_en)}` })),
+    [options],
+  );
   const needle = foldForSearch(query);
-  const matches = useMemo(() => (needle ? folded.filter((f) => f.key.includes(needle)).map((f) => f.o) : options).slice(0, MAX_SHOWN), [folded, needle, options]);
+  const matches = useMemo(
+    () => (needle ? folded.filter((f) => f.key.includes(needle)).map((f) => f.o) : options).slice(0, MAX_SHOWN),
+    [folded, needle, options],
+  );
 
   // The submitted value lives in a controlled hidden input; react-hook-form gets the same value to validate.
   const [selected, setSelected] = useState(initial);
@@ -57,22 +77,39 @@ export function OrganisationPicker<T extends FieldValues>({ state, name, label, 
       <div>
         <label htmlFor={id} className="label">
           {label}
-          {required ? <span className="ml-1 text-accent-700" aria-hidden="true">*</span> : null}
+          {required ? (
+            <span className="ml-1 text-accent-700" aria-hidden="true">
+              *
+            </span>
+          ) : null}
         </label>
-        <select id={id} name={name} defaultValue={initial} className="input" aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
+        <select
+          id={id}
+          name={name}
+          defaultValue={initial}
+          className="input"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+        >
           <option value="">{t("registration.organisation.choose")}</option>
           {ORGANISATION_KINDS.map((k) => {
             const group = options.filter((o) => o.kind === k);
             return group.length ? (
               <optgroup key={k} label={t(`orgKind.${k}`)}>
                 {group.map((o) => (
-                  <option key={o.id} value={o.id}>{pick(o.name_vi, o.name_en)}</option>
+                  <option key={o.id} value={o.id}>
+                    {pick(o.name_vi, o.name_en)}
+                  </option>
                 ))}
               </optgroup>
             ) : null;
           })}
         </select>
-        {error ? <p id={`${id}-error`} className="field-error">{t(error)}</p> : null}
+        {error ? (
+          <p id={`${id}-error`} className="field-error">
+            {t(error)}
+          </p>
+        ) : null}
       </div>
     );
   }
@@ -80,7 +117,11 @@ export function OrganisationPicker<T extends FieldValues>({ state, name, label, 
     <div className="relative">
       <label htmlFor={id} className="label">
         {label}
-        {required ? <span className="ml-1 text-accent-700" aria-hidden="true">*</span> : null}
+        {required ? (
+          <span className="ml-1 text-accent-700" aria-hidden="true">
+            *
+          </span>
+        ) : null}
       </label>
       <input type="hidden" name={name} value={selected} />
       <input
@@ -122,7 +163,13 @@ export function OrganisationPicker<T extends FieldValues>({ state, name, label, 
         }}
       />
       {open ? (
-        <ul id={`${id}-list`} ref={listRef} role="listbox" aria-label={label} className="absolute z-20 mt-1 max-h-72 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg">
+        <ul
+          id={`${id}-list`}
+          ref={listRef}
+          role="listbox"
+          aria-label={label}
+          className="absolute z-20 mt-1 max-h-72 w-full overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg"
+        >
           {matches.length === 0 ? (
             <li className="px-3 py-2 text-slate-500">{t("common.noResults")}</li>
           ) : (
@@ -147,7 +194,11 @@ export function OrganisationPicker<T extends FieldValues>({ state, name, label, 
           )}
         </ul>
       ) : null}
-      {error ? <p id={`${id}-error`} className="field-error">{t(error)}</p> : null}
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {t(error)}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,5 +1,13 @@
 import { Form } from "@remix-run/react";
-import { checkinTimeLabel, isExpected, presentPercent, refusalKey, type CheckInResult, type DoorCounts, type DoorPerson } from "~/features/registration/checkin";
+import {
+  checkinTimeLabel,
+  isExpected,
+  presentPercent,
+  refusalKey,
+  type CheckInResult,
+  type DoorCounts,
+  type DoorPerson,
+} from "~/features/registration/checkin";
 import { useBilingual, useLocale, useT } from "../../../components/i18n";
 import { Badge } from "../../../components/ui";
 
@@ -22,7 +30,9 @@ export function CountsPanel({ counts, live, refreshHref }: { counts: DoorCounts;
         {live ? (
           <span className="text-xs text-slate-500">{t("checkin.counts.live")}</span>
         ) : (
-          <a href={refreshHref} className="btn-link">{t("checkin.counts.refresh")}</a>
+          <a href={refreshHref} className="btn-link">
+            {t("checkin.counts.refresh")}
+          </a>
         )}
       </div>
       <p className="mt-2 flex flex-wrap items-baseline gap-x-3">
@@ -31,7 +41,9 @@ export function CountsPanel({ counts, live, refreshHref }: { counts: DoorCounts;
           <span className="text-slate-400"> / </span>
           {counts.expected}
         </span>
-        <span className="text-sm text-slate-600">{t("checkin.counts.caption")} · {percent}%</span>
+        <span className="text-sm text-slate-600">
+          {t("checkin.counts.caption")} · {percent}%
+        </span>
       </p>
       <div
         role="progressbar"
@@ -42,7 +54,10 @@ export function CountsPanel({ counts, live, refreshHref }: { counts: DoorCounts;
         aria-valuetext={`${summary} (${percent}%)`}
         className="mt-3 h-4 w-full overflow-hidden rounded-full bg-slate-200"
       >
-        <div className="h-full rounded-full bg-emerald-600 transition-[width] duration-500" style={{ width: `${percent}%` }} />
+        <div
+          className="h-full rounded-full bg-emerald-600 transition-[width] duration-500"
+          style={{ width: `${percent}%` }}
+        />
       </div>
       {counts.expected === 0 ? <p className="mt-2 text-sm text-slate-600">{t("checkin.counts.none")}</p> : null}
       {counts.byKind.length > 1 ? (
@@ -52,7 +67,9 @@ export function CountsPanel({ counts, live, refreshHref }: { counts: DoorCounts;
             {counts.byKind.map((k) => (
               <div key={k.kind} className="contents">
                 <dt className="text-slate-700">{t(`orgKind.${k.kind}`)}</dt>
-                <dd className="tabular-nums text-slate-900">{k.present} / {k.expected}</dd>
+                <dd className="tabular-nums text-slate-900">
+                  {k.present} / {k.expected}
+                </dd>
               </div>
             ))}
           </dl>
@@ -93,7 +110,11 @@ function UndoButton({ person, compact }: { person: DoorPerson; compact?: boolean
     <Form method="post" className="no-print">
       <input type="hidden" name="intent" value="undo" />
       <input type="hidden" name="registrationId" value={person.id} />
-      <button type="submit" className={compact ? "btn-link text-accent-700" : "btn-secondary"} aria-label={t("checkin.undoName", { name: person.full_name })}>
+      <button
+        type="submit"
+        className={compact ? "btn-link text-accent-700" : "btn-secondary"}
+        aria-label={t("checkin.undoName", { name: person.full_name })}
+      >
         {t("checkin.undo")}
       </button>
     </Form>
@@ -112,8 +133,12 @@ function useOutcomeText(outcome: Outcome, zone: string, now: string) {
   } else if (outcome.state === "already") {
     tone = "amber";
     const when = timeLabel(outcome.at);
-    message = when.date ? t("checkin.result.alreadyOn", { time: when.time, date: when.date }) : t("checkin.result.already", { time: when.time });
-    detail = outcome.person.checked_in_by_name ? t("checkin.result.by", { name: outcome.person.checked_in_by_name }) : null;
+    message = when.date
+      ? t("checkin.result.alreadyOn", { time: when.time, date: when.date })
+      : t("checkin.result.already", { time: when.time });
+    detail = outcome.person.checked_in_by_name
+      ? t("checkin.result.by", { name: outcome.person.checked_in_by_name })
+      : null;
   } else if (outcome.state === "not_expected") {
     message = t("checkin.result.refused");
     detail = t(refusalKey(outcome.person) ?? "checkin.result.refused");
@@ -140,7 +165,9 @@ export function CheckinOutcome({ outcome, zone, now }: { outcome: Outcome; zone:
       data-state={outcome.state}
     >
       <p className={`flex items-start gap-3 text-2xl font-bold leading-tight sm:text-3xl ${style.text}`}>
-        <span aria-hidden="true" className="shrink-0">{style.icon}</span>
+        <span aria-hidden="true" className="shrink-0">
+          {style.icon}
+        </span>
         <span>{message}</span>
       </p>
       {detail ? <p className={`mt-2 text-base font-semibold ${style.text}`}>{detail}</p> : null}
@@ -151,7 +178,9 @@ export function CheckinOutcome({ outcome, zone, now }: { outcome: Outcome; zone:
           </p>
           <PersonDetails person={person} />
           {outcome.state === "checked_in" || outcome.state === "already" ? (
-            <div className="mt-3"><UndoButton person={person} /></div>
+            <div className="mt-3">
+              <UndoButton person={person} />
+            </div>
           ) : null}
         </div>
       ) : null}
@@ -160,7 +189,17 @@ export function CheckinOutcome({ outcome, zone, now }: { outcome: Outcome; zone:
 }
 
 /** One person in the search results (with "Check in") or in the recent list (with "Undo"). */
-export function PersonRow({ person, zone, now, action }: { person: DoorPerson; zone: string; now: string; action: "checkin" | "undo" }) {
+export function PersonRow({
+  person,
+  zone,
+  now,
+  action,
+}: {
+  person: DoorPerson;
+  zone: string;
+  now: string;
+  action: "checkin" | "undo";
+}) {
   const t = useT();
   const pick = useBilingual();
   const timeLabel = useTimeLabel(zone, now);
@@ -177,21 +216,29 @@ export function PersonRow({ person, zone, now, action }: { person: DoorPerson; z
         </p>
         {refusal ? (
           <p className="mt-1 text-sm text-red-800">
-            <Badge tone="red">{t(`registration.status.${person.status}`)} · {t(`registration.mode.${person.mode}`)}</Badge>{" "}
+            <Badge tone="red">
+              {t(`registration.status.${person.status}`)} · {t(`registration.mode.${person.mode}`)}
+            </Badge>{" "}
             {t(refusal)}
           </p>
         ) : null}
       </div>
       <div className="flex shrink-0 items-center gap-3">
         {present ? (
-          <Badge tone="green">✓ {t("checkin.presentAt", { time: present.date ? `${present.time} ${present.date}` : present.time })}</Badge>
+          <Badge tone="green">
+            ✓ {t("checkin.presentAt", { time: present.date ? `${present.time} ${present.date}` : present.time })}
+          </Badge>
         ) : null}
         {action === "undo" && present ? <UndoButton person={person} compact /> : null}
         {action === "checkin" && isExpected(person) && !present ? (
           <Form method="post">
             <input type="hidden" name="intent" value="checkin" />
             <input type="hidden" name="registrationId" value={person.id} />
-            <button type="submit" className="btn-primary" aria-label={t("checkin.checkInName", { name: person.full_name })}>
+            <button
+              type="submit"
+              className="btn-primary"
+              aria-label={t("checkin.checkInName", { name: person.full_name })}
+            >
               {t("checkin.checkIn")}
             </button>
           </Form>

@@ -14,7 +14,15 @@ type DelegateValues = z.input<typeof delegateEditSchema> & { email?: string };
  * The form's schema must have these fields (`T extends DelegateValues`, checked where the group is used);
  * the group sees the form as those fields, so its names are checked against them.
  */
-export function DelegateFields<T extends FieldValues & DelegateValues>({ state: form, organisations, withEmail }: { state: ZodFormState<T>; organisations: OrganisationOption[]; withEmail?: boolean }) {
+export function DelegateFields<T extends FieldValues & DelegateValues>({
+  state: form,
+  organisations,
+  withEmail,
+}: {
+  state: ZodFormState<T>;
+  organisations: OrganisationOption[];
+  withEmail?: boolean;
+}) {
   const state = form as unknown as ZodFormState<DelegateValues>;
   const t = useT();
   const consentError = state.errorFor("consentToList");
@@ -28,21 +36,74 @@ export function DelegateFields<T extends FieldValues & DelegateValues>({ state: 
         required
         className="sm:col-span-1"
       />
-      <TextField state={state} name="fullName" label={t("registration.field.fullName")} autoComplete="name" required className="sm:col-span-5" />
-      <TextField state={state} name="position" label={t("registration.field.position")} autoComplete="organization-title" required className="sm:col-span-6" hint={t("registration.field.positionHint")} />
+      <TextField
+        state={state}
+        name="fullName"
+        label={t("registration.field.fullName")}
+        autoComplete="name"
+        required
+        className="sm:col-span-5"
+      />
+      <TextField
+        state={state}
+        name="position"
+        label={t("registration.field.position")}
+        autoComplete="organization-title"
+        required
+        className="sm:col-span-6"
+        hint={t("registration.field.positionHint")}
+      />
       <div className="sm:col-span-6">
-        <OrganisationPicker state={state} name="organisationId" label={t("registration.field.organisation")} options={organisations} required />
+        <OrganisationPicker
+          state={state}
+          name="organisationId"
+          label={t("registration.field.organisation")}
+          options={organisations}
+          required
+        />
       </div>
       {withEmail ? (
-        <TextField state={state} name="email" label={t("registration.field.email")} type="email" inputMode="email" autoComplete="email" required className="sm:col-span-3" />
+        <TextField
+          state={state}
+          name="email"
+          label={t("registration.field.email")}
+          type="email"
+          inputMode="email"
+          autoComplete="email"
+          required
+          className="sm:col-span-3"
+        />
       ) : null}
-      <TextField state={state} name="phone" label={t("registration.field.phone")} type="tel" inputMode="tel" autoComplete="tel" required className={withEmail ? "sm:col-span-3" : "sm:col-span-6"} />
+      <TextField
+        state={state}
+        name="phone"
+        label={t("registration.field.phone")}
+        type="tel"
+        inputMode="tel"
+        autoComplete="tel"
+        required
+        className={withEmail ? "sm:col-span-3" : "sm:col-span-6"}
+      />
       <fieldset className="sm:col-span-6">
-        <legend className="label">{t("registration.field.mode")} <span className="text-accent-700" aria-hidden="true">*</span></legend>
+        <legend className="label">
+          {t("registration.field.mode")}{" "}
+          <span className="text-accent-700" aria-hidden="true">
+            *
+          </span>
+        </legend>
         <div className="mt-1 grid gap-2 sm:grid-cols-2">
           {MODES.map((m) => (
-            <label key={m} className="flex cursor-pointer items-start gap-3 rounded-md border border-slate-300 bg-white p-3 has-[:checked]:border-navy-600 has-[:checked]:bg-navy-50">
-              <input type="radio" value={m} defaultChecked={state.defaults.mode === m} className="mt-1" {...state.form.register("mode")} />
+            <label
+              key={m}
+              className="flex cursor-pointer items-start gap-3 rounded-md border border-slate-300 bg-white p-3 has-[:checked]:border-navy-600 has-[:checked]:bg-navy-50"
+            >
+              <input
+                type="radio"
+                value={m}
+                defaultChecked={state.defaults.mode === m}
+                className="mt-1"
+                {...state.form.register("mode")}
+              />
               <span>
                 <span className="block font-semibold">{t(`registration.mode.${m}`)}</span>
                 <span className="block text-xs text-slate-600">{t(`registration.modeHint.${m}`)}</span>
@@ -59,10 +120,23 @@ export function DelegateFields<T extends FieldValues & DelegateValues>({ state: 
         options={INTERPRETATIONS.map((i) => ({ value: i, label: t(`registration.interpretation.${i}`) }))}
         className="sm:col-span-3"
       />
-      <TextAreaField state={state} name="dietary" label={t("registration.field.dietary")} rows={1} className="sm:col-span-3" hint={t("registration.field.dietaryHint")} />
+      <TextAreaField
+        state={state}
+        name="dietary"
+        label={t("registration.field.dietary")}
+        rows={1}
+        className="sm:col-span-3"
+        hint={t("registration.field.dietaryHint")}
+      />
       <div className="sm:col-span-6">
         <label className="flex items-start gap-3 text-sm">
-          <input type="checkbox" value="on" defaultChecked={state.defaults.consentToList === "on"} className="mt-1" {...state.form.register("consentToList")} />
+          <input
+            type="checkbox"
+            value="on"
+            defaultChecked={state.defaults.consentToList === "on"}
+            className="mt-1"
+            {...state.form.register("consentToList")}
+          />
           <span>{t("registration.field.consent")}</span>
         </label>
         {consentError ? <p className="field-error">{t(consentError)}</p> : null}

@@ -15,7 +15,16 @@ const SAME_CODE_MS = 60_000;
 /** Drawn, not an emoji: phones and kiosks without an emoji font would show a box. */
 function CameraIcon() {
   return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 24 24"
+      className="h-5 w-5"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <path d="M4 8h3l2-3h6l2 3h3a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V9a1 1 0 0 1 1-1z" />
       <circle cx="12" cy="13" r="3.5" />
     </svg>
@@ -23,7 +32,10 @@ function CameraIcon() {
 }
 
 function problemOf(error: unknown): Problem {
-  const name = error instanceof Error || (typeof error === "object" && error && "name" in error) ? String((error as { name: unknown }).name) : "";
+  const name =
+    error instanceof Error || (typeof error === "object" && error && "name" in error)
+      ? String((error as { name: unknown }).name)
+      : "";
   if (name === "NotAllowedError" || name === "SecurityError" || name === "PermissionDeniedError") return "denied";
   if (name === "NotFoundError" || name === "DevicesNotFoundError" || name === "OverconstrainedError") return "noCamera";
   return "failed";
@@ -82,7 +94,9 @@ function ScannerPanel({ onCode, feedback }: { onCode: (code: string) => void; fe
     try {
       const { BrowserCodeReader, BrowserQRCodeReader } = await import("@zxing/browser");
       const reader = new BrowserQRCodeReader(undefined, { delayBetweenScanAttempts: 200 });
-      const video: MediaTrackConstraints = chosen ? { deviceId: { exact: chosen } } : { facingMode: { ideal: "environment" } };
+      const video: MediaTrackConstraints = chosen
+        ? { deviceId: { exact: chosen } }
+        : { facingMode: { ideal: "environment" } };
       controlsRef.current = await reader.decodeFromConstraints({ audio: false, video }, videoRef.current!, (result) => {
         if (!result) return;
         const text = result.getText();
@@ -101,7 +115,9 @@ function ScannerPanel({ onCode, feedback }: { onCode: (code: string) => void; fe
       setPhase("running");
       // Camera names are readable only once permission is given; without them the default camera is used.
       const cameras = await BrowserCodeReader.listVideoInputDevices().catch(() => []);
-      setDevices(cameras.map((c, i) => ({ deviceId: c.deviceId, label: c.label || `${t("checkin.scanner.camera")} ${i + 1}` })));
+      setDevices(
+        cameras.map((c, i) => ({ deviceId: c.deviceId, label: c.label || `${t("checkin.scanner.camera")} ${i + 1}` })),
+      );
     } catch (error) {
       controlsRef.current = null;
       setPhase("idle");
@@ -119,13 +135,21 @@ function ScannerPanel({ onCode, feedback }: { onCode: (code: string) => void; fe
             <CameraIcon /> {t("checkin.scanner.start")}
           </button>
         ) : (
-          <button type="button" className="btn-secondary" onClick={stop} disabled={phase === "starting"} aria-busy={phase === "starting" || undefined}>
+          <button
+            type="button"
+            className="btn-secondary"
+            onClick={stop}
+            disabled={phase === "starting"}
+            aria-busy={phase === "starting" || undefined}
+          >
             {phase === "starting" ? t("checkin.scanner.starting") : t("checkin.scanner.stop")}
           </button>
         )}
         {devices.length > 1 ? (
           <div>
-            <label htmlFor={`${id}-camera`} className="label">{t("checkin.scanner.camera")}</label>
+            <label htmlFor={`${id}-camera`} className="label">
+              {t("checkin.scanner.camera")}
+            </label>
             <select
               id={`${id}-camera`}
               className="input"
@@ -137,15 +161,23 @@ function ScannerPanel({ onCode, feedback }: { onCode: (code: string) => void; fe
             >
               <option value="">—</option>
               {devices.map((d) => (
-                <option key={d.deviceId} value={d.deviceId}>{d.label}</option>
+                <option key={d.deviceId} value={d.deviceId}>
+                  {d.label}
+                </option>
               ))}
             </select>
           </div>
         ) : null}
       </div>
       {problem ? (
-        <p role="alert" className="mt-3 rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900" data-testid="scanner-problem">
-          <span aria-hidden="true" className="mr-2 font-bold">!</span>
+        <p
+          role="alert"
+          className="mt-3 rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900"
+          data-testid="scanner-problem"
+        >
+          <span aria-hidden="true" className="mr-2 font-bold">
+            !
+          </span>
           {t(`checkin.scanner.${problem}`)}
         </p>
       ) : null}

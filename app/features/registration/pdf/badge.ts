@@ -6,7 +6,12 @@
 import type { Content, TDocumentDefinitions } from "pdfmake/interfaces";
 import type { Locale } from "~/platform/i18n";
 import { translate } from "~/features/registration/i18n";
-import { BADGE_CATEGORIES, type AttendanceMode, type Honorific, type RegistrationStatus } from "~/features/registration/rules";
+import {
+  BADGE_CATEGORIES,
+  type AttendanceMode,
+  type Honorific,
+  type RegistrationStatus,
+} from "~/features/registration/rules";
 import type { OrganisationKind } from "~/auth/roles";
 import { formatRange } from "~/lib/time";
 
@@ -146,7 +151,13 @@ export function personLayout(name: string, position: string, organisation: strin
         positionSize,
         organisationSize,
         height:
-          HONORIFIC_SIZE * LINE + GAPS.name + nameLines * nameSize * LINE * 1.05 + GAPS.position + height(position, positionSize) + GAPS.organisation + height(organisation, organisationSize),
+          HONORIFIC_SIZE * LINE +
+          GAPS.name +
+          nameLines * nameSize * LINE * 1.05 +
+          GAPS.position +
+          height(position, positionSize) +
+          GAPS.organisation +
+          height(organisation, organisationSize),
       };
       if (last.height <= budget) return last;
     }
@@ -158,7 +169,10 @@ export function personLayout(name: string, position: string, organisation: strin
 function fixedParts(badge: BadgeData, locale: Locale): Content[] {
   const category = BADGE_CATEGORIES[badge.organisationKind];
   return [
-    { canvas: [{ type: "rect", x: 0, y: 0, w: A6.width, h: BAND_HEIGHT, color: category.colour }], absolutePosition: { x: 0, y: BAND_TOP } },
+    {
+      canvas: [{ type: "rect", x: 0, y: 0, w: A6.width, h: BAND_HEIGHT, color: category.colour }],
+      absolutePosition: { x: 0, y: BAND_TOP },
+    },
     {
       absolutePosition: { x: SIDE, y: BAND_TOP + 8 },
       columns: [
@@ -207,7 +221,20 @@ function header(top: { text: string; warning: boolean }, shared: Shared, titleSi
       : { text: top.text, alignment: "center", fontSize: TOP_LINE_SIZE, color: GREY, characterSpacing: 0.5 },
     { text: shared.title, alignment: "center", fontSize: titleSize, bold: true, color: NAVY, margin: [0, 4, 0, 0] },
     { text: shared.dates, alignment: "center", fontSize: 9, color: GREY, margin: [0, 2, 0, 0] },
-    { canvas: [{ type: "line", x1: TEXT_WIDTH / 2 - 22, y1: 0, x2: TEXT_WIDTH / 2 + 22, y2: 0, lineWidth: 1.5, lineColor: RED }], margin: [0, 8, 0, 0] },
+    {
+      canvas: [
+        {
+          type: "line",
+          x1: TEXT_WIDTH / 2 - 22,
+          y1: 0,
+          x2: TEXT_WIDTH / 2 + 22,
+          y2: 0,
+          lineWidth: 1.5,
+          lineColor: RED,
+        },
+      ],
+      margin: [0, 8, 0, 0],
+    },
   ];
 }
 
@@ -227,9 +254,30 @@ function badgeContent(badge: BadgeData, shared: Shared): Content[] {
     ...fixedParts(badge, locale),
     ...header(top, shared, head.titleSize),
     { text: honorific, alignment: "center", fontSize: HONORIFIC_SIZE, color: GREY, margin: [0, above, 0, 0] },
-    { text: name, alignment: "center", fontSize: layout.nameSize, bold: true, color: NAVY, lineHeight: 1.05, margin: [0, GAPS.name, 0, 0] },
-    { text: position, alignment: "center", fontSize: layout.positionSize, color: INK, margin: [0, GAPS.position, 0, 0] },
-    { text: organisation, alignment: "center", fontSize: layout.organisationSize, bold: true, color: NAVY, margin: [0, GAPS.organisation, 0, 0] },
+    {
+      text: name,
+      alignment: "center",
+      fontSize: layout.nameSize,
+      bold: true,
+      color: NAVY,
+      lineHeight: 1.05,
+      margin: [0, GAPS.name, 0, 0],
+    },
+    {
+      text: position,
+      alignment: "center",
+      fontSize: layout.positionSize,
+      color: INK,
+      margin: [0, GAPS.position, 0, 0],
+    },
+    {
+      text: organisation,
+      alignment: "center",
+      fontSize: layout.organisationSize,
+      bold: true,
+      color: NAVY,
+      margin: [0, GAPS.organisation, 0, 0],
+    },
   ];
 }
 
@@ -241,7 +289,10 @@ export function badgeDocument(badges: BadgeData[], options: BadgeOptions): TDocu
     title: locale === "vi" ? conference.title_vi : conference.title_en,
     dates: formatRange(conference.starts_at, conference.ends_at, conference.time_zone, locale),
   };
-  const docTitle = badges.length === 1 ? translate(locale, "badges.title") : translate(locale, "badges.batchTitle", { count: badges.length });
+  const docTitle =
+    badges.length === 1
+      ? translate(locale, "badges.title")
+      : translate(locale, "badges.batchTitle", { count: badges.length });
   const content: Content[] = badges.map((badge, index) => ({
     stack: badgeContent(badge, shared),
     ...(index > 0 ? { pageBreak: "before" as const } : {}),
