@@ -1,5 +1,5 @@
 // How tests/run-all.mjs counts a step: pure functions from a runner's exit code and JSON
-// report to { suite, passed, failed, skipped, problems }. Tested in tests/unit/run-summary.test.ts.
+// report to { suite, passed, failed, skipped, problems }. Tested in tests/integration/platform/test-runner.test.ts.
 
 /** A step that is one check (the type-check, a missing browser). */
 export function summariseStep(suite, exitCode, problem) {
