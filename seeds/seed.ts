@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Kysely } from "kysely";
 import type { Database, NewOrganisation } from "../db/schema";
 import { seedDemoMeetings } from "./demo-meetings";
+import { seedConferenceDemo, type ConferenceDemoSummary } from "./demo-conference";
 import { hashPassword } from "../app/auth/password.server";
 import { searchKey, nfc } from "../app/lib/text";
 import { zonedLocalToUtc } from "../app/lib/time";
@@ -195,13 +196,64 @@ export function demoConferenceDates(now = clockNow()) {
   };
 }
 
-export async function seedDemo(db: Kysely<Database>, now = clockNow()): Promise<void> {
+/**
+ * How big a demo: "minimal" is the five accounts, their two registrations, the programme and the
+ * meeting requests (what the integration tests' template and the browser tests' server hold);
+ * "conference" adds about 450 registrations and what they do (seeds/demo-conference.ts).
+ */
+export const DEMO_SIZES = ["minimal", "conference"] as const;
+export type DemoSize = (typeof DEMO_SIZES)[number];
+
+/** DEMO_SIZE from the environment: "conference" when unset or empty; anything else is an error. */
+export function demoSizeFromEnv(value: string | undefined = process.env.DEMO_SIZE): DemoSize {
+  const size = (value ?? "").trim() || "conference";
+  if (!(DEMO_SIZES as readonly string[]).includes(size))
+    throw new Error(`DEMO_SIZE must be ${DEMO_SIZES.join(" or ")}, not "${value}"`);
+  return size as DemoSize;
+}
+
+export interface SeedDemoOptions {
+  /** "minimal" unless told: the tests' template seeds this. */
+  size?: DemoSize;
+  /** The seed's "now" (the clock's by default): the same now gives the same conference demo. */
+  now?: Date;
+}
+
+/**
+ * Seeds the demo conference, its accounts, registrations, programme and meeting requests, in one
+ * transaction; rows that exist are kept. With size "conference", also the conference-size demo
+ * (once: a database that has it keeps it), whose summary it returns.
+ */
+export async function seedDemo(
+  db: Kysely<Database>,
+  options: SeedDemoOptions = {},
+): Promise<ConferenceDemoSummary | null> {
+  const now = options.now ?? clockNow();
+  const size = options.size ?? "minimal";
   const at = now.toISOString();
   const dates = demoConferenceDates(now);
-  const hashes = Object.fromEntries(
-    await Promise.all(Object.entries(DEMO_PASSWORDS).map(async ([k, p]) => [k, await hashPassword(p)] as const)),
+  // Only the accounts still missing need a hash (scrypt takes a while): a second seed keeps the first's.
+  const present = new Set(
+    (
+      await db
+        .selectFrom("users")
+        .select("email")
+        .where(
+          "email",
+          "in",
+          DEMO_ACCOUNTS.map((a) => a.email),
+        )
+        .execute()
+    ).map((u) => u.email),
   );
-  await db.transaction().execute(async (trx) => {
+  const hashes: Record<string, string> = Object.fromEntries(
+    await Promise.all(
+      DEMO_ACCOUNTS.filter((a) => !present.has(a.email)).map(
+        async (a) => [a.key, await hashPassword(DEMO_PASSWORDS[a.key])] as const,
+      ),
+    ),
+  );
+  return db.transaction().execute(async (trx) => {
     await trx
       .insertInto("organisations")
       .values({
@@ -249,6 +301,7 @@ export async function seedDemo(db: Kysely<Database>, now = clockNow()): Promise<
       .onConflict((oc) => oc.column("edition").doNothing())
       .execute();
     for (const account of DEMO_ACCOUNTS) {
+      if (present.has(account.email)) continue;
       const org = await trx
         .selectFrom("organisations")
         .select("id")
@@ -303,6 +356,9 @@ export async function seedDemo(db: Kysely<Database>, now = clockNow()): Promise<
       .where("conference_id", "=", conference.id)
       .executeTakeFirst();
     if (!hasBlock) await seedDemoMeetings(trx as unknown as Kysely<Database>, conference.id, at);
+    return size === "conference"
+      ? seedConferenceDemo(trx as unknown as Kysely<Database>, { conferenceId: conference.id, now })
+      : null;
   });
 }
 
@@ -517,11 +573,14 @@ async function seedDemoSessions(db: Kysely<Database>, at: string, startsAt: stri
     .execute();
 }
 
-/** Seeds reference data and the demo when the database has no conference yet. */
-export async function seedIfEmpty(db: Kysely<Database>): Promise<boolean> {
+/**
+ * Seeds reference data and the demo when the database has no conference yet (npm start): the
+ * conference-size demo unless DEMO_SIZE=minimal (the browser tests' server).
+ */
+export async function seedIfEmpty(db: Kysely<Database>, size: DemoSize = demoSizeFromEnv()): Promise<boolean> {
   const any = await db.selectFrom("conferences").select("id").limit(1).executeTakeFirst();
   if (any) return false;
   await seedReferenceData(db);
-  await seedDemo(db);
+  await seedDemo(db, { size });
   return true;
 }

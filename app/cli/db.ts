@@ -2,7 +2,7 @@
 import { existsSync, rmSync } from "node:fs";
 import { databasePath, openDatabase } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
-import { seedDemo, seedReferenceData } from "../../seeds/seed";
+import { demoSizeFromEnv, seedDemo, seedReferenceData } from "../../seeds/seed";
 
 async function main(command: string | undefined) {
   const path = databasePath();
@@ -20,8 +20,11 @@ async function main(command: string | undefined) {
     console.log(`migrated ${path}: ${applied.length ? applied.join(", ") : "already up to date"}`);
     if (command === "seed" || command === "reset") {
       const n = await seedReferenceData(db);
-      await seedDemo(db);
-      console.log(`seeded ${n} reference organisations and the demo conference`);
+      const size = demoSizeFromEnv();
+      const added = await seedDemo(db, { size });
+      console.log(
+        `seeded ${n} reference organisations and the demo conference (${size}${added ? `: ${added.registrations} more registrations` : ""})`,
+      );
     }
   } finally {
     await db.destroy();

@@ -16,6 +16,8 @@ export async function startServer(
       DATABASE_PATH: join(dir, "bench.sqlite"),
       PUBLIC_URL: `http://localhost:${port}`,
       NODE_ENV: "production",
+      // The benchmarks grow the minimal demo to the sizes they measure (the README's figures).
+      DEMO_SIZE: process.env.DEMO_SIZE || "minimal",
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
