@@ -219,6 +219,8 @@ export interface SessionsTable {
   requires_signup: Generated<number>;
   /** In-person places; null means the room's capacity. */
   capacity: number | null;
+  /** The calendars' SEQUENCE: one more each time the time, room or title changes. */
+  sequence: Generated<number>;
   created_at: IsoInstant;
   updated_at: IsoInstant;
 }
@@ -241,6 +243,13 @@ export interface SessionPeopleTable {
   registration_id: number;
   role: SessionRole;
   position: number;
+}
+
+/** A session without sign-up a delegate put on their own agenda. */
+export interface SessionFavouritesTable {
+  registration_id: number;
+  session_id: number;
+  created_at: IsoInstant;
 }
 
 export interface SessionSignupsTable {
@@ -374,6 +383,7 @@ export interface Database {
   rooms: RoomsTable;
   session_people: SessionPeopleTable;
   session_signups: SessionSignupsTable;
+  session_favourites: SessionFavouritesTable;
   meeting_blocks: MeetingBlocksTable;
   meeting_slots: MeetingSlotsTable;
   meeting_tables: MeetingTablesTable;

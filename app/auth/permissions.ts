@@ -66,3 +66,8 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
 export function can(role: Role | null | undefined, permission: Permission): boolean {
   return role ? ROLE_PERMISSIONS[role].has(permission) : false;
 }
+
+/** Where a person lands after signing in when no page asked for it: organisers at the desk on the dashboard. */
+export function landingPath(role: Role | null | undefined): string {
+  return role === "organiser" ? "/admin/dashboard" : "/";
+}

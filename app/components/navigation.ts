@@ -31,3 +31,8 @@ export const NAV_ITEMS: NavItem[] = [
 export function navigationFor(role: Role | null): NavItem[] {
   return NAV_ITEMS.filter((item) => (item.permission ? can(role, item.permission) : true));
 }
+
+/** The page a navigation item leads to is the current one (or one of its sub-pages): the phone menu names it. */
+export function isCurrent(to: string, pathname: string): boolean {
+  return to === "/" ? pathname === "/" : pathname === to || pathname.startsWith(`${to}/`);
+}

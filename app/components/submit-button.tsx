@@ -5,7 +5,8 @@ import { useT } from "./i18n";
 /**
  * The submit button shows that it is working while its request is on its way.
  * Where a page has many such forms (one per session), `busyWhen` names the
- * fields that tell this form's submission apart.
+ * fields that tell this form's submission apart. While busy it keeps the focus
+ * (aria-disabled, not disabled), so a keyboard user is still where they were.
  *
  * A module of its own, without react-hook-form: pages with buttons and no
  * validated form (the programme, "My agenda") do not load the form library.
@@ -38,8 +39,13 @@ export function SubmitButton({
       name={name}
       value={value}
       className={className ?? "btn-primary"}
-      disabled={busy}
+      // Not `disabled`: a disabled button drops the focus to <body>. It stays focusable and says it is busy,
+      // and a second press while the request is on its way does nothing.
+      aria-disabled={busy || undefined}
       aria-busy={busy || undefined}
+      onClick={(event) => {
+        if (busy) event.preventDefault();
+      }}
     >
       {busy ? (busyLabel ?? t("common.working")) : children}
     </button>

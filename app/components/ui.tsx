@@ -119,8 +119,13 @@ export function FilterChips({
   };
   const all = [{ value: "", label: t("common.all") }, ...options];
   return (
-    <div role="group" aria-label={label} className="no-print flex flex-wrap items-center gap-2">
-      <span aria-hidden="true" className="mr-1 min-w-[6rem] text-xs font-semibold uppercase text-slate-500">
+    // One row that scrolls sideways on a phone (it wraps from the small breakpoint up).
+    <div
+      role="group"
+      aria-label={label}
+      className="no-print -mx-4 flex items-center gap-2 overflow-x-auto px-4 pb-1 sm:mx-0 sm:flex-wrap sm:overflow-visible sm:px-0 sm:pb-0"
+    >
+      <span aria-hidden="true" className="mr-1 shrink-0 text-xs font-semibold uppercase text-slate-600 sm:min-w-[6rem]">
         {label}
       </span>
       {all.map((o) => {
@@ -131,7 +136,7 @@ export function FilterChips({
             to={href(o.value)}
             aria-current={active ? "true" : undefined}
             preventScrollReset
-            className={`rounded-full border px-3 py-1 text-sm ${active ? "border-navy-700 bg-navy-700 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-100"}`}
+            className={`inline-flex min-h-11 shrink-0 items-center whitespace-nowrap rounded-full border px-4 text-sm ${active ? "border-navy-700 bg-navy-700 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-100"}`}
           >
             {active ? "✓ " : ""}
             {o.label}

@@ -14,8 +14,10 @@ export interface IcsEvent {
   location?: string | null;
   description?: string | null;
   url?: string | null;
-  /** The row's updated_at: LAST-MODIFIED, and the SEQUENCE that makes a change win. */
+  /** The row's updated_at: LAST-MODIFIED (and the SEQUENCE when the row keeps no counter of its own). */
   updatedAt: string;
+  /** SEQUENCE: a small counter that grows by one with each change calendars must apply. */
+  sequence?: number;
 }
 
 export interface IcsCalendar {
@@ -76,7 +78,7 @@ function utf8Length(char: string): number {
   return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
 }
 
-/** A SEQUENCE that grows with every change of the row: seconds since 2020. */
+/** A SEQUENCE for a row that keeps no counter: seconds since 2020, which grows with every change of the row. */
 export function sequenceFrom(updatedAt: string): number {
   const ms = Date.parse(updatedAt);
   return Number.isFinite(ms) ? Math.max(0, Math.floor((ms - SEQUENCE_EPOCH) / 1000)) : 0;
@@ -105,13 +107,17 @@ export function icsCalendar({ name, events, now = clockNow() }: IcsCalendar): st
     if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
     if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
     if (e.url) lines.push(`URL:${e.url}`);
-    lines.push(`LAST-MODIFIED:${icsDateTime(e.updatedAt)}`, `SEQUENCE:${sequenceFrom(e.updatedAt)}`, "END:VEVENT");
+    lines.push(
+      `LAST-MODIFIED:${icsDateTime(e.updatedAt)}`,
+      `SEQUENCE:${e.sequence ?? sequenceFrom(e.updatedAt)}`,
+      "END:VEVENT",
+    );
   }
   lines.push("END:VCALENDAR");
   return lines.map(foldLine).join("\r\n") + "\r\n";
 }
 
-/** The UID of a session in a calendar: one kind per feed, so the programme and My agenda do not collide. */
-export function sessionUid(kind: "programme" | "agenda", sessionId: number, host: string): string {
-  return `${kind}-session-${sessionId}@${host}`;
+/** The UID of a session in every calendar (the programme feed and My agenda alike): a subscriber of both sees it once. */
+export function sessionUid(sessionId: number, host: string): string {
+  return `session-${sessionId}@${host}`;
 }

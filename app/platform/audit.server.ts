@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { getDb, nowIso } from "~/platform/db.server";
 
@@ -29,10 +29,27 @@ export async function recordAudit(db: Kysely<Database> | Transaction<Database>, 
 
 export const AUDIT_PAGE_SIZE = 50;
 
-export async function listAudit({ page = 1, action }: { page?: number; action?: string | null }) {
+export interface AuditFilters {
+  page?: number;
+  /** One action code ("registration.approve"). */
+  action?: string | null;
+  /** Any of these action codes (a kind of action). */
+  actions?: readonly string[] | null;
+  /** Who acted (a user id). */
+  actorId?: string | null;
+  /** Instants, ISO UTC: from inclusive, to exclusive. */
+  from?: string | null;
+  to?: string | null;
+}
+
+export async function listAudit({ page = 1, action, actions, actorId, from, to }: AuditFilters = {}) {
   const db = getDb();
   let q = db.selectFrom("audit_log as a").leftJoin("users as u", "u.id", "a.actor_id");
   if (action) q = q.where("a.action", "=", action);
+  if (actions) q = actions.length ? q.where("a.action", "in", [...actions]) : q.where(sql<boolean>`0`);
+  if (actorId) q = q.where("a.actor_id", "=", actorId);
+  if (from) q = q.where("a.at", ">=", from);
+  if (to) q = q.where("a.at", "<", to);
   const [{ total }] = await q.select((eb) => eb.fn.countAll<number>().as("total")).execute();
   const rows = await q
     .select([
@@ -50,8 +67,155 @@ export async function listAudit({ page = 1, action }: { page?: number; action?: 
     .limit(AUDIT_PAGE_SIZE)
     .offset((Math.max(1, page) - 1) * AUDIT_PAGE_SIZE)
     .execute();
-  const actions = await db.selectFrom("audit_log").select("action").distinct().orderBy("action").execute();
-  return { rows, total: Number(total), pageSize: AUDIT_PAGE_SIZE, actions: actions.map((a) => a.action) };
+  const [actionRows, actors, targets] = await Promise.all([
+    db.selectFrom("audit_log").select("action").distinct().orderBy("action").execute(),
+    // The people who appear in the log as actors, for the filter.
+    db
+      .selectFrom("users as u")
+      .select(["u.id", "u.full_name", "u.email"])
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom("audit_log as x")
+            .select(sql`1`.as("one"))
+            .whereRef("x.actor_id", "=", "u.id"),
+        ),
+      )
+      .orderBy("u.full_name")
+      .execute(),
+    auditTargets(db, rows),
+  ]);
+  return {
+    rows: rows.map((r) => ({ ...r, target: targets.get(`${r.entity}:${r.entity_id}`) ?? null })),
+    total: Number(total),
+    pageSize: AUDIT_PAGE_SIZE,
+    actions: actionRows.map((a) => a.action),
+    actors,
+  };
+}
+
+/** A target in both languages (titles and organisation names have two; a person's name one). */
+export interface AuditTarget {
+  vi: string;
+  en: string;
+}
+
+const same = (name: string): AuditTarget => ({ vi: name, en: name });
+
+/**
+ * What the entries acted on, in words, keyed "entity:id": a registration's or account's person,
+ * a session's or room's name, an organisation, an invitation's e-mail, the two parties of a
+ * meeting request or meeting, the session of a meeting block. One query per kind of entity.
+ */
+async function auditTargets(
+  db: Kysely<Database>,
+  rows: ReadonlyArray<{ entity: string; entity_id: string | null }>,
+): Promise<Map<string, AuditTarget>> {
+  const ids = (entity: string) => [
+    ...new Set(
+      rows
+        .filter((r) => r.entity === entity && r.entity_id !== null && /^\d+$/.test(r.entity_id))
+        .map((r) => Number(r.entity_id)),
+    ),
+  ];
+  const userIds = [...new Set(rows.filter((r) => r.entity === "user" && r.entity_id).map((r) => r.entity_id!))];
+  const out = new Map<string, AuditTarget>();
+  const put = (entity: string, id: string | number, target: AuditTarget) => out.set(`${entity}:${id}`, target);
+  const pair = (a: AuditTarget, b: AuditTarget): AuditTarget => ({ vi: `${a.vi} → ${b.vi}`, en: `${a.en} → ${b.en}` });
+  const registrationIds = ids("registration");
+  const sessionIds = ids("session");
+  const roomIds = ids("room");
+  const organisationIds = ids("organisation");
+  const invitationIds = ids("invitation");
+  const conferenceIds = ids("conference");
+  const requestIds = ids("meeting_request");
+  const meetingIds = ids("meeting");
+  const blockIds = ids("meeting_block");
+  await Promise.all([
+    registrationIds.length &&
+      db
+        .selectFrom("registrations")
+        .select(["id", "full_name"])
+        .where("id", "in", registrationIds)
+        .execute()
+        .then((found) => found.forEach((r) => put("registration", r.id, same(r.full_name)))),
+    userIds.length &&
+      db
+        .selectFrom("users")
+        .select(["id", "full_name", "email"])
+        .where("id", "in", userIds)
+        .execute()
+        .then((found) => found.forEach((u) => put("user", u.id, same(u.full_name || u.email)))),
+    sessionIds.length &&
+      db
+        .selectFrom("sessions")
+        .select(["id", "title_vi", "title_en"])
+        .where("id", "in", sessionIds)
+        .execute()
+        .then((found) => found.forEach((x) => put("session", x.id, { vi: x.title_vi, en: x.title_en }))),
+    roomIds.length &&
+      db
+        .selectFrom("rooms")
+        .select(["id", "name_vi", "name_en"])
+        .where("id", "in", roomIds)
+        .execute()
+        .then((found) => found.forEach((x) => put("room", x.id, { vi: x.name_vi, en: x.name_en }))),
+    organisationIds.length &&
+      db
+        .selectFrom("organisations")
+        .select(["id", "name_vi", "name_en"])
+        .where("id", "in", organisationIds)
+        .execute()
+        .then((found) => found.forEach((x) => put("organisation", x.id, { vi: x.name_vi, en: x.name_en }))),
+    invitationIds.length &&
+      db
+        .selectFrom("invitations")
+        .select(["id", "email"])
+        .where("id", "in", invitationIds)
+        .execute()
+        .then((found) => found.forEach((x) => put("invitation", x.id, same(x.email)))),
+    conferenceIds.length &&
+      db
+        .selectFrom("conferences")
+        .select(["id", "title_vi", "title_en"])
+        .where("id", "in", conferenceIds)
+        .execute()
+        .then((found) => found.forEach((x) => put("conference", x.id, { vi: x.title_vi, en: x.title_en }))),
+    requestIds.length &&
+      db
+        .selectFrom("meeting_requests as mr")
+        .innerJoin("organisations as f", "f.id", "mr.from_organisation_id")
+        .innerJoin("organisations as t", "t.id", "mr.to_organisation_id")
+        .select(["mr.id", "f.name_vi as f_vi", "f.name_en as f_en", "t.name_vi as t_vi", "t.name_en as t_en"])
+        .where("mr.id", "in", requestIds)
+        .execute()
+        .then((found) =>
+          found.forEach((x) =>
+            put("meeting_request", x.id, pair({ vi: x.f_vi, en: x.f_en }, { vi: x.t_vi, en: x.t_en })),
+          ),
+        ),
+    meetingIds.length &&
+      db
+        .selectFrom("meetings as m")
+        .innerJoin("meeting_requests as mr", "mr.id", "m.request_id")
+        .innerJoin("organisations as f", "f.id", "mr.from_organisation_id")
+        .innerJoin("organisations as t", "t.id", "mr.to_organisation_id")
+        .select(["m.id", "f.name_vi as f_vi", "f.name_en as f_en", "t.name_vi as t_vi", "t.name_en as t_en"])
+        .where("m.id", "in", meetingIds)
+        .execute()
+        .then((found) =>
+          found.forEach((x) => put("meeting", x.id, pair({ vi: x.f_vi, en: x.f_en }, { vi: x.t_vi, en: x.t_en }))),
+        ),
+    blockIds.length &&
+      db
+        .selectFrom("meeting_blocks as b")
+        .innerJoin("sessions as s", "s.id", "b.session_id")
+        .select(["b.id", "s.title_vi", "s.title_en"])
+        .where("b.id", "in", blockIds)
+        .execute()
+        .then((found) => found.forEach((x) => put("meeting_block", x.id, { vi: x.title_vi, en: x.title_en }))),
+  ]);
+  return out;
 }
 
 /** The audit trail of one object, newest first (e.g. a registration's history). */

@@ -462,6 +462,12 @@ function RolePicker({
         )
         .slice(0, 8)
     : [];
+  const [active, setActive] = useState(0);
+  const add = (id: number) => {
+    onChange([...ids, id]);
+    setQuery("");
+    setActive(0);
+  };
   const move = (i: number, d: number) => {
     const next = [...ids];
     [next[i], next[i + d]] = [next[i + d], next[i]];
@@ -510,46 +516,68 @@ function RolePicker({
       <label htmlFor={inputId} className="sr-only">
         {t("agendaUi.searchPerson")} ({t(`agendaUi.role.${role}`)})
       </label>
+      {/* A combobox: the options are inside the listbox only, chosen with the arrows and Enter or by a tap. */}
       <input
         id={inputId}
         type="search"
+        role="combobox"
+        aria-expanded={matches.length > 0}
+        aria-controls={`${inputId}-list`}
+        aria-autocomplete="list"
+        aria-activedescendant={matches[active] ? `${inputId}-opt-${matches[active].id}` : undefined}
         className="input mt-2"
         value={query}
         placeholder={t("agendaUi.searchPerson")}
-        onChange={(e) => setQuery(e.target.value)}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
         onKeyDown={(e) => {
-          if (e.key === "Enter") e.preventDefault();
+          if (e.key === "ArrowDown") {
+            e.preventDefault();
+            setActive((a) => Math.min(a + 1, matches.length - 1));
+          } else if (e.key === "ArrowUp") {
+            e.preventDefault();
+            setActive((a) => Math.max(a - 1, 0));
+          } else if (e.key === "Enter") {
+            e.preventDefault();
+            if (matches[active]) add(matches[active].id);
+          } else if (e.key === "Escape" && query) {
+            e.preventDefault();
+            setQuery("");
+          }
         }}
         autoComplete="off"
       />
-      {folded ? (
-        matches.length ? (
-          <ul
-            className="mt-1 max-h-48 overflow-y-auto rounded-md border border-slate-200"
-            role="listbox"
-            aria-label={t("agendaUi.searchPerson")}
-          >
-            {matches.map((c) => (
-              <li key={c.id}>
-                <button
-                  type="button"
-                  role="option"
-                  aria-selected="false"
-                  className="block w-full px-2 py-1 text-left text-sm hover:bg-navy-50 focus:bg-navy-50"
-                  onClick={() => {
-                    onChange([...ids, c.id]);
-                    setQuery("");
-                  }}
-                >
-                  {label(c.id)}
-                </button>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="mt-1 text-xs text-slate-500">{t("agendaUi.noPerson")}</p>
-        )
+      {matches.length ? (
+        <ul
+          id={`${inputId}-list`}
+          className="mt-1 max-h-48 overflow-y-auto rounded-md border border-slate-200"
+          role="listbox"
+          aria-label={t("agendaUi.searchPerson")}
+        >
+          {matches.map((c, i) => (
+            <li
+              key={c.id}
+              id={`${inputId}-opt-${c.id}`}
+              role="option"
+              aria-selected={i === active}
+              className={`flex min-h-11 cursor-pointer items-center px-2 py-1 text-left text-sm hover:bg-navy-50 ${i === active ? "bg-navy-50" : ""}`}
+              onMouseDown={(e) => {
+                // Keeps the focus in the search field, which the keyboard uses to choose.
+                e.preventDefault();
+                add(c.id);
+              }}
+              onMouseEnter={() => setActive(i)}
+            >
+              {label(c.id)}
+            </li>
+          ))}
+        </ul>
       ) : null}
+      <p role="status" className={folded && !matches.length ? "mt-1 text-xs text-slate-600" : "sr-only"}>
+        {folded && !matches.length ? t("agendaUi.noPerson") : ""}
+      </p>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useState, type DragEvent } from "react";
 import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
@@ -14,6 +14,7 @@ import { utcToZonedLocal } from "~/lib/time";
 import { listRooms, listSessions, setPublished } from "~/features/agenda/agenda.server";
 import { getCurrentConference } from "~/features/people/conference.server";
 import { requireConference } from "~/http/conference.server";
+import { flash, ownUrl } from "~/http/flash.server";
 import { intent as intentOf, parseIntent } from "~/http/intent.server";
 import type { MessageParams } from "~/platform/types";
 
@@ -29,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!conference)
     return json({
       messages: await requestMessages(request, "agenda"),
+      done: null,
       conference: null,
       days: [],
       day: "",
@@ -61,16 +63,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
       // A session running past midnight is drawn to the end of the day.
       end: end.slice(0, 10) === day ? end.slice(11) : "23:59",
     }));
-  return json({
-    messages: await requestMessages(request, "agenda"),
-    conference: { zone },
-    days,
-    day,
-    rooms: rooms.map((r) => ({ id: r.id, name_vi: r.name_vi, name_en: r.name_en, capacity: r.capacity })),
-    sessions,
-    totals: { sessions: sessions.length, drafts: sessions.filter((s) => !s.published).length },
-  });
+  const done = await publishedAll().take(request);
+  return json(
+    {
+      done: done.value,
+      messages: await requestMessages(request, "agenda"),
+      conference: { zone },
+      days,
+      day,
+      rooms: rooms.map((r) => ({ id: r.id, name_vi: r.name_vi, name_en: r.name_en, capacity: r.capacity })),
+      sessions,
+      totals: { sessions: sessions.length, drafts: sessions.filter((s) => !s.published).length },
+    },
+    { headers: done.headers },
+  );
 }
+
+/**
+ * What "publish all" / "unpublish all" did, shown once after the redirect (post/redirect/get: no ?index left).
+ * A function, called only by the loader and the action: the browser build drops it with them.
+ */
+const publishedAll = () =>
+  flash(
+    "nv_agenda_done",
+    "/admin/agenda",
+    z.object({ intent: z.enum(["publishAll", "unpublishAll"]), n: z.number().int().min(0) }),
+  );
 
 export async function action({ request, context }: ActionFunctionArgs) {
   // The page's one form: every session published, or every one back to draft. (Here, in the action, it stays out of the browser bundle.)
@@ -79,7 +97,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const conference = await requireConference();
   const { intent } = parseIntent(Intent, formValues(await request.formData()));
   const n = await setPublished(conference.id, "all", intent === "publishAll", { id: user.id, ip: clientIp(context) });
-  return json({ intent, n });
+  return redirect(ownUrl(request), { headers: { "Set-Cookie": await publishedAll().set({ intent, n }) } });
 }
 
 const kindTone: Record<string, string> = {
@@ -101,8 +119,7 @@ type MoveResult = {
 };
 
 export default function AgendaEditor() {
-  const { conference, days, day, rooms, sessions, totals } = useLoaderData<typeof loader>();
-  const done = useActionData<typeof action>();
+  const { conference, days, day, rooms, sessions, totals, done } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const t = useT();
   const pick = useBilingual();
@@ -316,7 +333,7 @@ export default function AgendaEditor() {
                     data-testid="session-block"
                     data-session={s.id}
                     title={`${s.start}–${s.end} · ${pick(s.title_vi, s.title_en)} · ${t(`agendaUi.kind.${s.kind}`)}`}
-                    className={`z-10 m-0.5 overflow-hidden rounded border-l-4 px-1.5 py-0.5 text-xs leading-snug shadow-sm hover:shadow focus:outline-none focus:ring-2 focus:ring-navy-400 print:shadow-none ${kindTone[s.kind] ?? kindTone.other} ${dragging === s.id ? "opacity-50" : ""} ${dragging !== null && dragging !== s.id ? "pointer-events-none" : ""}`}
+                    className={`z-10 m-0.5 overflow-hidden rounded border-l-4 px-1.5 py-0.5 text-xs leading-snug shadow-sm hover:shadow focus:outline-none focus-visible:ring-2 focus-visible:ring-navy-600 focus-visible:ring-offset-1 print:shadow-none ${kindTone[s.kind] ?? kindTone.other} ${dragging === s.id ? "opacity-50" : ""} ${dragging !== null && dragging !== s.id ? "pointer-events-none" : ""}`}
                     style={{
                       gridColumn: col > 1 ? col : columns.length + 1,
                       gridRow: `${rowOf(toMinutes(s.start))} / ${Math.max(endRowOf(toMinutes(s.end)), rowOf(toMinutes(s.start)) + 1)}`,

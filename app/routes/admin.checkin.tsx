@@ -13,7 +13,7 @@ import { QrScanner } from "~/features/registration/components/qr-scanner";
 import { EmptyState, Notice, PageHeader } from "~/components/ui";
 import { checkinCodeSchema, registrationIdSchema } from "~/features/registration/checkin-schema";
 import { formValues, parseWith, type FieldErrors } from "~/platform/forms/fields";
-import type { DoorCounts } from "~/features/registration/checkin";
+import { codeFromScan, type DoorCounts } from "~/features/registration/checkin";
 import {
   checkIn,
   counts,
@@ -56,6 +56,8 @@ interface Reply {
   errors: FieldErrors;
   values: Record<string, string>;
   outcome?: Outcome;
+  /** The code looked up (normalised), so the page clears the field only if it still holds that code. */
+  code?: string;
   undone?: string;
 }
 const reply = (body: Reply, status = 200) => json(body, { status });
@@ -77,9 +79,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "code": {
       const parsed = parseWith(checkinCodeSchema, values);
       if (!parsed.ok) return reply({ ...base, errors: parsed.errors, values: { code: values.code ?? "" } }, 400);
-      const person = await findByCode(conference.id, parsed.data.code);
-      if (!person) return reply({ ...base, outcome: { state: "unknown", code: parsed.data.code } }, 404);
-      return reply({ ...base, outcome: await checkIn(conference.id, person.id, actor) });
+      const code = parsed.data.code;
+      const person = await findByCode(conference.id, code);
+      if (!person) return reply({ ...base, code, outcome: { state: "unknown", code } }, 404);
+      return reply({ ...base, code, outcome: await checkIn(conference.id, person.id, actor) });
     }
     case "checkin": {
       const parsed = parseWith(registrationIdSchema, values);
@@ -143,10 +146,18 @@ export default function CheckIn() {
   const outcome = (result?.outcome as Outcome | undefined) ?? null;
   const { form } = codeForm;
   useEffect(() => {
-    // Ready for the next person: clear the field, and refocus it after typing (not after a scan: no phone keyboard).
-    if (!result?.outcome) return;
-    form.reset({ code: "" });
-    if (result.source === "typed") form.setFocus("code");
+    // Ready for the next person, without the mouse: after every answer (check-in, refusal, unknown code, undo)
+    // the field is empty and has the focus again, except after a scan (a phone would open its keyboard).
+    // A next code already being typed (or sent by a keyboard-wedge scanner) while the answer came is kept.
+    if (!result || (!result.outcome && !result.undone)) return;
+    const current = form.getValues("code") ?? "";
+    if (!current.trim() || !result.code || codeFromScan(current) === result.code) form.reset({ code: "" });
+    if (result.source !== "typed") return;
+    form.setFocus("code");
+    // On a phone the answer sits under the field: bring it into sight, the focus staying in the field.
+    requestAnimationFrame(() =>
+      document.querySelector('[data-testid="checkin-result"]')?.scrollIntoView({ block: "nearest" }),
+    );
   }, [result, form]);
   // Keep the camera picture where it is: a scan's result shows under it, not at the top.
   const onScan = useCallback(

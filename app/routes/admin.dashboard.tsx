@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useLocation, useRevalidator } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { requirePermission } from "~/auth/guards.server";
 import { BarList, DayChart, LegendKey, SegmentedBar, type BarTone } from "~/components/charts";
 import { pageMeta, useBilingual, useLocale, useT } from "~/components/i18n";
@@ -149,7 +150,7 @@ function CrossTable({ caption, groups }: { caption: string; groups: RowGroup<Cro
         {n}
       </Link>
     ) : (
-      <span className="tabular-nums text-slate-400">0</span>
+      <span className="tabular-nums text-slate-500">0</span>
     );
   return (
     <DataTable
@@ -407,8 +408,138 @@ function CrossSection({ d }: { d: Dashboard }) {
   );
 }
 
+/** Seconds between refreshes of the whole page's figures (attendance moves by the minute on the day). */
+const REFRESH_SECONDS = 20;
+
+/** Re-runs the loader every REFRESH_SECONDS while the page is visible; true once that is running. */
+function useLiveRefresh() {
+  const revalidator = useRevalidator();
+  const [live, setLive] = useState(false);
+  useEffect(() => {
+    setLive(true);
+    const timer = window.setInterval(() => {
+      if (document.visibilityState === "visible" && revalidator.state === "idle") revalidator.revalidate();
+    }, REFRESH_SECONDS * 1000);
+    return () => window.clearInterval(timer);
+  }, [revalidator]);
+  return live;
+}
+
+function AttendanceCard({ d, live }: { d: Dashboard; live: boolean }) {
+  const t = useT();
+  const locale = useLocale();
+  const location = useLocation();
+  const a = d.attendance;
+  return (
+    <section className="card" aria-labelledby="attendance-heading" data-testid="attendance">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+        <h2 id="attendance-heading">{t("dashboard.attendance.title")}</h2>
+        <p className="text-xs text-slate-600" data-testid="attendance-updated" data-at={d.generatedAt}>
+          {t("dashboard.attendance.updated", {
+            time: formatInstant(d.generatedAt, d.conference.zone, locale, "time"),
+          })}{" "}
+          ·{" "}
+          {live ? (
+            t("dashboard.attendance.live", { seconds: REFRESH_SECONDS })
+          ) : (
+            <a href={`${location.pathname}${location.search}`} className="btn-link">
+              {t("dashboard.attendance.refresh")}
+            </a>
+          )}
+        </p>
+      </div>
+      <div className="mt-3 grid gap-4 sm:grid-cols-2">
+        <AttendanceFigure
+          testId="attendance-in-person"
+          label={t("dashboard.attendance.inPerson")}
+          hint={t("dashboard.attendance.inPersonHint")}
+          value={a.inPerson.present}
+          of={a.inPerson.expected}
+          percent={a.inPerson.percent}
+        />
+        <AttendanceFigure
+          testId="attendance-online"
+          label={t("dashboard.attendance.online")}
+          hint={t("dashboard.attendance.onlineHint")}
+          value={a.online.joined}
+          of={a.online.expected}
+          percent={a.online.percent}
+        />
+      </div>
+      {a.byKind.length ? (
+        <table className="table mt-4" data-testid="attendance-by-kind">
+          <caption className="sr-only">{t("dashboard.attendance.byKind")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("dashboard.attendance.kind")}</th>
+              <th scope="col" className="text-right">
+                {t("dashboard.attendance.inPerson")}
+              </th>
+              <th scope="col" className="text-right">
+                {t("dashboard.attendance.online")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {a.byKind.map((k) => (
+              <tr key={k.kind} data-testid={`attendance-kind-${k.kind}`}>
+                <th scope="row" className="font-normal">
+                  {t(`orgKind.${k.kind}`)}
+                </th>
+                <td className="text-right tabular-nums">
+                  {k.inPerson.present} / {k.inPerson.expected}
+                </td>
+                <td className="text-right tabular-nums">
+                  {k.online.joined} / {k.online.expected}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="mt-3 text-sm text-slate-600">{t("dashboard.attendance.none")}</p>
+      )}
+    </section>
+  );
+}
+
+function AttendanceFigure(props: {
+  testId: string;
+  label: string;
+  hint: string;
+  value: number;
+  of: number;
+  percent: number;
+}) {
+  const t = useT();
+  return (
+    <div data-testid={props.testId}>
+      <p className="text-sm font-semibold text-slate-700">{props.label}</p>
+      <p className="mt-1 flex items-baseline gap-2">
+        <span className="text-3xl font-bold tabular-nums text-navy-900" data-testid={`${props.testId}-figure`}>
+          {props.value} / {props.of}
+        </span>
+        <span className="text-sm tabular-nums text-slate-700">{props.percent}%</span>
+      </p>
+      <div
+        role="progressbar"
+        aria-label={props.label}
+        aria-valuemin={0}
+        aria-valuemax={Math.max(props.of, 1)}
+        aria-valuenow={props.value}
+        aria-valuetext={t("dashboard.attendance.of", { n: props.value, of: props.of, percent: props.percent })}
+        className="mt-2 h-3 w-full overflow-hidden rounded-full bg-slate-200"
+      >
+        <div className="h-full rounded-full bg-emerald-600" style={{ width: `${props.percent}%` }} />
+      </div>
+      <p className="mt-1 text-xs text-slate-600">{props.hint}</p>
+    </div>
+  );
+}
+
 export default function DashboardPage() {
   const { dashboard: d, canConfigure } = useLoaderData<typeof loader>();
+  const live = useLiveRefresh();
   const t = useT();
   const locale = useLocale();
   const pick = useBilingual();
@@ -453,6 +584,8 @@ export default function DashboardPage() {
           </Link>
         </EmptyState>
       ) : null}
+
+      <AttendanceCard d={d} live={live} />
 
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <StatCard

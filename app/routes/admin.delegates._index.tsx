@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
@@ -25,6 +25,27 @@ import { z } from "zod";
 import { listDelegates } from "~/features/registration/delegate-list.server";
 import { getOrganisation } from "~/features/people/organisations.server";
 import { decideRegistrations } from "~/features/registration/registrations.server";
+import { flash, ownUrl } from "~/http/flash.server";
+
+/**
+ * What a decision did, kept for the page shown after the redirect (at most 30 names listed).
+ * A function, called only by the loader and the action: the browser build drops it with them.
+ */
+const decided = () =>
+  flash(
+    "nv_delegates_done",
+    "/admin/delegates",
+    z.object({
+      intent: z.enum(["approve", "reject"]),
+      changed: z.number().int().min(0),
+      promoted: z.number().int().min(0),
+      skipped: z
+        .array(z.object({ id: z.number().int(), name: z.string().max(200), reason: z.string().regex(/^[a-z][\w.]*$/) }))
+        .max(30),
+      moreSkipped: z.number().int().min(0),
+    }),
+  );
+const SKIPPED_SHOWN = 30;
 
 export const meta: MetaFunction = (args) => pageMeta(args, "nav.delegates");
 
@@ -41,37 +62,51 @@ export async function loader({ request }: LoaderFunctionArgs) {
     showUnconfirmed ? listUnconfirmed(conference.id) : null,
   ]);
   const organisation = filters.organisationId ? await getOrganisation(filters.organisationId) : null;
-  return json({
-    messages: await requestMessages(request, "registration"),
-    ...list,
-    filters,
-    unconfirmedCount,
-    unconfirmed,
-    organisation: organisation ? { name_vi: organisation.name_vi, name_en: organisation.name_en } : null,
-    canDecide: can(user.role, "update:registration:any"),
-    canImport: can(user.role, "import:registration"),
-    canExport: can(user.role, "export:registration"),
-    canPrint: can(user.role, "print:badge"),
-  });
+  const done = await decided().take(request);
+  return json(
+    {
+      done: done.value,
+      messages: await requestMessages(request, "registration"),
+      ...list,
+      filters,
+      unconfirmedCount,
+      unconfirmed,
+      organisation: organisation ? { name_vi: organisation.name_vi, name_en: organisation.name_en } : null,
+      canDecide: can(user.role, "update:registration:any"),
+      canImport: can(user.role, "import:registration"),
+      canExport: can(user.role, "export:registration"),
+      canPrint: can(user.role, "print:badge"),
+    },
+    { headers: done.headers },
+  );
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const Intent = z.discriminatedUnion("intent", [intent("approve"), intent("reject")]);
+  // "approveOne": a row's own button (one click, whatever else is ticked); "approve"/"reject": the ticked rows.
+  const Intent = z.discriminatedUnion("intent", [intent("approve"), intent("reject"), intent("approveOne")]);
   const user = await requirePermission(request, "update:registration:any");
   const conference = await requireConference();
   const form = await request.formData();
-  const chosen = parseIntent(Intent, { intent: String(form.get("intent") ?? "") }).intent;
-  const ids = form
-    .getAll("ids")
+  const one = form.get("approveOne");
+  const chosen = parseIntent(Intent, { intent: one !== null ? "approveOne" : String(form.get("intent") ?? "") }).intent;
+  const ids = (chosen === "approveOne" ? [one] : form.getAll("ids"))
     .map(Number)
     .filter((n) => Number.isInteger(n) && n > 0);
-  if (ids.length === 0) return json({ error: "delegates.noneSelected", result: null }, { status: 400 });
-  if (ids.length > 1000) return json({ error: "delegates.tooMany", result: null }, { status: 400 });
-  const result = await decideRegistrations(conference.id, ids, chosen === "approve" ? "approved" : "rejected", {
+  if (ids.length === 0) return json({ error: "delegates.noneSelected" }, { status: 400 });
+  if (ids.length > 1000) return json({ error: "delegates.tooMany" }, { status: 400 });
+  const result = await decideRegistrations(conference.id, ids, chosen === "reject" ? "rejected" : "approved", {
     id: user.id,
     ip: clientIp(context),
   });
-  return json({ error: null, result: { ...result, intent: chosen } });
+  // Back to the list as it was (filters, page), without Remix's ?index: the outcome shows once.
+  const cookie = await decided().set({
+    intent: chosen === "reject" ? "reject" : "approve",
+    changed: result.changed.length,
+    promoted: result.promoted.length,
+    skipped: result.skipped.slice(0, SKIPPED_SHOWN).map((x) => ({ ...x, name: x.name.slice(0, 200) })),
+    moreSkipped: Math.max(0, result.skipped.length - SKIPPED_SHOWN),
+  });
+  return redirect(ownUrl(request), { headers: { "Set-Cookie": cookie } });
 }
 
 /** A sortable column's link (a second click on the current sort turns it round). */
@@ -98,6 +133,7 @@ export default function Delegates() {
     canPrint,
     unconfirmed,
     unconfirmedCount,
+    done,
   } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -139,23 +175,22 @@ export default function Delegates() {
       </PageHeader>
 
       {data?.error ? <Notice tone="error">{t(data.error)}</Notice> : null}
-      {data?.result ? (
-        <Notice tone={data.result.skipped.length ? "info" : "success"}>
-          <p>
-            {t(data.result.intent === "approve" ? "delegates.approvedCount" : "delegates.rejectedCount", {
-              n: data.result.changed.length,
+      {done ? (
+        <Notice tone={done.skipped.length ? "info" : "success"}>
+          <p data-testid="decided">
+            {t(done.intent === "approve" ? "delegates.approvedCount" : "delegates.rejectedCount", {
+              n: done.changed,
             })}
           </p>
-          {data.result.promoted.length ? (
-            <p>{t("delegates.promotedCount", { n: data.result.promoted.length })}</p>
-          ) : null}
-          {data.result.skipped.length ? (
+          {done.promoted ? <p>{t("delegates.promotedCount", { n: done.promoted })}</p> : null}
+          {done.skipped.length ? (
             <ul className="mt-1 list-disc pl-5">
-              {data.result.skipped.map((s) => (
+              {done.skipped.map((s) => (
                 <li key={s.id}>
                   {s.name}: {t(s.reason)}
                 </li>
               ))}
+              {done.moreSkipped ? <li>{t("delegates.moreSkipped", { n: done.moreSkipped })}</li> : null}
             </ul>
           ) : null}
         </Notice>
@@ -337,6 +372,26 @@ export default function Delegates() {
                     ) : null}
                   </>
                 ),
+              },
+              canDecide && {
+                key: "decide",
+                header: t("delegates.actions"),
+                className: "no-print",
+                headerClassName: "no-print",
+                // One click approves this row alone (the ticks above are for many at once).
+                cell: (r) =>
+                  r.status === "pending" || r.status === "waitlisted" ? (
+                    <button
+                      type="submit"
+                      name="approveOne"
+                      value={r.id}
+                      className="btn-secondary min-h-11 whitespace-nowrap"
+                      disabled={busy}
+                      aria-label={t("delegates.approveOne", { name: r.full_name })}
+                    >
+                      {t("delegates.approve")}
+                    </button>
+                  ) : null,
               },
               {
                 key: "created",

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { sectorLabel } from "~/features/meetings/rules";
 import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
@@ -150,7 +151,7 @@ export default function PartyMeetings() {
                     <Link className="link" to={`/admin/meetings/requests/${m.request_id}`}>
                       {pick(m.counterpart_vi, m.counterpart_en)}
                     </Link>
-                    <span className="block text-xs text-slate-500">{m.sector}</span>
+                    <span className="block text-xs text-slate-500">{sectorLabel(t, m.sector)}</span>
                   </td>
                   <td className="whitespace-pre-line">{[m.outcome, m.follow_up].filter(Boolean).join("\n") || "—"}</td>
                 </tr>
@@ -171,7 +172,7 @@ export default function PartyMeetings() {
                 {pick(r.name_vi, r.name_en)}{" "}
                 <Badge tone={statusTone[r.status]}>{t(`meetingsDelegate.status.${r.status}`)}</Badge>
                 <span className="block text-xs text-slate-500">
-                  {r.sector} · {t("meetingsAdmin.priority", { priority: r.priority })}
+                  {sectorLabel(t, r.sector)} · {t("meetingsAdmin.priority", { priority: r.priority })}
                 </span>
               </span>
               {r.status === "accepted" ? (

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { sectorLabel } from "~/features/meetings/rules";
 import { useMemo, useState } from "react";
 import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
@@ -160,7 +161,8 @@ export default function PlaceMeeting() {
           </Link>
         </h2>
         <p className="text-sm text-slate-700">
-          {request.sector} · {request.ask} · {t("meetingsAdmin.priority", { priority: request.priority })}
+          {sectorLabel(t, request.sector)} · {request.ask} ·{" "}
+          {t("meetingsAdmin.priority", { priority: request.priority })}
         </p>
         {request.status !== "accepted" ? <Notice tone="info">{t("meetings.errors.notAccepted")}</Notice> : null}
         {online.length ? (

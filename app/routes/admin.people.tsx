@@ -293,7 +293,7 @@ export default function People() {
               header: t("common.actions"),
               hideHeader: true,
               cell: (u) => (
-                <>
+                <div className="flex flex-wrap gap-x-4 gap-y-1">
                   {u.id !== selfId ? (
                     <Form method="post">
                       <input type="hidden" name="intent" value={u.disabled_at ? "enable" : "disable"} />
@@ -312,7 +312,7 @@ export default function People() {
                       </button>
                     </Form>
                   ) : null}
-                </>
+                </div>
               ),
             },
           ]}

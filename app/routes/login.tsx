@@ -11,14 +11,15 @@ import { loginSchema } from "~/features/people/auth-schema";
 import { formValues, parseWith } from "~/platform/forms/fields";
 import { safeRedirect } from "~/lib/security";
 import { signIn } from "~/features/people/sign-in.server";
-import { hasDemoAccounts } from "~/features/people/users.server";
+import { getUserProfile, hasDemoAccounts } from "~/features/people/users.server";
+import { landingPath } from "~/auth/permissions";
 import { replyRefusal } from "~/http/refusal.server";
 
 export const meta: MetaFunction = (args) => pageMeta(args, "login.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), landingPath(user.role)));
   return json({ demo: await hasDemoAccounts() });
 }
 
@@ -29,7 +30,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return json({ errors: parsed.errors, values: kept }, { status: 400 });
   const result = await signIn({ email: parsed.data.email, password: parsed.data.password, ip: clientIp(context) });
   if (result.ok) {
-    return redirect(safeRedirect(parsed.data.redirectTo), { headers: { "Set-Cookie": result.sessionCookie } });
+    // Without a (safe) page to return to, an organiser lands on the dashboard; everyone else on the home page.
+    const landing = landingPath((await getUserProfile(result.userId))?.role);
+    return redirect(safeRedirect(parsed.data.redirectTo, landing), { headers: { "Set-Cookie": result.sessionCookie } });
   }
   // A wrong password 400, a disabled account 403, too many attempts 429 with the minutes to wait.
   return replyRefusal(result.refusal, { values: kept, ...result.refusal.params });

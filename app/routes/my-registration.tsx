@@ -168,6 +168,13 @@ export default function MyRegistration() {
             <dt className="text-slate-500">{t("registration.field.email")}</dt>
             <dd className="font-semibold break-all">{r.email}</dd>
           </div>
+          {r.status === "approved" && r.mode === "in_person" ? (
+            <div data-testid="badge-code">
+              <dt className="text-slate-500">{t("delegates.badgeCode")}</dt>
+              <dd className="font-mono text-lg font-semibold tracking-widest">{r.badge_code}</dd>
+              <dd className="text-xs text-slate-600">{t("registration.badgeCodeHint")}</dd>
+            </div>
+          ) : null}
         </dl>
         <div className="no-print mt-4 flex flex-wrap gap-3">
           {r.status === "approved" && r.mode === "in_person" ? (

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useActionData, useFetcher, useLoaderData, useLocation } from "@remix-run/react";
+import { z } from "zod";
 import { getUser, requirePermission } from "~/auth/guards.server";
 import { clientIp, resolveLocale } from "~/auth/request.server";
 import { SubmitButton } from "~/components/submit-button";
@@ -8,15 +9,15 @@ import { pageMeta, useBilingual, useLocale, useT } from "~/components/i18n";
 import { requestMessages } from "~/http/i18n.server";
 import { ConferenceTime } from "~/components/time";
 import { Badge, EmptyState, FilterChips, Notice, PageHeader } from "~/components/ui";
-import { conferenceDays, SESSION_KINDS } from "~/features/agenda/rules";
+import { canFavourite, conferenceDays, isForEveryone, SESSION_KINDS } from "~/features/agenda/rules";
 import { can } from "~/auth/permissions";
 import { formValues, parseWith } from "~/platform/forms/parse";
 import { formatInstant, zonedDate } from "~/lib/time";
-import { cancelSignUp, signUp } from "~/features/agenda/agenda.server";
-import { programmeIntents, sessionForm } from "~/features/agenda/forms.server";
+import { addFavourite, cancelSignUp, removeFavourite, signUp } from "~/features/agenda/agenda.server";
+import { sessionForm } from "~/features/agenda/forms.server";
 import { getCurrentConference } from "~/features/people/conference.server";
 import { requireConference } from "~/http/conference.server";
-import { parseIntent } from "~/http/intent.server";
+import { intent as intentOf, parseIntent } from "~/http/intent.server";
 import { replyRefusal } from "~/http/refusal.server";
 import { invalid } from "~/platform/types";
 import { joinLinksFor } from "~/features/registration/join-links.server";
@@ -80,6 +81,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           mode: viewer?.registration?.mode ?? null,
           live: isLive(viewer?.registration?.status),
           signedUp: viewer?.signedUp ?? {},
+          favourites: viewer?.favourites ?? {},
           joinTokens,
         }
       : null,
@@ -89,12 +91,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "register:self");
   const conference = await requireConference();
+  // The buttons: sign up or cancel (sessions asking for sign-up), add to or remove from My agenda (the others).
+  const Intent = z.discriminatedUnion("intent", [
+    intentOf("signUp"),
+    intentOf("cancel"),
+    intentOf("favourite"),
+    intentOf("unfavourite"),
+  ]);
   const values = formValues(await request.formData());
-  const { intent } = parseIntent(programmeIntents, values);
+  const { intent } = parseIntent(Intent, values);
   const parsed = parseWith(sessionForm, values);
   if (!parsed.ok) return replyRefusal(invalid("programme.badSession").refusal, { ok: false as const, sessionId: null });
   const { sessionId } = parsed.data;
   const ip = clientIp(context);
+  if (intent === "favourite" || intent === "unfavourite") {
+    const result =
+      intent === "favourite"
+        ? await addFavourite(user.id, conference.id, sessionId)
+        : await removeFavourite(user.id, conference.id, sessionId);
+    if (!result.ok) return replyRefusal(result.refusal, { ok: false as const, sessionId });
+    return json({ ok: true as const, sessionId, intent });
+  }
   if (intent === "cancel") {
     const done = await cancelSignUp(user.id, conference.id, sessionId, ip);
     if (!done) return replyRefusal(invalid("programme.notSignedUp").refusal, { ok: false as const, sessionId });
@@ -116,10 +133,10 @@ export default function Programme() {
   const location = useLocation();
   if (!conference) return <EmptyState title={t("programme.noConference")} />;
   const dayHref = (d: string) => {
+    // The day tabs keep the filters chosen (kind, room, …): only the day changes.
     const p = new URLSearchParams(location.search);
     p.set("day", d);
-    p.delete("kind");
-    p.delete("room");
+    p.delete("index");
     return `?${p}`;
   };
   const doneTitle = data?.ok ? sessions.find((s) => s.id === data.sessionId) : null;
@@ -160,7 +177,7 @@ export default function Programme() {
               aria-selected={d === day}
               aria-current={d === day ? "page" : undefined}
               preventScrollReset
-              className={`-mb-px rounded-t-md border-b-2 px-4 py-2 text-sm font-semibold ${d === day ? "border-navy-700 text-navy-800" : "border-transparent text-slate-600 hover:text-navy-700"}`}
+              className={`-mb-px inline-flex min-h-11 items-center gap-1 rounded-t-md border-b-2 px-4 text-sm font-semibold ${d === day ? "border-navy-700 text-navy-800" : "border-transparent text-slate-600 hover:text-navy-700"}`}
             >
               {t("programme.day", { n: i + 1 })} · <DayLabel iso={d} />
             </Link>
@@ -242,11 +259,12 @@ function SessionCard({
       data-testid="session-card"
       aria-labelledby={`session-${s.id}-title`}
     >
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div className="min-w-0 flex-1">
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+        <div className="min-w-0 sm:flex-1">
           <div className="mb-1 flex flex-wrap items-center gap-2">
             <Badge tone={s.kind === "break" ? "grey" : "navy"}>{t(`programme.kind.${s.kind}`)}</Badge>
             {s.requires_signup ? <Badge tone="amber">{t("programme.requiresSignUp")}</Badge> : null}
+            {isForEveryone(s) ? <Badge tone="grey">{t("programme.reason.everyone")}</Badge> : null}
             {mine ? (
               <Badge tone="green">✓ {t("programme.signedUp", { mode: t(`programme.mode.${mine}`) })}</Badge>
             ) : null}
@@ -258,7 +276,7 @@ function SessionCard({
             {s.room_vi ? t("programme.room", { room: pick(s.room_vi, s.room_en ?? s.room_vi) }) : t("programme.noRoom")}
           </p>
         </div>
-        <div className="text-sm sm:text-right">
+        <div className="text-sm sm:shrink-0 sm:text-right">
           <ConferenceTime iso={s.starts_at} endIso={s.ends_at} zone={zone} />
         </div>
       </div>
@@ -286,6 +304,7 @@ function SessionCard({
           </a>
         </div>
       ) : null}
+      {canFavourite(s) && (!viewer || viewer.live) ? <FavouriteControl s={s} viewer={viewer} /> : null}
       {s.requires_signup ? (
         <div className="no-print mt-4 flex flex-wrap items-center gap-3 border-t border-slate-100 pt-3">
           <p className="text-sm text-slate-600">
@@ -333,5 +352,57 @@ function SessionCard({
         </div>
       ) : null}
     </article>
+  );
+}
+
+/**
+ * Adds a session without sign-up to My agenda, or takes it off: a form post without JavaScript (the
+ * page comes back with its notice), a fetcher with it (the button turns at once, the page stays put).
+ */
+function FavouriteControl({ s, viewer }: { s: Session; viewer: LoaderData["viewer"] }) {
+  const t = useT();
+  const location = useLocation();
+  const fetcher = useFetcher<typeof action>();
+  const pending = fetcher.formData?.get("intent");
+  const on = pending ? pending === "favourite" : Boolean(viewer?.favourites[s.id]);
+  const refused = fetcher.data && !fetcher.data.ok ? fetcher.data : null;
+  if (!viewer)
+    return (
+      <div className="no-print mt-4 border-t border-slate-100 pt-3">
+        <Link
+          className="btn-secondary"
+          to={`/login?redirectTo=${encodeURIComponent(`/programme${location.search}#session-${s.id}`)}`}
+        >
+          {t("programme.favourite.signIn")}
+        </Link>
+      </div>
+    );
+  return (
+    <fetcher.Form
+      method="post"
+      preventScrollReset
+      className="no-print mt-4 flex flex-wrap items-center gap-3 border-t border-slate-100 pt-3"
+    >
+      <input type="hidden" name="sessionId" value={s.id} />
+      {on ? (
+        <span className="text-sm font-semibold text-emerald-800" data-testid="favourite-on">
+          ★ {t("programme.favourite.on")}
+        </span>
+      ) : null}
+      <button
+        type="submit"
+        name="intent"
+        value={on ? "unfavourite" : "favourite"}
+        className="btn-secondary"
+        disabled={fetcher.state !== "idle"}
+      >
+        {on ? t("programme.favourite.remove") : `☆ ${t("programme.favourite.add")}`}
+      </button>
+      {refused ? (
+        <p className="w-full text-sm text-red-700" role="alert">
+          {t(refused.errors[""], refused.params)}
+        </p>
+      ) : null}
+    </fetcher.Form>
   );
 }

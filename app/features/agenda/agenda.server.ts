@@ -1,5 +1,14 @@
 import { getDb, nowIso } from "~/platform/db.server";
-import { findClashes, type Clash, type SessionKind, type SessionRole } from "~/features/agenda/rules";
+import {
+  agendaReasons,
+  canFavourite,
+  changesCalendar,
+  findClashes,
+  isForEveryone,
+  type Clash,
+  type SessionKind,
+  type SessionRole,
+} from "~/features/agenda/rules";
 import { translate } from "~/features/agenda/i18n";
 import {
   conflict,
@@ -384,9 +393,17 @@ export async function saveSession(
             .executeTakeFirstOrThrow()
         ).id;
       } else {
+        // Calendars take a new version only when its SEQUENCE grows: one more for a new time, room or title.
+        const bump = changesCalendar(current!, {
+          starts_at: startsAt,
+          ends_at: endsAt,
+          room_id: input.roomId,
+          title_vi: input.titleVi,
+          title_en: input.titleEn,
+        });
         await trx
           .updateTable("sessions")
-          .set({ ...values, updated_at: now })
+          .set({ ...values, updated_at: now, sequence: current!.sequence + (bump ? 1 : 0) })
           .where("id", "=", id)
           .execute();
         await trx.deleteFrom("session_people").where("session_id", "=", id).execute();
@@ -681,7 +698,16 @@ export async function cancelSignUp(
     });
 }
 
-/** "My agenda": the published sessions a person signed up for or takes part in, in time order. */
+/** A registration that may sign up and keep an agenda: pending or approved. */
+function live(status: string | null | undefined): boolean {
+  return status === "approved" || status === "pending";
+}
+
+/**
+ * "My agenda": the published sessions of a person's day, in time order, each with why it is there:
+ * the ones they chair, speak at or report (role), signed up for, put on their agenda (favourite),
+ * and, while their registration is live, the ones every delegate attends (everyone).
+ */
 export async function myAgenda(userId: string, conferenceId: number) {
   const db = getDb();
   const registration = await db
@@ -700,9 +726,13 @@ export async function myAgenda(userId: string, conferenceId: number) {
     .leftJoin("session_signups as u", (j) =>
       j.onRef("u.session_id", "=", "s.id").on("u.registration_id", "=", registration.id),
     )
+    .leftJoin("session_favourites as f", (j) =>
+      j.onRef("f.session_id", "=", "s.id").on("f.registration_id", "=", registration.id),
+    )
     .select([
       "s.id",
       "s.kind",
+      "s.requires_signup",
       "s.title_vi",
       "s.title_en",
       "s.description_vi",
@@ -710,15 +740,89 @@ export async function myAgenda(userId: string, conferenceId: number) {
       "s.starts_at",
       "s.ends_at",
       "s.updated_at",
+      "s.sequence",
       "r.name_vi as room_vi",
       "r.name_en as room_en",
       "p.role",
       "u.mode as signed_up_mode",
+      "f.registration_id as favourite_of",
     ])
     .where("s.conference_id", "=", conferenceId)
     .where("s.published", "=", 1)
-    .where((eb) => eb.or([eb("p.registration_id", "is not", null), eb("u.registration_id", "is not", null)]))
     .orderBy("s.starts_at")
+    .orderBy("s.ends_at")
+    .orderBy("s.id")
     .execute();
-  return { registration, sessions: rows };
+  const isLive = live(registration.status);
+  const sessions = rows
+    .map(({ favourite_of, ...s }) => ({
+      ...s,
+      favourite: favourite_of !== null,
+      reasons: agendaReasons({ ...s, signedUp: s.signed_up_mode !== null, favourite: favourite_of !== null }, isLive),
+    }))
+    .filter((s) => s.reasons.length > 0);
+  return { registration, sessions };
+}
+
+/** The delegate's live registration, or the refusal that stops a favourite. */
+async function favouriteParts(trx: Db, userId: string, conferenceId: number, sessionId: number) {
+  const registration = await trx
+    .selectFrom("registrations")
+    .select(["id", "status"])
+    .where("user_id", "=", userId)
+    .where("conference_id", "=", conferenceId)
+    .executeTakeFirst();
+  const session = await trx
+    .selectFrom("sessions")
+    .select(["id", "kind", "published", "requires_signup"])
+    .where("id", "=", sessionId)
+    .where("conference_id", "=", conferenceId)
+    .executeTakeFirst();
+  return { registration: registration && live(registration.status) ? registration : null, session };
+}
+
+/**
+ * Puts a session without sign-up on the delegate's own agenda (My agenda and its calendar).
+ * Sessions asking for sign-up keep their sign-up; those for everyone are there already.
+ * Adding a favourite twice leaves one.
+ */
+export async function addFavourite(userId: string, conferenceId: number, sessionId: number): Promise<Result> {
+  return getDb()
+    .transaction()
+    .execute(async (trx): Promise<Result> => {
+      const { registration, session } = await favouriteParts(trx, userId, conferenceId, sessionId);
+      if (!registration) return conflict("agenda.favourite.notRegistered");
+      if (!session || !session.published) return notFound("programme.badSession");
+      if (session.requires_signup) return conflict("agenda.favourite.useSignUp");
+      if (isForEveryone(session)) return conflict("agenda.favourite.everyone");
+      if (!canFavourite(session)) return conflict("agenda.favourite.notOffered");
+      await trx
+        .insertInto("session_favourites")
+        .values({ registration_id: registration.id, session_id: sessionId, created_at: nowIso() })
+        .onConflict((oc) => oc.columns(["registration_id", "session_id"]).doNothing())
+        .execute();
+      return { ok: true };
+    });
+}
+
+/** Takes a favourite off the delegate's agenda. */
+export async function removeFavourite(userId: string, conferenceId: number, sessionId: number): Promise<Result> {
+  return getDb()
+    .transaction()
+    .execute(async (trx): Promise<Result> => {
+      const registration = await trx
+        .selectFrom("registrations")
+        .select("id")
+        .where("user_id", "=", userId)
+        .where("conference_id", "=", conferenceId)
+        .executeTakeFirst();
+      if (!registration) return conflict("agenda.favourite.notRegistered");
+      const res = await trx
+        .deleteFrom("session_favourites")
+        .where("registration_id", "=", registration.id)
+        .where("session_id", "=", sessionId)
+        .executeTakeFirst();
+      if (Number(res.numDeletedRows) !== 1) return invalid("agenda.favourite.notFavourite");
+      return { ok: true };
+    });
 }

@@ -24,13 +24,20 @@ export const agendaVi = {
   "agenda.signup.full": "Phiên đã hết chỗ dự trực tiếp.",
   "agenda.signup.clash": "Trùng giờ với phiên “{title}” mà anh/chị đã đăng ký.",
   "agenda.signup.already": "Anh/chị đã đăng ký phiên này.",
+  "agenda.favourite.notRegistered":
+    "Anh/chị cần có đăng ký tham dự hội nghị còn hiệu lực để thêm phiên vào lịch của mình.",
+  "agenda.favourite.useSignUp": "Phiên này cần đăng ký trước: hãy bấm “Đăng ký dự phiên”.",
+  "agenda.favourite.everyone": "Phiên này dành cho mọi đại biểu và đã có sẵn trong lịch của anh/chị.",
+  "agenda.favourite.notOffered": "Không thêm được phiên này vào lịch của anh/chị.",
+  "agenda.favourite.notFavourite": "Phiên này không có trong các phiên anh/chị đã chọn.",
   "agenda.mail.changed.subject": "Thay đổi lịch phiên: {title}",
   "agenda.mail.changed.body":
     "Kính gửi {name},\n\nPhiên “{title}” mà anh/chị tham gia đã thay đổi.\nThời gian mới: {time} (giờ Hà Nội)\nĐịa điểm: {room}\n\nXem chương trình của anh/chị tại: {link}\n\nTrân trọng,\nBan tổ chức",
 
   // The organisers' agenda editor: rooms, timetable, session form.
   "agendaUi.title": "Chương trình hội nghị",
-  "agendaUi.intro": "Giờ theo múi giờ hội nghị ({zone}). Kéo một phiên sang giờ hoặc phòng khác để dời phiên.",
+  "agendaUi.intro":
+    "Giờ theo múi giờ hội nghị ({zone}). Kéo một phiên sang giờ hoặc phòng khác để dời phiên, hoặc chọn phiên bằng Tab rồi nhấn Enter để mở biểu mẫu của phiên và đổi giờ hoặc phòng.",
   "agendaUi.newSession": "Thêm phiên",
   "agendaUi.rooms": "Phòng",
   "agendaUi.manageRooms": "Quản lý phòng",
@@ -165,11 +172,23 @@ export const agendaVi = {
   "programme.role.rapporteur": "Báo cáo viên",
   "programme.mode.in_person": "trực tiếp",
   "programme.mode.online": "trực tuyến",
+  "programme.favourite.add": "Thêm vào lịch của tôi",
+  "programme.favourite.remove": "Bỏ khỏi lịch của tôi",
+  "programme.favourite.on": "Có trong lịch của tôi",
+  "programme.favourite.signIn": "Đăng nhập để thêm vào lịch của tôi",
+  "programme.done.favourite": "Đã thêm phiên “{title}” vào Lịch của tôi.",
+  "programme.done.unfavourite": "Đã bỏ phiên “{title}” khỏi Lịch của tôi.",
+  "programme.done.unfavourited": "Đã bỏ phiên khỏi Lịch của tôi.",
+  "programme.reason.everyone": "Dành cho mọi đại biểu",
+  "programme.reason.favourite": "Anh/chị đã chọn",
+  "programme.reason.meeting": "Cuộc gặp của anh/chị",
   "programme.myAgenda.title": "Lịch của tôi",
-  "programme.myAgenda.intro": "Các phiên anh/chị đã đăng ký hoặc tham gia, theo thứ tự thời gian.",
+  "programme.myAgenda.intro":
+    "Cả ngày hội nghị của anh/chị theo thứ tự thời gian: các phiên toàn thể, các phiên anh/chị đăng ký, đã chọn hoặc tham gia, và các cuộc gặp song phương.",
   "programme.myAgenda.downloadIcs": "Tải lịch của tôi (ICS)",
-  "programme.myAgenda.empty": "Anh/chị chưa đăng ký phiên nào.",
-  "programme.myAgenda.emptyHint": "Xem chương trình và đăng ký các phiên anh/chị muốn dự.",
+  "programme.myAgenda.empty": "Lịch của anh/chị chưa có phiên nào.",
+  "programme.myAgenda.emptyHint":
+    "Xem chương trình: đăng ký các phiên cần đăng ký, hoặc thêm các phiên khác vào lịch của anh/chị.",
   "programme.myAgenda.seeProgramme": "Xem chương trình",
   "programme.myAgenda.bilateralNote": "Các cuộc gặp song phương của anh/chị sẽ hiện ở đây khi được xếp lịch.",
   "programme.meetings.heading": "Gặp gỡ song phương",

@@ -23,15 +23,22 @@ export function isLive(status: string | undefined | null): boolean {
   return status === "approved" || status === "pending";
 }
 
-/** The viewer's registration and the sessions they signed up for, for the programme page. */
+/** The viewer's registration, the sessions they signed up for and those they put on their agenda, for the programme page. */
 export async function viewerSignUps(userId: string, conferenceId: number) {
   const agenda = await myAgenda(userId, conferenceId);
   const signedUp: Record<number, string> = {};
-  for (const s of agenda.sessions) if (s.signed_up_mode) signedUp[s.id] = s.signed_up_mode;
-  return { registration: agenda.registration, signedUp };
+  const favourites: Record<number, true> = {};
+  for (const s of agenda.sessions) {
+    if (s.signed_up_mode) signedUp[s.id] = s.signed_up_mode;
+    if (s.favourite) favourites[s.id] = true;
+  }
+  return { registration: agenda.registration, signedUp, favourites };
 }
 
-/** "My agenda": the person's sessions with their people, role and the join link where they may attend online. */
+/**
+ * "My agenda": the person's sessions (why each is there, their role, the join link where they
+ * may attend online) with each session's people, in time order.
+ */
 export async function personalAgenda(userId: string, conferenceId: number) {
   const [agenda, all, registration] = await Promise.all([
     myAgenda(userId, conferenceId),
@@ -47,6 +54,8 @@ export async function personalAgenda(userId: string, conferenceId: number) {
       ...bySession.get(s.id)!,
       role: s.role,
       signedUpMode: s.signed_up_mode,
+      favourite: s.favourite,
+      reasons: s.reasons,
       joinToken: tokens.get(s.id) ?? null,
     }));
   return { registration: registration ?? null, sessions };
@@ -70,7 +79,11 @@ function peopleLines(s: ProgrammeSession, locale: Locale): string[] {
   );
 }
 
-/** Calendar events for sessions; the join link goes into the description where there is one. */
+/**
+ * Calendar events for sessions; the join link goes into the description where there is one.
+ * A session has one UID in every feed (the programme and My agenda), so that who subscribes to
+ * both sees it once, and its SEQUENCE is the session's own counter of changes.
+ */
 export function sessionEvents(
   sessions: Array<ProgrammeSession & { joinToken?: string | null }>,
   kind: "programme" | "agenda",
@@ -82,7 +95,7 @@ export function sessionEvents(
     const description = [locale === "vi" ? s.description_vi : s.description_en, ...peopleLines(s, locale)];
     if (s.joinToken) description.push(`${translate(locale, "programme.joinOnline")}: ${base}/join/${s.joinToken}`);
     return {
-      uid: sessionUid(kind, s.id, h),
+      uid: sessionUid(s.id, h),
       startsAt: s.starts_at,
       endsAt: s.ends_at,
       summary: locale === "vi" ? s.title_vi : s.title_en,
@@ -90,6 +103,7 @@ export function sessionEvents(
       description: description.filter(Boolean).join("\n"),
       url: kind === "agenda" ? `${base}/my-agenda` : `${base}/programme#session-${s.id}`,
       updatedAt: s.updated_at,
+      sequence: s.sequence,
     };
   });
 }

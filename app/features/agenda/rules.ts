@@ -86,3 +86,83 @@ export function findClashes(
   }
   return clashes;
 }
+
+// ---------------------------------------------------------------- a delegate's own agenda
+
+/** Kinds every delegate attends when they ask for no sign-up: they are on everyone's agenda. */
+export const EVERYONE_KINDS: readonly SessionKind[] = ["plenary", "diplomatic_corps", "exhibition_opening"];
+
+interface KindAndSignUp {
+  kind: SessionKind;
+  requires_signup: number | boolean;
+}
+
+/** A session on every live delegate's agenda: a plenary (or like it) that asks for no sign-up. */
+export function isForEveryone(s: KindAndSignUp): boolean {
+  return !s.requires_signup && EVERYONE_KINDS.includes(s.kind);
+}
+
+/**
+ * A session a delegate may put on their own agenda (a favourite): one without sign-up (those keep
+ * their sign-up), not already on everyone's agenda, not a break, not a block of bilateral meetings
+ * (the delegate's own meetings are on the agenda, each on its own).
+ */
+export function canFavourite(s: KindAndSignUp): boolean {
+  return !s.requires_signup && !isForEveryone(s) && s.kind !== "break" && s.kind !== "meeting_block";
+}
+
+/** Why a session is on a delegate's agenda, the strongest first. */
+export type AgendaReason = "role" | "signedUp" | "favourite" | "everyone";
+
+/** The reasons a session is on the agenda (none: it is not), given what ties the delegate to it. */
+export function agendaReasons(
+  s: KindAndSignUp & { role: SessionRole | null; signedUp: boolean; favourite: boolean },
+  live: boolean,
+): AgendaReason[] {
+  const reasons: AgendaReason[] = [];
+  if (s.role) reasons.push("role");
+  if (s.signedUp) reasons.push("signedUp");
+  if (live && s.favourite && canFavourite(s)) reasons.push("favourite");
+  if (live && isForEveryone(s)) reasons.push("everyone");
+  return reasons;
+}
+
+/** A change that calendars must see as a new version (SEQUENCE + 1): the time, the room or the title. */
+export function changesCalendar(
+  before: { starts_at: string; ends_at: string; room_id: number | null; title_vi: string; title_en: string },
+  after: { starts_at: string; ends_at: string; room_id: number | null; title_vi: string; title_en: string },
+): boolean {
+  return (
+    before.starts_at !== after.starts_at ||
+    before.ends_at !== after.ends_at ||
+    before.room_id !== after.room_id ||
+    before.title_vi !== after.title_vi ||
+    before.title_en !== after.title_en
+  );
+}
+
+/** Items grouped by their day in the conference's zone, days and items in time order (stable for ties). */
+export function groupByDay<T extends { starts_at: string; ends_at: string }>(
+  items: T[],
+  zone: string,
+): Array<{ day: string; items: T[] }> {
+  const sorted = [...items].sort((a, b) =>
+    a.starts_at === b.starts_at
+      ? a.ends_at < b.ends_at
+        ? -1
+        : a.ends_at > b.ends_at
+          ? 1
+          : 0
+      : a.starts_at < b.starts_at
+        ? -1
+        : 1,
+  );
+  const days: Array<{ day: string; items: T[] }> = [];
+  for (const item of sorted) {
+    const day = zonedDate(item.starts_at, zone);
+    const last = days[days.length - 1];
+    if (last?.day === day) last.items.push(item);
+    else days.push({ day, items: [item] });
+  }
+  return days;
+}

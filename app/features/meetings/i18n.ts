@@ -8,6 +8,8 @@ import { makeTranslate, mergeDictionaries, type Dictionary } from "~/platform/i1
 import { agendaDictionary, type AgendaKey } from "~/features/agenda/i18n";
 import { meetingsEn } from "./messages.en";
 import { meetingsVi } from "./messages.vi";
+import { decodeSectors } from "./rules";
+import { searchKey } from "~/lib/text";
 
 export type MeetingsKey = AgendaKey | keyof typeof meetingsVi;
 
@@ -17,3 +19,12 @@ export const meetingsMessages: Dictionary<keyof typeof meetingsVi> = { vi: meeti
 export const meetingsDictionary: Dictionary<MeetingsKey> = mergeDictionaries(agendaDictionary, meetingsMessages);
 
 export const translate = makeTranslate(meetingsDictionary);
+
+/** A party's stored sectors as the search key beside them: the labels in both languages and the note, folded. */
+export function sectorsSearchKey(stored: string): string {
+  const { codes, note } = decodeSectors(stored);
+  return searchKey(
+    ...codes.flatMap((c) => [translate("vi", `meetings.sector.${c}`), translate("en", `meetings.sector.${c}`)]),
+    note,
+  );
+}

@@ -4,6 +4,7 @@
  * two never disagree. Pure: no database, no Remix.
  */
 import type { Locale } from "../../platform/i18n";
+import { sectorLabel } from "./rules";
 import { translate } from "./i18n";
 import { utcToZonedLocal } from "../../lib/time";
 
@@ -125,7 +126,7 @@ export function listRow(m: PrintMeeting, locale: Locale, zone: string): ListRow 
     room: (en ? m.room_en : m.room_vi) ?? "",
     requester: en ? m.requester_en : m.requester_vi,
     counterpart: en ? m.counterpart_en : m.counterpart_vi,
-    sector: m.sector,
+    sector: sectorLabel((key) => translate(locale, key), m.sector),
     ask: m.ask,
     priority: m.priority,
     locked: m.locked,

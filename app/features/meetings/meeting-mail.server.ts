@@ -1,4 +1,5 @@
 import type { Locale } from "~/platform/i18n";
+import { sectorLabel } from "./rules";
 import { translate } from "~/features/meetings/i18n";
 import type { Db } from "~/platform/types";
 import { formatRange } from "~/lib/time";
@@ -149,6 +150,7 @@ async function requestWithNames(db: Db, requestId: number) {
 }
 
 const pick = (l: Locale, vi: string, en: string) => (l === "en" ? en : vi);
+const sectorIn = (l: Locale, sector: string) => sectorLabel((key) => translate(l, key), sector);
 
 /** The party asked learns of a new request. */
 export async function mailRequestReceived(db: Db, requestId: number) {
@@ -160,7 +162,7 @@ export async function mailRequestReceived(db: Db, requestId: number) {
     (l) => ({ key: "meetingsMail.request.subject", params: { from: pick(l, r.a_vi, r.a_en) } }),
     (l) => ({
       key: "meetingsMail.request.body",
-      params: { from: pick(l, r.a_vi, r.a_en), sector: r.sector, ask: r.ask, priority: r.priority },
+      params: { from: pick(l, r.a_vi, r.a_en), sector: sectorIn(l, r.sector), ask: r.ask, priority: r.priority },
     }),
   );
 }
@@ -187,7 +189,7 @@ export async function mailRequestAnswered(db: Db, requestId: number) {
     }),
     (l) => ({
       key: accepted ? "meetingsMail.accepted.body" : "meetingsMail.declined.body",
-      params: { to: pick(l, r.b_vi, r.b_en), sector: r.sector, reason: r.decline_reason },
+      params: { to: pick(l, r.b_vi, r.b_en), sector: sectorIn(l, r.sector), reason: r.decline_reason },
     }),
   );
 }
@@ -200,7 +202,10 @@ export async function mailRequestWithdrawn(db: Db, requestId: number) {
     await recipientsOf(db, r.conference_id, r.to_organisation_id),
     "meeting.withdrawn",
     (l) => ({ key: "meetingsMail.withdrawn.subject", params: { from: pick(l, r.a_vi, r.a_en) } }),
-    (l) => ({ key: "meetingsMail.withdrawn.body", params: { from: pick(l, r.a_vi, r.a_en), sector: r.sector } }),
+    (l) => ({
+      key: "meetingsMail.withdrawn.body",
+      params: { from: pick(l, r.a_vi, r.a_en), sector: sectorIn(l, r.sector) },
+    }),
   );
 }
 

@@ -10,6 +10,8 @@ import { partyMeetings } from "./meeting-parties.server";
 import { calendarHost } from "../agenda/programme.server";
 import { now as clockNow } from "~/lib/clock";
 import { organisationAuthority } from "~/auth/organisation-authority.server";
+import type { MissionType, OrganisationKind } from "~/auth/roles";
+import { sectorLabel } from "./rules";
 
 /**
  * The delegates' side of placed meetings: a party's availability per slot, the
@@ -213,12 +215,35 @@ export async function recordOutcome(
 
 // ---------------------------------------------------------------- placed meetings
 
+/** Whose attendance online a notice names, by kind: a mission's own kind of post, else the organisation's kind. */
+export type OnlineWording =
+  "mission" | "consulate_general" | "permanent_mission" | "province" | "ministry" | "foreign" | "enterprise" | "other";
+
+export function onlineWording(kind: OrganisationKind, missionType: MissionType | null): OnlineWording {
+  if (kind === "mission")
+    return missionType === "consulate_general" || missionType === "permanent_mission" ? missionType : "mission";
+  return (["province", "ministry", "foreign", "enterprise"] as const).find((k) => k === kind) ?? "other";
+}
+
+/**
+ * Where a meeting takes place, for one party: online (the viewer's organisation takes part
+ * online: the video link) or at its table; and, for both sides, whether the counterpart attends
+ * online, worded by its kind ("Đại sứ quán tham dự trực tuyến"), with the link when set.
+ */
 export type MeetingPlace =
-  | { online: true; videoUrl: string | null }
+  | {
+      online: true;
+      videoUrl: string | null;
+      wording: OnlineWording;
+      counterpartOnline: boolean;
+      counterpartWording: OnlineWording;
+    }
   | {
       online: false;
       table: { number: number; label: string; room_vi: string | null; room_en: string | null } | null;
+      videoUrl: string | null;
       counterpartOnline: boolean;
+      counterpartWording: OnlineWording;
     };
 
 /**
@@ -233,24 +258,33 @@ export async function placedMeetingsOf(
   viewerOnline: boolean,
   now = clockNow(),
 ) {
-  const rows = await partyMeetings(getDb(), { conferenceId, organisationId });
+  const [rows, online] = await Promise.all([
+    partyMeetings(getDb(), { conferenceId, organisationId }),
+    onlineOrganisationIds(conferenceId),
+  ]);
   const at = now.toISOString();
   return rows.map(({ table_label, room_vi, room_en, ...m }) => {
+    // The counterpart attends online when all its registrations are online, or the organisers gave the meeting a link.
+    const counterpart = {
+      counterpartOnline: online.has(m.counterpart_id) || (!viewerOnline && Boolean(m.video_url)),
+      counterpartWording: onlineWording(m.counterpart_kind, m.counterpart_mission_type),
+    };
     const place: MeetingPlace = viewerOnline
-      ? { online: true, videoUrl: m.video_url }
+      ? {
+          online: true,
+          videoUrl: m.video_url,
+          wording: onlineWording(m.party_kind, m.party_mission_type),
+          ...counterpart,
+        }
       : {
           online: false,
           table:
             m.table_number === null ? null : { number: m.table_number, label: table_label ?? "", room_vi, room_en },
-          counterpartOnline: Boolean(m.video_url),
+          videoUrl: m.video_url,
+          ...counterpart,
         };
-    return {
-      ...m,
-      // A party at a table does not follow the video link itself: the organisers bring the counterpart onto the table's screen.
-      video_url: viewerOnline ? m.video_url : null,
-      started: at >= m.starts_at,
-      place,
-    };
+    // The row's own link is for a party taking part online; a party at a table reads it in `place`.
+    return { ...m, video_url: viewerOnline ? m.video_url : null, started: at >= m.starts_at, place };
   });
 }
 
@@ -281,11 +315,14 @@ export function placedMeetingEvents(meetings: PlacedMeeting[], locale: Locale): 
   const h = calendarHost();
   return meetings.map((m) => {
     const counterpart = locale === "vi" ? m.counterpart_vi : m.counterpart_en;
-    const notes = [m.sector, m.ask];
+    const notes = [sectorLabel((key) => translate(locale, key), m.sector), m.ask];
     if (m.place.online && m.place.videoUrl)
       notes.push(`${translate(locale, "meetingsDelegate.place.video")}: ${m.place.videoUrl}`);
-    if (!m.place.online && m.place.counterpartOnline)
-      notes.push(translate(locale, "meetingsDelegate.place.counterpartOnline"));
+    if (m.place.counterpartOnline) {
+      notes.push(translate(locale, `meetingsDelegate.place.onlineParty.${m.place.counterpartWording}`));
+      if (!m.place.online && m.place.videoUrl)
+        notes.push(`${translate(locale, "meetingsDelegate.place.video")}: ${m.place.videoUrl}`);
+    }
     return {
       uid: `meeting-${m.id}@${h}`,
       startsAt: m.starts_at,

@@ -48,9 +48,13 @@ export async function partyMeetings(
       "r.from_organisation_id",
       "a.name_vi as from_vi",
       "a.name_en as from_en",
+      "a.kind as from_kind",
+      "a.mission_type as from_mission_type",
       "r.to_organisation_id",
       "b.name_vi as to_vi",
       "b.name_en as to_en",
+      "b.kind as to_kind",
+      "b.mission_type as to_mission_type",
       "t.number as table_number",
       "t.label as table_label",
       "room.name_vi as room_vi",
@@ -68,11 +72,17 @@ export async function partyMeetings(
     .$if(filter.blockIds !== undefined, (q) => q.where("s.block_id", "in", filter.blockIds!))
     .orderBy("s.starts_at")
     .execute();
-  return rows.map(({ from_organisation_id, to_organisation_id, from_vi, from_en, to_vi, to_en, locked, ...m }) => {
+  return rows.map((row) => {
+    const { from_organisation_id, to_organisation_id, from_vi, from_en, to_vi, to_en, locked, ...m } = row;
+    const { from_kind, from_mission_type, to_kind, to_mission_type, ...rest } = m;
     const asker = from_organisation_id === m.party_id;
     return {
-      ...m,
+      ...rest,
       locked: locked === 1,
+      party_kind: asker ? from_kind : to_kind,
+      party_mission_type: asker ? from_mission_type : to_mission_type,
+      counterpart_kind: asker ? to_kind : from_kind,
+      counterpart_mission_type: asker ? to_mission_type : from_mission_type,
       party_vi: asker ? from_vi : to_vi,
       party_en: asker ? from_en : to_en,
       counterpart_id: asker ? to_organisation_id : from_organisation_id,

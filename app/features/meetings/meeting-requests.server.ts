@@ -1,10 +1,20 @@
 import { getDb } from "~/platform/db.server";
 import type { OrganisationKind } from "~/auth/roles";
-import { searchKey, searchPattern } from "~/lib/text";
+import { searchPattern } from "~/lib/text";
 import { forbidden, type Actor, type Result } from "~/platform/types";
 import { recordAudit } from "../../platform/audit.server";
-import { counterpartRefusal } from "./meetings.server";
-import { DEFAULT_ALLOWED_PAIRS, REQUESTER_KINDS } from "./rules";
+import { now as clockNow } from "~/lib/clock";
+import { organisationSearchWhere } from "../people/organisations.server";
+import { counterpartRefusal, requestsTowardsCap } from "./meetings.server";
+import { sectorsSearchKey } from "./i18n";
+import {
+  DEFAULT_ALLOWED_PAIRS,
+  REQUESTER_KINDS,
+  decodeSectors,
+  encodeSectors,
+  type MeetingRequestStatus,
+  type PartySectors,
+} from "./rules";
 
 /** Query helpers for the delegates' meeting pages; the rules stay in meetings.server.ts. */
 
@@ -33,8 +43,17 @@ async function askableKinds(conferenceId: number, kind: OrganisationKind): Promi
   return [...new Set(pairs.filter(([a]) => a === kind).map(([, b]) => b))];
 }
 
-/** The parties a requester may ask, with country and city, searched diacritic-insensitively. */
-export async function askableParties(conferenceId: number, kind: OrganisationKind, query: string) {
+/**
+ * The parties a requester may ask, with country and city, searched as people type names
+ * (organisationSearchWhere) or by a sector they cover; each with the state of the request the
+ * requester already sent it (null when not asked).
+ */
+export async function askableParties(
+  conferenceId: number,
+  kind: OrganisationKind,
+  query: string,
+  fromOrganisationId: number | null = null,
+) {
   const kinds = await askableKinds(conferenceId, kind);
   if (kinds.length === 0) return [];
   let q = getDb()
@@ -44,6 +63,12 @@ export async function askableParties(conferenceId: number, kind: OrganisationKin
     )
     .leftJoin("users as head", (j) =>
       j.onRef("head.organisation_id", "=", "o.id").on("head.heads_organisation", "=", 1),
+    )
+    .leftJoin("meeting_requests as asked", (j) =>
+      j
+        .onRef("asked.to_organisation_id", "=", "o.id")
+        .on("asked.conference_id", "=", conferenceId)
+        .on("asked.from_organisation_id", "=", fromOrganisationId ?? -1),
     )
     .select([
       "o.id",
@@ -57,23 +82,63 @@ export async function askableParties(conferenceId: number, kind: OrganisationKin
       "o.mission_type",
       "mp.sectors",
       "head.full_name as head_name",
+      "asked.status as asked_status",
+      "asked.withdrawn_at as asked_withdrawn_at",
     ])
     .where("o.kind", "in", kinds);
   const pattern = searchPattern(query);
-  // The search finds a party by its names, country and city, or by a sector it covers.
-  if (pattern) q = q.where((eb) => eb.or([eb("o.search_key", "like", pattern), eb("mp.sectors_key", "like", pattern)]));
-  return q.orderBy("o.country_vi").orderBy("o.name_vi").limit(300).execute();
+  // The search finds a party by its names, country and city, or by a sector it covers (in either language).
+  if (pattern)
+    q = q.where((eb) =>
+      eb.or([organisationSearchWhere(eb, "o.search_key", query)!, eb("mp.sectors_key", "like", pattern)]),
+    );
+  const rows = await q.orderBy("o.country_vi").orderBy("o.name_vi").limit(300).execute();
+  return rows.map(({ sectors, asked_status, asked_withdrawn_at, ...row }) => ({
+    ...row,
+    sectors: decodeSectors(sectors),
+    asked: asked_status as MeetingRequestStatus | null,
+    askedWithdrawnAt: asked_withdrawn_at,
+  }));
 }
 
-/** The sectors an organisation covers in the meetings ("" when not said). */
-export async function sectorsOf(conferenceId: number, organisationId: number): Promise<string> {
+/**
+ * What the requester may still send: the cap (null: none), the requests that count towards it
+ * (as requestMeeting counts them: a withdrawal counts until its cooling-off is over), what
+ * remains, and the deadline (null: none yet) and whether it has passed.
+ */
+export async function requestAllowance(
+  conferenceId: number,
+  organisationId: number,
+  now = clockNow(),
+): Promise<{ max: number | null; used: number; remaining: number | null; closesAt: string | null; closed: boolean }> {
+  const db = getDb();
+  const block = await db
+    .selectFrom("meeting_blocks")
+    .select(["max_requests_per_organisation", "requests_close_at"])
+    .where("conference_id", "=", conferenceId)
+    .orderBy("id")
+    .executeTakeFirst();
+  const used = await requestsTowardsCap(db, conferenceId, organisationId, now);
+  const max = block?.max_requests_per_organisation ?? null;
+  const closesAt = block?.requests_close_at ?? null;
+  return {
+    max,
+    used,
+    remaining: max === null ? null : Math.max(0, max - used),
+    closesAt,
+    closed: closesAt !== null && now.toISOString() >= closesAt,
+  };
+}
+
+/** The sectors an organisation covers in the meetings (none when not said). */
+export async function sectorsOf(conferenceId: number, organisationId: number): Promise<PartySectors> {
   const row = await getDb()
     .selectFrom("meeting_parties")
     .select("sectors")
     .where("conference_id", "=", conferenceId)
     .where("organisation_id", "=", organisationId)
     .executeTakeFirst();
-  return row?.sectors ?? "";
+  return decodeSectors(row?.sectors);
 }
 
 /** The asked side (for a mission, its head) says which sectors it covers; audited. */
@@ -81,15 +146,16 @@ export async function setSectors(
   userId: string,
   conferenceId: number,
   organisationId: number,
-  sectors: string,
+  chosen: PartySectors,
   actor: Actor,
 ) {
+  const sectors = encodeSectors(chosen);
   return updateCounterpart(
     userId,
     conferenceId,
     organisationId,
-    { sectors, sectors_key: searchKey(sectors) },
-    { action: "meeting_party.sectors", detail: { sectors } },
+    { sectors, sectors_key: sectorsSearchKey(sectors) },
+    { action: "meeting_party.sectors", detail: { sectors: chosen.codes, note: chosen.note } },
     actor,
   );
 }

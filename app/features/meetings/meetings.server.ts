@@ -21,7 +21,7 @@ import {
 } from "./meeting-mail.server";
 import { now as clockNow } from "~/lib/clock";
 import { organisationAuthority, refusalToActFor } from "~/auth/organisation-authority.server";
-import { COOLING_OFF_MINUTES, DEFAULT_ALLOWED_PAIRS, type MeetingPriority } from "./rules";
+import { COOLING_OFF_MINUTES, DEFAULT_ALLOWED_PAIRS, sectorCode, type MeetingPriority } from "./rules";
 
 /**
  * Bilateral meetings between provinces (and ministries) and missions abroad:
@@ -252,19 +252,13 @@ export async function requestMeeting(
         return invalid("meetings.errors.coolingOff", undefined, { minutes: COOLING_OFF_MINUTES });
       }
       if (block.max_requests_per_organisation !== null) {
-        const [{ n }] = await trx
-          .selectFrom("meeting_requests")
-          .select((eb) => eb.fn.countAll<number>().as("n"))
-          .where("conference_id", "=", conferenceId)
-          .where("from_organisation_id", "=", from.id)
-          // A request withdrawn in the cooling-off period still counts: the cap is not reset by withdrawing.
-          .where((eb) => eb.or([eb("status", "!=", "withdrawn"), eb("withdrawn_at", ">", coolingSince)]))
-          .execute();
-        if (Number(n) >= block.max_requests_per_organisation)
+        const used = await requestsTowardsCap(trx, conferenceId, from.id, now);
+        if (used >= block.max_requests_per_organisation)
           return invalid("meetings.errors.overCap", undefined, { max: block.max_requests_per_organisation });
       }
       const fields = {
-        sector: input.sector,
+        // A sector from the list is stored as its code (a label in either language is read as one).
+        sector: sectorCode(input.sector) ?? input.sector,
         ask: input.ask,
         priority: input.priority,
         status: "pending" as const,
@@ -364,6 +358,20 @@ export async function answerMeetingRequest(
       await mailRequestAnswered(trx, requestId);
       return { ok: true };
     });
+}
+
+/** The requests an organisation sent that count towards the cap: all but those withdrawn before the cooling-off. */
+export async function requestsTowardsCap(db: Db, conferenceId: number, organisationId: number, now: Date) {
+  const coolingSince = new Date(now.getTime() - COOLING_OFF_MINUTES * 60_000).toISOString();
+  const [{ n }] = await db
+    .selectFrom("meeting_requests")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("conference_id", "=", conferenceId)
+    .where("from_organisation_id", "=", organisationId)
+    // A request withdrawn in the cooling-off period still counts: the cap is not reset by withdrawing.
+    .where((eb) => eb.or([eb("status", "!=", "withdrawn"), eb("withdrawn_at", ">", coolingSince)]))
+    .execute();
+  return Number(n);
 }
 
 /**

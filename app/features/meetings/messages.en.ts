@@ -130,15 +130,15 @@ export const meetingsEn: Record<keyof typeof meetingsVi, string> = {
   "meetingsDelegate.sectors.title": "Sectors your organisation covers",
   "meetingsDelegate.sectors.intro":
     "Provinces see these sectors when they look for a party to ask, and can search by them.",
-  "meetingsDelegate.sectors.label": "Sectors (separated by commas)",
-  "meetingsDelegate.sectors.hint": "For example: Agriculture, Investment, Tourism, Labour.",
+  "meetingsDelegate.sectors.label": "Sectors",
+  "meetingsDelegate.sectors.hint": "Tick the sectors from the list; add others in the note if needed.",
   "meetingsDelegate.sectors.none": "No sectors given yet.",
   "meetingsDelegate.sectors.saved": "The sectors have been saved.",
   "meetingsDelegate.withdraw": "Withdraw the request",
   "meetingsDelegate.withdrawn": "The request has been withdrawn; the other party has been told.",
 
   // The organisers' meeting pages: block set-up, the grid, the scheduler's preview and commit, the schedules PDF.
-  "meetingsAdmin.title": "Bilateral meetings",
+  "meetingsAdmin.title": "Meeting schedule",
   "meetingsAdmin.noSession":
     "The programme has no session of the kind “bilateral meetings”. Create one on the Agenda page first.",
   "meetingsAdmin.setupTitle": "Cut the session into meeting slots",
@@ -166,7 +166,10 @@ export const meetingsEn: Record<keyof typeof meetingsVi, string> = {
   "meetingsAdmin.run": "Run the scheduler",
   "meetingsAdmin.running": "Scheduling…",
   "meetingsAdmin.previewTitle": "Preview (not saved)",
-  "meetingsAdmin.previewSummary": "{placed, plural, one {# meeting} other {# meetings}} placed, total weight {weight}.",
+  "meetingsAdmin.previewSummary":
+    "{placed, plural, one {# meeting} other {# meetings}} placed, total priority score {weight}.",
+  "meetingsAdmin.previewWeightHint":
+    "The total priority score adds up the priority (1 to 3, 3 most important) of every meeting placed; the scheduler makes it as large as it can.",
   "meetingsAdmin.optimal": "This schedule is optimal.",
   "meetingsAdmin.notOptimal": "Not proven optimal.",
   "meetingsAdmin.unscheduledTitle": "Requests left out ({count})",
@@ -191,7 +194,7 @@ export const meetingsEn: Record<keyof typeof meetingsVi, string> = {
   "meetingsAdmin.reason.higherPriority":
     "All slots that suit both parties are taken by meetings of equal or higher priority.",
   "meetingsAdmin.reason.outweighed":
-    "All slots that suit both parties are taken by other meetings that together weigh more.",
+    "All slots that suit both parties are taken by other meetings with a higher total priority score.",
   "meetingsAdmin.errors.tableInUse":
     "Table {number} has meetings: move them to another table before reducing the number of tables.",
   "meetingsAdmin.errors.answersBeforeRequests": "The answer deadline must be after the request deadline.",
@@ -327,4 +330,42 @@ export const meetingsEn: Record<keyof typeof meetingsVi, string> = {
   "meetingsPrints.nothing": "No meetings have been placed yet, so there is nothing to print.",
   "meetingsPrints.nothingInSlot": "No meetings have been placed in this slot yet, so there is nothing to print.",
   "meetingsPrints.unknownSlot": "This meeting slot does not exist.",
+  // Issue 12: sectors from a list, the request form's allowance, online parties.
+  "meetings.sector.investment": "Investment",
+  "meetings.sector.trade": "Trade",
+  "meetings.sector.agriculture": "Agriculture",
+  "meetings.sector.tourism": "Tourism",
+  "meetings.sector.education": "Education",
+  "meetings.sector.labour": "Labour",
+  "meetings.sector.science_technology": "Science and technology",
+  "meetings.sector.culture": "Culture",
+  "meetings.sector.health": "Health",
+  "meetings.sector.other": "Other",
+  "meetingsDelegate.form.sectorPick": "— Choose a sector —",
+  "meetingsDelegate.errors.sector": "Choose a sector from the list.",
+  "meetingsDelegate.form.remaining":
+    "Your organisation may send {remaining, plural, one {# more meeting request} other {# more meeting requests}} (of {max}).",
+  "meetingsDelegate.form.unlimited": "There is no limit on the number of meeting requests.",
+  "meetingsDelegate.form.deadline": "Deadline for meeting requests",
+  "meetingsDelegate.form.noDeadline": "The organisers have not set a deadline for meeting requests yet.",
+  "meetingsDelegate.form.closed": "The deadline for meeting requests has passed.",
+  "meetingsDelegate.form.capReached":
+    "Your organisation has used all {max} meeting requests; withdraw one to send another.",
+  "meetingsDelegate.form.sentTo": "Your meeting request to {to} has been sent. It is in “Requests sent” below.",
+  "meetingsDelegate.form.askedOption": "{name} ({status})",
+  "meetingsDelegate.parties.asked": "Asked",
+  "meetingsDelegate.parties.more":
+    "Show {count, plural, one {# more party} other {# more parties}} (or search by name, country, sector)",
+  "meetingsDelegate.sectors.codesLabel": "Sectors",
+  "meetingsDelegate.sectors.noteLabel": "Other sectors or a note (optional)",
+  "meetingsDelegate.sectors.noteHint": "For example: port logistics, renewable energy.",
+  "meetingsDelegate.place.onlineParty.mission": "The embassy attends online",
+  "meetingsDelegate.place.onlineParty.consulate_general": "The consulate general attends online",
+  "meetingsDelegate.place.onlineParty.permanent_mission": "The permanent mission attends online",
+  "meetingsDelegate.place.onlineParty.province": "The province attends online",
+  "meetingsDelegate.place.onlineParty.ministry": "The ministry attends online",
+  "meetingsDelegate.place.onlineParty.foreign": "The foreign partner attends online",
+  "meetingsDelegate.place.onlineParty.enterprise": "The company attends online",
+  "meetingsDelegate.place.onlineParty.other": "The counterpart attends online",
+  "meetingsDelegate.place.onScreen": "The meeting is at the table; the counterpart joins on screen.",
 };

@@ -1,12 +1,18 @@
 import { z } from "zod";
 import { cleanMultilineText } from "../../lib/text";
 import { integerField, msg, optionalText, requiredText } from "../../platform/forms/fields";
-import { MEETING_PRIORITIES, type MeetingPriority } from "./rules";
+import { MEETING_PRIORITIES, MEETING_SECTORS, sectorCode, type MeetingPriority } from "./rules";
+
+/** A sector from the list: its code (a label in either language is read as its code). */
+const sectorField = z
+  .string({ required_error: "meetingsDelegate.errors.sector" })
+  .transform((v) => sectorCode(v) ?? "")
+  .pipe(z.enum(MEETING_SECTORS, { errorMap: () => ({ message: "meetingsDelegate.errors.sector" }) }));
 
 /** A province's or ministry's request for a bilateral meeting (shared by the browser and the action). */
 export const meetingRequestSchema = z.object({
   toOrganisationId: integerField({ min: 1 }),
-  sector: requiredText(120),
+  sector: sectorField,
   ask: requiredText(1000),
   priority: z
     .enum(MEETING_PRIORITIES, { errorMap: () => ({ message: "meetingsDelegate.errors.priority" }) })
@@ -72,15 +78,12 @@ export const meetingOutcomeSchema = z
   });
 export type MeetingOutcomeForm = z.output<typeof meetingOutcomeSchema>;
 
-/** The sectors a mission or partner covers: a list typed with commas or semicolons, kept tidy and without repeats. */
+/**
+ * The sectors a mission or partner covers: codes ticked in the list (the action reads the
+ * checkbox group with FormData.getAll), and a free note for what the list does not name.
+ */
 export const sectorsSchema = z.object({
-  sectors: optionalText(300).transform((v) => {
-    const seen = new Set<string>();
-    // The first spelling of a sector stays; later repeats in other case are dropped.
-    return v
-      .split(/[,;]/)
-      .map((x) => x.trim())
-      .filter((x) => x && !seen.has(x.toLocaleLowerCase("vi")) && seen.add(x.toLocaleLowerCase("vi")))
-      .join(", ");
-  }),
+  codes: z.array(z.enum(MEETING_SECTORS, { errorMap: () => ({ message: "meetingsDelegate.errors.sector" }) })),
+  note: optionalText(300),
 });
+export type SectorsForm = z.output<typeof sectorsSchema>;

@@ -1,6 +1,8 @@
 import { getDb } from "~/platform/db.server";
 import type { OrganisationKind } from "~/auth/roles";
-import { searchPattern } from "~/lib/text";
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from "kysely";
+import { searchKey } from "~/lib/text";
+import { compactNeedle, organisationNeedles, organisationRank } from "./organisation-search";
 
 export const ORGANISATION_PAGE_SIZE = 50;
 
@@ -10,15 +12,51 @@ export interface OrganisationQuery {
   page?: number;
 }
 
+/**
+ * The WHERE for an organisation search over a search_key column, as people type it
+ * (organisation-search.ts): any needle of the query in the key, or with the spaces left out.
+ * Null when the query is empty. Shared by /organisations and the meetings' party search.
+ */
+export function organisationSearchWhere<DB, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  column: string,
+  query: string | null | undefined,
+): Expression<SqlBool> | null {
+  const needles = organisationNeedles(query ?? "");
+  if (needles.length === 0) return null;
+  const ref = sql.ref(column);
+  return eb.or(
+    needles.flatMap((needle) => {
+      const compact = compactNeedle(needle);
+      return [
+        sql<SqlBool>`${ref} like ${`%${needle}%`}`,
+        ...(compact ? [sql<SqlBool>`replace(replace(${ref}, ' ', ''), '|', '') like ${`%${compact}%`}`] : []),
+      ];
+    }),
+  );
+}
+
+/** Sorts search results best match first (a name that is what was typed before one that contains it), stably. */
+export function byOrganisationRank<T extends { search_key: string; name_vi: string; name_en: string }>(
+  rows: T[],
+  query: string | null | undefined,
+): T[] {
+  const needles = organisationNeedles(query ?? "");
+  if (needles.length === 0) return rows;
+  return rows
+    .map((row, i) => ({ row, i, rank: organisationRank(searchKey(row.name_vi, row.name_en), needles, row.search_key) }))
+    .sort((a, b) => a.rank - b.rank || a.i - b.i)
+    .map((x) => x.row);
+}
+
 /** Organisations matching a diacritic-insensitive search, in the order people expect. */
 export async function listOrganisations({ q, kind, page = 1 }: OrganisationQuery) {
   const db = getDb();
-  const pattern = q ? searchPattern(q) : null;
   let query = db.selectFrom("organisations");
-  if (pattern) query = query.where("search_key", "like", pattern);
+  if (q) query = query.where((eb) => organisationSearchWhere(eb, "search_key", q) ?? sql<SqlBool>`1 = 1`);
   if (kind) query = query.where("kind", "=", kind);
   const [{ total }] = await query.select((eb) => eb.fn.countAll<number>().as("total")).execute();
-  const rows = await query
+  const all = await query
     .select([
       "id",
       "code",
@@ -33,12 +71,16 @@ export async function listOrganisations({ q, kind, page = 1 }: OrganisationQuery
       "city_en",
       "time_zone",
       "region",
+      "search_key",
     ])
     .orderBy("kind")
     .orderBy("name_vi")
-    .limit(ORGANISATION_PAGE_SIZE)
-    .offset((Math.max(1, page) - 1) * ORGANISATION_PAGE_SIZE)
     .execute();
+  // A few hundred organisations at most: ranked here, best match first, then paged.
+  const start = (Math.max(1, page) - 1) * ORGANISATION_PAGE_SIZE;
+  const rows = byOrganisationRank(all, q)
+    .slice(start, start + ORGANISATION_PAGE_SIZE)
+    .map(({ search_key: _key, ...row }) => row);
   const counts = await db
     .selectFrom("organisations")
     .select(["kind", (eb) => eb.fn.countAll<number>().as("n")])

@@ -91,3 +91,26 @@ export function presentPercent(present: number, expected: number): number {
   if (expected <= 0) return 0;
   return Math.min(100, Math.round((present / expected) * 100));
 }
+
+/** How often the camera picture is read. */
+export const SCAN_INTERVAL_MS = 200;
+/**
+ * Quiet time after any read, and a longer one for the same badge, which is often
+ * still in the picture: it is submitted once (restarting the camera allows a retry).
+ */
+export const SCAN_PAUSE_MS = 2500;
+export const SAME_CODE_MS = 60_000;
+
+export interface LastScan {
+  text: string;
+  /** Milliseconds (Date.now()) of the last accepted read; 0 for none. */
+  at: number;
+}
+
+/** Whether a camera read at `now` is taken, given the last one taken. */
+export function acceptScan(last: LastScan, text: string, now: number): boolean {
+  if (last.at === 0) return true;
+  const since = now - last.at;
+  if (since < SCAN_PAUSE_MS) return false;
+  return !(text === last.text && since < SAME_CODE_MS);
+}

@@ -1,11 +1,13 @@
 import { sql } from "kysely";
 import { getDb } from "~/platform/db.server";
 import {
+  attendance,
   breakdown,
   dailySeries,
   fixedOffsetMinutes,
   LIVE_STATUSES,
   percentOf,
+  type AttendanceCell,
   type CountCell,
   type InstantCount,
 } from "~/features/registration/dashboard";
@@ -31,7 +33,7 @@ export async function getDashboard({ now = clockNow() }: { now?: Date } = {}) {
       ? sql<string>`substr(${sql.ref(column)}, 1, 16)`
       : sql<string>`date(${sql.ref(column)}, ${`${offset >= 0 ? "+" : ""}${offset} minutes`})`;
 
-  const [cells, provinces, created, approved] = await Promise.all([
+  const [cells, provinces, created, approved, came] = await Promise.all([
     db
       .selectFrom("registrations as r")
       .innerJoin("organisations as o", "o.id", "r.organisation_id")
@@ -70,6 +72,7 @@ export async function getDashboard({ now = clockNow() }: { now?: Date } = {}) {
       .where("e.to_status", "=", "approved")
       .groupBy(bucket("e.at"))
       .execute(),
+    attendanceCells(conference.id),
   ]);
 
   const figures = breakdown(cells as CountCell[]);
@@ -90,8 +93,34 @@ export async function getDashboard({ now = clockNow() }: { now?: Date } = {}) {
       percent: percentOf(figures.inPerson.held, capacity),
     },
     provinces: { total: provinces.length, withoutDelegates },
+    attendance: attendance(came),
     daily: dailySeries(created as InstantCount[], approved as InstantCount[], zone, zonedDate(now.toISOString(), zone)),
   };
+}
+
+/** Approved registrations by kind and mode, with how many were checked in and how many joined online. */
+async function attendanceCells(conferenceId: number): Promise<AttendanceCell[]> {
+  const rows = await getDb()
+    .selectFrom("registrations as r")
+    .innerJoin("organisations as o", "o.id", "r.organisation_id")
+    .select([
+      "o.kind",
+      "r.mode",
+      (eb) => eb.fn.countAll<number>().as("expected"),
+      sql<number>`sum(case when ${sql.ref("r.checked_in_at")} is not null then 1 else 0 end)`.as("present"),
+      sql<number>`sum(case when exists (select 1 from join_links j where j.registration_id = ${sql.ref("r.id")}
+        and j.first_joined_at is not null) then 1 else 0 end)`.as("joined"),
+    ])
+    .where("r.conference_id", "=", conferenceId)
+    .where("r.status", "=", "approved")
+    .groupBy(["o.kind", "r.mode"])
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    expected: Number(r.expected),
+    present: Number(r.present),
+    joined: Number(r.joined),
+  }));
 }
 
 export type Dashboard = NonNullable<Awaited<ReturnType<typeof getDashboard>>>;

@@ -166,3 +166,60 @@ export function formatDay(day: string, locale: "vi" | "en", withYear = false): s
   );
   return locale === "vi" ? text.replace(/^(\d)\//, "0$1/").replace(/\/(\d)(\/|$)/, "/0$1$2") : text;
 }
+
+/** One row of the attendance query: approved registrations of a kind and mode, and how many came. */
+export interface AttendanceCell {
+  kind: OrganisationKind;
+  mode: AttendanceMode;
+  /** Approved registrations (the ones expected). */
+  expected: number;
+  /** Of those, checked in at the door. */
+  present: number;
+  /** Of those, opened a join link at least once. */
+  joined: number;
+}
+
+export interface AttendanceFigure {
+  /** Approved in person: present at the door; approved online: joined online. */
+  inPerson: { expected: number; present: number; percent: number };
+  online: { expected: number; joined: number; percent: number };
+}
+
+export interface Attendance extends AttendanceFigure {
+  byKind: Array<{ kind: OrganisationKind } & AttendanceFigure>;
+}
+
+const share = (n: number, of: number) => (of > 0 ? Math.min(100, Math.round((n / of) * 100)) : 0);
+
+function figureOf(cells: readonly AttendanceCell[]): AttendanceFigure {
+  let ie = 0;
+  let ip = 0;
+  let oe = 0;
+  let oj = 0;
+  for (const c of cells) {
+    if (c.mode === "in_person") {
+      ie += Number(c.expected);
+      ip += Number(c.present);
+    } else {
+      oe += Number(c.expected);
+      oj += Number(c.joined);
+    }
+  }
+  return {
+    inPerson: { expected: ie, present: ip, percent: share(ip, ie) },
+    online: { expected: oe, joined: oj, percent: share(oj, oe) },
+  };
+}
+
+/**
+ * Who came: present in person (checked in) of the approved in person, joined online (a join link
+ * opened) of the approved online, in all and by organisation kind (kinds with nobody expected left out).
+ */
+export function attendance(cells: readonly AttendanceCell[]): Attendance {
+  return {
+    ...figureOf(cells),
+    byKind: ORGANISATION_KINDS.map((kind) => ({ kind, ...figureOf(cells.filter((c) => c.kind === kind)) })).filter(
+      (k) => k.inPerson.expected + k.online.expected > 0,
+    ),
+  };
+}

@@ -85,7 +85,7 @@ export function normaliseBadgeCode(input: string): string | null {
 /** Badge colour by delegate category: the organisation's kind. */
 export const BADGE_CATEGORIES: Record<OrganisationKind, { colour: string; code: string }> = {
   ministry: { colour: "#1a3259", code: "BN" },
-  province: { colour: "#b91c1c", code: "DP" },
+  province: { colour: "#b91c1c", code: "ĐP" },
   mission: { colour: "#047857", code: "CQĐD" },
   foreign: { colour: "#7c3aed", code: "QT" },
   enterprise: { colour: "#b45309", code: "DN" },

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { HONORIFICS, INTERPRETATIONS, MODES } from "./rules";
 import { email, msg, optionalText, requiredText } from "../../platform/forms/fields";
+import { TYPED_ORGANISATION } from "../people/organisation-search";
 
 const choice = { errorMap: () => ({ message: msg("errors.choice") }) };
 
@@ -19,11 +20,15 @@ export const phone = z
       ),
   );
 
+/** A name typed in the organisation picker but not picked from its list: not an organisation yet. */
+const typedNotPicked = (v: string) => v.startsWith(TYPED_ORGANISATION);
+
 const organisationId = z
   .string({ required_error: msg("errors.required") })
   .trim()
   .min(1, msg("errors.required"))
-  .regex(/^\d+$/, msg("errors.unknownOrganisation"))
+  .refine((v) => !typedNotPicked(v), "registration.organisation.pickFromList")
+  .refine((v) => typedNotPicked(v) || /^\d+$/.test(v), msg("errors.unknownOrganisation"))
   .transform(Number);
 
 /** A checkbox: "on" (or "true"/"1") when ticked, absent when not. */

@@ -3,7 +3,8 @@ import { TextField, useZodForm, ZodForm } from "~/components/form";
 import { SubmitButton } from "~/components/submit-button";
 import { useBilingual, useT } from "~/components/i18n";
 import { Badge, EmptyState, Notice } from "~/components/ui";
-import { maxMeetingsSchema, sectorsSchema } from "~/features/meetings/schema";
+import { maxMeetingsSchema } from "~/features/meetings/schema";
+import { MEETING_SECTORS, sectorLabel } from "~/features/meetings/rules";
 import type { ActionData, MeetingsLoader } from "~/routes/meetings/route";
 import { statusTone } from "./requester";
 
@@ -21,10 +22,13 @@ export function CounterpartSide({ result }: { result: ActionData | undefined }) 
     defaultValues: { maxMeetings: data.maxMeetings == null ? "" : String(data.maxMeetings) },
     feedback: maxFeedback,
   });
-  const sectorsState = useZodForm(sectorsSchema, {
-    defaultValues: { sectors: data.sectors },
-    feedback: result?.intent === "sectors" ? result : null,
-  });
+  const sectorsFeedback = result?.intent === "sectors" && !result.done ? result : null;
+  // After a refusal the boxes show what was sent; otherwise what is saved.
+  const tickedSectors = sectorsFeedback ? (sectorsFeedback.values.sector ?? "").split(",") : data.sectors.codes;
+  const sectorsNote = sectorsFeedback ? (sectorsFeedback.values.note ?? "") : data.sectors.note;
+  const savedSectors = [...data.sectors.codes.map((c) => t(`meetings.sector.${c}`)), data.sectors.note]
+    .filter(Boolean)
+    .join(", ");
   const answered = (id: number) =>
     result?.intent === "answer" && result.values.requestId === String(id) ? result : null;
   return (
@@ -47,7 +51,7 @@ export function CounterpartSide({ result }: { result: ActionData | undefined }) 
                 <span className="font-medium">{pick(r.name_vi, r.name_en)}</span>{" "}
                 <Badge tone={statusTone[r.status]}>{t(`meetingsDelegate.status.${r.status}`)}</Badge>
                 <span className="block text-slate-600">
-                  {r.sector} · {r.ask} · {t("meetingsDelegate.form.priority")} {r.priority}
+                  {sectorLabel(t, r.sector)} · {r.ask} · {t("meetingsDelegate.form.priority")} {r.priority}
                 </span>
                 {r.status === "declined" && r.decline_reason ? (
                   <span className="block">{t("meetingsDelegate.declineReason", { reason: r.decline_reason })}</span>
@@ -117,21 +121,55 @@ export function CounterpartSide({ result }: { result: ActionData | undefined }) 
         </h2>
         <p className="text-sm text-slate-600">{t("meetingsDelegate.sectors.intro")}</p>
         {data.mayAct ? (
-          <ZodForm state={sectorsState} className="mt-3 flex flex-wrap items-end gap-3">
+          <Form method="post" className="mt-3 space-y-3" data-testid="sectors-form">
             <input type="hidden" name="intent" value="sectors" />
-            <TextField
-              state={sectorsState}
-              name="sectors"
-              label={t("meetingsDelegate.sectors.label")}
-              hint={t("meetingsDelegate.sectors.hint")}
-              className="min-w-[20rem] flex-1"
-            />
+            <fieldset aria-describedby="sectors-hint">
+              <legend className="label">{t("meetingsDelegate.sectors.codesLabel")}</legend>
+              <p id="sectors-hint" className="text-xs text-slate-600">
+                {t("meetingsDelegate.sectors.hint")}
+              </p>
+              <div className="mt-2 grid grid-cols-1 gap-1 sm:grid-cols-2 lg:grid-cols-3">
+                {MEETING_SECTORS.map((code) => (
+                  <label key={code} className="flex min-h-11 items-center gap-2 text-sm">
+                    <input
+                      type="checkbox"
+                      name="sector"
+                      value={code}
+                      defaultChecked={tickedSectors.includes(code)}
+                      className="h-5 w-5"
+                    />
+                    {t(`meetings.sector.${code}`)}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            <div>
+              <label htmlFor="sectors-note" className="label">
+                {t("meetingsDelegate.sectors.noteLabel")}
+              </label>
+              <input
+                id="sectors-note"
+                name="note"
+                className="input"
+                maxLength={300}
+                defaultValue={sectorsNote}
+                aria-describedby="sectors-note-hint"
+                aria-invalid={sectorsFeedback?.errors.note ? true : undefined}
+              />
+              <p id="sectors-note-hint" className="text-xs text-slate-600">
+                {t("meetingsDelegate.sectors.noteHint")}
+              </p>
+              {sectorsFeedback?.errors.note ? <p className="field-error">{t(sectorsFeedback.errors.note)}</p> : null}
+            </div>
+            {sectorsFeedback?.errors[""] || sectorsFeedback?.errors.codes ? (
+              <p className="field-error">{t(sectorsFeedback.errors[""] ?? sectorsFeedback.errors.codes)}</p>
+            ) : null}
             <SubmitButton name="intent" value="sectors">
               {t("meetingsDelegate.max.save")}
             </SubmitButton>
-          </ZodForm>
+          </Form>
         ) : (
-          <p className="mt-2 text-sm">{data.sectors || t("meetingsDelegate.sectors.none")}</p>
+          <p className="mt-2 text-sm">{savedSectors || t("meetingsDelegate.sectors.none")}</p>
         )}
       </section>
     </>

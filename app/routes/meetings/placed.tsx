@@ -6,6 +6,7 @@ import { ConferenceTime } from "~/components/time";
 import { EmptyState, Notice } from "~/components/ui";
 import { meetingOutcomeSchema } from "~/features/meetings/schema";
 import { MeetingPlace } from "~/features/meetings/components/meeting-place";
+import { sectorLabel } from "~/features/meetings/rules";
 import { formatInstant } from "~/lib/time";
 import type { ActionData, MeetingsLoader } from "~/routes/meetings/route";
 
@@ -120,7 +121,7 @@ export function PlacedMeetings({ result }: { result: ActionData | undefined }) {
                 <div className="min-w-0 text-sm">
                   <span className="font-semibold text-navy-900">{pick(m.counterpart_vi, m.counterpart_en)}</span>
                   <span className="block text-slate-600">
-                    {m.sector}
+                    {sectorLabel(t, m.sector)}
                     {m.ask ? ` · ${m.ask}` : ""}
                   </span>
                 </div>

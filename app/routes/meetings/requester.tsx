@@ -1,12 +1,53 @@
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
-import { SelectField, TextAreaField, TextField, useZodForm, ZodForm } from "~/components/form";
+import { useEffect, useRef } from "react";
+import { SelectField, TextAreaField, useZodForm, ZodForm } from "~/components/form";
 import { SubmitButton } from "~/components/submit-button";
 import { useBilingual, useT } from "~/components/i18n";
-import { Badge, EmptyState } from "~/components/ui";
+import { ConferenceTime } from "~/components/time";
+import { Badge, EmptyState, Notice } from "~/components/ui";
+import { MEETING_SECTORS, sectorLabel } from "~/features/meetings/rules";
 import { meetingRequestSchema } from "~/features/meetings/schema";
 import type { ActionData, MeetingsLoader } from "~/routes/meetings/route";
 
 export const statusTone = { pending: "amber", accepted: "green", declined: "red", withdrawn: "grey" } as const;
+
+/** How many parties the list shows before "show the others" when nothing is searched. */
+const FIRST_PARTIES = 10;
+
+const EMPTY_REQUEST = { toOrganisationId: "", sector: "", ask: "", priority: "2" as const };
+
+/** How many requests remain under the cap, and until when they may be sent (in the conference zone and the viewer's). */
+function Allowance() {
+  const data = useLoaderData<MeetingsLoader>();
+  const t = useT();
+  const a = data.allowance;
+  if (!a) return null;
+  return (
+    <div className="mt-2 space-y-1 text-sm text-slate-700" data-testid="request-allowance">
+      <p data-testid="requests-remaining">
+        {a.max === null
+          ? t("meetingsDelegate.form.unlimited")
+          : a.remaining === 0
+            ? t("meetingsDelegate.form.capReached", { max: a.max })
+            : t("meetingsDelegate.form.remaining", { remaining: a.remaining ?? 0, max: a.max })}
+      </p>
+      <div data-testid="requests-deadline">
+        {a.closesAt ? (
+          a.closed ? (
+            <p className="font-semibold text-accent-700">{t("meetingsDelegate.form.closed")}</p>
+          ) : (
+            <p>
+              <span className="font-semibold">{t("meetingsDelegate.form.deadline")}: </span>
+              <ConferenceTime iso={a.closesAt} zone={data.zone} />
+            </p>
+          )
+        ) : (
+          <p>{t("meetingsDelegate.form.noDeadline")}</p>
+        )}
+      </div>
+    </div>
+  );
+}
 
 /** A province's or ministry's side: the parties it may ask, the request form, its requests and their answers. */
 export function RequesterSide({ result }: { result: ActionData | undefined }) {
@@ -15,17 +56,67 @@ export function RequesterSide({ result }: { result: ActionData | undefined }) {
   const pick = useBilingual();
   const [params] = useSearchParams();
   const feedback = result?.intent === "request" ? result : null;
+  const sent = feedback?.done ? feedback : null;
+  const sectorName = (value: string) => sectorLabel(t, value);
   const state = useZodForm(meetingRequestSchema, {
-    defaultValues: { toOrganisationId: params.get("to") ?? "", sector: "", ask: "", priority: "2" },
-    feedback,
+    // Once a request is sent the form starts again empty (the ?to= of the chosen party is spent).
+    defaultValues: { ...EMPTY_REQUEST, toOrganisationId: sent ? "" : (params.get("to") ?? "") },
+    feedback: sent ? null : feedback,
   });
+  const confirmation = useRef<HTMLDivElement>(null);
+  const { reset } = state.form;
+  useEffect(() => {
+    // The confirmation appears by the form, and the focus goes to it (the submit button was busy).
+    if (!sent) return;
+    reset(EMPTY_REQUEST);
+    confirmation.current?.focus();
+  }, [sent, reset]);
+  const statusOf = (status: keyof typeof statusTone) => t(`meetingsDelegate.status.${status}`);
+  // Without a search, the first parties and the others one tap away (a phone's page stays short).
+  const shown = data.query ? data.parties : data.parties.slice(0, FIRST_PARTIES);
+  const more = data.query ? [] : data.parties.slice(FIRST_PARTIES);
+  const partyItem = (p: (typeof data.parties)[number]) => (
+    <li key={p.id} className="flex items-center justify-between gap-3 py-2">
+      <span>
+        {pick(p.name_vi, p.name_en)}
+        <span className="block text-xs text-slate-500">
+          {[pick(p.country_vi, p.country_en), pick(p.city_vi, p.city_en)].filter(Boolean).join(" · ")}
+        </span>
+        {p.head_name ? (
+          <span className="block text-xs text-slate-600">
+            {t("meetingsDelegate.parties.head", { name: p.head_name })}
+          </span>
+        ) : null}
+        {p.sectors.codes.length || p.sectors.note ? (
+          <span className="block text-xs text-slate-600">
+            {t("meetingsDelegate.parties.sectors", {
+              sectors: [...p.sectors.codes.map(sectorName), p.sectors.note].filter(Boolean).join(", "),
+            })}
+          </span>
+        ) : null}
+      </span>
+      <div className="flex shrink-0 flex-col items-end gap-1">
+        {p.asked ? (
+          <span data-testid="party-asked">
+            <span className="sr-only">{t("meetingsDelegate.parties.asked")}: </span>
+            <Badge tone={statusTone[p.asked]}>{statusOf(p.asked)}</Badge>
+          </span>
+        ) : null}
+        {!p.asked || p.asked === "withdrawn" ? (
+          <a className="btn-link" href={`?${new URLSearchParams({ q: data.query, to: String(p.id) })}#request-form`}>
+            {t("meetingsDelegate.parties.choose")}
+          </a>
+        ) : null}
+      </div>
+    </li>
+  );
   return (
     <>
       <section className="card" aria-labelledby="parties-title">
         <h2 id="parties-title" className="text-lg font-semibold">
           {t("meetingsDelegate.parties.title")}
         </h2>
-        <Form method="get" className="mt-3 flex gap-2" role="search">
+        <Form method="get" className="mt-3 flex flex-col gap-2 sm:flex-row" role="search">
           <label className="sr-only" htmlFor="q">
             {t("meetingsDelegate.parties.search")}
           </label>
@@ -44,40 +135,31 @@ export function RequesterSide({ result }: { result: ActionData | undefined }) {
         {data.parties.length === 0 ? (
           <EmptyState title={t("meetingsDelegate.parties.none")} />
         ) : (
-          <ul className="mt-3 max-h-80 divide-y overflow-y-auto text-sm" data-testid="parties">
-            {data.parties.map((p) => (
-              <li key={p.id} className="flex items-center justify-between gap-3 py-2">
-                <span>
-                  {pick(p.name_vi, p.name_en)}
-                  <span className="block text-xs text-slate-500">
-                    {[pick(p.country_vi, p.country_en), pick(p.city_vi, p.city_en)].filter(Boolean).join(" · ")}
-                  </span>
-                  {p.head_name ? (
-                    <span className="block text-xs text-slate-600">
-                      {t("meetingsDelegate.parties.head", { name: p.head_name })}
-                    </span>
-                  ) : null}
-                  {p.sectors ? (
-                    <span className="block text-xs text-slate-600">
-                      {t("meetingsDelegate.parties.sectors", { sectors: p.sectors })}
-                    </span>
-                  ) : null}
-                </span>
-                <a
-                  className="btn-link shrink-0"
-                  href={`?${new URLSearchParams({ q: data.query, to: String(p.id) })}#request-form`}
-                >
-                  {t("meetingsDelegate.parties.choose")}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <div data-testid="parties">
+            <ul className="mt-3 divide-y text-sm">{shown.map(partyItem)}</ul>
+            {more.length > 0 ? (
+              <details className="mt-1 border-t border-slate-200 pt-2" data-testid="more-parties">
+                <summary className="btn-link inline-flex min-h-11 cursor-pointer items-center">
+                  {t("meetingsDelegate.parties.more", { count: more.length })}
+                </summary>
+                <ul className="divide-y text-sm">{more.map(partyItem)}</ul>
+              </details>
+            ) : null}
+          </div>
         )}
       </section>
       <section className="card" aria-labelledby="request-title" id="request-form">
         <h2 id="request-title" className="text-lg font-semibold">
           {t("meetingsDelegate.form.title")}
         </h2>
+        <Allowance />
+        <div ref={confirmation} tabIndex={-1} className="mt-3 outline-none" data-testid="request-sent">
+          {sent?.done ? (
+            <Notice tone="success">
+              {t(sent.done, { to: pick(String(sent.params?.toVi ?? ""), String(sent.params?.toEn ?? "")) })}
+            </Notice>
+          ) : null}
+        </div>
         {feedback?.errors[""] ? <p className="sr-only">{t("meetingsDelegate.refused")}</p> : null}
         <ZodForm state={state} className="mt-3 grid gap-4 sm:grid-cols-2">
           <input type="hidden" name="intent" value="request" />
@@ -89,10 +171,28 @@ export function RequesterSide({ result }: { result: ActionData | undefined }) {
             className="sm:col-span-2"
             options={[
               { value: "", label: t("meetingsDelegate.form.pick") },
-              ...data.parties.map((p) => ({ value: String(p.id), label: pick(p.name_vi, p.name_en) })),
+              ...data.parties.map((p) => ({
+                value: String(p.id),
+                label:
+                  p.asked && p.asked !== "withdrawn"
+                    ? t("meetingsDelegate.form.askedOption", {
+                        name: pick(p.name_vi, p.name_en),
+                        status: statusOf(p.asked),
+                      })
+                    : pick(p.name_vi, p.name_en),
+              })),
             ]}
           />
-          <TextField state={state} name="sector" label={t("meetingsDelegate.form.sector")} required />
+          <SelectField
+            state={state}
+            name="sector"
+            label={t("meetingsDelegate.form.sector")}
+            required
+            options={[
+              { value: "", label: t("meetingsDelegate.form.sectorPick") },
+              ...MEETING_SECTORS.map((code) => ({ value: code, label: t(`meetings.sector.${code}`) })),
+            ]}
+          />
           <SelectField
             state={state}
             name="priority"
@@ -128,7 +228,7 @@ export function RequesterSide({ result }: { result: ActionData | undefined }) {
                 <span className="font-medium">{pick(r.name_vi, r.name_en)}</span>{" "}
                 <Badge tone={statusTone[r.status]}>{t(`meetingsDelegate.status.${r.status}`)}</Badge>
                 <span className="block text-slate-600">
-                  {r.sector} · {r.ask} · {t("meetingsDelegate.form.priority")} {r.priority}
+                  {sectorName(r.sector)} · {r.ask} · {t("meetingsDelegate.form.priority")} {r.priority}
                 </span>
                 {r.status === "declined" && r.decline_reason ? (
                   <span className="block text-slate-700">

@@ -36,6 +36,7 @@ import {
 import {
   askableParties,
   maxMeetingsOf,
+  requestAllowance,
   requestsFrom,
   requestsTo,
   sectorsOf,
@@ -44,7 +45,7 @@ import {
   viewerOrganisation,
 } from "~/features/meetings/meeting-requests.server";
 import { answerMeetingRequest, requestMeeting, withdrawMeetingRequest } from "~/features/meetings/meetings.server";
-import { REQUESTER_KINDS } from "~/features/meetings/rules";
+import { REQUESTER_KINDS, type PartySectors } from "~/features/meetings/rules";
 
 export const meta: MetaFunction = (args) => pageMeta(args, "meetingsDelegate.title");
 
@@ -61,16 +62,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const requester = org ? REQUESTER_KINDS.includes(org.kind) : false;
   const ready = conference && org && authority?.ok ? { conferenceId: conference.id, org } : null;
   const online = ready ? await isOnlineParty(ready.conferenceId, ready.org.id) : false;
-  const [parties, sent, received, maxMeetings, placed, availability, sectors] = await Promise.all([
+  const [parties, sent, received, maxMeetings, placed, availability, sectors, allowance] = await Promise.all([
     ready && requester
-      ? askableParties(ready.conferenceId, ready.org.kind, query)
+      ? askableParties(ready.conferenceId, ready.org.kind, query, ready.org.id)
       : ([] as Rows<typeof askableParties>),
     ready && requester ? requestsFrom(ready.conferenceId, ready.org.id) : ([] as Rows<typeof requestsFrom>),
     ready && !requester ? requestsTo(ready.conferenceId, ready.org.id) : ([] as Rows<typeof requestsTo>),
     ready && !requester ? maxMeetingsOf(ready.conferenceId, ready.org.id) : null,
     ready ? placedMeetingsOf(ready.conferenceId, ready.org.id, online) : ([] as Rows<typeof placedMeetingsOf>),
     ready ? availabilityOf(ready.conferenceId, ready.org.id) : null,
-    ready && !requester ? sectorsOf(ready.conferenceId, ready.org.id) : "",
+    ready && !requester
+      ? sectorsOf(ready.conferenceId, ready.org.id)
+      : ({ codes: [], note: "" } satisfies PartySectors as PartySectors),
+    ready && requester ? requestAllowance(ready.conferenceId, ready.org.id) : null,
   ]);
   return json({
     messages: await requestMessages(request, "meetings"),
@@ -87,6 +91,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     received,
     maxMeetings,
     sectors,
+    allowance,
     placed,
     availability,
   });
@@ -135,7 +140,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (!parsed.ok) return fail(parsed.errors);
       const result = await requestMeeting(user.id, conference.id, parsed.data, actor.ip);
       if (!result.ok) return refused(result.refusal);
-      return done("meetingsDelegate.form.sent");
+      // The confirmation names the party asked, in the reader's language (the form clears).
+      const to = await viewerOrganisation(parsed.data.toOrganisationId);
+      return json<ActionData>({
+        intent,
+        errors: {},
+        values: {},
+        done: "meetingsDelegate.form.sentTo",
+        params: { toVi: to?.name_vi ?? "", toEn: to?.name_en ?? "" },
+      });
     }
     case "answer": {
       const parsed = parseWith(meetingAnswerSchema, values);
@@ -172,9 +185,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     case "sectors": {
       if (!authority.ok) return notActing();
-      const parsed = parseWith(sectorsSchema, values);
-      if (!parsed.ok) return fail(parsed.errors);
-      const result = await setSectors(user.id, conference.id, authority.organisationId, parsed.data.sectors, actor);
+      // A checkbox group sends one "sector" per ticked box.
+      const ticked = formData.getAll("sector").map(String);
+      const parsed = parseWith(sectorsSchema, { codes: ticked, note: values.note ?? "" });
+      if (!parsed.ok) return fail(parsed.errors, 400, { values: { ...values, sector: ticked.join(",") } });
+      const result = await setSectors(user.id, conference.id, authority.organisationId, parsed.data, actor);
       if (!result.ok) return refused(result.refusal);
       return done("meetingsDelegate.sectors.saved");
     }
@@ -214,8 +229,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 }
 
-/** The availability and outcome forms show their own results; the others report at the top of the page. */
-const IN_SECTION = new Set(["availability", "outcome"]);
+/** The availability, outcome and request forms show their own results; the others report at the top of the page. */
+const IN_SECTION = new Set(["availability", "outcome", "request"]);
 
 export default function Meetings() {
   const data = useLoaderData<typeof loader>();

@@ -52,7 +52,8 @@ test.describe("signing up (own database: the test takes a place)", () => {
 
     // Cancelling frees the place.
     await item.getByRole("button", { name: "Hủy đăng ký phiên" }).click();
-    await expect(page.getByText("Anh/chị chưa đăng ký phiên nào.")).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "Đã hủy đăng ký phiên." })).toBeVisible();
+    await expect(page.getByTestId("agenda-item").filter({ hasText: TITLE })).toHaveCount(0);
     await page.goto("/programme");
     await expect(card).toContainText("Còn 150/150 chỗ dự trực tiếp");
     await expect(card.getByRole("button", { name: "Đăng ký dự phiên" })).toBeVisible();

@@ -6,7 +6,8 @@ import { DAY_MS, demoConference, hanoiLocalInput } from "../support/dates";
 // 20 provinces 3 requests each, 42 of them accepted and none placed yet.
 test("an organiser sees the demo's grid and requests, and the settings form checks as they type", async ({ page }) => {
   await signIn(page, "organiser", "/admin/meetings");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Gặp gỡ song phương");
+  // The page's title is its menu entry's.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Xếp lịch gặp");
   const grid = page.getByTestId("meeting-grid");
   await expect(grid.getByRole("columnheader", { name: /Bàn 12/ })).toBeVisible();
   await expect(grid.getByRole("columnheader", { name: /^Bàn \d+/ })).toHaveCount(12);

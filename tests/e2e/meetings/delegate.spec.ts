@@ -51,10 +51,10 @@ test("a province delegate searches the parties, is checked as they type, and get
   await expect(plainForm.locator("select[name=toOrganisationId] option:checked")).toHaveText(firstName);
   await plainForm.locator("textarea[name=ask]").fill("Xuất khẩu vải thiều Lục Ngạn");
   await plainForm.getByRole("button", { name: "Gửi đề nghị" }).click();
-  await expect(plainForm.locator("input[name=sector]")).toHaveAttribute("aria-invalid", "true");
-  await expect(plainForm.getByText("Vui lòng nhập trường này.")).toBeVisible();
+  await expect(plainForm.locator("select[name=sector]")).toHaveAttribute("aria-invalid", "true");
+  await expect(plainForm.getByText("Chọn một lĩnh vực trong danh sách.")).toBeVisible();
   await expect(plainForm.locator("textarea[name=ask]")).toHaveValue("Xuất khẩu vải thiều Lục Ngạn");
-  await expect(plain.getByText("Đã gửi đề nghị gặp.")).toHaveCount(0);
+  await expect(plain.getByText("Đã gửi đề nghị gặp tới")).toHaveCount(0);
   await context.close();
   // Nothing was sent: Bắc Giang's list of sent requests is still empty.
   await page.goto("/meetings");

@@ -31,17 +31,17 @@ test("a province requests, the ambassador accepts, the organiser schedules and c
     .getByRole("listitem")
     .filter({ hasText: "Đại sứ quán Việt Nam tại Nhật Bản" });
   await expect(japan).toContainText("Người đứng đầu: Phạm Thị Lan Anh");
-  await expect(japan).toContainText("Lĩnh vực phụ trách: Nông nghiệp, Đầu tư, Lao động, Du lịch");
+  await expect(japan).toContainText("Lĩnh vực phụ trách: Đầu tư, Nông nghiệp, Du lịch, Lao động");
   await japan.getByRole("link").click();
   const form = province.locator("form", { has: province.locator("select[name=toOrganisationId]") });
   await expect(form.locator("select[name=toOrganisationId] option:checked")).toHaveText(
     "Đại sứ quán Việt Nam tại Nhật Bản",
   );
-  await form.locator("input[name=sector]").fill("Nông nghiệp");
+  await form.locator("select[name=sector]").selectOption({ label: "Nông nghiệp" });
   await form.locator("textarea[name=ask]").fill("Tìm nhà nhập khẩu vải thiều Lục Ngạn tại Tokyo và Osaka");
   await form.locator("select[name=priority]").selectOption("3");
   await form.getByRole("button", { name: "Gửi đề nghị" }).click();
-  await expect(province.getByText("Đã gửi đề nghị gặp.")).toBeVisible();
+  await expect(province.getByText("Đã gửi đề nghị gặp tới")).toBeVisible();
   const sent = province.getByTestId("sent-requests").getByRole("listitem").filter({ hasText: "Nhật Bản" });
   await expect(sent).toContainText("Chờ trả lời");
 

@@ -64,10 +64,10 @@ test.describe("trust (own database)", () => {
       .filter({ hasText: "Đại sứ quán Việt Nam tại Nhật Bản" });
     await japan.getByRole("link").click();
     const form = page.locator("form", { has: page.locator("select[name=toOrganisationId]") });
-    await form.locator("input[name=sector]").fill("Thương mại");
+    await form.locator("select[name=sector]").selectOption({ label: "Thương mại" });
     await form.locator("textarea[name=ask]").fill("Giới thiệu hàng nông sản qua cửa khẩu Hữu Nghị");
     await form.getByRole("button", { name: "Gửi đề nghị" }).click();
-    await expect(page.getByText("Đã gửi đề nghị gặp.")).toBeVisible();
+    await expect(page.getByText("Đã gửi đề nghị gặp tới")).toBeVisible();
     await expect(page.getByTestId("sent-requests").getByRole("listitem").filter({ hasText: "Nhật Bản" })).toContainText(
       "Chờ trả lời",
     );

@@ -43,12 +43,13 @@ test("the audit log shows what the organisers did", async ({ page }) => {
   await signIn(page, "organiser");
   const after = hanoiTime();
   await page.goto("/admin/audit");
-  await expect(page.getByRole("cell", { name: "auth.sign_in" }).first()).toBeVisible();
-  // This very sign-in, by the organiser, at the app's now (Hà Nội time).
+  // Sentences, not codes: this very sign-in, by the organiser, at the app's now (Hà Nội time).
   const mine = page
     .getByRole("row")
-    .filter({ hasText: "Nguyễn Thị Thu Hà" })
-    .filter({ has: page.getByRole("cell", { name: "auth.sign_in", exact: true }) })
+    .filter({ has: page.getByTestId("audit-sentence").getByText("Nguyễn Thị Thu Hà đăng nhập", { exact: true }) })
     .filter({ has: page.getByRole("cell", { name: new RegExp(`^(${before}|${after}) ${hanoiDay()}$`) }) });
   await expect(mine.first()).toBeVisible();
+  // The raw record is one click away.
+  await mine.first().getByText("Dữ liệu gốc").click();
+  await expect(mine.first().getByText("auth.sign_in", { exact: true })).toBeVisible();
 });

@@ -24,6 +24,25 @@ describe("sign-in", () => {
     expect(setCookie).toMatch(/SameSite=Lax/i);
   });
 
+  it("lands an organiser on the dashboard when no page was asked for; others on the home page", async () => {
+    const organiser = demoAccount("organiser");
+    const landed = await call(login.action, { path: "/login", form: { ...organiser, redirectTo: "" } });
+    expect(landed.status).toBe(302);
+    expect(landed.headers.get("Location")).toBe("/admin/dashboard");
+    // A page asked for wins; an unsafe one falls back to the landing page.
+    const asked = await call(login.action, { path: "/login", form: { ...organiser, redirectTo: "/admin/checkin" } });
+    expect(asked.headers.get("Location")).toBe("/admin/checkin");
+    const unsafe = await call(login.action, { path: "/login", form: { ...organiser, redirectTo: "//evil.example" } });
+    expect(unsafe.headers.get("Location")).toBe("/admin/dashboard");
+    for (const key of ["delegate", "secretariat"] as const) {
+      const res = await call(login.action, { path: "/login", form: { ...demoAccount(key), redirectTo: "" } });
+      expect(res.headers.get("Location"), key).toBe("/");
+    }
+    // Already signed in, /login sends the organiser to the dashboard too.
+    const again = await call(login.loader, { path: "/login", cookie: await signInAs("organiser") });
+    expect(again.headers.get("Location")).toBe("/admin/dashboard");
+  });
+
   it("refuses a redirectTo to another site", async () => {
     const { email, password } = demoAccount("delegate");
     for (const redirectTo of ["https://evil.example/", "//evil.example", "/\\evil.example"]) {

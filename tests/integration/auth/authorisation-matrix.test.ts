@@ -9,7 +9,7 @@ import { utcToZonedLocal } from "~/lib/time";
 import { createInvitation, issueInvitation } from "~/features/people/invitations.server";
 import { joinLinksFor } from "~/features/registration/join-links.server";
 import { placeMeeting, requestMeeting } from "~/features/meetings/meetings.server";
-import { signUp } from "~/features/agenda/agenda.server";
+import { addFavourite, setPublished, signUp } from "~/features/agenda/agenda.server";
 import { smtpStatus } from "~/platform/mailer.server";
 import { DEMO_ACCOUNTS, DEMO_BADGE_CODE, DEMO_PASSWORDS } from "../../../seeds/seed";
 import { changedTables, digest } from "../../helpers/digest";
@@ -204,6 +204,7 @@ const f = {
   placeSlotId: 0,
   placeTableId: 0,
   signupSessionId: 0,
+  favouriteSessionId: 0,
   sessionId: 0,
   roomId: 0,
   disableTarget: "",
@@ -521,6 +522,9 @@ beforeAll(async () => {
   };
   f.sessionId = await newSession("other", f.day1, "17:00", "17:30");
   f.newBlockSessionId = await newSession("meeting_block", f.day2, "13:00", "14:00");
+  // A published session without sign-up, for a delegate's own agenda (favourites).
+  f.favouriteSessionId = await newSession("discussion", f.day1, "17:30", "18:00");
+  await setPublished(f.conferenceId, [f.favouriteSessionId], true, { id: null, ip: null });
   await hit("/admin/rooms", "action", {
     cookie: organiserCookie(),
     form: fields({
@@ -646,7 +650,8 @@ const ROWS: Row[] = [
     form: () => fields({ locale: "vi", redirectTo: "/programme" }),
     expect: everyone("→/programme"),
   },
-  { route: "/login", method: "loader", expect: { anon: "ok", signedIn: "→/" } },
+  // Already signed in: an organiser goes to the dashboard, everyone else home.
+  { route: "/login", method: "loader", expect: { anon: "ok", signedIn: "→/", organiser: "→/admin/dashboard" } },
   {
     route: "/login",
     method: "action",
@@ -654,7 +659,7 @@ const ROWS: Row[] = [
       c.actor.email && c.actor.password
         ? fields({ email: c.actor.email, password: c.actor.password })
         : fields({ email: as("exhibitor").email!, password: as("exhibitor").password! }),
-    expect: everyone("→/"),
+    expect: { all: "→/", organiser: "→/admin/dashboard" },
   },
   { route: "/logout", method: "loader", expect: everyone("→/") },
   { route: "/logout", method: "action", fresh: true, expect: { anon: "login", signedIn: "→/login?loggedOut=1" } },
@@ -763,6 +768,33 @@ const ROWS: Row[] = [
     form: () => fields({ intent: "cancel", sessionId: f.signupSessionId }),
     expect: { ...signedIn(), exhibitor: "400 programme.notSignedUp", staff: "400 programme.notSignedUp" },
   },
+  // Adding a session without sign-up to My agenda, or taking it off: the same people as signing up.
+  {
+    route: "/programme",
+    method: "action",
+    intent: "favourite",
+    form: () => fields({ intent: "favourite", sessionId: f.favouriteSessionId }),
+    expect: {
+      ...signedIn(),
+      exhibitor: "409 agenda.favourite.notRegistered",
+      staff: "409 agenda.favourite.notRegistered",
+    },
+  },
+  {
+    route: "/programme",
+    method: "action",
+    intent: "unfavourite",
+    form: async (c) => {
+      if (c.actor.userId && (await registrationOf(c.actor.userId)))
+        await addFavourite(c.actor.userId, f.conferenceId, f.favouriteSessionId);
+      return fields({ intent: "unfavourite", sessionId: f.favouriteSessionId });
+    },
+    expect: {
+      ...signedIn(),
+      exhibitor: "409 agenda.favourite.notRegistered",
+      staff: "409 agenda.favourite.notRegistered",
+    },
+  },
   {
     route: "/programme",
     method: "action",
@@ -791,6 +823,21 @@ const ROWS: Row[] = [
       return fields({ intent: "cancel", sessionId: f.signupSessionId });
     },
     expect: { ...signedIn(), exhibitor: "400 programme.notSignedUp", staff: "400 programme.notSignedUp" },
+  },
+  {
+    route: "/my-agenda",
+    method: "action",
+    intent: "unfavourite",
+    form: async (c) => {
+      if (c.actor.userId && (await registrationOf(c.actor.userId)))
+        await addFavourite(c.actor.userId, f.conferenceId, f.favouriteSessionId);
+      return fields({ intent: "unfavourite", sessionId: f.favouriteSessionId });
+    },
+    expect: {
+      ...signedIn(),
+      exhibitor: "409 agenda.favourite.notRegistered",
+      staff: "409 agenda.favourite.notRegistered",
+    },
   },
   {
     route: "/my-agenda",
@@ -1051,14 +1098,14 @@ const ROWS: Row[] = [
     method: "action",
     intent: "unpublishAll",
     form: () => fields({ intent: "unpublishAll" }),
-    expect: organiserOnly(),
+    expect: organiserOnly("→/admin/agenda"),
   },
   {
     route: "/admin/agenda",
     method: "action",
     intent: "publishAll",
     form: () => fields({ intent: "publishAll" }),
-    expect: organiserOnly(),
+    expect: organiserOnly("→/admin/agenda"),
   },
   {
     route: "/admin/agenda",
@@ -1120,14 +1167,23 @@ const ROWS: Row[] = [
     method: "action",
     intent: "approve",
     form: () => fields({ intent: "approve", ids: f.approveTarget }),
-    expect: organiserOnly(),
+    // Post/redirect/get: back to the list, without ?index.
+    expect: organiserOnly("→/admin/delegates"),
   },
   {
     route: "/admin/delegates",
     method: "action",
     intent: "reject",
     form: () => fields({ intent: "reject", ids: f.rejectTarget }),
-    expect: organiserOnly(),
+    expect: organiserOnly("→/admin/delegates"),
+  },
+  {
+    route: "/admin/delegates",
+    method: "action",
+    intent: "approveOne",
+    // A row's own button: one registration, one click.
+    form: () => fields({ approveOne: f.approveTarget }),
+    expect: organiserOnly("→/admin/delegates"),
   },
   {
     route: "/admin/delegates",

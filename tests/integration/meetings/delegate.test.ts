@@ -11,11 +11,13 @@ import { cookieFor, delegateOf, startSlotNow } from "../../helpers/meetings";
 import { call, jsonOf, signInAs } from "../../helpers/remix";
 
 type Place =
-  | { online: true; videoUrl: string | null }
+  | { online: true; videoUrl: string | null; wording: string; counterpartOnline: boolean; counterpartWording: string }
   | {
       online: false;
       table: { number: number; label: string; room_vi: string | null; room_en: string | null } | null;
+      videoUrl: string | null;
       counterpartOnline: boolean;
+      counterpartWording: string;
     };
 type Placed = {
   id: number;
@@ -40,6 +42,7 @@ type Page = {
   sent: Array<{ id: number; status: string; decline_reason: string }>;
   received: Array<{ id: number; status: string; name_vi: string }>;
   maxMeetings: number | null;
+  sectors: { codes: string[]; note: string };
   placed: Placed[];
   availability: null | {
     blockIds: number[];
@@ -163,7 +166,10 @@ describe("/meetings for delegates", () => {
 
     const sent = await call(action, { path: "/meetings", cookie: province, form: ask(japan) });
     expect(sent.status).toBe(200);
-    expect((await jsonOf<Result>(sent)).done).toBe("meetingsDelegate.form.sent");
+    expect(await jsonOf<Result>(sent)).toMatchObject({
+      done: "meetingsDelegate.form.sentTo",
+      params: { toVi: expect.stringContaining("Nhật Bản") },
+    });
     const row = await getDb().selectFrom("meeting_requests").selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({
       to_organisation_id: japan,
@@ -289,31 +295,42 @@ describe("/meetings for delegates", () => {
     const ambassador = await signInAs("ambassador");
     const province = await signInAs("delegate");
     const japan = await organisationId("mis-emb-jp");
-    const saved = await post(ambassador, {
-      intent: "sectors",
-      sectors: " Nông nghiệp;  Đầu tư , nông nghiệp, Lao động ",
-    });
+    const postSectors = (cookie: string, codes: string[], note = "") => {
+      const form = new URLSearchParams({ intent: "sectors", note });
+      for (const code of codes) form.append("sector", code);
+      return call(action, { path: "/meetings", cookie, form: form as unknown as Record<string, string> });
+    };
+    const saved = await postSectors(ambassador, ["labour", "agriculture", "investment"], "Logistics cảng biển");
     expect(saved.status).toBe(200);
+    // Stored as codes from the list (in its order), then the free note.
     expect(
       await getDb()
         .selectFrom("meeting_parties")
         .select(["sectors"])
         .where("organisation_id", "=", japan)
         .executeTakeFirstOrThrow(),
-    ).toEqual({ sectors: "Nông nghiệp, Đầu tư, Lao động" });
-    expect((await post(ambassador, { intent: "sectors", sectors: "x".repeat(301) })).status).toBe(400);
-    const found = await jsonOf<{ parties: Array<{ id: number; sectors: string | null; head_name: string | null }> }>(
-      await call(loader, { path: "/meetings?q=dau+tu", cookie: province }),
-    );
-    expect(found.parties.find((p) => p.id === japan)).toMatchObject({
-      sectors: "Nông nghiệp, Đầu tư, Lao động",
-      head_name: "Phạm Thị Lan Anh",
+    ).toEqual({ sectors: "investment,agriculture,labour|Logistics cảng biển" });
+    expect((await page(ambassador)).sectors).toEqual({
+      codes: ["investment", "agriculture", "labour"],
+      note: "Logistics cảng biển",
     });
-    expect(found.parties.every((p) => p.id === japan || !/Nhật Bản/.test(String(p.sectors)))).toBe(true);
+    expect((await postSectors(ambassador, ["mining"])).status).toBe(400);
+    expect((await postSectors(ambassador, [], "x".repeat(301))).status).toBe(400);
+    type Found = {
+      parties: Array<{ id: number; sectors: { codes: string[]; note: string }; head_name: string | null }>;
+    };
+    // Found by a sector in either language, or by the note.
+    for (const q of ["dau+tu", "investment", "agriculture", "logistics"]) {
+      const found = await jsonOf<Found>(await call(loader, { path: `/meetings?q=${q}`, cookie: province }));
+      expect(found.parties.find((p) => p.id === japan)).toMatchObject({
+        sectors: { codes: ["investment", "agriculture", "labour"], note: "Logistics cảng biển" },
+        head_name: "Phạm Thị Lan Anh",
+      });
+    }
     // Only the asked side says what it covers, and for a mission only its head.
-    expect((await post(province, { intent: "sectors", sectors: "Du lịch" })).status).toBe(403);
+    expect((await postSectors(province, ["tourism"])).status).toBe(403);
     const staff = await delegateOf("mis-emb-jp", { head: false });
-    expect((await post(await cookieFor(staff.userId), { intent: "sectors", sectors: "Du lịch" })).status).toBe(403);
+    expect((await postSectors(await cookieFor(staff.userId), ["tourism"])).status).toBe(403);
     expect(
       await getDb().selectFrom("audit_log").select("id").where("action", "=", "meeting_party.sectors").execute(),
     ).toHaveLength(1);
@@ -338,7 +355,13 @@ describe("/meetings for delegates", () => {
       {
         starts_at: slot.starts_at,
         table_number: 2,
-        place: { online: false, table: { number: 2, room_vi: "Khu gặp gỡ song phương" }, counterpartOnline: false },
+        // The ambassador takes part online: the province is told so, worded for an embassy.
+        place: {
+          online: false,
+          table: { number: 2, room_vi: "Khu gặp gỡ song phương" },
+          counterpartOnline: true,
+          counterpartWording: "mission",
+        },
       },
     ]);
     const japanName = (
@@ -352,7 +375,11 @@ describe("/meetings for delegates", () => {
     const theirs = await page(ambassador);
     expect(theirs.online).toBe(true);
     expect(theirs.placed).toMatchObject([
-      { starts_at: slot.starts_at, counterpart_vi: "Bắc Giang", place: { online: true, videoUrl: null } },
+      {
+        starts_at: slot.starts_at,
+        counterpart_vi: "Bắc Giang",
+        place: { online: true, videoUrl: null, wording: "mission", counterpartOnline: false },
+      },
     ]);
   });
 });
@@ -658,29 +685,42 @@ describe("online parties meet by video", () => {
       (await jsonOf<{ meetings: Placed[] }>(await call(myAgenda.loader, { path: "/my-agenda", cookie }))).meetings;
 
     // No link yet: the ambassador is told it will follow, never given a table.
-    expect((await page(ambassador)).placed[0].place).toEqual({ online: true, videoUrl: null });
-    expect((await agenda(ambassador))[0].place).toEqual({ online: true, videoUrl: null });
+    const onlineEmbassy = {
+      online: true,
+      wording: "mission",
+      counterpartOnline: false,
+      counterpartWording: "province",
+    };
+    expect((await page(ambassador)).placed[0].place).toEqual({ ...onlineEmbassy, videoUrl: null });
+    expect((await agenda(ambassador))[0].place).toEqual({ ...onlineEmbassy, videoUrl: null });
     expect((await location(ambassador)).location).toBe("Đường dẫn họp trực tuyến sẽ được Ban tổ chức gửi sau");
 
     const url = "https://hop.ngoaivu.test/gap-go/nhat-ban-bac-giang";
     await getDb().updateTable("meetings").set({ video_url: url }).where("id", "=", meetingId).execute();
     for (const placed of [(await page(ambassador)).placed[0], (await agenda(ambassador))[0]]) {
-      expect(placed.place).toEqual({ online: true, videoUrl: url });
+      expect(placed.place).toEqual({ ...onlineEmbassy, videoUrl: url });
       expect(placed.video_url).toBe(url);
     }
     expect((await location(ambassador)).location).toBe(url);
 
-    // The province at its table: number, label and room; told that the counterpart joins online; no link to follow itself.
+    // The province at its table: number, label and room; told that the embassy attends online, with the link.
     const table = { number: 2, label: "Cửa sổ", room_vi: "Khu gặp gỡ song phương", room_en: "Bilateral meetings area" };
     for (const placed of [(await page(province)).placed[0], (await agenda(province))[0]]) {
-      expect(placed.place).toEqual({ online: false, table, counterpartOnline: true });
+      expect(placed.place).toEqual({
+        online: false,
+        table,
+        videoUrl: url,
+        counterpartOnline: true,
+        counterpartWording: "mission",
+      });
       expect(placed.video_url).toBeNull();
     }
     const theirs = await location(province);
     expect(theirs.location).toBe("Bàn 2 · Cửa sổ · Khu gặp gỡ song phương");
-    expect(theirs.description).toContain("Đối tác dự trực tuyến");
-    expect(theirs.description).not.toContain(url);
+    expect(theirs.description).toContain("Đại sứ quán tham dự trực tuyến");
+    expect(theirs.description).toContain(url);
     const english = await (await call(myAgendaIcs.loader, { path: "/my-agenda.ics?lang=en", cookie: province })).text();
     expect(english.replace(/\r\n /g, "")).toContain("LOCATION:Table 2 · Cửa sổ · Bilateral meetings area");
+    expect(english.replace(/\r\n /g, "")).toContain("The embassy attends online");
   });
 });

@@ -408,7 +408,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   "meetings.maxMeetingsSchema": { maxMeetings: "5" },
   "meetings.availabilitySchema": { slotIds: ["1", "2"] },
   "meetings.meetingOutcomeSchema": { meetingId: "1", outcome: "Dòng một\nDòng hai", followUp: "" },
-  "meetings.sectorsSchema": { sectors: "Nông nghiệp, Đầu tư" },
+  "meetings.sectorsSchema": { codes: ["agriculture", "investment"], note: "Logistics" },
   "people.inviteSchema": { fullName: "Vũ Thị Mời", email: "moi@bo.gov.vn", role: "secretariat", organisationId: "" },
   "people.profileSchema": { fullName: "Lê Văn Hùng", locale: "vi", timeZone: "Asia/Tokyo" },
   "registration.delegateFields": {
@@ -1156,7 +1156,12 @@ describe.sequential("the actions, with random forms", () => {
           fields({ intent: "answer", requestId: t.requestToJapan, decision: "decline", reason: "Lịch kín" }),
           fields({ intent: "withdraw", requestId: t.requestToJapan }),
           fields({ intent: "max", maxMeetings: "4" }),
-          fields({ intent: "sectors", sectors: "Nông nghiệp; Đầu tư, nông nghiệp" }),
+          [
+            ["intent", "sectors"],
+            ["sector", "agriculture"],
+            ["sector", "investment"],
+            ["note", "Logistics"],
+          ] as Fields,
           [["intent", "availability"], ...t.slotIds.map((id): [string, string] => ["slot", String(id)])] as Fields,
           fields({ intent: "outcome", meetingId: 1, outcome: "Thống nhất lộ trình", followUp: "" }),
         ];

@@ -3,6 +3,8 @@ import { getDb } from "~/platform/db.server";
 import { getDashboard } from "~/features/registration/dashboard.server";
 import { cancelOwnRegistration, decideRegistrations } from "~/features/registration/registrations.server";
 import { loader } from "~/routes/admin.dashboard";
+import { checkIn, undoCheckIn } from "~/features/registration/checkin.server";
+import { joinLinksFor } from "~/features/registration/join-links.server";
 import { demoConference, organisationId, registerVisitor, resetRegistrations } from "../../helpers/factories";
 import { call, jsonOf, signInAs } from "../../helpers/remix";
 
@@ -103,6 +105,86 @@ describe("dashboard figures", () => {
       { day: "2026-11-22", created: 0, inPerson: 0, online: 0, approved: 0, cumulative: 4 },
       { day: "2026-11-23", created: 0, inPerson: 0, online: 0, approved: 0, cumulative: 4 },
     ]);
+  });
+});
+
+describe("attendance on the day", () => {
+  it("counts present in person (checked in) and joined online (a join link opened), by organisation kind", async () => {
+    const conference = await demoConference(20);
+    const haGiang = await organisationId("prov-ha-giang");
+    const ministry = await organisationId("min-ngoai-giao");
+    const mission = await organisationId("mis-emb-jp");
+    const people = {
+      hg1: await registerVisitor({ organisationId: haGiang }),
+      hg2: await registerVisitor({ organisationId: haGiang }),
+      hgPending: await registerVisitor({ organisationId: haGiang }),
+      min: await registerVisitor({ organisationId: ministry }),
+      misOnline1: await registerVisitor({ organisationId: mission, mode: "online" }),
+      misOnline2: await registerVisitor({ organisationId: mission, mode: "online" }),
+    };
+    const { hgPending: _pending, ...approve } = people;
+    await decideRegistrations(
+      conference.id,
+      Object.values(approve).map((p) => p.registrationId),
+      "approved",
+      actor,
+    );
+    const before = (await getDashboard())!.attendance;
+    expect(before.inPerson).toEqual({ expected: 3, present: 0, percent: 0 });
+    expect(before.online).toEqual({ expected: 2, joined: 0, percent: 0 });
+
+    const organiser = { id: null, ip: null };
+    await checkIn(conference.id, people.hg1.registrationId, organiser);
+    await checkIn(conference.id, people.min.registrationId, organiser);
+    // Checked in by mistake, then undone: not present.
+    await checkIn(conference.id, people.hg2.registrationId, organiser);
+    await undoCheckIn(conference.id, people.hg2.registrationId, organiser);
+    // One online delegate opens two of their join links (counted once); the other none.
+    const row = await getDb()
+      .selectFrom("registrations")
+      .selectAll()
+      .where("id", "=", people.misOnline1.registrationId)
+      .executeTakeFirstOrThrow();
+    const links = await joinLinksFor(row);
+    expect(links.length).toBeGreaterThan(1);
+    await getDb()
+      .updateTable("join_links")
+      .set({ first_joined_at: "2026-11-24T02:00:00.000Z", last_joined_at: "2026-11-24T02:00:00.000Z" })
+      .where("registration_id", "=", row.id)
+      .execute();
+    const other = await getDb()
+      .selectFrom("registrations")
+      .selectAll()
+      .where("id", "=", people.misOnline2.registrationId)
+      .executeTakeFirstOrThrow();
+    await joinLinksFor(other);
+
+    const a = (await getDashboard())!.attendance;
+    expect(a.inPerson).toEqual({ expected: 3, present: 2, percent: 67 });
+    expect(a.online).toEqual({ expected: 2, joined: 1, percent: 50 });
+    expect(a.byKind).toEqual([
+      {
+        kind: "ministry",
+        inPerson: { expected: 1, present: 1, percent: 100 },
+        online: { expected: 0, joined: 0, percent: 0 },
+      },
+      {
+        kind: "province",
+        inPerson: { expected: 2, present: 1, percent: 50 },
+        online: { expected: 0, joined: 0, percent: 0 },
+      },
+      {
+        kind: "mission",
+        inPerson: { expected: 0, present: 0, percent: 0 },
+        online: { expected: 2, joined: 1, percent: 50 },
+      },
+    ]);
+    // The page sends the same figures, with the time they were taken.
+    const page = await jsonOf<{ dashboard: { attendance: unknown; generatedAt: string } }>(
+      await call(loader, { path: "/admin/dashboard", cookie: await signInAs("organiser") }),
+    );
+    expect(page.dashboard.attendance).toEqual(a);
+    expect(page.dashboard.generatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
 });
 

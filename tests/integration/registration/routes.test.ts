@@ -25,6 +25,25 @@ async function registerThroughForm(
 
 const validForm = registrationForm;
 
+interface Decided {
+  intent: string;
+  changed: number;
+  promoted: number;
+  skipped: Array<{ id: number; name: string; reason: string }>;
+}
+
+/** A decision's redirect, followed as the browser would: the list shows the outcome once, then no more. */
+async function followDecision(res: Response, cookie: string, path = "/admin/delegates"): Promise<Decided> {
+  expect(res.status).toBe(302);
+  expect(res.headers.get("Location")).toBe(path);
+  const flash = cookieFrom(res)!;
+  const page = await call(delegates.loader, { path, cookie: `${cookie}; ${flash}` });
+  expect(page.headers.get("Set-Cookie")).toMatch(/Max-Age=0/);
+  const body = await jsonOf<{ done: Decided | null }>(page);
+  expect(body.done).not.toBeNull();
+  return body.done!;
+}
+
 describe("the public registration form", () => {
   it("records nothing and signs nobody in until the e-mailed link is followed; then the registration is pending and the person signed in", async () => {
     const form = await validForm();
@@ -307,11 +326,10 @@ describe("the organisers' delegate list", () => {
       context: { clientIp: "127.0.0.1" },
     });
     expect(res.status).toBe(400); // "1,2,3" in one field is not an id list
-    const body = await jsonOf<{ result: { changed: number[]; skipped: Array<{ name: string; reason: string }> } }>(
-      res2 as Response,
-    );
-    expect(body.result.changed).toHaveLength(2);
-    expect(body.result.skipped).toEqual([
+    // Post/redirect/get: back to the list without ?index, the outcome shown once from a cookie.
+    const done = await followDecision(res2 as Response, organiser);
+    expect(done.changed).toBe(2);
+    expect(done.skipped).toEqual([
       expect.objectContaining({ name: "Vàng A Chứ", reason: "registration.noPlace.capacity" }),
     ]);
     const audit = await getDb()
@@ -320,6 +338,57 @@ describe("the organisers' delegate list", () => {
       .where("action", "=", "registration.approve")
       .execute();
     expect(audit).toHaveLength(2);
+  });
+
+  it("approves one registration from its row in one click, whatever is ticked, and comes back without ?index", async () => {
+    await demoConference(10);
+    const organiser = await signInAs("organiser");
+    await registerAndConfirm(await validForm({ fullName: "Đặng Văn Ân" }));
+    await registerAndConfirm(await validForm({ fullName: "Hoàng Thị Bích" }));
+    const [first, second] = await getDb()
+      .selectFrom("registrations")
+      .select(["id", "status"])
+      .where("full_name", "in", ["Đặng Văn Ân", "Hoàng Thị Bích"])
+      .orderBy("id")
+      .execute();
+    expect([first.status, second.status]).toEqual(["pending", "pending"]);
+    // The row's button, with both rows ticked for the bulk buttons: only its own row is approved.
+    const form = new URLSearchParams([
+      ["ids", String(first.id)],
+      ["ids", String(second.id)],
+      ["approveOne", String(second.id)],
+    ]);
+    const res = await delegates.action({
+      request: new Request("http://localhost:3000/admin/delegates?index&status=pending&sort=name", {
+        method: "POST",
+        headers: { Cookie: organiser, "Content-Type": "application/x-www-form-urlencoded" },
+        body: form,
+      }),
+      params: {},
+      context: { clientIp: "127.0.0.1" },
+    });
+    const done = await followDecision(res, organiser, "/admin/delegates?status=pending&sort=name");
+    expect(done).toMatchObject({ intent: "approve", changed: 1, skipped: [] });
+    const after = await getDb()
+      .selectFrom("registrations")
+      .select(["id", "status"])
+      .where("id", "in", [first.id, second.id])
+      .orderBy("id")
+      .execute();
+    expect(after.map((r) => r.status)).toEqual(["pending", "approved"]);
+    // Shown once: the next view of the list has no outcome.
+    const again = await jsonOf<{ done: unknown }>(
+      await call(delegates.loader, { path: "/admin/delegates", cookie: organiser }),
+    );
+    expect(again.done).toBeNull();
+    // A secretariat account (no update:registration:any) cannot, with the row's button either.
+    const secretariat = await signInAs("secretariat");
+    const refused = await call(delegates.action, {
+      path: "/admin/delegates",
+      form: { approveOne: String(first.id) },
+      cookie: secretariat,
+    });
+    expect(refused.status).toBe(403);
   });
 
   it("lets an organiser edit a registration; a refused status change writes nothing", async () => {

@@ -5,7 +5,7 @@ import { escapeText, foldLine, icsCalendar, icsDateTime, sequenceFrom, sessionUi
 
 const events: IcsEvent[] = [
   {
-    uid: sessionUid("programme", 3, "ngoaivu.test"),
+    uid: sessionUid(3, "ngoaivu.test"),
     // 10:20–12:00 in Hà Nội (GMT+7)
     startsAt: "2021-12-13T03:20:00.000Z",
     endsAt: "2021-12-13T05:00:00.000Z",
@@ -14,9 +14,10 @@ const events: IcsEvent[] = [
     description: 'Chủ trì: Nguyễn Thị Thu Hà, Bộ Ngoại giao; "trích dẫn" \\ dấu\nDòng thứ hai',
     url: "http://localhost:3000/programme#session-3",
     updatedAt: "2021-11-01T08:00:00.000Z",
+    sequence: 2,
   },
   {
-    uid: sessionUid("programme", 8, "ngoaivu.test"),
+    uid: sessionUid(8, "ngoaivu.test"),
     startsAt: "2021-12-14T08:30:00.000Z",
     endsAt: "2021-12-14T10:30:00.000Z",
     summary: "Phiên bế mạc",
@@ -63,18 +64,28 @@ describe("icsCalendar", () => {
     expect(parsed[0].summary.normalize("NFC")).toBe(parsed[0].summary);
   });
 
-  it("keeps UIDs stable across two generations and derives SEQUENCE from updated_at", () => {
+  it("keeps UIDs stable across two generations, one per session whatever the feed", () => {
     const text = calendar();
     const again = icsCalendar({ name: "x", events, now: new Date("2022-01-01T00:00:00Z") });
     expect(parse(again).events.map((e) => e.uid)).toEqual(parse(text).events.map((e) => e.uid));
-    expect(parse(text).events[0].uid).toBe("programme-session-3@ngoaivu.test");
-    expect(parse(text).events[0].sequence).toBe(sequenceFrom(events[0].updatedAt));
-    const changed = icsCalendar({ name: "x", events: [{ ...events[0], updatedAt: "2021-11-05T08:00:00.000Z" }] });
-    expect(parse(changed).events[0].sequence).toBeGreaterThan(parse(text).events[0].sequence);
+    expect(parse(text).events[0].uid).toBe("session-3@ngoaivu.test");
+    expect(sessionUid(3, "ngoaivu.test")).not.toBe(sessionUid(4, "ngoaivu.test"));
     const lastModified = parse(text)
       .component.getFirstSubcomponent("vevent")!
       .getFirstPropertyValue("last-modified") as ICAL.Time;
     expect(lastModified.toJSDate().toISOString()).toBe("2021-11-01T08:00:00.000Z");
+  });
+
+  it("writes the event's own SEQUENCE counter when it has one, else one derived from updated_at", () => {
+    const text = calendar();
+    expect(parse(text).events[0].sequence).toBe(2);
+    expect(parse(text).events[1].sequence).toBe(sequenceFrom(events[1].updatedAt));
+    const changed = icsCalendar({ name: "x", events: [{ ...events[0], sequence: 3 }] });
+    expect(parse(changed).events[0].sequence).toBe(3);
+    const zero = icsCalendar({ name: "x", events: [{ ...events[0], sequence: 0 }] });
+    expect(parse(zero).events[0].sequence).toBe(0);
+    const later = icsCalendar({ name: "x", events: [{ ...events[1], updatedAt: "2021-11-05T08:00:00.000Z" }] });
+    expect(parse(later).events[0].sequence).toBeGreaterThan(parse(text).events[1].sequence);
   });
 
   it("ends every line with CRLF and folds at 75 octets without splitting a character", () => {
@@ -128,7 +139,7 @@ describe("icsCalendar properties", () => {
     expect(full.some((l) => l.startsWith("DESCRIPTION:Chủ trì"))).toBe(true);
     expect(bare.filter((l) => /^(LOCATION|DESCRIPTION|URL)[:;]/.test(l))).toEqual([]);
     expect(bare).toEqual([
-      "UID:programme-session-8@ngoaivu.test",
+      "UID:session-8@ngoaivu.test",
       "DTSTAMP:20211201T000000Z",
       "DTSTART:20211214T083000Z",
       "DTEND:20211214T103000Z",

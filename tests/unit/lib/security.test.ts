@@ -53,6 +53,9 @@ describe("securityHeaders", () => {
     const headers = securityHeaders("abc123", { https: false });
     expect(headers["Content-Security-Policy"]).toContain("script-src 'self' 'nonce-abc123'");
     expect(headers["Content-Security-Policy"]).toContain("frame-ancestors 'none'");
+    // The check-in scanner's WebAssembly may be compiled; JavaScript eval stays refused.
+    expect(headers["Content-Security-Policy"]).toContain("'wasm-unsafe-eval'");
+    expect(headers["Content-Security-Policy"]).not.toMatch(/'unsafe-eval'/);
     expect(headers["X-Content-Type-Options"]).toBe("nosniff");
     expect(headers["Referrer-Policy"]).toBe("strict-origin-when-cross-origin");
     expect(headers["Strict-Transport-Security"]).toBeUndefined();

@@ -8,7 +8,16 @@ import {
   meetingRequestSchema,
   sectorsSchema,
 } from "~/features/meetings/schema";
-import { placeText } from "~/features/meetings/meeting-outcomes.server";
+import { onlineWording, placeText } from "~/features/meetings/meeting-outcomes.server";
+import { translate } from "~/features/meetings/i18n";
+import {
+  MEETING_SECTORS,
+  decodeSectors,
+  encodeSectors,
+  sectorCode,
+  sectorLabel,
+  sectorsText,
+} from "~/features/meetings/rules";
 import { meetingsEn } from "~/features/meetings/messages.en";
 import { meetingsVi } from "~/features/meetings/messages.vi";
 
@@ -29,7 +38,8 @@ describe("meeting request schema", () => {
     });
     expect(parsed).toEqual({
       ok: true,
-      data: { toOrganisationId: 12, sector: "Nông nghiệp", ask: "Tìm nhà nhập khẩu", priority: 3 },
+      // A sector from the list is kept as its code (a label in either language is read as one).
+      data: { toOrganisationId: 12, sector: "agriculture", ask: "Tìm nhà nhập khẩu", priority: 3 },
     });
   });
 
@@ -44,7 +54,7 @@ describe("meeting request schema", () => {
       ok: false,
       errors: {
         toOrganisationId: "errors.required",
-        sector: "errors.required",
+        sector: "meetingsDelegate.errors.sector",
         ask: "errors.tooLong",
         priority: "meetingsDelegate.errors.priority",
       },
@@ -118,21 +128,33 @@ describe("outcome schema", () => {
 
 describe("where a meeting takes place, in words", () => {
   const table = { number: 4, label: "Cửa sổ", room_vi: "Khu gặp gỡ song phương", room_en: "Bilateral meetings area" };
+  const online = {
+    online: true as const,
+    wording: "mission" as const,
+    counterpartOnline: false,
+    counterpartWording: "province" as const,
+  };
+  const atTable = { online: false as const, videoUrl: null, counterpartWording: "mission" as const };
   it("gives an online party its video link, or says it will follow", () => {
-    expect(placeText({ online: true, videoUrl: "https://hop.test/abc" }, "vi")).toBe("https://hop.test/abc");
-    expect(placeText({ online: true, videoUrl: null }, "vi")).toBe(
-      "Đường dẫn họp trực tuyến sẽ được Ban tổ chức gửi sau",
-    );
-    expect(placeText({ online: true, videoUrl: null }, "en")).toBe("The organisers will send the video meeting link");
+    expect(placeText({ ...online, videoUrl: "https://hop.test/abc" }, "vi")).toBe("https://hop.test/abc");
+    expect(placeText({ ...online, videoUrl: null }, "vi")).toBe("Đường dẫn họp trực tuyến sẽ được Ban tổ chức gửi sau");
+    expect(placeText({ ...online, videoUrl: null }, "en")).toBe("The organisers will send the video meeting link");
   });
   it("gives a party in person its table, label and room in its language", () => {
-    expect(placeText({ online: false, table, counterpartOnline: true }, "vi")).toBe(
+    expect(placeText({ ...atTable, table, counterpartOnline: true }, "vi")).toBe(
       "Bàn 4 · Cửa sổ · Khu gặp gỡ song phương",
     );
     expect(
-      placeText({ online: false, table: { ...table, label: "", room_en: null }, counterpartOnline: false }, "en"),
+      placeText({ ...atTable, table: { ...table, label: "", room_en: null }, counterpartOnline: false }, "en"),
     ).toBe("Table 4 · Khu gặp gỡ song phương");
-    expect(placeText({ online: false, table: null, counterpartOnline: false }, "vi")).toBeNull();
+    expect(placeText({ ...atTable, table: null, counterpartOnline: false }, "vi")).toBeNull();
+  });
+  it("words a party attending online by its kind", () => {
+    expect(onlineWording("mission", "embassy")).toBe("mission");
+    expect(onlineWording("mission", null)).toBe("mission");
+    expect(onlineWording("mission", "consulate_general")).toBe("consulate_general");
+    expect(onlineWording("province", null)).toBe("province");
+    expect(onlineWording("ministry", null)).toBe("ministry");
   });
 });
 
@@ -147,15 +169,44 @@ describe("dictionary module", () => {
 });
 
 describe("the sectors a party covers", () => {
-  it("splits on commas and semicolons, trims, keeps the first spelling of a repeat", () => {
-    expect(parseWith(sectorsSchema, { sectors: " Nông nghiệp;  Đầu tư , nông nghiệp,, Lao động " })).toEqual({
+  const vi = (key: string) => translate("vi", key as never);
+  const en = (key: string) => translate("en", key as never);
+  it("keeps the ticked codes from the list and a free note", () => {
+    expect(parseWith(sectorsSchema, { codes: ["agriculture", "investment"], note: " Logistics  cảng biển " })).toEqual({
       ok: true,
-      data: { sectors: "Nông nghiệp, Đầu tư, Lao động" },
+      data: { codes: ["agriculture", "investment"], note: "Logistics cảng biển" },
     });
-    expect(parseWith(sectorsSchema, { sectors: "" })).toEqual({ ok: true, data: { sectors: "" } });
-    expect(parseWith(sectorsSchema, { sectors: "x".repeat(301) })).toEqual({
+    expect(parseWith(sectorsSchema, { codes: [], note: "" })).toEqual({ ok: true, data: { codes: [], note: "" } });
+    expect(parseWith(sectorsSchema, { codes: ["mining"], note: "" }).ok).toBe(false);
+    expect(parseWith(sectorsSchema, { codes: [], note: "x".repeat(301) })).toEqual({
       ok: false,
-      errors: { sectors: "errors.tooLong" },
+      errors: { note: "errors.tooLong" },
     });
+  });
+  it("stores codes and the note, and reads older free text back as codes where a label matches", () => {
+    const stored = encodeSectors({ codes: ["tourism", "agriculture"], note: "Logistics | cảng" });
+    expect(stored).toBe("agriculture,tourism|Logistics / cảng");
+    expect(decodeSectors(stored)).toEqual({ codes: ["agriculture", "tourism"], note: "Logistics / cảng" });
+    expect(decodeSectors("Nông nghiệp, Đầu tư; Logistics, nông nghiệp, Science and technology")).toEqual({
+      codes: ["investment", "agriculture", "science_technology"],
+      note: "Logistics",
+    });
+    expect(decodeSectors("")).toEqual({ codes: [], note: "" });
+    expect(decodeSectors(null)).toEqual({ codes: [], note: "" });
+  });
+  it("reads in the reader's language, older free text as typed", () => {
+    expect(MEETING_SECTORS).toHaveLength(10);
+    for (const code of MEETING_SECTORS) {
+      expect(sectorLabel(vi, code)).not.toBe(code);
+      expect(sectorLabel(en, code)).not.toBe(code);
+      expect(sectorCode(sectorLabel(vi, code))).toBe(code);
+      expect(sectorCode(sectorLabel(en, code))).toBe(code);
+    }
+    expect(sectorLabel(vi, "science_technology")).toBe("Khoa học và công nghệ");
+    expect(sectorLabel(en, "science_technology")).toBe("Science and technology");
+    expect(sectorLabel(en, "Nông nghiệp")).toBe("Agriculture");
+    expect(sectorLabel(en, "Năng lượng")).toBe("Năng lượng");
+    expect(sectorsText(en, "labour,health|ports")).toBe("Labour, Health, ports");
+    expect(sectorsText(vi, "labour,health|ports")).toBe("Lao động, Y tế, ports");
   });
 });

@@ -107,7 +107,9 @@ describe("badgeDocument", () => {
     expect(texts(embassy)).toEqual(
       expect.arrayContaining(["CQĐD", "Cơ quan đại diện ở nước ngoài", "Đại biểu dự trực tiếp", "Ngài"]),
     );
-    expect(texts(province)).toEqual(expect.arrayContaining(["DP", "Tỉnh, thành phố", "Ông"]));
+    // The category code with its diacritic (Địa phương), as one NFC letter.
+    expect(texts(province)).toEqual(expect.arrayContaining(["ĐP", "Tỉnh, thành phố", "Ông"]));
+    expect(BADGE_CATEGORIES.province.code).toBe("\u0110P");
 
     const en = badgeDocument([ambassador], { locale: "en", conference });
     expect(texts(en.content)).toEqual(

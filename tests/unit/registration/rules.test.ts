@@ -80,7 +80,7 @@ describe("badge categories", () => {
     expect(new Set(colours).size).toBe(ORGANISATION_KINDS.length);
     expect(Object.fromEntries(ORGANISATION_KINDS.map((k) => [k, BADGE_CATEGORIES[k].code]))).toEqual({
       ministry: "BN",
-      province: "DP",
+      province: "ĐP",
       mission: "CQĐD",
       foreign: "QT",
       enterprise: "DN",

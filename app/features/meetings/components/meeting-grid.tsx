@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { sectorLabel } from "../rules";
 import { SubmitButton } from "~/components/submit-button";
 import { useBilingual, useLocale, useT } from "~/components/i18n";
 import { Badge, EmptyState } from "~/components/ui";
@@ -26,7 +27,9 @@ export function MeetingGrid({ grid, zone, sessionId }: { grid: Grid; zone: strin
   const time = (iso: string) => formatInstant(iso, zone, locale, "time");
   const at = new Map(grid.meetings.map((m) => [`${m.slot_id}:${m.table_id}`, m]));
   return (
-    <div className="overflow-x-auto">
+    // The grid scrolls sideways on a narrow screen: a focusable, named region, so that it scrolls by keyboard too.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must take the focus (WCAG 2.1.1)
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("meetingsAdmin.gridCaption")}>
       <table className="min-w-full border-collapse text-sm" data-testid="meeting-grid">
         <caption className="sr-only">{t("meetingsAdmin.gridCaption")}</caption>
         <thead>
@@ -110,6 +113,9 @@ export function SchedulePreview({ preview, zone, sessionId }: { preview: Preview
         {t("meetingsAdmin.previewSummary", { placed: preview.placed, weight: preview.weight })}{" "}
         {preview.optimal ? t("meetingsAdmin.optimal") : t("meetingsAdmin.notOptimal")}
       </p>
+      <p className="mt-1 text-sm text-slate-600" data-testid="preview-weight-hint">
+        {t("meetingsAdmin.previewWeightHint")}
+      </p>
       <ul className="my-3 max-h-80 overflow-auto text-sm">
         {preview.rows.map((r, i) => (
           <li key={i}>
@@ -159,7 +165,7 @@ export function UnplacedRequests({ requests }: { requests: Awaited<ReturnType<ty
               <span>
                 {pick(r.a_vi, r.a_en)} – {pick(r.b_vi, r.b_en)}
                 <span className="block text-xs text-slate-500">
-                  {r.sector} · {t("meetingsAdmin.priority", { priority: r.priority })}
+                  {sectorLabel(t, r.sector)} · {t("meetingsAdmin.priority", { priority: r.priority })}
                 </span>
               </span>
               <Link className="link shrink-0" to={`/admin/meetings/requests/${r.id}`}>

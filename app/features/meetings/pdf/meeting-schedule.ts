@@ -3,6 +3,7 @@
  * One page per party, its meetings in time order, times in Hà Nội.
  */
 import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
+import { sectorLabel } from "../rules";
 import type { Locale } from "~/platform/i18n";
 import { translate } from "~/features/meetings/i18n";
 import { formatRange } from "~/lib/time";
@@ -49,7 +50,7 @@ export function meetingScheduleDocument(
         { text: formatRange(m.starts_at, m.ends_at, zone, locale, true), bold: true },
         m.table_number === null ? t("meetingsAdmin.pdfOnline") : String(m.table_number),
         en ? m.counterpart_en : m.counterpart_vi,
-        m.sector,
+        sectorLabel(t, m.sector),
       ]);
     }
     content.push(

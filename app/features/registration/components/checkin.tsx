@@ -38,7 +38,7 @@ export function CountsPanel({ counts, live, refreshHref }: { counts: DoorCounts;
       <p className="mt-2 flex flex-wrap items-baseline gap-x-3">
         <span className="text-4xl font-bold tabular-nums text-navy-900" data-testid="checkin-present">
           {counts.present}
-          <span className="text-slate-400"> / </span>
+          <span className="text-slate-500"> / </span>
           {counts.expected}
         </span>
         <span className="text-sm text-slate-600">
@@ -81,13 +81,10 @@ export function CountsPanel({ counts, live, refreshHref }: { counts: DoorCounts;
 
 function PersonDetails({ person }: { person: DoorPerson }) {
   const t = useT();
-  const pick = useBilingual();
   return (
     <dl className="mt-3 grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
       <dt className="text-slate-600">{t("checkin.person.position")}</dt>
       <dd>{person.position}</dd>
-      <dt className="text-slate-600">{t("checkin.person.organisation")}</dt>
-      <dd>{pick(person.organisation_vi, person.organisation_en)}</dd>
       <dt className="text-slate-600">{t("checkin.person.mode")}</dt>
       <dd>{t(`registration.mode.${person.mode}`)}</dd>
       <dt className="text-slate-600">{t("checkin.person.status")}</dt>
@@ -98,10 +95,16 @@ function PersonDetails({ person }: { person: DoorPerson }) {
   );
 }
 
+// Solid bands with white words (at least 4.5:1): read at arm's length, and never by colour alone.
 const tones = {
-  green: { box: "border-emerald-400 bg-emerald-50", text: "text-emerald-900", icon: "✓" },
-  amber: { box: "border-amber-400 bg-amber-50", text: "text-amber-900", icon: "!" },
-  red: { box: "border-red-400 bg-red-50", text: "text-red-900", icon: "✕" },
+  green: {
+    box: "border-emerald-700 bg-emerald-50",
+    band: "bg-emerald-700 text-white",
+    text: "text-emerald-900",
+    icon: "✓",
+  },
+  amber: { box: "border-amber-600 bg-amber-50", band: "bg-amber-700 text-white", text: "text-amber-950", icon: "!" },
+  red: { box: "border-red-700 bg-red-50", band: "bg-red-700 text-white", text: "text-red-900", icon: "✕" },
 } as const;
 
 function UndoButton({ person, compact }: { person: DoorPerson; compact?: boolean }) {
@@ -151,39 +154,60 @@ function useOutcomeText(outcome: Outcome, zone: string, now: string) {
   return { tone, message, detail };
 }
 
-/** The large result card: green checked in, amber already, red refused or unknown. */
+/**
+ * The large result card, readable from a step away: a coloured band with the result in words
+ * (green checked in, amber already, red refused or unknown), then the name and organisation in large type.
+ */
 export function CheckinOutcome({ outcome, zone, now }: { outcome: Outcome; zone: string; now: string }) {
   const t = useT();
+  const pick = useBilingual();
   const { tone, message, detail } = useOutcomeText(outcome, zone, now);
   const style = tones[tone];
   const person = "person" in outcome ? outcome.person : null;
   return (
     <section
       role={tone === "red" ? "alert" : "status"}
-      className={`rounded-lg border-2 p-5 shadow-sm ${style.box}`}
+      aria-atomic="true"
+      className={`overflow-hidden rounded-lg border-2 shadow-sm ${style.box}`}
       data-testid="checkin-result"
       data-state={outcome.state}
+      data-tone={tone}
     >
-      <p className={`flex items-start gap-3 text-2xl font-bold leading-tight sm:text-3xl ${style.text}`}>
-        <span aria-hidden="true" className="shrink-0">
+      <p
+        className={`flex items-center gap-3 px-5 py-4 text-2xl font-bold leading-tight sm:text-4xl ${style.band}`}
+        data-testid="checkin-result-message"
+      >
+        <span
+          aria-hidden="true"
+          className="flex h-10 w-10 shrink-0 items-center justify-center rounded-full bg-white/20 text-2xl sm:h-12 sm:w-12 sm:text-3xl"
+        >
           {style.icon}
         </span>
         <span>{message}</span>
       </p>
-      {detail ? <p className={`mt-2 text-base font-semibold ${style.text}`}>{detail}</p> : null}
-      {person ? (
-        <div className="mt-4 rounded-md bg-white/80 p-4">
-          <p className="text-xl font-semibold text-navy-900">
-            {t(`registration.honorific.${person.honorific}`)} {person.full_name}
-          </p>
-          <PersonDetails person={person} />
-          {outcome.state === "checked_in" || outcome.state === "already" ? (
-            <div className="mt-3">
-              <UndoButton person={person} />
-            </div>
-          ) : null}
-        </div>
-      ) : null}
+      <div className="p-5">
+        {person ? (
+          <>
+            <p className="text-3xl font-bold leading-tight text-navy-900 sm:text-4xl" data-testid="checkin-result-name">
+              {t(`registration.honorific.${person.honorific}`)} {person.full_name}
+            </p>
+            <p className="mt-2 text-xl leading-snug text-slate-800 sm:text-2xl">
+              {pick(person.organisation_vi, person.organisation_en)}
+            </p>
+          </>
+        ) : null}
+        {detail ? <p className={`mt-3 text-lg font-semibold ${style.text}`}>{detail}</p> : null}
+        {person ? (
+          <div className="mt-4 rounded-md bg-white/80 p-4">
+            <PersonDetails person={person} />
+            {outcome.state === "checked_in" || outcome.state === "already" ? (
+              <div className="mt-3">
+                <UndoButton person={person} />
+              </div>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
     </section>
   );
 }

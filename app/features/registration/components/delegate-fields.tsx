@@ -1,3 +1,4 @@
+import { useId } from "react";
 import type { FieldValues } from "react-hook-form";
 import type { z } from "zod";
 import { HONORIFICS, INTERPRETATIONS, MODES } from "~/features/registration/rules";
@@ -26,6 +27,8 @@ export function DelegateFields<T extends FieldValues & DelegateValues>({
   const state = form as unknown as ZodFormState<DelegateValues>;
   const t = useT();
   const consentError = state.errorFor("consentToList");
+  const modeError = state.errorFor("mode");
+  const ids = useId();
   return (
     <div className="grid gap-4 sm:grid-cols-6">
       <SelectField
@@ -84,8 +87,15 @@ export function DelegateFields<T extends FieldValues & DelegateValues>({
         required
         className={withEmail ? "sm:col-span-3" : "sm:col-span-6"}
       />
-      <fieldset className="sm:col-span-6">
-        <legend className="label">
+      <fieldset
+        className="sm:col-span-6"
+        role="radiogroup"
+        aria-labelledby={`${ids}-mode-legend`}
+        aria-required="true"
+        aria-invalid={modeError ? true : undefined}
+        aria-describedby={modeError ? `${ids}-mode-error` : undefined}
+      >
+        <legend id={`${ids}-mode-legend`} className="label">
           {t("registration.field.mode")}{" "}
           <span className="text-accent-700" aria-hidden="true">
             *
@@ -101,7 +111,8 @@ export function DelegateFields<T extends FieldValues & DelegateValues>({
                 type="radio"
                 value={m}
                 defaultChecked={state.defaults.mode === m}
-                className="mt-1"
+                className="mt-0.5"
+                aria-describedby={modeError ? `${ids}-mode-error` : undefined}
                 {...state.form.register("mode")}
               />
               <span>
@@ -111,7 +122,11 @@ export function DelegateFields<T extends FieldValues & DelegateValues>({
             </label>
           ))}
         </div>
-        {state.errorFor("mode") ? <p className="field-error">{t(state.errorFor("mode")!)}</p> : null}
+        {modeError ? (
+          <p id={`${ids}-mode-error`} className="field-error">
+            {t(modeError)}
+          </p>
+        ) : null}
       </fieldset>
       <SelectField
         state={state}
@@ -134,12 +149,18 @@ export function DelegateFields<T extends FieldValues & DelegateValues>({
             type="checkbox"
             value="on"
             defaultChecked={state.defaults.consentToList === "on"}
-            className="mt-1"
+            className="mt-0.5"
+            aria-invalid={consentError ? true : undefined}
+            aria-describedby={consentError ? `${ids}-consent-error` : undefined}
             {...state.form.register("consentToList")}
           />
           <span>{t("registration.field.consent")}</span>
         </label>
-        {consentError ? <p className="field-error">{t(consentError)}</p> : null}
+        {consentError ? (
+          <p id={`${ids}-consent-error`} className="field-error">
+            {t(consentError)}
+          </p>
+        ) : null}
       </div>
     </div>
   );

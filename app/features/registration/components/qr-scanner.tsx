@@ -1,16 +1,70 @@
-import type { IScannerControls } from "@zxing/browser";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
-import { codeFromScan } from "~/features/registration/checkin";
+import { acceptScan, codeFromScan, SCAN_INTERVAL_MS, type LastScan } from "~/features/registration/checkin";
 import { useT } from "../../../components/i18n";
 
 type Problem = "denied" | "noCamera" | "unsupported" | "failed";
 
+interface Detector {
+  detect(source: HTMLVideoElement): Promise<Array<{ rawValue: string }>>;
+}
+interface DetectorClass {
+  new (options: { formats: string[] }): Detector;
+  getSupportedFormats(): Promise<string[]>;
+}
+interface Controls {
+  stop(): void;
+}
+
 /**
- * Quiet time after any read, and a longer one for the same badge, which is often
- * still in the picture: it is submitted once (restarting the camera allows a retry).
+ * A QR detector: the browser's own BarcodeDetector where it reads QR codes (Android, macOS,
+ * ChromeOS), otherwise the `barcode-detector` ponyfill (ZXing-C++ in WebAssembly), loaded only now.
  */
-const PAUSE_MS = 2500;
-const SAME_CODE_MS = 60_000;
+async function createDetector(): Promise<Detector> {
+  const native = (window as unknown as { BarcodeDetector?: DetectorClass }).BarcodeDetector;
+  if (native) {
+    const formats = await native.getSupportedFormats().catch(() => [] as string[]);
+    if (formats.includes("qr_code")) return new native({ formats: ["qr_code"] });
+  }
+  // The decoder's WebAssembly: the build emits it into /build/_assets/ (the compiler's file loader gives its URL),
+  // so this app serves it, never a CDN (the CSP allows no other origin, and the venue may be offline).
+  const [{ BarcodeDetector, prepareZXingModule }, { default: zxingReaderWasm }] = await Promise.all([
+    import("barcode-detector/ponyfill"),
+    import("zxing-wasm/reader/zxing_reader.wasm"),
+  ]);
+  const wasm = new URL(zxingReaderWasm, window.location.href).href;
+  await prepareZXingModule({
+    overrides: { locateFile: (path: string, prefix: string) => (path.endsWith(".wasm") ? wasm : prefix + path) },
+    fireImmediately: true,
+  });
+  return new BarcodeDetector({ formats: ["qr_code"] });
+}
+
+/** Reads the camera picture every SCAN_INTERVAL_MS until stopped; each decoded text goes to `onText`. */
+function scanVideo(video: HTMLVideoElement, stream: MediaStream, detector: Detector, onText: (text: string) => void) {
+  let stopped = false;
+  let timer = 0;
+  const tick = async () => {
+    if (stopped) return;
+    if (video.readyState >= 2) {
+      try {
+        const [first] = await detector.detect(video);
+        if (first?.rawValue && !stopped) onText(first.rawValue);
+      } catch {
+        // A frame that cannot be read (the camera is settling): try the next one.
+      }
+    }
+    if (!stopped) timer = window.setTimeout(() => void tick(), SCAN_INTERVAL_MS);
+  };
+  void tick();
+  return {
+    stop() {
+      stopped = true;
+      window.clearTimeout(timer);
+      for (const track of stream.getTracks()) track.stop();
+      video.srcObject = null;
+    },
+  } satisfies Controls;
+}
 
 /** Drawn, not an emoji: phones and kiosks without an emoji font would show a box. */
 function CameraIcon() {
@@ -44,7 +98,7 @@ function problemOf(error: unknown): Problem {
 /**
  * The camera scanner: progressive enhancement. Nothing is rendered until the
  * page has hydrated, the camera is asked for only after a click, and the QR
- * library is loaded only then. A decoded badge code goes to `onCode`.
+ * detector (with its WebAssembly, where the browser has no native one) is loaded only then. A decoded badge code goes to `onCode`.
  */
 export function QrScanner(props: { onCode: (code: string) => void; feedback?: ReactNode }) {
   const [hydrated, setHydrated] = useState(false);
@@ -57,8 +111,8 @@ function ScannerPanel({ onCode, feedback }: { onCode: (code: string) => void; fe
   const t = useT();
   const id = useId();
   const videoRef = useRef<HTMLVideoElement>(null);
-  const controlsRef = useRef<IScannerControls | null>(null);
-  const lastRef = useRef({ text: "", at: 0 });
+  const controlsRef = useRef<Controls | null>(null);
+  const lastRef = useRef<LastScan>({ text: "", at: 0 });
   const onCodeRef = useRef(onCode);
   onCodeRef.current = onCode;
   const [phase, setPhase] = useState<"idle" | "starting" | "running">("idle");
@@ -91,18 +145,19 @@ function ScannerPanel({ onCode, feedback }: { onCode: (code: string) => void; fe
     }
     controlsRef.current?.stop();
     setPhase("starting");
+    let stream: MediaStream | null = null;
     try {
-      const { BrowserCodeReader, BrowserQRCodeReader } = await import("@zxing/browser");
-      const reader = new BrowserQRCodeReader(undefined, { delayBetweenScanAttempts: 200 });
       const video: MediaTrackConstraints = chosen
         ? { deviceId: { exact: chosen } }
         : { facingMode: { ideal: "environment" } };
-      controlsRef.current = await reader.decodeFromConstraints({ audio: false, video }, videoRef.current!, (result) => {
-        if (!result) return;
-        const text = result.getText();
+      stream = await navigator.mediaDevices.getUserMedia({ audio: false, video });
+      const detector = await createDetector();
+      const element = videoRef.current!;
+      element.srcObject = stream;
+      await element.play().catch(() => undefined);
+      controlsRef.current = scanVideo(element, stream, detector, (text) => {
         const now = Date.now();
-        const last = lastRef.current;
-        if (now - last.at < PAUSE_MS || (text === last.text && now - last.at < SAME_CODE_MS)) return;
+        if (!acceptScan(lastRef.current, text, now)) return;
         lastRef.current = { text, at: now };
         const code = codeFromScan(text);
         setLastRead({ code });
@@ -110,15 +165,19 @@ function ScannerPanel({ onCode, feedback }: { onCode: (code: string) => void; fe
         navigator.vibrate?.(80);
         onCodeRef.current(code);
       });
+      stream = null;
       // Left the page while the camera was starting: let it go at once.
       if (!aliveRef.current) return controlsRef.current.stop();
       setPhase("running");
       // Camera names are readable only once permission is given; without them the default camera is used.
-      const cameras = await BrowserCodeReader.listVideoInputDevices().catch(() => []);
+      const cameras = (await navigator.mediaDevices.enumerateDevices().catch(() => [])).filter(
+        (d) => d.kind === "videoinput",
+      );
       setDevices(
         cameras.map((c, i) => ({ deviceId: c.deviceId, label: c.label || `${t("checkin.scanner.camera")} ${i + 1}` })),
       );
     } catch (error) {
+      for (const track of stream?.getTracks() ?? []) track.stop();
       controlsRef.current = null;
       setPhase("idle");
       setProblem(problemOf(error));
