@@ -166,6 +166,7 @@ export const meetingsEn: Record<keyof typeof meetingsVi, string> = {
   "meetingsAdmin.run": "Run the scheduler",
   "meetingsAdmin.running": "Scheduling…",
   "meetingsAdmin.previewTitle": "Preview (not saved)",
+  "meetingsAdmin.previewList": "The meetings in the preview",
   "meetingsAdmin.previewSummary":
     "{placed, plural, one {# meeting} other {# meetings}} placed, total priority score {weight}.",
   "meetingsAdmin.previewWeightHint":

@@ -161,6 +161,7 @@ export const meetingsVi = {
   "meetingsAdmin.run": "Chạy xếp lịch",
   "meetingsAdmin.running": "Đang xếp lịch…",
   "meetingsAdmin.previewTitle": "Lịch xem trước (chưa lưu)",
+  "meetingsAdmin.previewList": "Các cuộc gặp trong lịch xem trước",
   "meetingsAdmin.previewSummary": "Xếp được {placed} cuộc gặp, tổng điểm ưu tiên {weight}.",
   "meetingsAdmin.previewWeightHint":
     "Tổng điểm ưu tiên: cộng mức ưu tiên (1 đến 3, 3 là quan trọng nhất) của mọi cuộc gặp được xếp; máy xếp lịch tìm cách làm tổng này lớn nhất.",

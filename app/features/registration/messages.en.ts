@@ -25,7 +25,7 @@ export const registrationEn: Record<keyof typeof registrationVi, string> = {
   "registration.noPlace.quota": "The organisation has used all its in-person places.",
   "registration.cannotMove": "The registration cannot move from its current status to this one.",
   "registration.organisation.choose": "— Choose an organisation —",
-  "registration.organisation.placeholder": "Type a name, e.g. ha noi, Japan, Ministry of Industry",
+  "registration.organisation.placeholder": "E.g. ha noi, Japan",
   "registration.organisation.pickFromList": "Choose the organisation from the list (type its name, then pick it).",
   "registration.badgeCodeHint": "Read out or show this code at the door if you do not have your badge with you.",
   "registration.field.honorific": "Title",

@@ -23,7 +23,7 @@ export const registrationVi = {
   "registration.noPlace.quota": "Đơn vị đã dùng hết số chỗ dự trực tiếp được phân bổ.",
   "registration.cannotMove": "Không thể chuyển đăng ký từ trạng thái hiện tại sang trạng thái này.",
   "registration.organisation.choose": "— Chọn đơn vị —",
-  "registration.organisation.placeholder": "Gõ tên đơn vị, ví dụ: ha noi, Nhật Bản, Bộ Công Thương",
+  "registration.organisation.placeholder": "Ví dụ: ha noi, Nhật Bản",
   "registration.organisation.pickFromList": "Chọn đơn vị trong danh sách gợi ý (gõ tên rồi bấm vào đơn vị).",
   "registration.badgeCodeHint": "Đọc hoặc đưa mã này cho nhân viên tại cửa nếu không mang thẻ.",
   "registration.field.honorific": "Danh xưng",

@@ -70,6 +70,8 @@ test("a province requests, the ambassador accepts, the organiser schedules and c
   await organiser.getByRole("button", { name: "Chạy xếp lịch" }).click();
   const preview = organiser.getByRole("region", { name: "Lịch xem trước (chưa lưu)" });
   await expect(preview).toContainText("Đây là phương án tối ưu.");
+  // The preview is a GET the page's loader answers: an address to keep, without Remix's `?index`.
+  await expect(organiser).toHaveURL(/\/admin\/meetings\?session=\d+&preview=1$/);
   await expect(preview).toContainText("Bắc Giang – Đại sứ quán Việt Nam tại Nhật Bản");
   const placed = Number(/Xếp được (\d+) cuộc gặp/.exec((await preview.textContent()) ?? "")?.[1]);
   // All 43 accepted requests fit in 7 slots × 12 tables but for the parties' limits in the seed:
@@ -78,9 +80,26 @@ test("a province requests, the ambassador accepts, the organiser schedules and c
   await preview.getByRole("button", { name: "Lưu lịch này" }).click();
   // What is saved is what was previewed: that many meetings in the grid, the rest still waiting.
   await expect(organiser.getByText(`Đã lưu lịch: ${placed} cuộc gặp.`, { exact: true })).toBeVisible();
+  // Post/redirect/get: back to the session's page, neither `?index` nor the preview in the address.
+  await expect(organiser).toHaveURL(/\/admin\/meetings\?session=\d+$/);
+  await expect(preview).toHaveCount(0);
   await expect(grid.getByRole("link")).toHaveCount(placed);
   await expect(unplaced).toHaveCount(43 - placed);
   await expect(grid).toContainText("Bắc Giang");
+
+  // Locking a meeting from the grid, then unlocking it: each time the page's own address, the outcome shown once.
+  await expect(grid.getByRole("button", { name: "Mở khóa", exact: true })).toHaveCount(0);
+  await grid.getByRole("button", { name: "Khóa", exact: true }).first().click();
+  await expect(organiser.getByText("Đã cập nhật khóa cuộc gặp.")).toBeVisible();
+  await expect(organiser).toHaveURL(/\/admin\/meetings\?session=\d+$/);
+  await expect(grid.getByRole("button", { name: "Mở khóa", exact: true })).toHaveCount(1);
+  await organiser.reload();
+  await expect(organiser.getByText("Đã cập nhật khóa cuộc gặp.")).toHaveCount(0);
+  await expect(grid.getByRole("button", { name: "Mở khóa", exact: true })).toHaveCount(1);
+  await grid.getByRole("button", { name: "Mở khóa", exact: true }).click();
+  await expect(organiser.getByText("Đã cập nhật khóa cuộc gặp.")).toBeVisible();
+  await expect(organiser).toHaveURL(/\/admin\/meetings\?session=\d+$/);
+  await expect(grid.getByRole("button", { name: "Mở khóa", exact: true })).toHaveCount(0);
 
   // The organiser opens it: its slot and table.
   await grid.getByRole("link", { name: /Bắc Giang/ }).click();
@@ -91,10 +110,14 @@ test("a province requests, the ambassador accepts, the organiser schedules and c
 
   // Both see it in My agenda: the province its table, the ambassador (online) the meeting.
   await province.goto("/my-agenda");
-  await expect(province.getByTestId("my-meetings")).toContainText("Đại sứ quán Việt Nam tại Nhật Bản");
-  await expect(province.getByTestId("my-meetings")).toContainText(new RegExp(`Bàn ${table}(?!\\d)`));
+  await expect(province.locator('[data-testid="agenda-item"][data-type="meeting"]')).toContainText(
+    "Đại sứ quán Việt Nam tại Nhật Bản",
+  );
+  await expect(province.locator('[data-testid="agenda-item"][data-type="meeting"]')).toContainText(
+    new RegExp(`Bàn ${table}(?!\\d)`),
+  );
   await ambassador.goto("/my-agenda");
-  await expect(ambassador.getByTestId("my-meetings")).toContainText("Bắc Giang");
+  await expect(ambassador.locator('[data-testid="agenda-item"][data-type="meeting"]')).toContainText("Bắc Giang");
 
   // The organiser moves it by hand to a slot where both are free; the page offers only that slot's free tables.
   const slot = organiser.locator("select#slotId");
@@ -123,5 +146,7 @@ test("a province requests, the ambassador accepts, the organiser schedules and c
   await expect(current).toContainText("Đã khóa");
   // The province's agenda follows.
   await province.reload();
-  await expect(province.getByTestId("my-meetings")).toContainText(new RegExp(`Bàn ${newTable}(?!\\d)`));
+  await expect(province.locator('[data-testid="agenda-item"][data-type="meeting"]')).toContainText(
+    new RegExp(`Bàn ${newTable}(?!\\d)`),
+  );
 });

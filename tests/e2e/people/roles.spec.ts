@@ -44,6 +44,11 @@ for (const key of Object.keys(expectedNav) as DemoKey[]) {
     await expect(nav).toHaveAttribute("data-role", demo(key).role);
     const hrefs = await nav.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
     expect(hrefs).toEqual(expectedNav[key]);
+    // Organisers land on the dashboard (issue 12); everyone else on the home page and its next steps.
+    if (key === "organiser") {
+      await expect(page).toHaveURL(/\/admin\/dashboard$/);
+      await page.goto("/");
+    }
     await expect(page.getByTestId("next-steps")).toBeVisible();
 
     // Every demo account is in Vietnamese on the shared demo (the language spec switches only its own copy).

@@ -116,14 +116,23 @@ export function SchedulePreview({ preview, zone, sessionId }: { preview: Preview
       <p className="mt-1 text-sm text-slate-600" data-testid="preview-weight-hint">
         {t("meetingsAdmin.previewWeightHint")}
       </p>
-      <ul className="my-3 max-h-80 overflow-auto text-sm">
-        {preview.rows.map((r, i) => (
-          <li key={i}>
-            {time(r.startsAt)} · {t("meetingsAdmin.table", { number: r.table })} · {name(r.a)} – {name(r.b)} ·{" "}
-            {t("meetingsAdmin.priority", { priority: r.priority })}
-          </li>
-        ))}
-      </ul>
+      {/* A scroll box of its own: reachable by keyboard and named, like the grid. */}
+      <div
+        className="my-3 max-h-80 overflow-auto"
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must take the focus (WCAG 2.1.1)
+        tabIndex={0}
+        role="region"
+        aria-label={t("meetingsAdmin.previewList")}
+      >
+        <ul className="text-sm">
+          {preview.rows.map((r, i) => (
+            <li key={i}>
+              {time(r.startsAt)} · {t("meetingsAdmin.table", { number: r.table })} · {name(r.a)} – {name(r.b)} ·{" "}
+              {t("meetingsAdmin.priority", { priority: r.priority })}
+            </li>
+          ))}
+        </ul>
+      </div>
       {preview.left.length ? (
         <>
           <h3 className="font-semibold">{t("meetingsAdmin.unscheduledTitle", { count: preview.left.length })}</h3>
