@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import { clientIp, resolveLocale } from "~/auth/request.server";
@@ -37,6 +37,24 @@ import { partiesWithRequests, sharedBlockSettings, unplacedRequests } from "~/fe
 import { createMeetingBlock } from "~/features/meetings/meetings.server";
 import { DEFAULT_ALLOWED_PAIRS } from "~/features/meetings/rules";
 import { commitSchedule, previewSchedule } from "~/features/meetings/meeting-schedule.server";
+import { flash } from "~/http/flash.server";
+
+/**
+ * What an action did, shown once on the page after its redirect (post/redirect/get: no `?index`
+ * in the address bar). A function, called only by the loader and the action: the browser build drops it with them.
+ */
+const outcomeFlash = () =>
+  flash(
+    "nv_meetings_done",
+    "/admin/meetings",
+    z.object({ done: z.enum(["created", "committed", "locked"]), count: z.number().int().min(0) }),
+  );
+
+/** The page's own address after an action: the session kept when the form or the address named one. */
+function pageUrl(request: Request, values: Record<string, string>, sessionId: number) {
+  const named = values.session || new URL(request.url).searchParams.get("session");
+  return named ? `/admin/meetings?session=${sessionId}` : "/admin/meetings";
+}
 
 export const meta: MetaFunction = (args) => pageMeta(args, "meetingsAdmin.title");
 
@@ -66,7 +84,7 @@ async function current(request: Request, values: Record<string, string> = {}) {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "update:agenda");
+  const user = await requirePermission(request, "update:agenda");
   const url = new URL(request.url);
   const party = Number(url.searchParams.get("party"));
   if (Number.isInteger(party) && party > 0) throw redirect(`/admin/meetings/parties/${party}`);
@@ -77,6 +95,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     : [[], []];
   // A second block starts from the conference's settings (they are shared), its own slots and tables aside.
   const shared = block ? null : await sharedBlockSettings(conference.id);
+  // The scheduler's preview is a GET (`?session=…&preview=1`): it changes nothing, and its address can be kept.
+  const preview =
+    block && url.searchParams.get("preview") === "1"
+      ? await schedulePreview(block.id, conference.id, resolveLocale(request, user.locale))
+      : null;
+  const outcome = await outcomeFlash().take(request);
   const setup = shared
     ? {
         defaults: {
@@ -90,24 +114,64 @@ export async function loader({ request }: LoaderFunctionArgs) {
         pairs: JSON.parse(shared.allowed_pairs) as Array<[OrganisationKind, OrganisationKind]>,
       }
     : { defaults: DEFAULTS, pairs: DEFAULT_ALLOWED_PAIRS };
-  return json({
-    messages: await requestMessages(request, "meetings"),
-    zone: conference.time_zone ?? CONFERENCE_ZONE,
-    sessions: sessions.map((x) => ({
-      id: x.id,
-      title_vi: x.title_vi,
-      title_en: x.title_en,
-      starts_at: x.starts_at,
-      cut: x.block_id !== null,
-    })),
-    session,
-    block: block ? { id: block.id } : null,
-    grid,
-    unplaced,
-    parties,
-    setup,
-    removed: url.searchParams.has("removed"),
-  });
+  return json(
+    {
+      done: outcome.value,
+      preview,
+      messages: await requestMessages(request, "meetings"),
+      zone: conference.time_zone ?? CONFERENCE_ZONE,
+      sessions: sessions.map((x) => ({
+        id: x.id,
+        title_vi: x.title_vi,
+        title_en: x.title_en,
+        starts_at: x.starts_at,
+        cut: x.block_id !== null,
+      })),
+      session,
+      block: block ? { id: block.id } : null,
+      grid,
+      unplaced,
+      parties,
+      setup,
+      removed: url.searchParams.has("removed"),
+    },
+    { headers: outcome.headers },
+  );
+}
+
+/** The scheduler's preview of a block (nothing written), in the page's language with names. */
+async function schedulePreview(blockId: number, conferenceId: number, locale: Locale): Promise<Preview> {
+  const [result, names] = await Promise.all([previewSchedule(blockId), schedulerNames(blockId, conferenceId)]);
+  const party = (id: string) =>
+    names.orgs[id] ? { vi: names.orgs[id].vi, en: names.orgs[id].en } : { vi: id, en: id };
+  const rows = result.meetings
+    .map((m) => ({
+      startsAt: names.slots[m.slot] ?? "",
+      table: names.tables[m.table] ?? 0,
+      a: party(names.requests[m.request]?.a ?? ""),
+      b: party(names.requests[m.request]?.b ?? ""),
+      priority: names.requests[m.request]?.priority ?? 1,
+    }))
+    .sort((x, y) => x.startsAt.localeCompare(y.startsAt) || x.table - y.table);
+  const left = result.unscheduled.map((u) => ({
+    a: party(names.requests[u.request]?.a ?? ""),
+    b: party(names.requests[u.request]?.b ?? ""),
+    priority: names.requests[u.request]?.priority ?? 1,
+    reason: describeReason(
+      result.reasons[u.request],
+      u.reason,
+      (id) => (names.orgs[id] ? (locale === "en" ? names.orgs[id].en : names.orgs[id].vi) : id),
+      locale,
+    ),
+  }));
+  return {
+    placed: result.meetings.length,
+    weight: result.weight,
+    optimal: result.optimal,
+    rows,
+    left,
+    meetings: JSON.stringify(result.meetings),
+  };
 }
 
 /** A left-out request's reason, from the scheduler's structured reason, in the page's language with names. */
@@ -130,10 +194,9 @@ function describeReason(reason: Reason | undefined, fallback: string, name: (id:
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  // The page's forms: cutting a block, the scheduler's preview and its commit, locking a meeting. (Here, in the action, it stays out of the browser bundle.)
+  // The page's forms: cutting a block, committing the scheduler's preview (a GET, answered by the loader), locking a meeting. (Here, in the action, it stays out of the browser bundle.)
   const Intent = z.discriminatedUnion("intent", [
     intentOf("create"),
-    intentOf("preview"),
     intentOf("commit"),
     intentOf("lock"),
     intentOf("unlock"),
@@ -171,46 +234,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       actor,
     );
     if (!result.ok) return replyRefusal(result.refusal, { intent, values });
-    return json({ intent, created: result.slots });
+    const cookie = await outcomeFlash().set({ done: "created", count: result.slots });
+    return redirect(pageUrl(request, values, session.id), { headers: { "Set-Cookie": cookie } });
   }
-  if (!block) return json({ intent, errors: { "": "meetings.errors.noBlock" } }, { status: 400 });
-  if (intent === "preview") {
-    const [result, names] = await Promise.all([previewSchedule(block.id), schedulerNames(block.id, conference.id)]);
-    const locale = resolveLocale(request, user.locale);
-    const party = (id: string) =>
-      names.orgs[id] ? { vi: names.orgs[id].vi, en: names.orgs[id].en } : { vi: id, en: id };
-    const rows = result.meetings
-      .map((m) => ({
-        startsAt: names.slots[m.slot] ?? "",
-        table: names.tables[m.table] ?? 0,
-        a: party(names.requests[m.request]?.a ?? ""),
-        b: party(names.requests[m.request]?.b ?? ""),
-        priority: names.requests[m.request]?.priority ?? 1,
-      }))
-      .sort((x, y) => x.startsAt.localeCompare(y.startsAt) || x.table - y.table);
-    const left = result.unscheduled.map((u) => ({
-      a: party(names.requests[u.request]?.a ?? ""),
-      b: party(names.requests[u.request]?.b ?? ""),
-      priority: names.requests[u.request]?.priority ?? 1,
-      reason: describeReason(
-        result.reasons[u.request],
-        u.reason,
-        (id) => (names.orgs[id] ? (locale === "en" ? names.orgs[id].en : names.orgs[id].vi) : id),
-        locale,
-      ),
-    }));
-    return json({
-      intent,
-      preview: {
-        placed: result.meetings.length,
-        weight: result.weight,
-        optimal: result.optimal,
-        rows,
-        left,
-        meetings: JSON.stringify(result.meetings),
-      },
-    });
-  }
+  if (!block || !session) return json({ intent, errors: { "": "meetings.errors.noBlock" } }, { status: 400 });
   if (intent === "commit") {
     let meetings: z.infer<typeof meetingsJson>;
     try {
@@ -222,14 +249,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     const result = await commitSchedule(block.id, meetings, actor);
     if (!result.ok) return replyRefusal(result.refusal, { intent });
-    return json({ intent, committed: result.placed });
+    const cookie = await outcomeFlash().set({ done: "committed", count: result.placed });
+    return redirect(pageUrl(request, values, session.id), { headers: { "Set-Cookie": cookie } });
   }
   if (intent === "lock" || intent === "unlock") {
     const id = parseId(values.meetingId);
     const grid = await meetingGrid(block.id, conference.id);
     if (!grid.meetings.some((m) => m.id === id)) notFound();
     await setMeetingLocked(id, intent === "lock", actor);
-    return json({ intent, lockDone: true });
+    const cookie = await outcomeFlash().set({ done: "locked", count: 1 });
+    return redirect(pageUrl(request, values, session.id), { headers: { "Set-Cookie": cookie } });
   }
 }
 
@@ -238,10 +267,6 @@ type ActionData = {
   errors?: Record<string, string>;
   params?: Record<string, string | number>;
   values?: Record<string, string>;
-  created?: number;
-  committed?: number;
-  lockDone?: boolean;
-  preview?: Preview;
 };
 
 /** One tab per meeting-block session when there are several (a morning and an afternoon round, say). */
@@ -269,8 +294,12 @@ function SessionTabs() {
 }
 
 export default function AdminMeetings() {
-  const { session, block, grid, zone, unplaced, parties, removed, setup } = useLoaderData<typeof loader>();
+  const { session, block, grid, zone, unplaced, parties, removed, setup, done, preview } =
+    useLoaderData<typeof loader>();
   const data = useActionData<typeof action>() as ActionData | undefined;
+  const navigation = useNavigation();
+  // The preview's GET is on its way (the scheduler may take a few seconds on a large block).
+  const previewing = navigation.state === "loading" && navigation.formData?.get("preview") === "1";
   const t = useT();
   const pick = useBilingual();
   const formError = data?.errors?.[""];
@@ -296,12 +325,21 @@ export default function AdminMeetings() {
       <PageHeader
         title={t("meetingsAdmin.title")}
         action={
-          <Form method="post">
+          // A GET: the preview writes nothing, so the loader answers it at `?session=…&preview=1`.
+          <Form method="get">
             <input type="hidden" name="session" value={session.id} />
-            <input type="hidden" name="intent" value="preview" />
-            <SubmitButton busyLabel={t("meetingsAdmin.running")} busyWhen={{ intent: "preview" }}>
-              {t("meetingsAdmin.run")}
-            </SubmitButton>
+            <input type="hidden" name="preview" value="1" />
+            <button
+              type="submit"
+              className="btn-primary"
+              aria-disabled={previewing || undefined}
+              aria-busy={previewing || undefined}
+              onClick={(event) => {
+                if (previewing) event.preventDefault();
+              }}
+            >
+              {previewing ? t("meetingsAdmin.running") : t("meetingsAdmin.run")}
+            </button>
           </Form>
         }
       >
@@ -344,15 +382,15 @@ export default function AdminMeetings() {
         ) : null}
       </nav>
       {formError && data?.intent !== "create" ? <Notice tone="error">{t(formError, data?.params)}</Notice> : null}
-      {data?.committed !== undefined ? (
-        <Notice tone="success">{t("meetingsAdmin.committed", { placed: data.committed })}</Notice>
+      {done?.done === "committed" ? (
+        <Notice tone="success">{t("meetingsAdmin.committed", { placed: done.count })}</Notice>
       ) : null}
-      {data?.lockDone ? <Notice tone="success">{t("meetingsAdmin.lockDone")}</Notice> : null}
-      {data?.created !== undefined ? (
-        <Notice tone="success">{t("meetingsAdmin.created", { slots: data.created })}</Notice>
+      {done?.done === "locked" ? <Notice tone="success">{t("meetingsAdmin.lockDone")}</Notice> : null}
+      {done?.done === "created" ? (
+        <Notice tone="success">{t("meetingsAdmin.created", { slots: done.count })}</Notice>
       ) : null}
       {removed ? <Notice tone="success">{t("meetingsAdmin.removed")}</Notice> : null}
-      {data?.preview ? <SchedulePreview preview={data.preview} zone={zone} sessionId={session.id} /> : null}
+      {preview ? <SchedulePreview preview={preview} zone={zone} sessionId={session.id} /> : null}
       {grid.meetings.length === 0 ? <EmptyState title={t("meetingsAdmin.emptyGrid")} /> : null}
       <MeetingGrid grid={grid} zone={zone} sessionId={session.id} />
       <UnplacedRequests requests={unplaced} />

@@ -81,6 +81,19 @@ async function post(url: string, cookie: string, form: Record<string, string>) {
     method: "POST",
     headers: { cookie, "Content-Type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams(form),
+    redirect: "manual",
+  });
+  // A done action redirects to the page (a data request answers 204 with X-Remix-Redirect); an error is JSON.
+  const redirected = res.status === 204 || (res.status >= 300 && res.status < 400);
+  const body = redirected ? {} : ((await res.json()) as Record<string, unknown>);
+  return { status: redirected ? 200 : res.status, ms: Math.round(performance.now() - started), body };
+}
+
+/** The scheduler's preview: the page's GET (`?preview=1`), answered by its loader. */
+async function previewOf(url: string, cookie: string) {
+  const started = performance.now();
+  const res = await fetch(`${url}/admin/meetings?preview=1&_data=routes%2Fadmin.meetings._index`, {
+    headers: { cookie },
   });
   const body = (await res.json()) as Record<string, unknown>;
   return { status: res.status, ms: Math.round(performance.now() - started), body };
@@ -111,7 +124,7 @@ async function main() {
       "pair.province.mission": "on",
     });
     if (created.status !== 200) throw new Error(`block set-up failed: ${JSON.stringify(created.body)}`);
-    const preview = await post(url, organiser, { intent: "preview" });
+    const preview = await previewOf(url, organiser);
     const p = preview.body.preview as {
       placed: number;
       weight: number;

@@ -43,3 +43,62 @@ test("a delegate is refused the organisers' meetings page", async ({ page }) => 
   const response = await page.goto("/admin/meetings");
   expect(response?.status()).toBe(403);
 });
+
+// Without JavaScript the scheduler's preview is a plain GET form: the loader answers it at an address to keep.
+// It writes nothing, so it runs on the shared demo.
+test("the scheduler's preview works without JavaScript, at its own address", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  try {
+    await signIn(page, "organiser", "/admin/meetings");
+    await page.getByRole("button", { name: "Chạy xếp lịch" }).click();
+    await expect(page).toHaveURL(/\/admin\/meetings\?session=\d+&preview=1$/);
+    const preview = page.getByRole("region", { name: "Lịch xem trước (chưa lưu)" });
+    await expect(preview).toContainText(/Xếp được \d+ cuộc gặp/);
+    // The commit form carries the previewed meetings from the loader's answer.
+    const meetings = await page.locator("form input[name=meetings]").inputValue();
+    expect((JSON.parse(meetings) as unknown[]).length).toBeGreaterThan(0);
+  } finally {
+    await context.close();
+  }
+});
+
+test.describe("cutting a second meeting block", () => {
+  test.use({ ownDatabase: true });
+
+  test("creating the block comes back to the session's page with no ?index, the outcome shown once", async ({
+    page,
+    app,
+  }) => {
+    // An afternoon round, not cut yet: a copy of the demo's meeting session, six hours later.
+    const sessionId = await app.withDb(async (db) => {
+      const morning = await db
+        .selectFrom("sessions")
+        .selectAll()
+        .where("kind", "=", "meeting_block")
+        .orderBy("starts_at")
+        .executeTakeFirstOrThrow();
+      const { id: _id, ...rest } = morning;
+      const shift = (iso: string) => new Date(Date.parse(iso) + 6 * 3600_000).toISOString();
+      const row = await db
+        .insertInto("sessions")
+        .values({
+          ...rest,
+          title_vi: "Gặp gỡ song phương – lượt chiều",
+          title_en: "Bilateral meetings – afternoon round",
+          starts_at: shift(morning.starts_at),
+          ends_at: shift(morning.ends_at),
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      return row.id;
+    });
+    await signIn(page, "organiser", `/admin/meetings?session=${sessionId}`);
+    await page.getByRole("button", { name: "Tạo các lượt gặp" }).click();
+    await expect(page.getByText(/^Đã chia phiên thành \d+ lượt gặp\.$/)).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`/admin/meetings\\?session=${sessionId}$`));
+    await expect(page.getByTestId("meeting-grid")).toBeVisible();
+    await page.reload();
+    await expect(page.getByText(/^Đã chia phiên thành \d+ lượt gặp\.$/)).toHaveCount(0);
+  });
+});

@@ -4,7 +4,7 @@ import { action, loader } from "~/routes/admin.meetings._index";
 import { loader as pdfLoader } from "~/routes/admin.meetings.schedule[.]pdf";
 import { demoConference } from "../../helpers/factories";
 import { acceptedRequests, delegateOf, resetMeetings } from "../../helpers/meetings";
-import { call, jsonOf, signInAs } from "../../helpers/remix";
+import { call, cookieFrom, jsonOf, signInAs } from "../../helpers/remix";
 import { hanoiLocal, hanoiToUtc } from "../../helpers/dates";
 
 /** Requests close in ten days, at 17:00 Hà Nội time. */
@@ -36,14 +36,38 @@ async function threeProvincesAskTwoMissions() {
   return { japan, korea, provinces, ids };
 }
 
+/** An action's redirect: where to (no Remix `?index`), and the outcome the page then shows once. */
+async function redirectedWith(response: Response, cookie: string) {
+  expect(response.status).toBe(302);
+  const location = response.headers.get("Location") ?? "";
+  expect(location).not.toMatch(/[?&]index\b/);
+  const flash = cookieFrom(response);
+  expect(flash).toMatch(/^nv_meetings_done=/);
+  const page = await call(loader, { path: location, cookie: `${cookie}; ${flash}` });
+  expect(page.headers.get("Set-Cookie")).toMatch(/Max-Age=0/); // shown once
+  const body = await jsonOf<{ done: { done: string; count: number } | null }>(page);
+  return { location, done: body.done };
+}
+
+/** The scheduler's preview, asked of the loader as the page's GET form does. */
+async function previewOf<T = Preview>(cookie: string, session?: number): Promise<T> {
+  const response = await call(loader, { path: `${PATH}?${session ? `session=${session}&` : ""}preview=1`, cookie });
+  expect(response.status).toBe(200);
+  return jsonOf<T>(response);
+}
+
 type Preview = {
   preview: { placed: number; weight: number; optimal: boolean; meetings: string; rows: Array<{ a: { vi: string } }> };
 };
 
 describe("/admin/meetings", () => {
-  it("refuses a delegate (403) on the page, its actions and the PDF", async () => {
+  it("refuses a delegate (403) on the page, its actions, its preview and the PDF", async () => {
     const cookie = await signInAs("delegate");
     expect((await call(loader, { path: PATH, cookie })).status).toBe(403);
+    expect((await call(loader, { path: `${PATH}?preview=1`, cookie })).status).toBe(403);
+    // Nor does the secretariat (no update:agenda) get the scheduler's preview.
+    const secretariat = await signInAs("secretariat");
+    expect((await call(loader, { path: `${PATH}?preview=1`, cookie: secretariat })).status).toBe(403);
     expect((await call(action, { path: PATH, cookie, form: blockForm })).status).toBe(403);
     expect((await call(pdfLoader, { path: `${PATH}/schedule.pdf`, cookie })).status).toBe(403);
     expect(await getDb().selectFrom("meeting_blocks").select("id").execute()).toHaveLength(0);
@@ -64,9 +88,15 @@ describe("/admin/meetings", () => {
     expect(bad.status).toBe(400);
     const badBody = await jsonOf<{ errors: Record<string, string> }>(bad);
     expect(Object.keys(badBody.errors).sort()).toEqual(["requestsCloseAt", "slotMinutes", "tableCount"]);
-    const ok = await call(action, { path: PATH, cookie, form: blockForm });
-    expect(ok.status).toBe(200);
-    expect((await jsonOf<{ created: number }>(ok)).created).toBe(7);
+    // Posted as the page's form does (Remix's `?index`): back to the page's own address, the session kept.
+    const ok = await call(action, {
+      path: `${PATH}?index`,
+      cookie,
+      form: { ...blockForm, session: String(before.session!.id) },
+    });
+    const created = await redirectedWith(ok, cookie);
+    expect(created.location).toBe(`${PATH}?session=${before.session!.id}`);
+    expect(created.done).toEqual({ done: "created", count: 7 });
     const block = await getDb().selectFrom("meeting_blocks").selectAll().executeTakeFirstOrThrow();
     expect(block.requests_close_at).toBe(hanoiToUtc(REQUESTS_CLOSE)); // 17:00 in Hà Nội
     expect(block.requests_close_at).toMatch(/T10:00:00\.000Z$/);
@@ -92,9 +122,9 @@ describe("/admin/meetings", () => {
     await call(action, { path: PATH, cookie, form: blockForm });
     const { japan, ids } = await threeProvincesAskTwoMissions();
 
-    const previewResponse = await call(action, { path: PATH, cookie, form: { intent: "preview" } });
-    expect(previewResponse.status).toBe(200);
-    const { preview } = await jsonOf<Preview>(previewResponse);
+    // The page without `preview=1` computes none; with it, the loader answers (a GET: nothing is written).
+    expect((await jsonOf<{ preview: unknown }>(await call(loader, { path: PATH, cookie }))).preview).toBeNull();
+    const { preview } = await previewOf(cookie);
     expect(preview.placed).toBe(6);
     expect(preview.weight).toBe(12);
     expect(preview.optimal).toBe(true);
@@ -102,12 +132,13 @@ describe("/admin/meetings", () => {
     expect(await getDb().selectFrom("meetings").select("id").execute()).toHaveLength(0); // a preview writes nothing
 
     const committed = await call(action, {
-      path: PATH,
+      path: `${PATH}?index&preview=1`,
       cookie,
       form: { intent: "commit", meetings: preview.meetings },
     });
-    expect(committed.status).toBe(200);
-    expect((await jsonOf<{ committed: number }>(committed)).committed).toBe(6);
+    const commitDone = await redirectedWith(committed, cookie);
+    expect(commitDone.location).toBe(PATH); // no session named: the page's plain address, without the preview
+    expect(commitDone.done).toEqual({ done: "committed", count: 6 });
     expect(await getDb().selectFrom("meetings").select("id").execute()).toHaveLength(6);
 
     const pdf = await call(pdfLoader, { path: `${PATH}/schedule.pdf`, cookie });
@@ -130,8 +161,12 @@ describe("/admin/meetings", () => {
     expect(page.grid.meetings).toHaveLength(6);
     expect(page.grid.counts.accepted).toBe(6);
     const first = page.grid.meetings[0];
-    const lock = await call(action, { path: PATH, cookie, form: { intent: "lock", meetingId: String(first.id) } });
-    expect(lock.status).toBe(200);
+    const lock = await call(action, {
+      path: `${PATH}?index`,
+      cookie,
+      form: { intent: "lock", meetingId: String(first.id) },
+    });
+    expect((await redirectedWith(lock, cookie)).done).toEqual({ done: "locked", count: 1 });
     expect(
       (await getDb().selectFrom("meetings").select("locked").where("id", "=", first.id).executeTakeFirstOrThrow())
         .locked,
@@ -146,7 +181,7 @@ describe("/admin/meetings", () => {
     ).toHaveLength(1);
 
     // Japan withdraws one accepted request after the preview: the old preview no longer fits and is refused.
-    const stale = await jsonOf<Preview>(await call(action, { path: PATH, cookie, form: { intent: "preview" } }));
+    const stale = await previewOf(cookie);
     const lockedRequest = (
       await getDb().selectFrom("meetings").select("request_id").where("id", "=", first.id).executeTakeFirstOrThrow()
     ).request_id;
@@ -180,7 +215,7 @@ describe("/admin/meetings", () => {
       .values({ conference_id: conference.id, organisation_id: korea.orgId, max_meetings: 1, limits_availability: 0 })
       .execute();
     type Left = { preview: { placed: number; left: Array<{ a: { vi: string }; b: { vi: string }; reason: string }> } };
-    const { preview } = await jsonOf<Left>(await call(action, { path: PATH, cookie, form: { intent: "preview" } }));
+    const { preview } = await previewOf<Left>(cookie);
     expect(preview.placed).toBe(4);
     expect(preview.left).toHaveLength(2);
     for (const u of preview.left) {
@@ -190,7 +225,7 @@ describe("/admin/meetings", () => {
     const organiser = getDb().updateTable("users").where("email", "=", "to-chuc@ngoaivu.test");
     await organiser.set({ locale: "en" }).execute();
     try {
-      const english = await jsonOf<Left>(await call(action, { path: PATH, cookie, form: { intent: "preview" } }));
+      const english = await previewOf<Left>(cookie);
       expect(english.preview.left[0].reason).toBe(
         "Embassy of Viet Nam in the Republic of Korea has reached its maximum of 1 meeting.",
       );

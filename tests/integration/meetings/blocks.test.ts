@@ -70,10 +70,14 @@ describe("several meeting blocks", () => {
     const conference = await demoConference();
     const { morningId, afternoonId } = await afternoonSession(conference.id);
     const cookie = await signInAs("organiser");
-    expect(
-      (await call(gridAction, { path: "/admin/meetings", cookie, form: { ...blockForm, session: String(morningId) } }))
-        .status,
-    ).toBe(200);
+    // Back to the tab it was cut on, without Remix's `?index`.
+    const cut = await call(gridAction, {
+      path: "/admin/meetings?index",
+      cookie,
+      form: { ...blockForm, session: String(morningId) },
+    });
+    expect(cut.status).toBe(302);
+    expect(cut.headers.get("Location")).toBe(`/admin/meetings?session=${morningId}`);
 
     // The afternoon tab offers the set-up, starting from the conference's settings.
     const tab = await jsonOf<{
@@ -94,7 +98,8 @@ describe("several meeting blocks", () => {
       cookie,
       form: { ...blockForm, tableCount: "2", maxRequests: "6", session: String(afternoonId) },
     });
-    expect(made.status).toBe(200);
+    expect(made.status).toBe(302);
+    expect(made.headers.get("Location")).toBe(`/admin/meetings?session=${afternoonId}`);
     const blocks = await getDb()
       .selectFrom("meeting_blocks")
       .select(["id", "session_id", "table_count", "max_requests_per_organisation"])

@@ -88,6 +88,7 @@ const PAGES: Array<{ path: () => string; label?: string; as?: DemoKey; status?: 
   { path: () => `/admin/agenda/${ids.session}`, label: "/admin/agenda/:session", as: "organiser" },
   { path: () => "/admin/rooms", as: "organiser" },
   { path: () => "/admin/meetings", as: "organiser" },
+  { path: () => "/admin/meetings?preview=1", as: "organiser" },
   { path: () => "/admin/meetings/settings", as: "organiser" },
   { path: () => `/admin/meetings/parties/${ids.party}`, label: "/admin/meetings/parties/:party", as: "organiser" },
   {

@@ -149,6 +149,20 @@ describe("where a meeting takes place, in words", () => {
     ).toBe("Table 4 · Khu gặp gỡ song phương");
     expect(placeText({ ...atTable, table: null, counterpartOnline: false }, "vi")).toBeNull();
   });
+  it("says what remains under the cap, and who attends online, in both languages", () => {
+    expect(translate("vi", "meetingsDelegate.form.remaining", { remaining: 1, max: 8 })).toBe(
+      "Đơn vị còn được gửi 1/8 đề nghị gặp.",
+    );
+    expect(translate("en", "meetingsDelegate.form.remaining", { remaining: 1, max: 8 })).toBe(
+      "Your organisation may send 1 more meeting request (of 8).",
+    );
+    expect(translate("en", "meetingsDelegate.form.remaining", { remaining: 3, max: 8 })).toBe(
+      "Your organisation may send 3 more meeting requests (of 8).",
+    );
+    expect(translate("vi", "meetingsDelegate.place.onlineParty.mission")).toBe("Đại sứ quán tham dự trực tuyến");
+    expect(translate("en", "meetingsDelegate.place.onlineParty.mission")).toBe("The embassy attends online");
+    expect(translate("en", "meetingsDelegate.place.onlineParty.province")).toBe("The province attends online");
+  });
   it("words a party attending online by its kind", () => {
     expect(onlineWording("mission", "embassy")).toBe("mission");
     expect(onlineWording("mission", null)).toBe("mission");
