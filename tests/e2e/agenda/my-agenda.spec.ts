@@ -1,10 +1,10 @@
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import ICAL from "ical.js";
 import { expect, signIn, test, type App } from "../fixtures";
-import { demoConference } from "../support/dates";
+import { demoConference, nowIso } from "../support/dates";
+import { screenshot } from "../support/screenshots";
 
 const FREE = "Tọa đàm: chuyển đổi số trong công tác đối ngoại địa phương";
-const SHOTS = "/tmp/B";
 
 /** The demo's first and second day (in Hà Nội), as the seed chose them. */
 const firstDay = () => demoConference().startsAt.slice(0, 10);
@@ -18,7 +18,7 @@ const secondDay = () => demoConference().endsAt.slice(0, 10);
 async function prepare(app: App) {
   return app.withDb(async (db) => {
     const conference = await db.selectFrom("conferences").selectAll().executeTakeFirstOrThrow();
-    const at = new Date().toISOString();
+    const at = nowIso();
     const session = await db
       .insertInto("sessions")
       .values({
@@ -122,14 +122,13 @@ test.describe("My agenda is the day (own database: the test adds a favourite and
       .filter({ has: page.getByRole("heading", { name: "Phiên khai mạc toàn thể" }) });
     await expect(plenary).toContainText("Dành cho mọi đại biểu");
     await expect(plenary.getByRole("button")).toHaveCount(0);
-    mkdirSync(SHOTS, { recursive: true });
     for (const [w, h] of [
       [390, 844],
       [1366, 900],
     ]) {
       await page.setViewportSize({ width: w, height: h });
       await card.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `${SHOTS}/programme-${w}.png` });
+      await screenshot(page, `programme-${w}`);
     }
 
     await page.goto("/my-agenda");
@@ -153,7 +152,7 @@ test.describe("My agenda is the day (own database: the test adds a favourite and
       [1366, 900],
     ]) {
       await page.setViewportSize({ width: w, height: h });
-      await page.screenshot({ path: `${SHOTS}/my-agenda-${w}.png`, fullPage: true });
+      await screenshot(page, `my-agenda-${w}`, { fullPage: true });
     }
 
     const [download] = await Promise.all([

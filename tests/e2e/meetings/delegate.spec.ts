@@ -1,8 +1,6 @@
-import type { Kysely } from "kysely";
-import type { Database } from "../../../db/schema";
-import { DEMO_ACCOUNTS } from "../../../seeds/seed";
 import { expect, signIn, test } from "../fixtures";
-import { now, nowIso } from "../support/dates";
+import { now } from "../support/dates";
+import { placeDemoMeeting } from "../support/meetings";
 
 // The first tests run on the shared demo database and write nothing there.
 test("a province delegate searches the parties, is checked as they type, and gets the server's field errors without JavaScript", async ({
@@ -95,7 +93,7 @@ test.describe("with a placed meeting (own database)", () => {
     browser,
     app,
   }) => {
-    await app.withDb(placeMeetingInFirstSlot);
+    await app.withDb((db) => placeDemoMeeting(db));
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await signIn(page, "ambassador", "/meetings");
@@ -154,7 +152,7 @@ test.describe("with a placed meeting (own database)", () => {
     app,
   }) => {
     await app.withDb(async (db) => {
-      await placeMeetingInFirstSlot(db);
+      await placeDemoMeeting(db);
       // Move the placed meeting's slot so that it started ten minutes ago by the app's clock.
       const placed = await db.selectFrom("meetings").select("slot_id").executeTakeFirstOrThrow();
       const at = now().getTime();
@@ -198,84 +196,3 @@ test.describe("with a placed meeting (own database)", () => {
     await other.close();
   });
 });
-
-/** Bắc Giang's accepted request to Japan, placed in the first slot of the demo's meeting block at its table 1. */
-async function placeMeetingInFirstSlot(db: Kysely<Database>) {
-  const at = nowIso();
-  const session = await db
-    .selectFrom("sessions")
-    .selectAll()
-    .where("kind", "=", "meeting_block")
-    .orderBy("id")
-    .executeTakeFirstOrThrow();
-  const block = await db
-    .selectFrom("meeting_blocks")
-    .select("id")
-    .where("conference_id", "=", session.conference_id)
-    .orderBy("id")
-    .executeTakeFirstOrThrow();
-  const slot = await db
-    .selectFrom("meeting_slots")
-    .select("id")
-    .where("block_id", "=", block.id)
-    .orderBy("starts_at")
-    .executeTakeFirstOrThrow();
-  const table = await db
-    .selectFrom("meeting_tables")
-    .select("id")
-    .where("block_id", "=", block.id)
-    .orderBy("number")
-    .executeTakeFirstOrThrow();
-  const user = (key: string) =>
-    db
-      .selectFrom("users")
-      .select(["id", "organisation_id"])
-      .where("email", "=", DEMO_ACCOUNTS.find((a) => a.key === key)!.email)
-      .executeTakeFirstOrThrow();
-  const [province, ambassador] = [await user("delegate"), await user("ambassador")];
-  const request = await db
-    .insertInto("meeting_requests")
-    .values({
-      conference_id: session.conference_id,
-      from_organisation_id: province.organisation_id!,
-      to_organisation_id: ambassador.organisation_id!,
-      sector: "Nông nghiệp",
-      ask: "Xuất khẩu vải thiều Lục Ngạn sang Nhật Bản",
-      priority: 3,
-      status: "accepted",
-      decline_reason: "",
-      requested_by: province.id,
-      answered_by: ambassador.id,
-      created_at: at,
-      answered_at: at,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const meeting = await db
-    .insertInto("meetings")
-    .values({
-      request_id: request.id,
-      slot_id: slot.id,
-      table_id: table.id,
-      video_url: null,
-      locked: 0,
-      outcome: "",
-      follow_up: "",
-      outcome_recorded_by: null,
-      outcome_recorded_at: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto("meeting_participants")
-    .values(
-      [province, ambassador].map((p) => ({
-        meeting_id: meeting.id,
-        slot_id: slot.id,
-        organisation_id: p.organisation_id!,
-      })),
-    )
-    .execute();
-}

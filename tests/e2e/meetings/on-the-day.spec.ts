@@ -1,89 +1,9 @@
-import type { Kysely } from "kysely";
-import type { Database } from "../../../db/schema";
 import { DEMO_ACCOUNTS } from "../../../seeds/seed";
 import { expect, signIn, test } from "../fixtures";
-import { nowIso } from "../support/dates";
+import { placeDemoMeeting } from "../support/meetings";
+import { screenshot } from "../support/screenshots";
 
 const VIDEO = "https://hop.ngoaivu.test/gap-go/nhat-ban-bac-giang";
-
-/** Bắc Giang's accepted request to Japan (whose ambassador attends online), placed at table 1 with a video link. */
-async function placeOnlineMeeting(db: Kysely<Database>) {
-  const at = nowIso();
-  const block = await db
-    .selectFrom("meeting_blocks")
-    .select(["id", "conference_id"])
-    .orderBy("id")
-    .executeTakeFirstOrThrow();
-  const slot = await db
-    .selectFrom("meeting_slots")
-    .select("id")
-    .where("block_id", "=", block.id)
-    .orderBy("starts_at")
-    .executeTakeFirstOrThrow();
-  const table = await db
-    .selectFrom("meeting_tables")
-    .select("id")
-    .where("block_id", "=", block.id)
-    .orderBy("number")
-    .executeTakeFirstOrThrow();
-  const user = (key: string) =>
-    db
-      .selectFrom("users")
-      .select(["id", "organisation_id"])
-      .where("email", "=", DEMO_ACCOUNTS.find((a) => a.key === key)!.email)
-      .executeTakeFirstOrThrow();
-  const [province, ambassador] = [await user("delegate"), await user("ambassador")];
-  await db
-    .deleteFrom("meeting_requests")
-    .where("from_organisation_id", "=", province.organisation_id!)
-    .where("to_organisation_id", "=", ambassador.organisation_id!)
-    .execute();
-  const request = await db
-    .insertInto("meeting_requests")
-    .values({
-      conference_id: block.conference_id,
-      from_organisation_id: province.organisation_id!,
-      to_organisation_id: ambassador.organisation_id!,
-      sector: "agriculture",
-      ask: "Xuất khẩu vải thiều Lục Ngạn sang Nhật Bản",
-      priority: 3,
-      status: "accepted",
-      decline_reason: "",
-      requested_by: province.id,
-      answered_by: ambassador.id,
-      created_at: at,
-      answered_at: at,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const meeting = await db
-    .insertInto("meetings")
-    .values({
-      request_id: request.id,
-      slot_id: slot.id,
-      table_id: table.id,
-      video_url: VIDEO,
-      locked: 0,
-      outcome: "",
-      follow_up: "",
-      outcome_recorded_by: null,
-      outcome_recorded_at: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto("meeting_participants")
-    .values(
-      [province, ambassador].map((p) => ({
-        meeting_id: meeting.id,
-        slot_id: slot.id,
-        organisation_id: p.organisation_id!,
-      })),
-    )
-    .execute();
-}
 
 /**
  * On the day (issue 12): the request form says what remains and until when, clears after sending
@@ -137,7 +57,7 @@ test.describe("a placed meeting with an online party (own database)", () => {
     browser,
     app,
   }) => {
-    await app.withDb(placeOnlineMeeting);
+    await app.withDb((db) => placeDemoMeeting(db, { videoUrl: VIDEO }));
     for (const who of ["delegate", "ambassador"] as const) {
       for (const [width, height] of [
         [390, 844],
@@ -152,8 +72,8 @@ test.describe("a placed meeting with an online party (own database)", () => {
         await expect(placed.getByRole("link", { name: "Vào họp trực tuyến" })).toHaveAttribute("href", VIDEO);
         await expect(placed).toContainText("Nông nghiệp");
         await placed.scrollIntoViewIfNeeded();
-        await page.screenshot({ path: `/tmp/C/meetings-placed-${who}-${width}.png`, fullPage: true });
-        await placed.screenshot({ path: `/tmp/C/meetings-placed-${who}-${width}-meeting.png` });
+        await screenshot(page, `meetings-placed-${who}-${width}`, { fullPage: true });
+        await screenshot(placed, `meetings-placed-${who}-${width}-meeting`);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
         await context.close();
       }
@@ -205,7 +125,7 @@ test("screens of /meetings for a province delegate and an ambassador, on a phone
       const page = await context.newPage();
       await signIn(page, who, "/meetings");
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-      await page.screenshot({ path: `/tmp/C/meetings-${who}-${width}.png`, fullPage: true });
+      await screenshot(page, `meetings-${who}-${width}`, { fullPage: true });
       // Nothing wider than the screen.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       await context.close();
