@@ -74,6 +74,13 @@ test.describe("on the day (own database)", () => {
     await expect(page.getByTestId("audit-sentence").filter({ hasText: "có mặt" })).toHaveCount(0);
     await page.goto("/admin/audit?kind=registration");
     await shoot(page, "audit");
+
+    // The same entry in English, for a reader who chose English (saved on this database's account).
+    await page.getByTestId("language-switch").click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(
+      page.getByTestId("audit-sentence").filter({ hasText: "Nguyễn Thị Thu Hà checked Lê Văn Hùng in" }).first(),
+    ).toBeVisible();
   });
 
   test("one click approves a registration from its row; the address has no ?index afterwards", async ({
