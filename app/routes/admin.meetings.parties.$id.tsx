@@ -19,6 +19,7 @@ import { incomingRequest, partyOverview } from "~/features/meetings/meeting-admi
 import { meetingBlockOverview } from "~/features/meetings/meeting-grid.server";
 import { answerMeetingRequest } from "~/features/meetings/meetings.server";
 import { now as clockNow } from "~/lib/clock";
+import { RequestStatusBadge } from "~/features/meetings/components/request-status";
 
 export const meta: MetaFunction = (args) => pageMeta(args, "meetingsAdmin.partyPageTitle");
 
@@ -62,8 +63,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!result.ok) return replyRefusal(result.refusal, { values });
   return json<ActionData>({ errors: {}, values: {}, done: "meetingsAdmin.answeredOnBehalf" });
 }
-
-const statusTone = { pending: "amber", accepted: "green", declined: "red", withdrawn: "grey" } as const;
 
 export default function PartyMeetings() {
   const party = useLoaderData<typeof loader>();
@@ -169,8 +168,7 @@ export default function PartyMeetings() {
             <li key={r.id} className="flex items-center justify-between gap-3 py-2">
               <span>
                 {r.from_organisation_id === party.org.id ? "→ " : "← "}
-                {pick(r.name_vi, r.name_en)}{" "}
-                <Badge tone={statusTone[r.status]}>{t(`meetingsDelegate.status.${r.status}`)}</Badge>
+                {pick(r.name_vi, r.name_en)} <RequestStatusBadge status={r.status} />
                 <span className="block text-xs text-slate-500">
                   {sectorLabel(t, r.sector)} · {t("meetingsAdmin.priority", { priority: r.priority })}
                 </span>

@@ -2,11 +2,11 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { TextField, useZodForm, ZodForm } from "~/components/form";
 import { SubmitButton } from "~/components/submit-button";
 import { useBilingual, useT } from "~/components/i18n";
-import { Badge, EmptyState, Notice } from "~/components/ui";
+import { EmptyState, Notice } from "~/components/ui";
 import { maxMeetingsSchema } from "~/features/meetings/schema";
 import { MEETING_SECTORS, sectorLabel } from "~/features/meetings/rules";
 import type { ActionData, MeetingsLoader } from "~/routes/meetings/route";
-import { statusTone } from "./requester";
+import { RequestStatusBadge } from "~/features/meetings/components/request-status";
 
 /**
  * A mission's or foreign partner's side: the requests it received and its
@@ -49,7 +49,7 @@ export function CounterpartSide({ result }: { result: ActionData | undefined }) 
             {data.received.map((r) => (
               <li key={r.id} className="py-3">
                 <span className="font-medium">{pick(r.name_vi, r.name_en)}</span>{" "}
-                <Badge tone={statusTone[r.status]}>{t(`meetingsDelegate.status.${r.status}`)}</Badge>
+                <RequestStatusBadge status={r.status} />
                 <span className="block text-slate-600">
                   {sectorLabel(t, r.sector)} · {r.ask} · {t("meetingsDelegate.form.priority")} {r.priority}
                 </span>

@@ -4,12 +4,11 @@ import { SelectField, TextAreaField, useZodForm, ZodForm } from "~/components/fo
 import { SubmitButton } from "~/components/submit-button";
 import { useBilingual, useT } from "~/components/i18n";
 import { ConferenceTime } from "~/components/time";
-import { Badge, EmptyState, Notice } from "~/components/ui";
-import { MEETING_SECTORS, sectorLabel } from "~/features/meetings/rules";
+import { EmptyState, Notice } from "~/components/ui";
+import { MEETING_SECTORS, sectorLabel, type MeetingRequestStatus } from "~/features/meetings/rules";
 import { meetingRequestSchema } from "~/features/meetings/schema";
 import type { ActionData, MeetingsLoader } from "~/routes/meetings/route";
-
-export const statusTone = { pending: "amber", accepted: "green", declined: "red", withdrawn: "grey" } as const;
+import { RequestStatusBadge } from "~/features/meetings/components/request-status";
 
 /** How many parties the list shows before "show the others" when nothing is searched. */
 const FIRST_PARTIES = 10;
@@ -71,7 +70,7 @@ export function RequesterSide({ result }: { result: ActionData | undefined }) {
     reset(EMPTY_REQUEST);
     confirmation.current?.focus();
   }, [sent, reset]);
-  const statusOf = (status: keyof typeof statusTone) => t(`meetingsDelegate.status.${status}`);
+  const statusOf = (status: MeetingRequestStatus) => t(`meetingsDelegate.status.${status}`);
   // Without a search, the first parties and the others one tap away (a phone's page stays short).
   const shown = data.query ? data.parties : data.parties.slice(0, FIRST_PARTIES);
   const more = data.query ? [] : data.parties.slice(FIRST_PARTIES);
@@ -99,7 +98,7 @@ export function RequesterSide({ result }: { result: ActionData | undefined }) {
         {p.asked ? (
           <span data-testid="party-asked">
             <span className="sr-only">{t("meetingsDelegate.parties.asked")}: </span>
-            <Badge tone={statusTone[p.asked]}>{statusOf(p.asked)}</Badge>
+            <RequestStatusBadge status={p.asked} />
           </span>
         ) : null}
         {!p.asked || p.asked === "withdrawn" ? (
@@ -226,7 +225,7 @@ export function RequesterSide({ result }: { result: ActionData | undefined }) {
             {data.sent.map((r) => (
               <li key={r.id} className="py-2">
                 <span className="font-medium">{pick(r.name_vi, r.name_en)}</span>{" "}
-                <Badge tone={statusTone[r.status]}>{t(`meetingsDelegate.status.${r.status}`)}</Badge>
+                <RequestStatusBadge status={r.status} />
                 <span className="block text-slate-600">
                   {sectorName(r.sector)} · {r.ask} · {t("meetingsDelegate.form.priority")} {r.priority}
                 </span>
