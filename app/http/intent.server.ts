@@ -29,3 +29,16 @@ export function unknownIntent(values: Record<string, string> = {}) {
 
 /** The intent names of a route's union, for `z.discriminatedUnion("intent", …)` over simple intents. */
 export const intent = <const T extends string>(name: T) => z.object({ intent: z.literal(name) });
+
+/**
+ * The intent of a form whose intents carry no fields of their own: one of `names`, else the 400.
+ * The union is built here, on the server, so that a page whose only forms are buttons (the
+ * programme, My agenda) sends no zod to the browser (a route module that imports zod ships it).
+ */
+export function pickIntent<const T extends readonly [string, ...string[]]>(
+  names: T,
+  values: Record<string, string>,
+): T[number] {
+  return parseIntent(z.object({ intent: z.enum(names as unknown as [string, ...string[]]) }), values)
+    .intent as T[number];
+}

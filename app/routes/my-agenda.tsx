@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import { clientIp } from "~/auth/request.server";
 import { SubmitButton } from "~/components/submit-button";
@@ -17,7 +16,7 @@ import { groupByDay } from "~/features/agenda/rules";
 import { sectorLabel } from "~/features/meetings/rules";
 import { getCurrentConference } from "~/features/people/conference.server";
 import { requireConference } from "~/http/conference.server";
-import { intent as intentOf, parseIntent } from "~/http/intent.server";
+import { pickIntent } from "~/http/intent.server";
 import { replyRefusal } from "~/http/refusal.server";
 import { invalid } from "~/platform/types";
 import { personalPlacedMeetings } from "~/features/meetings/meeting-outcomes.server";
@@ -71,9 +70,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "register:self");
   const conference = await requireConference();
   // The page's buttons: cancel a sign-up, take a chosen session off the agenda.
-  const Intent = z.discriminatedUnion("intent", [intentOf("cancel"), intentOf("unfavourite")]);
   const values = formValues(await request.formData());
-  const { intent } = parseIntent(Intent, values);
+  const intent = pickIntent(["cancel", "unfavourite"], values);
   const parsed = parseWith(sessionForm, values);
   if (!parsed.ok) return replyRefusal(invalid("programme.badSession").refusal, { ok: false as const });
   if (intent === "unfavourite") {

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useLocation } from "@remix-run/react";
-import { z } from "zod";
 import { getUser, requirePermission } from "~/auth/guards.server";
 import { clientIp, resolveLocale } from "~/auth/request.server";
 import { SubmitButton } from "~/components/submit-button";
@@ -17,7 +16,7 @@ import { addFavourite, cancelSignUp, removeFavourite, signUp } from "~/features/
 import { sessionForm } from "~/features/agenda/forms.server";
 import { getCurrentConference } from "~/features/people/conference.server";
 import { requireConference } from "~/http/conference.server";
-import { intent as intentOf, parseIntent } from "~/http/intent.server";
+import { pickIntent } from "~/http/intent.server";
 import { replyRefusal } from "~/http/refusal.server";
 import { invalid } from "~/platform/types";
 import { joinLinksFor } from "~/features/registration/join-links.server";
@@ -92,14 +91,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "register:self");
   const conference = await requireConference();
   // The buttons: sign up or cancel (sessions asking for sign-up), add to or remove from My agenda (the others).
-  const Intent = z.discriminatedUnion("intent", [
-    intentOf("signUp"),
-    intentOf("cancel"),
-    intentOf("favourite"),
-    intentOf("unfavourite"),
-  ]);
   const values = formValues(await request.formData());
-  const { intent } = parseIntent(Intent, values);
+  const intent = pickIntent(["signUp", "cancel", "favourite", "unfavourite"], values);
   const parsed = parseWith(sessionForm, values);
   if (!parsed.ok) return replyRefusal(invalid("programme.badSession").refusal, { ok: false as const, sessionId: null });
   const { sessionId } = parsed.data;

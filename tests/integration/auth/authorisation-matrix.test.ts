@@ -165,6 +165,10 @@ function intentsInSource(source: string): string[] {
   }
   // A route's zod union of intents (app/http/intent.server.ts: `intent("x")`, imported as intentOf where the action names its parsed intent `intent`), wherever the module declares it.
   for (const m of source.matchAll(/\bintent(?:Of)?\("([^"]+)"\)/g)) found.add(m[1]);
+  // A route whose intents carry no fields names them in a list: `pickIntent(["a", "b"], values)`.
+  for (const m of source.matchAll(/\bpickIntent\(\s*\[([^\]]*)\]/g)) {
+    for (const name of m[1].matchAll(/"([^"]+)"/g)) found.add(name[1]);
+  }
   return [...found].sort();
 }
 
