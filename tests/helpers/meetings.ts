@@ -1,7 +1,13 @@
 import { getDb } from "~/platform/db.server";
-import { answerMeetingRequest, requestMeeting } from "~/features/meetings/meetings.server";
+import {
+  answerMeetingRequest,
+  createMeetingBlock,
+  requestMeeting,
+  type BlockInput,
+} from "~/features/meetings/meetings.server";
+import type { Actor } from "~/platform/types";
 import { createUser } from "~/features/people/users.server";
-import { organisationId } from "./factories";
+import { demoConference, organisationId } from "./factories";
 import { nowIso, nowMs } from "~/lib/clock";
 
 /** Clears meeting blocks, requests, limits and meetings, so that each test starts from none. */
@@ -11,6 +17,40 @@ export async function resetMeetings() {
   await db.deleteFrom("meeting_requests").execute();
   await db.deleteFrom("meeting_parties").execute();
   await db.deleteFrom("meeting_blocks").execute();
+}
+
+/**
+ * The demo's meeting-block session cut into 20-minute slots with a 10-minute gap and 2 tables, no
+ * deadline and no cap, unless `settings` say otherwise. Throws if the block cannot be made.
+ */
+export async function openDemoBlock(
+  settings: Partial<Omit<BlockInput, "sessionId">> = {},
+  actor: Actor = { id: null, ip: null },
+) {
+  const conference = await demoConference();
+  const session = await getDb()
+    .selectFrom("sessions")
+    .select("id")
+    .where("conference_id", "=", conference.id)
+    .where("kind", "=", "meeting_block")
+    .orderBy("id")
+    .executeTakeFirstOrThrow();
+  const block = await createMeetingBlock(
+    conference.id,
+    {
+      sessionId: session.id,
+      slotMinutes: 20,
+      gapMinutes: 10,
+      tableCount: 2,
+      requestsCloseAt: null,
+      answersCloseAt: null,
+      maxRequestsPerOrganisation: null,
+      ...settings,
+    },
+    actor,
+  );
+  if (!block.ok) throw new Error(block.refusal.key);
+  return { conference, sessionId: session.id, blockId: block.id, slots: block.slots };
 }
 
 let n = 0;

@@ -5,13 +5,13 @@ import { saveSession, setPublished, type SessionPerson } from "~/features/agenda
 import { zonedDate } from "~/lib/time";
 import type { SessionInput } from "~/features/agenda/schema";
 import type { SessionKind } from "~/features/agenda/rules";
-import { createMeetingBlock, placeMeeting } from "~/features/meetings/meetings.server";
+import { placeMeeting } from "~/features/meetings/meetings.server";
 import * as myAgenda from "~/routes/my-agenda";
 import { loader as agendaIcs } from "~/routes/my-agenda[.]ics";
 import { action as programmeAction, loader as programmeLoader } from "~/routes/programme";
 import { loader as programmeIcs } from "~/routes/programme[.]ics";
 import { demoConference, organisationId } from "../../helpers/factories";
-import { acceptedRequests, resetMeetings } from "../../helpers/meetings";
+import { acceptedRequests, openDemoBlock, resetMeetings } from "../../helpers/meetings";
 import { call, demoAccount, jsonOf, signInAs } from "../../helpers/remix";
 
 type Reply = { ok: boolean; errors?: Record<string, string>; sessionId?: number | null; intent?: string };
@@ -169,25 +169,7 @@ describe("My agenda is the delegate's whole day", () => {
 
     // A bilateral meeting with Japan in the second day's block (the only meeting: the demo's are cleared).
     await resetMeetings();
-    const blockSession = await db
-      .selectFrom("sessions")
-      .select("id")
-      .where("kind", "=", "meeting_block")
-      .executeTakeFirstOrThrow();
-    const block = await createMeetingBlock(
-      conferenceId,
-      {
-        sessionId: blockSession.id,
-        slotMinutes: 20,
-        gapMinutes: 10,
-        tableCount: 2,
-        requestsCloseAt: null,
-        answersCloseAt: null,
-        maxRequestsPerOrganisation: null,
-      },
-      organiser,
-    );
-    if (!block.ok) throw new Error(block.refusal.key);
+    const block = await openDemoBlock({}, organiser);
     const ambassador = await db
       .selectFrom("users")
       .select("id")
@@ -201,13 +183,13 @@ describe("My agenda is the delegate's whole day", () => {
     const slot = await db
       .selectFrom("meeting_slots")
       .selectAll()
-      .where("block_id", "=", block.id)
+      .where("block_id", "=", block.blockId)
       .orderBy("starts_at")
       .executeTakeFirstOrThrow();
     const table = await db
       .selectFrom("meeting_tables")
       .select("id")
-      .where("block_id", "=", block.id)
+      .where("block_id", "=", block.blockId)
       .orderBy("number")
       .executeTakeFirstOrThrow();
     const placed = await placeMeeting(requestId, slot.id, table.id, { locked: false }, organiser);
@@ -235,7 +217,7 @@ describe("My agenda is the delegate's whole day", () => {
     expect(agenda.sessions.map((s) => s.id)).not.toContain(notChosen.id);
     expect(agenda.sessions.map((s) => s.title_vi)).not.toContain("Giải lao");
     expect(agenda.sessions.map((s) => s.title_vi).some((t) => t.startsWith("Phiên thảo luận"))).toBe(false);
-    expect(agenda.sessions.map((s) => s.id)).not.toContain(blockSession.id);
+    expect(agenda.sessions.map((s) => s.id)).not.toContain(block.sessionId);
 
     // The calendar: the same list, one VEVENT per session with the programme feed's UID; meetings keep theirs.
     const mine = eventsOf(await (await call(agendaIcs, { path: "/my-agenda.ics", cookie })).text());

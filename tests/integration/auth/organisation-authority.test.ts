@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { organisationAuthority } from "~/auth/organisation-authority.server";
 import { getDb } from "~/platform/db.server";
-import { createMeetingBlock, placeMeeting } from "~/features/meetings/meetings.server";
+import { placeMeeting } from "~/features/meetings/meetings.server";
 import { updateOwnRegistration } from "~/features/registration/registrations.server";
 import { action, loader } from "~/routes/meetings/route";
 import * as myAgenda from "~/routes/my-agenda";
 import * as myAgendaIcs from "~/routes/my-agenda[.]ics";
-import { demoConference, organisationId } from "../../helpers/factories";
-import { acceptedRequests, askFor, cookieFor, delegateOf, resetMeetings } from "../../helpers/meetings";
+import { organisationId } from "../../helpers/factories";
+import { acceptedRequests, askFor, cookieFor, delegateOf, openDemoBlock, resetMeetings } from "../../helpers/meetings";
 import { call, jsonOf } from "../../helpers/remix";
 
 /**
@@ -31,28 +31,9 @@ let conferenceId = 0;
 let blockId = 0;
 beforeEach(async () => {
   await resetMeetings();
-  const conference = await demoConference();
-  conferenceId = conference.id;
-  const session = await getDb()
-    .selectFrom("sessions")
-    .select("id")
-    .where("kind", "=", "meeting_block")
-    .executeTakeFirstOrThrow();
-  const block = await createMeetingBlock(
-    conference.id,
-    {
-      sessionId: session.id,
-      slotMinutes: 20,
-      gapMinutes: 10,
-      tableCount: 4,
-      requestsCloseAt: null,
-      answersCloseAt: null,
-      maxRequestsPerOrganisation: null,
-    },
-    { id: null, ip: null },
-  );
-  if (!block.ok) throw new Error(block.refusal.key);
-  blockId = block.id;
+  const opened = await openDemoBlock({ tableCount: 4 });
+  conferenceId = opened.conference.id;
+  blockId = opened.blockId;
 });
 
 const page = async (cookie: string) => jsonOf<Page>(await call(loader, { path: "/meetings", cookie }));

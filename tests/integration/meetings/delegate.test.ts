@@ -1,13 +1,13 @@
 import ICAL from "ical.js";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "~/platform/db.server";
-import { createMeetingBlock, placeMeeting } from "~/features/meetings/meetings.server";
+import { placeMeeting } from "~/features/meetings/meetings.server";
 import { buildInstance } from "~/features/meetings/meeting-schedule.server";
 import { action, loader } from "~/routes/meetings/route";
 import * as myAgenda from "~/routes/my-agenda";
 import * as myAgendaIcs from "~/routes/my-agenda[.]ics";
-import { demoConference, organisationId } from "../../helpers/factories";
-import { cookieFor, delegateOf, startSlotNow } from "../../helpers/meetings";
+import { organisationId } from "../../helpers/factories";
+import { cookieFor, delegateOf, openDemoBlock, startSlotNow } from "../../helpers/meetings";
 import { call, jsonOf, signInAs } from "../../helpers/remix";
 
 type Place =
@@ -64,27 +64,8 @@ beforeEach(async () => {
   await db.deleteFrom("meeting_requests").execute();
   await db.deleteFrom("meeting_parties").execute();
   await db.deleteFrom("meeting_blocks").execute();
-  const conference = await demoConference();
-  const session = await db
-    .selectFrom("sessions")
-    .select("id")
-    .where("kind", "=", "meeting_block")
-    .executeTakeFirstOrThrow();
-  const block = await createMeetingBlock(
-    conference.id,
-    {
-      sessionId: session.id,
-      slotMinutes: 20,
-      gapMinutes: 10,
-      tableCount: 2,
-      requestsCloseAt: null,
-      answersCloseAt: null,
-      maxRequestsPerOrganisation: null,
-    },
-    { id: null, ip: null },
-  );
-  if (!block.ok) throw new Error(block.refusal.key);
-  blockId = block.id;
+  const opened = await openDemoBlock();
+  blockId = opened.blockId;
 });
 
 const page = async (cookie: string, path = "/meetings") => jsonOf<Page>(await call(loader, { path, cookie }));

@@ -2,7 +2,6 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "~/platform/db.server";
 import {
   answerMeetingRequest,
-  createMeetingBlock,
   placeMeeting,
   requestMeeting,
   withdrawMeetingRequest,
@@ -11,8 +10,7 @@ import { COOLING_OFF_MINUTES } from "~/features/meetings/rules";
 import { nowIso, nowMs } from "~/lib/clock";
 import { commitSchedule, previewSchedule } from "~/features/meetings/meeting-schedule.server";
 import { action, loader } from "~/routes/meetings/route";
-import { demoConference } from "../../helpers/factories";
-import { askFor, cookieFor, delegateOf, resetMeetings } from "../../helpers/meetings";
+import { askFor, cookieFor, delegateOf, openDemoBlock, resetMeetings } from "../../helpers/meetings";
 import { call, jsonOf } from "../../helpers/remix";
 
 const actor = { id: null, ip: null };
@@ -23,56 +21,18 @@ beforeEach(async () => {
 });
 
 async function setUp() {
-  const conference = await demoConference();
-  const session = await getDb()
-    .selectFrom("sessions")
-    .select("id")
-    .where("kind", "=", "meeting_block")
-    .executeTakeFirstOrThrow();
-  const made = await createMeetingBlock(
-    conference.id,
-    {
-      sessionId: session.id,
-      slotMinutes: 20,
-      gapMinutes: 10,
-      tableCount: 2,
-      requestsCloseAt: null,
-      answersCloseAt: null,
-      maxRequestsPerOrganisation: null,
-    },
-    actor,
-  );
-  if (!made.ok) throw new Error(made.refusal.key);
+  const { conference, blockId } = await openDemoBlock({}, actor);
   const province = await delegateOf("prov-lao-cai");
   const korea = await delegateOf("mis-emb-kr");
   const koreaStaff = await delegateOf("mis-emb-kr", { head: false });
   const emails = async (userId: string) =>
     (await getDb().selectFrom("users").select("email").where("id", "=", userId).executeTakeFirstOrThrow()).email;
-  return { conference, blockId: made.id, province, korea, koreaStaff, emails };
+  return { conference, blockId, province, korea, koreaStaff, emails };
 }
 
 /** A meeting block whose organisations may each send at most `cap` requests. */
 async function setUpCapped(cap: number) {
-  const conference = await demoConference();
-  const session = await getDb()
-    .selectFrom("sessions")
-    .select("id")
-    .where("kind", "=", "meeting_block")
-    .executeTakeFirstOrThrow();
-  const made = await createMeetingBlock(
-    conference.id,
-    {
-      sessionId: session.id,
-      slotMinutes: 20,
-      gapMinutes: 10,
-      tableCount: 2,
-      requestsCloseAt: null,
-      answersCloseAt: null,
-      maxRequestsPerOrganisation: cap,
-    },
-    actor,
-  );
-  if (!made.ok) throw new Error(made.refusal.key);
+  const { conference } = await openDemoBlock({ maxRequestsPerOrganisation: cap }, actor);
   return { conference };
 }
 const outbox = () =>

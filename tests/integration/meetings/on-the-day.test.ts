@@ -1,11 +1,11 @@
 import ICAL from "ical.js";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "~/platform/db.server";
-import { createMeetingBlock, placeMeeting } from "~/features/meetings/meetings.server";
+import { placeMeeting } from "~/features/meetings/meetings.server";
 import { action, loader } from "~/routes/meetings/route";
 import * as myAgendaIcs from "~/routes/my-agenda[.]ics";
-import { demoConference, organisationId } from "../../helpers/factories";
-import { resetMeetings } from "../../helpers/meetings";
+import { organisationId } from "../../helpers/factories";
+import { openDemoBlock, resetMeetings } from "../../helpers/meetings";
 import { call, jsonOf, signInAs } from "../../helpers/remix";
 
 type Allowance = {
@@ -28,27 +28,7 @@ type Page = {
 let blockId = 0;
 async function openBlock(settings: { max: number | null; closesAt: string | null }) {
   await resetMeetings();
-  const conference = await demoConference();
-  const session = await getDb()
-    .selectFrom("sessions")
-    .select("id")
-    .where("kind", "=", "meeting_block")
-    .executeTakeFirstOrThrow();
-  const block = await createMeetingBlock(
-    conference.id,
-    {
-      sessionId: session.id,
-      slotMinutes: 20,
-      gapMinutes: 10,
-      tableCount: 2,
-      requestsCloseAt: settings.closesAt,
-      answersCloseAt: null,
-      maxRequestsPerOrganisation: settings.max,
-    },
-    { id: null, ip: null },
-  );
-  if (!block.ok) throw new Error(block.refusal.key);
-  blockId = block.id;
+  ({ blockId } = await openDemoBlock({ requestsCloseAt: settings.closesAt, maxRequestsPerOrganisation: settings.max }));
 }
 
 const page = async (cookie: string, path = "/meetings") => jsonOf<Page>(await call(loader, { path, cookie }));

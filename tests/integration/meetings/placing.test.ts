@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb, nowIso } from "~/platform/db.server";
-import { answerMeetingRequest, createMeetingBlock, requestMeeting } from "~/features/meetings/meetings.server";
+import { answerMeetingRequest, requestMeeting } from "~/features/meetings/meetings.server";
 import { buildInstance, commitSchedule, previewSchedule } from "~/features/meetings/meeting-schedule.server";
 import { loader as gridLoader } from "~/routes/admin.meetings._index";
 import { action as partyAction, loader as partyLoader } from "~/routes/admin.meetings.parties.$id";
@@ -8,7 +8,7 @@ import { action as placeAction, loader as placeLoader } from "~/routes/admin.mee
 import { action as settingsAction, loader as settingsLoader } from "~/routes/admin.meetings.settings";
 import { action as peopleAction } from "~/routes/admin.people";
 import { demoConference } from "../../helpers/factories";
-import { acceptedRequests, askFor, delegateOf, resetMeetings } from "../../helpers/meetings";
+import { acceptedRequests, askFor, delegateOf, openDemoBlock, resetMeetings } from "../../helpers/meetings";
 import { call, jsonOf, signInAs } from "../../helpers/remix";
 import { hanoiLocal, hanoiToUtc } from "../../helpers/dates";
 
@@ -16,44 +16,24 @@ beforeEach(resetMeetings);
 
 /** A block of 3 slots and 2 tables over the demo's meeting session; Lào Cai and Yên Bái each asked Japan, accepted. */
 async function setUp() {
-  const conference = await demoConference();
-  const session = await getDb()
-    .selectFrom("sessions")
-    .select("id")
-    .where("conference_id", "=", conference.id)
-    .where("kind", "=", "meeting_block")
-    .executeTakeFirstOrThrow();
-  const made = await createMeetingBlock(
-    conference.id,
-    {
-      sessionId: session.id,
-      slotMinutes: 20,
-      gapMinutes: 0,
-      tableCount: 2,
-      requestsCloseAt: null,
-      answersCloseAt: null,
-      maxRequestsPerOrganisation: null,
-    },
-    { id: null, ip: null },
-  );
-  if (!made.ok) throw new Error(made.refusal.key);
+  const { conference, blockId: madeId } = await openDemoBlock({ gapMinutes: 0 });
   const slots = await getDb()
     .selectFrom("meeting_slots")
     .select(["id", "starts_at"])
-    .where("block_id", "=", made.id)
+    .where("block_id", "=", madeId)
     .orderBy("starts_at")
     .execute();
   const tables = await getDb()
     .selectFrom("meeting_tables")
     .select(["id", "number"])
-    .where("block_id", "=", made.id)
+    .where("block_id", "=", madeId)
     .orderBy("number")
     .execute();
   const laoCai = await delegateOf("prov-lao-cai");
   const yenBai = await delegateOf("prov-yen-bai");
   const japan = await delegateOf("mis-emb-jp");
   const [first, second] = await acceptedRequests(conference.id, [laoCai, yenBai], [japan]);
-  return { conference, blockId: made.id, slots, tables, laoCai, yenBai, japan, first, second };
+  return { conference, blockId: madeId, slots, tables, laoCai, yenBai, japan, first, second };
 }
 
 const place = (cookie: string, requestId: number, form: Record<string, string>) =>

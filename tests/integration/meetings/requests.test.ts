@@ -9,8 +9,7 @@ import {
 } from "~/features/meetings/meetings.server";
 import { placedMeetingsOf } from "~/features/meetings/meeting-outcomes.server";
 import { buildInstance, commitSchedule, previewSchedule } from "~/features/meetings/meeting-schedule.server";
-import { demoConference } from "../../helpers/factories";
-import { acceptedRequests, askFor, delegateOf, resetMeetings } from "../../helpers/meetings";
+import { acceptedRequests, askFor, delegateOf, openDemoBlock, resetMeetings } from "../../helpers/meetings";
 import { inProcesses } from "../../helpers/processes";
 
 const actor = { id: null, ip: null };
@@ -19,28 +18,7 @@ beforeEach(resetMeetings);
 
 /** The demo's meeting-block session cut into 20-minute slots with the given number of tables. */
 async function block(tables = 2, extra: Partial<Parameters<typeof createMeetingBlock>[1]> = {}) {
-  const conference = await demoConference();
-  const session = await getDb()
-    .selectFrom("sessions")
-    .select("id")
-    .where("kind", "=", "meeting_block")
-    .executeTakeFirstOrThrow();
-  const result = await createMeetingBlock(
-    conference.id,
-    {
-      sessionId: session.id,
-      slotMinutes: 20,
-      gapMinutes: 10,
-      tableCount: tables,
-      requestsCloseAt: null,
-      answersCloseAt: null,
-      maxRequestsPerOrganisation: null,
-      ...extra,
-    },
-    actor,
-  );
-  if (!result.ok) throw new Error(result.refusal.key);
-  return { conference, blockId: result.id, slots: result.slots };
+  return openDemoBlock({ tableCount: tables, ...extra }, actor);
 }
 
 const ask = askFor;
