@@ -8,6 +8,7 @@ import {
   type RegistrationStatus,
 } from "../app/features/registration/rules";
 import { MEETING_SECTORS } from "../app/features/meetings/rules";
+import { REQUESTERS } from "./demo-meetings";
 import { seededRandom, vietnameseName, type Gender, type SeededRandom } from "./demo-names";
 
 /**
@@ -44,29 +45,7 @@ const QUOTA_PROVINCES = [
   "prov-kien-giang",
 ];
 /** The demo-meetings requesters, Bắc Giang (its journey is to send the first request) and Japan's embassy keep their story. */
-const MEETINGS_ALREADY_SEEDED = [
-  "prov-lao-cai",
-  "prov-yen-bai",
-  "prov-phu-tho",
-  "prov-thai-nguyen",
-  "prov-quang-ninh",
-  "prov-hai-phong",
-  "prov-nghe-an",
-  "prov-thua-thien-hue",
-  "prov-da-nang",
-  "prov-quang-nam",
-  "prov-khanh-hoa",
-  "prov-dak-lak",
-  "prov-lam-dong",
-  "prov-binh-duong",
-  "prov-dong-nai",
-  "prov-ho-chi-minh",
-  "prov-can-tho",
-  "prov-an-giang",
-  "prov-kien-giang",
-  "prov-ca-mau",
-  "prov-bac-giang",
-];
+const MEETINGS_ALREADY_SEEDED: readonly string[] = [...REQUESTERS, "prov-bac-giang"];
 
 const PROVINCE_TITLES = [
   "Giám đốc Sở Ngoại vụ",

@@ -20,7 +20,8 @@ const SECTORS = [
   ["Văn hóa", "Tổ chức tuần văn hóa địa phương ở nước ngoài"],
 ] as const;
 
-const REQUESTERS = [
+/** The provinces that send the small demo's meeting requests (the conference-size demo leaves them be). */
+export const REQUESTERS = [
   "prov-lao-cai",
   "prov-yen-bai",
   "prov-phu-tho",
