@@ -17,8 +17,20 @@ export interface SessionState {
   setCookie: string | null;
 }
 
+/** One validation per request: a loader's guard, its page messages and the root loader all ask (document requests share it). */
+const validated = new WeakMap<Request, Promise<SessionState>>();
+
 /** Reads and validates the session cookie (idle timeout by role, absolute lifetime). Never throws for a bad cookie. */
-export async function getSessionState(request: Request): Promise<SessionState> {
+export function getSessionState(request: Request): Promise<SessionState> {
+  let state = validated.get(request);
+  if (!state) {
+    state = readSessionState(request);
+    validated.set(request, state);
+  }
+  return state;
+}
+
+async function readSessionState(request: Request): Promise<SessionState> {
   const lucia = getLucia();
   const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
   if (!sessionId) return { user: null, session: null, setCookie: null };
