@@ -4,6 +4,7 @@
  * cooling-off after a withdrawal. db/schema.ts takes its column types from here.
  */
 import type { OrganisationKind } from "../../auth/roles";
+import { foldForSearch } from "../../lib/text";
 
 export const MEETING_REQUEST_STATUSES = ["pending", "accepted", "declined", "withdrawn"] as const;
 export type MeetingRequestStatus = (typeof MEETING_REQUEST_STATUSES)[number];
@@ -70,20 +71,11 @@ const SECTOR_SPELLINGS: Record<MeetingSector, string[]> = {
   other: ["khac", "other"],
 };
 
-const fold = (v: string) =>
-  v
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}_]+/gu, " ")
-    .trim();
-
 /** The code a stored or typed sector stands for ("agriculture", "Nông nghiệp", "nong nghiep"), or null. */
 export function sectorCode(value: string): MeetingSector | null {
-  const folded = fold(value);
-  if (isMeetingSector(folded)) return folded;
+  const trimmed = value.trim();
+  if (isMeetingSector(trimmed)) return trimmed;
+  const folded = foldForSearch(value);
   for (const code of MEETING_SECTORS) if (SECTOR_SPELLINGS[code].includes(folded)) return code;
   return null;
 }
