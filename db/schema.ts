@@ -4,6 +4,14 @@ import type { ConferenceFormat } from "../app/features/people/conference-schema"
 import type { AttendanceMode, Honorific, Interpretation, RegistrationStatus } from "../app/features/registration/rules";
 import type { SessionKind, SessionRole } from "../app/features/agenda/rules";
 import type { MeetingRequestStatus } from "../app/features/meetings/rules";
+import type {
+  ApplicationStatus,
+  BoothType,
+  ExhibitorKind,
+  ObstacleKind,
+  ProductCategory,
+  Zone,
+} from "../app/features/exhibition/rules";
 import type { Locale } from "../app/lib/locale";
 
 /**
@@ -363,6 +371,141 @@ export interface MeetingParticipantsTable {
   organisation_id: number;
 }
 
+// Migration 012: the exhibition. Lengths in metres from the hall's top-left corner, areas in m².
+export interface ExhibitionSettingsTable {
+  conference_id: number;
+  /** The plan and catalogue are shown to the public (signed-in delegates always see them). */
+  published: Generated<number>;
+  applications_close_at: IsoInstant | null;
+  updated_at: IsoInstant;
+}
+
+export interface ExhibitionHallsTable {
+  id: Generated<number>;
+  conference_id: number;
+  code: string;
+  name_vi: string;
+  name_en: string;
+  width_m: number;
+  depth_m: number;
+  /** JSON list of [x, y] corners; "" is the rectangle width × depth. */
+  outline: Generated<string>;
+  grid_m: Generated<number>;
+  min_aisle_m: Generated<number>;
+  position: Generated<number>;
+  created_at: IsoInstant;
+  updated_at: IsoInstant;
+}
+
+export interface ExhibitionObstaclesTable {
+  id: Generated<number>;
+  hall_id: number;
+  kind: ObstacleKind;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  label: Generated<string>;
+}
+
+export interface BoothsTable {
+  id: Generated<number>;
+  conference_id: number;
+  hall_id: number;
+  code: string;
+  zone: Zone;
+  type: BoothType;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  area: number;
+  power: Generated<number>;
+  water: Generated<number>;
+  held: Generated<number>;
+  note: Generated<string>;
+  created_at: IsoInstant;
+  updated_at: IsoInstant;
+}
+
+export interface ExhibitorsTable {
+  id: Generated<number>;
+  conference_id: number;
+  user_id: string | null;
+  name_vi: string;
+  name_en: Generated<string>;
+  kind: ExhibitorKind;
+  province_id: number | null;
+  contact_name: string;
+  contact_email: string;
+  contact_phone: Generated<string>;
+  website: Generated<string>;
+  about_vi: Generated<string>;
+  about_en: Generated<string>;
+  status: Generated<ApplicationStatus>;
+  decision_reason: Generated<string>;
+  booths_needed: Generated<number>;
+  min_area: Generated<number>;
+  /** JSON array of Zone, ranked (at most three). */
+  zone_wishes: Generated<string>;
+  /** JSON array of BoothType (empty: any). */
+  type_wishes: Generated<string>;
+  near_province: Generated<number>;
+  apart_category: ProductCategory | null;
+  needs_power: Generated<number>;
+  needs_water: Generated<number>;
+  change_request: Generated<string>;
+  change_requested_at: IsoInstant | null;
+  submitted_at: IsoInstant | null;
+  decided_at: IsoInstant | null;
+  decided_by: string | null;
+  created_at: IsoInstant;
+  updated_at: IsoInstant;
+}
+
+export interface ExhibitorNeighboursTable {
+  exhibitor_id: number;
+  neighbour_id: number;
+}
+
+export interface ExhibitorProductsTable {
+  id: Generated<number>;
+  exhibitor_id: number;
+  position: Generated<number>;
+  name_vi: string;
+  name_en: Generated<string>;
+  category: ProductCategory;
+  description_vi: Generated<string>;
+  description_en: Generated<string>;
+  created_at: IsoInstant;
+  updated_at: IsoInstant;
+}
+
+export interface ExhibitorPhotosTable {
+  id: Generated<number>;
+  exhibitor_id: number;
+  product_id: number | null;
+  storage_key: string;
+  content_type: string;
+  width: number;
+  height: number;
+  bytes: number;
+  caption: Generated<string>;
+  uploaded_by: string | null;
+  created_at: IsoInstant;
+}
+
+export interface BoothAllocationsTable {
+  booth_id: number;
+  conference_id: number;
+  exhibitor_id: number;
+  locked: Generated<number>;
+  confirmed_at: IsoInstant | null;
+  source: "hand" | "auto";
+  allocated_by: string | null;
+  allocated_at: IsoInstant;
+}
+
 export interface Database {
   conferences: ConferencesTable;
   organisations: OrganisationsTable;
@@ -392,6 +535,15 @@ export interface Database {
   meeting_availability: MeetingAvailabilityTable;
   meetings: MeetingsTable;
   meeting_participants: MeetingParticipantsTable;
+  exhibition_settings: ExhibitionSettingsTable;
+  exhibition_halls: ExhibitionHallsTable;
+  exhibition_obstacles: ExhibitionObstaclesTable;
+  booths: BoothsTable;
+  exhibitors: ExhibitorsTable;
+  exhibitor_neighbours: ExhibitorNeighboursTable;
+  exhibitor_products: ExhibitorProductsTable;
+  exhibitor_photos: ExhibitorPhotosTable;
+  booth_allocations: BoothAllocationsTable;
 }
 
 export type Conference = Selectable<ConferencesTable>;

@@ -25,6 +25,9 @@ export const PERMISSIONS = [
   "read:dashboard",
   "update:quota",
   "update:agenda",
+  "update:exhibition",
+  "read:exhibition:any",
+  "apply:exhibition",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -49,6 +52,8 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "read:dashboard",
     "update:quota",
     "update:agenda",
+    "update:exhibition",
+    "read:exhibition:any",
   ]),
   secretariat: new Set<Permission>([
     ...everyone,
@@ -58,9 +63,10 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "export:registration",
     "print:badge",
     "read:dashboard",
+    "read:exhibition:any",
   ]),
   delegate: new Set<Permission>(everyone),
-  exhibitor: new Set<Permission>(everyone),
+  exhibitor: new Set<Permission>([...everyone, "apply:exhibition"]),
 };
 
 export function can(role: Role | null | undefined, permission: Permission): boolean {

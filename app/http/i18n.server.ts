@@ -7,6 +7,7 @@
 import { getUser } from "~/auth/guards.server";
 import { resolveLocale } from "~/auth/request.server";
 import { agendaMessages } from "~/features/agenda/i18n";
+import { exhibitionMessages } from "~/features/exhibition/i18n";
 import { meetingsMessages } from "~/features/meetings/i18n";
 import { registrationMessages } from "~/features/registration/i18n";
 import {
@@ -25,6 +26,7 @@ const NAMESPACES = {
   registration: registrationMessages,
   agenda: agendaMessages,
   meetings: meetingsMessages,
+  exhibition: exhibitionMessages,
 } as const;
 export type Namespace = keyof typeof NAMESPACES;
 
@@ -34,6 +36,7 @@ export const appDictionary = mergeDictionaries(
   registrationMessages,
   agendaMessages,
   meetingsMessages,
+  exhibitionMessages,
 );
 export type AppMessageKey = KeyOf<typeof appDictionary>;
 
