@@ -80,3 +80,30 @@ export function parseOutline(stored: string): [number, number][] | null {
   }
   return null;
 }
+
+/**
+ * The code a new booth in the hall is offered: the hall's code and the next number after the
+ * highest already used there ("A-07" after "A-06"), with the separator the hall's codes use.
+ */
+export function suggestBoothCode(hallCode: string, codes: readonly string[]): string {
+  const escaped = hallCode.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const pattern = new RegExp(`^${escaped}(-?)(\\d+)$`, "i");
+  let highest = 0;
+  let separator = "-";
+  let width = 2;
+  for (const code of codes) {
+    const match = pattern.exec(code);
+    if (!match) continue;
+    const n = Number(match[2]);
+    if (n >= highest) {
+      highest = n;
+      separator = match[1]!;
+      width = match[2]!.length;
+    }
+  }
+  const taken = new Set(codes.map((c) => c.toLowerCase()));
+  let next = highest + 1;
+  const make = (n: number) => `${hallCode}${separator}${String(n).padStart(width, "0")}`;
+  while (taken.has(make(next).toLowerCase())) next++;
+  return make(next);
+}
