@@ -21,6 +21,9 @@ export const BODY_LIMITS: ReadonlyArray<{ path: string; limit: number }> = [
   // The CSV import: a 5 MB file, sent again as base64 (4/3 of it) with the confirm
   // form; the route refuses more than about 7.1 MB itself (MAX_REQUEST_BYTES).
   { path: "/admin/delegates/import", limit: 8 * 1024 * 1024 },
+  // Exhibitors' photos: 5 MB each (MAX_PHOTO_BYTES), refused beside the field by the route, which
+  // reads an oversized file to its end so that the form's other fields still come back to the page.
+  { path: "/exhibition/apply", limit: 16 * 1024 * 1024 },
 ];
 
 /** After a 413, what the client is still sending is read and thrown away for this long, and this much, then the connection is cut. */
