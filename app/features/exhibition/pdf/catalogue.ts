@@ -1,0 +1,191 @@
+/**
+ * The exhibitor catalogue: data in, pdfmake definition out (pure, unit-tested). A4 portrait: a plan
+ * of each hall on the first pages, then the exhibitors by zone (ZONES order; those without a booth
+ * yet under the zone they wished first), in Vietnamese order within a zone, each with its booth
+ * code(s), names in both languages, province, products in Vietnamese and English, and contact.
+ */
+import type { Content, TDocumentDefinitions } from "pdfmake/interfaces";
+import type { Locale } from "~/platform/i18n";
+import { translate } from "../i18n";
+import type { FloorPlanData } from "../plan/plan-data";
+import { BOOTH_STATES, ZONES, type Zone } from "../rules";
+import { hallOnPage, STATE_FILL, TEXT } from "./plan-svg";
+
+export interface CatalogueProduct {
+  name_vi: string;
+  name_en: string;
+  category: string;
+  description_vi: string;
+  description_en: string;
+}
+
+export interface CatalogueExhibitor {
+  id: number;
+  name_vi: string;
+  name_en: string;
+  province_vi: string | null;
+  province_en: string | null;
+  /** The zone of its booth, else the zone it wished first; null: neither. */
+  zone: Zone | null;
+  booths: string[];
+  contact_name: string;
+  contact_phone: string;
+  contact_email: string;
+  website: string;
+  products: CatalogueProduct[];
+}
+
+export interface CatalogueData {
+  conference: { title_vi: string; title_en: string };
+  plan: FloorPlanData;
+  exhibitors: CatalogueExhibitor[];
+}
+
+const NAVY = "#1e3a5f";
+const GREY = "#5b6472";
+const CONTENT_WIDTH = 595.28 - 2 * 40;
+const PAGE_HEIGHT = 841.89;
+/** Where a hall's drawing starts: below the title and the hall's name on the first page, the name on the others. */
+const FIRST_PLAN_TOP = 165;
+const PLAN_TOP = 105;
+
+const collator = new Intl.Collator("vi", { sensitivity: "base", numeric: true });
+
+/** Sections in ZONES order (then exhibitors with no zone), exhibitors in Vietnamese order of their Vietnamese names. */
+export function catalogueSections(
+  exhibitors: CatalogueExhibitor[],
+): { zone: Zone | null; exhibitors: CatalogueExhibitor[] }[] {
+  const sections = [...ZONES, null].map((zone) => ({
+    zone,
+    exhibitors: exhibitors
+      .filter((e) => e.zone === zone)
+      .sort((a, b) => collator.compare(a.name_vi, b.name_vi) || a.id - b.id),
+  }));
+  return sections.filter((s) => s.exhibitors.length > 0);
+}
+
+/** The booth states in words on their colours (never colour alone). */
+function legend(locale: Locale): Content {
+  return {
+    text: BOOTH_STATES.flatMap((state) => [
+      {
+        text: ` ${translate(locale, `exhibition.boothState.${state}`)} `,
+        background: STATE_FILL[state],
+        color: TEXT[state],
+      },
+      "   ",
+    ]),
+    fontSize: 8,
+  };
+}
+
+function exhibitorBlock(e: CatalogueExhibitor, locale: Locale): Content {
+  const t = (key: string, p?: Record<string, string | number>) => translate(locale, key, p);
+  const province = locale === "en" ? (e.province_en ?? e.province_vi) : e.province_vi;
+  const contact = [e.contact_name, e.contact_phone, e.contact_email, e.website].filter(Boolean).join(" · ");
+  const products: Content[] = e.products.map((p) => ({
+    stack: [
+      {
+        text: [
+          { text: p.name_vi, bold: true },
+          p.name_en ? { text: ` / ${p.name_en}`, color: GREY } : "",
+          { text: `  (${t(`exhibition.category.${p.category}`)})`, fontSize: 8, color: GREY },
+        ],
+      },
+      p.description_vi ? { text: p.description_vi, fontSize: 9 } : "",
+      p.description_en ? { text: p.description_en, fontSize: 9, italics: true, color: GREY } : "",
+    ],
+    margin: [10, 3, 0, 0],
+  }));
+  return {
+    unbreakable: e.products.length <= 4,
+    margin: [0, 8, 0, 4],
+    stack: [
+      {
+        columns: [
+          {
+            width: 70,
+            text: e.booths.length ? e.booths.join(" + ") : t("exhibition.allocation.print.noBooth"),
+            bold: true,
+            fontSize: e.booths.length ? 13 : 9,
+            color: NAVY,
+          },
+          {
+            width: "*",
+            stack: [
+              { text: e.name_vi, bold: true, fontSize: 12 },
+              e.name_en ? { text: e.name_en, color: GREY } : "",
+              province ? { text: province, fontSize: 9, color: GREY } : "",
+            ],
+          },
+        ],
+      },
+      { stack: products, margin: [70, 0, 0, 0] },
+      contact
+        ? { text: `${t("exhibition.allocation.print.contact")}: ${contact}`, fontSize: 9, margin: [70, 3, 0, 0] }
+        : "",
+    ],
+  };
+}
+
+export function catalogueDocument(data: CatalogueData, { locale }: { locale: Locale }): TDocumentDefinitions {
+  const t = (key: string, p?: Record<string, string | number>) => translate(locale, key, p);
+  const title = locale === "en" ? data.conference.title_en : data.conference.title_vi;
+  // Each hall alone on its page, below the title on the first: the codes are placed over the drawing.
+  const planPages: Content[] = data.plan.halls.flatMap((hall, i): Content[] => {
+    const top = i === 0 ? FIRST_PLAN_TOP : PLAN_TOP;
+    return [
+      {
+        text: locale === "en" ? hall.name_en : hall.name_vi,
+        style: "hall",
+        ...(i === 0 ? {} : { pageBreak: "before" as const }),
+      },
+      legend(locale),
+      ...hallOnPage(data.plan, hall, { x: 40, y: top, width: CONTENT_WIDTH, height: PAGE_HEIGHT - 60 - top }),
+    ];
+  });
+  const sections: Content[] = catalogueSections(data.exhibitors).flatMap(({ zone, exhibitors }, i) => [
+    {
+      text: zone ? t(`exhibition.zone.${zone}`) : t("exhibition.allocation.print.noZone"),
+      style: "zone",
+      headlineLevel: 1,
+      ...(i === 0 && planPages.length ? { pageBreak: "before" as const } : {}),
+    },
+    ...exhibitors.map((e) => exhibitorBlock(e, locale)),
+  ]);
+  return {
+    pageSize: "A4",
+    pageMargins: [40, 56, 40, 48],
+    info: { title: `${t("exhibition.allocation.print.catalogueTitle")} – ${title}` },
+    header: {
+      text: `${title} · ${t("exhibition.title")}`,
+      fontSize: 8,
+      color: GREY,
+      alignment: "center",
+      margin: [40, 24, 40, 0],
+    },
+    footer: (page: number, pages: number) => ({
+      text: t("exhibition.allocation.print.page", { page, pages }),
+      fontSize: 8,
+      color: GREY,
+      alignment: "center",
+      margin: [40, 16, 40, 0],
+    }),
+    // A zone heading never ends a page alone: it moves to the next page with its first exhibitor.
+    pageBreakBefore: (node, queries) => node.headlineLevel === 1 && queries.getFollowingNodesOnPage().length === 0,
+    content: [
+      { text: t("exhibition.allocation.print.catalogueTitle"), style: "title" },
+      { text: title, alignment: "center", color: GREY, margin: [0, 0, 0, 12] },
+      ...planPages,
+      ...(sections.length
+        ? sections
+        : [{ text: t("exhibition.allocation.print.empty"), margin: [0, 20, 0, 0] } as Content]),
+    ],
+    styles: {
+      title: { fontSize: 20, bold: true, color: NAVY, alignment: "center" },
+      hall: { fontSize: 13, bold: true, color: NAVY, margin: [0, 6, 0, 6] },
+      zone: { fontSize: 15, bold: true, color: NAVY, margin: [0, 14, 0, 2] },
+    },
+    defaultStyle: { fontSize: 10, lineHeight: 1.15 },
+  };
+}
