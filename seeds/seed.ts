@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Kysely } from "kysely";
 import type { Database, NewOrganisation } from "../db/schema";
 import { seedDemoMeetings } from "./demo-meetings";
+import { seedDemoExhibition } from "./demo-exhibition";
 import { seedConferenceDemo, type ConferenceDemoSummary } from "./demo-conference";
 import { hashPassword } from "../app/auth/password.server";
 import { searchKey, nfc } from "../app/lib/text";
@@ -356,6 +357,8 @@ export async function seedDemo(
       .where("conference_id", "=", conference.id)
       .executeTakeFirst();
     if (!hasBlock) await seedDemoMeetings(trx as unknown as Kysely<Database>, conference.id, at);
+    // The exhibition is the same in both sizes (seeds/demo-exhibition.ts); a database that has a hall keeps it.
+    await seedDemoExhibition(trx as unknown as Kysely<Database>, conference.id, at);
     return size === "conference"
       ? seedConferenceDemo(trx as unknown as Kysely<Database>, { conferenceId: conference.id, now })
       : null;

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { pageMeta, useBilingual, useLocale, useT } from "~/components/i18n";
 import { DataTable } from "~/components/data-table";
@@ -9,22 +9,34 @@ import { ORGANISATION_KINDS, type OrganisationKind } from "~/auth/roles";
 import { offsetLabel } from "~/lib/time";
 import { listOrganisations } from "~/features/people/organisations.server";
 import { nowIso } from "~/lib/clock";
+import { resolveLocale } from "~/auth/request.server";
+import { translate } from "~/http/i18n.server";
+import { getDb } from "~/platform/db.server";
+import { getCurrentConference } from "~/features/people/conference.server";
+import { provincesWithExhibitors } from "~/features/exhibition/catalogue/catalogue.server";
 
 export const meta: MetaFunction = (args) => pageMeta(args, "nav.organisations");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "read:organisation");
+  const user = await requirePermission(request, "read:organisation");
   const url = new URL(request.url);
   const kindParam = url.searchParams.get("kind");
   const kind = ORGANISATION_KINDS.includes(kindParam as OrganisationKind) ? (kindParam as OrganisationKind) : null;
   const q = (url.searchParams.get("q") ?? "").slice(0, 100);
   const page = parsePage(url.searchParams.get("page"));
   const result = await listOrganisations({ q, kind, page });
-  return json({ ...result, page, q, now: nowIso() });
+  // A province with approved exhibitors links to its booths on the plan (/exhibition?province=ID).
+  const conference = await getCurrentConference();
+  const locale = resolveLocale(request, user.locale);
+  const exhibitors = conference ? await provincesWithExhibitors(getDb(), conference.id) : new Map<number, number>();
+  const exhibitionLinks = Object.fromEntries(
+    [...exhibitors].map(([id, count]) => [id, translate(locale, "exhibition.catalogue.organisationLink", { count })]),
+  );
+  return json({ ...result, page, q, now: nowIso(), exhibitionLinks });
 }
 
 export default function Organisations() {
-  const { rows, total, pageSize, countsByKind, page, q, now } = useLoaderData<typeof loader>();
+  const { rows, total, pageSize, countsByKind, page, q, now, exhibitionLinks } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const pick = useBilingual();
@@ -84,6 +96,11 @@ export default function Organisations() {
                 <span className="block text-xs text-slate-500" lang={locale === "vi" ? "en" : "vi"}>
                   {locale === "vi" ? o.name_en : o.name_vi}
                 </span>
+                {exhibitionLinks[o.id] ? (
+                  <Link to={`/exhibition?province=${o.id}`} className="link text-xs">
+                    {exhibitionLinks[o.id]}
+                  </Link>
+                ) : null}
               </>
             ),
           },
