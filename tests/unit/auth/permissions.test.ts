@@ -4,8 +4,12 @@ import { can, PERMISSIONS, ROLE_PERMISSIONS } from "~/auth/permissions";
 import { ROLES } from "~/auth/roles";
 
 describe("permissions", () => {
-  it("gives organisers every permission", () => {
-    for (const p of PERMISSIONS) expect(can("organiser", p)).toBe(true);
+  it("gives organisers every permission but applying for a booth, which is the exhibitors' own", () => {
+    for (const p of PERMISSIONS) expect(can("organiser", p), p).toBe(p !== "apply:exhibition");
+    expect(can("exhibitor", "apply:exhibition")).toBe(true);
+    for (const role of ["delegate", "secretariat"] as const) expect(can(role, "apply:exhibition")).toBe(false);
+    expect(can("secretariat", "read:exhibition:any")).toBe(true);
+    expect(can("secretariat", "update:exhibition")).toBe(false);
   });
   it("keeps organiser actions from delegates and exhibitors", () => {
     for (const role of ["delegate", "exhibitor"] as const) {
@@ -35,10 +39,12 @@ describe("navigation by role", () => {
       "/my-registration",
       "/my-agenda",
       "/meetings",
+      "/exhibition",
       "/admin/dashboard",
       "/admin/delegates",
       "/admin/agenda",
       "/admin/meetings",
+      "/admin/exhibition",
       "/admin/checkin",
       "/organisations",
       "/admin/conference",
@@ -52,8 +58,10 @@ describe("navigation by role", () => {
       "/my-registration",
       "/my-agenda",
       "/meetings",
+      "/exhibition",
       "/admin/dashboard",
       "/admin/delegates",
+      "/admin/exhibition",
       "/organisations",
       "/admin/people",
       "/admin/outbox",
@@ -64,6 +72,7 @@ describe("navigation by role", () => {
       "/my-registration",
       "/my-agenda",
       "/meetings",
+      "/exhibition",
       "/organisations",
     ]);
     expect(paths("exhibitor")).toEqual([
@@ -72,6 +81,8 @@ describe("navigation by role", () => {
       "/my-registration",
       "/my-agenda",
       "/meetings",
+      "/exhibition",
+      "/exhibition/apply",
       "/organisations",
     ]);
   });

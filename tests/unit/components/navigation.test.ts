@@ -9,6 +9,7 @@ describe("the navigation", () => {
       "/my-registration",
       "/my-agenda",
       "/meetings",
+      "/exhibition",
       "/organisations",
     ]);
   });
