@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = (Object.keys(auditVi) as AuditMessageKey[]).filter(
 export const AUDIT_KINDS = [
   "auth",
   "conference",
+  "exhibition",
   "invitation",
   "meeting",
   "outbox",

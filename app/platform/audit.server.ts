@@ -105,7 +105,8 @@ const same = (name: string): AuditTarget => ({ vi: name, en: name });
 /**
  * What the entries acted on, in words, keyed "entity:id": a registration's or account's person,
  * a session's or room's name, an organisation, an invitation's e-mail, the two parties of a
- * meeting request or meeting, the session of a meeting block. One query per kind of entity.
+ * meeting request or meeting, the session of a meeting block, a booth's code, an exhibitor's or
+ * a hall's name (an obstacle's hall). One query per kind of entity.
  */
 async function auditTargets(
   db: Kysely<Database>,
@@ -131,6 +132,10 @@ async function auditTargets(
   const requestIds = ids("meeting_request");
   const meetingIds = ids("meeting");
   const blockIds = ids("meeting_block");
+  const boothIds = ids("booth");
+  const exhibitorIds = ids("exhibitor");
+  const hallIds = ids("exhibition_hall");
+  const obstacleIds = ids("exhibition_obstacle");
   await Promise.all([
     registrationIds.length &&
       db
@@ -214,6 +219,36 @@ async function auditTargets(
         .where("b.id", "in", blockIds)
         .execute()
         .then((found) => found.forEach((x) => put("meeting_block", x.id, { vi: x.title_vi, en: x.title_en }))),
+    boothIds.length &&
+      db
+        .selectFrom("booths")
+        .select(["id", "code"])
+        .where("id", "in", boothIds)
+        .execute()
+        .then((found) => found.forEach((x) => put("booth", x.id, same(x.code)))),
+    exhibitorIds.length &&
+      db
+        .selectFrom("exhibitors")
+        .select(["id", "name_vi", "name_en"])
+        .where("id", "in", exhibitorIds)
+        .execute()
+        .then((found) => found.forEach((x) => put("exhibitor", x.id, { vi: x.name_vi, en: x.name_en || x.name_vi }))),
+    hallIds.length &&
+      db
+        .selectFrom("exhibition_halls")
+        .select(["id", "name_vi", "name_en"])
+        .where("id", "in", hallIds)
+        .execute()
+        .then((found) => found.forEach((x) => put("exhibition_hall", x.id, { vi: x.name_vi, en: x.name_en }))),
+    // An obstacle reads as the hall it stands in.
+    obstacleIds.length &&
+      db
+        .selectFrom("exhibition_obstacles as o")
+        .innerJoin("exhibition_halls as h", "h.id", "o.hall_id")
+        .select(["o.id", "h.name_vi", "h.name_en"])
+        .where("o.id", "in", obstacleIds)
+        .execute()
+        .then((found) => found.forEach((x) => put("exhibition_obstacle", x.id, { vi: x.name_vi, en: x.name_en }))),
   ]);
   return out;
 }

@@ -173,9 +173,9 @@ describe("an exhibitor's application, from draft to allocation", () => {
       .execute();
     expect(audit.map((a) => a.action)).toEqual(
       expect.arrayContaining([
-        "exhibition.application.approve",
-        "exhibition.application.reject",
-        "exhibition.application.submit",
+        "exhibition_application.approve",
+        "exhibition_application.reject",
+        "exhibition_application.submit",
       ]),
     );
   });
@@ -260,7 +260,7 @@ describe("an exhibitor's application, from draft to allocation", () => {
     const audited = await getDb()
       .selectFrom("audit_log")
       .select("detail")
-      .where("action", "=", "exhibition.application.changeRequest")
+      .where("action", "=", "exhibition_application.change_request")
       .executeTakeFirstOrThrow();
     expect(audited.detail).toContain("Xin chuyển sang gian có điện");
   });

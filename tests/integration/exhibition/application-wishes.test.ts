@@ -98,7 +98,7 @@ describe("withdrawing", () => {
     const audit = await getDb()
       .selectFrom("audit_log")
       .select("action")
-      .where("action", "=", "exhibition.application.withdraw")
+      .where("action", "=", "exhibition_application.withdraw")
       .where("entity_id", "=", String((await own()).id))
       .execute();
     expect(audit).toHaveLength(1);

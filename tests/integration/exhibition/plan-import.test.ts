@@ -140,7 +140,7 @@ describe("booth CSV import", () => {
     const audit = await getDb()
       .selectFrom("audit_log")
       .selectAll()
-      .where("action", "=", "exhibition.booth.import")
+      .where("action", "=", "exhibition_booth.import")
       .execute();
     expect(JSON.parse(audit.at(-1)!.detail!)).toMatchObject({ created: 2, codes: ["ZI-01", "ZI-02"] });
     // The same file again: every row's code is now taken, nothing more is written.

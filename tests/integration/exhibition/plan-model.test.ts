@@ -119,7 +119,7 @@ describe("halls", () => {
     expect(
       await getDb().selectFrom("exhibition_obstacles").select("id").where("hall_id", "=", hallId).execute(),
     ).toEqual([]);
-    expect((await audits("exhibition.hall.delete")).at(-1)).toMatchObject({ entity_id: String(hallId) });
+    expect((await audits("exhibition_hall.delete")).at(-1)).toMatchObject({ entity_id: String(hallId) });
   });
 
   it("refuses to shrink a hall so that a booth would be left outside", async () => {
@@ -152,7 +152,7 @@ describe("booths", () => {
     expect(result.ok).toBe(true);
     const row = await getDb().selectFrom("booths").selectAll().where("code", "=", "ZT-01").executeTakeFirstOrThrow();
     expect(row).toMatchObject({ x: 2.5, y: 2, w: 3, h: 3, area: 9, power: 1, water: 0, held: 0 });
-    expect((await audits("exhibition.booth.create")).at(-1)).toMatchObject({
+    expect((await audits("exhibition_booth.create")).at(-1)).toMatchObject({
       entity: "booth",
       entity_id: String(row.id),
     });
@@ -207,7 +207,7 @@ describe("booths", () => {
     });
     const moved = await moveBooth(getDb(), conferenceId, a.id, { x: 2, y: 10.2, w: 4, h: 3 }, actor);
     expect(moved).toEqual({ ok: true, rect: { x: 2, y: 10, w: 4, h: 3 }, area: 12 });
-    expect((await audits("exhibition.booth.move")).at(-1)?.detail).toContain('"from":{"x":2,"y":2,"w":3,"h":3}');
+    expect((await audits("exhibition_booth.move")).at(-1)?.detail).toContain('"from":{"x":2,"y":2,"w":3,"h":3}');
   });
 
   it("refuses to move, resize or delete an allocated booth, naming who holds it", async () => {
@@ -249,8 +249,8 @@ describe("booths", () => {
     expect((await loadFloorPlan(getDb(), conferenceId)).booths.find((b) => b.id === a.id)?.state).toBe("held");
     await setBoothHeld(getDb(), conferenceId, a.id, false, actor);
     expect((await loadFloorPlan(getDb(), conferenceId)).booths.find((b) => b.id === a.id)?.state).toBe("free");
-    expect(await audits("exhibition.booth.hold")).not.toHaveLength(0);
-    expect(await audits("exhibition.booth.release")).not.toHaveLength(0);
+    expect(await audits("exhibition_booth.hold")).not.toHaveLength(0);
+    expect(await audits("exhibition_booth.release")).not.toHaveLength(0);
   });
 });
 
@@ -277,8 +277,8 @@ describe("obstacles", () => {
       actor,
     );
     if (!exit.ok) throw new Error("exit");
-    expect((await audits("exhibition.obstacle.create")).at(-1)).toMatchObject({ entity_id: String(exit.id) });
+    expect((await audits("exhibition_obstacle.create")).at(-1)).toMatchObject({ entity_id: String(exit.id) });
     expect(await deleteObstacle(getDb(), conferenceId, exit.id, actor)).toEqual({ ok: true });
-    expect(await audits("exhibition.obstacle.delete")).toHaveLength(1);
+    expect(await audits("exhibition_obstacle.delete")).toHaveLength(1);
   });
 });

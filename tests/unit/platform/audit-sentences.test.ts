@@ -33,7 +33,7 @@ const NOT_ACTIONS = new Set([
   "session.changed",
 ]);
 const FAMILY =
-  /"((?:auth|conference|invitation|meeting[a-z_]*|outbox|quota|registration|room|session|user)\.[a-z_]+)"/g;
+  /"((?:auth|conference|exhibition_[a-z]+|invitation|meeting[a-z_]*|outbox|quota|registration|room|session|user)\.[a-z_]+)"/g;
 function actionsInUse(): string[] {
   const found = new Set<string>();
   for (const file of sources(APP)) {
@@ -43,6 +43,9 @@ function actionsInUse(): string[] {
   }
   // Built from a template: `registration.${approve | reject | set_status}` (registrations.server.ts).
   found.add("registration.set_status");
+  // `exhibition_application.${approve | reject}` (review.server.ts), `exhibition_allocation.${release | lock | unlock | confirm}` (hand.server.ts).
+  for (const a of ["exhibition_application.approve", "exhibition_application.reject"]) found.add(a);
+  for (const c of ["release", "lock", "unlock", "confirm"]) found.add(`exhibition_allocation.${c}`);
   return [...found].sort();
 }
 

@@ -255,7 +255,7 @@ export async function saveOwnApplication(
     await recordAudit(trx, {
       actorId: owner.actor.id,
       ip: owner.actor.ip,
-      action: submit ? "exhibition.application.submit" : "exhibition.application.save",
+      action: submit ? "exhibition_application.submit" : "exhibition_application.save",
       entity: "exhibitor",
       entityId: id,
       detail: { status, before, reopened },
@@ -280,7 +280,7 @@ export async function withdrawOwnApplication(db: Db, owner: Owner): Promise<Resu
     await recordAudit(trx, {
       actorId: owner.actor.id,
       ip: owner.actor.ip,
-      action: "exhibition.application.withdraw",
+      action: "exhibition_application.withdraw",
       entity: "exhibitor",
       entityId: row.id,
       detail: { before: row.status },
@@ -305,7 +305,7 @@ export async function requestChange(db: Db, owner: Owner, request: string): Prom
     await recordAudit(trx, {
       actorId: owner.actor.id,
       ip: owner.actor.ip,
-      action: "exhibition.application.changeRequest",
+      action: "exhibition_application.change_request",
       entity: "exhibitor",
       entityId: row.id,
       detail: { request },

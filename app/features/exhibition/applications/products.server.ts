@@ -66,7 +66,7 @@ export async function addProduct(db: Db, owner: Owner, input: ProductInput): Pro
     await recordAudit(trx, {
       actorId: owner.actor.id,
       ip: owner.actor.ip,
-      action: "exhibition.product.add",
+      action: "exhibition_product.add",
       entity: "exhibitor",
       entityId: own.row.id,
       detail: { productId: id, name: input.nameVi },
@@ -89,7 +89,7 @@ export async function updateProduct(db: Db, owner: Owner, productId: number, inp
     await recordAudit(trx, {
       actorId: owner.actor.id,
       ip: owner.actor.ip,
-      action: "exhibition.product.update",
+      action: "exhibition_product.update",
       entity: "exhibitor",
       entityId: own.row.id,
       detail: { productId, name: input.nameVi },
@@ -126,7 +126,7 @@ export async function deleteProduct(db: Db, owner: Owner, productId: number): Pr
     await recordAudit(trx, {
       actorId: owner.actor.id,
       ip: owner.actor.ip,
-      action: "exhibition.product.delete",
+      action: "exhibition_product.delete",
       entity: "exhibitor",
       entityId: own.row.id,
       detail: { productId, name: product.name_vi, photos: keys.length },
@@ -213,7 +213,7 @@ export async function addPhoto(
       await recordAudit(trx, {
         actorId: owner.actor.id,
         ip: owner.actor.ip,
-        action: "exhibition.photo.add",
+        action: "exhibition_photo.add",
         entity: "exhibitor",
         entityId: own.row.id,
         detail: { photoId: id, productId, width: checked.image.width, height: checked.image.height },
@@ -245,7 +245,7 @@ export async function deletePhoto(db: Db, owner: Owner, photoId: number): Promis
     await recordAudit(trx, {
       actorId: owner.actor.id,
       ip: owner.actor.ip,
-      action: "exhibition.photo.delete",
+      action: "exhibition_photo.delete",
       entity: "exhibitor",
       entityId: own.row.id,
       detail: { photoId },

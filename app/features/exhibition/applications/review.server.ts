@@ -196,7 +196,7 @@ export async function decideApplication(
     await recordAudit(trx, {
       actorId: target.actor.id,
       ip: target.actor.ip,
-      action: `exhibition.application.${decision}`,
+      action: `exhibition_application.${decision}`,
       entity: "exhibitor",
       entityId: row.id,
       detail: { before: row.status, reason: decision === "reject" ? reason : undefined },
@@ -232,7 +232,7 @@ export async function answerChangeRequest(
     await recordAudit(trx, {
       actorId: target.actor.id,
       ip: target.actor.ip,
-      action: "exhibition.application.changeAnswered",
+      action: "exhibition_application.change_answer",
       entity: "exhibitor",
       entityId: row.id,
       detail: { request: row.change_request, answer },

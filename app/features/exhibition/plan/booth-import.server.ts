@@ -316,7 +316,7 @@ export async function commitBoothImport(
     await recordAudit(trx, {
       actorId: actor.id,
       ip: actor.ip,
-      action: "exhibition.booth.import",
+      action: "exhibition_booth.import",
       entity: "booth",
       entityId: null,
       detail: { created: codes.length, skipped: preview.counts.error, codes },

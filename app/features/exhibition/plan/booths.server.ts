@@ -136,7 +136,7 @@ export async function saveBooth(
     await recordAudit(trx, {
       actorId: actor.id,
       ip: actor.ip,
-      action: existing ? "exhibition.booth.update" : "exhibition.booth.create",
+      action: existing ? "exhibition_booth.update" : "exhibition_booth.create",
       entity: "booth",
       entityId: boothId,
       detail: values,
@@ -173,7 +173,7 @@ export async function moveBooth(
     await recordAudit(trx, {
       actorId: actor.id,
       ip: actor.ip,
-      action: "exhibition.booth.move",
+      action: "exhibition_booth.move",
       entity: "booth",
       entityId: id,
       detail: { code: booth.code, from: { x: booth.x, y: booth.y, w: booth.w, h: booth.h }, to: rect },
@@ -192,7 +192,7 @@ export async function deleteBooth(db: Db, conferenceId: number, id: number, acto
     await recordAudit(trx, {
       actorId: actor.id,
       ip: actor.ip,
-      action: "exhibition.booth.delete",
+      action: "exhibition_booth.delete",
       entity: "booth",
       entityId: id,
       detail: { code: booth.code, hall_id: booth.hall_id, x: booth.x, y: booth.y, w: booth.w, h: booth.h },
@@ -224,7 +224,7 @@ export async function setBoothHeld(
     await recordAudit(trx, {
       actorId: actor.id,
       ip: actor.ip,
-      action: held ? "exhibition.booth.hold" : "exhibition.booth.release",
+      action: held ? "exhibition_booth.hold" : "exhibition_booth.release",
       entity: "booth",
       entityId: id,
       detail: { code: booth.code },

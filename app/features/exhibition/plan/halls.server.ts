@@ -89,7 +89,7 @@ export async function saveHall(
     await recordAudit(trx, {
       actorId: actor.id,
       ip: actor.ip,
-      action: id === null ? "exhibition.hall.create" : "exhibition.hall.update",
+      action: id === null ? "exhibition_hall.create" : "exhibition_hall.update",
       entity: "exhibition_hall",
       entityId: hallId,
       detail: { ...values },
@@ -115,7 +115,7 @@ export async function deleteHall(db: Db, conferenceId: number, id: number, actor
     await recordAudit(trx, {
       actorId: actor.id,
       ip: actor.ip,
-      action: "exhibition.hall.delete",
+      action: "exhibition_hall.delete",
       entity: "exhibition_hall",
       entityId: id,
       detail: { code: hall.code },
@@ -162,7 +162,7 @@ export async function saveObstacle(
     await recordAudit(trx, {
       actorId: actor.id,
       ip: actor.ip,
-      action: id === null ? "exhibition.obstacle.create" : "exhibition.obstacle.update",
+      action: id === null ? "exhibition_obstacle.create" : "exhibition_obstacle.update",
       entity: "exhibition_obstacle",
       entityId: obstacleId,
       detail: values,
@@ -189,7 +189,7 @@ export async function deleteObstacle(db: Db, conferenceId: number, id: number, a
     await recordAudit(trx, {
       actorId: actor.id,
       ip: actor.ip,
-      action: "exhibition.obstacle.delete",
+      action: "exhibition_obstacle.delete",
       entity: "exhibition_obstacle",
       entityId: id,
       detail: { kind: existing.kind, label: existing.label, hall_id: existing.hall_id },
