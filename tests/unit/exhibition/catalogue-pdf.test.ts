@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { Content, Node } from "pdfmake/interfaces";
+import type { Content } from "pdfmake/interfaces";
 import { catalogueDocument, catalogueSections, type CatalogueExhibitor } from "~/features/exhibition/pdf/catalogue";
 import { boothSignsDocument, signNameSize } from "~/features/exhibition/pdf/booth-signs";
 import type { FloorPlanData } from "~/features/exhibition/plan/plan-data";
+import { translate } from "~/features/exhibition/i18n";
+import { ZONES } from "~/features/exhibition/rules";
 
 const plan: FloorPlanData = {
   halls: [
@@ -169,14 +171,25 @@ describe("the catalogue's definition", () => {
     expect(doc.info?.title).toContain("21st National Conference");
   });
 
-  it("moves a zone heading left alone at a page's foot to the next page", () => {
+  it("keeps each zone heading in one unbreakable block with its first exhibitor, so it never ends a page alone", () => {
     const doc = catalogueDocument(data, { locale: "vi" });
-    const breakBefore = doc.pageBreakBefore!;
-    const heading = { headlineLevel: 1 } as Node;
-    const queries = (following: Node[]) => ({ getFollowingNodesOnPage: () => following }) as never;
-    expect(breakBefore(heading, queries([]))).toBe(true);
-    expect(breakBefore(heading, queries([{} as Node]))).toBe(false);
-    expect(breakBefore({} as Node, queries([]))).toBe(false);
+    const content = doc.content as Content[];
+    const zoneNames = new Set(ZONES.map((z) => translate("vi", `exhibition.zone.${z}`)));
+    const blocks = content.filter(
+      (c): c is { stack: Content[]; unbreakable: boolean } =>
+        typeof c === "object" &&
+        c !== null &&
+        "stack" in c &&
+        zoneNames.has(texts([(c as { stack: Content[] }).stack[0]])[0] ?? ""),
+    );
+    expect(blocks.length).toBeGreaterThan(1);
+    for (const block of blocks) {
+      expect(block.unbreakable).toBe(true);
+      expect(block.stack).toHaveLength(2);
+      expect(texts([block.stack[1]]).join(" ")).toMatch(/\p{L}/u);
+    }
+    // No heading of a zone stands on its own at the top level.
+    for (const c of content) expect(zoneNames.has(texts([c]).join(""))).toBe(false);
   });
 });
 

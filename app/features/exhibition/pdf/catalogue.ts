@@ -144,15 +144,25 @@ export function catalogueDocument(data: CatalogueData, { locale }: { locale: Loc
       ...hallOnPage(data.plan, hall, { x: 40, y: top, width: CONTENT_WIDTH, height: PAGE_HEIGHT - 60 - top }),
     ];
   });
-  const sections: Content[] = catalogueSections(data.exhibitors).flatMap(({ zone, exhibitors }, i) => [
-    {
+  // A zone heading never ends a page alone: it is one unbreakable block with its first exhibitor.
+  // (pdfmake 0.3's pageBreakBefore judges each node once, before later breaks move it, so it cannot
+  // be relied on for every heading of a long document.)
+  const sections: Content[] = catalogueSections(data.exhibitors).flatMap(({ zone, exhibitors }, i): Content[] => {
+    const heading: Content = {
       text: zone ? t(`exhibition.zone.${zone}`) : t("exhibition.allocation.print.noZone"),
       style: "zone",
       headlineLevel: 1,
-      ...(i === 0 && planPages.length ? { pageBreak: "before" as const } : {}),
-    },
-    ...exhibitors.map((e) => exhibitorBlock(e, locale)),
-  ]);
+    };
+    const [first, ...rest] = exhibitors.map((e) => exhibitorBlock(e, locale));
+    return [
+      {
+        stack: first ? [heading, first] : [heading],
+        unbreakable: true,
+        ...(i === 0 && planPages.length ? { pageBreak: "before" as const } : {}),
+      },
+      ...rest,
+    ];
+  });
   return {
     pageSize: "A4",
     pageMargins: [40, 56, 40, 48],
@@ -171,8 +181,6 @@ export function catalogueDocument(data: CatalogueData, { locale }: { locale: Loc
       alignment: "center",
       margin: [40, 16, 40, 0],
     }),
-    // A zone heading never ends a page alone: it moves to the next page with its first exhibitor.
-    pageBreakBefore: (node, queries) => node.headlineLevel === 1 && queries.getFollowingNodesOnPage().length === 0,
     content: [
       { text: t("exhibition.allocation.print.catalogueTitle"), style: "title" },
       { text: title, alignment: "center", color: GREY, margin: [0, 0, 0, 12] },
