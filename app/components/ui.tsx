@@ -96,27 +96,37 @@ export function Pagination({ page, pageSize, total }: { page: number; pageSize: 
   );
 }
 
-/** Filter chips as links: the current one is marked with aria-current and a tick. */
+/**
+ * Filter chips as links: the current one is marked with aria-current and a tick. By default the
+ * filter is the address's `name` parameter; a page that filters in its own state gives `current`
+ * and `href` instead.
+ */
 export function FilterChips({
   name,
   options,
   label,
+  current: given,
+  href: givenHref,
 }: {
   name: string;
   label: string;
   options: Array<{ value: string; label: string; count?: number }>;
+  current?: string;
+  href?: (value: string) => string;
 }) {
   const t = useT();
   const [params] = useSearchParams();
-  const current = params.get(name) ?? "";
-  const href = (value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    next.delete("page");
-    const s = next.toString();
-    return s ? `?${s}` : "?";
-  };
+  const current = given ?? params.get(name) ?? "";
+  const href =
+    givenHref ??
+    ((value: string) => {
+      const next = new URLSearchParams(params);
+      if (value) next.set(name, value);
+      else next.delete(name);
+      next.delete("page");
+      const s = next.toString();
+      return s ? `?${s}` : "?";
+    });
   const all = [{ value: "", label: t("common.all") }, ...options];
   return (
     // One row that scrolls sideways on a phone (it wraps from the small breakpoint up).

@@ -1,3 +1,4 @@
+import { fail, isObject, list, readJson, text, uniqueIds } from "~/lib/json-reader";
 // The booth allocator's file format (docs: shared/design/booth-allocation.md). Pure: no database, no Remix.
 // parseInstance is strict on the fields it knows, so the solver can trust its input; fields it does not know
 // (halls, positions, products) are accepted and dropped, as the design note allows richer formats.
@@ -30,27 +31,6 @@ export type ParseOutcome = { ok: true; instance: AllocationInstance } | { ok: fa
 /** Ranked zone wishes: at most three (the score knows 30/20/10). */
 export const MAX_ZONES = 3;
 
-class InstanceError extends Error {}
-
-const fail = (message: string): never => {
-  throw new InstanceError(message);
-};
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-
-function list(root: Record<string, unknown>, key: string, required: boolean): Record<string, unknown>[] {
-  const value = root[key];
-  if (value === undefined && !required) return [];
-  if (!Array.isArray(value)) return fail(`"${key}" must be an array`);
-  return value.map((item, i) => (isObject(item) ? item : fail(`${key}[${i}] must be an object`)));
-}
-
-function text(item: Record<string, unknown>, key: string, where: string): string {
-  const v = item[key];
-  if (typeof v !== "string" || v.trim() === "") return fail(`${where}: "${key}" must be a non-empty string`);
-  return v;
-}
-
 /** An array of distinct non-empty strings (absent: empty). */
 function strings(item: Record<string, unknown>, key: string, where: string): string[] {
   const v = item[key];
@@ -63,15 +43,6 @@ function strings(item: Record<string, unknown>, key: string, where: string): str
     seen.add(s);
   }
   return [...seen];
-}
-
-function uniqueIds<T extends { id: string }>(items: T[], kind: string): Map<string, T> {
-  const byId = new Map<string, T>();
-  for (const item of items) {
-    if (byId.has(item.id)) fail(`duplicate ${kind} id "${item.id}"`);
-    byId.set(item.id, item);
-  }
-  return byId;
 }
 
 function parseBooths(root: Record<string, unknown>): Map<string, AllocatorBooth> {
@@ -188,10 +159,6 @@ function parse(json: unknown): AllocationInstance {
 
 /** Validates the design note's format; the error is one line a person can act on. */
 export function parseInstance(json: unknown): ParseOutcome {
-  try {
-    return { ok: true, instance: parse(json) };
-  } catch (error) {
-    if (error instanceof InstanceError) return { ok: false, error: error.message };
-    throw error;
-  }
+  const read = readJson(() => parse(json));
+  return read.ok ? { ok: true, instance: read.value } : read;
 }

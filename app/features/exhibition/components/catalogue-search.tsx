@@ -1,6 +1,7 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useT } from "~/components/i18n";
+import { FilterChips } from "~/components/ui";
 import { PRODUCT_CATEGORIES, ZONES } from "../rules";
 import { MAX_QUERY_LENGTH } from "../catalogue/search";
 
@@ -73,7 +74,8 @@ export function CatalogueSearch({
           {t("exhibition.catalogue.searchHint")}
         </p>
       </Form>
-      <Chips
+      <FilterChips
+        name="zone"
         label={t("exhibition.catalogue.zone")}
         current={params.zone}
         href={(zone) => catalogueHref(params, { zone, booth: "" })}
@@ -83,7 +85,8 @@ export function CatalogueSearch({
           count: zoneCounts[z] ?? 0,
         }))}
       />
-      <Chips
+      <FilterChips
+        name="category"
         label={t("exhibition.catalogue.category")}
         current={params.category}
         href={(category) => catalogueHref(params, { category, booth: "" })}
@@ -93,49 +96,6 @@ export function CatalogueSearch({
           count: categoryCounts[c] ?? 0,
         }))}
       />
-    </div>
-  );
-}
-
-function Chips({
-  label,
-  current,
-  href,
-  options,
-}: {
-  label: string;
-  current: string;
-  href: (value: string) => string;
-  options: Array<{ value: string; label: string; count: number }>;
-}) {
-  const t = useT();
-  const all = [{ value: "", label: t("common.all"), count: undefined as number | undefined }, ...options];
-  return (
-    // One row that scrolls sideways on a phone, wrapping from the small breakpoint up (as FilterChips).
-    <div
-      role="group"
-      aria-label={label}
-      className="-mx-4 flex items-center gap-2 overflow-x-auto px-4 pb-1 sm:mx-0 sm:flex-wrap sm:overflow-visible sm:px-0"
-    >
-      <span aria-hidden="true" className="mr-1 shrink-0 text-xs font-semibold uppercase text-slate-600 sm:min-w-[5rem]">
-        {label}
-      </span>
-      {all.map((o) => {
-        const active = o.value === current;
-        return (
-          <Link
-            key={o.value || "all"}
-            to={href(o.value)}
-            aria-current={active ? "true" : undefined}
-            preventScrollReset
-            className={`inline-flex min-h-11 shrink-0 items-center whitespace-nowrap rounded-full border px-4 text-sm ${active ? "border-navy-700 bg-navy-700 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-100"}`}
-          >
-            {active ? "✓ " : ""}
-            {o.label}
-            {o.count !== undefined ? <span className="ml-1 opacity-75">({o.count})</span> : null}
-          </Link>
-        );
-      })}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { fail, isObject, list, readJson, text, uniqueIds } from "~/lib/json-reader";
 // The bilateral meeting scheduler's file format (docs: shared/design/meeting-scheduling.md).
 // Pure: no database, no Remix. parseInstance is strict so the solver can trust its input.
 
@@ -20,40 +21,10 @@ export type Result = { meetings: Meeting[]; unscheduled: Unscheduled[] };
 
 export type ParseOutcome = { ok: true; instance: Instance } | { ok: false; error: string };
 
-class InstanceError extends Error {}
-
-const fail = (message: string): never => {
-  throw new InstanceError(message);
-};
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-
-function list(root: Record<string, unknown>, key: string, required: boolean): Record<string, unknown>[] {
-  const value = root[key];
-  if (value === undefined && !required) return [];
-  if (!Array.isArray(value)) return fail(`"${key}" must be an array`);
-  return value.map((item, i) => (isObject(item) ? item : fail(`${key}[${i}] must be an object`)));
-}
-
-function text(item: Record<string, unknown>, key: string, where: string): string {
-  const v = item[key];
-  if (typeof v !== "string" || v.trim() === "") return fail(`${where}: "${key}" must be a non-empty string`);
-  return v;
-}
-
 function onlyKeys(item: Record<string, unknown>, allowed: string[], where: string) {
   for (const key of Object.keys(item)) {
     if (!allowed.includes(key)) fail(`${where}: unknown field "${key}"`);
   }
-}
-
-function uniqueIds<T extends { id: string }>(items: T[], kind: string): Map<string, T> {
-  const byId = new Map<string, T>();
-  for (const item of items) {
-    if (byId.has(item.id)) fail(`duplicate ${kind} id "${item.id}"`);
-    byId.set(item.id, item);
-  }
-  return byId;
 }
 
 function parse(json: unknown): Instance {
@@ -173,10 +144,6 @@ function checkLocked(locked: Meeting[], requestById: Map<string, MeetingRequest>
 
 /** Validates the design note's format strictly; the error is one line a person can act on. */
 export function parseInstance(json: unknown): ParseOutcome {
-  try {
-    return { ok: true, instance: parse(json) };
-  } catch (error) {
-    if (error instanceof InstanceError) return { ok: false, error: error.message };
-    throw error;
-  }
+  const read = readJson(() => parse(json));
+  return read.ok ? { ok: true, instance: read.value } : read;
 }
