@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { clientIp, resolveLocale } from "~/auth/request.server";
 import { pageMeta, useT } from "~/components/i18n";
+import { PreviewForm } from "~/components/preview-form";
 import { EmptyState, Notice, PageHeader } from "~/components/ui";
 
 import { previewView } from "~/features/exhibition/allocation/preview-view.server";
@@ -184,20 +185,12 @@ export default function ExhibitionDesk() {
         action={
           canEdit && plan.booths.length && approved ? (
             // A GET: the preview writes nothing, so the loader answers it at `?preview=1`.
-            <Form method="get">
-              <input type="hidden" name="preview" value="1" />
-              <button
-                type="submit"
-                className="btn-primary"
-                aria-disabled={previewing || undefined}
-                aria-busy={previewing || undefined}
-                onClick={(event) => {
-                  if (previewing) event.preventDefault();
-                }}
-              >
-                {previewing ? t("exhibition.allocation.auto.running") : t("exhibition.allocation.auto.run")}
-              </button>
-            </Form>
+            <PreviewForm
+              hidden={{ preview: 1 }}
+              busy={previewing}
+              label={t("exhibition.allocation.auto.run")}
+              busyLabel={t("exhibition.allocation.auto.running")}
+            />
           ) : null
         }
       >

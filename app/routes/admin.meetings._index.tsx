@@ -7,6 +7,7 @@ import { clientIp, resolveLocale } from "~/auth/request.server";
 import { TextField, useZodForm, ZodForm } from "~/components/form";
 import { SubmitButton } from "~/components/submit-button";
 import { pageMeta, useBilingual, useLocale, useT } from "~/components/i18n";
+import { PreviewForm } from "~/components/preview-form";
 import { requestMessages } from "~/http/i18n.server";
 import { MeetingBlockFields } from "~/features/meetings/components/meeting-block-fields";
 import {
@@ -326,21 +327,12 @@ export default function AdminMeetings() {
         title={t("meetingsAdmin.title")}
         action={
           // A GET: the preview writes nothing, so the loader answers it at `?session=…&preview=1`.
-          <Form method="get">
-            <input type="hidden" name="session" value={session.id} />
-            <input type="hidden" name="preview" value="1" />
-            <button
-              type="submit"
-              className="btn-primary"
-              aria-disabled={previewing || undefined}
-              aria-busy={previewing || undefined}
-              onClick={(event) => {
-                if (previewing) event.preventDefault();
-              }}
-            >
-              {previewing ? t("meetingsAdmin.running") : t("meetingsAdmin.run")}
-            </button>
-          </Form>
+          <PreviewForm
+            hidden={{ session: session.id, preview: 1 }}
+            busy={previewing}
+            label={t("meetingsAdmin.run")}
+            busyLabel={t("meetingsAdmin.running")}
+          />
         }
       >
         {pick(session.title_vi, session.title_en)} · {t("meetingsAdmin.counts", grid.counts)}
