@@ -24,6 +24,9 @@ export const BODY_LIMITS: ReadonlyArray<{ path: string; limit: number }> = [
   // Exhibitors' photos: 5 MB each (MAX_PHOTO_BYTES), refused beside the field by the route, which
   // reads an oversized file to its end so that the form's other fields still come back to the page.
   { path: "/exhibition/apply", limit: 16 * 1024 * 1024 },
+  // The booth CSV import: a 2 MB file, sent again as base64 with the confirm form; the route refuses
+  // a larger file itself, with its own message (admin.exhibition.plan_.import.tsx).
+  { path: "/admin/exhibition/plan/import", limit: 4 * 1024 * 1024 },
 ];
 
 /** After a 413, what the client is still sending is read and thrown away for this long, and this much, then the connection is cut. */

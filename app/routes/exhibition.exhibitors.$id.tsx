@@ -51,7 +51,8 @@ export default function ExhibitorPage() {
   const otherOf = (vi: string, en: string) => (locale === "vi" ? en : vi);
   const e = page.exhibitor;
   return (
-    <article className="mx-auto max-w-4xl space-y-4">
+    // Wrapping anywhere: an exhibitor's name or product of one long word wraps instead of widening the page.
+    <article className="mx-auto max-w-4xl space-y-4 [overflow-wrap:anywhere]">
       <p className="no-print">
         <Link to="/exhibition" className="btn-link">
           ← {t("exhibition.catalogue.exhibitor.back")}
@@ -159,7 +160,7 @@ export default function ExhibitorPage() {
             {page.products.map((p) => {
               const photos = page.photos.filter((ph) => ph.product_id === p.id);
               return (
-                <li key={p.id} className="card break-inside-avoid space-y-2">
+                <li key={p.id} className="card min-w-0 break-inside-avoid space-y-2">
                   <h3 className="font-semibold text-navy-900">{bi(p.name_vi, p.name_en)}</h3>
                   {otherOf(p.name_vi, p.name_en) ? (
                     <p className="-mt-2 text-sm text-slate-600" lang={other}>

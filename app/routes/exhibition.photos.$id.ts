@@ -33,7 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Content-Length": String(photo.data.byteLength),
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, max-age=300",
-      "Content-Disposition": "inline",
+      // A name of our own (the uploader's never reaches a header): what "Save image" offers.
+      "Content-Disposition": `inline; filename="photo-${id}.${photo.contentType === "image/webp" ? "webp" : "jpg"}"`,
     },
   });
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import fc from "fast-check";
@@ -15,7 +16,15 @@ import { demoConference, organisationId } from "../../helpers/factories";
 import { cookieFor, delegateOf } from "../../helpers/meetings";
 import { cookieFrom } from "../../helpers/remix";
 
+import sharp from "sharp";
+import { getHandle } from "~/platform/db.server";
+import { addPhoto } from "~/features/exhibition/applications/products.server";
 import * as account from "~/routes/account";
+import * as adminExhibition from "~/routes/admin.exhibition._index";
+import * as adminExhibitionApplication from "~/routes/admin.exhibition.applications.$id";
+import * as adminExhibitionPlan from "~/routes/admin.exhibition.plan";
+import * as adminExhibitionImport from "~/routes/admin.exhibition.plan_.import";
+import * as exhibitionApply from "~/routes/exhibition.apply";
 import * as adminAgenda from "~/routes/admin.agenda._index";
 import * as adminAgendaSession from "~/routes/admin.agenda.$id";
 import * as adminCheckin from "~/routes/admin.checkin";
@@ -42,7 +51,9 @@ import * as register from "~/routes/register";
 /**
  * Issue 10, property-based: random values thrown at every form schema and at the actions.
  *
- * - Schemas (every Zod schema exported from app/features/<feature>/schema.ts and <name>-schema.ts and app/platform/forms/fields.ts, found at run time): parseWith
+ * - Schemas (every Zod schema exported from app/features/<feature>/schema.ts and <name>-schema.ts,
+ *   also one folder down (app/features/exhibition/plan/schema.ts), and app/platform/forms/fields.ts,
+ *   found at run time): parseWith
  *   never throws; for input shaped as forms deliver it (strings, arrays for the fields that take
  *   arrays) every error is a dictionary key; for any input at all (numbers, booleans, nested
  *   objects, arrays in string fields: only code can send those) the only other messages are
@@ -52,11 +63,15 @@ import * as register from "~/routes/register";
  *   strings, odd keys): the action never throws anything but a Response, never answers 500
  *   (the console.error guard catches a logged fault too), and an answer of 400 or more wrote
  *   nothing (tests/helpers/digest.ts; the sign-in and mailing forms' throttle bookkeeping,
- *   login_failures and throttle_events, is what their refusals write on purpose).
+ *   login_failures and throttle_events, is what their refusals write on purpose). The forms with
+ *   a file (an exhibitor's photo, a booth CSV file) go as multipart with good and broken files.
+ *   The exhibition's runs start from a chosen state (the application draft, withdrawn, allocated…)
+ *   and its rows are put back after each run, so that one run's withdrawal or deleted hall does
+ *   not decide what the later runs reach.
  *
  * Seeded: the same seed every run unless FC_SEED=<n> (replay) or FC_SEED=random (explore); the seed
  * is printed at the start, and fast-check prints it with the shrunk counterexample. FC_RUNS
- * changes the number of runs per property (40 by default, 60 for the schemas).
+ * changes the number of runs per property (40 by default, 60 for the schemas, 80 for the exhibition's).
  * Passwords are hashed with cheap scrypt parameters here, as in the authorisation matrix.
  */
 vi.mock("~/auth/password.server", async (importOriginal) => {
@@ -267,8 +282,22 @@ const NOT_SCHEMAS = new Set([
   "PAIR_REQUESTERS",
   "PAIR_COUNTERPARTS",
   "COMMON_PASSWORDS",
+  // The exhibition's: how a posted form is read (checkbox groups joined), and a hall outline's text.
+  "applicationValues",
+  "LIST_FIELDS",
+  "parseOutlineText",
+  "outlineText",
 ]);
-const FACTORIES = new Set(["requiredText", "optionalText", "integerField", "paragraphText"]);
+const FACTORIES = new Set(["requiredText", "optionalText", "integerField", "paragraphText", "metres"]);
+
+/**
+ * Fields that take a list although no array sits in their schema: a union of text ("a,b", as the
+ * action joins a checkbox group), an array (react-hook-form's) and false. Form-shaped input gives
+ * them either.
+ */
+const TEXT_OR_LIST: Record<string, string[]> = {
+  "exhibition.applications.applicationSchema": ["types", "neighbours"],
+};
 
 const schemas: Array<{ name: string; schema: AnySchema }> = [];
 
@@ -308,6 +337,19 @@ const KNOWN_NON_KEYS: Array<{ schema: string; field: string; message: string; ex
     field: "confirm",
     message: "Required",
     example: { password: "Điện Biên Phủ 1954 ok" },
+  },
+  // The desk's allocation by hand, posted without its fields (app/features/exhibition/allocation/schema.ts).
+  {
+    schema: "exhibition.allocation.handAllocationSchema",
+    field: "exhibitorId",
+    message: "Required",
+    example: { booth1: "A001" },
+  },
+  {
+    schema: "exhibition.allocation.handAllocationSchema",
+    field: "booth1",
+    message: "Required",
+    example: { exhibitorId: "7" },
   },
 ];
 /** The entries that still reproduce with today's schemas (set in beforeAll). */
@@ -423,6 +465,65 @@ const VALID: Record<string, Record<string, unknown>> = {
     consentToList: "on",
   },
 };
+// The exhibition's forms (app/features/exhibition/*/schema.ts): checkbox groups as the action joins them.
+const HALL = { code: "B", nameVi: "Nhà B", nameEn: "Hall B", width: "40", depth: "30,5", grid: "1", minAisle: "3" };
+Object.assign(VALID, {
+  "exhibition.applications.applicationSchema": {
+    nameVi: "Hợp tác xã Nông sản Lục Ngạn",
+    nameEn: "Luc Ngan Agricultural Cooperative",
+    kind: "cooperative",
+    provinceId: "12",
+    contactName: "Hoàng Đức Thắng",
+    contactEmail: "lien-he@lucngan.test",
+    contactPhone: "0204 3882 123",
+    website: "https://lucngan.vn",
+    aboutVi: "Vải thiều\nLục Ngạn",
+    aboutEn: "",
+    zone1: "ocop",
+    zone2: "food",
+    zone3: "",
+    types: "corner,standard",
+    boothsNeeded: "1",
+    minArea: "9,5",
+    neighbours: "3,4",
+    nearProvince: "on",
+    apartCategory: "fruit",
+    needsPower: "on",
+    needsWater: "",
+  },
+  "exhibition.applications.productSchema": {
+    nameVi: "Vải thiều",
+    nameEn: "Lychee",
+    category: "fruit",
+    descriptionVi: "Tươi",
+    descriptionEn: "",
+    caption: "",
+  },
+  "exhibition.applications.photoSchema": { productId: "3", caption: "Vườn vải" },
+  "exhibition.applications.changeRequestSchema": { request: "Xin đổi sang gian gần cửa" },
+  "exhibition.applications.decisionSchema": { decision: "reject", reason: "Hết chỗ" },
+  "exhibition.applications.answerSchema": { answer: "Đã đổi" },
+  "exhibition.plan.hallSchema": { ...HALL, outline: "0,0; 40,0; 40,30; 0,30" },
+  "exhibition.plan.obstacleSchema": { hallId: "1", kind: "column", x: "5", y: "5", w: "0,5", h: "0.5", label: "" },
+  "exhibition.plan.boothSchema": {
+    hallId: "1",
+    code: "B-01",
+    zone: "ocop",
+    type: "corner",
+    x: "0",
+    y: "0",
+    w: "3",
+    h: "3",
+    area: "",
+    power: "on",
+    water: "",
+    held: "",
+    note: "",
+  },
+  "exhibition.plan.moveSchema": { id: "1", x: "1", y: "2", w: "3", h: "3" },
+  "exhibition.allocation.handAllocationSchema": { exhibitorId: "7", booth1: "A01", booth2: "A02" },
+  "exhibition.allocation.exhibitionSettingsSchema": { published: "on", applicationsCloseAt: "2027-12-01T17:00" },
+});
 VALID["registration.registrationSchema"] = { ...VALID["registration.delegateFields"], email: "hung@tinh.gov.vn" };
 VALID["registration.delegateEditSchema"] = VALID["registration.delegateFields"];
 VALID["registration.organiserEditSchema"] = { ...VALID["registration.registrationSchema"], organiserNote: "Ghi chú" };
@@ -476,8 +577,16 @@ function formShaped(name: string, schema: AnySchema) {
   const shape = object.shape;
   // A field that takes a list is read with getAll, which always gives one (empty when nothing is ticked).
   const lists = Object.keys(shape).filter((k) => takesArray(shape[k]));
+  const either = TEXT_OR_LIST[name] ?? [];
   const model = Object.fromEntries(
-    Object.keys(shape).map((k) => [k, lists.includes(k) ? fc.array(text, { maxLength: 6 }) : text]),
+    Object.keys(shape).map((k) => [
+      k,
+      lists.includes(k)
+        ? fc.array(text, { maxLength: 6 })
+        : either.includes(k)
+          ? fc.oneof(text, fc.array(text, { maxLength: 6 }))
+          : text,
+    ]),
   );
   const random = fc
     .tuple(fc.record(model, { requiredKeys: lists }), fc.dictionary(oddKey, text, { maxKeys: 3 }))
@@ -531,19 +640,34 @@ function failuresOf(run: () => void): string[] {
   }
 }
 
-/** Every schema file of the app: each feature's schema.ts and *-schema.ts, and the shared fields, named as the findings name them. */
+/**
+ * Every schema file of the app: each feature's schema.ts and *-schema.ts, also one folder down
+ * (app/features/exhibition/plan/schema.ts is "exhibition.plan"), and the shared fields, named as
+ * the findings name them.
+ */
 function schemaFiles(): Array<[string, string]> {
   const app = resolve(__dirname, "../../../app");
   const found: Array<[string, string]> = [["common", resolve(app, "platform/forms/fields.ts")]];
+  const isSchema = (f: string) => /(^|-)schema\.ts$/.test(f);
   for (const feature of readdirSync(resolve(app, "features"))) {
-    for (const file of readdirSync(resolve(app, "features", feature)).filter((f) => /(^|-)schema\.ts$/.test(f))) {
-      const base =
-        file === "schema.ts"
-          ? feature
-          : file === "block-schema.ts"
-            ? "meeting-block"
-            : file.replace(/-schema\.ts$/, "");
-      found.push([base, resolve(app, "features", feature, file)]);
+    const dir = resolve(app, "features", feature);
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isFile() && isSchema(entry.name)) {
+        const file = entry.name;
+        const base =
+          file === "schema.ts"
+            ? feature
+            : file === "block-schema.ts"
+              ? "meeting-block"
+              : file.replace(/-schema\.ts$/, "");
+        found.push([base, resolve(dir, file)]);
+      } else if (entry.isDirectory()) {
+        for (const file of readdirSync(resolve(dir, entry.name)).filter(isSchema))
+          found.push([
+            `${feature}.${entry.name}${file === "schema.ts" ? "" : `.${file.replace(/-schema\.ts$/, "")}`}`,
+            resolve(dir, entry.name, file),
+          ]);
+      }
     }
   }
   return found;
@@ -566,14 +690,21 @@ beforeAll(async () => {
               ]
             : name === "paragraphText"
               ? [(make as (n: number) => AnySchema)(2000)]
-              : [make()];
+              : name === "metres"
+                ? [
+                    make(),
+                    (make as (o: { positive: boolean; max: number }) => AnySchema)({ positive: true, max: 10 }),
+                    (make as (o: { min: number; max: number }) => AnySchema)({ min: 0, max: 50 }),
+                    (make as (o: { positive: boolean; max: number }) => AnySchema)({ positive: true, max: 200 }),
+                  ]
+                : [make()];
         variants.forEach((s, i) => schemas.push({ name: `${label}#${i}`, schema: s }));
       } else if (name === "delegateFields") schemas.push({ name: label, schema: z.object(value as z.ZodRawShape) });
       else if (!NOT_SCHEMAS.has(name))
         throw new Error(`${label}: neither a schema nor a known helper; add it to this test`);
     }
   }
-  // Every finding below was fixed (app/features/people/auth-schema.ts and conference.ts): they stay as
+  // Every finding below was fixed (app/features/people/auth-schema.ts, conference.ts, exhibition/allocation/schema.ts): they stay as
   // regression cases, and none is tolerated any more. A new finding goes here only with a fix to follow.
   openNonKeys = [];
   openFaults = [];
@@ -595,6 +726,10 @@ describe("every form schema", () => {
         "conference.conferenceSchema",
         "meetings.availabilitySchema",
         "auth.loginSchema",
+        "exhibition.applications.applicationSchema",
+        "exhibition.plan.boothSchema",
+        "exhibition.plan.metres#0",
+        "exhibition.allocation.handAllocationSchema",
       ]),
     );
   });
@@ -687,18 +822,31 @@ type RouteFn = (args: unknown) => Promise<unknown>;
 let ipCount = 0;
 
 /** Calls an action as Remix would: a thrown Response is the answer; anything else thrown is a fault. */
-async function invoke(
-  fn: unknown,
-  call: { path: string; params?: Record<string, string>; cookie: string | null; entries: Fields },
-): Promise<Response> {
+/** A file sent with a form: then the form goes as multipart/form-data, as a browser sends an upload. */
+type Upload = { field: string; bytes: Uint8Array; filename: string; type: string };
+type Call = {
+  path: string;
+  params?: Record<string, string>;
+  cookie: string | null;
+  entries: Fields;
+  files?: Upload[];
+  /** Multipart even without a file (a form whose enctype says so). */
+  multipart?: boolean;
+};
+
+async function invoke(fn: unknown, call: Call): Promise<Response> {
   ipCount += 1;
-  const headers = new Headers({ "Content-Type": "application/x-www-form-urlencoded" });
+  const headers = new Headers();
   if (call.cookie) headers.set("Cookie", call.cookie);
-  const request = new Request(`http://localhost:3000${call.path}`, {
-    method: "POST",
-    headers,
-    body: new URLSearchParams(call.entries),
-  });
+  let body: URLSearchParams | FormData = new URLSearchParams(call.entries);
+  if (call.files?.length || call.multipart) {
+    const form = new FormData();
+    for (const [k, v] of call.entries) form.append(k, v);
+    for (const f of call.files ?? [])
+      form.append(f.field, new File([new Uint8Array(f.bytes)], f.filename, { type: f.type }));
+    body = form;
+  } else headers.set("Content-Type", "application/x-www-form-urlencoded");
+  const request = new Request(`http://localhost:3000${call.path}`, { method: "POST", headers, body });
   try {
     const result = await (fn as RouteFn)({
       request,
@@ -719,17 +867,14 @@ const consoleErrors = () => (console.error as unknown as { mock?: { calls: unkno
 const short = (entries: Fields) =>
   JSON.stringify(entries.map(([k, v]) => [k, v.length > 80 ? `${v.slice(0, 40)}…(${v.length} chars)` : v]));
 
+const described = (call: Call) =>
+  `${short(call.entries)}${call.files?.length ? ` with ${call.files.map((f) => `${f.field}=${f.filename} (${f.bytes.length} bytes)`).join(", ")}` : ""}`;
+
 /**
  * One random call: never a thrown error, never a 500 nor a logged fault, and a refusal (400 or
  * more) wrote nothing. The refusal bookkeeping of the sign-in and mailing forms is left out.
  */
-async function probe(
-  label: string,
-  fn: unknown,
-  call: { path: string; params?: Record<string, string>; cookie: string | null; entries: Fields },
-  ignore: Table[] = [],
-  schema?: string,
-) {
+async function probe(label: string, fn: unknown, call: Call, ignore: Table[] = [], schema?: string) {
   const before = digest({ ignore });
   const logged = consoleErrors();
   let response: Response;
@@ -742,24 +887,20 @@ async function probe(
       if (changed.length) throw new Error(`${label} failed on a known fault but wrote to ${changed.join(", ")}`);
       return null;
     }
-    throw new Error(
-      `${label} threw ${error instanceof Error ? error.stack : String(error)} for ${short(call.entries)}`,
-    );
+    throw new Error(`${label} threw ${error instanceof Error ? error.stack : String(error)} for ${described(call)}`);
   }
   const counts = (stats[label] ??= {});
   const bucket = response.status < 300 ? "2xx" : response.status < 400 ? "3xx" : String(response.status);
   counts[bucket] = (counts[bucket] ?? 0) + 1;
-  if (consoleErrors() > logged) throw new Error(`${label} logged an error (a fault) for ${short(call.entries)}`);
+  if (consoleErrors() > logged) throw new Error(`${label} logged an error (a fault) for ${described(call)}`);
   if (response.status >= 500)
     throw new Error(
-      `${label} answered ${response.status} for ${short(call.entries)}: ${(await response.text()).slice(0, 300)}`,
+      `${label} answered ${response.status} for ${described(call)}: ${(await response.text()).slice(0, 300)}`,
     );
   if (response.status >= 400) {
     const changed = changedTables(before, digest({ ignore }));
     if (changed.length)
-      throw new Error(
-        `${label} answered ${response.status} but wrote to ${changed.join(", ")} for ${short(call.entries)}`,
-      );
+      throw new Error(`${label} answered ${response.status} but wrote to ${changed.join(", ")} for ${described(call)}`);
   }
   return response;
 }
@@ -915,6 +1056,247 @@ const registrationFields = (r: {
     ...(r.consent_to_list ? { consentToList: "on" } : {}),
   });
 
+// ---------------------------------------------------------------------------------------------
+// The exhibition's actions: their rows are put back after every run (below), so that a run that
+// withdrew the application, deleted the spare hall or committed an allocation does not decide
+// what the later runs can reach.
+
+type Row = Record<string, unknown>;
+/** The rows of a table that match, as SQLite has them (for putting them back). */
+const rowsOf = (table: string, where: string, ...params: unknown[]): Row[] =>
+  getHandle()
+    .sqlite.prepare(`SELECT * FROM "${table}" WHERE ${where} ORDER BY rowid`)
+    .all(...params) as Row[];
+
+/** Puts back the rows of each table as they were (children first out, parents first in). */
+function putBack(parts: Array<{ table: string; where: string; params: unknown[]; rows: Row[] }>) {
+  const { sqlite } = getHandle();
+  sqlite.transaction(() => {
+    for (const p of [...parts].reverse()) sqlite.prepare(`DELETE FROM "${p.table}" WHERE ${p.where}`).run(...p.params);
+    for (const p of parts)
+      for (const row of p.rows) {
+        const cols = Object.keys(row);
+        sqlite
+          .prepare(
+            `INSERT INTO "${p.table}" (${cols.map((c) => `"${c}"`).join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`,
+          )
+          .run(...cols.map((c) => row[c]));
+      }
+  })();
+}
+
+/** An application's row as it was, in place (deleting it would take its products and photos along). */
+function putRowBack(table: string, row: Row) {
+  const cols = Object.keys(row).filter((c) => c !== "id");
+  getHandle()
+    .sqlite.prepare(`UPDATE "${table}" SET ${cols.map((c) => `"${c}" = ?`).join(", ")} WHERE id = ?`)
+    .run(...cols.map((c) => row[c]), row.id);
+}
+
+const x = {
+  exhibitor: "",
+  ownId: 0,
+  productId: 0,
+  photoId: 0,
+  freeBooth: { id: 0, code: "" },
+  freeCodes: [] as string[],
+  approvedFree: 0,
+  allocatedExhibitor: 0,
+  submittedOther: 0,
+  uploads: [] as Upload[],
+  hall: 0,
+  booth: 0,
+  booth2: 0,
+  obstacle: 0,
+  fineHall: 0,
+};
+
+async function exhibitionSetup(exhibitorCookie: string) {
+  const db = getDb();
+  x.exhibitor = exhibitorCookie;
+  const user = await db
+    .selectFrom("users")
+    .select("id")
+    .where("email", "=", "trung-bay@ngoaivu.test")
+    .executeTakeFirstOrThrow();
+  const own = await db
+    .selectFrom("exhibitors")
+    .select(["id", "status"])
+    .where("user_id", "=", user.id)
+    .where("conference_id", "=", t.conferenceId)
+    .executeTakeFirstOrThrow();
+  x.ownId = own.id;
+  x.productId = (
+    await db
+      .selectFrom("exhibitor_products")
+      .select("id")
+      .where("exhibitor_id", "=", own.id)
+      .orderBy("id")
+      .executeTakeFirstOrThrow()
+  ).id;
+  const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 30, g: 120, b: 60 } } })
+    .jpeg()
+    .toBuffer();
+  const png = await sharp({ create: { width: 40, height: 30, channels: 4, background: "#ffcc00" } })
+    .png()
+    .toBuffer();
+  // A photo of its own to delete (checked, stored and recorded as an upload is).
+  const photo = await addPhoto(
+    db,
+    { conferenceId: t.conferenceId, userId: user.id, actor: { id: user.id, ip: "127.0.0.1" } },
+    { bytes: new Uint8Array(jpeg), productId: x.productId, caption: "Vườn vải" },
+  );
+  if (!photo.ok) throw new Error(`a photo for the demo exhibitor: ${JSON.stringify(photo.refusal)}`);
+  x.photoId = photo.photoId;
+  const bytes = (b: Buffer | string) => new Uint8Array(typeof b === "string" ? Buffer.from(b) : b);
+  x.uploads = [
+    { field: "photo", bytes: bytes(jpeg), filename: "vuon-vai.jpg", type: "image/jpeg" },
+    { field: "photo", bytes: bytes(png), filename: "logo.png", type: "image/png" },
+    { field: "photo", bytes: bytes(jpeg), filename: "ảnh ghép.png", type: "image/png" },
+    { field: "photo", bytes: bytes(jpeg.subarray(0, 120)), filename: "cut.jpg", type: "image/jpeg" },
+    { field: "photo", bytes: bytes("GIF89a\u0001\u0000\u0001\u0000"), filename: "x.gif", type: "image/gif" },
+    {
+      field: "photo",
+      bytes: bytes('<svg xmlns="http://www.w3.org/2000/svg"/>'),
+      filename: "x.svg",
+      type: "image/svg+xml",
+    },
+    { field: "photo", bytes: bytes("not an image at all"), filename: "note.jpg", type: "image/jpeg" },
+    { field: "photo", bytes: new Uint8Array(0), filename: "empty.jpg", type: "image/jpeg" },
+    { field: "photo", bytes: new Uint8Array(5 * 1024 * 1024 + 1), filename: "big.jpg", type: "image/jpeg" },
+    { field: "file", bytes: bytes(jpeg), filename: "other-field.jpg", type: "image/jpeg" },
+  ];
+
+  const allocated = new Set(
+    (await db.selectFrom("booth_allocations").select("booth_id").execute()).map((a) => a.booth_id),
+  );
+  const free = (
+    await db
+      .selectFrom("booths as b")
+      .innerJoin("exhibition_halls as h", "h.id", "b.hall_id")
+      .select(["b.id", "b.code"])
+      .where("h.conference_id", "=", t.conferenceId)
+      .where("b.held", "=", 0)
+      .orderBy("b.id")
+      .execute()
+  ).filter((b) => !allocated.has(b.id));
+  x.freeBooth = free[0]!;
+  x.freeCodes = free.slice(1, 3).map((b) => b.code);
+  const exhibitors = await db
+    .selectFrom("exhibitors as e")
+    .leftJoin("booth_allocations as a", "a.exhibitor_id", "e.id")
+    .select(["e.id", "e.status", "e.user_id", "a.booth_id", "a.locked", "a.confirmed_at"])
+    .where("e.conference_id", "=", t.conferenceId)
+    .orderBy("e.id")
+    .execute();
+  x.approvedFree = exhibitors.find((e) => e.status === "approved" && e.booth_id === null)!.id;
+  // The seed locks every allocation: one is unlocked here so that release and lock reach their writes.
+  x.allocatedExhibitor = exhibitors.find((e) => e.booth_id !== null && !e.confirmed_at)!.id;
+  await db
+    .updateTable("booth_allocations")
+    .set({ locked: 0 })
+    .where("exhibitor_id", "=", x.allocatedExhibitor)
+    .execute();
+  x.submittedOther = exhibitors.find((e) => e.status === "submitted" && e.user_id === null)!.id;
+  await db
+    .updateTable("exhibitors")
+    .set({ change_request: "Xin đổi sang gian gần cửa", change_requested_at: "2027-11-20T03:00:00.000Z" })
+    .where("id", "=", x.allocatedExhibitor)
+    .execute();
+
+  // The spare hall the plan editor's runs work on (the demo hall stays as seeded).
+  const plan = async (form: Record<string, string | number>) => {
+    const response = await invoke(adminExhibitionPlan.action, {
+      path: "/admin/exhibition/plan",
+      cookie: t.organiser,
+      entries: fields(form),
+    });
+    const data = (await response.json()) as { id?: number; errors?: unknown };
+    if (response.status !== 200 || !data.id) throw new Error(`spare hall: ${response.status} ${JSON.stringify(data)}`);
+    return data.id;
+  };
+  x.hall = await plan({ intent: "saveHall", ...SPARE_HALL });
+  x.booth = await plan({ intent: "saveBooth", ...spareBooth(), code: "PX-01" });
+  x.booth2 = await plan({ intent: "saveBooth", ...spareBooth(), code: "PX-02", x: "3" });
+  // A hall on a centimetre grid: what the fine sizes snap to there (a booth too small to have an area).
+  x.fineHall = await plan({ intent: "saveHall", ...SPARE_HALL, code: "PF", grid: "0,01" });
+  x.obstacle = await plan({
+    intent: "saveObstacle",
+    hallId: x.hall,
+    kind: "column",
+    x: "20",
+    y: "15",
+    w: "1",
+    h: "1",
+    label: "",
+  });
+}
+
+const SPARE_HALL = {
+  code: "PX",
+  nameVi: "Nhà phụ",
+  nameEn: "Annex",
+  width: "30",
+  depth: "20",
+  grid: "1",
+  minAisle: "3",
+  outline: "",
+};
+const spareBooth = () => ({
+  hallId: x.hall,
+  code: "@booth",
+  zone: "food",
+  type: "standard",
+  x: "0",
+  y: "0",
+  w: "3",
+  h: "3",
+  area: "",
+  power: "on",
+  water: "",
+  held: "",
+  note: "",
+});
+
+/** The spare halls' rows, to put back after each run (a booth or an obstacle a run moved to another hall too). */
+function spareHalls() {
+  const halls = [x.hall, x.fineHall];
+  const inHalls = (table: string) => {
+    const ids = rowsOf(table, "hall_id IN (?, ?)", ...halls).map((r) => Number(r.id));
+    return { table, where: `hall_id IN (?, ?) OR id IN (${ids.join(", ")})` };
+  };
+  return [{ table: "exhibition_halls", where: "id IN (?, ?)" }, inHalls("booths"), inHalls("exhibition_obstacles")].map(
+    (p) => ({ ...p, params: halls, rows: rowsOf(p.table, p.where, ...halls) }),
+  );
+}
+
+/**
+ * A length as an organiser might type it: any decimal from 0 to past the limits, a comma for the
+ * point, a few digits or many (what snaps to the grid, or to nothing).
+ */
+const length = fc.oneof(
+  fc.double({ min: 0, max: 1200, noNaN: true }).map((n) => String(Math.round(n * 100) / 100)),
+  fc.double({ min: 0, max: 2, noNaN: true }).map((n) => n.toFixed(4)),
+  fc.tuple(fc.nat({ max: 40 }), fc.nat({ max: 9999 })).map(([a, b]) => `${a},${b}`),
+  fc.constantFrom("0", "0.0001", "0,001", "0.004", "0.01", "0.5", "1000", "1000.0001", "9".repeat(30)),
+);
+
+let codes = 0;
+/** "@hall" and "@booth" in a form become a code of their own each time (so that "code taken" does not always answer first). */
+const withCodes = (entries: Fields): Fields =>
+  entries.map(([k, v]) => [k, v === "@hall" ? `Q${(codes += 1)}` : v === "@booth" ? `PX-${100 + (codes += 1)}` : v]);
+
+/** A form as a browser posts it: each ticked box of a checkbox group is a field of its own. */
+const posted = (values: Record<string, string>): Fields =>
+  Object.entries(values).flatMap(([k, v]): Fields =>
+    k === "types" || k === "neighbours"
+      ? v
+          .split(",")
+          .filter(Boolean)
+          .map((one): [string, string] => [k, one])
+      : [[k, v]],
+  );
+
 describe.sequential("the actions, with random forms", () => {
   beforeAll(async () => {
     const db = getDb();
@@ -975,6 +1357,7 @@ describe.sequential("the actions, with random forms", () => {
     t.tableIds = (
       await db.selectFrom("meeting_tables").select("id").where("block_id", "=", block.id).orderBy("number").execute()
     ).map((s) => s.id);
+    await exhibitionSetup(await signIn(demo("exhibitor").email, DEMO_PASSWORDS.exhibitor));
     t.signupSessionId = (
       await db
         .selectFrom("sessions")
@@ -1528,6 +1911,323 @@ describe.sequential("the actions, with random forms", () => {
             },
           ),
           options(),
+        );
+      },
+    },
+    {
+      name: "exhibition.apply (the demo exhibitor's application, products, photos, change request, withdrawal)",
+      run: async () => {
+        const page = await loaderJson<{ defaults: Record<string, string> }>(
+          exhibitionApply.loader,
+          "/exhibition/apply",
+          x.exhibitor,
+        );
+        const application = posted(page.defaults);
+        const product = fields({
+          nameVi: "Vải thiều sấy khô",
+          nameEn: "Dried lychee",
+          category: "processed_food",
+          descriptionVi: "Sấy lạnh\nKhông đường",
+          descriptionEn: "",
+          caption: "Gói 500 g",
+        });
+        const bases = [
+          [["intent", "save"], ...application] as Fields,
+          [["intent", "submit"], ...application] as Fields,
+          [["intent", "add-product"], ...product] as Fields,
+          [["intent", "update-product"], ["productId", String(x.productId)], ...product] as Fields,
+          fields({ intent: "delete-product", productId: x.productId }),
+          fields({ intent: "add-photo", productId: x.productId, caption: "Vườn vải" }),
+          fields({ intent: "add-photo", productId: "", caption: "" }),
+          fields({ intent: "delete-photo", photoId: x.photoId }),
+          fields({ intent: "request-change", request: "Xin đổi sang gian gần cửa\nhoặc gian góc" }),
+          fields({ intent: "withdraw" }),
+        ];
+        // Each run starts from one of the states an application goes through, and is put back after.
+        const own = (table: string) => ({ table, where: "exhibitor_id = ?", params: [x.ownId] });
+        const parts = () => [
+          { ...own("exhibitor_products"), rows: rowsOf("exhibitor_products", "exhibitor_id = ?", x.ownId) },
+          { ...own("exhibitor_photos"), rows: rowsOf("exhibitor_photos", "exhibitor_id = ?", x.ownId) },
+          { ...own("exhibitor_neighbours"), rows: rowsOf("exhibitor_neighbours", "exhibitor_id = ?", x.ownId) },
+          { ...own("booth_allocations"), rows: rowsOf("booth_allocations", "exhibitor_id = ?", x.ownId) },
+        ];
+        const seeded = { row: rowsOf("exhibitors", "id = ?", x.ownId)[0]!, parts: parts() };
+        // Mostly a photo that decodes (so that the upload reaches its checks and writes), now and then a broken one.
+        const upload = fc.oneof(
+          { weight: 2, arbitrary: fc.constant(null) },
+          { weight: 2, arbitrary: fc.constantFrom(...x.uploads.slice(0, 3)) },
+          { weight: 1, arbitrary: fc.constantFrom(...x.uploads.slice(3)) },
+        );
+        // "empty": a draft without products or photos (nothing to submit yet).
+        const states = ["submitted", "draft", "withdrawn", "approved", "rejected", "allocated", "empty"] as const;
+        await fc.assert(
+          fc.asyncProperty(fc.constantFrom(...states), formsAround(bases), upload, async (state, form, file) => {
+            getHandle()
+              .sqlite.prepare("UPDATE exhibitors SET status = ? WHERE id = ?")
+              .run(state === "allocated" ? "approved" : state === "empty" ? "draft" : state, x.ownId);
+            if (state === "empty")
+              for (const table of ["exhibitor_photos", "exhibitor_products"])
+                getHandle().sqlite.prepare(`DELETE FROM "${table}" WHERE exhibitor_id = ?`).run(x.ownId);
+            if (state === "allocated")
+              getHandle()
+                .sqlite.prepare(
+                  "INSERT INTO booth_allocations (booth_id, conference_id, exhibitor_id, locked, confirmed_at, source, allocated_by, allocated_at) VALUES (?, ?, ?, 0, NULL, 'hand', NULL, '2027-11-20T03:00:00.000Z')",
+                )
+                .run(x.freeBooth.id, t.conferenceId, x.ownId);
+            try {
+              await probe("exhibition.apply", exhibitionApply.action, {
+                path: "/exhibition/apply",
+                cookie: x.exhibitor,
+                entries: form,
+                files: file ? [file] : [],
+              });
+            } finally {
+              putRowBack("exhibitors", seeded.row);
+              putBack(seeded.parts);
+            }
+          }),
+          options(RUNS * 2),
+        );
+      },
+    },
+    {
+      name: "admin.exhibition.plan (halls, obstacles, booths on a spare hall)",
+      run: async () => {
+        const hall = fields({ intent: "saveHall", ...SPARE_HALL });
+        const booth = fields({ intent: "saveBooth", ...spareBooth(), code: "PX-01", zone: "ocop", type: "corner" });
+        const obstacle = fields({
+          intent: "saveObstacle",
+          hallId: x.hall,
+          kind: "aisle",
+          x: "0",
+          y: "8",
+          w: "30",
+          h: "3",
+          label: "Lối đi",
+        });
+        const bases = [
+          [...hall.map(([k, v]): [string, string] => [k, k === "code" ? "@hall" : v])],
+          [["id", String(x.hall)], ...hall.filter(([k]) => k !== "outline"), ["outline", "0,0; 30,0; 30,20; 0,20"]],
+          [["id", String(x.obstacle)], ...obstacle],
+          obstacle.map(([k, v]): [string, string] => [k, k === "x" ? "12,5" : k === "w" ? "2" : v]),
+          [["id", String(x.booth)], ...booth, ["area", "9,5"], ["held", "on"], ["note", "Gian của Ban tổ chức"]],
+          fields({ intent: "saveBooth", ...spareBooth(), x: "6" }),
+          fields({ intent: "saveBooth", ...spareBooth(), hallId: x.fineHall, x: "1,25", w: "0,05", h: "0.04" }),
+          fields({ intent: "moveBooth", id: x.booth, x: "0", y: "4", w: "3", h: "3" }),
+          fields({ intent: "moveBooth", id: x.booth2, x: "24", y: "17", w: "6", h: "3" }),
+          fields({ intent: "deleteBooth", id: x.booth2 }),
+          fields({ intent: "holdBooth", id: x.booth, held: "1" }),
+          fields({ intent: "holdBooth", id: x.booth, held: "0" }),
+          fields({ intent: "deleteObstacle", id: x.obstacle }),
+          fields({ intent: "deleteHall", id: x.hall }),
+        ] as Fields[];
+        const seeded = spareHalls();
+        const METRE_FIELDS = new Set(["width", "depth", "grid", "minAisle", "x", "y", "w", "h", "area"]);
+        const measured = fc.constantFrom(...bases).chain((base) =>
+          fc.tuple(
+            ...base.map(([k, v]) =>
+              METRE_FIELDS.has(k)
+                ? fc.oneof(
+                    fc.constant<[string, string]>([k, v]),
+                    length.map((n): [string, string] => [k, n]),
+                  )
+                : fc.constant<[string, string]>([k, v]),
+            ),
+          ),
+        );
+        await fc.assert(
+          fc.asyncProperty(
+            fc.oneof({ weight: 3, arbitrary: formsAround(bases) }, { weight: 2, arbitrary: measured }),
+            async (form) => {
+              try {
+                await probe("admin.exhibition.plan", adminExhibitionPlan.action, {
+                  path: "/admin/exhibition/plan",
+                  cookie: t.organiser,
+                  entries: withCodes(form),
+                });
+              } finally {
+                putBack(seeded);
+              }
+            },
+          ),
+          options(RUNS * 2),
+        );
+      },
+    },
+    {
+      name: "admin.exhibition.plan.import (a booth CSV file, previewed and committed)",
+      run: async () => {
+        const header = ["Code", "Hall", "Zone", "Type", "X", "Y", "Width", "Depth", "Area", "Power", "Water"];
+        const good = [
+          ["PX-51", "PX", "ocop", "standard", "10", "2", "3", "3", "", "yes", ""],
+          ["PX-52", "Annex", "Thực phẩm chế biến", "Gian góc", "13", "2", "3", "3", "10", "", "x"],
+          ["PF-01", "PF", "food", "island", "2,5", "12", "0,04", "0,05", "", "", ""],
+        ];
+        // A file of good rows with a cell changed now and then, comma- or semicolon-separated, with or without a BOM.
+        const cell = (v: string, i: number) =>
+          fc.oneof(
+            { weight: 6, arbitrary: fc.constant(v) },
+            { weight: 1, arbitrary: text },
+            // The lengths (x, y, width, depth, area) as typed.
+            ...(i >= 4 && i <= 8 ? [{ weight: 2, arbitrary: length }] : []),
+          );
+        const csv = fc
+          .tuple(
+            fc.constantFrom(",", ";"),
+            fc.boolean(),
+            fc.array(
+              fc.constantFrom(...good).chain((r) => fc.tuple(...r.map((v, i) => cell(v, i)))),
+              { maxLength: 4 },
+            ),
+          )
+          .map(([sep, bom, rows]) => `${bom ? "\ufeff" : ""}${[header, ...rows].map((r) => r.join(sep)).join("\r\n")}`);
+        const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
+        const seeded = spareHalls();
+        await fc.assert(
+          fc.asyncProperty(
+            csv,
+            fc.oneof(fc.constant(null), fc.constantFrom(...x.uploads)),
+            formsAround([fields({ intent: "preview" }), fields({ intent: "commit" })]),
+            fc.constantFrom<"as is" | "other digest" | "no digest">("as is", "as is", "other digest", "no digest"),
+            async (file, other, form, digest) => {
+              const bytes = new TextEncoder().encode(file);
+              const commit = form.some(([k, v]) => k === "intent" && v === "commit");
+              const entries: Fields = commit
+                ? [
+                    ...form,
+                    ["content", Buffer.from(bytes).toString("base64")],
+                    ...(digest === "no digest"
+                      ? []
+                      : [["digest", digest === "as is" ? sha(bytes) : sha(bytes.subarray(1))] as [string, string]]),
+                  ]
+                : form;
+              try {
+                await probe("admin.exhibition.plan.import", adminExhibitionImport.action, {
+                  path: "/admin/exhibition/plan/import",
+                  cookie: t.organiser,
+                  entries,
+                  multipart: true,
+                  files: commit ? [] : [other ?? { field: "file", bytes, filename: "gian-hang.csv", type: "text/csv" }],
+                });
+              } finally {
+                putBack(seeded);
+              }
+            },
+          ),
+          options(RUNS * 2),
+        );
+      },
+    },
+    {
+      name: "admin.exhibition.applications.$id (decide, answer a change request)",
+      run: async () => {
+        const targets = [x.submittedOther, x.allocatedExhibitor];
+        const seeded = targets.map((id) => rowsOf("exhibitors", "id = ?", id)[0]!);
+        const bases = [
+          fields({ intent: "decide", decision: "approve", reason: "" }),
+          fields({ intent: "decide", decision: "reject", reason: "Hết chỗ trong khu OCOP\nXin hẹn năm sau" }),
+          fields({ intent: "answer", answer: "Đã chuyển sang gian A-12" }),
+          fields({ intent: "answer", answer: "" }),
+        ];
+        await fc.assert(
+          fc.asyncProperty(
+            fc.oneof(paramAround(String(x.submittedOther)), paramAround(String(x.allocatedExhibitor))),
+            formsAround(bases),
+            async (id, form) => {
+              try {
+                await probe("admin.exhibition.applications.$id", adminExhibitionApplication.action, {
+                  path: `/admin/exhibition/applications/${encodeURIComponent(id)}`,
+                  params: { id },
+                  cookie: t.organiser,
+                  entries: form,
+                });
+              } finally {
+                for (const row of seeded) putRowBack("exhibitors", row);
+              }
+            },
+          ),
+          options(RUNS * 2),
+        );
+      },
+    },
+    {
+      name: "admin.exhibition (allocate by hand, release, lock, unlock, confirm, commit, settings)",
+      run: async () => {
+        const current = rowsOf("booth_allocations", "conference_id = ?", t.conferenceId);
+        const codeOf = new Map(rowsOf("booths", "1 = 1").map((b) => [b.id as number, b.code as string]));
+        const byExhibitor = new Map<number, string[]>();
+        for (const a of current)
+          byExhibitor.set(a.exhibitor_id as number, [
+            ...(byExhibitor.get(a.exhibitor_id as number) ?? []),
+            codeOf.get(a.booth_id as number)!,
+          ]);
+        const kept = [...byExhibitor].map(([id, booths]) => ({ exhibitor: `e${id}`, booths }));
+        const commit = (allocations: unknown) => fields({ intent: "commit", allocations: JSON.stringify(allocations) });
+        const bases = [
+          fields({ intent: "allocate", exhibitorId: x.approvedFree, booth1: x.freeBooth.code, booth2: "" }),
+          fields({ intent: "allocate", exhibitorId: x.approvedFree, booth1: x.freeCodes[0]!, booth2: x.freeCodes[1]! }),
+          ...["release", "lock", "unlock", "confirm"].map((intent) =>
+            fields({ intent, exhibitorId: x.allocatedExhibitor }),
+          ),
+          commit(kept),
+          commit([...kept, { exhibitor: `e${x.approvedFree}`, booths: [x.freeBooth.code] }]),
+          // Forged: an applicant not approved, a booth twice, a booth that is not there, an id no row has.
+          commit([{ exhibitor: `e${x.submittedOther}`, booths: [x.freeBooth.code] }]),
+          commit([{ exhibitor: `e${x.approvedFree}`, booths: [x.freeBooth.code, x.freeBooth.code] }]),
+          commit([...kept, { exhibitor: `e${x.approvedFree}`, booths: kept[0]!.booths }]),
+          commit([{ exhibitor: `e${x.approvedFree}`, booths: ["KHÔNG-CÓ"] }]),
+          commit([{ exhibitor: "e99999999999999999999", booths: [x.freeBooth.code] }]),
+          commit([{ exhibitor: `e${x.approvedFree}`, booths: [x.freeBooth.code], extra: 1 }]),
+          commit([]),
+          commit({ exhibitor: `e${x.approvedFree}` }),
+          fields({ intent: "settings", published: "on", applicationsCloseAt: "" }),
+          fields({ intent: "settings", applicationsCloseAt: "2027-12-01T17:00" }),
+        ];
+        const seeded = [
+          { table: "booth_allocations", where: "conference_id = ?", params: [t.conferenceId], rows: current },
+          {
+            table: "exhibition_settings",
+            where: "conference_id = ?",
+            params: [t.conferenceId],
+            rows: rowsOf("exhibition_settings", "conference_id = ?", t.conferenceId),
+          },
+        ];
+        // Forged previews: real and made-up exhibitor keys with real and made-up booth codes, any number of each.
+        const codes = [...codeOf.values()];
+        const keys = rowsOf("exhibitors", "conference_id = ?", t.conferenceId).map((e) => `e${e.id as number}`);
+        const forged = fc
+          .array(
+            fc.record(
+              {
+                exhibitor: fc.oneof(fc.constantFrom(...keys), fc.constantFrom("e0", "e-1", "E1", "e1.5", "e01"), text),
+                booths: fc.array(
+                  fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...codes) }, { weight: 1, arbitrary: text }),
+                  {
+                    maxLength: 3,
+                  },
+                ),
+              },
+              { requiredKeys: ["exhibitor"] },
+            ),
+            { maxLength: 40 },
+          )
+          .map((allocations) => commit(allocations));
+        await fc.assert(
+          fc.asyncProperty(
+            fc.oneof({ weight: 3, arbitrary: formsAround(bases) }, { weight: 1, arbitrary: forged }),
+            async (form) => {
+              try {
+                await probe("admin.exhibition", adminExhibition.action, {
+                  path: "/admin/exhibition",
+                  cookie: t.organiser,
+                  entries: form,
+                });
+              } finally {
+                putBack(seeded);
+              }
+            },
+          ),
+          options(RUNS * 2),
         );
       },
     },

@@ -1,6 +1,7 @@
 import { recordAudit } from "~/platform/audit.server";
 import { inTransaction, nowIso } from "~/platform/db.server";
-import { conflict, invalid, notFound, type Actor, type Db, type Result } from "~/platform/types";
+import { takeAllowance } from "~/platform/throttle.server";
+import { conflict, invalid, notFound, tooMany, type Actor, type Db, type Result } from "~/platform/types";
 import type { ApplicationStatus, Zone } from "../rules";
 import { mailChangeRequest } from "./application-mail.server";
 import type { ApplicationInput } from "./schema";
@@ -289,12 +290,20 @@ export async function withdrawOwnApplication(db: Db, owner: Owner): Promise<Resu
   });
 }
 
+/** How many change requests an application may send in an hour (each is mailed to every organiser). */
+export const CHANGE_REQUESTS_PER_HOUR = 5;
+
 /** After allocation: asks the organisers for a change (kept on the application, audited, mailed to them). */
 export async function requestChange(db: Db, owner: Owner, request: string): Promise<Result> {
   return inTransaction(db, async (trx) => {
     const row = await ownRow(trx, owner);
     if (!row) return notFound("exhibition.errors.notFound");
     if (!(await isAllocated(trx, row.id))) return conflict(`${E}.notAllocated`);
+    // Each request mails every organiser: a few an hour per application, so that none can flood their inbox.
+    const allowed = await takeAllowance(trx, [
+      { key: `exhibition-change:${row.id}`, limit: CHANGE_REQUESTS_PER_HOUR, windowMinutes: 60 },
+    ]);
+    if (!allowed.ok) return tooMany(`${E}.tooManyChangeRequests`, { minutes: allowed.minutes });
     const at = nowIso();
     await trx
       .updateTable("exhibitors")

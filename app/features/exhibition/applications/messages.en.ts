@@ -140,6 +140,8 @@ export const applicationsEn: Record<keyof typeof applicationsVi, string> = {
   "exhibition.applications.errors.closed":
     "New applications are closed; applications already submitted can still be edited until allocation.",
   "exhibition.applications.errors.notAllocated": "No booth is allocated yet: you can still edit the application.",
+  "exhibition.applications.errors.tooManyChangeRequests":
+    "You have sent several change requests in the past hour. Please wait {minutes} minutes before sending another, or contact the organisers directly.",
   "exhibition.applications.errors.alreadyWithdrawn": "The application is already withdrawn.",
   "exhibition.applications.errors.notSubmitted": "The application has not been submitted (a draft, or withdrawn).",
   "exhibition.applications.errors.reasonRequired": "Give the reason for rejecting (it is sent to the exhibitor).",

@@ -131,6 +131,8 @@ export const applicationsVi = {
     "Hồ sơ đã được phân gian nên không sửa được nữa; hãy gửi yêu cầu thay đổi tới Ban tổ chức.",
   "exhibition.applications.errors.closed": "Đã hết hạn nộp hồ sơ mới; hồ sơ đã nộp vẫn sửa được cho tới khi phân gian.",
   "exhibition.applications.errors.notAllocated": "Hồ sơ chưa được phân gian: bạn vẫn sửa trực tiếp được.",
+  "exhibition.applications.errors.tooManyChangeRequests":
+    "Bạn đã gửi nhiều yêu cầu thay đổi trong một giờ qua. Vui lòng đợi {minutes} phút rồi gửi lại, hoặc liên hệ trực tiếp Ban tổ chức.",
   "exhibition.applications.errors.alreadyWithdrawn": "Hồ sơ đã được rút.",
   "exhibition.applications.errors.notSubmitted": "Hồ sơ chưa được nộp (bản nháp hoặc đã rút).",
   "exhibition.applications.errors.reasonRequired": "Nêu lý do từ chối (lý do được gửi tới đơn vị).",

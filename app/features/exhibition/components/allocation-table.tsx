@@ -49,7 +49,8 @@ export function AllocationTable({ allocations, canEdit }: { allocations: DeskAll
                 <td className="block font-semibold tabular-nums sm:table-cell sm:py-2 sm:pr-3">
                   {a.booths.join(" + ")}
                 </td>
-                <td className="block sm:table-cell sm:py-2 sm:pr-3">
+                {/* A name of one long word wraps instead of widening the page. */}
+                <td className="block [overflow-wrap:anywhere] sm:table-cell sm:py-2 sm:pr-3">
                   <Link className="link" to={`/admin/exhibition/applications/${a.exhibitorId}`}>
                     {name}
                   </Link>

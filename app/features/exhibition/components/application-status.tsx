@@ -92,14 +92,18 @@ export function ApplicationStatusPanel({
 }
 
 /** After allocation: the request for changes, sent to the organisers. */
-export function ChangeRequestForm({ feedback }: { feedback: ActionFeedback | null }) {
+export function ChangeRequestForm({
+  feedback,
+}: {
+  feedback: (ActionFeedback & { params?: Record<string, string | number> }) | null;
+}) {
   const t = useT();
   const state = useZodForm(changeRequestSchema, { defaultValues: {}, feedback });
   return (
     <section className="card" aria-labelledby="change-request">
       <h2 id="change-request">{t("exhibition.applications.changeTitle")}</h2>
       <Form method="post" noValidate onSubmit={state.onSubmit} className="mt-3 space-y-4">
-        {state.formError ? <Notice tone="error">{t(state.formError)}</Notice> : null}
+        {state.formError ? <Notice tone="error">{t(state.formError, feedback?.params)}</Notice> : null}
         <TextAreaField
           state={state}
           name="request"

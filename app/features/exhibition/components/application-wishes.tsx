@@ -212,7 +212,8 @@ function NeighbourList({
   const t = useT();
   const bi = useBilingual();
   return (
-    <fieldset aria-describedby={error ? `${id}-neighbours-error` : undefined}>
+    // min-w-0: a fieldset is as wide as its widest word by default; another exhibitor's long name must wrap.
+    <fieldset className="min-w-0" aria-describedby={error ? `${id}-neighbours-error` : undefined}>
       <legend className="label">{t(`${A}.field.neighbours`)}</legend>
       {neighbours.length === 0 ? (
         <p className="text-sm text-slate-600">{t(`${A}.noNeighbours`)}</p>
@@ -221,7 +222,7 @@ function NeighbourList({
           {neighbours.map((n) => (
             <label key={n.id} className="flex min-h-11 items-center gap-2 text-sm">
               <input type="checkbox" name="neighbours" value={n.id} defaultChecked={chosen.has(String(n.id))} />
-              <span>
+              <span className="min-w-0 [overflow-wrap:anywhere]">
                 {bi(n.name_vi, n.name_en)}
                 {n.province_vi ? <span className="text-slate-500"> · {bi(n.province_vi, n.province_en)}</span> : null}
               </span>

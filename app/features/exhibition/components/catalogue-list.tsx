@@ -14,7 +14,12 @@ export function CatalogueList({ matches }: { matches: readonly CatalogueMatch[] 
         const shown = entry.products.filter((p) => productIds.includes(p.id));
         const otherName = locale === "vi" ? entry.name_en : entry.name_vi;
         return (
-          <li key={entry.id} className="card break-inside-avoid print:mb-3 print:p-2" data-exhibitor={entry.id}>
+          // min-w-0 and wrapping anywhere: a name of one long word wraps instead of widening the page.
+          <li
+            key={entry.id}
+            className="card min-w-0 break-inside-avoid [overflow-wrap:anywhere] print:mb-3 print:p-2"
+            data-exhibitor={entry.id}
+          >
             <h3 className="text-base font-semibold text-navy-900">
               <Link to={`/exhibition/exhibitors/${entry.id}`} className="link">
                 {bi(entry.name_vi, entry.name_en)}

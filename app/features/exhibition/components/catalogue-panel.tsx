@@ -28,7 +28,8 @@ export function CataloguePanel({
       aria-live="polite"
       id="booth-panel"
       data-testid="booth-panel"
-      className="card lg:sticky lg:top-4 lg:self-start"
+      // A name of one long word wraps inside the panel instead of widening the page.
+      className="card min-w-0 [overflow-wrap:anywhere] lg:sticky lg:top-4 lg:self-start"
     >
       <h2 className="text-base">{t("exhibition.catalogue.panel")}</h2>
       {booth ? (

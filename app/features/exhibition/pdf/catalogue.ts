@@ -79,7 +79,15 @@ function legend(locale: Locale): Content {
   };
 }
 
-function exhibitorBlock(e: CatalogueExhibitor, locale: Locale): Content {
+/**
+ * Up to this much text an exhibitor's block is one unbreakable block (it moves whole to the next
+ * page). Beyond it the block could be taller than a page, and pdfmake drops an unbreakable block
+ * taller than a page altogether: then only its head (names and first product) holds together.
+ */
+const WHOLE_BLOCK_MAX_CHARS = 1500;
+
+/** An exhibitor's block, as the parts that follow one another (one part when it is held whole). */
+function exhibitorBlock(e: CatalogueExhibitor, locale: Locale): Content[] {
   const t = (key: string, p?: Record<string, string | number>) => translate(locale, key, p);
   const province = locale === "en" ? (e.province_en ?? e.province_vi) : e.province_vi;
   const contact = [e.contact_name, e.contact_phone, e.contact_email, e.website].filter(Boolean).join(" · ");
@@ -96,36 +104,49 @@ function exhibitorBlock(e: CatalogueExhibitor, locale: Locale): Content {
       p.description_en ? { text: p.description_en, fontSize: 9, italics: true, color: GREY } : "",
     ],
     margin: [10, 3, 0, 0],
+    unbreakable: true,
   }));
-  return {
-    unbreakable: e.products.length <= 4,
-    margin: [0, 8, 0, 4],
-    stack: [
+  const header: Content = {
+    columns: [
       {
-        columns: [
-          {
-            width: 70,
-            text: e.booths.length ? e.booths.join(" + ") : t("exhibition.allocation.print.noBooth"),
-            bold: true,
-            fontSize: e.booths.length ? 13 : 9,
-            color: NAVY,
-          },
-          {
-            width: "*",
-            stack: [
-              { text: e.name_vi, bold: true, fontSize: 12 },
-              e.name_en ? { text: e.name_en, color: GREY } : "",
-              province ? { text: province, fontSize: 9, color: GREY } : "",
-            ],
-          },
+        width: 70,
+        text: e.booths.length ? e.booths.join(" + ") : t("exhibition.allocation.print.noBooth"),
+        bold: true,
+        fontSize: e.booths.length ? 13 : 9,
+        color: NAVY,
+      },
+      {
+        width: "*",
+        stack: [
+          { text: e.name_vi, bold: true, fontSize: 12 },
+          e.name_en ? { text: e.name_en, color: GREY } : "",
+          province ? { text: province, fontSize: 9, color: GREY } : "",
         ],
       },
-      { stack: products, margin: [70, 0, 0, 0] },
-      contact
-        ? { text: `${t("exhibition.allocation.print.contact")}: ${contact}`, fontSize: 9, margin: [70, 3, 0, 0] }
-        : "",
     ],
   };
+  const contactLine: Content = contact
+    ? { text: `${t("exhibition.allocation.print.contact")}: ${contact}`, fontSize: 9, margin: [70, 3, 0, 0] }
+    : "";
+  const chars = [e.name_vi, e.name_en, contact, ...e.products.flatMap((p) => Object.values(p))].join("").length;
+  if (e.products.length <= 4 && chars <= WHOLE_BLOCK_MAX_CHARS)
+    return [
+      {
+        unbreakable: true,
+        margin: [0, 8, 0, 4],
+        stack: [header, { stack: products, margin: [70, 0, 0, 0] }, contactLine],
+      },
+    ];
+  const [first, ...rest] = products;
+  return [
+    {
+      unbreakable: true,
+      margin: [0, 8, 0, 0],
+      stack: [header, first ? { stack: [first], margin: [70, 0, 0, 0] } : ""],
+    },
+    ...rest.map((p): Content => ({ stack: [p], margin: [70, 0, 0, 0] })),
+    { stack: [contactLine], margin: [0, 0, 0, 4] },
+  ];
 }
 
 export function catalogueDocument(data: CatalogueData, { locale }: { locale: Locale }): TDocumentDefinitions {
@@ -153,14 +174,15 @@ export function catalogueDocument(data: CatalogueData, { locale }: { locale: Loc
       style: "zone",
       headlineLevel: 1,
     };
-    const [first, ...rest] = exhibitors.map((e) => exhibitorBlock(e, locale));
+    const [first = [], ...rest] = exhibitors.map((e) => exhibitorBlock(e, locale));
     return [
       {
-        stack: first ? [heading, first] : [heading],
+        stack: first.length ? [heading, first[0]] : [heading],
         unbreakable: true,
         ...(i === 0 && planPages.length ? { pageBreak: "before" as const } : {}),
       },
-      ...rest,
+      ...first.slice(1),
+      ...rest.flat(),
     ];
   });
   return {

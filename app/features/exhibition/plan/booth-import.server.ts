@@ -313,6 +313,8 @@ export async function commitBoothImport(
         .execute();
       codes.push(b.code);
     }
+    // As the delegates' import: a file with nothing to write is refused, not audited as an import of nothing.
+    if (codes.length === 0) return conflict("exhibition.plan.import.noValidRows");
     await recordAudit(trx, {
       actorId: actor.id,
       ip: actor.ip,

@@ -33,6 +33,8 @@ export function placementRefusal(
   rect: Rect,
   layout: Awaited<ReturnType<typeof hallLayout>>,
 ): Refused | null {
+  // A grid finer than a centimetre snaps a booth to (next to) nothing: no area to store (the table keeps area > 0).
+  if (!(rect.w > 0 && rect.h > 0 && rectArea(rect) > 0)) return invalid("exhibition.plan.error.noArea", "w");
   const problem = placementProblem(rect, hallCorners(hall), layout.booths, layout.obstacles);
   if (!problem) return null;
   if (problem.kind === "outside") return invalid("exhibition.plan.error.outside", "x", { hall: hall.code });

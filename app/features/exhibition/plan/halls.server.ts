@@ -136,6 +136,9 @@ export async function saveObstacle(
     const hall = await findHall(trx, conferenceId, input.hallId);
     if (!hall) return invalid("exhibition.plan.error.unknownHall", "hallId");
     const rect: Rect = { x: round(input.x), y: round(input.y), w: round(input.w), h: round(input.h) };
+    // Stored to the millimetre: a size below half of one would be stored as nothing (the table keeps w, h > 0).
+    if (rect.w <= 0) return invalid("exhibition.plan.error.tooSmall", "w");
+    if (rect.h <= 0) return invalid("exhibition.plan.error.tooSmall", "h");
     const xs = hallCorners(hall).map((c) => c[0]);
     const ys = hallCorners(hall).map((c) => c[1]);
     if (rect.x + rect.w > Math.max(...xs) + 0.01 || rect.y + rect.h > Math.max(...ys) + 0.01)

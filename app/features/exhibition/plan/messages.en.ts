@@ -91,6 +91,7 @@ export const planEn: Record<keyof typeof planVi, string> = {
     "Corners in metres separated by semicolons: 0,0; 40,0; 40,30; 0,30. Empty: the rectangle.",
   "exhibition.plan.error.number": "Enter a number (2.5, say).",
   "exhibition.plan.error.tooSmall": "The value is too small.",
+  "exhibition.plan.error.noArea": "The booth is too small: its area must be at least 0.01 m².",
   "exhibition.plan.error.tooLarge": "The value is too large.",
   "exhibition.plan.error.code": "Use letters without accents, digits and dashes only (A-01, say).",
   "exhibition.plan.error.outline": "The outline needs at least three corners, each two numbers: x,y.",

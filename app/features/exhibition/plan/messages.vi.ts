@@ -89,6 +89,7 @@ export const planVi = {
     "Các góc theo mét, cách nhau bởi dấu chấm phẩy: 0,0; 40,0; 40,30; 0,30. Để trống: hình chữ nhật.",
   "exhibition.plan.error.number": "Hãy nhập một số (ví dụ 2,5).",
   "exhibition.plan.error.tooSmall": "Giá trị quá nhỏ.",
+  "exhibition.plan.error.noArea": "Gian hàng quá nhỏ: diện tích phải từ 0,01 m² trở lên.",
   "exhibition.plan.error.tooLarge": "Giá trị quá lớn.",
   "exhibition.plan.error.code": "Mã chỉ gồm chữ cái không dấu, chữ số và dấu gạch ngang (ví dụ A-01).",
   "exhibition.plan.error.outline": "Đường bao cần ít nhất ba góc, mỗi góc là hai số: x,y.",
