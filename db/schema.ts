@@ -506,6 +506,29 @@ export interface BoothAllocationsTable {
   allocated_at: IsoInstant;
 }
 
+/** A background job (app/platform/jobs): long work in a worker thread, its progress and result file. */
+export interface JobsTable {
+  id: Generated<number>;
+  conference_id: number | null;
+  kind: string;
+  /** JSON */
+  input: Generated<string>;
+  state: Generated<"queued" | "running" | "done" | "failed">;
+  progress: Generated<number>;
+  step: Generated<string>;
+  /** JSON */
+  step_params: Generated<string>;
+  result_path: string | null;
+  result_name: string | null;
+  result_type: string | null;
+  result_bytes: number | null;
+  error: string | null;
+  created_by: string | null;
+  created_at: IsoInstant;
+  started_at: IsoInstant | null;
+  finished_at: IsoInstant | null;
+}
+
 export interface Database {
   conferences: ConferencesTable;
   organisations: OrganisationsTable;
@@ -544,6 +567,7 @@ export interface Database {
   exhibitor_products: ExhibitorProductsTable;
   exhibitor_photos: ExhibitorPhotosTable;
   booth_allocations: BoothAllocationsTable;
+  jobs: JobsTable;
 }
 
 export type Conference = Selectable<ConferencesTable>;

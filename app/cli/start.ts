@@ -39,6 +39,9 @@ async function main() {
   const { db } = openDatabase(path);
   await migrateToLatest(db);
   if (await seedIfEmpty(db)) console.log(`seeded the demo conference into ${path}`);
+  // Jobs a previous process left queued or running will never finish: failed, so they can run again.
+  const interrupted = await (await import("../platform/jobs/jobs.server")).recoverInterruptedJobs(db);
+  if (interrupted > 0) console.log(`${interrupted} background job(s) interrupted by the restart marked failed`);
   await db
     .deleteFrom("auth_sessions")
     .where("expires_at", "<=", (await import("../lib/clock")).nowIso())

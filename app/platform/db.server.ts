@@ -16,6 +16,14 @@ export function getDb() {
   return getHandle().db;
 }
 
+/**
+ * Makes `handle` the process's (thread's) one handle: the job worker's read-only connection, so
+ * that models a job calls through getDb() read with it, and any write they attempt fails.
+ */
+export function adoptHandle(handle: DatabaseHandle): void {
+  g.__conferenceDb = handle;
+}
+
 /** Closes the process's handle (tests, shutdown). */
 export async function closeDb(): Promise<void> {
   const handle = g.__conferenceDb;

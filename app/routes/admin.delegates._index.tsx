@@ -159,9 +159,12 @@ export default function Delegates() {
               </a>
             ) : null}
             {canPrint ? (
-              <a href="/admin/badges.pdf" className="btn-secondary">
-                {t("delegates.printBadges")}
-              </a>
+              // Starts the badge batch in the background and shows its progress (GET /admin/badges.pdf still serves scripts).
+              <Form method="post" action="/admin/badges/batch">
+                <button type="submit" name="intent" value="start" className="btn-secondary">
+                  {t("delegates.printBadges")}
+                </button>
+              </Form>
             ) : null}
             {canDecide ? (
               <Link to="/admin/quotas" className="btn-secondary">

@@ -11,6 +11,7 @@ import * as m009 from "./2026-12-01-009-hashed-sessions";
 import * as m010 from "./2026-12-01-010-registration-requests";
 import * as m011 from "./2026-12-01-011-agenda-favourites";
 import * as m012 from "./2026-12-01-012-exhibition";
+import * as m013 from "./2026-12-01-013-jobs";
 
 /** Every migration, by name. Listed statically so that bundlers and tsx both find them. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01-010-registration-requests": m010,
   "2026-12-01-011-agenda-favourites": m011,
   "2026-12-01-012-exhibition": m012,
+  "2026-12-01-013-jobs": m013,
 };

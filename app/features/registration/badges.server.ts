@@ -1,10 +1,11 @@
 import { getDb } from "~/platform/db.server";
+import type { Db } from "~/platform/types";
 import type { BadgeData } from "~/features/registration/pdf/badge";
 import { ORGANISATION_KINDS } from "~/auth/roles";
 
 /** Badge rows: a registration with its organisation, in BadgeData's shape. */
-function badgeQuery() {
-  return getDb()
+function badgeQuery(db: Db = getDb()) {
+  return db
     .selectFrom("registrations as r")
     .innerJoin("organisations as o", "o.id", "r.organisation_id")
     .select([
@@ -50,9 +51,10 @@ const kindRank = (kind: string) => ORGANISATION_KINDS.indexOf(kind as (typeof OR
  * stack: by organisation kind (ministries, provinces, missions…), then
  * organisation and person in Vietnamese alphabetical order (SQLite's binary
  * order would put "Đ" after "Z", so names are compared with a collator).
+ * `db`: the batch job's own read-only handle in its worker thread.
  */
-export async function listBatchBadges(conferenceId: number): Promise<BadgeData[]> {
-  const rows = await badgeQuery()
+export async function listBatchBadges(conferenceId: number, db: Db = getDb()): Promise<BadgeData[]> {
+  const rows = await badgeQuery(db)
     .where("r.conference_id", "=", conferenceId)
     .where("r.status", "=", "approved")
     .where("r.mode", "=", "in_person")

@@ -172,6 +172,16 @@ export const registrationEn: Record<keyof typeof registrationVi, string> = {
   "badges.noApprovedRegistration":
     "You have no approved registration for this conference, so there is no badge yet. It can be downloaded once the organisers approve your registration.",
   "badges.notFound": "This registration was not found in the current conference.",
+  "badges.job.title": "Print all delegate badges",
+  "badges.job.intro":
+    "The badge of every approved in-person delegate, one A6 page each, by kind of organisation and then organisation. Printing runs in the background: you may leave this page and come back.",
+  "badges.job.start": "Print all badges",
+  "badges.job.startAgain": "Print all badges again",
+  "badges.job.none": "Not printed yet.",
+  "badges.job.last": "Last print",
+  "badges.job.reading": "Reading the list of delegates…",
+  "badges.job.layout": "Laying out {total} badges…",
+  "badges.job.drawing": "Printing badge {done} of {total}: {organisation}",
   "badges.noneToPrint": "No in-person delegate has been approved yet, so there are no badges to print.",
 
   // Importing and exporting delegates as CSV.

@@ -162,6 +162,16 @@ export const registrationVi = {
   "badges.noApprovedRegistration":
     "Anh/chị chưa có đăng ký được chấp thuận cho hội nghị này, nên chưa có thẻ đại biểu. Thẻ sẽ tải được khi Ban tổ chức chấp thuận đăng ký.",
   "badges.notFound": "Không tìm thấy đăng ký này trong hội nghị hiện tại.",
+  "badges.job.title": "In toàn bộ thẻ đại biểu",
+  "badges.job.intro":
+    "Thẻ của mọi đại biểu dự trực tiếp đã được chấp thuận, mỗi thẻ một trang A6, theo loại cơ quan rồi theo cơ quan. Việc in chạy nền: có thể rời trang và quay lại sau.",
+  "badges.job.start": "In toàn bộ thẻ",
+  "badges.job.startAgain": "In lại toàn bộ thẻ",
+  "badges.job.none": "Chưa in lần nào.",
+  "badges.job.last": "Lần in gần nhất",
+  "badges.job.reading": "Đang đọc danh sách đại biểu…",
+  "badges.job.layout": "Đang dàn trang {total} thẻ…",
+  "badges.job.drawing": "Đang in thẻ {done}/{total}: {organisation}",
   "badges.noneToPrint": "Chưa có đại biểu dự trực tiếp nào được chấp thuận, nên chưa có thẻ để in.",
 
   // Importing and exporting delegates as CSV.

@@ -48,12 +48,26 @@ function normalised<T>(value: T): T {
   return value;
 }
 
-export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
+export interface RenderOptions {
+  /** Called while pages are drawn, with the share drawn so far (0–1): a job's progress. */
+  onProgress?: (fraction: number) => void;
+}
+
+export async function renderPdf(definition: TDocumentDefinitions, options: RenderOptions = {}): Promise<Buffer> {
   configure();
   // Fonts are re-set per document: pdfmake rewrites the descriptors while resolving them.
   pdfmake.setFonts({ Roboto: { ...ROBOTO } });
   const doc = normalised({ ...definition, defaultStyle: { font: "Roboto", ...definition.defaultStyle } });
-  return pdfmake.createPdf(doc).getBuffer();
+  // pdfmake reads its progress callback once, in createPdf: reset at once so another document drawn
+  // in this process does not report into this one's.
+  (pdfmake as unknown as { setProgressCallback(cb?: (f: number) => void): void }).setProgressCallback(
+    options.onProgress,
+  );
+  try {
+    return await pdfmake.createPdf(doc).getBuffer();
+  } finally {
+    (pdfmake as unknown as { setProgressCallback(cb?: (f: number) => void): void }).setProgressCallback(undefined);
+  }
 }
 
 /** A PDF as an HTTP answer: never cached (badges carry personal codes), named for saving. */

@@ -13,6 +13,8 @@ import { addFavourite, setPublished, signUp } from "~/features/agenda/agenda.ser
 import { smtpStatus } from "~/platform/mailer.server";
 import { nowIso } from "~/platform/db.server";
 import { addPhoto } from "~/features/exhibition/applications/products.server";
+import { startJob } from "~/platform/jobs/jobs.server";
+import { runningJobIds, whenJobFinished } from "~/platform/jobs/runner.server";
 import sharp from "sharp";
 import { DEMO_ACCOUNTS, DEMO_BADGE_CODE, DEMO_PASSWORDS } from "../../../seeds/seed";
 import { changedTables, digest } from "../../helpers/digest";
@@ -266,6 +268,28 @@ const pngBytes = () =>
   sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 40, b: 40 } } })
     .png()
     .toBuffer();
+
+/** Background jobs this process runs, finished (one badge batch at a time: each start waits for the last). */
+const jobsSettled = async () => {
+  await Promise.all(runningJobIds().map(whenJobFinished));
+};
+let badgeJob = 0;
+/** A finished badge batch started by the organiser: the job routes' fixture. */
+async function finishedBadgeJob(): Promise<number> {
+  await jobsSettled();
+  if (!badgeJob) {
+    const started = await startJob(getDb(), {
+      kind: "registration.badgeBatch",
+      conferenceId: f.conferenceId,
+      input: { locale: "vi" },
+      actor: { id: as("organiser").userId, ip: null },
+    });
+    if (!started.ok) throw new Error(`badge batch refused: ${JSON.stringify(started.refusal)}`);
+    badgeJob = started.job.id;
+  }
+  await whenJobFinished(badgeJob);
+  return badgeJob;
+}
 
 let ipCount = 0;
 const nextIp = () => {
@@ -1273,6 +1297,31 @@ const ROWS: Row[] = [
   { route: "/admin/delegates/template.csv", method: "loader", expect: organiserOnly() },
   { route: "/admin/delegates/import", method: "loader", expect: organiserOnly() },
   { route: "/admin/badges.pdf", method: "loader", expect: staffOnly() },
+  { route: "/admin/badges/batch", method: "loader", expect: staffOnly() },
+  {
+    route: "/admin/badges/batch",
+    method: "action",
+    intent: "start",
+    // Each start after the previous batch has finished (a second one while it runs is a 409, tested elsewhere).
+    form: async () => {
+      await jobsSettled();
+      return fields({ intent: "start" });
+    },
+    expect: staffOnly("→/admin/badges/batch"),
+    after: jobsSettled,
+  },
+  {
+    route: "/jobs/:id",
+    method: "loader",
+    params: async () => ({ id: String(await finishedBadgeJob()) }),
+    expect: { anon: "login", signedIn: "404", staff: "ok" },
+  },
+  {
+    route: "/jobs/:id/result",
+    method: "loader",
+    params: async () => ({ id: String(await finishedBadgeJob()) }),
+    expect: { anon: "login", signedIn: "404", staff: "ok" },
+  },
   { route: "/admin/checkin", method: "loader", expect: organiserOnly() },
   { route: "/admin/checkin/counts", method: "loader", expect: organiserOnly() },
   { route: "/admin/outbox", method: "loader", expect: staffOnly() },

@@ -148,6 +148,9 @@ describe("/admin/meetings", () => {
     const all = Buffer.from(await pdf.arrayBuffer());
     expect(all.subarray(0, 5).toString()).toBe("%PDF-");
     expect(pages(all)).toBe(5); // a page per party: three provinces, Japan and Korea
+    // Drawn by the background job in its worker thread (issue 14).
+    const job = await getDb().selectFrom("jobs").select(["kind", "state"]).orderBy("id", "desc").executeTakeFirst();
+    expect(job).toEqual({ kind: "meetings.schedules", state: "done" });
     const one = await call(pdfLoader, { path: `${PATH}/schedule.pdf?party=${japan.orgId}`, cookie });
     expect(pages(Buffer.from(await one.arrayBuffer()))).toBe(1);
     expect((await call(pdfLoader, { path: `${PATH}/schedule.pdf?party=999999`, cookie })).status).toBe(404);

@@ -76,6 +76,9 @@ describe("the organisers' meeting prints", () => {
     const pdf = await bytesOf(all);
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(pageCount(pdf)).toBe(6);
+    // Drawn by the background job in its worker thread (issue 14).
+    const job = await getDb().selectFrom("jobs").select(["kind", "state"]).orderBy("id", "desc").executeTakeFirst();
+    expect(job).toEqual({ kind: "meetings.signs", state: "done" });
 
     const slotId = meetings[0].slot_id;
     const inSlot = meetings.filter((m) => m.slot_id === slotId).length;

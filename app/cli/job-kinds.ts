@@ -1,0 +1,27 @@
+/**
+ * The registry of background job kinds → their handlers, run in the job worker thread
+ * (app/platform/jobs). The cli layer may import features; the platform may not, so it lives here.
+ */
+import { BADGE_BATCH_JOB, renderBadgeBatch } from "~/features/registration/badge-batch.server";
+import {
+  MEETING_SCHEDULES_JOB,
+  MEETING_SIGNS_JOB,
+  renderMeetingSchedules,
+  renderMeetingSigns,
+} from "~/features/meetings/print-jobs.server";
+import type { JobHandlers } from "~/platform/jobs/worker.server";
+
+export const JOB_HANDLERS: JobHandlers = {
+  [BADGE_BATCH_JOB]: (input, { db, conferenceId, report }) => {
+    if (conferenceId === null) throw new Error("badges.noConference");
+    return renderBadgeBatch(db, conferenceId, input, report);
+  },
+  [MEETING_SCHEDULES_JOB]: (input, { db, conferenceId, report }) => {
+    if (conferenceId === null) throw new Error("error.notFound.title");
+    return renderMeetingSchedules(db, conferenceId, input, report);
+  },
+  [MEETING_SIGNS_JOB]: (input, { db, conferenceId, report }) => {
+    if (conferenceId === null) throw new Error("error.notFound.title");
+    return renderMeetingSigns(db, conferenceId, input, report);
+  },
+};

@@ -1,0 +1,234 @@
+import type { Selectable } from "kysely";
+import type { JobsTable } from "../../../db/schema";
+import { getDb, nowIso } from "../db.server";
+import { conflict, notFound, type Actor, type Db, type MessageParams, type Result } from "../types";
+import { removeResultFile } from "./files.server";
+import type { JobState } from "./protocol";
+import { runJob } from "./runner.server";
+
+export type JobRow = Selectable<JobsTable>;
+
+/** A job as pages and the JSON route see it (the step and error still as keys or text). */
+export interface Job {
+  id: number;
+  conferenceId: number | null;
+  kind: string;
+  input: unknown;
+  state: JobState;
+  progress: number;
+  step: string;
+  stepParams: MessageParams;
+  error: string | null;
+  result: { name: string; type: string; bytes: number; path: string } | null;
+  createdBy: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+function parseJson<T>(text: string, fallback: T): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+export function toJob(row: JobRow): Job {
+  return {
+    id: row.id,
+    conferenceId: row.conference_id,
+    kind: row.kind,
+    input: parseJson(row.input, {}),
+    state: row.state,
+    progress: row.progress,
+    step: row.step,
+    stepParams: parseJson<MessageParams>(row.step_params, {}),
+    error: row.error,
+    result:
+      row.state === "done" && row.result_path
+        ? {
+            name: row.result_name ?? "",
+            type: row.result_type ?? "",
+            bytes: row.result_bytes ?? 0,
+            path: row.result_path,
+          }
+        : null,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+  };
+}
+
+export const ACTIVE_STATES: readonly JobState[] = ["queued", "running"];
+
+const isUniqueViolation = (error: unknown) =>
+  typeof error === "object" && error !== null && (error as { code?: unknown }).code === "SQLITE_CONSTRAINT_UNIQUE";
+
+/** The queued or running job of a kind for a conference, if any. */
+export async function findActiveJob(db: Db, kind: string, conferenceId: number | null): Promise<Job | null> {
+  let query = db
+    .selectFrom("jobs")
+    .selectAll()
+    .where("kind", "=", kind)
+    .where("state", "in", ACTIVE_STATES as JobState[]);
+  query =
+    conferenceId === null ? query.where("conference_id", "is", null) : query.where("conference_id", "=", conferenceId);
+  const row = await query.executeTakeFirst();
+  return row ? toJob(row) : null;
+}
+
+export interface StartJob {
+  kind: string;
+  conferenceId: number | null;
+  input: unknown;
+  actor: Actor;
+  /** false: only queue it (tests of the queue itself); the runner is started by default. */
+  run?: boolean;
+}
+
+/**
+ * Queues a job and starts its worker. One job of a kind per conference at a time: the unique
+ * partial index decides between two simultaneous starts, and the loser is refused (conflict) with
+ * the active job's id, so its page can show that one instead.
+ */
+export async function startJob(db: Db, start: StartJob): Promise<Result<{ job: Job }>> {
+  let row: JobRow;
+  try {
+    row = await db
+      .insertInto("jobs")
+      .values({
+        conference_id: start.conferenceId,
+        kind: start.kind,
+        input: JSON.stringify(start.input ?? {}),
+        state: "queued",
+        step: "jobs.step.queued",
+        created_by: start.actor.id,
+        created_at: nowIso(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const active = await findActiveJob(db, start.kind, start.conferenceId);
+    return conflict("jobs.error.alreadyRunning", { jobId: active?.id ?? 0 });
+  }
+  if (start.run !== false) void runJob(row.id);
+  return { ok: true, job: toJob(row) };
+}
+
+/** One job by id; who may see it is the caller's decision (it knows the kind's permission). */
+export async function getJob(db: Db, id: number): Promise<Result<{ job: Job }>> {
+  const row = await db.selectFrom("jobs").selectAll().where("id", "=", id).executeTakeFirst();
+  return row ? { ok: true, job: toJob(row) } : notFound("jobs.error.notFound");
+}
+
+export interface JobFilter {
+  conferenceId?: number | null;
+  kind?: string;
+  createdBy?: string;
+  limit?: number;
+}
+
+/** Jobs newest first. */
+export async function listJobs(db: Db, filter: JobFilter = {}): Promise<Job[]> {
+  let query = db
+    .selectFrom("jobs")
+    .selectAll()
+    .orderBy("id", "desc")
+    .limit(filter.limit ?? 20);
+  if (filter.conferenceId !== undefined)
+    query =
+      filter.conferenceId === null
+        ? query.where("conference_id", "is", null)
+        : query.where("conference_id", "=", filter.conferenceId);
+  if (filter.kind) query = query.where("kind", "=", filter.kind);
+  if (filter.createdBy) query = query.where("created_by", "=", filter.createdBy);
+  return (await query.execute()).map(toJob);
+}
+
+/** The latest job of a kind that finished with a file (what a page offers for download). */
+export async function latestResult(db: Db, kind: string, conferenceId: number): Promise<Job | null> {
+  const row = await db
+    .selectFrom("jobs")
+    .selectAll()
+    .where("kind", "=", kind)
+    .where("conference_id", "=", conferenceId)
+    .where("state", "=", "done")
+    .orderBy("id", "desc")
+    .executeTakeFirst();
+  return row ? toJob(row) : null;
+}
+
+export const INTERRUPTED = "jobs.error.interrupted";
+
+/**
+ * At start-up: a job still queued or running belongs to a process that is gone (a restart, a
+ * crash), so it will never finish. Marked failed with the reason, which also frees its kind to be
+ * started again. Returns how many.
+ */
+export async function recoverInterruptedJobs(db: Db = getDb()): Promise<number> {
+  const result = await db
+    .updateTable("jobs")
+    .set({ state: "failed", error: INTERRUPTED, finished_at: nowIso() })
+    .where("state", "in", ACTIVE_STATES as JobState[])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** The runner's writes. */
+export async function markRunning(db: Db, id: number): Promise<JobRow | undefined> {
+  return db
+    .updateTable("jobs")
+    .set({ state: "running", started_at: nowIso(), step: "jobs.step.starting" })
+    .where("id", "=", id)
+    .where("state", "=", "queued")
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function saveProgress(db: Db, id: number, progress: number, step: string, params: MessageParams = {}) {
+  await db
+    .updateTable("jobs")
+    .set({ progress, step, step_params: JSON.stringify(params) })
+    .where("id", "=", id)
+    .where("state", "=", "running")
+    .execute();
+}
+
+export async function finishJob(
+  db: Db,
+  id: number,
+  result: { path: string; name: string; type: string; bytes: number },
+): Promise<boolean> {
+  const updated = await db
+    .updateTable("jobs")
+    .set({
+      state: "done",
+      progress: 100,
+      step: "jobs.step.done",
+      step_params: "{}",
+      result_path: result.path,
+      result_name: result.name,
+      result_type: result.type,
+      result_bytes: result.bytes,
+      finished_at: nowIso(),
+    })
+    .where("id", "=", id)
+    .where("state", "=", "running")
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 1) return true;
+  // Marked failed meanwhile (recovered by another process): the file would belong to nobody.
+  removeResultFile(result.path);
+  return false;
+}
+
+export async function failJob(db: Db, id: number, error: string): Promise<void> {
+  await db
+    .updateTable("jobs")
+    .set({ state: "failed", error: error.slice(0, 2000) || "jobs.error.failed", finished_at: nowIso() })
+    .where("id", "=", id)
+    .where("state", "in", ACTIVE_STATES as JobState[])
+    .execute();
+}
