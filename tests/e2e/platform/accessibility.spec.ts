@@ -17,7 +17,18 @@ const TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"];
 
 const VISITOR_PAGES = ["/", "/login", "/forgot-password", "/register", "/programme", "/no-such-page"];
 
-const DELEGATE_PAGES = ["/", "/programme", "/my-registration", "/my-agenda", "/meetings", "/organisations", "/account"];
+const DELEGATE_PAGES = [
+  "/",
+  "/programme",
+  "/my-registration",
+  "/my-agenda",
+  "/meetings",
+  "/exhibition",
+  "/organisations",
+  "/account",
+];
+
+const EXHIBITOR_PAGES = ["/exhibition/apply", "/exhibition"];
 
 const ORGANISER_PAGES = [
   "/admin/dashboard",
@@ -26,6 +37,10 @@ const ORGANISER_PAGES = [
   "/admin/agenda",
   "/admin/meetings",
   "/admin/meetings/settings",
+  "/admin/exhibition",
+  "/admin/exhibition/plan",
+  "/admin/exhibition/plan/import",
+  "/admin/exhibition/applications",
   "/admin/checkin",
   "/organisations",
   "/admin/conference",
@@ -42,6 +57,8 @@ const ORGANISER_DETAILS: Array<{ list: string; link: RegExp }> = [
   { list: "/admin/delegates", link: /^\/admin\/delegates\/\d+$/ },
   { list: "/admin/agenda", link: /^\/admin\/agenda\/\d+$/ },
   { list: "/admin/meetings", link: /^\/admin\/meetings\/requests\/\d+$/ },
+  { list: "/admin/exhibition/applications", link: /^\/admin\/exhibition\/applications\/\d+$/ },
+  { list: "/exhibition", link: /^\/exhibition\/exhibitors\/\d+$/ },
 ];
 
 interface Finding {
@@ -85,6 +102,7 @@ async function detailPaths(page: Page): Promise<string[]> {
 const ROLES: Array<{ who: DemoKey | null; pages: string[]; details?: boolean }> = [
   { who: null, pages: VISITOR_PAGES },
   { who: "delegate", pages: DELEGATE_PAGES },
+  { who: "exhibitor", pages: EXHIBITOR_PAGES },
   { who: "organiser", pages: ORGANISER_PAGES, details: true },
 ];
 
@@ -99,7 +117,8 @@ for (const viewport of VIEWPORTS) {
         test.setTimeout(180_000);
         if (role.who) await signIn(page, role.who);
         const paths = [...role.pages, ...(role.details ? await detailPaths(page) : [])];
-        if (role.details) expect(paths.length, "every detail page was found").toBe(role.pages.length + 4);
+        if (role.details)
+          expect(paths.length, "every detail page was found").toBe(role.pages.length + ORGANISER_DETAILS.length + 1);
         const findings: Finding[] = [];
         for (const path of paths) findings.push(...(await check(page, path)));
         expect(findings, JSON.stringify(findings, null, 2)).toEqual([]);

@@ -10,6 +10,7 @@ const DELEGATE_MENU = [
   "Đăng ký của tôi",
   "Lịch của tôi",
   "Gặp gỡ song phương",
+  "Triển lãm",
   "Đơn vị",
   "Tài khoản",
 ];
