@@ -12,6 +12,14 @@ import type {
   ProductCategory,
   Zone,
 } from "../app/features/exhibition/rules";
+import type {
+  AgreementField,
+  AgreementKind,
+  AgreementState,
+  DocumentKind,
+  DocumentLanguage,
+  DocumentState,
+} from "../app/features/proceedings/rules";
 import type { Locale } from "../app/lib/locale";
 
 /**
@@ -527,6 +535,86 @@ export interface JobsTable {
   created_at: IsoInstant;
   started_at: IsoInstant | null;
   finished_at: IsoInstant | null;
+  /** Migration 014, JSON: what the file is (a proceedings version: pages, sections). */
+  result_meta: Generated<string>;
+}
+
+// Migration 014: the proceedings.
+export interface DocumentsTable {
+  id: Generated<number>;
+  conference_id: number;
+  kind: DocumentKind;
+  title: string;
+  author_registration_id: number | null;
+  author_name: Generated<string>;
+  session_id: number | null;
+  language: Generated<DocumentLanguage>;
+  state: Generated<DocumentState>;
+  /** Markdown. */
+  body: Generated<string>;
+  position: Generated<number>;
+  finalised_at: IsoInstant | null;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: IsoInstant;
+  updated_at: IsoInstant;
+}
+
+export interface DocumentImagesTable {
+  id: Generated<number>;
+  document_id: number;
+  storage_key: string;
+  content_type: string;
+  width: number;
+  height: number;
+  bytes: number;
+  caption: Generated<string>;
+  created_by: string | null;
+  created_at: IsoInstant;
+}
+
+/** Calendar dates are "YYYY-MM-DD" in the conference's zone. */
+export interface AgreementsTable {
+  id: Generated<number>;
+  conference_id: number;
+  organisation_id: number;
+  title: string;
+  foreign_party: string;
+  country_code: string;
+  field: AgreementField;
+  kind: AgreementKind;
+  state: Generated<AgreementState>;
+  sent_for_opinion_on: string | null;
+  opinion_received_on: string | null;
+  signed_on: string | null;
+  signed_place: Generated<string>;
+  reported_on: string | null;
+  in_force_on: string | null;
+  ended_on: string | null;
+  mission_id: number | null;
+  meeting_request_id: number | null;
+  summary: Generated<string>;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: IsoInstant;
+  updated_at: IsoInstant;
+}
+
+export interface ProceedingsSettingsTable {
+  conference_id: number;
+  /** JSON: ProceedingsSection[] in order. */
+  sections: string;
+  title: Generated<string>;
+  subtitle: Generated<string>;
+  edition_label: Generated<string>;
+  theme: Generated<string>;
+  dates_label: Generated<string>;
+  venue: Generated<string>;
+  publisher: Generated<string>;
+  foreword: Generated<string>;
+  language: Generated<DocumentLanguage>;
+  updated_by: string | null;
+  updated_at: IsoInstant;
 }
 
 export interface Database {
@@ -568,6 +656,10 @@ export interface Database {
   exhibitor_photos: ExhibitorPhotosTable;
   booth_allocations: BoothAllocationsTable;
   jobs: JobsTable;
+  documents: DocumentsTable;
+  document_images: DocumentImagesTable;
+  agreements: AgreementsTable;
+  proceedings_settings: ProceedingsSettingsTable;
 }
 
 export type Conference = Selectable<ConferencesTable>;

@@ -28,6 +28,10 @@ export const PERMISSIONS = [
   "update:exhibition",
   "read:exhibition:any",
   "apply:exhibition",
+  "update:document",
+  "read:agreement:any",
+  "update:agreement:any",
+  "build:proceedings",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -54,6 +58,10 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "update:agenda",
     "update:exhibition",
     "read:exhibition:any",
+    "update:document",
+    "read:agreement:any",
+    "update:agreement:any",
+    "build:proceedings",
   ]),
   secretariat: new Set<Permission>([
     ...everyone,
@@ -64,6 +72,10 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "print:badge",
     "read:dashboard",
     "read:exhibition:any",
+    "update:document",
+    "read:agreement:any",
+    "update:agreement:any",
+    "build:proceedings",
   ]),
   delegate: new Set<Permission>(everyone),
   exhibitor: new Set<Permission>([...everyone, "apply:exhibition"]),

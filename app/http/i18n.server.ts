@@ -9,6 +9,7 @@ import { resolveLocale } from "~/auth/request.server";
 import { agendaMessages } from "~/features/agenda/i18n";
 import { exhibitionMessages } from "~/features/exhibition/i18n";
 import { meetingsMessages } from "~/features/meetings/i18n";
+import { proceedingsMessages } from "~/features/proceedings/i18n";
 import { registrationMessages } from "~/features/registration/i18n";
 import {
   isKeyOf,
@@ -27,6 +28,7 @@ const NAMESPACES = {
   agenda: agendaMessages,
   meetings: meetingsMessages,
   exhibition: exhibitionMessages,
+  proceedings: proceedingsMessages,
 } as const;
 export type Namespace = keyof typeof NAMESPACES;
 
@@ -37,6 +39,7 @@ export const appDictionary = mergeDictionaries(
   agendaMessages,
   meetingsMessages,
   exhibitionMessages,
+  proceedingsMessages,
 );
 export type AppMessageKey = KeyOf<typeof appDictionary>;
 

@@ -12,6 +12,7 @@ import * as m010 from "./2026-12-01-010-registration-requests";
 import * as m011 from "./2026-12-01-011-agenda-favourites";
 import * as m012 from "./2026-12-01-012-exhibition";
 import * as m013 from "./2026-12-01-013-jobs";
+import * as m014 from "./2026-12-01-014-proceedings";
 
 /** Every migration, by name. Listed statically so that bundlers and tsx both find them. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01-011-agenda-favourites": m011,
   "2026-12-01-012-exhibition": m012,
   "2026-12-01-013-jobs": m013,
+  "2026-12-01-014-proceedings": m014,
 };

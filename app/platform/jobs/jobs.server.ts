@@ -19,7 +19,7 @@ export interface Job {
   step: string;
   stepParams: MessageParams;
   error: string | null;
-  result: { name: string; type: string; bytes: number; path: string } | null;
+  result: { name: string; type: string; bytes: number; path: string; meta: Record<string, unknown> } | null;
   createdBy: string | null;
   createdAt: string;
   startedAt: string | null;
@@ -52,6 +52,7 @@ export function toJob(row: JobRow): Job {
             type: row.result_type ?? "",
             bytes: row.result_bytes ?? 0,
             path: row.result_path,
+            meta: parseJson<Record<string, unknown>>(row.result_meta, {}),
           }
         : null,
     createdBy: row.created_by,
@@ -200,7 +201,7 @@ export async function saveProgress(db: Db, id: number, progress: number, step: s
 export async function finishJob(
   db: Db,
   id: number,
-  result: { path: string; name: string; type: string; bytes: number },
+  result: { path: string; name: string; type: string; bytes: number; meta?: Record<string, unknown> },
 ): Promise<boolean> {
   const updated = await db
     .updateTable("jobs")
@@ -213,6 +214,7 @@ export async function finishJob(
       result_name: result.name,
       result_type: result.type,
       result_bytes: result.bytes,
+      result_meta: JSON.stringify(result.meta ?? {}),
       finished_at: nowIso(),
     })
     .where("id", "=", id)

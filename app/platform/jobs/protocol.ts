@@ -21,6 +21,8 @@ export interface JobResult {
   bytes: Uint8Array;
   name: string;
   type: string;
+  /** What the file is, kept with the job (a proceedings version: its page count, its sections). */
+  meta?: Record<string, unknown>;
 }
 
 export type WorkerMessage =

@@ -83,9 +83,9 @@ async function execute(id: number): Promise<void> {
       if (message.type === "progress") progress.push(message);
       else if (message.type === "done") {
         end(async () => {
-          const { bytes, name, type } = message.result;
+          const { bytes, name, type, meta } = message.result;
           const path = writeResultFile(id, type, bytes);
-          await finishJob(db, id, { path, name, type, bytes: bytes.byteLength });
+          await finishJob(db, id, { path, name, type, bytes: bytes.byteLength, meta });
         });
         void worker.terminate();
       } else if (message.type === "failed") {

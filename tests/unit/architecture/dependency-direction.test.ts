@@ -6,8 +6,8 @@ import { describe, expect, it } from "vitest";
 /**
  * The dependency rule of docs/ARCHITECTURE.md, read from the source: imports run one way,
  * lib ← platform ← auth ← components ← features ← http ← routes (and root, entry, cli), and
- * between features people ← registration ← agenda ← meetings, with exhibition and proceedings
- * on people and registration only. Type-only imports count too: a type is a dependency.
+ * between features people ← registration ← agenda ← meetings, with exhibition on people and
+ * registration only, and proceedings (the book gathers everything) on all of them. Type-only imports count too: a type is a dependency.
  * Files under db/ may name the app's types (`import type`), never its code.
  */
 
@@ -23,7 +23,7 @@ const FEATURE_USES: Record<string, readonly string[]> = {
   agenda: ["people", "registration"],
   meetings: ["people", "registration", "agenda"],
   exhibition: ["people", "registration"],
-  proceedings: ["people", "registration"],
+  proceedings: ["people", "registration", "agenda", "meetings", "exhibition"],
 };
 
 interface Place {
