@@ -9,6 +9,7 @@ import {
   renderMeetingSchedules,
   renderMeetingSigns,
 } from "~/features/meetings/print-jobs.server";
+import { renderSchedulePreview, SCHEDULE_PREVIEW_JOB } from "~/features/meetings/schedule-preview.server";
 import type { JobHandlers } from "~/platform/jobs/worker.server";
 
 export const JOB_HANDLERS: JobHandlers = {
@@ -20,6 +21,7 @@ export const JOB_HANDLERS: JobHandlers = {
     if (conferenceId === null) throw new Error("error.notFound.title");
     return renderMeetingSchedules(db, conferenceId, input, report);
   },
+  [SCHEDULE_PREVIEW_JOB]: (input, { report }) => renderSchedulePreview(input, report),
   [MEETING_SIGNS_JOB]: (input, { db, conferenceId, report }) => {
     if (conferenceId === null) throw new Error("error.notFound.title");
     return renderMeetingSigns(db, conferenceId, input, report);

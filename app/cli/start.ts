@@ -42,6 +42,8 @@ async function main() {
   // Jobs a previous process left queued or running will never finish: failed, so they can run again.
   const interrupted = await (await import("../platform/jobs/jobs.server")).recoverInterruptedJobs(db);
   if (interrupted > 0) console.log(`${interrupted} background job(s) interrupted by the restart marked failed`);
+  const pruned = await (await import("./job-retention")).pruneOldJobs(db);
+  if (pruned > 0) console.log(`${pruned} old background job(s) and their files removed`);
   await db
     .deleteFrom("auth_sessions")
     .where("expires_at", "<=", (await import("../lib/clock")).nowIso())
@@ -57,6 +59,7 @@ async function main() {
   const server = app.listen(port, () => console.log(`Hội nghị Ngoại vụ: http://localhost:${port} (database ${path})`));
   // Sends the outbox by SMTP when SMTP_URL or SMTP_HOST is set; does nothing otherwise.
   (await import("../platform/mailer.server")).startOutboxDispatcher();
+  (await import("./job-retention")).startJobPruning();
   const stop = () => server.close(() => process.exit(0));
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

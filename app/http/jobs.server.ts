@@ -22,6 +22,7 @@ export const JOB_PERMISSIONS: Record<string, Permission> = {
   "registration.badgeBatch": "print:badge",
   "meetings.schedules": "update:agenda",
   "meetings.signs": "update:agenda",
+  "meetings.schedulePreview": "update:agenda",
 };
 
 /** A step or a reason: a key of the dictionary in the reader's language, or stored text as it is. */

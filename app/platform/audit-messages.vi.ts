@@ -101,6 +101,7 @@ export const auditVi = {
   "exhibition_allocation.unlock": "{actor} bỏ giữ cố định gian của {target}",
   "exhibition_allocation.confirm": "{actor} xác nhận gian của {target}",
   "exhibition_settings.save": "{actor} sửa cài đặt triển lãm",
+  "job.start": "{actor} bắt đầu {target}",
   unknown: "{actor}: {action}",
   "status.pending": "chờ duyệt",
   "status.approved": "đã duyệt",
@@ -111,6 +112,7 @@ export const auditVi = {
   "kind.conference": "Hội nghị",
   "kind.exhibition": "Triển lãm",
   "kind.invitation": "Lời mời",
+  "kind.job": "Công việc nền",
   "kind.meeting": "Gặp gỡ song phương",
   "kind.outbox": "Thư đi",
   "kind.quota": "Chỉ tiêu",
@@ -118,6 +120,14 @@ export const auditVi = {
   "kind.room": "Phòng",
   "kind.session": "Chương trình",
   "kind.user": "Tài khoản",
+  "jobKind.registration.badgeBatch": "in thẻ đại biểu hàng loạt",
+  "jobKind.meetings.schedules": "in lịch gặp của các đoàn",
+  "jobKind.meetings.signs": "in biển bàn gặp",
+  "jobKind.meetings.schedulePreview": "xem trước xếp lịch gặp",
+  "jobKind.proceedings.book": "dàn trang kỷ yếu",
+  "jobKind.proceedings.participants": "in danh sách đại biểu",
+  "jobKind.proceedings.namePlates": "in biển tên đại biểu",
+  "jobKind.proceedings.signInSheets": "in danh sách ký tên",
 } as const;
 
 export type AuditMessageKey = keyof typeof auditVi;

@@ -11,7 +11,7 @@ import { auditVi, type AuditMessageKey } from "./audit-messages.vi";
 const MESSAGES: Record<Locale, Record<AuditMessageKey, string>> = { vi: auditVi, en: auditEn };
 
 // Not action codes: who, what, statuses, kinds, and the ".self" variants (the person acted on their own record).
-const NOT_ACTIONS = /^(actor|target|status|kind)\.|^unknown$|\.self$/;
+const NOT_ACTIONS = /^(actor|target|status|kind|jobKind)\.|^unknown$|\.self$/;
 
 /** Every action code with a sentence of its own. */
 export const AUDIT_ACTIONS = (Object.keys(auditVi) as AuditMessageKey[]).filter((k) => !NOT_ACTIONS.test(k));
@@ -22,6 +22,7 @@ export const AUDIT_KINDS = [
   "conference",
   "exhibition",
   "invitation",
+  "job",
   "meeting",
   "outbox",
   "quota",

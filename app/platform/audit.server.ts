@@ -1,6 +1,8 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { getDb, nowIso } from "~/platform/db.server";
+import { auditEn } from "./audit-messages.en";
+import { auditVi } from "./audit-messages.vi";
 
 export interface AuditInput {
   actorId: string | null;
@@ -102,6 +104,12 @@ export interface AuditTarget {
 
 const same = (name: string): AuditTarget => ({ vi: name, en: name });
 
+function jobKindTarget(kind: string, id: number): AuditTarget {
+  const key = `jobKind.${kind}`;
+  const label = (messages: Record<string, string>) => `${messages[key] ?? kind} (#${id})`;
+  return { vi: label(auditVi), en: label(auditEn) };
+}
+
 /**
  * What the entries acted on, in words, keyed "entity:id": a registration's or account's person,
  * a session's or room's name, an organisation, an invitation's e-mail, the two parties of a
@@ -136,6 +144,7 @@ async function auditTargets(
   const exhibitorIds = ids("exhibitor");
   const hallIds = ids("exhibition_hall");
   const obstacleIds = ids("exhibition_obstacle");
+  const jobIds = ids("job");
   await Promise.all([
     registrationIds.length &&
       db
@@ -249,6 +258,14 @@ async function auditTargets(
         .where("o.id", "in", obstacleIds)
         .execute()
         .then((found) => found.forEach((x) => put("exhibition_obstacle", x.id, { vi: x.name_vi, en: x.name_en }))),
+    // A job reads as what it makes ("the badge batch"), its number beside.
+    jobIds.length &&
+      db
+        .selectFrom("jobs")
+        .select(["id", "kind"])
+        .where("id", "in", jobIds)
+        .execute()
+        .then((found) => found.forEach((x) => put("job", x.id, jobKindTarget(x.kind, x.id)))),
   ]);
   return out;
 }

@@ -19,7 +19,12 @@ import {
 import { EmptyState, Notice, PageHeader } from "~/components/ui";
 import type { Locale } from "~/platform/i18n";
 import { translate } from "~/http/i18n.server";
-import type { Reason } from "~/features/meetings/scheduler/schedule";
+import type { Reason, ScheduleResult } from "~/features/meetings/scheduler/schedule";
+import { runSchedulePreview } from "~/features/meetings/schedule-preview.server";
+import { JobProgress } from "~/components/job-progress";
+import { jobView } from "~/http/jobs.server";
+import { getDb } from "~/platform/db.server";
+import type { JobView } from "~/platform/jobs/protocol";
 import { formValues, parseWith } from "~/platform/forms/fields";
 import { blockCreateSchema, blockSettingsInput, pairsFromForm } from "~/features/meetings/block-schema";
 import { CONFERENCE_ZONE, formatInstant, utcToZonedLocal } from "~/lib/time";
@@ -37,7 +42,7 @@ import {
 import { partiesWithRequests, sharedBlockSettings, unplacedRequests } from "~/features/meetings/meeting-admin.server";
 import { createMeetingBlock } from "~/features/meetings/meetings.server";
 import { DEFAULT_ALLOWED_PAIRS } from "~/features/meetings/rules";
-import { commitSchedule, previewSchedule } from "~/features/meetings/meeting-schedule.server";
+import { commitSchedule } from "~/features/meetings/meeting-schedule.server";
 import { flash } from "~/http/flash.server";
 
 /**
@@ -97,10 +102,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // A second block starts from the conference's settings (they are shared), its own slots and tables aside.
   const shared = block ? null : await sharedBlockSettings(conference.id);
   // The scheduler's preview is a GET (`?session=…&preview=1`): it changes nothing, and its address can be kept.
-  const preview =
-    block && url.searchParams.get("preview") === "1"
-      ? await schedulePreview(block.id, conference.id, resolveLocale(request, user.locale))
-      : null;
+  // A large block's runs as a background job (`&job=…` in the address while it works).
+  const locale = resolveLocale(request, user.locale);
+  let preview: Preview | null = null;
+  let previewJob: JobView | null = null;
+  if (block && url.searchParams.get("preview") === "1") {
+    const named = Number(url.searchParams.get("job"));
+    const run = await runSchedulePreview(
+      getDb(),
+      block.id,
+      conference.id,
+      { id: user.id, ip: clientIp(request) },
+      Number.isInteger(named) && named > 0 ? named : null,
+    );
+    if (run.kind === "ready") preview = await schedulePreview(run.result, block.id, conference.id, locale);
+    else if (String(run.job.id) !== url.searchParams.get("job"))
+      throw redirect(`/admin/meetings?session=${block.session_id}&preview=1&job=${run.job.id}`);
+    else previewJob = jobView(run.job, locale);
+  }
   const outcome = await outcomeFlash().take(request);
   const setup = shared
     ? {
@@ -119,6 +138,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       done: outcome.value,
       preview,
+      previewJob,
       messages: await requestMessages(request, "meetings"),
       zone: conference.time_zone ?? CONFERENCE_ZONE,
       sessions: sessions.map((x) => ({
@@ -141,8 +161,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** The scheduler's preview of a block (nothing written), in the page's language with names. */
-async function schedulePreview(blockId: number, conferenceId: number, locale: Locale): Promise<Preview> {
-  const [result, names] = await Promise.all([previewSchedule(blockId), schedulerNames(blockId, conferenceId)]);
+async function schedulePreview(
+  result: ScheduleResult,
+  blockId: number,
+  conferenceId: number,
+  locale: Locale,
+): Promise<Preview> {
+  const names = await schedulerNames(blockId, conferenceId);
   const party = (id: string) =>
     names.orgs[id] ? { vi: names.orgs[id].vi, en: names.orgs[id].en } : { vi: id, en: id };
   const rows = result.meetings
@@ -295,7 +320,7 @@ function SessionTabs() {
 }
 
 export default function AdminMeetings() {
-  const { session, block, grid, zone, unplaced, parties, removed, setup, done, preview } =
+  const { session, block, grid, zone, unplaced, parties, removed, setup, done, preview, previewJob } =
     useLoaderData<typeof loader>();
   const data = useActionData<typeof action>() as ActionData | undefined;
   const navigation = useNavigation();
@@ -382,6 +407,12 @@ export default function AdminMeetings() {
         <Notice tone="success">{t("meetingsAdmin.created", { slots: done.count })}</Notice>
       ) : null}
       {removed ? <Notice tone="success">{t("meetingsAdmin.removed")}</Notice> : null}
+      {previewJob ? (
+        <section aria-label={t("meetingsAdmin.previewJob.title")} className="card mb-4 p-4">
+          <h2 className="mb-2 font-semibold text-navy-900">{t("meetingsAdmin.previewJob.title")}</h2>
+          <JobProgress job={previewJob} />
+        </section>
+      ) : null}
       {preview ? <SchedulePreview preview={preview} zone={zone} sessionId={session.id} /> : null}
       {grid.meetings.length === 0 ? <EmptyState title={t("meetingsAdmin.emptyGrid")} /> : null}
       <MeetingGrid grid={grid} zone={zone} sessionId={session.id} />

@@ -165,6 +165,9 @@ export const meetingsEn: Record<keyof typeof meetingsVi, string> = {
   "meetingsAdmin.emptyGrid": "No meetings are placed yet. Once requests are accepted, press “Run the scheduler”.",
   "meetingsAdmin.run": "Run the scheduler",
   "meetingsAdmin.running": "Scheduling…",
+  "meetingsAdmin.previewJob.title": "Working out the preview",
+  "meetingsAdmin.previewJob.building": "Reading the requests, slots and tables…",
+  "meetingsAdmin.previewJob.solving": "Looking for the best schedule of {requests} requests…",
   "meetingsAdmin.previewTitle": "Preview (not saved)",
   "meetingsAdmin.previewList": "The meetings in the preview",
   "meetingsAdmin.previewSummary":

@@ -161,6 +161,9 @@ export const meetingsVi = {
   "meetingsAdmin.run": "Chạy xếp lịch",
   "meetingsAdmin.running": "Đang xếp lịch…",
   "meetingsAdmin.previewTitle": "Lịch xem trước (chưa lưu)",
+  "meetingsAdmin.previewJob.title": "Đang xếp lịch xem trước",
+  "meetingsAdmin.previewJob.building": "Đang đọc các đề nghị, khung giờ và bàn gặp…",
+  "meetingsAdmin.previewJob.solving": "Đang tìm lịch tốt nhất cho {requests} đề nghị…",
   "meetingsAdmin.previewList": "Các cuộc gặp trong lịch xem trước",
   "meetingsAdmin.previewSummary": "Xếp được {placed} cuộc gặp, tổng điểm ưu tiên {weight}.",
   "meetingsAdmin.previewWeightHint":

@@ -1,7 +1,8 @@
-import type { Selectable } from "kysely";
+import { sql, type Selectable } from "kysely";
 import type { JobsTable } from "../../../db/schema";
-import { getDb, nowIso } from "../db.server";
+import { getDb, inTransaction, nowIso } from "../db.server";
 import { conflict, notFound, type Actor, type Db, type MessageParams, type Result } from "../types";
+import { recordAudit } from "../audit.server";
 import { removeResultFile } from "./files.server";
 import type { JobState } from "./protocol";
 import { runJob } from "./runner.server";
@@ -97,19 +98,31 @@ export interface StartJob {
 export async function startJob(db: Db, start: StartJob): Promise<Result<{ job: Job }>> {
   let row: JobRow;
   try {
-    row = await db
-      .insertInto("jobs")
-      .values({
-        conference_id: start.conferenceId,
-        kind: start.kind,
-        input: JSON.stringify(start.input ?? {}),
-        state: "queued",
-        step: "jobs.step.queued",
-        created_by: start.actor.id,
-        created_at: nowIso(),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    // The job and who started it, together (the audit log says who printed the badges, and when).
+    row = await inTransaction(db, async (trx) => {
+      const inserted = await trx
+        .insertInto("jobs")
+        .values({
+          conference_id: start.conferenceId,
+          kind: start.kind,
+          input: JSON.stringify(start.input ?? {}),
+          state: "queued",
+          step: "jobs.step.queued",
+          created_by: start.actor.id,
+          created_at: nowIso(),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, {
+        actorId: start.actor.id,
+        action: "job.start",
+        entity: "job",
+        entityId: inserted.id,
+        detail: { kind: start.kind, conferenceId: start.conferenceId },
+        ip: start.actor.ip,
+      });
+      return inserted;
+    });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const active = await findActiveJob(db, start.kind, start.conferenceId);
@@ -233,4 +246,44 @@ export async function failJob(db: Db, id: number, error: string): Promise<void> 
     .where("id", "=", id)
     .where("state", "in", ACTIVE_STATES as JobState[])
     .execute();
+}
+
+export interface PruneOptions {
+  /** Finished jobs kept per kind and conference, newest first, whatever their age. */
+  keepLatest?: number;
+  /** Finished jobs younger than this are kept (someone may still be downloading). */
+  minAgeMs?: number;
+  /** Kinds whose every result is a record to keep (the proceedings' versions). */
+  keepKinds?: readonly string[];
+  now?: number;
+}
+
+/**
+ * Removes old finished jobs and their result files (a badge batch is about 1 MB, printed again
+ * and again): beyond the latest few of each kind and conference and older than a day, except the
+ * kinds kept for good. Returns how many rows went. The rows go first, in one statement: a file
+ * whose row is gone can no longer be asked for, while a row without its file would be a broken link.
+ */
+export async function pruneJobResults(db: Db = getDb(), options: PruneOptions = {}): Promise<number> {
+  const { keepLatest = 3, minAgeMs = 24 * 3600_000, keepKinds = [], now = Date.now() } = options;
+  const before = new Date(now - minAgeMs).toISOString();
+  const ranked = await sql<{ id: number; kind: string; result_path: string | null }>`
+    select id, kind, result_path from (
+      select id, kind, result_path, finished_at,
+        row_number() over (partition by kind, ifnull(conference_id, 0) order by id desc) as rank
+      from jobs where state in ('done', 'failed')
+    ) where rank > ${keepLatest} and finished_at < ${before}`.execute(db);
+  const keep = new Set(keepKinds);
+  const gone = ranked.rows.filter((r) => !keep.has(r.kind));
+  if (gone.length === 0) return 0;
+  await db
+    .deleteFrom("jobs")
+    .where(
+      "id",
+      "in",
+      gone.map((r) => r.id),
+    )
+    .execute();
+  for (const row of gone) if (row.result_path) removeResultFile(row.result_path);
+  return gone.length;
 }

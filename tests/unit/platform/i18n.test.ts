@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { translate as agendaTranslate } from "~/features/agenda/i18n";
 import { meetingsDictionary } from "~/features/meetings/i18n";
+import { proceedingsDictionary } from "~/features/proceedings/i18n";
 import { exhibitionDictionary } from "~/features/exhibition/i18n";
 import { registrationDictionary, translate as registrationTranslate } from "~/features/registration/i18n";
 import { en, isMessageKey, pageMessages, rootMessages, translate, vi } from "~/http/i18n.server";
@@ -117,9 +118,16 @@ describe("what each layer knows", () => {
     // Meetings are above registration: their keys are not registration's to translate.
     expect(registrationTranslate("en", "meetingsAdmin.title")).toBe("meetingsAdmin.title");
     expect(agendaTranslate("vi", "registration.title")).toBe(vi["registration.title"]);
-    // The top features' dictionaries, each with every layer below it, make the whole app's.
+    // The top features' dictionaries, each with every layer below it, make the whole app's; the
+    // proceedings' (the book gathers every feature) is the whole app's alone.
     const top = new Set([...Object.keys(meetingsDictionary.vi), ...Object.keys(exhibitionDictionary.vi)]);
-    expect([...top].sort()).toEqual(Object.keys(vi).sort());
+    expect([...top].filter((k) => !k.startsWith("proceedings.")).sort()).toEqual(
+      Object.keys(vi)
+        .filter((k) => !k.startsWith("proceedings."))
+        .sort(),
+    );
+    expect(Object.keys(proceedingsDictionary.vi).sort()).toEqual(Object.keys(vi).sort());
+    expect(Object.keys(meetingsDictionary.vi)).not.toContain("proceedings.title");
     expect(Object.keys(exhibitionDictionary.vi)).not.toContain("meetingsAdmin.title");
     expect(Object.keys(registrationDictionary.en)).not.toContain("agendaUi.roomsTitle");
   });
