@@ -12,6 +12,17 @@ import { getDb, nowIso } from "~/platform/db.server";
 import { recordAudit } from "./audit.server";
 
 export const MAX_ATTEMPTS = 5;
+/**
+ * How long a message waits after its n-th failed try (1, 5, 30 minutes, then 2 hours): a mailbox
+ * that is full or a server that greylists gets hours, not the minute five quick tries would take.
+ */
+export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000] as const;
+
+/** When a message that has now failed `attempts` times may be tried again. */
+export function nextTryAt(attempts: number, from: number): string {
+  const delay = RETRY_DELAYS_MS[Math.min(Math.max(attempts, 1), RETRY_DELAYS_MS.length) - 1];
+  return new Date(from + delay).toISOString();
+}
 export const DISPATCH_INTERVAL_MS = 15_000;
 const KICK_DELAY_MS = 200;
 const MAX_BACKOFF_MS = 15 * 60_000;
@@ -142,7 +153,7 @@ async function runPass(s: SmtpSettings, limit: number): Promise<SendResult> {
           .orderBy("id")
           .limit(Math.max(1, Math.min(limit, 1000))),
       )
-      .returning(["id", "to_email", "subject", "body_text", "created_at"])
+      .returning(["id", "to_email", "subject", "body_text", "created_at", "attempts"])
       .execute()
   ).sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id);
   if (rows.length === 0) return result;
@@ -164,7 +175,13 @@ async function runPass(s: SmtpSettings, limit: number): Promise<SendResult> {
       } catch (error) {
         const { text, connection } = describeError(error, s);
         await mine(row.id)
-          .set({ error: text, attempts: sql<number>`attempts + 1`, claim_token: null, claimed_until: null })
+          .set({
+            error: text,
+            attempts: sql<number>`attempts + 1`,
+            not_before: nextTryAt(row.attempts + 1, Date.parse(nowIso())),
+            claim_token: null,
+            claimed_until: null,
+          })
           .execute();
         result.failed += 1;
         if (connection) {

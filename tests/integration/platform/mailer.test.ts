@@ -228,11 +228,31 @@ describe("sending the outbox", () => {
     expect(row.error).toContain("550");
     expect((await outboxRow(fine)).sent_at).not.toBeNull();
 
+    // It waits before the next try: a minute after the first failure, five after the second.
+    const waitAfter = async (minutes: number) => {
+      const { not_before } = await outboxRow(refused);
+      const wait = Date.parse(not_before!) - Date.now();
+      expect(wait).toBeGreaterThan((minutes - 0.2) * 60_000);
+      expect(wait).toBeLessThanOrEqual(minutes * 60_000);
+    };
+    await waitAfter(1);
+    expect(await sendPendingEmails()).toMatchObject({ sent: 0, failed: 0 });
+    expect((await outboxRow(refused)).attempts).toBe(1);
+    const timePasses = () =>
+      getDb()
+        .updateTable("outbox")
+        .set({ not_before: new Date(Date.now() - 1000).toISOString() })
+        .where("id", "=", refused)
+        .execute();
+    await timePasses();
     await sendPendingEmails();
     expect((await outboxRow(refused)).attempts).toBe(2);
+    await waitAfter(5);
     await getDb().updateTable("outbox").set({ attempts: 4 }).where("id", "=", refused).execute();
+    await timePasses();
     await sendPendingEmails();
     expect((await outboxRow(refused)).attempts).toBe(5);
+    await timePasses();
     // Given up: no further tries.
     expect(await sendPendingEmails()).toMatchObject({ sent: 0, failed: 0 });
     expect((await outboxRow(refused)).attempts).toBe(5);
