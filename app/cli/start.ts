@@ -30,14 +30,25 @@ function buildIfNeeded() {
   if (result.status !== 0) throw new Error("remix build failed");
 }
 
+function refuseToServe(path: string, problems: string[]): never {
+  console.error(`Refusing to serve ${path}:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  process.exit(1);
+}
+
 async function main() {
   const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
   const { databasePath, openDatabase } = await import("../../db/client");
   const { migrateToLatest } = await import("../../db/migrate");
   const { seedIfEmpty } = await import("../../seeds/seed");
+  const { schemaState, servingProblems } = await import("../../db/health");
   const path = databasePath();
-  const { db } = openDatabase(path);
+  const { db, sqlite } = openDatabase(path);
+  // A database from a newer version is never migrated "down" or served: say what to do instead.
+  const newer = schemaState(sqlite).unknown;
+  if (newer.length) refuseToServe(path, servingProblems(sqlite));
   await migrateToLatest(db);
+  const problems = servingProblems(sqlite);
+  if (problems.length) refuseToServe(path, problems);
   if (await seedIfEmpty(db)) console.log(`seeded the demo conference into ${path}`);
   // Jobs a previous process left queued or running will never finish: failed, so they can run again.
   const interrupted = await (await import("../platform/jobs/jobs.server")).recoverInterruptedJobs(db);
