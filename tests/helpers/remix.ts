@@ -15,9 +15,10 @@ export async function call(
     cookie?: string | null;
     params?: Record<string, string>;
     ip?: string;
+    headers?: Record<string, string>;
   },
 ): Promise<Response> {
-  const headers = new Headers();
+  const headers = new Headers(options.headers);
   if (options.cookie) headers.set("Cookie", options.cookie);
   let body: URLSearchParams | undefined;
   if (options.form) {
