@@ -12,6 +12,8 @@ import { CONFERENCE_FORMATS, conferenceSchema } from "~/features/people/conferen
 import { CONFERENCE_ZONE, utcToZonedLocal } from "~/lib/time";
 import { getCurrentConference, saveConference } from "~/features/people/conference.server";
 import { promoteFromWaitlist } from "~/features/registration/places.server";
+import { overAfter } from "~/features/registration/places-over.server";
+import { getDb } from "~/platform/db.server";
 import { replyRefusal } from "~/http/refusal.server";
 
 export const meta: MetaFunction = (args) => pageMeta(args, "conference.title");
@@ -47,6 +49,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return json({ errors: parsed.errors, values, saved: false }, { status: 400 });
   const current = await getCurrentConference();
   const actor = { id: user.id, ip: clientIp(context) };
+  // Fewer places than are held moves nobody: the organiser confirms, then sees who is over on /admin/quotas.
+  if (current && values.confirmOver !== "1" && parsed.data.inPersonCapacity < current.in_person_capacity) {
+    const over = await overAfter(getDb(), current.id, { capacity: parsed.data.inPersonCapacity });
+    if (over.conferenceBeyond > 0)
+      return replyRefusal(
+        {
+          kind: "conflict",
+          key: "conference.capacityBelowHeld",
+          params: { over: over.conferenceBeyond },
+          field: "inPersonCapacity",
+        },
+        { values, saved: false, confirmOver: true },
+      );
+  }
   const result = await saveConference(current?.id ?? null, parsed.data, actor, {
     // More in-person places may let people on the waiting list in.
     afterUpdate: (trx, conferenceId) => promoteFromWaitlist(trx, conferenceId, actor),
@@ -100,6 +116,12 @@ export default function ConferenceSettings() {
             inputMode="numeric"
             required
           />
+          {data && "confirmOver" in data && data.confirmOver ? (
+            <label className="flex items-start gap-2 text-sm sm:col-span-2">
+              <input type="checkbox" name="confirmOver" value="1" className="mt-1" />
+              <span>{t("conference.confirmOver")}</span>
+            </label>
+          ) : null}
           <TextField state={state} name="venueVi" label={t("conference.venueVi")} required className="sm:col-span-2" />
           <TextField state={state} name="venueEn" label={t("conference.venueEn")} required className="sm:col-span-2" />
           <TextField

@@ -9,6 +9,8 @@ import { Notice, PageHeader } from "~/components/ui";
 import { ORGANISATION_KINDS, type OrganisationKind } from "~/auth/roles";
 import { listOrganisationOptions } from "~/features/people/organisations.server";
 import { listQuotas, setQuota } from "~/features/registration/places.server";
+import { overAfter, placesOver, type PlacesOver } from "~/features/registration/places-over.server";
+import { getDb } from "~/platform/db.server";
 import { requireConference } from "~/http/conference.server";
 import { replyRefusal } from "~/http/refusal.server";
 
@@ -17,11 +19,16 @@ export const meta: MetaFunction = (args) => pageMeta(args, "quotas.title");
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "update:quota");
   const conference = await requireConference();
-  const [quotas, organisations] = await Promise.all([listQuotas(conference.id), listOrganisationOptions()]);
+  const [quotas, organisations, over] = await Promise.all([
+    listQuotas(conference.id),
+    listOrganisationOptions(),
+    placesOver(getDb(), conference.id),
+  ]);
   return json({
     messages: await requestMessages(request, "registration"),
     quotas,
     organisations,
+    over,
     capacity: conference.in_person_capacity,
   });
 }
@@ -46,15 +53,44 @@ export async function action({ request, context }: ActionFunctionArgs) {
     typeof kind === "string" && ORGANISATION_KINDS.includes(kind as OrganisationKind)
       ? { kind: kind as OrganisationKind }
       : { organisationId: Number(form.get("organisationId")) };
+  // A quota below the places already held moves nobody: the organiser is told who would be over first.
+  if (form.get("confirmOver") !== "1") {
+    const over = await overAfter(getDb(), conference.id, { ...target, places });
+    if (over.places > 0)
+      return json(
+        {
+          errors: { [field]: "quotas.wouldBeOver" },
+          params: {
+            places: over.places,
+            organisations: over.organisations.map((o) => o.name_vi).join(", "),
+          },
+          saved: false,
+          confirm: {
+            field,
+            kind: "kind" in target ? target.kind : null,
+            organisationId: "organisationId" in target ? target.organisationId : null,
+            places,
+          },
+        },
+        { status: 409 },
+      );
+  }
   const result = await setQuota(conference.id, target, places, actor);
   // Shown beside the row's field.
   if (!result.ok) return replyRefusal({ ...result.refusal, field }, { saved: false });
   return json({ errors: {}, saved: true });
 }
 
+interface ActionData {
+  errors?: Record<string, string>;
+  params?: Record<string, string | number>;
+  saved: boolean;
+  confirm?: { field: string; kind: string | null; organisationId: number | null; places: number | null };
+}
+
 export default function Quotas() {
-  const { quotas, organisations, capacity } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const { quotas, organisations, capacity, over } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>() as ActionData | undefined;
   const t = useT();
   const pick = useBilingual();
   const errors = (data?.errors ?? {}) as Record<string, string>;
@@ -68,6 +104,24 @@ export default function Quotas() {
       </p>
       <PageHeader title={t("quotas.title")}>{t("quotas.intro", { capacity })}</PageHeader>
       {data?.saved ? <Notice tone="success">{t("common.saved")}</Notice> : null}
+      {data?.confirm ? (
+        <Notice tone="error">
+          <p>{t("quotas.wouldBeOver", data.params)}</p>
+          <Form method="post" className="mt-2 flex flex-wrap gap-3">
+            <input type="hidden" name="field" value={data.confirm.field} />
+            {data.confirm.kind ? <input type="hidden" name="kind" value={data.confirm.kind} /> : null}
+            {data.confirm.organisationId !== null ? (
+              <input type="hidden" name="organisationId" value={data.confirm.organisationId} />
+            ) : null}
+            <input type="hidden" name="places" value={data.confirm.places ?? ""} />
+            <input type="hidden" name="confirmOver" value="1" />
+            <button type="submit" className="btn-secondary">
+              {t("quotas.saveAnyway")}
+            </button>
+          </Form>
+        </Notice>
+      ) : null}
+      <OverPlaces over={over} />
       <section className="card" aria-labelledby="kind-quotas">
         <h2 id="kind-quotas" className="mb-3">
           {t("quotas.byKind")}
@@ -152,5 +206,53 @@ export default function Quotas() {
         </Form>
       </section>
     </div>
+  );
+}
+
+/** Who holds a place beyond the capacity or a quota: nobody was moved; each one's page is where to decide. */
+function OverPlaces({ over }: { over: PlacesOver }) {
+  const t = useT();
+  const pick = useBilingual();
+  if (over.beyond.length === 0 && over.organisations.length === 0) return null;
+  const people = (list: PlacesOver["beyond"]) => (
+    <ul className="ml-5 list-disc text-sm">
+      {list.map((p) => (
+        <li key={p.id}>
+          <Link className="link" to={`/admin/delegates/${p.id}`}>
+            {p.full_name}
+          </Link>{" "}
+          ({t(`registration.status.${p.status}`)})
+        </li>
+      ))}
+    </ul>
+  );
+  return (
+    <section className="card" aria-labelledby="over-places" data-testid="over-places">
+      <h2 id="over-places" className="mb-1">
+        {t("quotas.overTitle")}
+      </h2>
+      <p className="mb-3 text-sm text-slate-700">{t("quotas.overIntro")}</p>
+      {over.beyond.length ? (
+        <div className="mb-3">
+          <p className="font-semibold">
+            {t("quotas.overCapacity", { held: over.held, capacity: over.capacity, over: over.beyond.length })}
+          </p>
+          {people(over.beyond)}
+        </div>
+      ) : null}
+      {over.organisations.map((o) => (
+        <div key={o.organisationId} className="mb-3">
+          <p className="font-semibold">
+            {t("quotas.overOrganisation", {
+              name: pick(o.name_vi, o.name_en),
+              held: o.held,
+              quota: o.quota,
+              over: o.beyond.length,
+            })}
+          </p>
+          {people(o.beyond)}
+        </div>
+      ))}
+    </section>
   );
 }

@@ -161,6 +161,14 @@ export const registrationEn: Record<keyof typeof registrationVi, string> = {
   "quotas.byOrganisationIntro": "An organisation's own quota replaces the default of its kind.",
   "quotas.remove": "Remove own quota",
   "quotas.places": "Places",
+  "quotas.wouldBeOver":
+    "This quota is below the places already held: {places} delegates would be over it ({organisations}). Nobody is moved automatically; if you save anyway, the list of those over appears below so you can decide for each.",
+  "quotas.saveAnyway": "Save anyway (nobody is moved)",
+  "quotas.overTitle": "Delegates over the places",
+  "quotas.overIntro":
+    "The places or a quota were lowered below the places held. Nobody was moved automatically: open each delegate's page to switch them to online attendance or cancel the registration. Listed are those who were given their place last.",
+  "quotas.overCapacity": "The conference: {held} places held of {capacity}, {over} over:",
+  "quotas.overOrganisation": "{name}: {held} places held of a quota of {quota}, {over} over:",
 
   // Badges (PDF).
   "badges.title": "Delegate badge",

@@ -151,6 +151,14 @@ export const registrationVi = {
   "quotas.byOrganisationIntro": "Chỉ tiêu riêng thay cho chỉ tiêu mặc định của loại đơn vị.",
   "quotas.remove": "Bỏ chỉ tiêu riêng",
   "quotas.places": "Số chỗ",
+  "quotas.wouldBeOver":
+    "Chỉ tiêu này thấp hơn số chỗ đã giữ: {places} đại biểu sẽ vượt chỉ tiêu ({organisations}). Không ai bị chuyển tự động; nếu vẫn lưu, danh sách vượt chỗ hiện bên dưới để quyết định từng người.",
+  "quotas.saveAnyway": "Vẫn lưu (không chuyển ai)",
+  "quotas.overTitle": "Đại biểu đang vượt số chỗ",
+  "quotas.overIntro":
+    "Số chỗ hoặc chỉ tiêu đã được hạ thấp hơn số chỗ đang giữ. Không ai bị chuyển tự động: mở trang từng đại biểu để chuyển sang dự trực tuyến hoặc hủy đăng ký. Danh sách là những người được giữ chỗ sau cùng.",
+  "quotas.overCapacity": "Hội nghị: {held} chỗ đang giữ trên {capacity} chỗ, vượt {over}:",
+  "quotas.overOrganisation": "{name}: {held} chỗ đang giữ trên chỉ tiêu {quota}, vượt {over}:",
 
   // Badges (PDF).
   "badges.title": "Thẻ đại biểu",

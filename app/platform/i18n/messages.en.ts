@@ -224,6 +224,10 @@ export const platformEn: Record<keyof typeof platformVi, string> = {
   "conference.venueEn": "Venue (English)",
   "conference.format": "Format",
   "conference.capacity": "In-person places",
+  "conference.capacityBelowHeld":
+    "Below the places held: {over} delegates would be over. Nobody is moved automatically.",
+  "conference.confirmOver":
+    "Save the new number anyway; I will see the delegates over the places on the Quotas page and decide for each.",
   "conference.registrationOpensAt": "Registration opens",
   "conference.registrationClosesAt": "Registration closes",
   "conference.create": "Create conference",

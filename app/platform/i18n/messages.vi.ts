@@ -222,6 +222,10 @@ export const platformVi = {
   "conference.venueEn": "Địa điểm (tiếng Anh)",
   "conference.format": "Hình thức",
   "conference.capacity": "Số chỗ dự trực tiếp",
+  "conference.capacityBelowHeld":
+    "Thấp hơn số chỗ đang giữ: {over} đại biểu sẽ vượt số chỗ. Không ai bị chuyển tự động.",
+  "conference.confirmOver":
+    "Vẫn lưu số chỗ mới; tôi sẽ xem danh sách đại biểu vượt chỗ ở trang Chỉ tiêu và quyết định từng người.",
   "conference.registrationOpensAt": "Mở đăng ký",
   "conference.registrationClosesAt": "Đóng đăng ký",
   "conference.create": "Tạo hội nghị",
