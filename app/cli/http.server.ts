@@ -17,7 +17,7 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
  * streamed to the route, which applies its own, exact limit, and counted on the
  * way. Add future upload routes here.
  */
-export const BODY_LIMITS: ReadonlyArray<{ path: string; limit: number }> = [
+export const BODY_LIMITS: ReadonlyArray<{ path: string | RegExp; limit: number }> = [
   // The CSV import: a 5 MB file, sent again as base64 (4/3 of it) with the confirm
   // form; the route refuses more than about 7.1 MB itself (MAX_REQUEST_BYTES).
   { path: "/admin/delegates/import", limit: 8 * 1024 * 1024 },
@@ -27,6 +27,10 @@ export const BODY_LIMITS: ReadonlyArray<{ path: string; limit: number }> = [
   // The booth CSV import: a 2 MB file, sent again as base64 with the confirm form; the route refuses
   // a larger file itself, with its own message (admin.exhibition.plan_.import.tsx).
   { path: "/admin/exhibition/plan/import", limit: 4 * 1024 * 1024 },
+  // Documents: a 600,000-character Markdown body, URL-encoded (a Vietnamese letter can take 9 bytes),
+  // and images of 5 MB (DOCUMENT_LIMITS); the routes refuse more themselves.
+  { path: /^\/admin\/documents\/(new|\d+)$/, limit: 12 * 1024 * 1024 },
+  { path: /^\/programme\/sessions\/\d+\/summary$/, limit: 8 * 1024 * 1024 },
 ];
 
 /** After a 413, what the client is still sending is read and thrown away for this long, and this much, then the connection is cut. */
@@ -163,7 +167,10 @@ async function guardBody(req: ExpressRequest, res: ExpressResponse, next: expres
 
 export function bodyLimitFor(path: string): number {
   const normalised = path.toLowerCase().replace(/\/+$/, "");
-  return BODY_LIMITS.find((l) => l.path === normalised)?.limit ?? DEFAULT_BODY_LIMIT;
+  return (
+    BODY_LIMITS.find((l) => (typeof l.path === "string" ? l.path === normalised : l.path.test(normalised)))?.limit ??
+    DEFAULT_BODY_LIMIT
+  );
 }
 
 /** "multipart/form-data; boundary=…" → "multipart/form-data"; anything but a form → null. */

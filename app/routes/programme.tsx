@@ -263,7 +263,10 @@ function SessionCard({
             ) : null}
           </div>
           <h3 id={`session-${s.id}-title`} className="text-lg font-semibold text-navy-900">
-            {pick(s.title_vi, s.title_en)}
+            {/* The session's own page: its summary and documents once final. */}
+            <Link to={`/programme/sessions/${s.id}`} className="hover:underline" data-testid="session-link">
+              {pick(s.title_vi, s.title_en)}
+            </Link>
           </h3>
           <p className="mt-1 text-sm text-slate-600">
             {s.room_vi ? t("programme.room", { room: pick(s.room_vi, s.room_en ?? s.room_vi) }) : t("programme.noRoom")}
