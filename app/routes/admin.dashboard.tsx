@@ -14,15 +14,28 @@ import { MODES, STATUSES, type RegistrationStatus } from "~/features/registratio
 import { ORGANISATION_KINDS, REGIONS } from "~/auth/roles";
 import { formatInstant, offsetLabel } from "~/lib/time";
 import { getDashboard, type Dashboard } from "~/features/registration/dashboard.server";
+import { AgreementsPanel } from "~/features/proceedings/agreements/components/agreements-panel";
+import { agreementCounts } from "~/features/proceedings/agreements/figures.server";
+import { getCurrentConference } from "~/features/people/conference.server";
+import { getDb } from "~/platform/db.server";
+import { nowIso } from "~/lib/clock";
+import { zonedDate } from "~/lib/time";
 
 export const meta: MetaFunction = (args) => pageMeta(args, "dashboard.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:dashboard");
+  const conference = await getCurrentConference();
+  // The register of international agreements (issue 14), for those who may read every agreement.
+  const agreements =
+    conference && can(user.role, "read:agreement:any")
+      ? await agreementCounts(getDb(), conference.id, zonedDate(nowIso(), conference.time_zone))
+      : null;
   return json({
-    messages: await requestMessages(request, "registration"),
+    messages: await requestMessages(request, "registration", "proceedings"),
     dashboard: await getDashboard(),
     canConfigure: can(user.role, "update:conference"),
+    agreements,
   });
 }
 
@@ -538,7 +551,7 @@ function AttendanceFigure(props: {
 }
 
 export default function DashboardPage() {
-  const { dashboard: d, canConfigure } = useLoaderData<typeof loader>();
+  const { dashboard: d, canConfigure, agreements } = useLoaderData<typeof loader>();
   const live = useLiveRefresh();
   const t = useT();
   const locale = useLocale();
@@ -635,6 +648,8 @@ export default function DashboardPage() {
       <ProvincesCard d={d} />
 
       {d.all.total > 0 ? <CrossSection d={d} /> : null}
+
+      {agreements ? <AgreementsPanel counts={agreements} /> : null}
     </div>
   );
 }

@@ -33,7 +33,7 @@ const NOT_ACTIONS = new Set([
   "session.changed",
 ]);
 const FAMILY =
-  /"((?:auth|conference|exhibition_[a-z]+|invitation|meeting[a-z_]*|outbox|quota|registration|room|session|user)\.[a-z_]+)"/g;
+  /"((?:agreement|auth|conference|exhibition_[a-z]+|invitation|meeting[a-z_]*|outbox|quota|registration|room|session|user)\.[a-z_]+)"/g;
 function actionsInUse(): string[] {
   const found = new Set<string>();
   for (const file of sources(APP)) {
