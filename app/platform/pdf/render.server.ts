@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import pdfmake from "pdfmake";
+// @ts-expect-error -- pdfmake ships no types for its pdfkit document class
+import pdfmakeDocumentModule from "pdfmake/js/PDFDocument";
 import type { TDocumentDefinitions } from "pdfmake/interfaces";
 
 /**
@@ -35,7 +37,33 @@ function configure() {
   pdfmake.setFonts({ Roboto: { ...ROBOTO } });
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
+  registerFontsForSvg();
   configured = true;
+}
+
+interface FontDocument {
+  virtualfs: { existsSync(name: string): boolean; readFileSync(name: string): Buffer } | null;
+  _registeredFonts: Record<string, unknown>;
+  registerFont(name: string, src: Buffer): void;
+  getFontFile(family: string, bold: boolean, italics: boolean): string | null;
+}
+
+/**
+ * Text inside an `svg` node (a name plate's turned half, a chart's labels): pdfmake hands its
+ * svg-to-pdfkit the font's file name, which pdfkit would open on disk and fail. Registering the
+ * in-memory font under that name on the document lets pdfkit find it (and embed it once).
+ */
+function registerFontsForSvg() {
+  const mod = pdfmakeDocumentModule as unknown as { default?: { prototype: FontDocument }; prototype: FontDocument };
+  const proto = (mod.default ?? mod).prototype;
+  const original = proto.getFontFile;
+  proto.getFontFile = function (this: FontDocument, family, bold, italics) {
+    const file = original.call(this, family, bold, italics);
+    if (typeof file === "string" && !this._registeredFonts[file] && this.virtualfs?.existsSync(file)) {
+      this.registerFont(file, this.virtualfs.readFileSync(file));
+    }
+    return file;
+  };
 }
 
 /** Every string in the definition in NFC, so stored text of any origin shapes the same way. */
