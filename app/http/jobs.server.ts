@@ -23,6 +23,10 @@ export const JOB_PERMISSIONS: Record<string, Permission> = {
   "meetings.schedules": "update:agenda",
   "meetings.signs": "update:agenda",
   "meetings.schedulePreview": "update:agenda",
+  "proceedings.book": "build:proceedings",
+  "proceedings.participants": "print:badge",
+  "proceedings.namePlates": "print:badge",
+  "proceedings.signInSheets": "print:badge",
 };
 
 /** A step or a reason: a key of the dictionary in the reader's language, or stored text as it is. */

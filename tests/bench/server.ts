@@ -80,3 +80,21 @@ export async function measure(options: autocannon.Options): Promise<Figures> {
     ),
   };
 }
+
+/** Sequential /healthz timings (shared by the job benchmarks: badge batch, proceedings). */
+export async function healthzOnce(url: string): Promise<number> {
+  const started = performance.now();
+  const res = await fetch(`${url}/healthz`);
+  await res.arrayBuffer();
+  if (!res.ok) throw new Error(`/healthz answered ${res.status}`);
+  return performance.now() - started;
+}
+
+const round2 = (ms: number) => Math.round(ms * 100) / 100;
+
+/** n, p50, p99 and max of latency samples in milliseconds. */
+export function latencySummary(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+  return { n: sorted.length, p50_ms: round2(q(0.5)), p99_ms: round2(q(0.99)), max_ms: round2(sorted.at(-1) ?? 0) };
+}

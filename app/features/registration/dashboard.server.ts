@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { getDb } from "~/platform/db.server";
+import type { Db } from "~/platform/types";
 import {
   attendance,
   breakdown,
@@ -34,13 +35,7 @@ export async function getDashboard({ now = clockNow() }: { now?: Date } = {}) {
       : sql<string>`date(${sql.ref(column)}, ${`${offset >= 0 ? "+" : ""}${offset} minutes`})`;
 
   const [cells, provinces, created, approved, came] = await Promise.all([
-    db
-      .selectFrom("registrations as r")
-      .innerJoin("organisations as o", "o.id", "r.organisation_id")
-      .select(["o.kind", "r.mode", "r.status", (eb) => eb.fn.countAll<number>().as("count")])
-      .where("r.conference_id", "=", conference.id)
-      .groupBy(["o.kind", "r.mode", "r.status"])
-      .execute(),
+    registrationCells(db, conference.id),
     db
       .selectFrom("organisations as o")
       .select(["o.id", "o.name_vi", "o.name_en", "o.region"])
@@ -72,10 +67,10 @@ export async function getDashboard({ now = clockNow() }: { now?: Date } = {}) {
       .where("e.to_status", "=", "approved")
       .groupBy(bucket("e.at"))
       .execute(),
-    attendanceCells(conference.id),
+    attendanceCells(db, conference.id),
   ]);
 
-  const figures = breakdown(cells as CountCell[]);
+  const figures = breakdown(cells);
   const collator = new Intl.Collator("vi");
   const withoutDelegates = provinces
     .filter((p) => !Number(p.has_live))
@@ -98,9 +93,21 @@ export async function getDashboard({ now = clockNow() }: { now?: Date } = {}) {
   };
 }
 
+/** Registrations by organisation kind × mode × status (also the proceedings' figures). */
+export async function registrationCells(db: Db, conferenceId: number): Promise<CountCell[]> {
+  const rows = await db
+    .selectFrom("registrations as r")
+    .innerJoin("organisations as o", "o.id", "r.organisation_id")
+    .select(["o.kind", "r.mode", "r.status", (eb) => eb.fn.countAll<number>().as("count")])
+    .where("r.conference_id", "=", conferenceId)
+    .groupBy(["o.kind", "r.mode", "r.status"])
+    .execute();
+  return rows.map((r) => ({ ...r, count: Number(r.count) }));
+}
+
 /** Approved registrations by kind and mode, with how many were checked in and how many joined online. */
-async function attendanceCells(conferenceId: number): Promise<AttendanceCell[]> {
-  const rows = await getDb()
+export async function attendanceCells(db: Db, conferenceId: number): Promise<AttendanceCell[]> {
+  const rows = await db
     .selectFrom("registrations as r")
     .innerJoin("organisations as o", "o.id", "r.organisation_id")
     .select([

@@ -51,7 +51,8 @@ export function programmeSlots(sessions: ProgrammePdfSession[], zone: string) {
   return days;
 }
 
-function sessionStack(s: ProgrammePdfSession, locale: Locale): Content {
+/** One session's block (kind, title, room, chairs): the programme PDF's and the proceedings' programme section's. */
+export function sessionStack(s: ProgrammePdfSession, locale: Locale): Content {
   const vi = locale === "vi";
   const room = vi ? s.room_vi : s.room_en;
   return {
@@ -69,6 +70,35 @@ function sessionStack(s: ProgrammePdfSession, locale: Locale): Content {
       })),
     ],
   };
+}
+
+type Slot = ReturnType<typeof programmeSlots>[number]["slots"][number];
+
+/** One row of a day's table: the slot's times, then its session (parallel ones side by side); breaks shaded. */
+export function slotRow(slot: Slot, locale: Locale, time: (iso: string) => string, rule = "#c8ccd2"): TableCell[] {
+  const cell: Content =
+    slot.sessions.length === 1
+      ? sessionStack(slot.sessions[0], locale)
+      : {
+          table: {
+            widths: slot.sessions.map(() => "*"),
+            body: [slot.sessions.map((s) => sessionStack(s, locale))],
+          },
+          layout: {
+            hLineWidth: () => 0,
+            vLineWidth: (j: number) => (j > 0 && j < slot.sessions.length ? 0.5 : 0),
+            vLineColor: () => rule,
+            paddingLeft: (j: number) => (j ? 6 : 0),
+            paddingRight: () => 6,
+            paddingTop: () => 0,
+            paddingBottom: () => 0,
+          },
+        };
+  const shade = slot.sessions.every((s) => s.kind === "break") ? "#f1f3f5" : undefined;
+  return [
+    { text: `${time(slot.startsAt)}–${time(slot.endsAt)}`, fontSize: 9, bold: true, fillColor: shade },
+    { ...(cell as object), fillColor: shade } as TableCell,
+  ];
 }
 
 export function programmeDocument(
@@ -105,31 +135,7 @@ export function programmeDocument(
         { text: translate(locale, "programme.pdf.session"), bold: true, fontSize: 8, color: "white", fillColor: NAVY },
       ],
     ];
-    for (const slot of slots) {
-      const cell: Content =
-        slot.sessions.length === 1
-          ? sessionStack(slot.sessions[0], locale)
-          : {
-              table: {
-                widths: slot.sessions.map(() => "*"),
-                body: [slot.sessions.map((s) => sessionStack(s, locale))],
-              },
-              layout: {
-                hLineWidth: () => 0,
-                vLineWidth: (j: number) => (j > 0 && j < slot.sessions.length ? 0.5 : 0),
-                vLineColor: () => "#c8ccd2",
-                paddingLeft: (j: number) => (j ? 6 : 0),
-                paddingRight: () => 6,
-                paddingTop: () => 0,
-                paddingBottom: () => 0,
-              },
-            };
-      const shade = slot.sessions.every((s) => s.kind === "break") ? "#f1f3f5" : undefined;
-      body.push([
-        { text: `${time(slot.startsAt)}–${time(slot.endsAt)}`, fontSize: 9, bold: true, fillColor: shade },
-        { ...(cell as object), fillColor: shade } as TableCell,
-      ]);
-    }
+    for (const slot of slots) body.push(slotRow(slot, locale, time));
     content.push({
       table: { headerRows: 1, dontBreakRows: true, widths: [62, "*"], body },
       layout: {

@@ -149,6 +149,42 @@ function exhibitorBlock(e: CatalogueExhibitor, locale: Locale): Content[] {
   ];
 }
 
+/**
+ * The exhibitors by zone, as flowing content: the catalogue's body, and the proceedings' catalogue
+ * section (which gives its own heading style). Empty when there is no exhibitor.
+ */
+export function catalogueBody(
+  exhibitors: CatalogueExhibitor[],
+  locale: Locale,
+  {
+    breakBefore = false,
+    headingStyle = "zone",
+    headlineLevel = 1,
+  }: { breakBefore?: boolean; headingStyle?: string; headlineLevel?: number } = {},
+): Content[] {
+  const t = (key: string, p?: Record<string, string | number>) => translate(locale, key, p);
+  // A zone heading never ends a page alone: it is one unbreakable block with its first exhibitor.
+  // (pdfmake 0.3's pageBreakBefore judges each node once, before later breaks move it, so it cannot
+  // be relied on for every heading of a long document.)
+  return catalogueSections(exhibitors).flatMap(({ zone, exhibitors }, i): Content[] => {
+    const heading: Content = {
+      text: zone ? t(`exhibition.zone.${zone}`) : t("exhibition.allocation.print.noZone"),
+      style: headingStyle,
+      headlineLevel,
+    };
+    const [first = [], ...rest] = exhibitors.map((e) => exhibitorBlock(e, locale));
+    return [
+      {
+        stack: first.length ? [heading, first[0]] : [heading],
+        unbreakable: true,
+        ...(i === 0 && breakBefore ? { pageBreak: "before" as const } : {}),
+      },
+      ...first.slice(1),
+      ...rest.flat(),
+    ];
+  });
+}
+
 export function catalogueDocument(data: CatalogueData, { locale }: { locale: Locale }): TDocumentDefinitions {
   const t = (key: string, p?: Record<string, string | number>) => translate(locale, key, p);
   const title = locale === "en" ? data.conference.title_en : data.conference.title_vi;
@@ -165,26 +201,7 @@ export function catalogueDocument(data: CatalogueData, { locale }: { locale: Loc
       ...hallOnPage(data.plan, hall, { x: 40, y: top, width: CONTENT_WIDTH, height: PAGE_HEIGHT - 60 - top }),
     ];
   });
-  // A zone heading never ends a page alone: it is one unbreakable block with its first exhibitor.
-  // (pdfmake 0.3's pageBreakBefore judges each node once, before later breaks move it, so it cannot
-  // be relied on for every heading of a long document.)
-  const sections: Content[] = catalogueSections(data.exhibitors).flatMap(({ zone, exhibitors }, i): Content[] => {
-    const heading: Content = {
-      text: zone ? t(`exhibition.zone.${zone}`) : t("exhibition.allocation.print.noZone"),
-      style: "zone",
-      headlineLevel: 1,
-    };
-    const [first = [], ...rest] = exhibitors.map((e) => exhibitorBlock(e, locale));
-    return [
-      {
-        stack: first.length ? [heading, first[0]] : [heading],
-        unbreakable: true,
-        ...(i === 0 && planPages.length ? { pageBreak: "before" as const } : {}),
-      },
-      ...first.slice(1),
-      ...rest.flat(),
-    ];
-  });
+  const sections = catalogueBody(data.exhibitors, locale, { breakBefore: planPages.length > 0 });
   return {
     pageSize: "A4",
     pageMargins: [40, 56, 40, 48],
