@@ -339,7 +339,12 @@ export async function seedConferenceDemo(
         : title === "Thứ trưởng"
           ? `Thứ trưởng ${org.name_vi}`
           : `${title}, ${org.name_vi}`;
-      add(org, rank, position, { male: 0.55, inPerson: 0.86 });
+      // The host ministry's delegates are there, in person: they chair the sessions and report the discussions.
+      add(org, rank, position, {
+        male: 0.55,
+        inPerson: 0.86,
+        ...(mofa ? { status: "approved" as const, mode: "in_person" as const } : {}),
+      });
     }
   }
   for (const org of orgs.filter((o) => o.kind === "mission")) {

@@ -4,6 +4,7 @@ import type { Database, NewOrganisation } from "../db/schema";
 import { seedDemoMeetings } from "./demo-meetings";
 import { seedDemoExhibition } from "./demo-exhibition";
 import { seedConferenceDemo, type ConferenceDemoSummary } from "./demo-conference";
+import { seedDemoProceedings } from "./demo-proceedings";
 import { hashPassword } from "../app/auth/password.server";
 import { searchKey, nfc } from "../app/lib/text";
 import { zonedLocalToUtc } from "../app/lib/time";
@@ -359,9 +360,13 @@ export async function seedDemo(
     if (!hasBlock) await seedDemoMeetings(trx as unknown as Kysely<Database>, conference.id, at);
     // The exhibition is the same in both sizes (seeds/demo-exhibition.ts); a database that has a hall keeps it.
     await seedDemoExhibition(trx as unknown as Kysely<Database>, conference.id, at);
-    return size === "conference"
-      ? seedConferenceDemo(trx as unknown as Kysely<Database>, { conferenceId: conference.id, now })
-      : null;
+    const summary =
+      size === "conference"
+        ? await seedConferenceDemo(trx as unknown as Kysely<Database>, { conferenceId: conference.id, now })
+        : null;
+    // The proceedings (seeds/demo-proceedings.ts) name the conference demo's people: seeded after it.
+    await seedDemoProceedings(trx as unknown as Kysely<Database>, { conferenceId: conference.id, size, now });
+    return summary;
   });
 }
 
