@@ -32,6 +32,7 @@ export const PERMISSIONS = [
   "read:agreement:any",
   "update:agreement:any",
   "build:proceedings",
+  "record:agreement",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -62,6 +63,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "read:agreement:any",
     "update:agreement:any",
     "build:proceedings",
+    "record:agreement",
   ]),
   secretariat: new Set<Permission>([
     ...everyone,
@@ -76,8 +78,10 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "read:agreement:any",
     "update:agreement:any",
     "build:proceedings",
+    "record:agreement",
   ]),
-  delegate: new Set<Permission>(everyone),
+  // Who records agreements for a province or ministry is decided by organisationAuthority; this only shows the page.
+  delegate: new Set<Permission>([...everyone, "record:agreement"]),
   exhibitor: new Set<Permission>([...everyone, "apply:exhibition"]),
 };
 

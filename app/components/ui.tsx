@@ -162,3 +162,34 @@ export function parsePage(value: string | null): number {
   const n = Number(value);
   return Number.isInteger(n) && n > 0 && n < 100000 ? n : 1;
 }
+
+/** A list page's filter: a labelled select whose first choice ("any") sends an empty value. */
+export function FilterSelect({
+  name,
+  label,
+  value,
+  options,
+  anyLabel,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  anyLabel: string;
+}) {
+  return (
+    <div>
+      <label htmlFor={`filter-${name}`} className="label">
+        {label}
+      </label>
+      <select id={`filter-${name}`} name={name} defaultValue={value} className="input">
+        <option value="">{anyLabel}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -18,13 +18,16 @@ export const AUDIT_ACTIONS = (Object.keys(auditVi) as AuditMessageKey[]).filter(
 
 /** Kinds of action, for the filter: the family an action code belongs to ("meeting_request.accept" → "meeting"). */
 export const AUDIT_KINDS = [
+  "agreement",
   "auth",
   "conference",
+  "document",
   "exhibition",
   "invitation",
   "job",
   "meeting",
   "outbox",
+  "proceedings",
   "quota",
   "registration",
   "room",

@@ -145,6 +145,8 @@ async function auditTargets(
   const hallIds = ids("exhibition_hall");
   const obstacleIds = ids("exhibition_obstacle");
   const jobIds = ids("job");
+  const agreementIds = ids("agreement");
+  const documentIds = ids("document");
   await Promise.all([
     registrationIds.length &&
       db
@@ -266,6 +268,22 @@ async function auditTargets(
         .where("id", "in", jobIds)
         .execute()
         .then((found) => found.forEach((x) => put("job", x.id, jobKindTarget(x.kind, x.id)))),
+    // An international agreement (issue 14) by its title; a deleted draft falls back to its number.
+    agreementIds.length &&
+      db
+        .selectFrom("agreements")
+        .select(["id", "title"])
+        .where("id", "in", agreementIds)
+        .execute()
+        .then((found) => found.forEach((x) => put("agreement", x.id, same(x.title)))),
+    // A document (issue 14) by its title; a deleted one falls back to its number.
+    documentIds.length &&
+      db
+        .selectFrom("documents")
+        .select(["id", "title"])
+        .where("id", "in", documentIds)
+        .execute()
+        .then((found) => found.forEach((x) => put("document", x.id, same(x.title)))),
   ]);
   return out;
 }

@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { DataTable } from "~/components/data-table";
 import { pageMeta, useBilingual, useT } from "~/components/i18n";
-import { Badge, FilterChips, PageHeader } from "~/components/ui";
+import { Badge, FilterChips, FilterSelect, PageHeader } from "~/components/ui";
 import { listApplications } from "~/features/exhibition/applications/review.server";
 import { ApplicationStatusBadge } from "~/features/exhibition/components/application-status";
 import { APPLICATION_STATUSES, EXHIBITOR_KINDS, ZONES } from "~/features/exhibition/rules";
@@ -64,19 +64,22 @@ export default function ApplicationsList() {
             placeholder={t(`${A}.filter.searchPlaceholder`)}
           />
         </div>
-        <Select
+        <FilterSelect
+          anyLabel={t(`${A}.filter.any`)}
           name="zone"
           label={t(`${A}.filter.zone`)}
           value={filters.zone}
           options={ZONES.map((z) => ({ value: z, label: t(`exhibition.zone.${z}`) }))}
         />
-        <Select
+        <FilterSelect
+          anyLabel={t(`${A}.filter.any`)}
           name="province"
           label={t(`${A}.filter.province`)}
           value={filters.province ? String(filters.province) : ""}
           options={provinces.map((p) => ({ value: String(p.id), label: bi(p.name_vi, p.name_en) }))}
         />
-        <Select
+        <FilterSelect
+          anyLabel={t(`${A}.filter.any`)}
           name="kind"
           label={t(`${A}.filter.kind`)}
           value={filters.kind}
@@ -130,35 +133,6 @@ export default function ApplicationsList() {
           },
         ]}
       />
-    </div>
-  );
-}
-
-function Select({
-  name,
-  label,
-  value,
-  options,
-}: {
-  name: string;
-  label: string;
-  value: string;
-  options: Array<{ value: string; label: string }>;
-}) {
-  const t = useT();
-  return (
-    <div>
-      <label htmlFor={`filter-${name}`} className="label">
-        {label}
-      </label>
-      <select id={`filter-${name}`} name={name} defaultValue={value} className="input">
-        <option value="">{t(`${A}.filter.any`)}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
     </div>
   );
 }

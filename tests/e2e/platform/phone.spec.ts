@@ -11,6 +11,7 @@ const DELEGATE_MENU = [
   "Lịch của tôi",
   "Gặp gỡ song phương",
   "Triển lãm",
+  "Thỏa thuận quốc tế",
   "Đơn vị",
   "Tài khoản",
 ];

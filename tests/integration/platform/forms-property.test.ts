@@ -287,6 +287,15 @@ const NOT_SCHEMAS = new Set([
   "LIST_FIELDS",
   "parseOutlineText",
   "outlineText",
+  // The proceedings': a list page's size, its lateness filter's values, the book's field limits.
+  "AGREEMENTS_PAGE_SIZE",
+  "LATENESS_FILTERS",
+  "BOOK_LIMITS",
+  // …and pure helpers beside the schemas: the list's filters from and to the address, the book's section order.
+  "filtersFromUrl",
+  "filtersToQuery",
+  "cleanSections",
+  "moveSection",
 ]);
 const FACTORIES = new Set(["requiredText", "optionalText", "integerField", "paragraphText", "metres"]);
 
@@ -522,6 +531,55 @@ Object.assign(VALID, {
   },
   "exhibition.plan.moveSchema": { id: "1", x: "1", y: "2", w: "3", h: "3" },
   "exhibition.allocation.handAllocationSchema": { exhibitorId: "7", booth1: "A01", booth2: "A02" },
+  "proceedings.agreements.agreementSchema": {
+    organisationId: "12",
+    title: "Bản ghi nhớ hợp tác giữa UBND tỉnh Bắc Giang và Chính quyền tỉnh Ibaraki",
+    foreignParty: "Chính quyền tỉnh Ibaraki",
+    countryCode: "jp",
+    field: "agriculture",
+    kind: "memorandum",
+    signedPlace: "Hà Nội",
+    missionId: "",
+    meetingRequestId: "",
+    summary: "Hợp tác xuất khẩu vải thiều.",
+  },
+  "proceedings.agreements.advanceSchema": {
+    target: "signed",
+    sent_for_opinion_on: "2027-11-01",
+    opinion_received_on: "2027-11-08",
+    signed_on: "2027-12-13",
+    reported_on: "",
+    in_force_on: "",
+    ended_on: "",
+  },
+  "proceedings.book.bookSettingsSchema": {
+    sections: ["cover", "contents", "speeches"],
+    title: "Hội nghị Ngoại vụ toàn quốc lần thứ 20",
+    subtitle: "",
+    editionLabel: "Lần thứ 20",
+    theme: "Đối ngoại địa phương",
+    datesLabel: "Ngày 13–14 tháng 12",
+    venue: "Hà Nội",
+    publisher: "Bộ Ngoại giao",
+    foreword: "Kỷ yếu này tập hợp…",
+    language: "vi",
+  },
+  "proceedings.book.bookTitlePageSchema": {
+    title: "Hội nghị Ngoại vụ toàn quốc lần thứ 20",
+    language: "en",
+  },
+  "proceedings.documents.documentSchema": {
+    title: "Phát biểu khai mạc",
+    kind: "speech",
+    language: "vi",
+    sessionId: "3",
+    authorRegistrationId: "",
+    authorName: "Bộ trưởng Bộ Ngoại giao",
+    position: "1",
+    body: "# Kính thưa các đồng chí\n\nHội nghị…",
+  },
+  "proceedings.documents.summarySchema": { language: "vi", body: "Phiên thảo luận đã…" },
+  "proceedings.documents.captionSchema": { caption: "Biểu đồ xuất khẩu" },
   "exhibition.allocation.exhibitionSettingsSchema": { published: "on", applicationsCloseAt: "2027-12-01T17:00" },
 });
 VALID["registration.registrationSchema"] = { ...VALID["registration.delegateFields"], email: "hung@tinh.gov.vn" };

@@ -10,6 +10,7 @@ describe("the navigation", () => {
       "/my-agenda",
       "/meetings",
       "/exhibition",
+      "/agreements",
       "/organisations",
     ]);
   });
