@@ -20,6 +20,8 @@ import { jobView } from "~/http/jobs.server";
 import { replyRefusal } from "~/http/refusal.server";
 import { formatInstant } from "~/lib/time";
 import { getDb } from "~/platform/db.server";
+import { findActiveJob } from "~/platform/jobs/jobs.server";
+import { PROCEEDINGS_JOB } from "~/features/proceedings/rules";
 import { isActive } from "~/platform/jobs/protocol";
 
 export const meta: MetaFunction = (args) => pageMeta(args, "proceedings.book.page.title");
@@ -77,6 +79,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   const db = getDb();
+  // A book already being made: refused before anything is saved (a refusal writes nothing).
+  const running = intent.intent === "generate" ? await findActiveJob(db, PROCEEDINGS_JOB, conference.id) : null;
+  if (running)
+    return replyRefusal(
+      { kind: "conflict", key: "jobs.error.alreadyRunning", params: { jobId: running.id } },
+      { intent: intent.intent, values: form.values, order: form.order },
+    );
   const saved = await saveBookSettings(db, conference.id, form.data, actor);
   if (!saved.ok) return replyRefusal(saved.refusal, { intent: intent.intent, values: form.values });
   if (intent.intent === "generate") {

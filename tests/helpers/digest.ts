@@ -9,7 +9,8 @@ import { getHandle } from "~/platform/db.server";
  * - Hashed: what a refusal must never change (registrations and their requests, meetings and
  *   their parties, availability and participants, users, invitations, the outbox, the programme's
  *   sessions, rooms, people and sign-ups, join links, the conference, quotas, meeting blocks, the
- *   exhibition's halls, booths, applications, photos and allocations, background jobs).
+ *   exhibition's halls, booths, applications, photos and allocations, background jobs, the
+ *   proceedings' documents and their images, the agreements registry, the book's settings).
  * - Counted: `audit_log` (refusals are not audited: a refused call must not add an entry, and
  *   nothing ever updates one), `auth_sessions` (their expiry slides on every signed-in request,
  *   which is not a write of the route's; a refusal must neither open nor end one).
@@ -52,6 +53,10 @@ export const HASHED_TABLES = [
   "exhibitor_photos",
   "booth_allocations",
   "jobs",
+  "documents",
+  "document_images",
+  "agreements",
+  "proceedings_settings",
 ] as const;
 
 export const COUNTED_TABLES = ["audit_log", "auth_sessions", "login_failures", "throttle_events"] as const;

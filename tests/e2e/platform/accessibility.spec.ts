@@ -24,6 +24,8 @@ const DELEGATE_PAGES = [
   "/my-agenda",
   "/meetings",
   "/exhibition",
+  "/agreements",
+  "/agreements/new",
   "/organisations",
   "/account",
 ];
@@ -41,6 +43,11 @@ const ORGANISER_PAGES = [
   "/admin/exhibition/plan",
   "/admin/exhibition/plan/import",
   "/admin/exhibition/applications",
+  "/admin/documents",
+  "/admin/documents/new",
+  "/admin/proceedings",
+  "/admin/prints",
+  "/agreements",
   "/admin/checkin",
   "/organisations",
   "/admin/conference",
@@ -59,6 +66,8 @@ const ORGANISER_DETAILS: Array<{ list: string; link: RegExp }> = [
   { list: "/admin/meetings", link: /^\/admin\/meetings\/requests\/\d+$/ },
   { list: "/admin/exhibition/applications", link: /^\/admin\/exhibition\/applications\/\d+$/ },
   { list: "/exhibition", link: /^\/exhibition\/exhibitors\/\d+$/ },
+  { list: "/admin/documents", link: /^\/admin\/documents\/\d+$/ },
+  { list: "/programme", link: /^\/programme\/sessions\/\d+$/ },
 ];
 
 interface Finding {

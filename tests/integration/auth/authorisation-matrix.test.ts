@@ -1,11 +1,11 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "~/platform/db.server";
 import { hashPassword } from "~/auth/password.server";
 import { toCsvBytes } from "~/lib/csv";
 import { templateRows } from "~/features/registration/delegate-import";
-import { utcToZonedLocal } from "~/lib/time";
+import { utcToZonedLocal, zonedDate } from "~/lib/time";
 import { createInvitation, issueInvitation } from "~/features/people/invitations.server";
 import { joinLinksFor } from "~/features/registration/join-links.server";
 import { placeMeeting, requestMeeting } from "~/features/meetings/meetings.server";
@@ -13,11 +13,24 @@ import { addFavourite, setPublished, signUp } from "~/features/agenda/agenda.ser
 import { smtpStatus } from "~/platform/mailer.server";
 import { nowIso } from "~/platform/db.server";
 import { addPhoto } from "~/features/exhibition/applications/products.server";
-import { startJob } from "~/platform/jobs/jobs.server";
+import { failJob, startJob } from "~/platform/jobs/jobs.server";
 import { runningJobIds, whenJobFinished } from "~/platform/jobs/runner.server";
+import { createAgreement, moveAgreement } from "~/features/proceedings/agreements/agreements.server";
+import type { AgreementScope } from "~/features/proceedings/agreements/access.server";
+import {
+  NAME_PLATES_JOB,
+  PARTICIPANT_LIST_JOB,
+  PROCEEDINGS_JOB,
+  PROCEEDINGS_SECTIONS,
+  SIGN_IN_SHEETS_JOB,
+} from "~/features/proceedings/rules";
+import { createDocument, setDocumentState } from "~/features/proceedings/documents/documents.server";
+import { addDocumentImage } from "~/features/proceedings/documents/images.server";
+import type { DocumentInput } from "~/features/proceedings/documents/schema";
+import { getBookSettings } from "~/features/proceedings/book/settings.server";
 import sharp from "sharp";
 import { DEMO_ACCOUNTS, DEMO_BADGE_CODE, DEMO_PASSWORDS } from "../../../seeds/seed";
-import { changedTables, digest } from "../../helpers/digest";
+import { changedTables, digest, type Table } from "../../helpers/digest";
 import { demoConference, organisationId } from "../../helpers/factories";
 import { acceptedRequests, askFor, cookieFor, delegateOf, startSlotNow } from "../../helpers/meetings";
 import { cookieFrom, type DemoKey } from "../../helpers/remix";
@@ -136,8 +149,8 @@ interface Row {
   /** A session of its own for the call (signing out, say, ends the one it is made with). */
   fresh?: boolean;
   expect: Spec;
-  /** More to check of an allowed call's answer; returns what is wrong, or null. */
-  check?: (actor: ActorKey, body: string) => string | null;
+  /** More to check of an allowed call's answer (its body, its headers); returns what is wrong, or null. */
+  check?: (actor: ActorKey, body: string, response: Response) => string | null;
   after?: () => Promise<void>;
 }
 
@@ -170,6 +183,10 @@ function intentsInSource(source: string): string[] {
   const found = new Set<string>();
   for (const re of [/case "([^"]+)":/g, /intent\s*(?:===|!==)\s*"([^"]+)"/g, /intent"\)\s*(?:===|!==)\s*"([^"]+)"/g]) {
     for (const m of body.matchAll(re)) found.add(m[1]);
+  }
+  // A union spelled in the action: `z.object({ intent: z.enum(["a", "b"]) })`.
+  for (const m of body.matchAll(/\bintent:\s*z\.enum\(\s*\[([^\]]*)\]/g)) {
+    for (const name of m[1].matchAll(/"([^"]+)"/g)) found.add(name[1]);
   }
   // A route's zod union of intents (app/http/intent.server.ts: `intent("x")`, imported as intentOf where the action names its parsed intent `intent`), wherever the module declares it.
   for (const m of source.matchAll(/\bintent(?:Of)?\("([^"]+)"\)/g)) found.add(m[1]);
@@ -207,7 +224,33 @@ async function listedIntents(source: string): Promise<string[]> {
     if (!Array.isArray(list)) throw new Error(`cannot read the intents in ${name}`);
     for (const intent of list) found.add(String(intent));
   }
+  // An action that reads its intent with a feature's function (`const intent = readIntent(…)`): the
+  // values that function compares with, and each alternative of its patterns, any other group a "*"
+  // (`/^move:(up|down):([a-z]+)$/` → "move:up:*", "move:down:*").
+  for (const m of source.matchAll(/\bconst intent = (\w+)\(/g)) {
+    const imported = new RegExp(`import \\{[^}]*\\b${m[1]}\\b[^}]*\\} from "~/(features/[^"]+)"`).exec(source);
+    if (!imported) continue;
+    const file = [".ts", ".tsx"].map((ext) => resolve(APP_DIR, `${imported[1]}${ext}`)).find((p) => existsSync(p));
+    if (!file) throw new Error(`cannot read the intents of ${m[1]}`);
+    const text = readFileSync(file, "utf8");
+    const start = text.indexOf(`function ${m[1]}(`);
+    if (start < 0) throw new Error(`cannot read the intents of ${m[1]}`);
+    const body = text.slice(start, text.indexOf("\n}\n", start));
+    for (const value of body.matchAll(/===\s*"([^"]+)"/g)) found.add(value[1]);
+    for (const pattern of body.matchAll(/\/\^([^/]+)\$\//g))
+      for (const value of patternValues(pattern[1])) found.add(value);
+  }
   return [...found];
+}
+
+/** A pattern's values: each alternative of a group of words ("(up|down)"), any other group "*". */
+function patternValues(pattern: string): string[] {
+  const group = /\(([^()]*)\)/.exec(pattern);
+  if (!group) return [pattern];
+  const options = /^[\w-]+(?:\|[\w-]+)+$/.test(group[1]) ? group[1].split("|") : ["*"];
+  return options.flatMap((o) =>
+    patternValues(pattern.slice(0, group.index) + o + pattern.slice(group.index + group[0].length)),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -261,6 +304,22 @@ const f = {
   spareHall: 0,
   spareObstacle: 0,
   spareBooth: 0,
+  bgAgreement: 0,
+  sentAgreement: 0,
+  lsAgreement: 0,
+  headTableSession: 0,
+  document: 0,
+  documentImage: 0,
+  emptyDocument: 0,
+  publicSession: 0,
+  hiddenSession: 0,
+  publicDocument: 0,
+  publicImage: 0,
+  draftDocument: 0,
+  draftImage: 0,
+  summarySession: 0,
+  otherSummarySession: 0,
+  otherSessionDocument: 0,
 };
 
 /** A small real PNG, as an exhibitor's camera would give (decoded and re-encoded by the upload path). */
@@ -789,6 +848,74 @@ beforeAll(async () => {
         .executeTakeFirstOrThrow()
     ).insertId,
   );
+  // The agreements registry (issue 14; the minimal demo has none): a draft of Bắc Giang to read and
+  // edit, one already sent to the Ministry for its opinion (a draft only may be deleted), and one of
+  // Lạng Sơn's, for whose list shows what.
+  f.bgAgreement = await newAgreement();
+  f.sentAgreement = await newAgreement("sent_for_opinion");
+  f.lsAgreement = await newAgreement("drafted", f.ls);
+  // The printed matter: a session whose head table (approved chairs or speakers in person) has a
+  // name plate to print, and whose sign-in sheet lists people. The minimal demo names no chairs:
+  // then a delegate of the Ministry (no actor, so that no sign-up clashes) chairs the opening plenary.
+  const headTable = () =>
+    db
+      .selectFrom("session_people as sp")
+      .innerJoin("sessions as s", "s.id", "sp.session_id")
+      .innerJoin("registrations as r", "r.id", "sp.registration_id")
+      .select("s.id")
+      .where("s.conference_id", "=", f.conferenceId)
+      .where("s.kind", "not in", ["break", "meeting_block"])
+      .where("sp.role", "in", ["chair", "speaker"])
+      .where("r.status", "=", "approved")
+      .where("r.mode", "=", "in_person")
+      .orderBy("s.starts_at")
+      .orderBy("s.id")
+      .executeTakeFirst();
+  if (!(await headTable())) {
+    const plenary = await db
+      .selectFrom("sessions")
+      .select("id")
+      .where("conference_id", "=", f.conferenceId)
+      .where("kind", "=", "plenary")
+      .orderBy("starts_at")
+      .executeTakeFirstOrThrow();
+    const chair = (await registrationOf((await delegateOf("min-ngoai-giao")).userId))!;
+    await db
+      .insertInto("session_people")
+      .values({ session_id: plenary.id, registration_id: chair.id, role: "chair", position: 0 })
+      .execute();
+  }
+  f.headTableSession = (await headTable())!.id;
+  // Documents (issue 14): a draft speech with an image for the editor's rows, an empty one (which
+  // cannot be made final), and a published discussion whose page shows a final speech (with an
+  // image) and its final summary, but not a draft (with an image of its own). Late on the last day,
+  // after everything the rows above rely on; "publishAll" runs before these rows, so the session that
+  // must be unpublished is unpublished again by its rows.
+  f.publicSession = await newSession("discussion", f.day2, "19:00", "19:30");
+  f.summarySession = await newSession("discussion", f.day2, "19:30", "20:00");
+  f.otherSummarySession = await newSession("discussion", f.day2, "20:00", "20:30");
+  f.hiddenSession = await newSession("discussion", f.day2, "20:30", "21:00");
+  await setPublished(f.conferenceId, [f.publicSession, f.summarySession, f.otherSummarySession], true, {
+    id: null,
+    ip: null,
+  });
+  // The summary's writers: Bắc Giang's delegate for one discussion, Lạng Sơn's for another.
+  await db
+    .insertInto("session_people")
+    .values([
+      { session_id: f.summarySession, registration_id: f.bgRegistrationId, role: "rapporteur", position: 0 },
+      { session_id: f.otherSummarySession, registration_id: f.lsRegistrationId, role: "rapporteur", position: 0 },
+    ])
+    .execute();
+  f.document = await newDocument();
+  f.documentImage = await newDocumentImage(f.document);
+  f.emptyDocument = await newDocument({ body: "" });
+  f.publicDocument = await newDocument({ sessionId: f.publicSession }, "final");
+  f.publicImage = await newDocumentImage(f.publicDocument);
+  f.draftDocument = await newDocument({ sessionId: f.publicSession });
+  f.draftImage = await newDocumentImage(f.draftDocument);
+  await newDocument({ kind: "summary", sessionId: f.publicSession, title: "Tóm tắt phiên thảo luận" }, "final");
+  f.otherSessionDocument = await newDocument({ sessionId: f.otherSummarySession }, "final");
 }, 60_000);
 
 // ---------------------------------------------------------------------------------------------
@@ -885,6 +1012,223 @@ const hallForm = (intent: string, extra: Record<string, string | number> = {}) =
     outline: "",
     ...extra,
   });
+
+/** The organiser's view of the registry, for making fixtures through the model. */
+const registryScope = (): AgreementScope => ({
+  conferenceId: f.conferenceId,
+  userId: as("organiser").userId!,
+  organisationId: null,
+  staffUpdate: true,
+});
+const todayThere = () => zonedDate(nowIso(), f.zone);
+const noDates = {
+  sent_for_opinion_on: null,
+  opinion_received_on: null,
+  signed_on: null,
+  reported_on: null,
+  in_force_on: null,
+  ended_on: null,
+};
+
+let agreementCount = 0;
+/** A new agreement of Bắc Giang (the approved delegate's province, unless told), drafted or sent for the Ministry's opinion. */
+async function newAgreement(state: "drafted" | "sent_for_opinion" = "drafted", organisationId = f.bg): Promise<number> {
+  agreementCount += 1;
+  const db = getDb();
+  const scope = registryScope();
+  const actor = { id: scope.userId, ip: null };
+  const created = await createAgreement(db, scope, actor, {
+    organisationId,
+    title: `Bản ghi nhớ kiểm tra quyền số ${agreementCount}`,
+    foreignParty: "Chính quyền tỉnh Gyeonggi",
+    countryCode: "KR",
+    field: "trade",
+    kind: "memorandum",
+    signedPlace: "",
+    missionId: null,
+    meetingRequestId: null,
+    summary: "",
+  });
+  if (!created.ok) throw new Error(`agreement: ${created.refusal.key}`);
+  if (state === "sent_for_opinion") {
+    const today = todayThere();
+    const moved = await moveAgreement(
+      db,
+      scope,
+      actor,
+      created.id,
+      { ...noDates, target: "sent_for_opinion", sent_for_opinion_on: today },
+      today,
+    );
+    if (!moved.ok) throw new Error(`agreement sent: ${moved.refusal.key}`);
+  }
+  return created.id;
+}
+
+/** The agreement form: staff name the Vietnamese party; a delegate's is forced to their own, whatever they post. */
+const agreementForm = (intent: string, c: Cell, extra: Record<string, string | number> = {}) =>
+  fields({
+    intent,
+    // Bắc Giang's delegate posts Lạng Sơn's id, Lạng Sơn's Bắc Giang's: the action must ignore it.
+    organisationId: c.actor.key === "approved" ? f.ls : f.bg,
+    title: "Thỏa thuận hợp tác thương mại nông sản",
+    foreignParty: "Chính quyền tỉnh Gyeonggi",
+    countryCode: "KR",
+    field: "trade",
+    kind: "memorandum",
+    signedPlace: "",
+    missionId: "",
+    meetingRequestId: "",
+    summary: "",
+    ...extra,
+  });
+
+/** No authority to record agreements: each with the page that says how to get it. */
+const noAgreementAuthority: Spec = {
+  pending: "403 proceedings.agreements.errors.notApproved",
+  head: "403 proceedings.agreements.errors.notSigningKind",
+  exhibitor: "403 proceedings.agreements.errors.noOrganisation",
+};
+/** Staff and the delegates who speak for a province or ministry; `other`: Lạng Sơn's delegate on Bắc Giang's agreement. */
+const agreementSpec = (o: Outcome, other: Outcome = o): Spec => ({
+  anon: "login",
+  ...noAgreementAuthority,
+  approved: o,
+  otherOrg: other,
+  staff: o,
+});
+
+/** The organisations of the agreements a list shows. */
+const listedParties = (body: string) =>
+  new Set(
+    (JSON.parse(body) as { page: { rows: Array<{ organisationId: number }> } }).page.rows.map((r) => r.organisationId),
+  );
+
+const isPdf = (_actor: ActorKey, body: string, response: Response) =>
+  response.headers.get("Content-Type")?.startsWith("application/pdf") && body.startsWith("%PDF-")
+    ? null
+    : `not a PDF: ${response.headers.get("Content-Type")}`;
+
+/** After a print row: the two jobs it started (the secretariat's, the organiser's) have finished with their file. */
+const printJobsDone = (kind: string) => async () => {
+  await jobsSettled();
+  const jobs = await getDb().selectFrom("jobs").select(["state", "error"]).where("kind", "=", kind).execute();
+  expect(jobs.map((j) => `${j.state}${j.error ? ` ${j.error}` : ""}`)).toEqual(["done", "done"]);
+};
+
+/** The documents' fixtures are made through the model, as the organiser. */
+const documentActor = () => ({ id: as("organiser").userId, ip: null });
+const isStaff = (c: Cell) => c.actor.key === "secretariat" || c.actor.key === "organiser";
+const SPEECH = "Kính thưa các đồng chí,\n\nTỉnh Bắc Giang xin báo cáo **kết quả** công tác đối ngoại.";
+
+let documentCount = 0;
+/** A new speech (no session unless told), draft or final. */
+async function newDocument(extra: Partial<DocumentInput> = {}, state: "draft" | "final" = "draft"): Promise<number> {
+  documentCount += 1;
+  const db = getDb();
+  const input: DocumentInput = {
+    title: `Bài phát biểu kiểm tra quyền số ${documentCount}`,
+    kind: "speech",
+    language: "vi",
+    sessionId: null,
+    authorRegistrationId: null,
+    authorName: "Nguyễn Văn Diễn Giả",
+    position: 0,
+    body: SPEECH,
+    ...extra,
+  };
+  const created = await createDocument(db, f.conferenceId, input, documentActor());
+  if (!created.ok) throw new Error(`document: ${created.refusal.key}`);
+  if (state === "final") {
+    const finalised = await setDocumentState(db, f.conferenceId, created.id, "final", documentActor());
+    if (!finalised.ok) throw new Error(`document final: ${finalised.refusal.key}`);
+  }
+  return created.id;
+}
+
+async function newDocumentImage(documentId: number): Promise<number> {
+  const added = await addDocumentImage(
+    getDb(),
+    f.conferenceId,
+    documentId,
+    { bytes: await pngBytes(), caption: "Toàn cảnh hội nghị" },
+    documentActor(),
+  );
+  if (!added.ok) throw new Error(`document image: ${added.refusal.key}`);
+  return added.imageId;
+}
+
+/** The editor's form (admin.documents.new and :id), as DocumentForm posts it. */
+const documentForm = (extra: Record<string, string | number> = {}) =>
+  fields({
+    intent: "save",
+    title: "Bài phát biểu kiểm tra quyền (đã sửa)",
+    kind: "speech",
+    language: "vi",
+    sessionId: "",
+    authorRegistrationId: "",
+    authorName: "Nguyễn Văn Diễn Giả",
+    position: 0,
+    body: SPEECH,
+    ...extra,
+  });
+
+const isImage = (_actor: ActorKey, _body: string, response: Response) =>
+  response.headers.get("Content-Type")?.startsWith("image/")
+    ? null
+    : `not an image: ${response.headers.get("Content-Type")}`;
+
+/** A session's summary: its rapporteur (Bắc Giang's delegate) and staff; no one else, Lạng Sơn's rapporteur of another session neither. */
+const summarySpec = (o: Outcome): Spec => ({ anon: "login", signedIn: "403", approved: o, staff: o });
+const summaryForm = (intent: string, extra: Record<string, string> = {}) =>
+  fields({ intent, language: "vi", body: "Phiên thảo luận đã thống nhất **ba** nhóm giải pháp.", ...extra });
+
+/** The builder's form as the page posts it: the current settings, every section in the page's order, the ticked ones. */
+async function builderForm(intent: string, extra: Record<string, string> = {}): Promise<Fields> {
+  const settings = (await getBookSettings(getDb(), f.conferenceId))!;
+  const out = fields({
+    intent,
+    title: settings.title,
+    subtitle: settings.subtitle,
+    editionLabel: settings.editionLabel,
+    theme: settings.theme,
+    datesLabel: settings.datesLabel,
+    venue: settings.venue,
+    publisher: settings.publisher,
+    foreword: settings.foreword,
+    language: settings.language,
+    ...extra,
+  });
+  const order = [...settings.sections, ...PROCEEDINGS_SECTIONS.filter((s) => !settings.sections.includes(s))];
+  for (const s of order) out.push(["order", s]);
+  for (const s of settings.sections) out.push(["sections", s]);
+  return out;
+}
+
+/** A move's answer: saved, with `first` before `then` in the order. */
+function movedBefore(body: string, first: string, then: string): string | null {
+  const answer = JSON.parse(body) as { saved?: boolean; order?: string[] };
+  const order = answer.order ?? [];
+  return answer.saved && order.indexOf(first) >= 0 && order.indexOf(first) < order.indexOf(then)
+    ? null
+    : `saved ${String(answer.saved)}, order ${order.join(",")}`;
+}
+
+/** A generation the runner never picks up, so that one is "running" for the 409 row (failed once the row is done). */
+let stuckBook = 0;
+async function bookRunning(): Promise<void> {
+  if (stuckBook) return;
+  await jobsSettled();
+  const started = await startJob(getDb(), {
+    kind: PROCEEDINGS_JOB,
+    conferenceId: f.conferenceId,
+    input: { language: "vi" },
+    actor: { id: as("organiser").userId, ip: null },
+    run: false,
+  });
+  if (!started.ok) throw new Error(`book job refused: ${JSON.stringify(started.refusal)}`);
+  stuckBook = started.job.id;
+}
 
 const ROWS: Row[] = [
   // Public pages.
@@ -2162,6 +2506,602 @@ const ROWS: Row[] = [
     expect: exhibitorOnly("→/exhibition/apply"),
   },
 
+  // The agreements registry (issue 14): staff see and change every agreement; a delegate with
+  // authority for a province or ministry only their own organisation's (another's does not exist,
+  // even by id); without authority a page says how to get it.
+  {
+    route: "/agreements",
+    method: "loader",
+    expect: agreementSpec("ok"),
+    check: (actor, body) => {
+      // Bắc Giang's delegate Bắc Giang's only, Lạng Sơn's Lạng Sơn's, staff both.
+      const parties = [...listedParties(body)].sort().join(",");
+      const own = actor === "approved" ? `${f.bg}` : actor === "otherOrg" ? `${f.ls}` : [f.bg, f.ls].sort().join(",");
+      return parties === own ? null : `lists the agreements of organisations ${parties}, not ${own}`;
+    },
+  },
+  { route: "/agreements/new", method: "loader", expect: agreementSpec("ok") },
+  {
+    route: "/agreements/new",
+    method: "action",
+    intent: "save",
+    form: (c) => agreementForm("save", c),
+    expect: agreementSpec("→/agreements/"),
+    after: async () => {
+      // Each delegate's agreement is their own organisation's, whatever they posted.
+      const made = await getDb()
+        .selectFrom("agreements")
+        .select(["created_by", "organisation_id"])
+        .where("title", "=", "Thỏa thuận hợp tác thương mại nông sản")
+        .execute();
+      const of = (key: ActorKey) => made.filter((a) => a.created_by === as(key).userId).map((a) => a.organisation_id);
+      expect(of("approved")).toEqual([f.bg]);
+      expect(of("otherOrg")).toEqual([f.ls]);
+      expect(of("secretariat")).toEqual([f.bg]);
+      expect(of("organiser")).toEqual([f.bg]);
+    },
+  },
+  {
+    route: "/agreements/new",
+    method: "action",
+    intent: "save (invalid)",
+    form: (c) => agreementForm("save", c, { title: "", countryCode: "VN" }),
+    expect: agreementSpec("400"),
+  },
+  {
+    route: "/agreements/:id",
+    method: "loader",
+    params: () => ({ id: String(f.bgAgreement) }),
+    expect: agreementSpec("ok", "404"),
+  },
+  {
+    route: "/agreements/:id",
+    method: "action",
+    intent: "save",
+    params: () => ({ id: String(f.bgAgreement) }),
+    form: (c) => agreementForm("save", c, { title: "Bản ghi nhớ kiểm tra quyền (đã sửa)" }),
+    expect: agreementSpec("→/agreements/", "404"),
+  },
+  {
+    // The form is checked before the agreement is looked for: Lạng Sơn's delegate gets the 400 too.
+    route: "/agreements/:id",
+    method: "action",
+    intent: "save (invalid)",
+    params: () => ({ id: String(f.bgAgreement) }),
+    form: (c) => agreementForm("save", c, { title: "" }),
+    expect: agreementSpec("400"),
+  },
+  {
+    // Each moves a fresh draft of its own to "sent for opinion".
+    route: "/agreements/:id",
+    method: "action",
+    intent: "move",
+    params: async () => ({ id: String(await newAgreement()) }),
+    form: () => fields({ intent: "move", target: "sent_for_opinion", sent_for_opinion_on: todayThere() }),
+    expect: agreementSpec("→/agreements/", "404"),
+  },
+  {
+    route: "/agreements/:id",
+    method: "action",
+    intent: "move (invalid)",
+    params: () => ({ id: String(f.bgAgreement) }),
+    form: () => fields({ intent: "move", target: "archived" }),
+    expect: agreementSpec("400"),
+  },
+  {
+    // A step back is a correction by staff, each on a fresh agreement sent for opinion.
+    route: "/agreements/:id",
+    method: "action",
+    intent: "back",
+    params: async () => ({ id: String(await newAgreement("sent_for_opinion")) }),
+    form: () => fields({ intent: "back" }),
+    expect: {
+      ...agreementSpec("→/agreements/", "404"),
+      approved: "403 proceedings.agreements.errors.backByStaff",
+    },
+  },
+  {
+    // Each deletes a fresh draft of its own.
+    route: "/agreements/:id",
+    method: "action",
+    intent: "delete",
+    params: async () => ({ id: String(await newAgreement()) }),
+    form: () => fields({ intent: "delete" }),
+    expect: agreementSpec("→/agreements", "404"),
+  },
+  {
+    route: "/agreements/:id",
+    method: "action",
+    intent: "delete (sent)",
+    params: () => ({ id: String(f.sentAgreement) }),
+    form: () => fields({ intent: "delete" }),
+    expect: agreementSpec("409 proceedings.agreements.errors.deleteDraftOnly", "404"),
+  },
+  {
+    // The intent is read before the authority: everyone signed in gets the same 400.
+    route: "/agreements/:id",
+    method: "action",
+    intent: "?",
+    params: () => ({ id: String(f.bgAgreement) }),
+    form: () => fields({ intent: "not-an-intent" }),
+    expect: signedIn("400 errors.unknownIntent"),
+  },
+  {
+    route: "/agreements.csv",
+    method: "loader",
+    expect: staffOnly(),
+    check: (_actor, _body, response) =>
+      response.headers.get("Content-Type")?.startsWith("text/csv")
+        ? null
+        : `not CSV: ${response.headers.get("Content-Type")}`,
+  },
+
+  // The printed matter (issue 14): whoever may print badges. The whole-conference prints are
+  // jobs (one of a kind at a time: each start after the last has finished); one session's sheet
+  // or head table's plates are drawn in the request.
+  { route: "/admin/prints", method: "loader", expect: staffOnly() },
+  {
+    route: "/admin/prints",
+    method: "action",
+    intent: "participants",
+    form: async () => {
+      await jobsSettled();
+      return fields({ intent: "participants" });
+    },
+    expect: staffOnly("→/admin/prints"),
+    after: printJobsDone(PARTICIPANT_LIST_JOB),
+  },
+  {
+    route: "/admin/prints",
+    method: "action",
+    intent: "plates",
+    form: async () => {
+      await jobsSettled();
+      return fields({ intent: "plates", who: "all" });
+    },
+    expect: staffOnly("→/admin/prints"),
+    after: printJobsDone(NAME_PLATES_JOB),
+  },
+  {
+    route: "/admin/prints",
+    method: "action",
+    intent: "sheets",
+    form: async () => {
+      await jobsSettled();
+      return fields({ intent: "sheets", scope: "all" });
+    },
+    expect: staffOnly("→/admin/prints"),
+    after: printJobsDone(SIGN_IN_SHEETS_JOB),
+  },
+  {
+    route: "/admin/prints",
+    method: "action",
+    intent: "?",
+    form: () => fields({ intent: "not-an-intent" }),
+    expect: staffOnly("400 errors.unknownIntent"),
+  },
+  {
+    route: "/admin/prints/sheet.pdf",
+    method: "loader",
+    query: () => `?session=${f.headTableSession}`,
+    expect: staffOnly(),
+    check: isPdf,
+  },
+  {
+    route: "/admin/prints/plates.pdf",
+    method: "loader",
+    query: () => `?session=${f.headTableSession}`,
+    expect: staffOnly(),
+    check: isPdf,
+  },
+
+  // Documents for staff (issue 14): whoever may update documents; drafts and finals alike.
+  { route: "/admin/documents", method: "loader", expect: staffOnly() },
+  { route: "/admin/documents/new", method: "loader", expect: staffOnly() },
+  {
+    route: "/admin/documents/new",
+    method: "action",
+    intent: "save",
+    form: () => documentForm({ title: "Bài phát biểu mới kiểm tra quyền" }),
+    expect: staffOnly("→/admin/documents/"),
+  },
+  {
+    route: "/admin/documents/new",
+    method: "action",
+    intent: "save (invalid)",
+    form: () => documentForm({ title: "" }),
+    expect: staffOnly("400"),
+  },
+  {
+    // One summary per session and language: the session's Vietnamese one exists.
+    route: "/admin/documents/new",
+    method: "action",
+    intent: "save (summary exists)",
+    form: () => documentForm({ kind: "summary", sessionId: f.publicSession }),
+    expect: staffOnly("409 proceedings.documents.errors.summaryExists"),
+  },
+  {
+    route: "/admin/documents/:id",
+    method: "loader",
+    params: () => ({ id: String(f.document) }),
+    expect: staffOnly(),
+  },
+  {
+    route: "/admin/documents/:id",
+    method: "action",
+    intent: "save",
+    params: () => ({ id: String(f.document) }),
+    form: () => documentForm(),
+    expect: staffOnly("→/admin/documents/"),
+  },
+  {
+    route: "/admin/documents/:id",
+    method: "action",
+    intent: "save (invalid)",
+    params: () => ({ id: String(f.document) }),
+    form: () => documentForm({ kind: "memoir" }),
+    expect: staffOnly("400"),
+  },
+  {
+    route: "/admin/documents/:id",
+    method: "action",
+    intent: "save (summary exists)",
+    params: () => ({ id: String(f.document) }),
+    form: () => documentForm({ kind: "summary", sessionId: f.publicSession }),
+    expect: staffOnly("409 proceedings.documents.errors.summaryExists"),
+  },
+  {
+    route: "/admin/documents/:id",
+    method: "action",
+    intent: "finalise",
+    params: () => ({ id: String(f.document) }),
+    form: () => fields({ intent: "finalise" }),
+    expect: staffOnly("→/admin/documents/"),
+  },
+  {
+    route: "/admin/documents/:id",
+    method: "action",
+    intent: "finalise (empty)",
+    params: () => ({ id: String(f.emptyDocument) }),
+    form: () => fields({ intent: "finalise" }),
+    expect: staffOnly("400 proceedings.documents.errors.emptyBody"),
+  },
+  {
+    route: "/admin/documents/:id",
+    method: "action",
+    intent: "reopen",
+    params: () => ({ id: String(f.document) }),
+    form: () => fields({ intent: "reopen" }),
+    expect: staffOnly("→/admin/documents/"),
+  },
+  {
+    route: "/admin/documents/:id",
+    method: "action",
+    intent: "reopen (no such document)",
+    params: () => ({ id: "999999" }),
+    form: () => fields({ intent: "reopen" }),
+    expect: staffOnly("404"),
+  },
+  {
+    route: "/admin/documents/:id",
+    method: "action",
+    intent: "addImage",
+    params: () => ({ id: String(f.document) }),
+    multipart: async () => {
+      const form = new FormData();
+      form.append("intent", "addImage");
+      form.append("caption", "Lễ ký kết");
+      form.append("image", new File([await pngBytes()], "le-ky-ket.png", { type: "image/png" }));
+      return form;
+    },
+    expect: staffOnly("→/admin/documents/"),
+  },
+  {
+    route: "/admin/documents/:id",
+    method: "action",
+    intent: "addImage (not an image)",
+    params: () => ({ id: String(f.document) }),
+    multipart: () => {
+      const form = new FormData();
+      form.append("intent", "addImage");
+      form.append("caption", "");
+      form.append("image", new File(["không phải ảnh"], "anh.png", { type: "image/png" }));
+      return form;
+    },
+    expect: staffOnly("400 proceedings.documents.errors.imageNotImage"),
+  },
+  {
+    route: "/admin/documents/:id",
+    method: "action",
+    intent: "caption",
+    params: () => ({ id: String(f.document) }),
+    form: () => fields({ intent: "caption", imageId: f.documentImage, caption: "Toàn cảnh phiên khai mạc" }),
+    expect: staffOnly("→/admin/documents/"),
+  },
+  {
+    route: "/admin/documents/:id",
+    method: "action",
+    intent: "caption (too long)",
+    params: () => ({ id: String(f.document) }),
+    form: () => fields({ intent: "caption", imageId: f.documentImage, caption: "chú thích ".repeat(40) }),
+    expect: staffOnly("400"),
+  },
+  {
+    // Each deletes a fresh image of its own.
+    route: "/admin/documents/:id",
+    method: "action",
+    intent: "deleteImage",
+    params: () => ({ id: String(f.document) }),
+    form: async (c) =>
+      fields({ intent: "deleteImage", imageId: isStaff(c) ? await newDocumentImage(f.document) : f.documentImage }),
+    expect: staffOnly("→/admin/documents/"),
+  },
+  {
+    // Another document's image is not this one's.
+    route: "/admin/documents/:id",
+    method: "action",
+    intent: "deleteImage (another document's)",
+    params: () => ({ id: String(f.document) }),
+    form: () => fields({ intent: "deleteImage", imageId: f.publicImage }),
+    expect: staffOnly("404"),
+  },
+  {
+    // Each deletes a fresh document of its own.
+    route: "/admin/documents/:id",
+    method: "action",
+    intent: "delete",
+    params: async (c) => ({ id: String(isStaff(c) ? await newDocument() : f.document) }),
+    form: () => fields({ intent: "delete" }),
+    expect: staffOnly("→/admin/documents"),
+  },
+  {
+    route: "/admin/documents/:id",
+    method: "action",
+    intent: "delete (no such document)",
+    params: () => ({ id: "999999" }),
+    form: () => fields({ intent: "delete" }),
+    expect: staffOnly("404"),
+  },
+  {
+    route: "/admin/documents/:id",
+    method: "action",
+    intent: "?",
+    params: () => ({ id: String(f.document) }),
+    form: () => fields({ intent: "not-an-intent" }),
+    expect: staffOnly("400 errors.unknownIntent"),
+  },
+  {
+    route: "/admin/documents/:id/pdf",
+    method: "loader",
+    params: () => ({ id: String(f.document) }),
+    expect: staffOnly(),
+    check: isPdf,
+  },
+  {
+    // A draft's image too: staff see every document's.
+    route: "/admin/documents/:id/images/:imageId",
+    method: "loader",
+    params: () => ({ id: String(f.draftDocument), imageId: String(f.draftImage) }),
+    expect: staffOnly(),
+    check: isImage,
+  },
+
+  // A published session's own page and its final documents: everyone, visitors too; what is not
+  // published, or not final, or not this session's, is a 404 for everyone, staff included.
+  {
+    route: "/programme/sessions/:id",
+    method: "loader",
+    params: () => ({ id: String(f.publicSession) }),
+    expect: everyone(),
+    check: (_actor, body) => {
+      const page = JSON.parse(body) as { summaries: unknown[]; documents: Array<{ id: number }> };
+      const ids = page.documents.map((d) => d.id);
+      return page.summaries.length === 1 && ids.includes(f.publicDocument) && !ids.includes(f.draftDocument)
+        ? null
+        : `shows ${page.summaries.length} summaries and documents ${ids.join(",")}`;
+    },
+  },
+  {
+    route: "/programme/sessions/:id",
+    method: "loader",
+    intent: "unpublished",
+    params: async () => {
+      await setPublished(f.conferenceId, [f.hiddenSession], false, { id: null, ip: null });
+      return { id: String(f.hiddenSession) };
+    },
+    expect: everyone("404"),
+  },
+  {
+    route: "/programme/sessions/:id/documents/:docId/pdf",
+    method: "loader",
+    params: () => ({ id: String(f.publicSession), docId: String(f.publicDocument) }),
+    expect: everyone(),
+    check: isPdf,
+  },
+  {
+    route: "/programme/sessions/:id/documents/:docId/pdf",
+    method: "loader",
+    intent: "draft",
+    params: () => ({ id: String(f.publicSession), docId: String(f.draftDocument) }),
+    expect: everyone("404"),
+  },
+  {
+    route: "/programme/sessions/:id/documents/:docId/pdf",
+    method: "loader",
+    intent: "another session's",
+    params: () => ({ id: String(f.publicSession), docId: String(f.otherSessionDocument) }),
+    expect: everyone("404"),
+  },
+  {
+    route: "/programme/sessions/:id/documents/:docId/images/:imageId",
+    method: "loader",
+    params: () => ({ id: String(f.publicSession), docId: String(f.publicDocument), imageId: String(f.publicImage) }),
+    expect: everyone(),
+    check: isImage,
+  },
+  {
+    route: "/programme/sessions/:id/documents/:docId/images/:imageId",
+    method: "loader",
+    intent: "draft",
+    params: () => ({ id: String(f.publicSession), docId: String(f.draftDocument), imageId: String(f.draftImage) }),
+    expect: everyone("404"),
+  },
+  {
+    // The right image under another document's address.
+    route: "/programme/sessions/:id/documents/:docId/images/:imageId",
+    method: "loader",
+    intent: "another document's",
+    params: () => ({
+      id: String(f.otherSummarySession),
+      docId: String(f.otherSessionDocument),
+      imageId: String(f.publicImage),
+    }),
+    expect: everyone("404"),
+  },
+
+  // The summary of a discussion: its rapporteur and staff write it.
+  {
+    route: "/programme/sessions/:id/summary",
+    method: "loader",
+    params: () => ({ id: String(f.summarySession) }),
+    expect: summarySpec("ok"),
+  },
+  {
+    route: "/programme/sessions/:id/summary",
+    method: "action",
+    intent: "save",
+    params: () => ({ id: String(f.summarySession) }),
+    form: () => summaryForm("save"),
+    expect: summarySpec("→/programme/sessions/"),
+  },
+  {
+    route: "/programme/sessions/:id/summary",
+    method: "action",
+    intent: "save (empty)",
+    params: () => ({ id: String(f.summarySession) }),
+    form: () => summaryForm("save", { body: "" }),
+    expect: summarySpec("400"),
+  },
+  {
+    route: "/programme/sessions/:id/summary",
+    method: "action",
+    intent: "final",
+    params: () => ({ id: String(f.summarySession) }),
+    form: () => summaryForm("final"),
+    expect: summarySpec("→/programme/sessions/"),
+  },
+  {
+    route: "/programme/sessions/:id/summary",
+    method: "action",
+    intent: "reopen",
+    params: () => ({ id: String(f.summarySession) }),
+    form: () => fields({ intent: "reopen", language: "vi" }),
+    expect: summarySpec("→/programme/sessions/"),
+  },
+  {
+    // No English summary yet: nothing to reopen.
+    route: "/programme/sessions/:id/summary",
+    method: "action",
+    intent: "reopen (none)",
+    params: () => ({ id: String(f.summarySession) }),
+    form: () => fields({ intent: "reopen", language: "en" }),
+    expect: summarySpec("404"),
+  },
+  {
+    route: "/programme/sessions/:id/summary",
+    method: "action",
+    intent: "?",
+    params: () => ({ id: String(f.summarySession) }),
+    form: () => fields({ intent: "not-an-intent", language: "vi" }),
+    expect: summarySpec("400 errors.unknownIntent"),
+  },
+  {
+    // Unpublished: not there for a rapporteur; staff still reach it.
+    route: "/programme/sessions/:id/summary",
+    method: "loader",
+    intent: "unpublished",
+    params: async () => {
+      await setPublished(f.conferenceId, [f.hiddenSession], false, { id: null, ip: null });
+      return { id: String(f.hiddenSession) };
+    },
+    expect: { anon: "login", signedIn: "404", staff: "ok" },
+  },
+
+  // The book's builder (issue 14): whoever may build the proceedings.
+  { route: "/admin/proceedings", method: "loader", expect: staffOnly() },
+  {
+    route: "/admin/proceedings",
+    method: "action",
+    intent: "save",
+    form: () => builderForm("save", { subtitle: "Kỷ yếu kiểm tra quyền" }),
+    expect: staffOnly(),
+    check: (_actor, body) => ((JSON.parse(body) as { saved?: boolean }).saved ? null : "not saved"),
+  },
+  {
+    route: "/admin/proceedings",
+    method: "action",
+    intent: "save (invalid)",
+    form: async () => (await builderForm("save")).filter(([k]) => k !== "sections"),
+    expect: staffOnly("400"),
+  },
+  {
+    route: "/admin/proceedings",
+    method: "action",
+    intent: "move:up:*",
+    form: () => builderForm("move:up:speeches"),
+    expect: staffOnly(),
+    // From the default order, one step up each time: the speeches come before the programme.
+    check: (_actor, body) => movedBefore(body, "speeches", "programme"),
+  },
+  {
+    route: "/admin/proceedings",
+    method: "action",
+    intent: "move:down:*",
+    form: () => builderForm("move:down:speeches"),
+    expect: staffOnly(),
+    // Back down a step each time: the contents come before the speeches again.
+    check: (_actor, body) => movedBefore(body, "contents", "speeches"),
+  },
+  {
+    // Each after the last generation has finished; both books are made.
+    route: "/admin/proceedings",
+    method: "action",
+    intent: "generate",
+    form: async () => {
+      await jobsSettled();
+      return builderForm("generate");
+    },
+    expect: staffOnly("→/admin/proceedings"),
+    after: async () => {
+      await jobsSettled();
+      const jobs = await getDb()
+        .selectFrom("jobs")
+        .select(["state", "error"])
+        .where("kind", "=", PROCEEDINGS_JOB)
+        .execute();
+      expect(jobs.map((j) => `${j.state}${j.error ? ` ${j.error}` : ""}`)).toEqual(["done", "done"]);
+    },
+  },
+  {
+    // One generation at a time.
+    route: "/admin/proceedings",
+    method: "action",
+    intent: "generate (running)",
+    form: async () => {
+      await bookRunning();
+      return builderForm("generate");
+    },
+    expect: staffOnly("409 jobs.error.alreadyRunning"),
+    after: () => failJob(getDb(), stuckBook, "jobs.error.failed"),
+  },
+  {
+    route: "/admin/proceedings",
+    method: "action",
+    intent: "?",
+    form: () => builderForm("not-an-intent"),
+    expect: staffOnly("400 errors.unknownIntent"),
+  },
+
   // Last: rows that leave people registered, or not.
   {
     // A visitor's form asks for the e-mailed link; a signed-in person registers on their own account, once.
@@ -2261,6 +3201,15 @@ describe("the route table", () => {
     expect(urlOf("admin.delegates.$id.badge[.]pdf.ts")).toBe("/admin/delegates/:id/badge.pdf");
     expect(urlOf("admin.exhibition.plan_.import.tsx")).toBe("/admin/exhibition/plan/import");
   });
+
+  it("reads intents named by an action's own enum and by a feature's intent reader", () => {
+    expect(patternValues("move:(up|down):([a-z]+)")).toEqual(["move:up:*", "move:down:*"]);
+    const summary = modules.get("/programme/sessions/:id/summary")!;
+    expect(intentsInSource(summary.source)).toEqual(expect.arrayContaining(["save", "final", "reopen"]));
+    expect([...modules.get("/admin/proceedings")!.listed].sort()).toEqual(
+      ["generate", "move:down:*", "move:up:*", "save"].sort(),
+    );
+  });
 });
 
 describe.sequential("every route as every actor", () => {
@@ -2304,7 +3253,7 @@ describe.sequential("every route as every actor", () => {
           const changed = changedTables(before, digest());
           if (changed.length) failures.push(`${key}: refused (${got[key]}) but wrote to ${changed.join(", ")}`);
         } else if (row.check) {
-          const problem = row.check(key, body);
+          const problem = row.check(key, body, response);
           if (problem) failures.push(`${key}: ${problem}`);
         }
       }

@@ -20,7 +20,11 @@ function pageRoutes(): Promise<RouteSource[]> {
   return Promise.all(
     files.map(async (f) => {
       const name = f.replace(/\.tsx$/, "");
-      const segments = name.split(".").filter((s) => s !== "_index");
+      // A trailing underscore only takes a route out of its parent's layout ("programme_.sessions.$id").
+      const segments = name
+        .split(".")
+        .filter((s) => s !== "_index")
+        .map((s) => (s.endsWith("_") && s.length > 1 ? s.slice(0, -1) : s));
       const file = statSync(new URL(f, ROUTES_DIR)).isDirectory()
         ? new URL(`${f}/route.tsx`, ROUTES_DIR)
         : new URL(f, ROUTES_DIR);
@@ -36,19 +40,28 @@ function pageRoutes(): Promise<RouteSource[]> {
 
 let app: RunningApp;
 const cookies = new Map<DemoKey, string>();
-let ids: { registration: number; session: number; party: number; request: number };
+let ids: { registration: number; session: number; party: number; request: number; document: number; published: number };
 
 beforeAll(async () => {
   app = await startApp(await sourceBuild(await pageRoutes()));
   for (const key of ["delegate", "organiser"] as const) cookies.set(key, await signInAs(key));
   const db = getDb();
-  const [registration, session, party, request] = await Promise.all([
+  const [registration, session, party, request, document, published] = await Promise.all([
     db.selectFrom("registrations").select("id").orderBy("id").executeTakeFirstOrThrow(),
     db.selectFrom("sessions").select("id").orderBy("id").executeTakeFirstOrThrow(),
     db.selectFrom("meeting_requests").select("from_organisation_id as id").orderBy("id").executeTakeFirstOrThrow(),
     db.selectFrom("meeting_requests").select("id").orderBy("id").executeTakeFirstOrThrow(),
+    db.selectFrom("documents").select("id").orderBy("id").executeTakeFirstOrThrow(),
+    db.selectFrom("sessions").select("id").where("published", "=", 1).orderBy("id").executeTakeFirstOrThrow(),
   ]);
-  ids = { registration: registration.id, session: session.id, party: party.id, request: request.id };
+  ids = {
+    registration: registration.id,
+    session: session.id,
+    party: party.id,
+    request: request.id,
+    document: document.id,
+    published: published.id,
+  };
 }, 120_000);
 afterAll(() => app?.close());
 
@@ -102,6 +115,20 @@ const PAGES: Array<{ path: () => string; label?: string; as?: DemoKey; status?: 
   { path: () => "/admin/people", as: "organiser" },
   { path: () => "/admin/outbox", as: "organiser" },
   { path: () => "/admin/audit", as: "organiser" },
+  { path: () => "/admin/proceedings", as: "organiser" },
+  { path: () => "/admin/documents", as: "organiser" },
+  { path: () => "/admin/documents/new", as: "organiser" },
+  { path: () => `/admin/documents/${ids.document}`, label: "/admin/documents/:document", as: "organiser" },
+  { path: () => "/admin/prints", as: "organiser" },
+  { path: () => "/agreements", as: "organiser" },
+  { path: () => "/agreements", as: "delegate" },
+  { path: () => "/agreements/new", as: "delegate" },
+  { path: () => `/programme/sessions/${ids.published}`, label: "/programme/sessions/:session" },
+  {
+    path: () => `/programme/sessions/${ids.published}/summary`,
+    label: "/programme/sessions/:session/summary",
+    as: "organiser",
+  },
 ];
 
 describe("every page, in Vietnamese and in English", () => {

@@ -103,7 +103,14 @@ export function DocumentForm({
           <h2 id="document-preview" className="label">
             {t(`${D}.preview`)}
           </h2>
-          <div className="card max-h-[40rem] overflow-y-auto" data-testid="document-preview">
+          <div
+            className="card max-h-[40rem] overflow-y-auto"
+            data-testid="document-preview"
+            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must take the focus (WCAG 2.1.1)
+            tabIndex={0}
+            role="region"
+            aria-labelledby="document-preview"
+          >
             <MarkdownView markdown={preview} imageSrc={imageSrc} headingOffset={1} />
           </div>
           <p className="mt-1 text-xs text-slate-500">{t(`${D}.previewHint`)}</p>
