@@ -30,7 +30,7 @@ import type { DocumentInput } from "~/features/proceedings/documents/schema";
 import { getBookSettings } from "~/features/proceedings/book/settings.server";
 import sharp from "sharp";
 import { DEMO_ACCOUNTS, DEMO_BADGE_CODE, DEMO_PASSWORDS } from "../../../seeds/seed";
-import { changedTables, digest, type Table } from "../../helpers/digest";
+import { changedTables, digest } from "../../helpers/digest";
 import { demoConference, organisationId } from "../../helpers/factories";
 import { acceptedRequests, askFor, cookieFor, delegateOf, startSlotNow } from "../../helpers/meetings";
 import { cookieFrom, type DemoKey } from "../../helpers/remix";
