@@ -1,6 +1,7 @@
 import { sql, type Selectable } from "kysely";
 import type { JobsTable } from "../../../db/schema";
 import { getDb, inTransaction, nowIso } from "../db.server";
+import { nowMs } from "~/lib/clock";
 import { conflict, notFound, type Actor, type Db, type MessageParams, type Result } from "../types";
 import { recordAudit } from "../audit.server";
 import { removeResultFile } from "./files.server";
@@ -265,7 +266,7 @@ export interface PruneOptions {
  * whose row is gone can no longer be asked for, while a row without its file would be a broken link.
  */
 export async function pruneJobResults(db: Db = getDb(), options: PruneOptions = {}): Promise<number> {
-  const { keepLatest = 3, minAgeMs = 24 * 3600_000, keepKinds = [], now = Date.now() } = options;
+  const { keepLatest = 3, minAgeMs = 24 * 3600_000, keepKinds = [], now = nowMs() } = options;
   const before = new Date(now - minAgeMs).toISOString();
   const ranked = await sql<{ id: number; kind: string; result_path: string | null }>`
     select id, kind, result_path from (
