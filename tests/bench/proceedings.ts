@@ -10,6 +10,7 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PROCEEDINGS_SECTIONS } from "../../app/features/proceedings/rules";
 import { openDatabase } from "../../db/client";
 import { migrateToLatest } from "../../db/migrate";
 import { seedDemo, seedReferenceData } from "../../seeds/seed";
@@ -54,19 +55,7 @@ function renderInChild(databasePath: string) {
   };
 }
 
-const ALL_SECTIONS = JSON.stringify([
-  "cover",
-  "foreword",
-  "contents",
-  "programme",
-  "speeches",
-  "summaries",
-  "figures",
-  "participants",
-  "meetings",
-  "catalogue",
-  "agreements",
-]);
+const ALL_SECTIONS = JSON.stringify(PROCEEDINGS_SECTIONS);
 
 async function buildDatabases(dir: string) {
   const demo = join(dir, "demo.sqlite");
