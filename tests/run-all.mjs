@@ -79,6 +79,8 @@ const vitestExit = run(bin("vitest"), [
   "run",
   "--config",
   "tests/vitest.config.ts",
+  "--project=unit",
+  "--project=integration",
   "--reporter=default",
   "--reporter=json",
   "--outputFile.json=test-results/vitest.json",
@@ -96,6 +98,8 @@ if (!process.env.CLOCK_OFFSET) {
       "run",
       "--config",
       "tests/vitest.config.ts",
+      "--project=unit",
+      "--project=integration",
       "--reporter=dot",
       "--reporter=json",
       "--outputFile.json=test-results/vitest-later.json",
@@ -113,5 +117,18 @@ const e2eExit = run(bin("playwright"), ["test", "--config", "tests/playwright.co
   E2E_PORT: "",
 });
 results.push(summarisePlaywright("e2e", readJson("test-results/e2e.json"), e2eExit));
+
+// 4. The built server as a whole: several workers at once, a crash (SIGKILL) mid-stream and the restart.
+console.log("\n▶ server tests (the built server: workers, crash and restart)");
+const serverExit = run(bin("vitest"), [
+  "run",
+  "--config",
+  "tests/vitest.config.ts",
+  "--project=server",
+  "--reporter=default",
+  "--reporter=json",
+  "--outputFile.json=test-results/vitest-server.json",
+]);
+results.push(summariseVitest("server", readJson("test-results/vitest-server.json"), serverExit));
 
 finish();

@@ -25,6 +25,20 @@ export default defineConfig({
           hookTimeout: 30_000,
         },
       },
+      {
+        // The built server as a whole (several processes, SIGKILL, restarts): run after the
+        // browser tests' build, one file at a time, by npm test's last step (tests/run-all.mjs).
+        extends: true,
+        test: {
+          name: "server",
+          include: ["tests/server/**/*.test.ts"],
+          environment: "node",
+          pool: "forks",
+          fileParallelism: false,
+          testTimeout: 300_000,
+          hookTimeout: 240_000,
+        },
+      },
     ],
   },
 });

@@ -1,12 +1,16 @@
 /**
  * npm start: migrate, seed the demo when the database is empty, build when the
- * sources are newer than the build, then serve on PORT (default 3000).
+ * sources are newer than the build, then serve on PORT (default 3000) with one
+ * worker per core (WEB_CONCURRENCY, app/cli/cluster.ts); the background work runs
+ * in the primary only.
  */
 import { spawnSync } from "node:child_process";
+import cluster from "node:cluster";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseTrustProxy } from "../lib/security";
+import { runPrimary, runWorker, startBackgroundWork, webConcurrency } from "./cluster";
 
 process.env.NODE_ENV ??= "production";
 
@@ -35,8 +39,24 @@ function refuseToServe(path: string, problems: string[]): never {
   process.exit(1);
 }
 
-async function main() {
+/** Listens on PORT with the built app (a cluster worker, or the one process when inline). */
+async function serve(onListening: (port: number) => void) {
   const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
+  const build = await import(pathToFileURL(join(process.cwd(), BUILD)).href);
+  const { createHttpApp } = await import("./http.server");
+  const port = Number(process.env.PORT || 3000);
+  const app = createHttpApp(build, { publicUrl: process.env.PUBLIC_URL!, trustProxy });
+  return app.listen(port, () => onListening(port));
+}
+
+async function main() {
+  if (cluster.isWorker) {
+    // The primary has checked, migrated and built; this process only serves (its own connection).
+    runWorker(await serve(() => {}));
+    return;
+  }
+  parseTrustProxy(process.env.TRUST_PROXY); // a bad value stops the start here, once
+  const workers = webConcurrency();
   const { databasePath, openDatabase } = await import("../../db/client");
   const { migrateToLatest } = await import("../../db/migrate");
   const { seedIfEmpty } = await import("../../seeds/seed");
@@ -53,6 +73,9 @@ async function main() {
   // Jobs a previous process left queued or running will never finish: failed, so they can run again.
   const interrupted = await (await import("../platform/jobs/jobs.server")).recoverInterruptedJobs(db);
   if (interrupted > 0) console.log(`${interrupted} background job(s) interrupted by the restart marked failed`);
+  // Mails a killed sending pass had claimed go back to the queue now, not after the claim's 10 minutes.
+  const released = await (await import("../platform/mailer.server")).releaseOrphanedClaims(db);
+  if (released > 0) console.log(`${released} e-mail(s) claimed by an interrupted sending pass back in the queue`);
   const pruned = await (await import("./job-retention")).pruneOldJobs(db);
   if (pruned > 0) console.log(`${pruned} old background job(s) and their files removed`);
   await db
@@ -62,16 +85,19 @@ async function main() {
   await db.destroy();
 
   buildIfNeeded();
-  const build = await import(pathToFileURL(join(process.cwd(), BUILD)).href);
-  const { createHttpApp } = await import("./http.server");
   const port = Number(process.env.PORT || 3000);
-  process.env.PUBLIC_URL ||= `http://localhost:${port}`;
-  const app = createHttpApp(build, { publicUrl: process.env.PUBLIC_URL, trustProxy });
-  const server = app.listen(port, () => console.log(`Hội nghị Ngoại vụ: http://localhost:${port} (database ${path})`));
-  // Sends the outbox by SMTP when SMTP_URL or SMTP_HOST is set; does nothing otherwise.
-  (await import("../platform/mailer.server")).startOutboxDispatcher();
-  (await import("./job-retention")).startJobPruning();
-  const stop = () => server.close(() => process.exit(0));
+  process.env.PUBLIC_URL ||= `http://localhost:${port}`; // before forking: the workers inherit it
+  const describe = `Hội nghị Ngoại vụ: http://localhost:${port} (database ${path})`;
+  if (workers > 0) return runPrimary(workers, describe);
+
+  // WEB_CONCURRENCY=inline: one process serves and runs the background work.
+  const server = await serve(() => console.log(`${describe} (one process)`));
+  const stopBackground = await startBackgroundWork();
+  const stop = () => {
+    stopBackground();
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+  };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 }

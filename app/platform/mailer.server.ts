@@ -5,11 +5,13 @@
  * Delivery is at least once: a crash between SMTP's "250 OK" and the update
  * sends that message again on the next pass.
  */
+import cluster from "node:cluster";
 import { randomUUID } from "node:crypto";
 import nodemailer from "nodemailer";
 import { sql } from "kysely";
 import { getDb, nowIso } from "~/platform/db.server";
 import { recordAudit } from "./audit.server";
+import type { Db } from "./types";
 
 export const MAX_ATTEMPTS = 5;
 /**
@@ -24,6 +26,19 @@ export function nextTryAt(attempts: number, from: number): string {
   return new Date(from + delay).toISOString();
 }
 export const DISPATCH_INTERVAL_MS = 15_000;
+
+/** One Message-ID per outbox row (its id and creation instant, so a new database's row 1 is another mail), at the site's host. */
+export function outboxMessageId(id: number, createdAt: string, publicUrl = process.env.PUBLIC_URL): string {
+  let host = "localhost";
+  try {
+    host = new URL(publicUrl || "http://localhost").hostname || host;
+  } catch {
+    /* keep localhost */
+  }
+  return `<outbox-${id}-${Date.parse(createdAt)}@${host}>`;
+}
+/** A cluster worker's message to the primary (npm start), which alone runs the dispatcher: send soon. */
+export const KICK_OUTBOX_MESSAGE = "kick-outbox";
 const KICK_DELAY_MS = 200;
 const MAX_BACKOFF_MS = 15 * 60_000;
 
@@ -162,6 +177,12 @@ async function runPass(s: SmtpSettings, limit: number): Promise<SendResult> {
   const transport = createTransport(s);
   try {
     for (const row of rows) {
+      // The batch's claim may have lapsed while earlier messages were slow (another process may
+      // then hold this one): renew it for this message, atomically, and skip it if it is no longer ours.
+      const renewed = await mine(row.id)
+        .set({ claimed_until: new Date(Date.parse(nowIso()) + CLAIM_MS).toISOString() })
+        .executeTakeFirst();
+      if (Number(renewed.numUpdatedRows) !== 1) continue;
       try {
         await transport.sendMail({
           from: s.from,
@@ -169,6 +190,9 @@ async function runPass(s: SmtpSettings, limit: number): Promise<SendResult> {
           subject: row.subject.normalize("NFC"),
           text: row.body_text.normalize("NFC"),
           headers: { "X-Outbox-Id": String(row.id) },
+          // The same Message-ID on every try: if a crash resends a mail the server had already
+          // accepted (between its "250" and our write), mail systems that de-duplicate drop the copy.
+          messageId: outboxMessageId(row.id, row.created_at),
         });
         await mine(row.id).set({ sent_at: nowIso(), error: null, claim_token: null, claimed_until: null }).execute();
         result.sent += 1;
@@ -200,6 +224,21 @@ async function runPass(s: SmtpSettings, limit: number): Promise<SendResult> {
       .execute();
   }
   return result;
+}
+
+/**
+ * At start-up, before any pass runs: a pass killed mid-way (SIGKILL, a power cut) left its claim
+ * on up to a batch of messages, which would then wait CLAIM_MS (10 minutes) although no process
+ * holds them any more. Like recoverInterruptedJobs, this assumes one server per database file.
+ */
+export async function releaseOrphanedClaims(db: Db): Promise<number> {
+  const result = await db
+    .updateTable("outbox")
+    .set({ claim_token: null, claimed_until: null })
+    .where("sent_at", "is", null)
+    .where("claim_token", "is not", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 /** Kept on globalThis: start.ts (tsx) and the Remix build each load this module, and must share one queue. */
@@ -279,6 +318,10 @@ export function stopOutboxDispatcher(): void {
 /** Right after a transaction that queued e-mail commits: one pass ~200 ms later (calls in between share it). */
 export function kickOutbox(): void {
   if (state.kick || !smtpSettings()) return;
+  if (cluster.isWorker && process.send) {
+    process.send({ type: KICK_OUTBOX_MESSAGE });
+    return;
+  }
   state.kick = setTimeout(() => {
     state.kick = null;
     tick();

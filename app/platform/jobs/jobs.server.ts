@@ -5,8 +5,8 @@ import { nowMs } from "~/lib/clock";
 import { conflict, notFound, type Actor, type Db, type MessageParams, type Result } from "../types";
 import { recordAudit } from "../audit.server";
 import { removeResultFile } from "./files.server";
-import type { JobState } from "./protocol";
-import { runJob } from "./runner.server";
+import { ACTIVE_JOB_STATES, type JobState } from "./protocol";
+import { scheduleJob } from "./runner.server";
 
 export type JobRow = Selectable<JobsTable>;
 
@@ -64,7 +64,7 @@ export function toJob(row: JobRow): Job {
   };
 }
 
-export const ACTIVE_STATES: readonly JobState[] = ["queued", "running"];
+export const ACTIVE_STATES = ACTIVE_JOB_STATES;
 
 const isUniqueViolation = (error: unknown) =>
   typeof error === "object" && error !== null && (error as { code?: unknown }).code === "SQLITE_CONSTRAINT_UNIQUE";
@@ -129,7 +129,7 @@ export async function startJob(db: Db, start: StartJob): Promise<Result<{ job: J
     const active = await findActiveJob(db, start.kind, start.conferenceId);
     return conflict("jobs.error.alreadyRunning", { jobId: active?.id ?? 0 });
   }
-  if (start.run !== false) void runJob(row.id);
+  if (start.run !== false) scheduleJob(row.id);
   return { ok: true, job: toJob(row) };
 }
 

@@ -6,6 +6,10 @@ import type { MessageParams } from "../types";
 
 export const JOB_STATES = ["queued", "running", "done", "failed"] as const;
 export type JobState = (typeof JOB_STATES)[number];
+export const ACTIVE_JOB_STATES: readonly JobState[] = ["queued", "running"];
+
+/** A cluster worker's message to the primary (npm start): run this queued job now. */
+export const RUN_JOB_MESSAGE = "jobs.run";
 
 /** Where the worker starts: the job, its input and the database it opens (its own handle). */
 export interface JobWorkerData {

@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -5,7 +6,14 @@ import { databasePath } from "../../../db/client";
 import { getDb } from "../db.server";
 import { writeResultFile } from "./files.server";
 import { failJob, finishJob, markRunning, saveProgress } from "./jobs.server";
-import { clampProgress, throttle, type JobWorkerData, type WorkerMessage } from "./protocol";
+import {
+  ACTIVE_JOB_STATES,
+  RUN_JOB_MESSAGE,
+  clampProgress,
+  throttle,
+  type JobWorkerData,
+  type WorkerMessage,
+} from "./protocol";
 
 /** At most one progress write per job every 200 ms: a handler may report thousands of times. */
 export const PROGRESS_INTERVAL_MS = 200;
@@ -21,9 +29,47 @@ const entryPath = () => resolve(process.cwd(), process.env.JOBS_WORKER || join("
 
 const running = new Map<number, Promise<void>>();
 
-/** Resolves when the job this process runs has finished (at once when it runs none by that id). */
+/** How often a cluster worker looks at a job's row while it waits for the primary to finish it. */
+export const FINISHED_POLL_MS = 200;
+
+/**
+ * Resolves when the job has finished. In the process that runs it, from the in-memory map (at once
+ * when it runs none by that id); in a cluster worker, whose jobs run in the primary, by reading the
+ * row until it is done or failed (or gone).
+ */
 export function whenJobFinished(id: number): Promise<void> {
-  return running.get(id) ?? Promise.resolve();
+  const mine = running.get(id);
+  if (mine || !cluster.isWorker) return mine ?? Promise.resolve();
+  return waitForJobRow(id);
+}
+
+/** Resolves once the job's row is done or failed (or gone), whichever process runs it. */
+export async function waitForJobRow(id: number): Promise<void> {
+  for (;;) {
+    const row = await getDb().selectFrom("jobs").select("state").where("id", "=", id).executeTakeFirst();
+    if (!row || !ACTIVE_JOB_STATES.includes(row.state)) return;
+    await new Promise((r) => setTimeout(r, FINISHED_POLL_MS));
+  }
+}
+
+/**
+ * Starts a queued job: here, or, in a cluster worker (npm start), in the primary, which runs every
+ * job (told at once by IPC; its poll of queued rows catches anything a lost message left behind).
+ */
+export function scheduleJob(id: number): void {
+  if (cluster.isWorker && process.send) process.send({ type: RUN_JOB_MESSAGE, id });
+  else void runJob(id);
+}
+
+/**
+ * Runs every queued job not running yet (the primary's poll). markRunning's claim is atomic, so a
+ * job another process took meanwhile is skipped. Returns how many were started.
+ */
+export async function runQueuedJobs(): Promise<number> {
+  const queued = await getDb().selectFrom("jobs").select("id").where("state", "=", "queued").orderBy("id").execute();
+  const fresh = queued.filter((row) => !running.has(row.id));
+  for (const row of fresh) void runJob(row.id);
+  return fresh.length;
 }
 
 /** Jobs this process is running now. */

@@ -4,6 +4,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import SQLite from "better-sqlite3";
 import { Kysely, SqliteDialect } from "kysely";
 import type { Database } from "../../../db/schema";
+import { withStatementCache } from "../../../db/client";
 import { adoptHandle } from "../db.server";
 import type { MessageParams } from "../types";
 import type { JobResult, JobWorkerData, WorkerMessage } from "./protocol";
@@ -24,9 +25,10 @@ export type JobHandlers = Record<string, JobHandler>;
 function openReadOnly(path: string): { db: Kysely<Database>; close(): Promise<void> } {
   const sqlite = new SQLite(path, { readonly: true, fileMustExist: true });
   sqlite.pragma("busy_timeout = 5000");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const statements = withStatementCache(sqlite);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
   // Models the handler calls through getDb() use it too (this thread has no other handle).
-  adoptHandle({ db, sqlite, path });
+  adoptHandle({ db, sqlite, statements, path });
   return { db, close: () => db.destroy() };
 }
 

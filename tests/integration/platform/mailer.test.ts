@@ -5,6 +5,7 @@ import { getDb, nowIso } from "~/platform/db.server";
 import { nowMs } from "~/lib/clock";
 import {
   kickOutbox,
+  outboxMessageId,
   sendPendingEmails,
   smtpSettings,
   smtpStatus,
@@ -118,6 +119,7 @@ function parseMessage(raw: Buffer) {
     subject: decodeWords(headers.get("subject") ?? ""),
     from: decodeWords(headers.get("from") ?? ""),
     contentType: headers.get("content-type") ?? "",
+    messageId: headers.get("message-id") ?? "",
     body: bodyBytes.toString("utf8").replace(/\r\n/g, "\n").replace(/\n$/, ""),
   };
 }
@@ -192,7 +194,12 @@ describe("sending the outbox", () => {
       expect(parsed.contentType).toMatch(/charset=utf-8/i);
       expect(parsed.subject).toBe(queued[i].subject);
       expect(parsed.body).toBe(queued[i].body_text);
+      // One Message-ID per outbox row, the same on any try (a resend after a crash is a duplicate mail systems drop).
+      expect(parsed.messageId).toBe(outboxMessageId(queued[i].id, queued[i].created_at));
     }
+    expect(outboxMessageId(7, "2027-12-13T01:00:00.000Z", "https://ngoaivu.gov.vn")).toBe(
+      `<outbox-7-${Date.parse("2027-12-13T01:00:00.000Z")}@ngoaivu.gov.vn>`,
+    );
     expect(parseMessage(received[0].raw).body).toContain("Kính gửi Ông Nguyễn Thị Hương Giang");
     const after = await getDb().selectFrom("outbox").select(["sent_at", "error", "attempts"]).orderBy("id").execute();
     for (const row of after) {
