@@ -7,6 +7,7 @@ import {
   SqliteDialect,
   SqliteDriver,
   type DatabaseConnection,
+  type SqliteDatabase,
   type SqliteDialectConfig,
 } from "kysely";
 import type { Database } from "./schema";
@@ -20,6 +21,8 @@ export function databasePath(env: NodeJS.ProcessEnv = process.env): string {
 export interface DatabaseHandle {
   db: Kysely<Database>;
   sqlite: SQLite.Database;
+  /** What Kysely prepares its queries through (withStatementCache): one call per query run. */
+  statements: SqliteDatabase;
   path: string;
 }
 
@@ -45,6 +48,31 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/** How many prepared statements a connection keeps (the app has a few hundred distinct queries). */
+export const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * Kysely prepares every query it runs; SQLite's prepare costs as much as a small query, so the
+ * connection keeps its prepared statements by SQL text (the oldest dropped beyond the limit). A
+ * statement still iterating (a stream) is busy: that query is prepared afresh instead.
+ */
+export function withStatementCache(sqlite: SQLite.Database, size = STATEMENT_CACHE_SIZE): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      const cached = statements.get(sql);
+      if (cached && !cached.busy) return cached;
+      const statement = sqlite.prepare(sql);
+      if (!cached) {
+        if (statements.size >= size) statements.delete(statements.keys().next().value!);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 /** Opens a database file with the pragmas every connection needs. */
 export function openDatabase(path = databasePath()): DatabaseHandle {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
@@ -53,6 +81,7 @@ export function openDatabase(path = databasePath()): DatabaseHandle {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
-  return { db, sqlite, path };
+  const statements = withStatementCache(sqlite);
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: statements }) });
+  return { db, sqlite, statements, path };
 }
