@@ -25,6 +25,8 @@ import {
   setPublished,
   type SessionPerson,
 } from "~/features/agenda/agenda.server";
+import { signUpsBeyondPlaces } from "~/features/agenda/session-places.server";
+import { SignUpsOver } from "~/features/agenda/components/sign-ups-over";
 import { blockFollowsSession } from "~/features/meetings/meetings.server";
 import { requireConference } from "~/http/conference.server";
 import { intent as intentOf, parseIntent } from "~/http/intent.server";
@@ -71,7 +73,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { conference, session } = await context(params);
   const zone = conference.time_zone;
   const days = conferenceDays(conference.starts_at, conference.ends_at, zone);
-  const [rooms, candidates] = await Promise.all([listRooms(conference.id), listSessionCandidates(conference.id)]);
+  const [rooms, candidates, over] = await Promise.all([
+    listRooms(conference.id),
+    listSessionCandidates(conference.id),
+    session ? signUpsBeyondPlaces(conference.id, session.id) : Promise.resolve(null),
+  ]);
   const url = new URL(request.url);
   const q = (k: string) => url.searchParams.get(k) ?? "";
   const values = session
@@ -99,7 +105,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     values,
     people,
     rooms: rooms.map((r) => ({ id: r.id, name_vi: r.name_vi, name_en: r.name_en, capacity: r.capacity })),
-    candidates,
+    // Only what the pickers show of each candidate (their position and status stay out of the page).
+    candidates: candidates.map((c) => ({
+      id: c.id,
+      full_name: c.full_name,
+      organisation_vi: c.organisation_vi,
+      organisation_en: c.organisation_en,
+    })),
+    over,
     session: session
       ? {
           id: session.id,
@@ -187,9 +200,15 @@ export async function action({ request, params, context: ctx }: ActionFunctionAr
       return json({ ...base, errors, problems: [] as Problem[] }, { status: 400 });
     }
     // A meeting block's slots and meetings follow its session (the meetings' reaction, in the same transaction).
+    // Fewer places than are signed up is saved only once confirmed (the save form's checkbox; a move never confirms).
     const result = await saveSession(conference.id, id, parsed.data, picked.list, actor, {
       onChange: blockFollowsSession,
+      confirmOver: intent === "save" && values.confirmOver === "1",
     });
+    if (!result.ok && result.refusal.key === "agenda.errors.capacityBelowSignUps") {
+      const errors = errorsOf([result.refusal], locale);
+      return json({ ...base, errors, problems: problemsOf([result.refusal]), confirmOver: true }, { status: 409 });
+    }
     if (!result.ok) {
       const errors = errorsOf(result.clashes.length ? result.clashes : [result.refusal], locale);
       return json({ ...base, errors, problems: problemsOf(result.clashes) }, { status: statusOf(result.refusal.kind) });
@@ -269,6 +288,7 @@ export default function SessionEditor() {
         </Notice>
       ) : null}
       <SessionForm key={`${session?.id ?? "new"}`} />
+      {loaded.over ? <SignUpsOver over={loaded.over} zone={loaded.zone} /> : null}
       {session ? (
         <div className="no-print mt-6 flex flex-wrap gap-3">
           <Form method="post">
@@ -350,6 +370,12 @@ function SessionForm() {
           inputMode="numeric"
           hint={t("agendaUi.capacityHint")}
         />
+        {data && "confirmOver" in data && data.confirmOver ? (
+          <label className="flex items-start gap-2 text-sm sm:col-span-2" data-testid="confirm-over">
+            <input type="checkbox" name="confirmOver" value="1" className="mt-1 h-4 w-4" />
+            <span>{t("agendaUi.confirmOver")}</span>
+          </label>
+        ) : null}
         <TextField
           state={state}
           name="streamUrl"

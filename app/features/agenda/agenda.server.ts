@@ -23,6 +23,7 @@ import {
 import type { RoomInput, SessionInput } from "~/features/agenda/schema";
 import { formatRange, zonedLocalToUtc } from "~/lib/time";
 import { recordAudit } from "../../platform/audit.server";
+import { loweringRefusal } from "./session-places.server";
 import { publicUrl } from "../people/invitations.server";
 import { queueEmail } from "../../platform/outbox.server";
 
@@ -257,7 +258,9 @@ export type SaveSessionResult = { ok: true; id: number; notified: number } | (Re
  * room and every chair, speaker and rapporteur free at that time, within the
  * conference's days, within the room's capacity. When a published session
  * moves, its people and signed-up delegates are told. `onChange` lets a feature
- * above the agenda follow (or refuse) a change of an existing session.
+ * above the agenda follow (or refuse) a change of an existing session. Fewer
+ * places than are signed up in person is refused (agenda.errors.capacityBelowSignUps)
+ * unless `confirmOver`: then it is saved and nobody is moved (the editor lists who is over).
  */
 export async function saveSession(
   conferenceId: number,
@@ -265,7 +268,7 @@ export async function saveSession(
   input: SessionInput,
   people: SessionPerson[],
   actor: Actor,
-  options: { onChange?: SessionChangeHook } = {},
+  options: { onChange?: SessionChangeHook; confirmOver?: boolean } = {},
 ): Promise<SaveSessionResult> {
   const refused = (refusal: Refusal, clashes: Refusal[] = []): SaveSessionResult => ({ ok: false, refusal, clashes });
   return getDb()
@@ -356,6 +359,15 @@ export async function saveSession(
         return refused(described[0], described);
       }
 
+      // Fewer places than are signed up moves nobody: refused until the organiser confirms (before any hook writes).
+      if (current && !options.confirmOver) {
+        const lowering = await loweringRefusal(trx, current, {
+          capacity: input.capacity,
+          roomCapacity: room?.capacity ?? null,
+        });
+        if (lowering) return refused(lowering);
+      }
+
       // What follows the session elsewhere (a meeting block's slots and meetings) follows it now, or refuses.
       if (current && options.onChange) {
         const refusal = await options.onChange(trx, {
@@ -434,7 +446,15 @@ export async function saveSession(
         action: id === null ? "session.create" : "session.update",
         entity: "session",
         entityId: sessionId,
-        detail: { title: input.titleVi, startsAt, endsAt, roomId: input.roomId, people: people.length, notified },
+        detail: {
+          title: input.titleVi,
+          startsAt,
+          endsAt,
+          roomId: input.roomId,
+          capacity: input.capacity,
+          people: people.length,
+          notified,
+        },
         ip: actor.ip,
       });
       return { ok: true, id: sessionId!, notified };

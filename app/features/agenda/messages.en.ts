@@ -10,6 +10,15 @@ export const agendaEn: Record<keyof typeof agendaVi, string> = {
   "agenda.errors.order": "The end must be after the start.",
   "agenda.errors.outside": "A session must fall within the conference's days ({first} – {last}).",
   "agenda.errors.capacity": "More places than the room holds ({capacity}).",
+  "agenda.errors.capacityBelowSignUps":
+    "The new number of places ({capacity}) is below the {signedUp, plural, one {# delegate} other {# delegates}} signed up in person, so {over} would be over the places. Nobody is moved automatically.",
+  "agendaUi.confirmOver":
+    "Save the new number anyway; nobody is moved. I will see who is over the places on this page and decide for each.",
+  "agendaUi.overTitle": "Sign-ups beyond the places",
+  "agendaUi.overIntro":
+    "{inPerson, plural, one {# delegate is} other {# delegates are}} signed up in person for {capacity, plural, one {# place} other {# places}}: the last {over, plural, one {one to sign up is} other {# to sign up are}} over (latest first). Nobody is moved automatically: on each delegate's page you can change their attendance to online or cancel their registration.",
+  "agendaUi.overSignedUpAt": "Signed up",
+  "agendaUi.overOpen": "Open the delegate's page",
   "agenda.errors.roomClash": "The room already has “{title}” ({time}) at this time.",
   "agenda.errors.personClash": "{name} is already in “{title}” ({time}) at this time.",
   "agenda.errors.roomInUse":

@@ -8,6 +8,15 @@ export const agendaVi = {
   "agenda.errors.order": "Giờ kết thúc phải sau giờ bắt đầu.",
   "agenda.errors.outside": "Phiên phải nằm trong các ngày của hội nghị ({first} – {last}).",
   "agenda.errors.capacity": "Số chỗ vượt sức chứa của phòng ({capacity}).",
+  "agenda.errors.capacityBelowSignUps":
+    "Số chỗ mới ({capacity}) ít hơn {signedUp} đại biểu đã đăng ký dự trực tiếp, {over} người sẽ vượt quá số chỗ. Không ai bị chuyển đi tự động.",
+  "agendaUi.confirmOver":
+    "Vẫn lưu số chỗ mới; không ai bị chuyển đi. Tôi sẽ xem danh sách người vượt chỗ trên trang này và quyết định từng người.",
+  "agendaUi.overTitle": "Đăng ký vượt số chỗ",
+  "agendaUi.overIntro":
+    "{inPerson} đại biểu đăng ký dự trực tiếp, phiên có {capacity} chỗ: {over} người đăng ký sau cùng vượt số chỗ, xếp từ người đăng ký muộn nhất. Không ai bị chuyển đi tự động: trên trang của từng đại biểu, có thể chuyển sang dự trực tuyến hoặc hủy đăng ký.",
+  "agendaUi.overSignedUpAt": "Đăng ký lúc",
+  "agendaUi.overOpen": "Mở trang đại biểu",
   "agenda.errors.roomClash": "Phòng đã có phiên “{title}” ({time}) vào giờ này.",
   "agenda.errors.personClash": "{name} đã tham gia phiên “{title}” ({time}) vào giờ này.",
   "agenda.errors.roomInUse":

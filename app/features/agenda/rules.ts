@@ -166,3 +166,36 @@ export function groupByDay<T extends { starts_at: string; ends_at: string }>(
   }
   return days;
 }
+
+/** The places that apply to a session: its own, else its room's; null when nothing limits it. */
+export function effectiveCapacity(own: number | null, roomCapacity: number | null | undefined): number | null {
+  return own ?? roomCapacity ?? null;
+}
+
+/** In-person sign-ups beyond a session's places (0 within them or without a limit). */
+export function signUpsOver(capacity: number | null, inPerson: number): number {
+  return capacity === null ? 0 : Math.max(0, inPerson - capacity);
+}
+
+/**
+ * How many more sign-ups a change of places would put beyond them: what the organiser must confirm.
+ * Lowering never moves anyone; raising, or lowering to what is still enough, needs no confirmation.
+ */
+export function newlyOver(before: number | null, after: number | null, inPerson: number): number {
+  return Math.max(0, signUpsOver(after, inPerson) - signUpsOver(before, inPerson));
+}
+
+/**
+ * The sign-ups beyond the places, last signed up first: the first `capacity` to sign up hold the
+ * places (as the sign-up order gave them), the rest are over. `signUps` in any order.
+ */
+export function beyondPlaces<T extends { created_at: string; registration_id: number }>(
+  signUps: T[],
+  capacity: number | null,
+): T[] {
+  if (capacity === null || signUps.length <= capacity) return [];
+  const inOrder = [...signUps].sort((a, b) =>
+    a.created_at === b.created_at ? a.registration_id - b.registration_id : a.created_at < b.created_at ? -1 : 1,
+  );
+  return inOrder.slice(capacity).reverse();
+}
