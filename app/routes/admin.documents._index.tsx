@@ -5,7 +5,11 @@ import { requirePermission } from "~/auth/guards.server";
 import { DataTable } from "~/components/data-table";
 import { pageMeta, useBilingual, useLocale, useT } from "~/components/i18n";
 import { Badge, FilterSelect, PageHeader } from "~/components/ui";
-import { authorOptions, listDocuments, sessionOptions } from "~/features/proceedings/documents/documents.server";
+import {
+  documentAuthorOptions,
+  listDocuments,
+  sessionOptions,
+} from "~/features/proceedings/documents/documents.server";
 import { DOCUMENT_KINDS, DOCUMENT_LANGUAGES, DOCUMENT_STATES } from "~/features/proceedings/rules";
 import { requireConference } from "~/http/conference.server";
 import { requestMessages } from "~/http/i18n.server";
@@ -41,14 +45,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
       q: filters.q,
     }),
     sessionOptions(db, conference.id),
-    authorOptions(db, conference.id),
+    // The filter offers the authors of a document, not every delegate (the page stays light).
+    documentAuthorOptions(db, conference.id),
   ]);
   return json({
     messages: await requestMessages(request, "proceedings"),
     zone: conference.time_zone,
     filters,
-    rows,
-    sessions,
+    // Only the columns the table shows.
+    rows: rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      author: r.author,
+      kind: r.kind,
+      session_vi: r.session_vi,
+      session_en: r.session_en,
+      language: r.language,
+      state: r.state,
+      updated_at: r.updated_at,
+      length: r.length,
+    })),
+    sessions: sessions.map((s) => ({ id: s.id, title_vi: s.title_vi, title_en: s.title_en })),
     authors,
   });
 }

@@ -43,20 +43,12 @@ async function askableKinds(conferenceId: number, kind: OrganisationKind): Promi
   return [...new Set(pairs.filter(([a]) => a === kind).map(([, b]) => b))];
 }
 
-/**
- * The parties a requester may ask, with country and city, searched as people type names
- * (organisationSearchWhere) or by a sector they cover; each with the state of the request the
- * requester already sent it (null when not asked).
- */
-export async function askableParties(
-  conferenceId: number,
-  kind: OrganisationKind,
-  query: string,
-  fromOrganisationId: number | null = null,
-) {
-  const kinds = await askableKinds(conferenceId, kind);
-  if (kinds.length === 0) return [];
-  let q = getDb()
+/** How many askable parties one page of the delegates' list shows (the page renders only these). */
+export const PARTIES_PAGE_SIZE = 20;
+
+/** The askable parties with what the list shows of them, before any search or paging. */
+function askableQuery(conferenceId: number, kinds: OrganisationKind[], fromOrganisationId: number | null) {
+  return getDb()
     .selectFrom("organisations as o")
     .leftJoin("meeting_parties as mp", (j) =>
       j.onRef("mp.organisation_id", "=", "o.id").on("mp.conference_id", "=", conferenceId),
@@ -70,35 +62,92 @@ export async function askableParties(
         .on("asked.conference_id", "=", conferenceId)
         .on("asked.from_organisation_id", "=", fromOrganisationId ?? -1),
     )
-    .select([
-      "o.id",
-      "o.kind",
-      "o.name_vi",
-      "o.name_en",
-      "o.country_vi",
-      "o.country_en",
-      "o.city_vi",
-      "o.city_en",
-      "o.mission_type",
-      "mp.sectors",
-      "head.full_name as head_name",
-      "asked.status as asked_status",
-      "asked.withdrawn_at as asked_withdrawn_at",
-    ])
     .where("o.kind", "in", kinds);
+}
+
+type AskableRow = {
+  sectors: string | null;
+  asked_status: string | null;
+  asked_withdrawn_at: string | null;
+};
+
+function shapeParty<R extends AskableRow>({ sectors, asked_status, asked_withdrawn_at, ...row }: R) {
+  return {
+    ...row,
+    sectors: decodeSectors(sectors),
+    asked: asked_status as MeetingRequestStatus | null,
+    askedWithdrawnAt: asked_withdrawn_at,
+  };
+}
+
+const PARTY_COLUMNS = [
+  "o.id",
+  "o.kind",
+  "o.name_vi",
+  "o.name_en",
+  "o.country_vi",
+  "o.country_en",
+  "o.city_vi",
+  "o.city_en",
+  "o.mission_type",
+  "mp.sectors",
+  "head.full_name as head_name",
+  "asked.status as asked_status",
+  "asked.withdrawn_at as asked_withdrawn_at",
+] as const;
+
+/**
+ * One page of the parties a requester may ask, with country and city, searched as people type names
+ * (organisationSearchWhere, diacritics ignored) or by a sector they cover; each with the state of the
+ * request the requester already sent it (null when not asked). Only the page is read (LIMIT/OFFSET),
+ * with the number of matches for the pager; a page past the end shows the last one.
+ */
+export async function askableParties(
+  conferenceId: number,
+  kind: OrganisationKind,
+  query: string,
+  fromOrganisationId: number | null = null,
+  { page = 1, pageSize = PARTIES_PAGE_SIZE }: { page?: number; pageSize?: number } = {},
+) {
+  const kinds = await askableKinds(conferenceId, kind);
+  if (kinds.length === 0) return { rows: [], total: 0, page: 1, pageSize };
+  let q = askableQuery(conferenceId, kinds, fromOrganisationId);
   const pattern = searchPattern(query);
   // The search finds a party by its names, country and city, or by a sector it covers (in either language).
   if (pattern)
     q = q.where((eb) =>
       eb.or([organisationSearchWhere(eb, "o.search_key", query)!, eb("mp.sectors_key", "like", pattern)]),
     );
-  const rows = await q.orderBy("o.country_vi").orderBy("o.name_vi").limit(300).execute();
-  return rows.map(({ sectors, asked_status, asked_withdrawn_at, ...row }) => ({
-    ...row,
-    sectors: decodeSectors(sectors),
-    asked: asked_status as MeetingRequestStatus | null,
-    askedWithdrawnAt: asked_withdrawn_at,
-  }));
+  const { total } = await q
+    .select((eb) => eb.fn.count<number>("o.id").distinct().as("total"))
+    .executeTakeFirstOrThrow();
+  const last = Math.max(1, Math.ceil(Number(total) / pageSize));
+  const shown = Math.min(Math.max(1, page), last);
+  const rows = await q
+    .select(PARTY_COLUMNS)
+    .orderBy("o.country_vi")
+    .orderBy("o.name_vi")
+    .orderBy("o.id")
+    .limit(pageSize)
+    .offset((shown - 1) * pageSize)
+    .execute();
+  return { rows: rows.map(shapeParty), total: Number(total), page: shown, pageSize };
+}
+
+/** One party the requester may ask, by id (the one chosen with ?to=, which may be on no shown page); null if not askable. */
+export async function askableParty(
+  conferenceId: number,
+  kind: OrganisationKind,
+  organisationId: number,
+  fromOrganisationId: number | null = null,
+) {
+  const kinds = await askableKinds(conferenceId, kind);
+  if (kinds.length === 0) return null;
+  const row = await askableQuery(conferenceId, kinds, fromOrganisationId)
+    .select(PARTY_COLUMNS)
+    .where("o.id", "=", organisationId)
+    .executeTakeFirst();
+  return row ? shapeParty(row) : null;
 }
 
 /**

@@ -362,8 +362,7 @@ export const meetingsEn: Record<keyof typeof meetingsVi, string> = {
   "meetingsDelegate.form.sentTo": "Your meeting request to {to} has been sent. It is in “Requests sent” below.",
   "meetingsDelegate.form.askedOption": "{name} ({status})",
   "meetingsDelegate.parties.asked": "Asked",
-  "meetingsDelegate.parties.more":
-    "Show {count, plural, one {# more party} other {# more parties}} (or search by name, country, sector)",
+  "meetingsDelegate.parties.found": "{count, plural, one {# party} other {# parties}}",
   "meetingsDelegate.sectors.codesLabel": "Sectors",
   "meetingsDelegate.sectors.noteLabel": "Other sectors or a note (optional)",
   "meetingsDelegate.sectors.noteHint": "For example: port logistics, renewable energy.",

@@ -353,7 +353,7 @@ export const meetingsVi = {
   "meetingsDelegate.form.sentTo": "Đã gửi đề nghị gặp tới {to}. Đề nghị nằm trong danh sách “Đề nghị đã gửi” bên dưới.",
   "meetingsDelegate.form.askedOption": "{name} ({status})",
   "meetingsDelegate.parties.asked": "Đã đề nghị",
-  "meetingsDelegate.parties.more": "Xem thêm {count} đối tác (hoặc tìm theo tên, quốc gia, lĩnh vực)",
+  "meetingsDelegate.parties.found": "{count} đối tác",
   "meetingsDelegate.sectors.codesLabel": "Lĩnh vực",
   "meetingsDelegate.sectors.noteLabel": "Lĩnh vực khác hoặc ghi chú (không bắt buộc)",
   "meetingsDelegate.sectors.noteHint": "Ví dụ: logistics cảng biển, năng lượng tái tạo.",

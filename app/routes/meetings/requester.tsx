@@ -4,14 +4,11 @@ import { SelectField, TextAreaField, useZodForm, ZodForm } from "~/components/fo
 import { SubmitButton } from "~/components/submit-button";
 import { useBilingual, useT } from "~/components/i18n";
 import { ConferenceTime } from "~/components/time";
-import { EmptyState, Notice } from "~/components/ui";
+import { EmptyState, Notice, Pagination } from "~/components/ui";
 import { MEETING_SECTORS, sectorLabel, type MeetingRequestStatus } from "~/features/meetings/rules";
 import { meetingRequestSchema } from "~/features/meetings/schema";
 import type { ActionData, MeetingsLoader } from "~/routes/meetings/route";
 import { RequestStatusBadge } from "~/features/meetings/components/request-status";
-
-/** How many parties the list shows before "show the others" when nothing is searched. */
-const FIRST_PARTIES = 10;
 
 const EMPTY_REQUEST = { toOrganisationId: "", sector: "", ask: "", priority: "2" as const };
 
@@ -71,9 +68,14 @@ export function RequesterSide({ result }: { result: ActionData | undefined }) {
     confirmation.current?.focus();
   }, [sent, reset]);
   const statusOf = (status: MeetingRequestStatus) => t(`meetingsDelegate.status.${status}`);
-  // Without a search, the first parties and the others one tap away (a phone's page stays short).
-  const shown = data.query ? data.parties : data.parties.slice(0, FIRST_PARTIES);
-  const more = data.query ? [] : data.parties.slice(FIRST_PARTIES);
+  // The form offers the shown page's parties, and the one chosen with ?to= when no shown page lists it.
+  const choices =
+    data.chosen && !data.parties.some((p) => p.id === data.chosen?.id) ? [data.chosen, ...data.parties] : data.parties;
+  const chooseHref = (id: number) => {
+    const next = new URLSearchParams({ q: data.query, to: String(id) });
+    if (data.partiesPage > 1) next.set("page", String(data.partiesPage));
+    return `?${next}#request-form`;
+  };
   const partyItem = (p: (typeof data.parties)[number]) => (
     <li key={p.id} className="flex items-center justify-between gap-3 py-2">
       <span>
@@ -102,7 +104,7 @@ export function RequesterSide({ result }: { result: ActionData | undefined }) {
           </span>
         ) : null}
         {!p.asked || p.asked === "withdrawn" ? (
-          <a className="btn-link" href={`?${new URLSearchParams({ q: data.query, to: String(p.id) })}#request-form`}>
+          <a className="btn-link" href={chooseHref(p.id)}>
             {t("meetingsDelegate.parties.choose")}
           </a>
         ) : null}
@@ -135,15 +137,11 @@ export function RequesterSide({ result }: { result: ActionData | undefined }) {
           <EmptyState title={t("meetingsDelegate.parties.none")} />
         ) : (
           <div data-testid="parties">
-            <ul className="mt-3 divide-y text-sm">{shown.map(partyItem)}</ul>
-            {more.length > 0 ? (
-              <details className="mt-1 border-t border-slate-200 pt-2" data-testid="more-parties">
-                <summary className="btn-link inline-flex min-h-11 cursor-pointer items-center">
-                  {t("meetingsDelegate.parties.more", { count: more.length })}
-                </summary>
-                <ul className="divide-y text-sm">{more.map(partyItem)}</ul>
-              </details>
-            ) : null}
+            <p className="mt-3 text-sm text-slate-600" data-testid="parties-total">
+              {t("meetingsDelegate.parties.found", { count: data.partiesTotal })}
+            </p>
+            <ul className="mt-1 divide-y text-sm">{data.parties.map(partyItem)}</ul>
+            <Pagination page={data.partiesPage} pageSize={data.partiesPageSize} total={data.partiesTotal} />
           </div>
         )}
       </section>
@@ -170,7 +168,7 @@ export function RequesterSide({ result }: { result: ActionData | undefined }) {
             className="sm:col-span-2"
             options={[
               { value: "", label: t("meetingsDelegate.form.pick") },
-              ...data.parties.map((p) => ({
+              ...choices.map((p) => ({
                 value: String(p.id),
                 label:
                   p.asked && p.asked !== "withdrawn"

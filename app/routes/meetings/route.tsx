@@ -11,7 +11,7 @@ import { AvailabilitySection } from "~/routes/meetings/availability";
 import { CounterpartSide } from "~/routes/meetings/counterpart";
 import { PlacedMeetings } from "~/routes/meetings/placed";
 import { RequesterSide } from "~/routes/meetings/requester";
-import { Notice, PageHeader } from "~/components/ui";
+import { Notice, PageHeader, parsePage } from "~/components/ui";
 import { formValues, parseWith, type FieldErrors } from "~/platform/forms/fields";
 import {
   availabilitySchema,
@@ -35,6 +35,8 @@ import {
 } from "~/features/meetings/meeting-outcomes.server";
 import {
   askableParties,
+  askableParty,
+  PARTIES_PAGE_SIZE,
   maxMeetingsOf,
   requestAllowance,
   requestsFrom,
@@ -58,14 +60,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const authority = conference ? await authorityOf(user.id, conference.id) : null;
   const org = await viewerOrganisation(authority?.organisationId ?? null);
   const zone = conference?.time_zone ?? CONFERENCE_ZONE;
-  const query = new URL(request.url).searchParams.get("q") ?? "";
+  const search = new URL(request.url).searchParams;
+  const query = search.get("q") ?? "";
+  const pageAsked = parsePage(search.get("page"));
+  // The party chosen with ?to= (a "choose" link) is in the form even when no shown page lists it.
+  const toId = Number(search.get("to"));
   const requester = org ? REQUESTER_KINDS.includes(org.kind) : false;
   const ready = conference && org && authority?.ok ? { conferenceId: conference.id, org } : null;
   const online = ready ? await isOnlineParty(ready.conferenceId, ready.org.id) : false;
-  const [parties, sent, received, maxMeetings, placed, availability, sectors, allowance] = await Promise.all([
+  const noParties = { rows: [], total: 0, page: 1, pageSize: PARTIES_PAGE_SIZE } as Rows<typeof askableParties>;
+  const [parties, chosen, sent, received, maxMeetings, placed, availability, sectors, allowance] = await Promise.all([
     ready && requester
-      ? askableParties(ready.conferenceId, ready.org.kind, query, ready.org.id)
-      : ([] as Rows<typeof askableParties>),
+      ? askableParties(ready.conferenceId, ready.org.kind, query, ready.org.id, { page: pageAsked })
+      : noParties,
+    ready && requester && Number.isInteger(toId) && toId > 0
+      ? askableParty(ready.conferenceId, ready.org.kind, toId, ready.org.id)
+      : null,
     ready && requester ? requestsFrom(ready.conferenceId, ready.org.id) : ([] as Rows<typeof requestsFrom>),
     ready && !requester ? requestsTo(ready.conferenceId, ready.org.id) : ([] as Rows<typeof requestsTo>),
     ready && !requester ? maxMeetingsOf(ready.conferenceId, ready.org.id) : null,
@@ -86,7 +96,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     mayAct: ready !== null,
     refusal: authority && !authority.ok ? authority.key : null,
     query,
-    parties,
+    // Only the shown page of the parties (the list and the form's choices), and how many match.
+    parties: parties.rows,
+    partiesTotal: parties.total,
+    partiesPage: parties.page,
+    partiesPageSize: parties.pageSize,
+    chosen,
     sent,
     received,
     maxMeetings,

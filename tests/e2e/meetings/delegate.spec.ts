@@ -10,7 +10,23 @@ test("a province delegate searches the parties, is checked as they type, and get
   await signIn(page, "delegate", "/meetings");
   await expect(page).toHaveURL(/\/meetings$/);
   const parties = page.getByTestId("parties");
-  await expect(parties).toContainText("Nhật Bản");
+  // Only one page of the parties is rendered, with how many there are and links to the next page.
+  await expect(parties.getByRole("listitem")).toHaveCount(20);
+  const total = Number((await parties.getByTestId("parties-total").textContent())!.match(/\d+/)![0]);
+  expect(total).toBeGreaterThan(20);
+  await expect(parties.getByText(`Trang 1/${Math.ceil(total / 20)}`)).toBeVisible();
+  const firstOfPage1 = await parties.getByRole("listitem").first().textContent();
+  await parties.getByRole("link", { name: "Trang sau" }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(parties.getByText(`Trang 2/${Math.ceil(total / 20)}`)).toBeVisible();
+  await expect(parties.getByRole("listitem").first()).not.toHaveText(firstOfPage1!);
+  // A party chosen on page 2 fills the form, and the list stays on page 2.
+  const onPage2 = parties.getByRole("listitem").first();
+  const page2Id = new URL((await onPage2.getByRole("link").getAttribute("href"))!, "http://x").searchParams.get("to")!;
+  await onPage2.getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`page=2.*to=${page2Id}|to=${page2Id}.*page=2`));
+  await expect(page.locator("select[name=toOrganisationId]")).toHaveValue(page2Id);
+  await page.goto("/meetings");
 
   // Diacritic-insensitive search through the organisations' search keys.
   await page.locator("input[name=q]").fill("nhat ban");

@@ -39,6 +39,7 @@ type Page = {
   mayAct: boolean;
   refusal: string | null;
   parties: Array<{ id: number; name_vi: string; country_vi: string | null }>;
+  partiesTotal: number;
   sent: Array<{ id: number; status: string; decline_reason: string }>;
   received: Array<{ id: number; status: string; name_vi: string }>;
   maxMeetings: number | null;
@@ -138,11 +139,10 @@ describe("/meetings for delegates", () => {
     const japan = await organisationId("mis-emb-jp");
     const before = await page(province);
     expect(before.requester).toBe(true);
-    expect(before.parties.some((p) => p.id === japan)).toBe(true);
     // Diacritic-insensitive search: "nhat ban" finds Nhật Bản, and nothing that is not a mission or foreign partner.
     const searched = await page(province, "/meetings?q=nhat%20ban");
     expect(searched.parties.map((p) => p.id)).toContain(japan);
-    expect(searched.parties.length).toBeLessThan(before.parties.length);
+    expect(searched.partiesTotal).toBeLessThan(before.partiesTotal);
     expect((await page(province, "/meetings?q=bac%20giang")).parties).toEqual([]);
 
     const sent = await call(action, { path: "/meetings", cookie: province, form: ask(japan) });

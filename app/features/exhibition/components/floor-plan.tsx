@@ -267,8 +267,8 @@ function BoothShape({
     onMouseEnter: onBoothFocus ? () => onBoothFocus(booth) : undefined,
     onMouseLeave: onBoothFocus ? () => onBoothFocus(null) : undefined,
     onFocus: onBoothFocus ? () => onBoothFocus(booth) : undefined,
-    className:
-      "booth focus:outline-none [&:focus-visible>rect]:stroke-[#1d4ed8] [&:focus-visible>rect]:[stroke-width:0.35]",
+    // Its focus ring is in app/tailwind.css (.booth): a hall draws a hundred booths.
+    className: "booth",
   };
   const href = boothHref?.(booth);
   if (href)

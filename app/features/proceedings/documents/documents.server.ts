@@ -109,6 +109,27 @@ export function authorOptions(db: Db, conferenceId: number) {
     .execute();
 }
 
+/** The registered authors of at least one of the conference's documents: the list's filter offers only these. */
+export function documentAuthorOptions(db: Db, conferenceId: number) {
+  return db
+    .selectFrom("registrations as g")
+    .innerJoin("organisations as o", "o.id", "g.organisation_id")
+    .select(["g.id", "g.full_name", "o.name_vi as organisation_vi", "o.name_en as organisation_en"])
+    .where("g.conference_id", "=", conferenceId)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("documents as d")
+          .select("d.id")
+          .whereRef("d.author_registration_id", "=", "g.id")
+          .where("d.conference_id", "=", conferenceId),
+      ),
+    )
+    .orderBy("o.name_vi")
+    .orderBy("g.full_name")
+    .execute();
+}
+
 /** Every session of the conference (drafts too: staff file documents before the programme is out). */
 export function sessionOptions(db: Db, conferenceId: number) {
   return db
