@@ -5,14 +5,16 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { resolveLocale } from "~/auth/request.server";
-import { reportUnsentMessages, RequestLocaleProvider } from "~/components/i18n";
+import { installMessageBundles, reportUnsentMessages, RequestLocaleProvider } from "~/components/i18n";
 import { NonceProvider } from "~/components/nonce";
-import { isMessageKey } from "~/http/i18n.server";
+import { bundleMessages, isMessageKey } from "~/http/i18n.server";
 
 const ABORT_DELAY = 5_000;
 
 // A page showing a message that its loaders did not send fails the tests rather than shipping.
 if (process.env.NODE_ENV !== "production") reportUnsentMessages(isMessageKey);
+// Pages name their messages' bundles; the server renders them from the dictionary.
+installMessageBundles(bundleMessages);
 
 export default function handleRequest(
   request: Request,

@@ -7,18 +7,26 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { getSessionState } from "~/auth/guards.server";
 import { browserTimeZone, resolveLocale } from "~/auth/request.server";
-import { errorTitleKey, pageMeta, useLocale, useT, type RootData as ShellData } from "~/components/i18n";
+import {
+  errorTitleKey,
+  messageBundles,
+  pageMeta,
+  useLocale,
+  useT,
+  type RootData as ShellData,
+} from "~/components/i18n";
 import { AppShell } from "~/components/layout";
 import { useNonce } from "~/components/nonce";
 import { getCurrentConference } from "~/features/people/conference.server";
 import { getUserProfile } from "~/features/people/users.server";
-import { rootMessages } from "~/http/i18n.server";
+import { sendRootMessages } from "~/http/i18n.server";
 import { CONFERENCE_ZONE } from "~/lib/time";
 import stylesheet from "~/tailwind.css";
 
@@ -47,8 +55,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     CONFERENCE_ZONE;
   const data = {
     locale,
-    /** The platform's messages in this language; each route's loader adds its capabilities' own. */
-    messages: rootMessages(locale),
+    /** The platform's messages in this language (by name on a first load); each route's loader adds its capabilities' own. */
+    messages: sendRootMessages(request, locale),
     viewerZone,
     user: profile
       ? {
@@ -96,6 +104,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const t = useT();
   const error = useRouteError();
+  const bundles = messageBundles(useMatches().map((m) => m.data));
   useReportTimeZone();
   return (
     <html lang={locale}>
@@ -107,6 +116,10 @@ export function Layout({ children }: { children: ReactNode }) {
         {data ? null : <title>{`${t(errorTitleKey(error))} · ${t("app.shortName")}`}</title>}
         <Meta />
         <Links />
+        {/* The messages the loaders named: cached scripts, run (deferred, in order) before the app's modules hydrate. */}
+        {bundles.map((b) => (
+          <script key={b.bundle} src={b.src} nonce={nonce} defer />
+        ))}
       </head>
       <body className="min-h-screen font-sans">
         <AppShell user={data?.user ?? null} conference={data?.conference ?? null}>

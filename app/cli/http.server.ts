@@ -5,7 +5,7 @@ import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
 import compression from "compression";
 import express, { type Request as ExpressRequest, type Response as ExpressResponse } from "express";
-import { DEFAULT_LOCALE, isLocale, type Locale, type MessageKey } from "../platform/i18n";
+import { DEFAULT_LOCALE, DOCUMENT_REQUEST_HEADER, isLocale, type Locale, type MessageKey } from "../platform/i18n";
 import { translate } from "../platform/i18n/dictionary";
 import { isCrossOriginWrite, securityHeaders } from "../lib/security";
 
@@ -234,6 +234,8 @@ function remixRequest(req: ExpressRequest, res: ExpressResponse, signal: AbortSi
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
     else if (value !== undefined) headers.set(name, value);
   }
+  headers.delete(DOCUMENT_REQUEST_HEADER);
+  if (req.method === "GET" && !url.searchParams.has("_data")) headers.set(DOCUMENT_REQUEST_HEADER, "1");
   const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal };
   if (req.method !== "GET" && req.method !== "HEAD") {
     const body = res.locals.body as Buffer | ReadableStream<Uint8Array>;

@@ -11,18 +11,21 @@ import {
   fillMessage,
   hasMessage,
   isLocale,
+  isMessageBundle,
   LANGUAGE_COOKIE,
+  MESSAGE_BUNDLES_GLOBAL,
   type Locale,
   type MessageParams,
   type Messages,
+  type SentMessages,
   type Translate,
 } from "~/platform/i18n";
 import { FALLBACK_MESSAGES } from "~/platform/i18n/fallback";
 /** What the shared components read of the root loader's data (app/root.tsx sends this and more). */
 export interface RootData {
   locale: Locale;
-  /** The platform's messages in this language. */
-  messages: Messages;
+  /** The platform's messages in this language (or the bundle that has them). */
+  messages: SentMessages;
   viewerZone: string;
 }
 
@@ -69,22 +72,46 @@ function unsent(key: string) {
   }
 }
 
-type WithMessages = { messages?: Messages } | null | undefined;
+type WithMessages = { messages?: SentMessages } | null | undefined;
 
-let lastParts: Messages[] = [];
-let lastMerged: Messages = {};
+let serverBundles: ((name: string) => Messages | null) | null = null;
+
+/** Installed by the server entry: a bundle's messages from the dictionary (the browser has them from its script). */
+export function installMessageBundles(resolve: (name: string) => Messages | null) {
+  serverBundles = resolve;
+}
+
+/** What a loader sent: the messages, or those of the bundle it named (its script ran before the page's). */
+function resolveMessages(sent: SentMessages | undefined): Messages | undefined {
+  if (!isMessageBundle(sent)) return sent;
+  if (serverBundles) return serverBundles(sent.bundle) ?? undefined;
+  if (typeof window === "undefined") return undefined;
+  const loaded = (window as unknown as Record<string, Record<string, Messages> | undefined>)[MESSAGE_BUNDLES_GLOBAL];
+  return loaded?.[sent.bundle];
+}
+
+/** The bundles a page's loaders named, for the root to load as scripts. */
+export function messageBundles(data: readonly unknown[]) {
+  return data.map((d) => (d as WithMessages)?.messages).filter(isMessageBundle);
+}
+
+// The last merges, by the identity of their parts: bundles resolve to the same objects, so a
+// server rendering many pages of a few kinds merges each kind once.
+const merges: Array<{ parts: Messages[]; merged: Messages }> = [];
+const MERGES_KEPT = 32;
 
 /** The fallback set, then the messages of each route's data, merged (cached while the same). */
 function mergeMessages(locale: Locale, data: readonly unknown[]): Messages {
   const parts: Messages[] = [FALLBACK_MESSAGES[locale]];
   for (const d of data) {
-    const messages = (d as WithMessages)?.messages;
+    const messages = resolveMessages((d as WithMessages)?.messages);
     if (messages) parts.push(messages);
   }
-  if (parts.length === lastParts.length && parts.every((p, i) => p === lastParts[i])) return lastMerged;
+  const known = merges.find((m) => m.parts.length === parts.length && m.parts.every((p, i) => p === parts[i]));
+  if (known) return known.merged;
   const merged: Messages = Object.assign({}, ...parts);
-  lastParts = parts;
-  lastMerged = merged;
+  merges.unshift({ parts, merged });
+  if (merges.length > MERGES_KEPT) merges.pop();
   return merged;
 }
 

@@ -121,24 +121,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const conference = await requireConference();
   const db = getDb();
   const app = await getOwnApplication(db, { conferenceId: conference.id, userId: user.id });
-  const [provinces, neighbours, plan, firstChoices, closeAt, messages, registration, outcome] = await Promise.all([
+  const [provinces, neighbours, plan, firstChoices, closeAt, messages, outcome] = await Promise.all([
     provinceOptions(db),
     neighbourChoices(db, conference.id, app?.id ?? null),
     loadFloorPlan(db, conference.id, { withExhibitors: false }),
     firstChoiceCounts(db, conference.id, app?.id ?? null),
     applicationsCloseAt(db, conference.id),
-    requestMessages(request, "exhibition"),
-    requestMessages(request, "registration"),
+    // The province picker's words live with the registration's messages.
+    requestMessages(request, "exhibition", "registration"),
     done().take(request),
   ]);
   return json(
     {
-      // The province picker's two words live with the registration's messages.
-      messages: {
-        ...messages,
-        "registration.organisation.choose": registration["registration.organisation.choose"],
-        "registration.organisation.placeholder": registration["registration.organisation.placeholder"],
-      },
+      messages,
       done: outcome.value?.done ?? null,
       application: app && {
         id: app.id,

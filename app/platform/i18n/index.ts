@@ -18,6 +18,39 @@ export type MessageParams = Record<string, string | number>;
 /** One language's messages: key → text with "{name}" and "{n, plural, …}" placeholders. */
 export type Messages<K extends string = string> = Readonly<Record<K, string>>;
 
+/**
+ * Messages sent by name: a page's first load names the bundle of its messages, which the page
+ * loads as a script cached for good (its address carries a hash of its content), instead of
+ * inlining the same dictionary in every answer. Navigations in the browser (Remix's data
+ * requests) still get the messages inline. The root loads the scripts (app/root.tsx), and
+ * useT() resolves a name from them in the browser and from the dictionary on the server.
+ */
+export interface MessageBundle {
+  /** "vi.platform", "en.agenda+meetings": the language, then the capabilities. */
+  readonly bundle: string;
+  /** The script that defines it: /i18n/<bundle>.<hash>.js */
+  readonly src: string;
+}
+
+/** What a loader's `messages` is: the messages themselves, or the bundle that has them. */
+export type SentMessages = Messages | MessageBundle;
+
+/**
+ * Set by the HTTP layer (app/cli/http.server.ts) on a request that renders a whole page (no
+ * `_data`, which Remix removes before the loaders see the request); a client's own is dropped.
+ * Without it (a data request, a loader called by a test) the messages go inline.
+ */
+export const DOCUMENT_REQUEST_HEADER = "x-ngoaivu-document-request";
+
+/** The global the bundles' scripts fill in the browser: bundle → messages. */
+export const MESSAGE_BUNDLES_GLOBAL = "__i18n";
+
+export function isMessageBundle(value: unknown): value is MessageBundle {
+  if (typeof value !== "object" || value === null) return false;
+  const { bundle, src } = value as { bundle?: unknown; src?: unknown };
+  return typeof bundle === "string" && typeof src === "string";
+}
+
 /** A capability's messages in every language, with the same keys in each. */
 export type Dictionary<K extends string = string> = Readonly<Record<Locale, Messages<K>>>;
 

@@ -1,3 +1,4 @@
+import { bundleScript } from "~/http/i18n.server";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -1234,6 +1235,13 @@ const ROWS: Row[] = [
   // Public pages.
   { route: "/", method: "loader", expect: everyone() },
   { route: "/healthz", method: "loader", expect: everyone() },
+  // The messages' scripts (the pages' texts): public, whoever asks.
+  {
+    route: "/i18n/:file",
+    method: "loader",
+    params: () => ({ file: `vi.agenda.${bundleScript("vi.agenda")!.hash}.js` }),
+    expect: everyone(),
+  },
   { route: "/programme", method: "loader", expect: everyone() },
   { route: "/programme.ics", method: "loader", expect: everyone() },
   { route: "/programme.pdf", method: "loader", expect: everyone() },
