@@ -48,7 +48,23 @@ interface WallClock {
   second: number;
 }
 
+// A page shows the same few instants (sessions' starts and ends) many times, and formatToParts
+// costs microseconds each: the wall clocks already read are kept, up to a bound.
+const wallClocks = new Map<string, WallClock>();
+const WALL_CLOCKS_KEPT = 20_000;
+
 function wallClock(instant: Date, zone: string): WallClock {
+  const key = `${zone}|${instant.getTime()}`;
+  let known = wallClocks.get(key);
+  if (!known) {
+    known = readWallClock(instant, zone);
+    if (wallClocks.size >= WALL_CLOCKS_KEPT) wallClocks.clear();
+    wallClocks.set(key, known);
+  }
+  return known;
+}
+
+function readWallClock(instant: Date, zone: string): WallClock {
   const parts = Object.fromEntries(
     partsFormatter(zone)
       .formatToParts(instant)

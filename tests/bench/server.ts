@@ -4,23 +4,31 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 
-/** Starts the built app (npm start's path) on a fresh database in a temporary folder. */
+/**
+ * Starts the built app (npm start's path) on a fresh database in a temporary folder. BENCH_PROFILE=DIR
+ * writes a CPU profile of each server process into DIR when it stops (node --cpu-prof).
+ */
 export async function startServer(
   port: number,
 ): Promise<{ url: string; databasePath: string; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), "ngoaivu-bench-"));
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "app/cli/start.ts"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_PATH: join(dir, "bench.sqlite"),
-      PUBLIC_URL: `http://localhost:${port}`,
-      NODE_ENV: "production",
-      // The benchmarks grow the minimal demo to the sizes they measure (the README's figures).
-      DEMO_SIZE: process.env.DEMO_SIZE || "minimal",
+  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["node_modules/tsx/dist/cli.mjs", ...profile, "app/cli/start.ts"],
+    {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATABASE_PATH: join(dir, "bench.sqlite"),
+        PUBLIC_URL: `http://localhost:${port}`,
+        NODE_ENV: "production",
+        // The benchmarks grow the minimal demo to the sizes they measure (the README's figures).
+        DEMO_SIZE: process.env.DEMO_SIZE || "minimal",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
     },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  );
   const url = `http://localhost:${port}`;
   const deadline = Date.now() + 180_000;
   for (;;) {

@@ -57,7 +57,7 @@ export async function sourceBuild(routes: RouteSource[]): Promise<ServerBuild> {
       v3_relativeSplatPath: true,
       v3_throwAbortReason: true,
       v3_singleFetch: false,
-      v3_lazyRouteDiscovery: true,
+      v3_lazyRouteDiscovery: false,
     },
     isSpaMode: false,
   } as unknown as ServerBuild;
