@@ -116,9 +116,10 @@ export function Layout({ children }: { children: ReactNode }) {
         {data ? null : <title>{`${t(errorTitleKey(error))} · ${t("app.shortName")}`}</title>}
         <Meta />
         <Links />
-        {/* The messages the loaders named: cached scripts, run (deferred, in order) before the app's modules hydrate. */}
+        {/* The messages the loaders named: cached scripts that must run before hydration, and Remix's module
+            script is async (it may run before deferred ones), so these block, like the stylesheet. */}
         {bundles.map((b) => (
-          <script key={b.bundle} src={b.src} nonce={nonce} defer />
+          <script key={b.bundle} src={b.src} nonce={nonce} />
         ))}
       </head>
       <body className="min-h-screen font-sans">
